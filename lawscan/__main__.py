@@ -1,0 +1,3 @@
+from lawscan.cli import main
+
+main()

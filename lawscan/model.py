@@ -1,0 +1,298 @@
+"""The data model every stage of the pipeline shares: plain dataclasses, no behaviour beyond
+small helpers and ``to_dict`` for reports.
+
+Pipeline:  read  ->  normalise  ->  structure  ->  graph  ->  analyse  ->  engine (rules)  ->  report
+
+* a reader takes a path and gives a :class:`Source` (decoded lines with the line numbers of the
+  file the user gave; readers of structured formats such as Akoma Ntoso may also fill
+  ``Source.document`` directly);
+* ``normalise`` gives the same :class:`Source` with NFC, folded text (``Line.text``), keeping
+  ``Line.raw`` and ``Line.lineno`` as the map back to the original;
+* ``structure`` gives a :class:`Document` whose ``root`` is a tree of :class:`Unit`;
+* the engine gives a :class:`DocumentResult` (verdict + findings) and the run a :class:`ScanResult`.
+
+Element ids (``Unit.eid``) follow the Akoma Ntoso naming convention, e.g.
+``chp_XII__art_163__para_2__point_a``; they are the stable anchors of every finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Iterator
+
+# Unit kinds, largest to smallest, with their Akoma Ntoso eId prefixes.
+KIND_PREFIX = {
+    "part": "part",  # Phần
+    "chapter": "chp",  # Chương
+    "section": "sec",  # Mục
+    "subsection": "subsec",  # Tiểu mục
+    "article": "art",  # Điều
+    "paragraph": "para",  # khoản
+    "point": "point",  # điểm
+    "quoted": "qstr",  # quoted new text of an amending law (attached to its instruction)
+}
+STRUCTURE_KINDS = ("part", "chapter", "section", "subsection", "article")
+DOC_KINDS = ("law", "code", "constitution", "amending_law", "consolidated", "foreign", "unknown")
+STATUSES = ("digital_law", "dedicated_chapter", "section_only", "articles_only", "none")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Line:
+    """One line of text. ``text`` is normalised (NFC, folded spaces); ``raw`` is what the file had;
+    ``lineno`` is the 1-based line in the file the user gave (for .docx: the paragraph number)."""
+
+    text: str
+    lineno: int
+    raw: str | None = None
+
+
+@dataclass
+class Problem:
+    """Something odd, dropped or unresolved, with where it stands. Never fatal."""
+
+    code: str  # dotted, e.g. "read.encoding", "structure.numbering_gap", "refs.unresolved"
+    message: str
+    line: int | None = None
+    severity: str = "warning"  # error | warning | info
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Source:
+    """What a reader gives: decoded lines of one input file, and what it noticed."""
+
+    path: str
+    format: str  # txt | md | html-vbpl | html-tvpl | html | docx | json | akn
+    lines: list[Line] = field(default_factory=list)
+    encoding: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # hints found by the reader (title, number, ...)
+    document: "Document | None" = None  # set by readers of already structured formats (AKN)
+
+
+@dataclass
+class Unit:
+    """A structural unit: Phần, Chương, Mục, Tiểu mục, Điều, khoản, điểm (or the root / a quote).
+
+    ``num`` is as printed ("XII", "9", "44a", "2a", "đ1"); ``heading`` is the title without the
+    label; ``content`` holds the unit's own lines (not those of its children); ``line`` is the
+    source line where the unit starts.
+    """
+
+    kind: str
+    num: str = ""
+    heading: str = ""
+    eid: str = ""
+    line: int | None = None
+    content: list[Line] = field(default_factory=list)
+    children: list["Unit"] = field(default_factory=list)
+    attrs: dict = field(default_factory=dict)  # e.g. {"instruction": "insert", "target": "Điều 16a"}
+
+    def walk(self, include_quoted: bool = True) -> Iterator["Unit"]:
+        """This unit and all below it, document order."""
+        yield self
+        for child in self.children:
+            if child.kind == "quoted" and not include_quoted:
+                continue
+            yield from child.walk(include_quoted)
+
+    def own_text(self) -> str:
+        return "\n".join(line.text for line in self.content)
+
+    def full_text(self) -> str:
+        """Heading, own lines and every descendant's text."""
+        parts = [self.heading] if self.heading else []
+        parts.append(self.own_text())
+        parts.extend(child.full_text() for child in self.children)
+        return "\n".join(p for p in parts if p)
+
+    def label(self) -> str:
+        """Vietnamese label as a lawyer writes it: "Chương XII", "Điều 163", "khoản 2", "điểm a"."""
+        names = {"part": "Phần", "chapter": "Chương", "section": "Mục", "subsection": "Tiểu mục",
+                 "article": "Điều", "paragraph": "khoản", "point": "điểm", "quoted": "trích dẫn"}
+        return f"{names.get(self.kind, self.kind)} {self.num}".strip()
+
+    def to_dict(self) -> dict:
+        d = {"eid": self.eid, "kind": self.kind, "num": self.num, "heading": self.heading,
+             "line": self.line}
+        if self.attrs:
+            d["attrs"] = self.attrs
+        d["children"] = [c.to_dict() for c in self.children]
+        return d
+
+
+@dataclass
+class Document:
+    """A parsed law or bill: metadata, the structure tree and what was odd."""
+
+    path: str
+    format: str
+    title: str = ""
+    number: str | None = None  # "31/2024/QH15"
+    year: int | None = None
+    doc_kind: str = "unknown"
+    date: str | None = None  # ISO date of adoption when found
+    issuer: str | None = None  # "QUỐC HỘI"
+    is_draft: bool = False
+    root: Unit = field(default_factory=lambda: Unit(kind="root"))
+    problems: list[Problem] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)  # the normalised source lines
+    meta: dict = field(default_factory=dict)
+
+    def units(self, kind: str | None = None, include_quoted: bool = False) -> list[Unit]:
+        """Units of the document's own structure (quoted amendment text excluded by default)."""
+        return [u for u in self.root.walk(include_quoted) if u.kind != "root"
+                and (kind is None or u.kind == kind)]
+
+    def counts(self) -> dict:
+        own = self.units()
+        return {
+            "parts": sum(u.kind == "part" for u in own),
+            "chapters": sum(u.kind == "chapter" for u in own),
+            "sections": sum(u.kind == "section" for u in own),
+            "subsections": sum(u.kind == "subsection" for u in own),
+            "articles": sum(u.kind == "article" for u in own),
+            "paragraphs": sum(u.kind == "paragraph" for u in own),
+            "points": sum(u.kind == "point" for u in own),
+        }
+
+    def find(self, eid: str) -> Unit | None:
+        for u in self.root.walk():
+            if u.eid == eid:
+                return u
+        return None
+
+    def to_dict(self, tree: bool = True) -> dict:
+        d = {"path": self.path, "format": self.format, "title": self.title,
+             "number": self.number, "year": self.year, "doc_kind": self.doc_kind,
+             "date": self.date, "is_draft": self.is_draft, "counts": self.counts()}
+        if tree:
+            d["tree"] = [c.to_dict() for c in self.root.children]
+        d["problems"] = [p.to_dict() for p in self.problems]
+        return d
+
+
+@dataclass
+class Evidence:
+    """A real quote from the document, located at its unit and source line."""
+
+    eid: str
+    line: int | None
+    quote: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class CoverageItem:
+    """One element of the rubric (domain.md §1.9) and whether the law covers it."""
+
+    element: str  # stable id, e.g. "database"
+    label: str  # Vietnamese label
+    state: str  # present | absent | not_applicable
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"element": self.element, "label": self.label, "state": self.state,
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass
+class Verdict:
+    """How the document governs the digital environment."""
+
+    status: str  # one of STATUSES
+    chapters: list[str] = field(default_factory=list)  # Chương numbers as printed
+    sections: list[list[str]] = field(default_factory=list)  # [chapter, section]
+    articles: list[str] = field(default_factory=list)  # Điều numbers as printed
+    applicable: bool = True  # does the law have a digital dimension that needs a chapter?
+    reasons: list[str] = field(default_factory=list)
+    coverage: list[CoverageItem] = field(default_factory=list)
+    eids: dict = field(default_factory=dict)  # unit number -> eid for the units above
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["coverage"] = [c.to_dict() for c in self.coverage]
+        return d
+
+
+@dataclass
+class Finding:
+    """One result of one rule on one document, pointing at a stable place (eid + line)."""
+
+    rule_id: str
+    severity: str  # error | warning | info
+    message: str  # Vietnamese
+    message_en: str
+    eid: str  # unit the finding is about ("" = the document as a whole)
+    line: int | None
+    evidence: list[Evidence] = field(default_factory=list)
+    suggestion: str = ""
+    fingerprint: str = ""  # rule id + eid + document identity (no line number); set by the engine
+    baseline_state: str | None = None  # new | unchanged (when a baseline is used)
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["evidence"] = [e.to_dict() for e in self.evidence]
+        return d
+
+
+@dataclass
+class InputError:
+    """A file that could not be read: reported, and the rest of the run goes on."""
+
+    path: str
+    message: str
+    code: str = "input"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class DocumentResult:
+    """Everything the scan learned about one document."""
+
+    document: Document
+    digital: Verdict | None = None
+    findings: list[Finding] = field(default_factory=list)
+    rule_errors: list[Problem] = field(default_factory=list)  # a rule that crashed
+
+    def to_dict(self, tree: bool = False) -> dict:
+        d = self.document.to_dict(tree=tree)
+        d["digital"] = self.digital.to_dict() if self.digital else None
+        d["findings"] = [f.to_dict() for f in self.findings]
+        d["rule_errors"] = [p.to_dict() for p in self.rule_errors]
+        return d
+
+
+@dataclass
+class RuleInfo:
+    """Metadata of a rule, for reports (SARIF rules, RULES.md, ``lawscan rules``)."""
+
+    id: str
+    name: str
+    severity: str
+    title: str  # Vietnamese
+    title_en: str
+    why: str = ""  # rationale with legal basis
+    suggestion: str = ""
+    tags: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ScanResult:
+    """A whole run: documents, input errors and the rule set that was applied."""
+
+    documents: list[DocumentResult] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    rules: list[RuleInfo] = field(default_factory=list)
+    tool_version: str = ""
