@@ -1,0 +1,47 @@
+"""Shared test fixtures. Corpus tests read ../shared/corpus (or $LAWSCAN_CORPUS) and skip cleanly
+when it is absent; nothing from the corpus is copied into the repository."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("LAWSCAN_CORPUS", REPO.parent / "shared" / "corpus"))
+SAMPLES = REPO / "sample_laws"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def corpus_available() -> bool:
+    return (CORPUS / "MANIFEST.tsv").is_file()
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not corpus_available():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    return CORPUS
+
+
+def load_labels() -> list[dict]:
+    path = CORPUS / "labels-dev.jsonl"
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def corpus_files() -> list[Path]:
+    if not corpus_available():
+        return []
+    return sorted(p for sub in ("akn", "docx", "html", "json", "txt") for p in (CORPUS / sub).glob("*")
+                  if p.is_file())
+
+
+@pytest.fixture(scope="session")
+def labels() -> list[dict]:
+    if not corpus_available():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    return load_labels()
