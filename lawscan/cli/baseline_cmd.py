@@ -1,0 +1,41 @@
+"""``lawscan baseline write``: records the current findings so CI fails only on new ones."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.group("baseline")
+def baseline():
+    """Baselines for adopting lawscan in CI on existing drafts."""
+
+
+@baseline.command("write")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", default=".lawscan-baseline.json", show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--no-config", is_flag=True)
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
+def write(paths, output, config_file, no_config, rules_dirs):
+    """Scan PATHS and write the fingerprints of every finding to a baseline file."""
+    from lawscan.baseline import baseline_bytes
+    from lawscan.cli.scan_cmd import load_config
+    from lawscan.errors import ConfigError
+    from lawscan.report.atomic import atomic_write
+    from lawscan.scan import ScanOptions, scan
+
+    try:
+        cfg = load_config(paths, config_file, no_config)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    options = ScanOptions(rules_dirs=[*cfg.rules, *rules_dirs], select=cfg.select, ignore=cfg.ignore,
+                          severity=cfg.severity, settings=cfg.settings, exclude=cfg.exclude)
+    result = scan(list(paths), options)
+    atomic_write(output, baseline_bytes(result))
+    count = sum(len(d.findings) for d in result.documents)
+    click.echo(f"lawscan: wrote {count} finding(s) of {len(result.documents)} document(s) to {output}")
+    for err in result.errors:
+        click.echo(f"lawscan: error: {err.path}: {err.message}", err=True)
+    sys.exit(2 if result.errors else 0)

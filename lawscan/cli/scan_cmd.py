@@ -1,0 +1,172 @@
+"""``lawscan scan``: the main command. Takes paths and options, writes reports, exits
+0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, configuration or input errors)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+FORMATS = ("text", "json", "html", "sarif", "junit", "markdown", "github")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+DEFAULT_DIR = "outputs"
+EXTENSIONS = {".html": "html", ".htm": "html", ".json": "json", ".sarif": "sarif", ".xml": "junit",
+              ".md": "markdown", ".txt": "text"}
+
+
+def default_name(fmt: str) -> str:
+    from lawscan.report import default_filename
+
+    return default_filename(fmt)
+
+
+def resolve_target(fmt: str, target: str | None) -> Path:
+    """A report path: a directory gets the format's default file name; none gives outputs/."""
+    if not target:
+        return Path(DEFAULT_DIR) / default_name(fmt)
+    path = Path(target)
+    if path.is_dir() or target.endswith(("/", os.sep)):
+        return path / default_name(fmt)
+    return path
+
+
+def parse_report_spec(spec: str) -> tuple[str, Path]:
+    fmt, _, target = spec.partition("=")
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise click.BadParameter(f"unknown format {fmt!r} in {spec!r}; choose from {', '.join(FORMATS)}",
+                                 param_hint="--report")
+    return fmt, resolve_target(fmt, target.strip() or None)
+
+
+def failing(result, fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK.get(f.severity, 0) >= threshold and f.baseline_state != "unchanged"
+               for d in result.documents for f in d.findings)
+
+
+def load_config(paths, config_file, no_config):
+    from lawscan import config as cfgmod
+
+    if no_config:
+        return cfgmod.Config()
+    return cfgmod.load(config_file or cfgmod.discover(list(paths)))
+
+
+@click.command("scan")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: text, or from -o's extension, or the config).")
+@click.option("-o", "--output", default=None,
+              help="Write the output to this file (a directory gets a default file name).")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
+              help="Also write a report in FORMAT to FILE (repeatable; FILE defaults to outputs/).")
+@click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")), default=None,
+              help="Exit 1 when a finding is at or above this level (default: error).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: found from the scanned path upwards).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A directory of rules of your own (repeatable).")
+@click.option("--select", multiple=True, help="Only these rules (id, name or tag; repeatable).")
+@click.option("--ignore", multiple=True, help="Leave out these rules (repeatable).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Only findings not in this baseline fail; the rest are marked unchanged.")
+@click.option("--exclude", multiple=True, help="Glob of paths not to scan (repeatable).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default 1).")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=None,
+              help="Refuse input files larger than this many bytes.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: on a terminal, not in CI).")
+@click.option("--base-dir", type=click.Path(file_okay=False), default=None,
+              help="Paths in SARIF/JUnit/GitHub output are relative to this (default: cwd).")
+def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dirs, select, ignore,
+         baseline_file, exclude, jobs, max_file_size, color, progress, base_dir):
+    """Scan laws or draft bills and report how they govern the digital environment.
+
+    \b
+    Examples:
+      lawscan scan draft.docx
+      lawscan scan laws/ -o outputs/report.html
+      lawscan scan bills/ --format sarif -o lawscan.sarif --fail-on warning
+      lawscan scan bills/ --report json=out.json --report junit=junit.xml
+    """
+    from lawscan.errors import ConfigError, LawscanError
+    from lawscan.scan import ScanOptions, scan as run_scan
+
+    try:
+        cfg = load_config(paths, config_file, no_config)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    if fmt is None and output and not Path(output).is_dir():
+        fmt = EXTENSIONS.get(Path(output).suffix.lower())
+    fmt = fmt or (cfg.format if cfg.format in FORMATS else "text")
+    targets = [parse_report_spec(s) for s in (*cfg.reports, *reports)]
+    primary = resolve_target(fmt, output) if output else None
+
+    options = ScanOptions(
+        rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
+        ignore=[*cfg.ignore, *ignore], severity=cfg.severity, settings=cfg.settings,
+        limits={"max_bytes": max_file_size or cfg.max_file_size} if (max_file_size or cfg.max_file_size) else {},
+        exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs)
+
+    show_progress = progress if progress is not None else (
+        sys.stderr.isatty() and not os.environ.get("CI"))
+    bar = None
+
+    def tick(total: int, path: str) -> None:
+        nonlocal bar
+        if total < 5:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="lawscan", file=sys.stderr,
+                                    show_pos=True, item_show_func=lambda p: p and Path(p).name)
+            bar.__enter__()
+        bar.update(1, path)
+
+    try:
+        result = run_scan(list(paths), options, tick if show_progress else None)
+    except LawscanError as exc:
+        raise click.UsageError(str(exc)) from None
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+    if baseline_file:
+        from lawscan.baseline import apply_baseline, load_baseline
+
+        try:
+            apply_baseline(result, load_baseline(baseline_file))
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from None
+
+    from lawscan.report import render, write_report
+
+    report_opts = {"base_dir": base_dir or os.getcwd()}
+    for rfmt, target in targets:
+        write_report(result, rfmt, target, **report_opts)
+    if primary is not None:
+        write_report(result, fmt, primary, **report_opts)
+        click.echo(f"lawscan: wrote {primary}", err=True)
+    else:
+        use_color = color if color is not None else sys.stdout.isatty()
+        text = render(result, fmt, color=use_color, **report_opts)
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        click.echo(text, nl=not text.endswith("\n"))
+
+    for err in result.errors:
+        click.echo(f"lawscan: error: {err.path}: {err.message}", err=True)
+    for doc in result.documents:
+        for problem in doc.rule_errors:
+            click.echo(f"lawscan: error: {doc.document.path}: {problem.message}", err=True)
+    if result.errors or any(d.rule_errors for d in result.documents):
+        sys.exit(2)
+    sys.exit(1 if failing(result, fail_on or cfg.fail_on) else 0)

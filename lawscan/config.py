@@ -1,0 +1,210 @@
+"""Configuration: takes the scanned paths (or an explicit file), gives a :class:`Config`.
+
+Looked up from the first scanned path upwards, the first of:
+``pyproject.toml`` with a ``[tool.lawscan]`` table, ``setup.cfg`` with a ``[lawscan]`` section.
+``--config FILE`` names one directly (a pyproject.toml, a setup.cfg, or a .toml whose top level
+holds the keys). Relative paths inside (rule directories, report files) are relative to the
+directory of the file that holds them.
+
+Keys (pyproject form; setup.cfg takes the same keys, lists comma-separated, and the tables as
+sections ``[lawscan:severity]`` and ``[lawscan:settings]``)::
+
+    [tool.lawscan]
+    fail_on = "error"            # error | warning | info | never
+    select = []                  # rule ids, names or tags; empty = every rule
+    ignore = []
+    rules = []                   # extra rule directories
+    exclude = []                 # glob patterns of paths not to scan
+    format = "text"              # default output format
+    reports = []                 # "FORMAT=FILE" reports written by every scan
+    jobs = 1
+    [tool.lawscan.severity]      # per-rule severity override
+    LS103 = "warning"
+    [tool.lawscan.settings]      # options read by the rules
+    status_severity = { none = "error", articles_only = "error", section_only = "warning" }
+"""
+
+from __future__ import annotations
+
+import configparser
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lawscan.errors import ConfigError
+
+FAIL_ON = ("error", "warning", "info", "never")
+KEYS = {"fail_on", "select", "ignore", "rules", "exclude", "format", "reports", "jobs",
+        "severity", "settings", "max_file_size"}
+
+
+@dataclass
+class Config:
+    fail_on: str = "error"
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    format: str = "text"
+    reports: list[str] = field(default_factory=list)
+    jobs: int = 1
+    severity: dict[str, str] = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+    max_file_size: int | None = None
+    source: str | None = None  # the file the configuration came from
+
+
+def discover(paths: list[str]) -> Path | None:
+    """The nearest configuration file above the first scanned path, or None."""
+    start = Path(paths[0]) if paths else Path.cwd()
+    start = start.resolve() if start.exists() else Path.cwd().resolve()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+            return pyproject
+        setup_cfg = folder / "setup.cfg"
+        if setup_cfg.is_file() and _setup_cfg_section(setup_cfg) is not None:
+            return setup_cfg
+    return None
+
+
+def load(path: str | Path | None) -> Config:
+    """Read one configuration file (None gives the defaults)."""
+    if path is None:
+        return Config()
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    if path.name == "setup.cfg" or path.suffix in (".cfg", ".ini"):
+        raw = _setup_cfg_section(path)
+    elif path.name == "pyproject.toml":
+        raw = _pyproject_table(path)
+    else:
+        raw = _toml(path)
+    if raw is None:
+        raise ConfigError(f"{path}: no [tool.lawscan] / [lawscan] configuration in this file")
+    return _build(raw, path)
+
+
+def _toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _pyproject_table(path: Path) -> dict | None:
+    table = _toml(path).get("tool", {}).get("lawscan")
+    return table if isinstance(table, dict) else None
+
+
+def _setup_cfg_section(path: Path) -> dict | None:
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid setup.cfg: {exc}") from None
+    if not parser.has_section("lawscan"):
+        return None
+    raw: dict = {}
+    for key, value in parser.items("lawscan"):
+        if key in ("select", "ignore", "rules", "exclude", "reports"):
+            raw[key] = [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
+        else:
+            raw[key] = value.strip()
+    if parser.has_section("lawscan:severity"):
+        raw["severity"] = dict(parser.items("lawscan:severity"))
+    if parser.has_section("lawscan:settings"):
+        raw["settings"] = {k: _ini_value(v) for k, v in parser.items("lawscan:settings")}
+    return raw
+
+
+def _ini_value(value: str):
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+def _build(raw: dict, path: Path) -> Config:
+    unknown = set(raw) - KEYS
+    if unknown:
+        raise ConfigError(f"{path}: unknown configuration key(s): {', '.join(sorted(unknown))}")
+    base = path.parent
+    cfg = Config(source=str(path))
+    fail_on = str(raw.get("fail_on", cfg.fail_on)).lower()
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{path}: fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    cfg.fail_on = fail_on
+    for key in ("select", "ignore", "exclude"):
+        value = raw.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise ConfigError(f"{path}: {key} must be a list")
+        setattr(cfg, key, [str(v) for v in value])
+    cfg.rules = [str((base / r).resolve()) for r in _as_list(raw.get("rules", []), path, "rules")]
+    cfg.reports = []
+    for spec in _as_list(raw.get("reports", []), path, "reports"):
+        fmt, sep, target = spec.partition("=")
+        if not sep or not fmt.strip() or not target.strip():
+            raise ConfigError(f"{path}: reports entries are FORMAT=FILE, not {spec!r}")
+        cfg.reports.append(f"{fmt.strip()}={(base / target.strip())}")
+    cfg.format = str(raw.get("format", cfg.format))
+    try:
+        cfg.jobs = int(raw.get("jobs", cfg.jobs))
+        if raw.get("max_file_size") is not None:
+            cfg.max_file_size = int(raw["max_file_size"])
+    except (TypeError, ValueError):
+        raise ConfigError(f"{path}: jobs and max_file_size must be whole numbers") from None
+    severity = raw.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{path}: severity must be a table of RULE = LEVEL")
+    for rule, level in severity.items():
+        if str(level).lower() not in ("error", "warning", "info", "off"):
+            raise ConfigError(f"{path}: severity of {rule} must be error, warning, info or off")
+    cfg.severity = {str(k): str(v).lower() for k, v in severity.items()}
+    settings = raw.get("settings", {})
+    if not isinstance(settings, dict):
+        raise ConfigError(f"{path}: settings must be a table")
+    cfg.settings = settings
+    return cfg
+
+
+def _as_list(value, path: Path, key: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}: {key} must be a list")
+    return [str(v) for v in value]
+
+
+STARTER = '''\
+# lawscan configuration (https://github.com/ — see README "Configuration").
+# Put this table in pyproject.toml; lawscan finds it from the scanned path upwards.
+[tool.lawscan]
+# Exit code 1 when a finding is at or above this level: error | warning | info | never
+fail_on = "error"
+# Rules to run (ids such as "LS101", names or tags); empty means every rule.
+select = []
+# Rules to leave out.
+ignore = []
+# Directories with rules of your own (Python modules, see README "Writing a rule").
+rules = []
+# Paths not to scan (glob patterns).
+exclude = ["outputs/*"]
+# Reports every scan writes, as "FORMAT=FILE" (text, json, html, sarif, junit, markdown, github).
+reports = []
+
+# Severity of single rules: error | warning | info | off
+[tool.lawscan.severity]
+# LS103 = "warning"
+
+# How each digital status of a law that needs digital provisions is reported by the
+# no-digital-chapter rule (a law with nothing digital to regulate is only noted).
+[tool.lawscan.settings]
+# status_severity = { none = "error", articles_only = "error", section_only = "warning" }
+'''

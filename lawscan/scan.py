@@ -1,0 +1,138 @@
+"""Scanning: takes input paths and options, gives a :class:`ScanResult` — every document read,
+parsed, analysed and checked by the rules, and every file that could not be read as an
+:class:`InputError`. Documents go through one at a time (``iter_scan`` streams them) so memory
+stays flat; ``jobs > 1`` spreads files over worker processes with the same results, in the same
+order, as a serial run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from lawscan import __version__
+from lawscan.errors import ReadError
+from lawscan.model import DocumentResult, InputError, Problem, ScanResult
+
+
+@dataclass
+class ScanOptions:
+    rules_dirs: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+    limits: dict = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    jobs: int = 1
+
+
+class Scanner:
+    """Holds the loaded rule set; ``scan_file(path)`` gives a DocumentResult or an InputError."""
+
+    def __init__(self, options: ScanOptions):
+        from lawscan.engine import load_rules
+
+        self.options = options
+        self.ruleset = load_rules(extra_dirs=options.rules_dirs, select=options.select or None,
+                                  ignore=options.ignore or None, severity=options.severity or None)
+
+    def scan_file(self, path: str) -> DocumentResult | InputError:
+        from lawscan.pipeline import load_document
+
+        try:
+            doc = load_document(path, self.options.limits or None)
+        except ReadError as exc:
+            return InputError(exc.path, exc.reason, exc.code)
+        except MemoryError:
+            return InputError(path, "out of memory while reading this file", "input.too_big")
+        except RecursionError:
+            return InputError(path, "structure nested too deeply to read", "input.too_deep")
+        return self.check_document(doc)
+
+    def check_document(self, doc) -> DocumentResult:
+        from lawscan.analyse import analyse
+        from lawscan.engine import run_rules
+
+        result = DocumentResult(document=doc)
+        try:
+            result.digital = analyse(doc, self.options.settings)
+        except Exception as exc:  # an analysis bug must not lose the document
+            result.rule_errors.append(Problem("analyse.crashed",
+                                              f"digital analysis failed: {type(exc).__name__}: {exc}",
+                                              severity="error"))
+        findings, problems = run_rules(doc, result.digital, self.ruleset, self.options.settings)
+        result.findings = findings
+        result.rule_errors.extend(problems)
+        return result
+
+
+def iter_scan(files: list[str], options: ScanOptions,
+              scanner: Scanner | None = None) -> Iterator[DocumentResult | InputError]:
+    """Scan the given files, yielding results in input order."""
+    if options.jobs > 1 and len(files) > 1:
+        yield from _parallel(files, options)
+        return
+    scanner = scanner or Scanner(options)
+    for path in files:
+        yield scanner.scan_file(path)
+
+
+_WORKER: Scanner | None = None
+
+
+def _init_worker(options: ScanOptions) -> None:
+    global _WORKER
+    _WORKER = Scanner(options)
+
+
+def _work(path: str):
+    try:
+        return _WORKER.scan_file(path)
+    except Exception as exc:  # never lose a document to a worker failure
+        return InputError(path, f"internal error: {type(exc).__name__}: {exc}", "internal")
+
+
+def _parallel(files: list[str], options: ScanOptions) -> Iterator[DocumentResult | InputError]:
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    jobs = min(options.jobs, len(files))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=(options,)) as pool:
+        # biggest files first balances the workers; results are put back in input order
+        order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+        futures = {i: pool.submit(_work, files[i]) for i in order}
+        for i in range(len(files)):
+            yield futures[i].result()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def scan(paths: list[str], options: ScanOptions | None = None,
+         progress: Callable[[int, str], None] | None = None) -> ScanResult:
+    """Scan and collect everything into one ScanResult. ``progress(total, path)`` is called
+    once per file done."""
+    from lawscan.pipeline import iter_inputs
+
+    options = options or ScanOptions()
+    scanner = Scanner(options)
+    result = ScanResult(tool_version=__version__, rules=scanner.ruleset.infos())
+    for problem in getattr(scanner.ruleset, "load_errors", []):
+        result.errors.append(InputError(getattr(problem, "path", "rules"), str(problem), "rules"))
+    files = list(iter_inputs(paths, options.exclude, result.errors))
+    for item in iter_scan(files, options, scanner):
+        if isinstance(item, InputError):
+            result.errors.append(item)
+        else:
+            result.documents.append(item)
+        if progress:
+            progress(len(files), item.path if isinstance(item, InputError) else item.document.path)
+    return result
