@@ -26,6 +26,9 @@ class ScanOptions:
     limits: dict = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     jobs: int = 1
+    cache_dir: str | None = None  # content-hash cache of parse results
+    executor: str = "local"  # local (processes when jobs > 1) | dask
+    scheduler: str | None = None  # dask scheduler address; None starts a LocalCluster
 
 
 class Scanner:
@@ -35,14 +38,22 @@ class Scanner:
         from lawscan.engine import load_rules
 
         self.options = options
+        self.cache = None
+        if options.cache_dir:
+            from lawscan.cache import ParseCache
+
+            self.cache = ParseCache(options.cache_dir, tuple(options.rules_dirs))
         self.ruleset = load_rules(extra_dirs=options.rules_dirs, select=options.select or None,
                                   ignore=options.ignore or None, severity=options.severity or None)
 
     def scan_file(self, path: str) -> DocumentResult | InputError:
         from lawscan.pipeline import load_document
 
+        def loader(p: str):
+            return load_document(p, self.options.limits or None)
+
         try:
-            doc = load_document(path, self.options.limits or None)
+            doc = self.cache.load(path, loader) if self.cache else loader(path)
         except ReadError as exc:
             return InputError(exc.path, exc.reason, exc.code)
         except MemoryError:
@@ -71,6 +82,9 @@ class Scanner:
 def iter_scan(files: list[str], options: ScanOptions,
               scanner: Scanner | None = None) -> Iterator[DocumentResult | InputError]:
     """Scan the given files, yielding results in input order."""
+    if options.executor == "dask":
+        yield from _dask(files, options)
+        return
     if options.jobs > 1 and len(files) > 1:
         yield from _parallel(files, options)
         return
@@ -107,6 +121,41 @@ def _parallel(files: list[str], options: ScanOptions) -> Iterator[DocumentResult
         futures = {i: pool.submit(_work, files[i]) for i in order}
         for i in range(len(files)):
             yield futures[i].result()
+
+
+def _dask_work(path: str, options: ScanOptions):
+    """Runs on a Dask worker: one Scanner per worker process and option set."""
+    global _WORKER
+    if _WORKER is None or _WORKER.options != options:
+        _WORKER = Scanner(options)
+    return _work(path)
+
+
+def _dask(files: list[str], options: ScanOptions) -> Iterator[DocumentResult | InputError]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        from lawscan.errors import ConfigError
+
+        raise ConfigError("the dask executor needs the optional extra: pip install 'lawscan[distributed]'")
+    cluster = None
+    if options.scheduler:
+        client = Client(options.scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, options.jobs), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = client.map(_dask_work, files, options=options, pure=False)
+        for path, future in zip(files, futures):
+            try:
+                yield future.result()
+            except Exception as exc:  # a worker lost or killed: that document's error
+                yield InputError(path, f"worker failed: {type(exc).__name__}: {exc}", "internal")
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _size(path: str) -> int:

@@ -79,6 +79,12 @@ def load_config(paths, config_file, no_config):
 @click.option("--exclude", multiple=True, help="Glob of paths not to scan (repeatable).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default 1).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+              help="Cache parse results here; unchanged files are not parsed again.")
+@click.option("--executor", type=click.Choice(("local", "dask")), default="local", show_default=True,
+              help="Run locally (processes with --jobs) or on a Dask cluster.")
+@click.option("--scheduler", default=None,
+              help="Dask scheduler address (tcp://host:8786); default starts a local cluster.")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=None,
               help="Refuse input files larger than this many bytes.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
@@ -87,7 +93,8 @@ def load_config(paths, config_file, no_config):
 @click.option("--base-dir", type=click.Path(file_okay=False), default=None,
               help="Paths in SARIF/JUnit/GitHub output are relative to this (default: cwd).")
 def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dirs, select, ignore,
-         baseline_file, exclude, jobs, max_file_size, color, progress, base_dir):
+         baseline_file, exclude, jobs, cache_dir, executor, scheduler, max_file_size, color, progress,
+         base_dir):
     """Scan laws or draft bills and report how they govern the digital environment.
 
     \b
@@ -96,6 +103,7 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
       lawscan scan laws/ -o outputs/report.html
       lawscan scan bills/ --format sarif -o lawscan.sarif --fail-on warning
       lawscan scan bills/ --report json=out.json --report junit=junit.xml
+      lawscan scan corpus/ --jobs 2 --cache .lawscan-cache -o outputs/corpus.html
     """
     from lawscan.errors import ConfigError, LawscanError
     from lawscan.scan import ScanOptions, scan as run_scan
@@ -115,7 +123,8 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
         ignore=[*cfg.ignore, *ignore], severity=cfg.severity, settings=cfg.settings,
         limits={"max_bytes": max_file_size or cfg.max_file_size} if (max_file_size or cfg.max_file_size) else {},
-        exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs)
+        exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
+        executor=executor, scheduler=scheduler)
 
     show_progress = progress if progress is not None else (
         sys.stderr.isatty() and not os.environ.get("CI"))
