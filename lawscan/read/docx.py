@@ -1,0 +1,749 @@
+"""Reader for Word .docx files: takes a path (or the file's bytes), gives a :class:`Source`
+with ``format="docx"``.
+
+What it gives
+* One :class:`Line` per paragraph, in body order. ``Line.lineno`` is the 1-based number of the
+  paragraph (``w:p``) in the order the body is walked: top-level paragraphs and the paragraphs of
+  table cells (row by row, cell by cell, nested tables in place), content controls included.
+  Every paragraph gets a number, also empty, skipped (table of contents) or dropped ones, so
+  the numbers stay the same whatever is skipped. A line break (``w:br``, ``w:cr``) splits a
+  paragraph into several Lines with the same ``lineno``. Tabs become spaces.
+* Text of runs, also inside hyperlinks, smart tags, custom XML, simple and complex fields (the
+  shown result, not the instruction) and content controls (``w:sdt``); inserted text
+  (``w:ins``, ``w:moveTo``) is taken, deleted text (``w:del``, ``w:moveFrom``) and hidden text
+  (``w:vanish``) are not. Text boxes and drawings are not read.
+* ``Line.raw`` is the paragraph's text as stored in the file; ``Line.text`` is what the paragraph
+  shows: the label of Word's automatic numbering prefixed ("Điều 5. ", "2. ", "a) ") and the
+  reference marks of notes removed.
+
+Automatic numbering
+  A paragraph whose label comes from a Word list (``w:numPr`` directly or through its style)
+  has no label in its text. The label is rebuilt by running Word's counters: counters belong to
+  the abstract list (``w:abstractNum``), so lists that share it continue each other unless a
+  ``w:num`` restarts a level with ``w:lvlOverride/w:startOverride`` (applied the first time that
+  ``numId`` is used); a level restarts when a higher level is used (or as ``w:lvlRestart`` says);
+  ``%1``..``%9`` in ``w:lvlText`` are the counters of the levels, written in their ``w:numFmt``.
+  Letters are Word's letters (a b c d e f ...), not the Vietnamese điểm alphabet
+  (a b c d đ e g h ...): the reader gives what Word prints, so that a draft whose Word list
+  would print "e)" where the law needs "đ)" can be found by a later rule. For that,
+  ``Source.meta["numbering"]`` lists every rebuilt label as
+  ``{"line", "label", "format", "level"}``, and one info Problem ``read.docx.auto_numbering``
+  says labels came from automatic numbering.
+
+Tables of contents
+  Paragraphs inside a TOC field, a "Table of Contents" content control, paragraphs in TOC
+  styles (``TOC1``.., "toc 1"..), and runs of three or more paragraphs that end in a tab or dot
+  leader and a page number are not emitted (they would double every heading). One info Problem
+  ``read.docx.toc_skipped`` names the lines.
+
+Notes
+  Footnotes and endnotes (``word/footnotes.xml``, ``word/endnotes.xml``) are not inlined: their
+  reference marks are dropped and their texts are kept in ``Source.meta["footnotes"]`` as
+  ``{"id", "text", "kind"}`` (kind ``footnote`` | ``endnote`` | ``trailing``). "trailing" notes
+  are the notes of consolidated texts exported as plain paragraphs at the end of the body
+  ("[1] Luật số ...", "[2] ..."), recognised when the body before them carries the same "[n]"
+  marks; they are moved out of the body and their marks removed from ``Line.text``.
+
+Safety
+  The file must be a zip with ``word/document.xml``. Refused with :class:`ReadError` (one line,
+  naming the problem): empty files, old binary .doc / encrypted files (OLE container), files that
+  are not zips, truncated or corrupt zips, encrypted members, zips whose declared uncompressed
+  size or compression ratio is too large (zip bombs; checked from the zip directory before
+  anything is decompressed, and every member is read with a cap), XML that is not well formed
+  or carries a DOCTYPE. XML is parsed with lxml, ``resolve_entities=False, no_network=True``.
+
+``limits`` keys (all optional): ``max_bytes`` (size of the .docx, default 64 MiB),
+``max_uncompressed_bytes`` (sum of the declared sizes of all members, default 200 MB),
+``max_compression_ratio`` (per member bigger than 1 MiB, default 100).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from lawscan.errors import ReadError
+from lawscan.model import Line, Problem, Source
+
+DEFAULT_LIMITS = {
+    "max_bytes": 64 * 1024 * 1024,
+    "max_uncompressed_bytes": 200 * 1000 * 1000,
+    "max_compression_ratio": 100,
+}
+RATIO_MIN_MEMBER = 1024 * 1024  # tiny members may compress very well without harm
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DOCUMENT_PART = "word/document.xml"
+W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+M_NS = ("http://schemas.openxmlformats.org/officeDocument/2006/math",
+        "http://purl.oclc.org/ooxml/officeDocument/math")
+
+BREAK = "\n"  # inside the walk, a line break; Lines are split on it
+
+# Containers whose children are read as if they stood in place of the container.
+INLINE_CONTAINERS = {"hyperlink", "smartTag", "customXml", "fldSimple", "ins", "moveTo", "dir",
+                     "bdo", "sdtContent"}
+SKIPPED_INLINE = {"del", "moveFrom", "pPr", "rPr", "bookmarkStart", "bookmarkEnd", "proofErr",
+                  "commentRangeStart", "commentRangeEnd", "permStart", "permEnd", "sdtPr",
+                  "sdtEndPr"}
+
+TOC_STYLE_RE = re.compile(r"^(toc ?\d|toc ?heading|table of contents)$", re.IGNORECASE)
+PAGE_TAIL_RE = re.compile(r"(\t|\.{4,}|…{2,})\s*\d{1,4}\s*$")
+NOTE_START_RE = re.compile(r"^\s*\[(\d{1,4})\]")
+
+# Word numFmt values written as letters or Roman numerals; anything else falls back to decimal.
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+         (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def read_docx(path: str, data: bytes | None = None, limits: dict | None = None) -> Source:
+    """Read a .docx (from ``data`` when given, else from ``path``) into a :class:`Source`.
+    Raises :class:`ReadError` with a one-line reason for anything that is not a readable .docx;
+    no other exception escapes."""
+    lim = dict(DEFAULT_LIMITS)
+    lim.update({k: v for k, v in (limits or {}).items() if v is not None})
+    try:
+        if data is None:
+            data = _read_file(path, lim["max_bytes"])
+        elif len(data) > lim["max_bytes"]:
+            raise ReadError(path, f"file too large ({len(data)} bytes, limit {lim['max_bytes']})",
+                            "input.too_large")
+        parts = _open_parts(path, data, lim)
+        return _build_source(path, parts)
+    except ReadError:
+        raise
+    except Exception as exc:  # a reader never lets anything else escape
+        raise ReadError(path, f"cannot read .docx: {type(exc).__name__}: {exc}".splitlines()[0],
+                        "input.docx") from exc
+
+
+# --------------------------------------------------------------------------- zip and XML safety
+
+def _read_file(path: str, max_bytes: int) -> bytes:
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise ReadError(path, f"file too large ({size} bytes, limit {max_bytes})",
+                            "input.too_large")
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise ReadError(path, f"cannot read file: {exc.strerror or exc}", "input.unreadable") from exc
+
+
+def _open_parts(path: str, data: bytes, lim: dict) -> dict:
+    """Check the container and give the parsed XML parts the reader needs
+    (document, and when present numbering, styles, footnotes, endnotes)."""
+    if not data:
+        raise ReadError(path, "empty file", "input.empty")
+    if data.startswith(OLE_MAGIC):
+        raise ReadError(path, "this is an old binary .doc or an encrypted file; save it as .docx",
+                        "input.docx_ole")
+    if not data.startswith(b"PK"):
+        raise ReadError(path, "not a .docx file (not a zip container)", "input.docx_not_zip")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise ReadError(path, f"truncated or corrupt .docx (zip): {exc}", "input.docx_corrupt") from exc
+    names = {i.filename: i for i in infos}
+    if DOCUMENT_PART not in names:
+        raise ReadError(path, f"zip without {DOCUMENT_PART}: not a Word document",
+                        "input.docx_not_word")
+    total = sum(i.file_size for i in infos)
+    if total > lim["max_uncompressed_bytes"]:
+        raise ReadError(path, f"zip bomb suspected: declared uncompressed size {total} bytes "
+                              f"exceeds the limit of {lim['max_uncompressed_bytes']}",
+                        "input.docx_bomb")
+    for info in infos:
+        if info.file_size > RATIO_MIN_MEMBER:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > lim["max_compression_ratio"]:
+                raise ReadError(path, f"zip bomb suspected: {info.filename} expands {ratio:.0f}:1 "
+                                      f"(limit {lim['max_compression_ratio']}:1)", "input.docx_bomb")
+    parts = {}
+    for key, name in (("document", DOCUMENT_PART), ("numbering", "word/numbering.xml"),
+                      ("styles", "word/styles.xml"), ("footnotes", "word/footnotes.xml"),
+                      ("endnotes", "word/endnotes.xml")):
+        info = names.get(name)
+        if info is None:
+            continue
+        raw = _read_member(path, zf, info)
+        parts[key] = _parse_xml(path, name, raw)
+    return parts
+
+
+def _read_member(path: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    if info.flag_bits & 0x1:
+        raise ReadError(path, f"{info.filename} is encrypted; save the document without a password",
+                        "input.docx_encrypted")
+    cap = info.file_size
+    try:
+        with zf.open(info) as fh:
+            chunks, got = [], 0
+            while True:
+                chunk = fh.read(min(1 << 20, cap + 1 - got))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+                if got > cap:
+                    raise ReadError(path, f"{info.filename} is larger than its zip directory says",
+                                    "input.docx_bomb")
+    except ReadError:
+        raise
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise ReadError(path, f"truncated or corrupt .docx: {info.filename}: {exc}",
+                        "input.docx_corrupt") from exc
+    return b"".join(chunks)
+
+
+def _parse_xml(path: str, name: str, raw: bytes):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(path, f"{name} is not well-formed XML: {exc}".splitlines()[0],
+                        "input.docx_corrupt") from exc
+    if root is None:
+        raise ReadError(path, f"{name} is empty", "input.docx_corrupt")
+    if root.getroottree().docinfo.doctype:
+        raise ReadError(path, f"{name} declares a DOCTYPE, which Word never writes; refused",
+                        "input.docx_hostile")
+    return root
+
+
+# --------------------------------------------------------------------------- numbering
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    restart: int | None = None  # w:lvlRestart (None = after any higher level)
+    suffix: str = "tab"
+    legal: bool = False
+    style: str | None = None
+
+
+@dataclass
+class _Num:
+    abstract: str
+    start_overrides: dict = field(default_factory=dict)  # ilvl -> start
+    level_overrides: dict = field(default_factory=dict)  # ilvl -> _Level
+
+
+class _Numbering:
+    """Word's list counters, run paragraph by paragraph in document order."""
+
+    def __init__(self, root, w: str):
+        self.w = w
+        self.abstracts: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, _Num] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.used_nums: set[str] = set()
+        if root is None:
+            return
+        q = lambda tag: f"{{{w}}}{tag}"  # noqa: E731
+        for ab in root.iter(q("abstractNum")):
+            self.abstracts[ab.get(q("abstractNumId"), "")] = {
+                int(lvl.get(q("ilvl"), "0")): self._level(lvl) for lvl in ab.findall(q("lvl"))}
+        for num in root.iter(q("num")):
+            ab_id = num.find(q("abstractNumId"))
+            if ab_id is None:
+                continue
+            n = _Num(ab_id.get(q("val"), ""))
+            for ov in num.findall(q("lvlOverride")):
+                ilvl = int(ov.get(q("ilvl"), "0"))
+                so = ov.find(q("startOverride"))
+                if so is not None:
+                    n.start_overrides[ilvl] = _int(so.get(q("val")), 1)
+                lvl = ov.find(q("lvl"))
+                if lvl is not None:
+                    n.level_overrides[ilvl] = self._level(lvl)
+            self.nums[num.get(q("numId"), "")] = n
+
+    def _level(self, el) -> _Level:
+        q = lambda tag: f"{{{self.w}}}{tag}"  # noqa: E731
+
+        def val(tag):
+            child = el.find(q(tag))
+            return None if child is None else child.get(q("val"))
+
+        restart = val("lvlRestart")
+        legal = el.find(q("isLgl"))
+        return _Level(start=_int(val("start"), 1), fmt=val("numFmt") or "decimal",
+                      text=val("lvlText") or "", restart=None if restart is None else _int(restart, 0),
+                      suffix=val("suff") or "tab",
+                      legal=legal is not None and legal.get(q("val"), "1") not in ("0", "false"),
+                      style=val("pStyle"))
+
+    def levels(self, num_id: str) -> dict[int, _Level]:
+        num = self.nums.get(num_id)
+        if num is None:
+            return {}
+        levels = dict(self.abstracts.get(num.abstract, {}))
+        levels.update(num.level_overrides)
+        return levels
+
+    def level_for_style(self, num_id: str, style_id: str) -> int:
+        for ilvl, lvl in self.levels(num_id).items():
+            if lvl.style == style_id:
+                return ilvl
+        return 0
+
+    def next_label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
+        """Advance the counter of (num_id, ilvl); give (label with its suffix, numFmt) or None."""
+        num = self.nums.get(num_id)
+        levels = self.levels(num_id)
+        if num is None or ilvl not in levels:
+            return None
+        counters = self.counters.setdefault(num.abstract, {})
+        if num_id not in self.used_nums:
+            self.used_nums.add(num_id)
+            for lv, start in num.start_overrides.items():
+                counters[lv] = start - 1  # the next use prints ``start``
+        lvl = levels[ilvl]
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else lvl.start
+        for deeper in range(ilvl + 1, 10):
+            dl = levels.get(deeper)
+            restart_after = deeper if dl is None or dl.restart is None else dl.restart
+            if ilvl < restart_after:
+                counters.pop(deeper, None)
+        if lvl.fmt == "none":
+            text = re.sub(r"%\d", "", lvl.text)
+        else:
+            def sub(m):
+                k = int(m.group(1)) - 1
+                other = levels.get(k, _Level())
+                value = counters.get(k, other.start)
+                fmt = "decimal" if lvl.legal and k != ilvl else other.fmt
+                if fmt == "bullet":
+                    fmt = "decimal"
+                return _format_number(value, fmt)
+            text = lvl.text if lvl.fmt == "bullet" else re.sub(r"%([1-9])", sub, lvl.text)
+            if lvl.fmt == "bullet" and (not text or any(0xE000 <= ord(c) <= 0xF8FF for c in text)):
+                text = "•"  # symbol-font bullets live in the private use area
+        text = text.strip()
+        if not text:
+            return None
+        return text + ("" if lvl.suffix == "nothing" else " "), lvl.fmt
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _int_hex(value) -> int:
+    try:
+        return int(value, 16)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman") and 0 < value < 4000:
+        out = ""
+        for n, sym in ROMAN:
+            while value >= n:
+                out += sym
+                value -= n
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt in ("upperLetter", "lowerLetter") and value > 0:
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # Word: y z aa bb
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+# --------------------------------------------------------------------------- styles
+
+class _Styles:
+    """Paragraph styles: names (to spot TOC styles) and numbering inherited through basedOn."""
+
+    def __init__(self, root, w: str):
+        self.names: dict[str, str] = {}
+        self.based_on: dict[str, str] = {}
+        self.num: dict[str, tuple[str | None, int | None]] = {}
+        self.default_para: str | None = None
+        if root is None:
+            return
+        q = lambda tag: f"{{{w}}}{tag}"  # noqa: E731
+        for st in root.iter(q("style")):
+            sid = st.get(q("styleId"), "")
+            name = st.find(q("name"))
+            self.names[sid] = name.get(q("val"), sid) if name is not None else sid
+            based = st.find(q("basedOn"))
+            if based is not None:
+                self.based_on[sid] = based.get(q("val"), "")
+            if st.get(q("type")) == "paragraph" and st.get(q("default")) in ("1", "true"):
+                self.default_para = sid
+            numpr = st.find(f"{q('pPr')}/{q('numPr')}")
+            if numpr is not None:
+                num_id = numpr.find(q("numId"))
+                ilvl = numpr.find(q("ilvl"))
+                self.num[sid] = (None if num_id is None else num_id.get(q("val")),
+                                 None if ilvl is None else _int(ilvl.get(q("val")), 0))
+
+    def is_toc(self, sid: str | None) -> bool:
+        seen = set()
+        while sid and sid not in seen:
+            seen.add(sid)
+            if TOC_STYLE_RE.match(sid) or TOC_STYLE_RE.match(self.names.get(sid, "")):
+                return True
+            sid = self.based_on.get(sid)
+        return False
+
+    def numbering(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
+        """(numId, ilvl, style that carries it) inherited by a paragraph style."""
+        seen = set()
+        sid = sid or self.default_para
+        while sid and sid not in seen:
+            seen.add(sid)
+            if sid in self.num:
+                num_id, ilvl = self.num[sid]
+                return num_id, ilvl, sid
+            sid = self.based_on.get(sid)
+        return None, None, None
+
+
+# --------------------------------------------------------------------------- body walk
+
+@dataclass
+class _Para:
+    lineno: int
+    raw: str  # text as stored (tabs kept as \t, breaks as \n)
+    label: str = ""
+    fmt: str = ""
+    level: int = 0
+    toc: bool = False
+    in_table: bool = False
+
+
+class _Walker:
+    """Walks the body in order, numbering paragraphs and collecting their text."""
+
+    def __init__(self, w: str, numbering: _Numbering, styles: _Styles):
+        self.w = w
+        self.numbering = numbering
+        self.styles = styles
+        self.paras: list[_Para] = []
+        self.fields: list[dict] = []  # complex fields open across runs and paragraphs
+        self.lineno = 0
+        self.tables = 0
+
+    def tag(self, el) -> str:
+        t = el.tag
+        if not isinstance(t, str):
+            return ""
+        if t.startswith("{"):
+            ns, _, local = t[1:].partition("}")
+            if ns == self.w:
+                return local
+            if ns in M_NS:
+                return "m:" + local
+            return "?" + local
+        return t
+
+    def block(self, el, in_table: bool = False, toc: bool = False) -> None:
+        """Block-level content: paragraphs, tables, content controls."""
+        for child in el:
+            t = self.tag(child)
+            if t == "p":
+                self.paragraph(child, in_table, toc)
+            elif t == "tbl":
+                self.tables += 1
+                self.table(child, toc)
+            elif t == "sdt":
+                is_toc = toc or self._sdt_is_toc(child)
+                content = child.find(f"{{{self.w}}}sdtContent")
+                if content is not None:
+                    self.block(content, in_table, is_toc)
+            elif t in ("customXml", "ins", "moveTo", "sdtContent"):
+                self.block(child, in_table, toc)
+            # sectPr, del, moveFrom, bookmarks ...: nothing to read
+
+    def table(self, el, toc: bool) -> None:
+        """Rows in order, cells left to right; rows may sit inside content controls."""
+        for child in el:
+            t = self.tag(child)
+            if t == "tr":
+                for cell in child:
+                    ct = self.tag(cell)
+                    if ct == "tc":
+                        self.block(cell, True, toc)
+                    elif ct in ("sdt", "customXml"):
+                        self.table_cells(cell, toc)
+            elif t in ("sdt", "customXml"):
+                self.table(self._content(child), toc)
+
+    def table_cells(self, el, toc: bool) -> None:
+        for cell in self._content(el):
+            if self.tag(cell) == "tc":
+                self.block(cell, True, toc)
+            elif self.tag(cell) in ("sdt", "customXml"):
+                self.table_cells(cell, toc)
+
+    def _content(self, el):
+        """The children of a content control (its w:sdtContent) or of custom XML."""
+        content = el.find(f"{{{self.w}}}sdtContent")
+        return content if content is not None else el
+
+    def _sdt_is_toc(self, sdt) -> bool:
+        gallery = sdt.find(f"{{{self.w}}}sdtPr/{{{self.w}}}docPartObj/{{{self.w}}}docPartGallery")
+        return gallery is not None and "content" in (gallery.get(f"{{{self.w}}}val") or "").lower()
+
+    def paragraph(self, p, in_table: bool, toc: bool) -> None:
+        self.lineno += 1
+        w = self.w
+        ppr = p.find(f"{{{w}}}pPr")
+        style_id = None
+        num_id = ilvl = None
+        if ppr is not None:
+            ps = ppr.find(f"{{{w}}}pStyle")
+            style_id = ps.get(f"{{{w}}}val") if ps is not None else None
+            numpr = ppr.find(f"{{{w}}}numPr")
+            if numpr is not None:
+                n = numpr.find(f"{{{w}}}numId")
+                i = numpr.find(f"{{{w}}}ilvl")
+                num_id = n.get(f"{{{w}}}val") if n is not None else None
+                ilvl = _int(i.get(f"{{{w}}}val"), 0) if i is not None else None
+        if num_id is None:
+            s_num, s_ilvl, s_style = self.styles.numbering(style_id)
+            if s_num is not None:
+                num_id = s_num
+                ilvl = s_ilvl if s_ilvl is not None else self.numbering.level_for_style(s_num, s_style)
+        toc_field_before = self._in_toc_field()
+        parts: list[str] = []
+        saw_toc_field = self._inline(p, parts)
+        para = _Para(self.lineno, "".join(parts), in_table=in_table)
+        para.toc = toc or toc_field_before or saw_toc_field or self.styles.is_toc(style_id)
+        if num_id not in (None, "0"):
+            got = self.numbering.next_label(num_id, ilvl or 0)
+            if got:
+                para.label, para.fmt = got
+                para.level = ilvl or 0
+        self.paras.append(para)
+
+    def _in_toc_field(self) -> bool:
+        return any(f["instr"].strip().upper().startswith("TOC") for f in self.fields)
+
+    def _inline(self, el, parts: list[str]) -> bool:
+        """Append the shown text of ``el``'s inline children; True when a TOC field was seen."""
+        saw_toc = False
+        for child in el:
+            t = self.tag(child)
+            if t == "r":
+                saw_toc |= self._run(child, parts)
+            elif t in INLINE_CONTAINERS:
+                saw_toc |= self._inline(child, parts)
+            elif t == "sdt":
+                if self._sdt_is_toc(child):
+                    saw_toc = True
+                content = child.find(f"{{{self.w}}}sdtContent")
+                if content is not None:
+                    saw_toc |= self._inline(content, parts)
+            elif t in ("m:oMath", "m:oMathPara"):
+                parts.extend(x.text or "" for x in child.iter(f"{{{M_NS[0]}}}t", f"{{{M_NS[1]}}}t"))
+            elif t == "p":  # a paragraph nested in an inline sdt: keep it on its own line
+                parts.append(BREAK)
+                saw_toc |= self._inline(child, parts)
+            # del, moveFrom, pPr, bookmarks, comments: nothing shown
+        return saw_toc
+
+    def _run(self, r, parts: list[str]) -> bool:
+        w = self.w
+        saw_toc = False
+        rpr = r.find(f"{{{w}}}rPr")
+        hidden = False
+        if rpr is not None:
+            v = rpr.find(f"{{{w}}}vanish")
+            hidden = v is not None and v.get(f"{{{w}}}val", "1") not in ("0", "false", "off")
+        for child in r:
+            t = self.tag(child)
+            if t == "fldChar":
+                kind = child.get(f"{{{w}}}fldCharType")
+                if kind == "begin":
+                    self.fields.append({"instr": "", "result": False})
+                elif kind == "separate" and self.fields:
+                    self.fields[-1]["result"] = True
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+                continue
+            if t == "instrText":
+                if self.fields and not self.fields[-1]["result"]:
+                    self.fields[-1]["instr"] += child.text or ""
+                    if self.fields[-1]["instr"].strip().upper().startswith("TOC"):
+                        saw_toc = True
+                continue
+            if hidden or (self.fields and not self.fields[-1]["result"]):
+                continue  # hidden text, or a field's instruction part
+            if t == "t":
+                parts.append(child.text or "")
+            elif t in ("tab", "ptab"):
+                parts.append("\t")
+            elif t in ("br", "cr"):
+                parts.append(BREAK)
+            elif t == "noBreakHyphen":
+                parts.append("-")
+            elif t == "sym":
+                ch = _int_hex(child.get(f"{{{w}}}char"))
+                if ch and not 0xE000 <= ch <= 0xF8FF:  # symbol-font glyphs are not text
+                    parts.append(chr(ch))
+            elif t in ("m:oMath", "m:t"):
+                parts.append(child.text or "")
+            # footnoteReference, endnoteReference, footnoteRef, separators, drawings: not text
+        return saw_toc
+
+
+# --------------------------------------------------------------------------- notes
+
+def _notes(root, w: str, kind: str) -> list[dict]:
+    if root is None:
+        return []
+    out = []
+    for note in root:
+        tag = note.tag if isinstance(note.tag, str) else ""
+        if not tag.endswith("}" + kind) or note.get(f"{{{w}}}type") not in (None, "normal"):
+            continue
+        walker = _Walker(w, _Numbering(None, w), _Styles(None, w))
+        walker.block(note)
+        text = "\n".join(_clean(p.raw) for p in walker.paras).strip()
+        out.append({"id": note.get(f"{{{w}}}id", ""), "text": text, "kind": kind})
+    return out
+
+
+def _trailing_notes(paras: list[_Para]) -> tuple[int | None, list[dict]]:
+    """Find notes exported as plain paragraphs at the end of the body: the first paragraph
+    starting "[1]" after which paragraphs start with increasing "[n]", each "[n]" also used
+    inside the body before. Gives (index where the notes start, notes) or (None, [])."""
+    for i, para in enumerate(paras):
+        m = NOTE_START_RE.match(para.raw)
+        if not m or m.group(1) != "1" or para.in_table or i < len(paras) // 3:
+            continue
+        body_marks = {int(x) for p in paras[:i] for x in re.findall(r"\S\s*\[(\d{1,4})\]", p.raw)}
+        if 1 not in body_marks:
+            continue
+        notes, expected, ok = [], 1, True
+        for para in paras[i:]:
+            m = NOTE_START_RE.match(para.raw)
+            if m and int(m.group(1)) == expected:
+                notes.append({"id": m.group(1), "text": _clean(para.raw[m.end():]).strip(),
+                              "kind": "trailing"})
+                expected += 1
+            elif m and int(m.group(1)) > expected:
+                ok = False
+                break
+            elif notes:
+                notes[-1]["text"] = (notes[-1]["text"] + "\n" + _clean(para.raw)).strip()
+        if ok and notes and all(int(n["id"]) in body_marks for n in notes):
+            return i, notes
+    return None, []
+
+
+# --------------------------------------------------------------------------- assembling
+
+def _clean(raw: str) -> str:
+    return raw.replace("\t", " ")
+
+
+def _manual_toc(paras: list[_Para]) -> None:
+    """Mark runs of >= 3 paragraphs ending in a tab/dot leader and a page number as TOC."""
+    run: list[_Para] = []
+
+    def close():
+        if len(run) >= 3:
+            for p in run:
+                p.toc = True
+        run.clear()
+
+    for p in paras:
+        if p.in_table or p.toc:
+            close()
+            continue
+        if not p.raw.strip():
+            continue  # empty paragraphs do not break a run
+        if PAGE_TAIL_RE.search(p.raw):
+            run.append(p)
+        else:
+            close()
+    close()
+
+
+def _build_source(path: str, parts: dict) -> Source:
+    doc = parts["document"]
+    ns = doc.tag[1:].partition("}")[0] if doc.tag.startswith("{") else ""
+    w = ns if ns in (W_TRANSITIONAL, W_STRICT) else W_TRANSITIONAL
+    body = doc.find(f"{{{w}}}body")
+    if body is None:
+        raise ReadError(path, f"{DOCUMENT_PART} has no w:body: not a Word document",
+                        "input.docx_not_word")
+    walker = _Walker(w, _Numbering(parts.get("numbering"), w), _Styles(parts.get("styles"), w))
+    walker.block(body)
+    paras = walker.paras
+    _manual_toc(paras)
+
+    source = Source(path=path, format="docx", encoding="utf-8")
+    footnotes = _notes(parts.get("footnotes"), w, "footnote") + _notes(parts.get("endnotes"), w, "endnote")
+    start, trailing = _trailing_notes(paras)
+    note_marks: set[str] = set()
+    if start is not None:
+        first, last = paras[start].lineno, paras[-1].lineno
+        paras = paras[:start]
+        footnotes += trailing
+        note_marks = {n["id"] for n in trailing}
+        source.problems.append(Problem(
+            "read.docx.trailing_notes",
+            f"{len(trailing)} notes written at the end of the body (paragraphs {first}-{last}) "
+            "were kept apart in meta['footnotes'] and their [n] marks removed", first, "info"))
+    mark_re = re.compile(r"\s?\[(\d{1,4})\]") if note_marks else None
+
+    numbering, toc = [], []
+    for para in paras:
+        if para.toc:
+            toc.append(para.lineno)
+            continue
+        raw = _clean(para.raw)
+        text = raw
+        if mark_re is not None:
+            text = mark_re.sub(lambda m: "" if m.group(1) in note_marks else m.group(0), text)
+        if para.label:
+            text = para.label + text.lstrip(" ")
+            numbering.append({"line": para.lineno, "label": para.label.strip(),
+                              "format": para.fmt, "level": para.level})
+        raws = raw.split(BREAK)
+        texts = text.split(BREAK)
+        if len(raws) != len(texts):  # cannot happen: labels and marks carry no breaks
+            raws = [raw] * len(texts)
+        for t, r in zip(texts, raws):
+            source.lines.append(Line(text=t, lineno=para.lineno, raw=r))
+
+    if toc:
+        source.problems.append(Problem(
+            "read.docx.toc_skipped",
+            f"a table of contents was skipped ({len(toc)} paragraphs, {toc[0]}-{toc[-1]})",
+            toc[0], "info"))
+    if numbering:
+        formats = sorted({n["format"] for n in numbering})
+        source.problems.append(Problem(
+            "read.docx.auto_numbering",
+            f"{len(numbering)} paragraph labels came from Word automatic numbering "
+            f"(formats: {', '.join(formats)}); they were rebuilt and prefixed to the text",
+            numbering[0]["line"], "info"))
+    if footnotes:
+        source.meta["footnotes"] = footnotes
+    if numbering:
+        source.meta["numbering"] = numbering
+    source.meta["docx"] = {"paragraphs": walker.lineno, "tables": walker.tables}
+    return source
