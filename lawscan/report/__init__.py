@@ -1,0 +1,74 @@
+"""Reports: a :class:`lawscan.model.ScanResult` rendered as text, json, html, sarif, junit,
+markdown or github (workflow commands), and written atomically.
+
+    render(result, fmt, **options) -> str
+    write_report(result, fmt, path, **options) -> Path   # a directory gets default_filename(fmt)
+
+Options every format accepts: ``base_dir`` (paths are shown relative to it; default: the current
+directory). Per format: text ``color`` (True/False/None = when stdout is a terminal); json
+``tree`` (include the structure tree), ``generated_at``; html ``generated_at``; sarif
+``category``; junit ``fail_on`` (lowest severity that fails a test case); markdown
+``max_findings``; github ``limit`` (annotations per level). Output is deterministic: the same
+result gives the same text, apart from the ``generated_at`` timestamp of json and html.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from lawscan.model import ScanResult
+
+# format -> (module, default file name)
+FORMATS = {
+    "text": ("lawscan.report.text", "lawscan-report.txt"),
+    "json": ("lawscan.report.json_report", "lawscan-report.json"),
+    "html": ("lawscan.report.html", "lawscan-report.html"),
+    "sarif": ("lawscan.report.sarif", "lawscan.sarif"),
+    "junit": ("lawscan.report.junit", "junit.xml"),
+    "markdown": ("lawscan.report.markdown", "lawscan-report.md"),
+    "github": ("lawscan.report.github", "lawscan-annotations.txt"),
+}
+
+
+def _module(fmt: str):
+    try:
+        name, _ = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(FORMATS)}") from None
+    return importlib.import_module(name)
+
+
+def default_filename(fmt: str) -> str:
+    """The file name a report gets when it is written to a directory."""
+    _module(fmt)
+    return FORMATS[fmt][1]
+
+
+def render(result: ScanResult, fmt: str, **options) -> str:
+    """The report of ``result`` in format ``fmt`` as text."""
+    return _module(fmt).render(result, **options)
+
+
+def write_report(result: ScanResult, fmt: str, path: str | os.PathLike, **options) -> Path:
+    """Render and write atomically to ``path`` ("-" = standard output). A directory (existing, or
+    ending in a slash) gets the format's default file name. Text reports written to a file are
+    not coloured unless ``color=True``. Returns the path written."""
+    from lawscan.report.atomic import atomic_open
+
+    if str(path) == "-":
+        options.setdefault("color", None)
+        text = render(result, fmt, **options)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return Path("-")
+    target = Path(path)
+    if target.is_dir() or str(path).endswith(("/", os.sep)):
+        target = target / default_filename(fmt)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    options.setdefault("color", False)
+    with atomic_open(target) as fh:
+        fh.write(render(result, fmt, **options).encode("utf-8"))
+    return target

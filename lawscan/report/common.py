@@ -1,0 +1,201 @@
+"""Helpers every report format shares.
+
+Takes a :class:`lawscan.model.ScanResult` and gives the pieces each renderer needs in the same,
+deterministic order: documents sorted by path with stable ids (``doc1``, ``doc2`` …), findings
+sorted by severity then place, a line for every finding (falling back to its unit's line, then the
+title line, then 1), paths relative to a base directory, the run summary, the labels in Vietnamese
+and English (from ``data/labels.toml``), and :func:`clean`, which removes terminal control
+sequences and other control characters from document-derived text.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from urllib.parse import quote
+
+from lawscan.model import DocumentResult, Finding, RuleInfo, ScanResult, STATUSES
+
+SEVERITY_ORDER = ("error", "warning", "info")
+SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITY_ORDER)}  # 0 = most severe
+
+# Escape sequences: CSI (ESC [ or 8-bit 0x9b), OSC/DCS/SOS/PM/APC strings (up to BEL or ST), and
+# two-character ESC sequences. Whatever is left of C0/C1 controls is removed afterwards.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+# C0 and C1 controls (tab and newline are handled separately), DEL, and the Unicode bidi
+# embedding/override/isolate controls that can make text display in a misleading order.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NEWLINES = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+
+def clean(text: object, multiline: bool = False) -> str:
+    """Document-derived text made safe for a terminal or a log: escape sequences and control
+    characters removed, tabs as spaces, and (unless ``multiline``) line breaks as spaces."""
+    if text is None:
+        return ""
+    s = str(text)
+    s = _NEWLINES.sub("\n" if multiline else " ", s)
+    s = s.replace("\t", " ")
+    s = _ESCAPES.sub("", s)
+    s = _CONTROLS.sub("", s)
+    return s
+
+
+@functools.lru_cache(maxsize=1)
+def labels() -> dict:
+    """The report labels (``data/labels.toml``)."""
+    with open(Path(__file__).with_name("data") / "labels.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def word(key: str) -> dict:
+    """A {"vi", "en"} label of the ``[word]`` table."""
+    return labels()["word"][key]
+
+
+def status_of(dr: DocumentResult) -> str:
+    """The document's status, or "unknown" when it was not assessed."""
+    status = dr.digital.status if dr.digital else None
+    return status if status in STATUSES else "unknown"
+
+
+def status_label(status: str) -> dict:
+    return labels()["status"].get(status, labels()["status"]["unknown"])
+
+
+def severity_label(severity: str) -> dict:
+    return labels()["severity"].get(severity, {"vi": severity, "en": severity})
+
+
+def coverage_label(state: str) -> dict:
+    return labels()["coverage"].get(state, {"vi": state, "en": state})
+
+
+def finding_key(f: Finding) -> tuple:
+    return (SEVERITY_RANK.get(f.severity, len(SEVERITY_ORDER)), f.line or 0, f.eid, f.rule_id,
+            f.message, f.fingerprint)
+
+
+def sorted_findings(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then by line, eid and rule id."""
+    return sorted(findings, key=finding_key)
+
+
+@dataclass
+class DocEntry:
+    """A document of the run with its stable report id and its path for display."""
+
+    id: str  # "doc1", "doc2", … in report order
+    result: DocumentResult
+    path: str  # relative to base_dir, forward slashes
+    findings: list[Finding]  # sorted
+
+
+def documents(result: ScanResult, base_dir: str | os.PathLike | None = None) -> list[DocEntry]:
+    """The run's documents sorted by path (then title), numbered ``doc1`` …"""
+    ordered = sorted(result.documents, key=lambda d: (d.document.path, d.document.title or ""))
+    return [DocEntry(f"doc{i}", dr, rel_path(dr.document.path, base_dir), sorted_findings(dr.findings))
+            for i, dr in enumerate(ordered, 1)]
+
+
+def rel_path(path: str, base_dir: str | os.PathLike | None = None) -> str:
+    """``path`` relative to ``base_dir`` (default: the current directory) with forward slashes;
+    kept absolute when it lies on another drive."""
+    if not path:
+        return ""
+    base = os.path.abspath(base_dir if base_dir is not None else os.getcwd())
+    try:
+        rel = os.path.relpath(os.path.abspath(path), base)
+    except ValueError:
+        rel = os.path.abspath(path)
+    return PurePath(rel).as_posix()
+
+
+def path_uri(path: str, base_dir: str | os.PathLike | None = None) -> str:
+    """A relative URI reference for ``path`` (percent-encoded: spaces, non-ASCII, ``#``, ``?``)."""
+    return quote(rel_path(path, base_dir), safe="/")
+
+
+def title_line(dr: DocumentResult) -> int:
+    """The source line of the document's title (1 when it cannot be found)."""
+    doc = dr.document
+    hint = doc.meta.get("title_line")
+    if isinstance(hint, int) and hint >= 1:
+        return hint
+    title = (doc.title or "").strip().casefold()
+    if title:
+        for line in doc.lines:
+            text = line.text.strip().casefold()
+            if text and (text == title or (len(text) > 3 and text in title)):
+                return max(line.lineno, 1)
+    return 1
+
+
+def finding_line(dr: DocumentResult, f: Finding) -> int:
+    """A line >= 1 for the finding: its own, its unit's (or nearest ancestor's), the title's, or 1."""
+    if f.line and f.line >= 1:
+        return f.line
+    eid = f.eid
+    while eid:  # the unit, else its nearest ancestor that the parser found
+        unit = dr.document.find(eid)
+        if unit is not None and unit.line and unit.line >= 1:
+            return unit.line
+        eid = eid.rpartition("__")[0]
+    return title_line(dr)
+
+
+def doc_title(dr: DocumentResult) -> str:
+    """The document's title, or its file name when it has none."""
+    return dr.document.title or PurePath(dr.document.path).name or word("untitled")["vi"]
+
+
+def rules_by_id(result: ScanResult) -> dict[str, RuleInfo]:
+    """The run's rules, plus a minimal entry for any rule id that only appears in findings."""
+    rules = {r.id: r for r in result.rules}
+    for dr in result.documents:
+        for f in dr.findings:
+            if f.rule_id not in rules:
+                rules[f.rule_id] = RuleInfo(id=f.rule_id, name=f.rule_id, severity=f.severity,
+                                            title=f.message, title_en=f.message_en)
+    return dict(sorted(rules.items()))
+
+
+def summary(result: ScanResult) -> dict:
+    """Counts for the run: documents, statuses, findings by severity, errors."""
+    statuses = {s: 0 for s in (*STATUSES, "unknown")}
+    by_severity = {s: 0 for s in SEVERITY_ORDER}
+    new = 0
+    for dr in result.documents:
+        statuses[status_of(dr)] += 1
+        for f in dr.findings:
+            by_severity[f.severity] = by_severity.get(f.severity, 0) + 1
+            new += f.baseline_state == "new"
+    return {
+        "documents": len(result.documents),
+        "statuses": statuses,
+        "findings": sum(by_severity.values()),
+        "by_severity": by_severity,
+        "new_findings": new,
+        "documents_with_findings": sum(bool(dr.findings) for dr in result.documents),
+        "input_errors": len(result.errors),
+        "rule_errors": sum(len(dr.rule_errors) for dr in result.documents),
+    }
+
+
+def severity_counts(findings: list[Finding]) -> dict:
+    counts = {s: 0 for s in SEVERITY_ORDER}
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    return counts
+
+
+def sorted_errors(result: ScanResult) -> list:
+    return sorted(result.errors, key=lambda e: (e.path, e.code, e.message))

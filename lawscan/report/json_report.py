@@ -1,0 +1,78 @@
+"""JSON report, described by ``schema/report.schema.json`` (JSON Schema draft 2020-12).
+
+``render(result, base_dir=None, tree=False, generated_at=None) -> str`` gives::
+
+    {"schema_version": "1", "tool": {"name", "version"}, "generated_at": ISO-8601 (UTC),
+     "rules": [RuleInfo...], "documents": [DocumentResult.to_dict() + "id", "path", "source_path",
+     "status", "finding_counts"; each finding + "location_line"], "errors": [...], "summary": {...}}
+
+``path`` is relative to ``base_dir`` with forward slashes; ``source_path`` is the path as scanned.
+``generated_at`` is the only field that changes between runs on the same input (it honours
+``SOURCE_DATE_EPOCH``, or pass ``generated_at`` yourself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from lawscan.model import ScanResult
+from lawscan.report import common
+
+SCHEMA_PATH = Path(__file__).with_name("schema") / "report.schema.json"
+SCHEMA_VERSION = "1"
+
+
+def timestamp(generated_at: str | dt.datetime | None = None) -> str:
+    """ISO-8601 UTC time of the report: ``generated_at`` if given, else SOURCE_DATE_EPOCH, else now."""
+    if isinstance(generated_at, str):
+        return generated_at
+    if generated_at is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        generated_at = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit()
+                        else dt.datetime.now(dt.timezone.utc))
+    if generated_at.tzinfo is None:
+        generated_at = generated_at.replace(tzinfo=dt.timezone.utc)
+    return generated_at.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def report_dict(result: ScanResult, base_dir=None, tree: bool = False, generated_at=None) -> dict:
+    """The report as a plain dict (what :func:`render` serialises)."""
+    docs = []
+    for entry in common.documents(result, base_dir):
+        dr = entry.result
+        d = dr.to_dict(tree=tree)
+        d = {"id": entry.id, "path": entry.path, "source_path": dr.document.path,
+             "status": common.status_of(dr), "finding_counts": common.severity_counts(dr.findings),
+             **{k: v for k, v in d.items() if k != "path"}}
+        d["findings"] = [{**f.to_dict(), "location_line": common.finding_line(dr, f)} for f in entry.findings]
+        docs.append(d)
+    errors = [{**e.to_dict(), "path": common.rel_path(e.path, base_dir), "source_path": e.path}
+              for e in common.sorted_errors(result)]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "lawscan", "version": result.tool_version or _version()},
+        "generated_at": timestamp(generated_at),
+        "rules": [r.to_dict() for r in common.rules_by_id(result).values()],
+        "documents": docs,
+        "errors": errors,
+        "summary": common.summary(result),
+    }
+
+
+def _version() -> str:
+    from lawscan import __version__
+
+    return __version__
+
+
+def render(result: ScanResult, base_dir=None, tree: bool = False, generated_at=None, **_options) -> str:
+    data = report_dict(result, base_dir=base_dir, tree=tree, generated_at=generated_at)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def load_schema() -> dict:
+    """The JSON Schema of the report."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))

@@ -1,0 +1,136 @@
+"""Terminal report for a drafter.
+
+``render(result, color=None, base_dir=None) -> str``: per document a header (title, number, file,
+status in Vietnamese and English, digital chapters), its findings grouped by severity with
+location ("path:line  eid"), message, quoted evidence and suggestion; then a summary of the run.
+Colour (click.style) only when ``color`` is True, or when it is None and stdout is a terminal.
+All document-derived text and file names pass through :func:`common.clean`, so a law cannot send
+escape sequences to the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from lawscan.model import ScanResult
+from lawscan.report import common
+from lawscan.report.common import clean
+
+SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+STATUS_COLOUR = {"digital_law": "green", "dedicated_chapter": "green", "section_only": "yellow",
+                 "articles_only": "yellow", "none": "red", "unknown": "white"}
+RULE = "─" * 72
+
+
+def _use_colour(color: bool | None) -> bool:
+    if color is not None:
+        return bool(color)
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def render(result: ScanResult, color: bool | None = None, base_dir=None, **_options) -> str:
+    import click
+
+    colour = _use_colour(color)
+
+    def style(text: str, **kw) -> str:
+        return click.style(text, **kw) if colour else text
+
+    def both(label: dict) -> str:
+        return f"{label['vi']} ({label['en']})"
+
+    out: list[str] = []
+    w = common.word
+    for entry in common.documents(result, base_dir):
+        dr, doc = entry.result, entry.result.document
+        status = common.status_of(dr)
+        title = clean(common.doc_title(dr))
+        if doc.number:
+            title += f" — {clean(doc.number)}"
+        if doc.is_draft:
+            title += " [dự thảo / draft]"
+        out.append(style(RULE, dim=True))
+        out.append(style(title, bold=True))
+        out.append(f"  {w('file')['vi']} / {w('file')['en']}: {clean(entry.path)}")
+        status_text = both(common.status_label(status))
+        if dr.digital and not dr.digital.applicable:
+            status_text += f"; {both(w('not_applicable'))}"
+        out.append(f"  {w('status')['vi']} / {w('status')['en']}: "
+                   + style(status_text, fg=STATUS_COLOUR.get(status), bold=True))
+        if dr.digital:
+            v = dr.digital
+            if v.chapters:
+                out.append(f"  {w('chapters')['vi']} / {w('chapters')['en']}: "
+                           + ", ".join(f"Chương {clean(c)}" for c in v.chapters))
+            if v.sections:
+                out.append(f"  {w('sections')['vi']} / {w('sections')['en']}: "
+                           + ", ".join(f"Mục {clean(s[-1])} (Chương {clean(s[0])})" if len(s) > 1
+                                       else f"Mục {clean(s[0])}" for s in v.sections if s))
+            if v.articles and not v.chapters:
+                out.append(f"  {w('articles')['vi']} / {w('articles')['en']}: "
+                           + ", ".join(f"Điều {clean(a)}" for a in v.articles))
+        counts = doc.counts()
+        parts = [f"{counts[k]} {common.labels()['count'][k]}" for k in counts if counts[k]]
+        if parts:
+            out.append(f"  {w('structure')['vi']} / {w('structure')['en']}: " + ", ".join(parts))
+        out.append("")
+        if not entry.findings:
+            out.append(style(f"  ✓ {w('no_findings')['vi']} / {w('no_findings')['en']}", fg="green"))
+            out.append("")
+        for severity in common.SEVERITY_ORDER + tuple(
+                sorted({f.severity for f in entry.findings} - set(common.SEVERITY_ORDER))):
+            group = [f for f in entry.findings if f.severity == severity]
+            if not group:
+                continue
+            label = common.severity_label(severity)
+            out.append(style(f"  {label['vi'].upper()} / {label['en'].upper()} ({len(group)})",
+                             fg=SEVERITY_COLOUR.get(severity), bold=True))
+            for f in group:
+                line = common.finding_line(dr, f)
+                loc = f"{clean(entry.path)}:{line}"
+                if f.eid:
+                    loc += f"  {clean(f.eid)}"
+                out.append(f"    {style(loc, dim=True)}")
+                head = f"[{clean(f.rule_id)}] {clean(f.message)}"
+                if f.baseline_state == "unchanged":
+                    head += " (đã có trong baseline / in baseline)"
+                out.append("    " + style(head, fg=SEVERITY_COLOUR.get(severity)))
+                if f.message_en:
+                    out.append(f"    {clean(f.message_en)}")
+                for ev in f.evidence:
+                    where = f" ({w('line')['vi']} {ev.line})" if ev.line else ""
+                    out.append(f"      “{clean(ev.quote)}”{where}")
+                if f.suggestion:
+                    out.append(f"      → {w('suggestion')['vi']}: {clean(f.suggestion)}")
+                out.append("")
+        for problem in dr.rule_errors:
+            out.append(style(f"  ! {w('rule_errors')['vi']} / {w('rule_errors')['en']}: "
+                             f"{clean(problem.code)}: {clean(problem.message)}", fg="red"))
+        if dr.rule_errors:
+            out.append("")
+
+    errors = common.sorted_errors(result)
+    if errors:
+        out.append(style(RULE, dim=True))
+        out.append(style(f"{w('errors')['vi']} / {w('errors')['en']} ({len(errors)})", fg="red", bold=True))
+        for err in errors:
+            out.append(f"  {clean(common.rel_path(err.path, base_dir))}: {clean(err.message)} [{clean(err.code)}]")
+        out.append("")
+
+    s = common.summary(result)
+    out.append(style(RULE, dim=True))
+    out.append(style(f"{w('summary')['vi']} / {w('summary')['en']}", bold=True))
+    out.append(f"  {w('documents')['vi']} / {w('documents')['en']}: {s['documents']}")
+    for status, n in s["statuses"].items():
+        if n:
+            out.append(f"    {both(common.status_label(status))}: {n}")
+    sev = ", ".join(f"{n} {common.severity_label(k)['vi'].lower()}" for k, n in s["by_severity"].items())
+    sev_en = ", ".join(f"{n} {common.severity_label(k)['en']}" for k, n in s["by_severity"].items())
+    out.append(f"  {w('findings')['vi']} / {w('findings')['en']}: {s['findings']} ({sev} / {sev_en})")
+    if s["new_findings"]:
+        out.append(f"    mới / new: {s['new_findings']}")
+    out.append(f"  {w('errors')['vi']} / {w('errors')['en']}: {s['input_errors']}")
+    if s["rule_errors"]:
+        out.append(f"  {w('rule_errors')['vi']} / {w('rule_errors')['en']}: {s['rule_errors']}")
+    return "\n".join(out) + "\n"
