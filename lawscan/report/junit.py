@@ -1,0 +1,109 @@
+"""JUnit XML (the Jenkins/Surefire junit-10.xsd dialect CI systems read).
+
+``render(result, base_dir=None, fail_on="info") -> str``: ``<testsuites>`` with one
+``<testsuite>`` per document and one ``<testcase>`` per (document, rule): a ``<failure>`` when the
+rule found something at or above ``fail_on`` (message + details: location, evidence, suggestion),
+passed otherwise (findings below ``fail_on`` go to ``<system-out>``). A crashed rule is an
+``<error>`` on its test case; files that could not be read form a last suite of ``<error>`` cases.
+"""
+
+from __future__ import annotations
+
+from lawscan.model import ScanResult
+from lawscan.report import common
+from lawscan.report.common import clean
+
+
+def _xml(text: object) -> str:
+    """Text XML 1.0 can carry: controls (other than tab and newline) removed."""
+    return clean(text, multiline=True)
+
+
+def _details(entry, findings) -> str:
+    dr = entry.result
+    out = []
+    for f in findings:
+        loc = f"{entry.path}:{common.finding_line(dr, f)}" + (f"  {f.eid}" if f.eid else "")
+        out.append(f"[{f.severity}] {loc}")
+        out.append(f"  {f.message}")
+        if f.message_en:
+            out.append(f"  {f.message_en}")
+        for ev in f.evidence:
+            out.append(f"  “{ev.quote}”" + (f" (dòng {ev.line})" if ev.line else ""))
+        if f.suggestion:
+            out.append(f"  → Gợi ý: {f.suggestion}")
+        if f.baseline_state:
+            out.append(f"  baseline: {f.baseline_state}")
+    return "\n".join(out)
+
+
+def _rule_of(problem, rule_ids) -> str | None:
+    """The rule a crash report is about, when its code or message names one."""
+    for rid in rule_ids:
+        if rid in problem.code or rid in problem.message:
+            return rid
+    return None
+
+
+def render(result: ScanResult, base_dir=None, fail_on: str = "info", **_options) -> str:
+    from lxml import etree
+
+    threshold = common.SEVERITY_RANK.get(fail_on, len(common.SEVERITY_ORDER))
+    rules = common.rules_by_id(result)
+    root = etree.Element("testsuites", name="lawscan")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for entry in common.documents(result, base_dir):
+        dr = entry.result
+        suite = etree.SubElement(root, "testsuite", name=_xml(entry.path), file=_xml(entry.path))
+        props = etree.SubElement(suite, "properties")
+        for name, value in (("title", common.doc_title(dr)), ("number", dr.document.number or ""),
+                            ("status", common.status_of(dr))):
+            etree.SubElement(props, "property", name=name, value=_xml(value))
+        crashes: dict[str | None, list] = {}
+        for problem in dr.rule_errors:
+            crashes.setdefault(_rule_of(problem, rules), []).append(problem)
+        counts = {"tests": 0, "failures": 0, "errors": 0}
+        for rid, rule in rules.items():
+            found = [f for f in entry.findings if f.rule_id == rid]
+            case = etree.SubElement(suite, "testcase", classname=_xml(entry.path),
+                                    name=_xml(f"{rid} {rule.title_en or rule.title}".strip()))
+            counts["tests"] += 1
+            failing = [f for f in found if common.SEVERITY_RANK.get(f.severity, 0) <= threshold]
+            if failing:
+                first = failing[0]
+                failure = etree.SubElement(case, "failure", type=first.severity,
+                                           message=_xml(f"{first.message}" + (
+                                               f" (+{len(failing) - 1})" if len(failing) > 1 else "")))
+                failure.text = _xml(_details(entry, failing))
+                counts["failures"] += 1
+            for problem in crashes.pop(rid, []):
+                error = etree.SubElement(case, "error", type=_xml(problem.code), message=_xml(problem.message))
+                error.text = _xml(problem.message)
+                counts["errors"] += 1
+            rest = [f for f in found if f not in failing]
+            if rest:
+                etree.SubElement(case, "system-out").text = _xml(_details(entry, rest))
+        for problem in crashes.get(None, []):
+            case = etree.SubElement(suite, "testcase", classname=_xml(entry.path), name=_xml(problem.code))
+            error = etree.SubElement(case, "error", type=_xml(problem.code), message=_xml(problem.message))
+            error.text = _xml(problem.message)
+            counts["tests"] += 1
+            counts["errors"] += 1
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+        suite.set("skipped", "0")
+    errors = common.sorted_errors(result)
+    if errors:
+        suite = etree.SubElement(root, "testsuite", name="input errors", tests=str(len(errors)),
+                                 failures="0", errors=str(len(errors)), skipped="0")
+        for err in errors:
+            path = common.rel_path(err.path, base_dir)
+            case = etree.SubElement(suite, "testcase", classname="input", name=_xml(path))
+            error = etree.SubElement(case, "error", type=_xml(err.code), message=_xml(err.message))
+            error.text = _xml(f"{path}: {err.message}")
+        totals["tests"] += len(errors)
+        totals["errors"] += len(errors)
+    for key, value in totals.items():
+        root.set(key, str(value))
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode("utf-8")
