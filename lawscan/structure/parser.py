@@ -1,0 +1,367 @@
+"""The line parser: normalised lines -> tree of :class:`Unit` (+ problems).
+
+Takes ``list[Line]`` and gives a root unit whose children follow Phần › Chương › Mục › Tiểu mục ›
+Điều › khoản › điểm. Lines before the first unit stay in ``root.content``; the closing passage and
+signature block after the last article (and annexes) are kept apart in ``closing``. Quotations
+that follow an instruction ending with ":" are parsed as their own small tree under a ``quoted``
+unit. A heading is only a heading when it looks like one: "Điều 36 của Bộ luật này" is a
+cross-reference, and an out-of-sequence number whose neighbours continue the sequence is too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lawscan.model import Line, Problem, Unit
+from lawscan.structure import amend
+from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, PARAGRAPH_RE, PART_RE, POINT_RE,
+                                        REFERENCE_FOLLOWER_RE, SECTION_RE, SUBSECTION_RE, V,
+                                        _alt, is_upper_title, num_key, probe_text, roman_to_int,
+                                        starts_upper, strip_separator)
+
+LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "paragraph": 5,
+         "point": 6}
+HEADING_KINDS = ("part", "chapter", "section", "subsection", "article")
+# numbering restarts inside these containers
+RESETS = {"part": (), "chapter": ("section", "subsection"), "section": ("subsection",),
+          "subsection": (), "article": ("paragraph", "point"), "paragraph": ("point",), "point": ()}
+NAMES = {"part": "Phần", "chapter": "Chương", "section": "Mục", "subsection": "Tiểu mục",
+         "article": "Điều", "paragraph": "khoản", "point": "điểm"}
+
+_C = V["closing"]
+_CLOSING_RE = re.compile(_C["passed"], re.IGNORECASE)
+_SIGNATURES = {s.upper() for s in _C["signature"]}
+_ANNEX_RE = re.compile(rf"^(?:{_alt(_C['annex'])})(?!\w)")
+_REF_LABEL_RE = re.compile(
+    rf"^(?i:{_alt(V['labels']['article'] + V['labels']['chapter'] + V['labels']['section'])})\s+\S")
+_THIS_RE = re.compile(r"\snày(?!\w)")
+_PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
+
+
+@dataclass
+class Heading:
+    kind: str
+    num: str
+    heading: str
+    consumed: int = 1  # lines used by the heading (title lines included)
+    weak: bool = False  # no separator after the number: accept only in sequence
+    attrs: dict = field(default_factory=dict)
+
+
+class LineParser:
+    """Parse one list of lines. ``quoted=True`` for the text of a quotation (fragments: khoản and
+    điểm may stand alone, numbering is not checked, no closing passage)."""
+
+    def __init__(self, lines: list[Line], problems: list[Problem], quoted: bool = False,
+                 doc_title: str = ""):
+        self.lines = lines
+        self.probes = [probe_text(ln.text) for ln in lines]
+        self.problems = problems
+        self.quoted = quoted
+        self.doc_title = doc_title
+        self.root = Unit(kind="quoted" if quoted else "root")
+        self.stack: list[Unit] = [self.root]
+        self.last_key: dict[str, tuple] = {}
+        self.closing: list[Line] = []
+        self.closing_line: int | None = None
+        self.annex_line: int | None = None
+        self.untitled: list[Unit] = []
+        self.own_articles = 0
+
+    # ---------------------------------------------------------------- helpers
+    def _problem(self, code: str, message: str, line: int | None, severity: str = "warning"):
+        self.problems.append(Problem(code, message, line, severity))
+
+    def _in_article(self) -> bool:
+        return any(u.kind == "article" for u in self.stack)
+
+    def _expected(self, kind: str) -> int:
+        prev = self.last_key.get(kind)
+        return prev[0] + 1 if prev else 1
+
+    # ---------------------------------------------------------------- headings
+    def match_heading(self, i: int) -> Heading | None:
+        p = self.probes[i]
+        if not p or p[0] not in "PpCcMmTtĐđ":
+            return None
+        c = p[0].lower()
+        if c == "p":
+            return self._part(i, p)
+        if c == "c":
+            return self._container(i, p, "chapter", CHAPTER_RE)
+        if c == "m":
+            return self._container(i, p, "section", SECTION_RE)
+        if c == "t":
+            return self._container(i, p, "subsection", SUBSECTION_RE)
+        return self._article(p)
+
+    def _title_after(self, i: int) -> tuple[str, int]:
+        """Title lines after a bare Phần/Chương/Mục line: up to three upper-case lines, or one
+        short mixed-case line. Gives (title, lines consumed including the heading line)."""
+        parts: list[str] = []
+        j = i + 1
+        end = i + 1
+        while j < len(self.lines) and len(parts) < 3:
+            p = self.probes[j]
+            if not p:
+                j += 1
+                continue
+            if (self._any_heading(p) or PARAGRAPH_RE.match(p) or POINT_RE.match(p)
+                    or amend.opens_quote(p)):
+                break
+            if is_upper_title(p):
+                parts.append(p)
+                j += 1
+                end = j
+                continue
+            if not parts and starts_upper(p) and len(p) <= 200 and p[-1] not in ".;:,":
+                parts.append(p)
+                end = j + 1
+            break
+        return " ".join(parts), end - i
+
+    def _any_heading(self, p: str) -> bool:
+        return bool(PART_RE.match(p) or CHAPTER_RE.match(p) or SECTION_RE.match(p)
+                    or SUBSECTION_RE.match(p) or ARTICLE_RE.match(p))
+
+    def _same_line_title_ok(self, rest: str) -> bool:
+        if not starts_upper(rest) or REFERENCE_FOLLOWER_RE.match(rest):
+            return False
+        if is_upper_title(rest):
+            return True
+        return not _REF_LABEL_RE.match(rest) and not _THIS_RE.search(rest)
+
+    def _part(self, i: int, p: str) -> Heading | None:
+        m = PART_RE.match(p)
+        if not m:
+            return None
+        num = f"thứ {m.group('ord').lower()}" if m.group("ord") else m.group("num")
+        rest = m.group("rest")
+        if rest[:1].isalnum():
+            return None
+        title = strip_separator(rest)
+        if title and not self._same_line_title_ok(title):
+            return None
+        if title:
+            return Heading("part", num, title)
+        title, used = self._title_after(i)
+        return Heading("part", num, title, used)
+
+    def _container(self, i: int, p: str, kind: str, rx) -> Heading | None:
+        m = rx.match(p)
+        if not m:
+            return None
+        num, rest = m.group("num"), m.group("rest")
+        if rest[:1].isalpha():
+            # glued "Chương IVTRÍ TUỆ NHÂN TẠO": accept when the Roman number is the expected one
+            if (kind == "chapter" and rest[0].isupper() and is_upper_title(rest)
+                    and roman_to_int(num) == self._expected("chapter")):
+                return Heading(kind, num, rest.strip())
+            return None
+        if rest[:1].isdigit():
+            return None
+        title = strip_separator(rest)
+        if title:
+            if not self._same_line_title_ok(title):
+                return None
+            return Heading(kind, num, title)
+        if rest.strip()[:1] == ",":
+            return None
+        title, used = self._title_after(i)
+        return Heading(kind, num, title, used)
+
+    def _article(self, p: str) -> Heading | None:
+        m = ARTICLE_RE.match(p)
+        if not m:
+            return None
+        num, rest = m.group("num"), m.group("rest")
+        if not rest.strip():
+            return Heading("article", num, "")
+        first = rest[0]
+        if first in ".:-–—":
+            title = strip_separator(rest)
+            if title and not starts_upper(title) and not title[0].isdigit():
+                return None  # "Điều 5. của" — not a heading
+            return Heading("article", num, title)
+        if first.isspace():
+            title = rest.strip()
+            if REFERENCE_FOLLOWER_RE.match(title) or not starts_upper(title) or _REF_LABEL_RE.match(title):
+                return None
+            return Heading("article", num, title, weak=True)
+        if first.isalpha() and first.isupper():  # "Điều 5Phạm vi" (lost separator)
+            return Heading("article", num, rest.strip(), weak=True)
+        return None
+
+    # ---------------------------------------------------------------- numbering
+    def _next_key(self, i: int, kind: str) -> tuple | None:
+        """Number of the next heading of ``kind`` after line ``i`` (a cheap look-ahead)."""
+        for j in range(i + 1, len(self.lines)):
+            p = self.probes[j]
+            if p and p[0] in "CcĐđPpMm":
+                h = self.match_heading(j)
+                if h and h.kind == kind:
+                    return num_key(h.num, kind)
+        return None
+
+    def _is_reference(self, i: int, h: Heading) -> bool:
+        """An out-of-sequence Điều/Chương whose next sibling continues the old sequence is a
+        cross-reference that happens to start a line."""
+        if self.quoted or h.kind not in ("article", "chapter", "part"):
+            return False
+        key, prev = num_key(h.num, h.kind), self.last_key.get(h.kind)
+        if key is None:
+            return True
+        if prev is None:
+            return h.weak and key[0] != 1
+        in_sequence = key[0] in (prev[0], prev[0] + 1) and key > prev
+        if in_sequence:
+            return False
+        if h.weak:
+            return True
+        nxt = self._next_key(i, h.kind)
+        if nxt is None:
+            return False
+        continues_old = prev < nxt and nxt[0] <= prev[0] + 1
+        continues_new = key < nxt and nxt[0] <= key[0] + 1
+        return continues_old and not continues_new
+
+    def _check_sequence(self, kind: str, num: str, line: int | None) -> None:
+        key = num_key(num, kind)
+        prev = self.last_key.get(kind)
+        if key is not None:
+            self.last_key[kind] = key
+        for k in RESETS.get(kind, ()):
+            self.last_key.pop(k, None)
+        if self.quoted or key is None:
+            return
+        severity = "warning" if kind in HEADING_KINDS else "info"
+        name = NAMES[kind]
+        if prev is None:
+            if key[0] != 1 and not key[1]:
+                self._problem("structure.numbering_gap", f"{name} numbering starts at {num}", line, severity)
+            return
+        if key == prev:
+            self._problem("structure.numbering_duplicate", f"{name} {num} appears twice in a row", line, severity)
+        elif key < prev:
+            self._problem("structure.numbering_order", f"{name} {num} comes after a higher number", line, severity)
+        elif key[0] > prev[0] + 1:
+            self._problem("structure.numbering_gap",
+                          f"{name} numbering jumps to {num}: {key[0] - prev[0] - 1} missing", line, severity)
+
+    # ---------------------------------------------------------------- tree building
+    def _open(self, kind: str, num: str, heading: str, line: Line, attrs: dict | None = None) -> Unit:
+        unit = Unit(kind=kind, num=num, heading=heading, line=line.lineno, attrs=attrs or {})
+        level = LEVEL[kind]
+        while len(self.stack) > 1 and LEVEL.get(self.stack[-1].kind, -1) >= level:
+            self.stack.pop()
+        self.stack[-1].children.append(unit)
+        self.stack.append(unit)
+        self._check_sequence(kind, num, line.lineno)
+        return unit
+
+    def _add_quote(self, i: int, j: int, instruction: str) -> None:
+        parent = self.stack[-1]
+        sub = LineParser(amend.strip_quotes(self.lines[i:j + 1]), self.problems, quoted=True,
+                         doc_title=self.doc_title)
+        q = sub.run()
+        q.num = str(sum(c.kind == "quoted" for c in parent.children) + 1)
+        q.line = self.lines[i].lineno
+        context = []
+        for u in reversed(self.stack[1:]):
+            context.append(u.heading if u.heading else (u.content[0].text if u.content else ""))
+        q.attrs = amend.instruction_attrs(instruction, context, self.doc_title)
+        parent.children.append(q)
+
+    def _start_closing(self, i: int) -> None:
+        self.closing_line = self.lines[i].lineno
+        self._stack_before_closing = list(self.stack)
+        self._closing_start = len(self.closing)
+        del self.stack[1:]
+
+    def _cancel_closing(self) -> None:
+        """A real heading after the "closing" lines: they were text of the last unit after all."""
+        self.stack = self._stack_before_closing
+        self.stack[-1].content.extend(self.closing[self._closing_start:])
+        del self.closing[self._closing_start:]
+        self.closing_line = None
+        self.annex_line = None
+
+    def _is_closing(self, p: str) -> bool:
+        if self.quoted or self.own_articles == 0:
+            return False
+        if _CLOSING_RE.match(p):
+            return True
+        return p.upper() == p and p.strip(" .") in _SIGNATURES
+
+    def run(self) -> Unit:
+        n = len(self.lines)
+        i = 0
+        last_text = ""  # last non-empty line of the flow (an instruction ends with ":")
+        after_quote = False
+        while i < n:
+            line, p = self.lines[i], self.probes[i]
+            if not p:
+                i += 1
+                continue
+            if self.closing_line is not None:
+                h = self.match_heading(i)
+                if not (h and h.kind in ("part", "chapter", "article") and not self._is_reference(i, h)
+                        and num_key(h.num, h.kind) and self.last_key.get(h.kind)
+                        and num_key(h.num, h.kind) > self.last_key[h.kind]):
+                    if self.annex_line is None and _ANNEX_RE.match(p):
+                        self.annex_line = line.lineno
+                    self.closing.append(line)
+                    i += 1
+                    continue
+                self._cancel_closing()  # the document goes on after all
+            if amend.opens_quote(p) and (self._in_article() or self.quoted) \
+                    and (last_text.endswith(":") or after_quote):
+                j = amend.find_quote_end(self.lines, i)
+                self._add_quote(i, j, last_text)
+                after_quote = True
+                i = j + 1
+                continue
+            after_quote = False
+            h = self.match_heading(i)
+            if h and self._is_reference(i, h):
+                self._problem("structure.reference_line",
+                              f"line starting with {NAMES[h.kind]} {h.num} read as a cross-reference, "
+                              "not a heading", line.lineno, "info")
+                h = None
+            if h:
+                unit = self._open(h.kind, h.num, h.heading, line, h.attrs)
+                if h.kind == "article":
+                    self.own_articles += 1
+                    if not h.heading:
+                        self.untitled.append(unit)
+                elif not h.heading:
+                    self._problem("structure.heading_without_title",
+                                  f"{NAMES[h.kind]} {h.num} has no title", line.lineno)
+                last_text = h.heading or p
+                i += h.consumed
+                continue
+            if self._is_closing(p):
+                self._start_closing(i)
+                continue
+            if self._in_article() or self.quoted:
+                m = PARAGRAPH_RE.match(p)
+                if m:
+                    self._open("paragraph", m.group("num"), "", line).content.append(line)
+                    last_text = p
+                    i += 1
+                    continue
+                m = POINT_RE.match(p)
+                if m:
+                    self._open("point", m.group("num"), "", line).content.append(line)
+                    last_text = p
+                    i += 1
+                    continue
+            self.stack[-1].content.append(line)
+            last_text = p
+            i += 1
+        if self.untitled and not self.quoted:
+            self._problem("structure.untitled_articles",
+                          f"{len(self.untitled)} article(s) have no title (normal in constitutions)",
+                          self.untitled[0].line, "info")
+        return self.root

@@ -1,0 +1,150 @@
+"""Regular expressions and small helpers of the structure parser.
+
+Takes the Vietnamese vocabulary of ``vocab.toml`` (package data) and gives compiled patterns for
+heading lines (Phần, Chương, Mục, Tiểu mục, Điều), khoản ("1.", "1a."), điểm ("a)", "đ1)"),
+plus number helpers: Roman numerals, "Phần thứ tư" ordinals, sort keys for numbering checks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+try:  # Python 3.11+
+    import tomllib
+except ImportError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore
+
+VOCAB_PATH = Path(__file__).with_name("vocab.toml")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    with open(VOCAB_PATH, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first, spaces matching any whitespace."""
+    parts = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
+V = vocab()
+ORDINALS: dict[str, int] = V["ordinals"]
+POINT_ALPHABET: list[str] = V["points"]["alphabet"]
+POINT_INDEX = {c: i for i, c in enumerate(POINT_ALPHABET)}
+
+_THU = V["labels"]["ordinal_marker"]
+_ROMAN = r"[IVXLCDM]+"
+# A structural label at the start of a line; label words are case-insensitive ("CHƯƠNG", "Chương").
+LABEL_RE = {
+    kind: re.compile(rf"^(?i:{_alt(V['labels'][kind])})(?=\s|\d|$)")
+    for kind in ("part", "chapter", "section", "subsection", "article")
+}
+PART_RE = re.compile(
+    rf"^(?i:{_alt(V['labels']['part'])})\s+(?:(?i:{_THU})\s+(?P<ord>(?i:{_alt(ORDINALS)}))(?![\w])"
+    rf"|(?P<num>{_ROMAN}|\d+)(?![\w]))(?P<rest>.*)$")
+CHAPTER_RE = re.compile(rf"^(?i:{_alt(V['labels']['chapter'])})\s+(?P<num>{_ROMAN}|\d+)(?P<rest>.*)$")
+SECTION_RE = re.compile(
+    rf"^(?i:{_alt(V['labels']['section'])})\s+(?P<num>\d+[a-z]?|{_ROMAN}|[A-Z])(?P<rest>.*)$")
+SUBSECTION_RE = re.compile(rf"^(?i:{_alt(V['labels']['subsection'])})\s+(?P<num>\d+[a-z]?)(?P<rest>.*)$")
+ARTICLE_RE = re.compile(
+    rf"^(?i:{_alt(V['labels']['article'])})\s+(?:(?i:{_THU})\s+)?(?P<num>\d+(?:[a-zđ]\d*)?)(?P<rest>.*)$")
+PARAGRAPH_RE = re.compile(r"^(?P<num>\d{1,3}[a-zđ]?)\.(?:\s+(?P<rest>.*)|$)")
+_LETTERS = "".join(sorted(set(POINT_ALPHABET)))
+POINT_RE = re.compile(rf"^(?P<num>[{_LETTERS}]\d{{0,2}})\)\s*(?P<rest>.*)$")
+
+REFERENCE_FOLLOWER_RE = re.compile(rf"^(?:{_alt(V['references']['followers'])})(?!\w)")
+
+# Probe clean-up: markdown heading marks, emphasis, block quotes; site annotations "[...]".
+_MD_LEAD_RE = re.compile(r"^(?:#{1,6}\s*|>\s*|[*_]{1,3}(?=\S))+")
+_MD_TRAIL_RE = re.compile(r"(?<=\S)[*_]{1,3}$")
+_BRACKET_RE = re.compile(r"\[[^\[\]]*\]")
+_SEPARATORS = ".:-–—)"
+
+
+def probe_text(text: str) -> str:
+    """The text used to recognise a line: no markdown marks, no bracketed site notes."""
+    t = text.strip()
+    if not t:
+        return t
+    t = _MD_LEAD_RE.sub("", t)
+    t = _MD_TRAIL_RE.sub("", t)
+    t = t.replace("**", "").replace("__", "")
+    if "[" in t:
+        for _ in range(3):  # nested brackets
+            new = _BRACKET_RE.sub("", t)
+            if new == t:
+                break
+            t = new
+    return t.strip()
+
+
+def strip_separator(rest: str) -> str:
+    """" - TITLE", ". Title", ": Title" -> "TITLE"."""
+    return rest.lstrip(" \t" + _SEPARATORS).strip()
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_to_int(s: str) -> int | None:
+    """"XIV" -> 14; None when ``s`` is not a well-formed Roman numeral."""
+    s = s.upper()
+    if not s or any(c not in _ROMAN_VALUES for c in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        va, vb = _ROMAN_VALUES[a], _ROMAN_VALUES.get(b, 0)
+        total += -va if va < vb else va
+    return total if int_to_roman(total) == s else None
+
+
+def int_to_roman(n: int) -> str:
+    out = []
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def ordinal_to_int(word: str) -> int | None:
+    return ORDINALS.get(" ".join(word.lower().split()))
+
+
+def num_key(num: str, kind: str = "") -> tuple[int, str] | None:
+    """Sort key of a printed number: "44a" -> (44, "a"), "XII" -> (12, ""), point "đ1" -> (5, "1"),
+    "thứ tư" -> (4, ""), section "B" -> (2, ""). None when not a number."""
+    n = num.strip()
+    if not n:
+        return None
+    m = re.match(r"^(\d+)(.*)$", n)
+    if m:
+        return int(m.group(1)), m.group(2)
+    if n.lower().startswith(_THU + " "):
+        o = ordinal_to_int(n.split(" ", 1)[1])
+        return (o, "") if o is not None else None
+    if kind == "point":
+        return (POINT_INDEX[n[0]] + 1, n[1:]) if n[0] in POINT_INDEX else None
+    if kind == "section" and len(n) == 1 and n.isalpha():  # "Mục A" (Hiến pháp 1946)
+        return ord(n.upper()) - ord("A") + 1, ""
+    r = roman_to_int(n)
+    return (r, "") if r is not None else None
+
+
+def is_upper_title(text: str, threshold: float = 0.85) -> bool:
+    """Mostly upper-case letters (a Chương / Mục title as printed)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= threshold
+
+
+def starts_upper(text: str) -> bool:
+    """Starts like a title: upper-case letter, a digit, an opening quote or parenthesis."""
+    t = text.lstrip()
+    return bool(t) and (t[0].isupper() or t[0] in "“\"'(«")
