@@ -163,6 +163,29 @@ def test_numbering_through_paragraph_style(tmp_path):
     assert texts(src) == ["Điều 1. Phạm vi", "Nội dung.", "Điều 2. Đối tượng", "Không đánh số dù có kiểu"]
 
 
+def test_numbering_through_list_style_link(tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    doc = new_doc()
+    set_numbering(doc, """
+<w:abstractNum w:abstractNumId="9"><w:styleLink w:val="DanhSachLuat"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="10"><w:numStyleLink w:val="DanhSachLuat"/></w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="9"/></w:num>
+<w:num w:numId="6"><w:abstractNumId w:val="10"/></w:num>""")
+    style = doc.styles.add_style("Danh sach luat", WD_STYLE_TYPE.LIST)
+    style.style_id = "DanhSachLuat"
+    style.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {NSDECL}><w:numId w:val="5"/></w:numPr>'))
+    add_xml(doc, p(r("Phạm vi"), numpr(6, 0)))
+    add_xml(doc, p(r("Khoản."), numpr(6, 1)))
+    add_xml(doc, p(r("Đối tượng"), numpr(5, 0)))  # same list through the style's own num
+    assert texts(read_docx(save(doc, tmp_path))) == ["Điều 1. Phạm vi", "1. Khoản.", "Điều 2. Đối tượng"]
+
+
 # --------------------------------------------------------------------------- tables, runs
 
 def test_header_table_read_row_by_row_in_body_order(tmp_path):

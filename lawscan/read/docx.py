@@ -243,7 +243,7 @@ class _Num:
 class _Numbering:
     """Word's list counters, run paragraph by paragraph in document order."""
 
-    def __init__(self, root, w: str):
+    def __init__(self, root, w: str, styles: "_Styles | None" = None):
         self.w = w
         self.abstracts: dict[str, dict[int, _Level]] = {}
         self.nums: dict[str, _Num] = {}
@@ -252,9 +252,14 @@ class _Numbering:
         if root is None:
             return
         q = lambda tag: f"{{{w}}}{tag}"  # noqa: E731
+        style_links = {}  # abstractNum defined by a list style (w:numStyleLink) -> style id
         for ab in root.iter(q("abstractNum")):
-            self.abstracts[ab.get(q("abstractNumId"), "")] = {
+            ab_id = ab.get(q("abstractNumId"), "")
+            self.abstracts[ab_id] = {
                 int(lvl.get(q("ilvl"), "0")): self._level(lvl) for lvl in ab.findall(q("lvl"))}
+            link = ab.find(q("numStyleLink"))
+            if link is not None:
+                style_links[ab_id] = link.get(q("val"), "")
         for num in root.iter(q("num")):
             ab_id = num.find(q("abstractNumId"))
             if ab_id is None:
@@ -269,6 +274,12 @@ class _Numbering:
                 if lvl is not None:
                     n.level_overrides[ilvl] = self._level(lvl)
             self.nums[num.get(q("numId"), "")] = n
+        # A list-style link: the levels (and the counters) are those of the list the style uses.
+        for num in self.nums.values():
+            link = style_links.get(num.abstract)
+            target = styles.num.get(link, (None, None))[0] if styles and link else None
+            if target in self.nums and self.nums[target].abstract not in style_links:
+                num.abstract = self.nums[target].abstract
 
     def _level(self, el) -> _Level:
         q = lambda tag: f"{{{self.w}}}{tag}"  # noqa: E731
@@ -689,7 +700,8 @@ def _build_source(path: str, parts: dict) -> Source:
     if body is None:
         raise ReadError(path, f"{DOCUMENT_PART} has no w:body: not a Word document",
                         "input.docx_not_word")
-    walker = _Walker(w, _Numbering(parts.get("numbering"), w), _Styles(parts.get("styles"), w))
+    styles = _Styles(parts.get("styles"), w)
+    walker = _Walker(w, _Numbering(parts.get("numbering"), w, styles), styles)
     walker.block(body)
     paras = walker.paras
     _manual_toc(paras)
