@@ -1,0 +1,242 @@
+"""What a rule sees: :class:`RuleContext` takes the Document, its Verdict and the settings, and
+gives navigation helpers (parents, the article or chapter of a unit, the unit at a line, the
+final-provisions test, the title line), per-unit text lines with quoted amendment text
+attributed to the instruction that carries it, and the chapter graph built lazily on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from lawscan.engine.text import fold, phrase_pattern, short
+from lawscan.model import Document, Evidence, Unit, Verdict
+
+FINAL_HEADINGS = ("điều khoản thi hành", "điều khoản cuối cùng")
+FINAL_ARTICLE_HEADINGS = ("hiệu lực thi hành", "quy định chuyển tiếp", "hiệu lực",
+                          "sửa đổi, bổ sung một số điều của các luật có liên quan",
+                          "quy định chi tiết và hướng dẫn thi hành")
+
+
+@dataclass
+class Hit:
+    """A phrase found on one line of a unit."""
+
+    phrase: str  # folded
+    unit: Unit  # the unit whose line matched
+    at: Unit  # where a finding belongs (the instruction for quoted text)
+    line: int | None
+    text: str  # the line, as a short quote
+
+    def evidence(self) -> Evidence:
+        return Evidence(eid=self.at.eid, line=self.line, quote=self.text)
+
+
+@dataclass
+class RuleContext:
+    doc: Document
+    verdict: Verdict | None = None
+    settings: dict = field(default_factory=dict)
+    _graph: object = None
+
+    # -- graph ----------------------------------------------------------------------------
+    @property
+    def graph(self):
+        """The networkx graph of the document (``lawscan.graph.build_graph``), built once."""
+        if self._graph is None:
+            from lawscan.graph import build_graph
+
+            self._graph = build_graph(self.doc)
+        return self._graph
+
+    # -- navigation -----------------------------------------------------------------------
+    @functools.cached_property
+    def _parents(self) -> dict[int, Unit]:
+        out: dict[int, Unit] = {}
+        for unit in self.doc.root.walk():
+            for child in unit.children:
+                out[id(child)] = unit
+        return out
+
+    def parent(self, unit: Unit) -> Unit | None:
+        return self._parents.get(id(unit))
+
+    def ancestors(self, unit: Unit) -> list[Unit]:
+        """Parents of ``unit``, nearest first, without the root."""
+        out = []
+        p = self.parent(unit)
+        while p is not None and p.kind != "root":
+            out.append(p)
+            p = self.parent(p)
+        return out
+
+    def enclosing(self, unit: Unit, kind: str) -> Unit | None:
+        """The unit itself or its nearest ancestor of ``kind``."""
+        if unit.kind == kind:
+            return unit
+        return next((a for a in self.ancestors(unit) if a.kind == kind), None)
+
+    def full_label(self, unit: Unit) -> str:
+        """Vietnamese citation of a unit, smallest first: "điểm b khoản 1 Điều 15"."""
+        parts = [unit.label()]
+        if unit.kind in ("paragraph", "point"):
+            for a in self.ancestors(unit):
+                if a.kind in ("paragraph", "article"):
+                    parts.append(a.label())
+                if a.kind == "article":
+                    break
+        return " ".join(parts)
+
+    def in_quote(self, unit: Unit) -> bool:
+        return unit.kind == "quoted" or any(a.kind == "quoted" for a in self.ancestors(unit))
+
+    def anchor(self, unit: Unit) -> Unit:
+        """Where a finding about ``unit`` belongs: the unit itself, or, for quoted text of an
+        amending law, the instruction (nearest unit outside the quote) that carries it."""
+        if not self.in_quote(unit):
+            return unit
+        for a in self.ancestors(unit):
+            if not self.in_quote(a):
+                return a
+        return unit
+
+    def is_final(self, unit: Unit) -> bool:
+        """Is ``unit`` in the final provisions ("Điều khoản thi hành" chapter, or a final
+        article such as "Hiệu lực thi hành" in a law without that chapter)?"""
+        return any(self._is_final_unit(u) for u in [unit, *self.ancestors(unit)])
+
+    def _is_final_unit(self, unit: Unit) -> bool:
+        if unit.kind not in ("part", "chapter", "section", "article"):
+            return False
+        try:
+            from lawscan.analyse.matcher import is_final_provisions
+        except ImportError:
+            is_final_provisions = None
+        if is_final_provisions is not None:
+            try:
+                return bool(is_final_provisions(unit, self.doc))
+            except Exception:  # a colleague's helper must not break every rule
+                pass
+        heading = fold(unit.heading)
+        if unit.kind == "article":
+            return heading.strip(" .") in FINAL_ARTICLE_HEADINGS
+        return any(h in heading for h in FINAL_HEADINGS)
+
+    def is_definitions(self, unit: Unit) -> bool:
+        """Is ``unit`` in a "Giải thích từ ngữ" (definitions) article?"""
+        art = self.enclosing(unit, "article")
+        return art is not None and "giải thích từ ngữ" in fold(art.heading)
+
+    def definition_articles(self) -> list[Unit]:
+        return [a for a in self.doc.units("article") if "giải thích từ ngữ" in fold(a.heading)]
+
+    def final_chapter(self) -> Unit | None:
+        """The "Điều khoản thi hành" chapter (or part), if the law has one."""
+        for unit in self.doc.units():
+            if unit.kind in ("chapter", "part") and self._is_final_unit(unit):
+                return unit
+        return None
+
+    def unit_at_line(self, line: int | None) -> Unit | None:
+        """The deepest unit whose text contains source ``line``."""
+        if line is None:
+            return None
+        best = None
+        for unit in self.doc.root.walk():
+            if unit.kind == "root":
+                continue
+            lines = [unit.line] if unit.line is not None else []
+            lines += [ln.lineno for ln in unit.content]
+            if line in lines:
+                best = unit  # walk is top-down, so the last match is the deepest
+        if best is not None:
+            return best
+        # no exact line: the last unit starting before it
+        starts = [(u.line, u) for u in self.doc.units() if u.line is not None and u.line <= line]
+        return max(starts, key=lambda t: t[0])[1] if starts else None
+
+    def title_line(self) -> int | None:
+        """The source line of the law's title (e.g. "LUẬT" / "ĐẤT ĐAI"), else the first line."""
+        title = fold(self.doc.title or "")
+        first_unit = min((u.line for u in self.doc.units() if u.line), default=None)
+        if title:
+            words = title.split()
+            for line in self.doc.lines:
+                if first_unit is not None and line.lineno >= first_unit:
+                    break
+                text = fold(line.text).strip()
+                if text and (text == title or (len(text) > 3 and text in title and
+                                               text.split()[-1] == words[-1])):
+                    return line.lineno
+        return self.doc.lines[0].lineno if self.doc.lines else first_unit
+
+    # -- text -----------------------------------------------------------------------------
+    def unit_lines(self, unit: Unit) -> list[tuple[int | None, str]]:
+        """(line number, text) of the unit's heading and own content lines."""
+        out = []
+        if unit.heading:
+            out.append((unit.line, unit.heading))
+        out.extend((ln.lineno, ln.text) for ln in unit.content)
+        return out
+
+    def body_units(self, include_quoted: bool = True) -> Iterator[Unit]:
+        """Every unit outside the final provisions, document order (quoted text included by
+        default: in an amending law the inserted text counts)."""
+        for unit in self.doc.root.walk(include_quoted):
+            if unit.kind != "root" and not self.is_final(unit):
+                yield unit
+
+    def search(self, unit: Unit, phrases, deep: bool = False) -> list[Hit]:
+        """Lines of ``unit`` (and, if ``deep``, of its descendants) that contain a phrase."""
+        pattern = phrase_pattern(tuple(phrases))
+        units = unit.walk() if deep else [unit]
+        hits = []
+        for u in units:
+            at = self.anchor(u)
+            for lineno, text in self.unit_lines(u):
+                for m in pattern.finditer(fold(text)):
+                    hits.append(Hit(m.group(0), u, at, lineno, short(text)))
+        return hits
+
+    @functools.cached_property
+    def _body_lines(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
+        """(unit, anchor, line number, folded text, text) of every body line, in order."""
+        out = []
+        for unit in self.body_units():
+            at = self.anchor(unit)
+            for lineno, text in self.unit_lines(unit):
+                out.append((unit, at, lineno, fold(text), text))
+        return out
+
+    def body_lines(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
+        """(unit, anchor, line number, folded text, text) of every line outside the final
+        provisions, document order; quoted text is anchored at its instruction."""
+        return self._body_lines
+
+    def scan(self, phrases, skip_definitions: bool = True) -> list[Hit]:
+        """Every occurrence of ``phrases`` in the body of the law (outside the final provisions;
+        quoted amendment text included, anchored at its instruction), in document order."""
+        pattern = phrase_pattern(tuple(phrases))
+        hits = []
+        for unit, at, lineno, folded, text in self._body_lines:
+            if skip_definitions and self.is_definitions(unit):
+                continue
+            for m in pattern.finditer(folded):
+                hits.append(Hit(m.group(0), unit, at, lineno, short(text)))
+        return hits
+
+    def text_of(self, unit: Unit, deep: bool = True) -> str:
+        """Folded heading + content (of the descendants too when ``deep``)."""
+        return fold(unit.full_text() if deep else "\n".join(t for _, t in self.unit_lines(unit)))
+
+    def context_text(self, unit: Unit, upto: str = "article") -> str:
+        """Folded own text of ``unit`` and of its ancestors up to the enclosing ``upto`` unit
+        (e.g. a point and its paragraph's lead-in and the article heading)."""
+        parts = ["\n".join(t for _, t in self.unit_lines(unit))]
+        if unit.kind != upto:
+            for a in self.ancestors(unit):
+                parts.append("\n".join(t for _, t in self.unit_lines(a)))
+                if a.kind == upto:
+                    break
+        return fold("\n".join(parts))

@@ -1,0 +1,81 @@
+"""Running rules on one document. ``run_rules(doc, verdict, ruleset, settings=None)`` gives
+``(findings, problems)``:
+
+* every rule runs; a rule that raises becomes a Problem (code ``rule.crashed``, naming the rule
+  and the exception, severity error) and the other rules still run;
+* rules whose ``skip_doc_kinds`` holds the document's kind, and rules that need a verdict when
+  there is none, are skipped;
+* a severity override from the configuration replaces the severity of every finding of a rule;
+* each finding gets ``fingerprint`` = a stable hash of rule id, document identity (number, else
+  normalised title, else file name), unit eid and a discriminator (``extra["key"]``, then an
+  occurrence counter) — never a line number, so it survives edits elsewhere in the file;
+* findings are sorted by line, then rule id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import traceback
+
+from lawscan.engine.context import RuleContext
+from lawscan.engine.text import fold
+from lawscan.model import SEVERITIES, Document, Finding, Problem, Verdict
+
+
+def document_identity(doc: Document) -> str:
+    """The law's number ("31/2024/QH15"), else its folded title, else the file name."""
+    if doc.number:
+        return "no:" + re.sub(r"\s+", "", doc.number).upper()
+    if doc.title and doc.title.strip():
+        return "title:" + " ".join(fold(doc.title).split())
+    return "file:" + os.path.basename(doc.path or "")
+
+
+def fingerprint(rule_id: str, identity: str, eid: str, key: str = "") -> str:
+    """A stable 20-hex-digit fingerprint of one finding."""
+    raw = "\x1f".join((rule_id, identity, eid or "", key or ""))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def run_rules(doc: Document, verdict: Verdict | None, ruleset, settings: dict | None = None
+              ) -> tuple[list[Finding], list[Problem]]:
+    """Run every rule of ``ruleset`` on ``doc``."""
+    ctx = RuleContext(doc=doc, verdict=verdict, settings=settings or {})
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    identity = document_identity(doc)
+    for rule in ruleset:
+        if doc.doc_kind in rule.skip_doc_kinds:
+            continue
+        if rule.needs_verdict and verdict is None:
+            continue
+        try:
+            produced = list(rule.check(ctx) or ())
+        except Exception as exc:
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            problems.append(Problem(
+                "rule.crashed",
+                f"rule {rule.id} ({rule.name}) crashed on {doc.path}: {type(exc).__name__}: "
+                f"{exc} [{os.path.basename(where.filename)}:{where.lineno}]",
+                severity="error"))
+            continue
+        seen: dict[tuple[str, str], int] = {}
+        for f in produced:
+            if not isinstance(f, Finding):
+                problems.append(Problem("rule.crashed", f"rule {rule.id} ({rule.name}) gave "
+                                        f"{type(f).__name__} instead of a Finding", severity="error"))
+                continue
+            f.rule_id = rule.id
+            if rule.severity_override:
+                f.severity = rule.severity_override
+            if f.severity not in SEVERITIES:
+                f.severity = rule.severity
+            key = str(f.extra.get("key", ""))
+            n = seen.get((f.eid, key), 0)
+            seen[(f.eid, key)] = n + 1
+            f.fingerprint = fingerprint(rule.id, identity, f.eid, key + (f"#{n + 1}" if n else ""))
+            findings.append(f)
+    findings.sort(key=lambda f: (f.line is None, f.line or 0, f.rule_id, f.eid))
+    return findings, problems

@@ -1,0 +1,92 @@
+"""Text helpers the rules share: folding (delegated to the analysis stage's
+``lawscan.analyse.matcher.fold``), phrase search over a unit's lines, and rule data files.
+
+* ``fold(text)`` -> NFC, case-folded, hoá/hóa-folded text (same as the lexicon matcher uses);
+* ``phrase_pattern(phrases)`` -> a compiled regex matching any folded phrase on word boundaries;
+* ``load_data(name)`` -> the parsed ``rules/data/<name>.toml`` of the built-in rule pack.
+
+The digital vocabulary itself is the analysis colleague's lexicon (``rules/data/lexicon.toml``,
+read through ``lawscan.analyse.matcher``); the phrase lists here are rule settings (paper
+requirements, electronic alternatives, oversight wording), kept in ``rules/data/*.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from typing import Iterable
+
+# Old-style tone placement -> the form the lexicon uses (fallback only; see fold()).
+_TONE_PAIRS = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+               "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+               "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+# only in open syllables and not after "q" (hoàng, quý stay as they are)
+_TONE_RE = re.compile("(?<!q)(" + "|".join(_TONE_PAIRS) + r")(?!\w)")
+
+
+@functools.lru_cache(maxsize=1)
+def _matcher_fold():
+    try:
+        from lawscan.analyse.matcher import fold as matcher_fold
+    except ImportError:
+        return None
+    return matcher_fold
+
+
+def _basic_fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+    return re.sub(r"\s+", " ", text)
+
+
+def fold(text: str) -> str:
+    """Fold text for matching. Uses the analysis stage's ``fold`` when it is installed, so the
+    rules and the lexicon agree; otherwise NFC + casefold + tone placement + spaces."""
+    f = _matcher_fold()
+    return f(text) if f else _basic_fold(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _compile(phrases: tuple[str, ...]) -> re.Pattern:
+    folded = sorted({fold(p).strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in folded)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
+    """A regex that finds any of ``phrases`` in folded text, on word boundaries."""
+    return _compile(tuple(phrases))
+
+
+def find_phrases(text: str, phrases: Iterable[str]) -> list[str]:
+    """The phrases (folded) found in ``text``, in order of appearance."""
+    phrases = tuple(phrases)
+    if not phrases:
+        return []
+    return [m.group(0) for m in phrase_pattern(phrases).finditer(fold(text))]
+
+
+def has_phrase(text: str, phrases: Iterable[str]) -> bool:
+    phrases = tuple(phrases)
+    return bool(phrases) and phrase_pattern(phrases).search(fold(text)) is not None
+
+
+def rules_data_dir():
+    from lawscan.engine.loader import builtin_rules_dir
+    return builtin_rules_dir() / "data"
+
+
+@functools.lru_cache(maxsize=32)
+def load_data(name: str) -> dict:
+    """Parse ``rules/data/<name>.toml`` of the built-in rule pack (cached)."""
+    path = rules_data_dir() / f"{name}.toml"
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def short(text: str, limit: int = 160) -> str:
+    """One line of at most ``limit`` characters, for evidence quotes."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

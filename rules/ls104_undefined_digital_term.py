@@ -1,0 +1,96 @@
+"""LS104 undefined-digital-term: a digital term with a legal definition (rules/data/
+defined_terms.toml) that the law uses without defining it in its "Giải thích từ ngữ" article and
+without referring to the law that defines it.
+
+Takes the Document; gives one finding per term, at the first unit (outside the final
+provisions; quoted amendment text counts, at its instruction) that uses it.
+"""
+
+import re
+
+from lawscan.engine import Rule
+from lawscan.engine.text import fold, load_data
+
+
+def defined_in_doc(ctx) -> set[str]:
+    """Folded terms the law itself defines: the colleague's ``segment.defined_terms(doc)``
+    when installed, else the lead words of each item of the "Giải thích từ ngữ" articles."""
+    try:
+        from lawscan.analyse.segment import defined_terms
+    except ImportError:
+        defined_terms = None
+    if defined_terms is not None:
+        try:
+            return {fold(str(t)).strip() for t in defined_terms(ctx.doc)}
+        except Exception:
+            pass
+    out = set()
+    for art in ctx.definition_articles():
+        for unit in art.walk():
+            text = fold(unit.own_text())
+            m = re.match(r"\s*(?:\d+[a-zđ]?\.|[a-zđ]\d*\))?\s*(.{2,120}?)\s+(?:là|được hiểu là)\s", text)
+            if m:
+                out.add(re.sub(r"\s*\(.*$", "", m.group(1)).strip())
+    return out
+
+
+class UndefinedDigitalTerm(Rule):
+    id = "LS104"
+    name = "undefined-digital-term"
+    severity = "warning"
+    title = "Thuật ngữ số được dùng nhưng không được giải thích hoặc dẫn chiếu"
+    title_en = "A digital term is used but neither defined nor referred to its defining law"
+    messages = {"default": (
+        "Thuật ngữ \"{term}\" được sử dụng nhưng Luật không giải thích và không dẫn chiếu "
+        "{law} ({article}) hay \"{reference}\".",
+        "The term \"{term}\" is used but the law neither defines it nor refers to {law} "
+        "({article}) or \"{reference}\".")}
+    why = ("Thuật ngữ về môi trường số có định nghĩa pháp lý trong luật chuyên ngành (Luật Giao "
+           "dịch điện tử 20/2023/QH15 Điều 3, Luật Căn cước 26/2023/QH15 Điều 3, Luật An ninh "
+           "mạng 24/2018/QH14 Điều 2, Luật Công nghiệp công nghệ số 71/2025/QH15 Điều 3…). Luật "
+           "dùng thuật ngữ mà không giải thích hay dẫn chiếu có thể được hiểu khác nhau và mâu "
+           "thuẫn với luật chuyên ngành; Luật Chuyển đổi số 148/2025/QH15 (Điều 1 khoản 2) yêu "
+           "cầu thống nhất với pháp luật về giao dịch điện tử, dữ liệu, an ninh mạng.")
+    basis = ("Luật Giao dịch điện tử số 20/2023/QH15, Điều 3",
+             "Luật Căn cước số 26/2023/QH15, Điều 3",
+             "Luật Chuyển đổi số số 148/2025/QH15, Điều 1 khoản 2")
+    suggestion = ("Thêm \"theo quy định của pháp luật về …\" khi dùng thuật ngữ lần đầu, hoặc "
+                  "giải thích thuật ngữ trong điều Giải thích từ ngữ.")
+    tags = ("digital", "drafting", "terminology")
+    options = {"ignore_terms": ([], "terms never reported")}
+    example_bad = ("Điều 12. Hồ sơ\nHồ sơ được gửi dưới dạng thông điệp dữ liệu có chữ ký số.\n"
+                   "(no definition, no reference -> one finding per term)")
+    example_good = ("Điều 12. Hồ sơ\nHồ sơ được gửi dưới dạng thông điệp dữ liệu có chữ ký số "
+                    "theo quy định của pháp luật về giao dịch điện tử.")
+
+    def check(self, ctx):
+        doc = ctx.doc
+        data = load_data("defined_terms")
+        ignored = {fold(t) for t in self.option(ctx, "ignore_terms") or ()}
+        whole = fold(doc.root.full_text())
+        defined = None
+        reported = set()
+        for fld in data.get("field", []):
+            if doc.number and doc.number.upper() == fld.get("number", "").upper():
+                continue
+            if doc.year and doc.year < int(fld.get("since", 0)):
+                continue
+            if any(fold(r) in whole for r in fld.get("references", [])):
+                continue
+            for term in fld.get("terms", []):
+                t = fold(term)
+                if t in ignored or t in reported or t not in whole:
+                    continue
+                hit = next(iter(ctx.scan([term])), None)
+                if hit is None:
+                    continue
+                if defined is None:
+                    defined = defined_in_doc(ctx)
+                if t in defined:
+                    continue
+                reported.add(t)
+                yield self.finding(ctx, hit.at, line=hit.line, key=t,
+                                   evidence=[hit.evidence()], term=term, law=fld["law"],
+                                   article=fld.get("article", ""),
+                                   reference=fld.get("references", [""])[0],
+                                   extra={"term": term, "defined_by": fld.get("number", "")})

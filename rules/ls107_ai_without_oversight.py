@@ -1,0 +1,96 @@
+"""LS107 ai-without-oversight: artificial intelligence or automated decisions ("trí tuệ nhân
+tạo", "tự động ra quyết định", "hệ thống tự động") with no human oversight ("con người",
+"giám sát", "kiểm soát của con người") in the same article, nor a principle of human control
+anywhere in the law's AI provisions.
+
+Takes the Document and rules/data/ai.toml (plus, when installed, the spaCy token patterns of
+``lawscan.analyse.tokens`` for wordings with gaps); gives one finding per article.
+"""
+
+from lawscan.engine import Rule
+from lawscan.engine.text import fold, load_data, phrase_pattern
+
+
+def _blank(folded: str, phrases) -> str:
+    if not phrases:
+        return folded
+    return phrase_pattern(tuple(phrases)).sub(lambda m: " " * len(m.group(0)), folded)
+
+
+def token_hits(ctx):
+    """Extra (unit, phrase) hits from the analysis colleague's spaCy token matcher, if any."""
+    try:
+        from lawscan.analyse import tokens
+    except ImportError:
+        return []
+    finder = getattr(tokens, "find_automated_decisions", None)
+    if finder is None:
+        return []
+    try:
+        return list(finder(ctx.doc))
+    except Exception:
+        return []
+
+
+class AiWithoutOversight(Rule):
+    id = "LS107"
+    name = "ai-without-oversight"
+    severity = "warning"
+    title = "Trí tuệ nhân tạo, quyết định tự động mà không có sự giám sát của con người"
+    title_en = "AI or automated decisions without human oversight"
+    messages = {"default": (
+        "{label} quy định \"{phrases}\" nhưng không quy định sự giám sát, kiểm soát của con "
+        "người đối với kết quả hoặc quyết định.",
+        "{label} provides for \"{phrases}\" but not for human oversight or control of the "
+        "outcome or decision.")}
+    why = ("Luật Công nghiệp công nghệ số 71/2025/QH15 (Chương IV Trí tuệ nhân tạo) đặt nguyên "
+           "tắc minh bạch, trách nhiệm giải trình, khả năng giải thích và \"không vượt qua tầm "
+           "kiểm soát của con người\"; hệ thống trí tuệ nhân tạo không nhằm \"thay thế quyết định "
+           "của con người\". Chủ trương \"AI được hỗ trợ bởi con người\": con người là người ra "
+           "quyết định cuối cùng.")
+    basis = ("Luật Công nghiệp công nghệ số số 71/2025/QH15, Chương IV",
+             "Nghị quyết 57-NQ/TW ngày 22/12/2024")
+    suggestion = ("Quy định người có thẩm quyền xem xét, quyết định cuối cùng và chịu trách "
+                  "nhiệm; cơ chế giám sát, kiểm soát của con người đối với hệ thống tự động.")
+    tags = ("digital", "ai", "oversight")
+    example_bad = ("Điều 25. Xét duyệt hồ sơ\nCơ quan quản lý sử dụng hệ thống trí tuệ nhân tạo "
+                   "để tự động ra quyết định chấp thuận hoặc từ chối hồ sơ.")
+    example_good = ("Điều 25. Xét duyệt hồ sơ\nCơ quan quản lý sử dụng hệ thống trí tuệ nhân tạo "
+                    "để hỗ trợ xét duyệt hồ sơ; quyết định cuối cùng do người có thẩm quyền xem "
+                    "xét và chịu trách nhiệm, bảo đảm sự giám sát của con người.")
+
+    def check(self, ctx):
+        data = load_data("ai")
+        ai = phrase_pattern(tuple(data["ai"]))
+        oversight = phrase_pattern(tuple(data["oversight"]))
+        law_wide = phrase_pattern(tuple(data["law_wide"]))
+        hits = []
+        for hit in ctx.scan(data["ai"]):
+            if ai.search(_blank(fold(hit.text), data.get("exclude", ()))):
+                hits.append(hit)
+        hits += [h for h in token_hits(ctx) if getattr(h, "unit", None) is not None]
+        if not hits:
+            return
+        # a principle of human control in any article that deals with AI covers the law
+        for hit in hits:
+            art = ctx.enclosing(hit.unit, "article")
+            if art is not None and law_wide.search(ctx.text_of(art)):
+                return
+        for art in ctx.doc.units("article", include_quoted=True):
+            text = ctx.text_of(art)
+            if "trí tuệ nhân tạo" in text and law_wide.search(text):
+                return
+        by_article = {}
+        for hit in hits:
+            art = ctx.enclosing(hit.unit, "article") or hit.at
+            by_article.setdefault(id(art), (art, []))[1].append(hit)
+        for art, arthits in by_article.values():
+            text = _blank(ctx.text_of(art), data.get("not_oversight", ()))
+            if oversight.search(text):
+                continue
+            first = arthits[0]
+            phrases = list(dict.fromkeys(h.phrase for h in arthits))
+            yield self.finding(ctx, first.at, line=first.line,
+                               evidence=[h.evidence() for h in arthits],
+                               label=ctx.full_label(art), phrases="\", \"".join(phrases),
+                               extra={"phrases": phrases, "article": art.eid})

@@ -1,0 +1,96 @@
+"""LS110 numbering: gaps and duplicates in the numbering of chapters (continuous through the
+law), sections (within a chapter), subsections (within a section) and articles (continuous
+through the law): "Điều 5" then "Điều 7", two "Điều 5", "Chương III" then "Chương V".
+
+Takes the Document's own structure (quoted amendment text excluded); gives one finding per gap or
+duplicate, at the unit after the gap / the second of the duplicates. Inserted units ("Điều 44a")
+are neither gaps nor duplicates.
+"""
+
+import re
+
+from lawscan.engine import Rule
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+NAMES = {"chapter": ("Chương", "Chapter"), "section": ("Mục", "Section"),
+         "subsection": ("Tiểu mục", "Subsection"), "article": ("Điều", "Article")}
+
+
+def number(num: str) -> tuple[int, str] | None:
+    """("12", "") for "12", (44, "a") for "44a", (14, "") for "XIV"; None if not a number."""
+    num = num.strip().rstrip(".:")
+    m = re.fullmatch(r"(\d+)([a-zđ]\d*)?", num, re.IGNORECASE)
+    if m:
+        return int(m.group(1)), (m.group(2) or "").lower()
+    if num and re.fullmatch(r"[IVXLCDM]+", num.upper()):
+        total, prev = 0, 0
+        for ch in reversed(num.upper()):
+            v = ROMAN[ch]
+            total = total - v if v < prev else total + v
+            prev = max(prev, v)
+        return total, ""
+    return None
+
+
+def sequences(doc):
+    """(kind, [units]) groups whose numbers should run 1, 2, 3, …"""
+    own = doc.units()
+    yield "chapter", [u for u in own if u.kind == "chapter"]
+    yield "article", [u for u in own if u.kind == "article"]
+    for parent_kind, kind in (("chapter", "section"), ("section", "subsection")):
+        for parent in (u for u in own if u.kind == parent_kind):
+            yield kind, [u for u in parent.walk(False) if u.kind == kind]
+
+
+class Numbering(Rule):
+    id = "LS110"
+    name = "numbering"
+    severity = "warning"
+    title = "Đánh số chương, mục, điều bị thiếu hoặc trùng"
+    title_en = "Gap or duplicate in the numbering of chapters, sections or articles"
+    messages = {
+        "gap": ("Đánh số bị nhảy: sau {name} {prev} là {name} {num} (thiếu {missing}).",
+                "Numbering gap: {name_en} {prev} is followed by {name_en} {num} ({missing} "
+                "missing)."),
+        "duplicate": ("Trùng số: có hai {name} {num}.",
+                      "Duplicate number: two {name_en} {num}."),
+    }
+    why = ("Nghị quyết 351/2017/UBTVQH14 Điều 10, 17 và Nghị định 34/2016/NĐ-CP Điều 62 quy định "
+           "bố cục, cách đánh số phần, chương, mục, điều liên tục; số bị nhảy hoặc trùng làm "
+           "dẫn chiếu sai và thường là dấu hiệu của lỗi chỉnh lý (hoặc lỗi trích xuất văn bản).")
+    basis = ("Nghị quyết 351/2017/UBTVQH14, Điều 10 và 17", "Nghị định 34/2016/NĐ-CP, Điều 62")
+    suggestion = "Đánh số lại liên tục, hoặc kiểm tra văn bản nguồn có bị mất đoạn."
+    tags = ("structure", "numbering")
+    skip_doc_kinds = ()
+    options = {"kinds": (["chapter", "section", "subsection", "article"],
+                         "unit kinds whose numbering is checked")}
+    example_bad = "Điều 5. Quyền của tổ chức\n…\nĐiều 7. Nghĩa vụ của tổ chức"
+    example_good = "Điều 5. Quyền của tổ chức\n…\nĐiều 6. Nghĩa vụ của tổ chức"
+
+    def check(self, ctx):
+        kinds = set(self.option(ctx, "kinds") or ())
+        for kind, units in sequences(ctx.doc):
+            if kind not in kinds:
+                continue
+            name, name_en = NAMES[kind]
+            seen = {}
+            prev = None  # (base, unit)
+            for unit in units:
+                n = number(unit.num)
+                if n is None:
+                    continue
+                full = f"{n[0]}{n[1]}"
+                if full in seen:
+                    yield self.finding(ctx, unit, msg="duplicate", key=f"duplicate:{unit.num}",
+                                       name=name, name_en=name_en.lower(), num=unit.num)
+                seen.setdefault(full, unit)
+                if prev is not None and not n[1] and n[0] > prev[0] + 1:
+                    lo, hi = prev[0] + 1, n[0] - 1
+                    missing = f"{name} {lo}" if lo == hi else f"{name} {lo}–{hi}"
+                    if kind == "chapter" and not unit.num.isdigit():
+                        missing = f"{hi - lo + 1} {name.lower()}"
+                    yield self.finding(ctx, unit, msg="gap", key=f"gap:{unit.num}", name=name,
+                                       name_en=name_en.lower(), prev=prev[1].num, num=unit.num,
+                                       missing=missing)
+                if prev is None or n[0] >= prev[0]:
+                    prev = (n[0], unit)
