@@ -10,6 +10,8 @@ import unicodedata
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lawscan.errors import ReadError
 from lawscan.read.docx import read_docx
@@ -348,6 +350,17 @@ def test_corrupt_member_refused():
         read_docx("bad.docx", data=buf.getvalue())
 
 
+def test_corrupt_compressed_data_refused():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", f'<w:document {NSDECL}><w:body>' + "<w:p/>" * 5000
+                    + "</w:body></w:document>")
+    data = bytearray(buf.getvalue())
+    data[60:80] = b"\xff" * 20  # inside the deflated stream of the only member
+    with pytest.raises(ReadError, match="truncated or corrupt .docx: word/document.xml"):
+        read_docx("crc.docx", data=bytes(data))
+
+
 def test_zip_without_document_refused():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
@@ -458,3 +471,38 @@ def test_corpus_auto_numbered_articles(corpus_dir):
     src = read_docx(str(path))
     labels_ = [n["label"] for n in src.meta["numbering"] if n["label"].startswith("Điều")]
     assert labels_ == [f"Điều {i}." for i in range(1, len(labels_) + 1)] and len(labels_) > 50
+
+
+# --------------------------------------------------------------------------- damaged bytes
+
+_VALID = None
+
+
+def valid_bytes() -> bytes:
+    global _VALID
+    if _VALID is None:
+        doc = new_doc()
+        set_numbering(doc, LEVELS)
+        doc.add_table(rows=1, cols=2).cell(0, 0).text = "QUỐC HỘI"
+        add_xml(doc, p(r("Phạm vi"), numpr(1, 0)))
+        buf = io.BytesIO()
+        doc.save(buf)
+        _VALID = buf.getvalue()
+    return _VALID
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(min_value=0, max_value=100_000),
+       flips=st.lists(st.tuples(st.integers(min_value=0, max_value=100_000),
+                                st.integers(min_value=0, max_value=255)), max_size=8))
+def test_damaged_bytes_give_source_or_read_error(cut, flips):
+    data = bytearray(valid_bytes())
+    for pos, value in flips:
+        data[pos % len(data)] = value
+    data = bytes(data[: max(1, cut % (len(data) + 1))])
+    try:
+        src = read_docx("damaged.docx", data=data)
+    except ReadError as err:
+        assert err.reason and "\n" not in str(err)
+    else:
+        assert src.format == "docx"

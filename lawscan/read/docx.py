@@ -63,6 +63,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from lawscan.errors import ReadError
@@ -196,7 +197,7 @@ def _read_member(path: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes
                                     "input.docx_bomb")
     except ReadError:
         raise
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise ReadError(path, f"truncated or corrupt .docx: {info.filename}: {exc}",
                         "input.docx_corrupt") from exc
     return b"".join(chunks)
