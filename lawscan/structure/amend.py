@@ -16,14 +16,20 @@ from lawscan.structure.patterns import V, _alt
 OPEN_QUOTES = "“\"«„"
 _CLOSE_END_RE = re.compile(r"[”\"»]\s*[.;,]?\s*(?:\[\d+\])?\s*(?:[.;,]\s*)?$")
 
+
+def _curly(text: str) -> str:
+    """Doubled single quotes (’’ ‘‘) stand for double ones in some files."""
+    return text.replace("’’", "”").replace("‘‘", "“")
+
 _A = V["amend"]
 _ACTIONS = [(action, re.compile(rf"(?i:{_alt(_A[action])})")) for action in ("amend", "insert", "replace", "repeal")]
 _UNIT = _alt(_A["unit_words"])
-_UNIT_REF_RE = re.compile(rf"(?:(?i:{_UNIT})\s+[0-9A-Za-zđ]+(?:\s+|$))+")
+_UNIT_REF_RE = re.compile(rf"(?:(?i:{_UNIT})\s+[0-9A-Za-zđ]+(?:[\s,]+|$))+")
 _ARTICLE_REF_RE = re.compile(rf"(?:{_alt(V['labels']['article'])})\s+\d+[a-zđ]?\d*")
+_LAW_WORDS = _alt(_A["law_names"])
 _LAW_NUM_RE = re.compile(
-    rf"(?:{_alt(_A['law_names'])})\s+[^,;:“”\"()]+?\s+{_A['number_word']}\s+\d+/\d{{4}}/[A-ZĐ0-9\-]+")
-_LAW_OF_RE = re.compile(rf"\s(?i:của)\s+((?:{_alt(_A['law_names'])})\s+[^,;:“”\"()]+?)\s*(?:như\s+sau|[,;:.]|$)")
+    rf"(?:{_LAW_WORDS})\s+(?:(?!(?:{_LAW_WORDS})\s)[^;:“”\"()])+?\s+{_A['number_word']}\s+\d+/\d{{4}}/[A-ZĐ0-9\-]+")
+_LAW_OF_RE = re.compile(rf"\s(?i:của)\s+((?:{_LAW_WORDS})\s+[^;:“”\"()]+?)\s*(?:\s{_A['number_word']}\s|như\s+sau|[;:.]|$)")
 
 
 def opens_quote(text: str) -> bool:
@@ -34,16 +40,16 @@ def find_quote_end(lines: list[Line], start: int) -> int:
     """Index of the line that closes the quotation opened at ``lines[start]``. Curly quotes are
     counted (nested quotes allowed); straight quotes, or curly ones that never balance, end at the
     first line ending with a closing quote (”. ”; "; ...). Unterminated: the opening line only."""
-    first = lines[start].text.lstrip()
+    first = _curly(lines[start].text.lstrip())
     if first.startswith("“"):
         depth = 0
         for j in range(start, len(lines)):
-            t = lines[j].text
+            t = _curly(lines[j].text)
             depth += t.count("“") - t.count("”")
             if depth <= 0:
                 return j
     for j in range(start, len(lines)):
-        t = lines[j].text.rstrip()
+        t = _curly(lines[j].text.rstrip())
         if j == start and len(t) < 2:
             continue
         if _CLOSE_END_RE.search(t):
@@ -57,10 +63,10 @@ def strip_quotes(lines: list[Line]) -> list[Line]:
     out = [Line(text=ln.text, lineno=ln.lineno, raw=ln.raw) for ln in lines]
     if not out:
         return out
-    t = out[0].text.lstrip()
+    t = _curly(out[0].text.lstrip())
     if t and t[0] in OPEN_QUOTES:
         out[0].text = t[1:].lstrip()
-    last = out[-1].text.rstrip()
+    last = _curly(out[-1].text.rstrip())
     m = re.search(r"[”\"»][\s.;,]*(?:\[\d+\])?[\s.;,]*$", last)
     if m:
         out[-1].text = last[:m.start()].rstrip()
@@ -89,7 +95,7 @@ def instruction_attrs(instruction: str, context: list[str], doc_title: str = "")
                 break
     m = _UNIT_REF_RE.search(text, pos if pos < len(text) else 0)
     if m:
-        target = " ".join(m.group(0).split())
+        target = " ".join(m.group(0).split()).rstrip(",")
         if not _ARTICLE_REF_RE.search(target):
             for ctx in context:
                 am = _ARTICLE_REF_RE.search(ctx.split(".", 1)[-1] if ctx[:4].lower() == "điều" else ctx)

@@ -29,6 +29,7 @@ _NUMBER_TAIL_RE = re.compile(r"\s+(?i:số)\s+[\w/\-]+\s*$")
 _VIETNAMESE_RE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạ-ỹ]")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
+_OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{_alt(_H['issuers'])})(?!\w)", re.IGNORECASE)
 _NUMBER_CUT_RE = re.compile(r"\s(?i:số)\s+\S*\d.*$")
 _SCOPE_RE = re.compile(_H["scope"])
 
@@ -69,6 +70,9 @@ def _title_from_header(probes: list[str]) -> str:
         about = _ABOUT_RE.search(subject)
         if about and _OF_RE.match(subject):
             subject = about.group(1)
+        of = _OF_ISSUER_RE.search(subject)  # "GIAO DỊCH ĐIỆN TỬ CỦA QUỐC HỘI NƯỚC ..."
+        if of:
+            subject = subject[:of.start()]
         subject = _NUMBER_CUT_RE.sub("", subject).strip(" ,;.")
         if not subject:
             continue
@@ -193,4 +197,7 @@ def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
     if meta.year is None and meta.date:
         meta.year = int(meta.date[:4])
     meta.doc_kind = _kind(meta.title, meta.number, head, sample)
+    suffix = _H["consolidated_suffix"]
+    if meta.doc_kind == "consolidated" and meta.title and suffix.lower() not in meta.title.lower():
+        meta.title = f"{meta.title} ({suffix})"
     return meta

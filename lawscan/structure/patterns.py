@@ -51,7 +51,7 @@ SECTION_RE = re.compile(
     rf"^(?i:{_alt(V['labels']['section'])})\s+(?P<num>\d+[a-z]?|{_ROMAN}|[A-Z])(?P<rest>.*)$")
 SUBSECTION_RE = re.compile(rf"^(?i:{_alt(V['labels']['subsection'])})\s+(?P<num>\d+[a-z]?)(?P<rest>.*)$")
 ARTICLE_RE = re.compile(
-    rf"^(?i:{_alt(V['labels']['article'])})\s+(?:(?i:{_THU})\s+)?(?P<num>\d+(?:[a-zđ]\d*)?)(?P<rest>.*)$")
+    rf"^(?i:{_alt(V['labels']['article'])})\s*(?:(?i:{_THU})\s+)?(?P<num>\d+(?:[a-zđ]\d*)?)(?P<rest>.*)$")
 PARAGRAPH_RE = re.compile(r"^(?P<num>\d{1,3}[a-zđ]?)\.(?:\s+(?P<rest>.*)|$)")
 _LETTERS = "".join(sorted(set(POINT_ALPHABET)))
 POINT_RE = re.compile(rf"^(?P<num>[{_LETTERS}]\d{{0,2}})\)\s*(?P<rest>.*)$")
