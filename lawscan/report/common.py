@@ -130,12 +130,15 @@ def title_line(dr: DocumentResult) -> int:
     hint = doc.meta.get("title_line")
     if isinstance(hint, int) and hint >= 1:
         return hint
-    title = (doc.title or "").strip().casefold()
+    title = " ".join((doc.title or "").split()).casefold()
     if title:
-        for line in doc.lines:
-            text = line.text.strip().casefold()
-            if text and (text == title or (len(text) > 3 and text in title)):
-                return max(line.lineno, 1)
+        texts = [(" ".join(line.text.split()).casefold(), line.lineno) for line in doc.lines]
+        for text, lineno in texts:  # the whole title on one line
+            if text == title:
+                return max(lineno, 1)
+        for text, lineno in texts:  # a title broken over lines ("LUẬT" / "ĐẤT ĐAI"): its larger part
+            if len(text) >= max(4, len(title) // 2) and text in title:
+                return max(lineno, 1)
     return 1
 
 
