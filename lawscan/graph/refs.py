@@ -1,0 +1,424 @@
+"""Vietnamese legal references in running text.
+
+``extract_refs(text)`` takes one string (a line of a law) and gives a list of :class:`Ref` with
+character spans, in text order:
+
+* internal references to units of the same document: "Điều 28 của Luật này", "khoản 1 Điều 28",
+  "các điểm a, b và c khoản 1 Điều 3", "khoản 2 và khoản 3 Điều 7", "Mục 2 Chương IV",
+  "từ Điều 10 đến Điều 15", and relative ones: "Điều này", "khoản 1 Điều này", "khoản này";
+* external references to another document: "Điều 217 của Luật Doanh nghiệp số 59/2020/QH14",
+  "Luật Giao dịch điện tử số 20/2023/QH15", "Nghị định số 13/2023/NĐ-CP", "Nghị quyết 57-NQ/TW",
+  "của Bộ luật Dân sự";
+* fields of law: "pháp luật về giao dịch điện tử".
+
+A target is a path of ``(kind, num)`` pairs, outermost first, e.g.
+``(("article", "5"), ("paragraph", "2"), ("point", "a"))``; ``num == THIS`` ("") marks a relative
+level ("Điều này"). A path that starts below the article ("khoản 2", "điểm a") is implicitly
+relative to where it stands. Resolution against a document is in :mod:`lawscan.graph.build`.
+
+The vocabulary (unit words, document types, stop words) lives in ``data/refs.toml``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+# Units from smallest to largest.
+RANK = {"point": 0, "paragraph": 1, "article": 2, "subsection": 3, "section": 4, "chapter": 5,
+        "part": 6}
+THIS = ""  # the num of a relative level: "Điều này" -> ("article", THIS)
+MAX_RANGE = 400  # a range longer than this keeps only its two ends
+
+Path = tuple[tuple[str, str], ...]
+
+
+@dataclass
+class Ref:
+    """One reference found in a text.
+
+    ``kind`` is "internal" (a unit of this document), "external" (another document, maybe with
+    unit ``targets`` inside it) or "field" (a field of law). ``qualified`` is true when the text
+    says "của Luật này" / "của Bộ luật này" explicitly. ``line`` is filled by callers that scan
+    the lines of a unit.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    targets: list[Path] = field(default_factory=list)
+    doc_type: str = ""  # "Luật", "Bộ luật", "Nghị định", ... ("" when only a number is given)
+    doc_name: str = ""  # "Luật Doanh nghiệp"
+    doc_number: str = ""  # "59/2020/QH14"
+    law_field: str = ""  # "giao dịch điện tử"
+    qualified: bool = False
+    line: int | None = None
+
+    @property
+    def relative(self) -> bool:
+        """True when a target is relative to where the reference stands ("Điều này", "khoản 2")."""
+        return any(is_relative(p) for p in self.targets)
+
+    def doc_key(self) -> str:
+        """Node id of the cited document or field: "doc:20/2023/QH15", "doc:luật doanh nghiệp",
+        "field:giao dịch điện tử" ("" for internal references)."""
+        if self.kind == "field":
+            return "field:" + self.law_field.lower()
+        if self.kind != "external":
+            return ""
+        if self.doc_number:
+            return "doc:" + self.doc_number
+        return "doc:" + normalise_title(self.doc_name)
+
+
+def is_relative(path: Path) -> bool:
+    """A path relative to its place: it has a "này" level or starts below the article."""
+    if not path:
+        return False
+    if any(num == THIS for _, num in path):
+        return True
+    return path[0][0] in ("paragraph", "point", "section", "subsection")
+
+
+def path_label(path: Path) -> str:
+    """Vietnamese label of a path, innermost first as lawyers write it: "điểm a khoản 2 Điều 5"."""
+    words = {v: k for k, v in _vocab()["unit_words"].items()}
+    this = _vocab()["words"]["this"]
+    out = []
+    for kind, num in reversed(path):
+        word = words[kind]
+        if kind in ("article", "chapter", "section", "subsection", "part"):
+            word = word[0].upper() + word[1:]
+        out.append(f"{word} {num or this}")
+    return " ".join(out)
+
+
+def normalise_title(title: str) -> str:
+    """Lower case, single spaces, no trailing "số ..." number: the key to match law titles."""
+    t = " ".join(title.split()).lower()
+    t = re.sub(r"\s+số\s*:?\s*\S*\d\S*$", "", t)
+    return t.strip(" .,;:")
+
+
+def roman_to_int(s: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not s or any(c not in values for c in s.upper()):
+        return None
+    total = 0
+    s = s.upper()
+    for i, c in enumerate(s):
+        v = values[c]
+        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
+    return total
+
+
+def int_to_roman(n: int) -> str:
+    out = ""
+    for v, r in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                 (4, "IV"), (1, "I")):
+        while n >= v:
+            out += r
+            n -= v
+    return out
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    text = resources.files("lawscan.graph").joinpath("data/refs.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _either_case(word: str) -> str:
+    first = word[0]
+    return f"[{first.upper()}{first}]" + re.escape(word[1:])
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    v = _vocab()
+    w = v["words"]
+    unit_words = v["unit_words"]
+    capital_only = set(w["capital_only"])
+    kw_alts = []
+    for word in sorted(unit_words, key=len, reverse=True):
+        kw_alts.append(re.escape(word[0].upper() + word[1:]) if word in capital_only
+                       else _either_case(word))
+    kw = rf"(?<!\w)(?P<kw>{'|'.join(kw_alts)})\s+"
+    plural = _either_case(w["plural"])
+    lower_units = _alt([u for u in unit_words if u not in capital_only]
+                       + [u[0].upper() + u[1:] for u in unit_words if u not in capital_only])
+    prefix = rf"(?:{plural}\s+(?:(?:{lower_units})\s+)?)?(?:{_either_case(w['range_from'])}\s+)?"
+    ordinals = _alt(w["part_ordinals"])
+    ids = {
+        "point": r"[a-zđ]\d*",
+        "paragraph": r"\d+[a-zđ]?",
+        "article": r"\d+[a-zđ]?\d*",
+        "subsection": r"\d+",
+        "section": r"\d+",
+        "chapter": r"[IVXLC]+|\d+",
+        "part": rf"thứ\s+(?:{ordinals})|[IVXLC]+|\d+",
+    }
+    quantity = _alt(w["quantity_words"])
+    joiners = _alt(w["and"])
+    list_sep = rf"(?:\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+)"
+    kind_words = {}
+    for word, kind in unit_words.items():
+        kind_words.setdefault(kind, []).append(word)
+    value = {}
+    more = {}
+    until = {}
+    for kind, idp in ids.items():
+        same_kw = "|".join(_either_case(x) for x in kind_words[kind])
+        value[kind] = re.compile(rf"(?P<id>{idp})(?!\w)")
+        more[kind] = re.compile(rf"{list_sep}(?P<id>{idp})(?!\w)(?!\s*(?:{quantity})(?!\w))")
+        until[kind] = re.compile(
+            rf"\s+{re.escape(w['range_to'])}\s+(?:(?:{same_kw})\s+)?(?P<id>{idp})(?!\w)")
+    types = v["documents"]["types"]
+    number = (r"(?:\d+/\d{4}/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-Za-zĐ0-9]*)*"
+              r"|\d+/[A-ZĐ]{2,}-[A-ZĐ][A-Za-zĐ0-9]*"
+              r"|\d+[a-z]?-[A-ZĐ]+(?:/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)+)(?!\w)")
+    types_alt = _alt(types)
+    name_word = rf"(?!(?:{types_alt}|{w['this']})(?!\w))[^\W\d_][\w\-]*"
+    num_word = _either_case(w["number"])
+    return {
+        "start": re.compile(prefix + kw),
+        "kw": re.compile(kw),
+        "unit_words": {word: kind for word, kind in unit_words.items()},
+        "this": re.compile(rf"{re.escape(w['this'])}(?!\w)"),
+        "value": value,
+        "more": more,
+        "until": until,
+        "group_sep": re.compile(list_sep + r"(?=\S)"),
+        "join": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
+        "qual_lead": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
+        "self": re.compile(rf"(?P<type>{types_alt})\s+{re.escape(w['this'])}(?!\w)"),
+        "type": re.compile(rf"(?<!\w)(?P<type>{types_alt})(?!\w)"),
+        "type_number": re.compile(rf"\s+(?:{num_word}\s*:?\s*)?(?P<num>{number})"),
+        "type_name_number": re.compile(
+            rf"\s+(?P<name>{name_word}(?:,?\s+{name_word}){{0,24}}?)\s+{num_word}\s*:?\s*(?P<num>{number})"),
+        "number": re.compile(rf"(?<![\w/-])(?P<num>{number})"),
+        "name_word": re.compile(r"\s+(?P<word>[^\W\d_][\w\-]*)"),
+        "field": re.compile(
+            rf"(?<!\w){_either_case(w['field'])}\s+(?:{re.escape(w['field_related'])}\s+)?"
+            rf"{re.escape(w['field_about'])}\s+"),
+    }
+
+
+def extract_refs(text: str) -> list[Ref]:
+    """All references in ``text`` (one line or paragraph), in order, spans not overlapping."""
+    p = _patterns()
+    refs: list[Ref] = []
+    pos = 0
+    while True:
+        m = p["start"].search(text, pos)
+        if not m:
+            break
+        ref = _parse_chain(text, m.start(), p)
+        if ref is None:
+            pos = m.end()
+            continue
+        refs.append(ref)
+        pos = ref.end
+    taken = [(r.start, r.end) for r in refs]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in p["type"].finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        doc = _parse_doc(text, m.start(), p)
+        if doc is None or doc == "self" or not free(m.start(), doc[3]):
+            continue
+        dtype, name, num, end = doc
+        refs.append(Ref(text[m.start():end], m.start(), end, "external", doc_type=dtype,
+                        doc_name=name, doc_number=num))
+        taken.append((m.start(), end))
+    for m in p["number"].finditer(text):
+        if free(m.start(), m.end()):
+            refs.append(Ref(m.group("num"), m.start(), m.end(), "external", doc_number=m.group("num")))
+            taken.append((m.start(), m.end()))
+    for m in p["field"].finditer(text):
+        words, end = _take_words(text, m.end(), set(_vocab()["fields"]["stop_words"]),
+                                 _vocab()["fields"]["max_words"])
+        if words and free(m.start(), end):
+            refs.append(Ref(text[m.start():end], m.start(), end, "field", law_field=words))
+            taken.append((m.start(), end))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _parse_values(kind: str, text: str, i: int, p: dict) -> tuple[list[str] | None, int]:
+    m = p["this"].match(text, i)
+    if m:
+        return [THIS], m.end()
+    m = p["value"][kind].match(text, i)
+    if not m:
+        return None, i
+    values = [m.group("id")]
+    j = m.end()
+    while True:
+        r = p["until"][kind].match(text, j)
+        if r:
+            values[-1:] = _expand(kind, values[-1], r.group("id"))
+            j = r.end()
+            continue
+        c = p["more"][kind].match(text, j)
+        if c and not p["kw"].match(text, c.start("id")):
+            values.append(c.group("id"))
+            j = c.end()
+            continue
+        return values, j
+
+
+def _parse_chain(text: str, start: int, p: dict) -> Ref | None:
+    """Parse "điểm a khoản 2 Điều 5 và Điều 7 của Luật X số N" starting at ``start``."""
+    groups: list[list[tuple[str, list[str]]]] = []
+    current: list[tuple[str, list[str]]] = []
+    i = end = start
+    after_sep = False
+    while True:
+        m = p["start"].match(text, i)
+        if not m:
+            break
+        kind = p["unit_words"][m.group("kw").lower()]
+        values, j = _parse_values(kind, text, m.end(), p)
+        if values is None:
+            break
+        if current and not after_sep:
+            if RANK[kind] <= RANK[current[-1][0]]:
+                break
+            current.append((kind, values))
+        else:
+            if current:
+                groups.append(current)
+            current = [(kind, values)]
+        i = end = j
+        s = p["group_sep"].match(text, i)
+        if s and p["start"].match(text, s.end()):
+            after_sep, i = True, s.end()
+            continue
+        s = p["join"].match(text, i)
+        if s and p["kw"].match(text, s.end()):
+            after_sep, i = False, s.end()
+            continue
+        break
+    if current:
+        groups.append(current)
+    if not groups:
+        return None
+    targets = _paths(groups)
+    ref = Ref(text[start:end], start, end, "internal", targets=targets)
+    q = p["qual_lead"].match(text, end)
+    if q:
+        doc = _parse_doc(text, q.end(), p)
+        if doc == "self":
+            s = p["self"].match(text, q.end())
+            ref.qualified = True
+            ref.end = s.end()
+        elif doc is not None:
+            ref.kind = "external"
+            ref.doc_type, ref.doc_name, ref.doc_number, ref.end = doc
+        ref.text = text[start:ref.end]
+    return ref
+
+
+def _parse_doc(text: str, i: int, p: dict):
+    """A document citation starting at ``i``: (type, name, number, end), "self" for
+    "Luật này", or None."""
+    m = p["type"].match(text, i)
+    if not m:
+        return None
+    dtype = m.group("type")
+    j = m.end()
+    if p["self"].match(text, i):
+        return "self"
+    n = p["type_number"].match(text, j)
+    if n:
+        return dtype, "", n.group("num"), n.end()
+    n = p["type_name_number"].match(text, j)
+    if n:
+        name = f"{dtype} {' '.join(n.group('name').split())}"
+        return dtype, name, n.group("num"), n.end()
+    docs = _vocab()["documents"]
+    if dtype == _vocab()["words"]["constitution"]:
+        return dtype, dtype, "", j
+    if dtype not in docs["named_types"]:
+        return None
+    first = p["name_word"].match(text, j)
+    if not first or not first.group("word")[0].isupper():
+        return None
+    words, end = _take_words(text, j, set(docs["name_stop_words"]), 12,
+                             comma_words=set(docs["name_comma_words"]))
+    if not words:
+        return None
+    return dtype, f"{dtype} {words.strip()}", "", end
+
+
+def _take_words(text: str, j: int, stop: set, limit: int,
+                comma_words: set = frozenset()) -> tuple[str, int]:
+    """Words from ``j`` up to a stop word, punctuation, a number or a document type; a comma is
+    crossed only before one of ``comma_words``. Gives the words and where they end."""
+    types = set(_vocab()["documents"]["types"])
+    out = ""
+    end = j
+    count = 0
+    while count < limit:
+        m = _WORD.match(text, end)
+        if not m:
+            break
+        sep, word = m.group("sep"), m.group("word")
+        comma = sep.startswith(",")
+        if (count == 0 and comma) or (count > 0 and not sep) or (comma and word not in comma_words):
+            break
+        if word in stop or word in types:
+            break
+        out += ("," if comma else "") + (" " if count else "") + word
+        end = m.end()
+        count += 1
+    return out, end
+
+
+_WORD = re.compile(r"(?P<sep>,?\s+|)(?P<word>[^\W\d_][\w\-]*)")
+
+
+def _expand(kind: str, a: str, b: str) -> list[str]:
+    """A range "từ Điều 10 đến Điều 15" -> ["10", ..., "15"] (letters for điểm, Roman for
+    Chương); ends that cannot be counted stay as they are."""
+    if a.isdigit() and b.isdigit() and 0 <= int(b) - int(a) <= MAX_RANGE:
+        return [str(n) for n in range(int(a), int(b) + 1)]
+    letters = _vocab()["words"]["point_letters"]
+    if kind == "point" and a in letters and b in letters and letters.index(a) <= letters.index(b):
+        return letters[letters.index(a):letters.index(b) + 1]
+    ra, rb = roman_to_int(a), roman_to_int(b)
+    if kind in ("chapter", "part") and ra and rb and ra <= rb:
+        return [int_to_roman(n) for n in range(ra, rb + 1)]
+    return [a, b]
+
+
+def _paths(groups: list[list[tuple[str, list[str]]]]) -> list[Path]:
+    """Groups written innermost first ("điểm a khoản 1", "khoản 3 Điều 5") -> target paths.
+    A later group lends its outer levels to an earlier parallel one: "điểm a khoản 1 và khoản 3
+    Điều 5" -> both under Điều 5."""
+    for k in range(len(groups) - 2, -1, -1):
+        group, nxt = groups[k], groups[k + 1]
+        top = group[-1][0]
+        if any(kind == top for kind, _ in nxt):
+            group.extend(level for level in nxt if RANK[level[0]] > RANK[top])
+    paths: list[Path] = []
+    for group in groups:
+        outer_first = list(reversed(group))
+        for combo in itertools.product(*[vals for _, vals in outer_first]):
+            path = tuple((kind, v) for (kind, _), v in zip(outer_first, combo))
+            if path not in paths:
+                paths.append(path)
+    return paths

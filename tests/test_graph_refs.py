@@ -1,0 +1,68 @@
+"""Reference extraction (lawscan.graph.refs) on real phrasings of Vietnamese laws
+(tests/fixtures/graph/refs.jsonl: one sentence and the references a lawyer reads in it)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES
+from lawscan.graph.refs import (extract_refs, normalise_title, path_label, roman_to_int,
+                                int_to_roman)
+
+CASES = [json.loads(line) for line in (FIXTURES / "graph" / "refs.jsonl").read_text(
+    encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_real_phrasings(case):
+    text = case["text"]
+    refs = extract_refs(text)
+    assert len(refs) == len(case["refs"]), [r.text for r in refs]
+    for ref, want in zip(refs, case["refs"]):
+        assert text[ref.start:ref.end] == ref.text
+        assert ref.kind == want["kind"]
+        if "text" in want:
+            assert ref.text == want["text"]
+        labels = [path_label(p) for p in ref.targets]
+        if "targets" in want:
+            assert labels == want["targets"]
+        if "n_targets" in want:
+            assert len(labels) == want["n_targets"]
+        for label in want.get("targets_include", []):
+            assert label in labels
+        if "number" in want:
+            assert ref.doc_number == want["number"]
+        if "name" in want:
+            assert ref.doc_name == want["name"]
+        if "type" in want:
+            assert ref.doc_type == want["type"]
+        if "field" in want:
+            assert ref.law_field == want["field"]
+        if "qualified" in want:
+            assert ref.qualified == want["qualified"]
+        if "relative" in want:
+            assert ref.relative == want["relative"]
+
+
+def test_spans_do_not_overlap_and_follow_the_text():
+    text = ("Trừ trường hợp quy định tại khoản 2 Điều 5 của Luật này và Điều 10 của Luật Đầu tư số "
+            "61/2020/QH14, việc đăng ký thực hiện theo pháp luật về doanh nghiệp.")
+    refs = extract_refs(text)
+    assert [r.kind for r in refs] == ["internal", "external", "field"]
+    assert all(a.end <= b.start for a, b in zip(refs, refs[1:]))
+    assert refs[1].doc_key() == "doc:61/2020/QH14"
+    assert refs[2].doc_key() == "field:doanh nghiệp"
+
+
+def test_doc_key_without_number_is_the_normalised_name():
+    (ref,) = extract_refs("theo quy định của Luật Giao dịch   điện tử và quy định khác")
+    assert ref.doc_key() == "doc:luật giao dịch điện tử"
+
+
+def test_helpers():
+    assert normalise_title("LUẬT GIAO DỊCH ĐIỆN TỬ số 20/2023/QH15") == "luật giao dịch điện tử"
+    assert [roman_to_int(r) for r in ("IX", "XII", "XIV", "iv")] == [9, 12, 14, 4]
+    assert roman_to_int("Im") is None
+    assert all(roman_to_int(int_to_roman(n)) == n for n in range(1, 60))
