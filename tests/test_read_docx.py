@@ -234,6 +234,16 @@ def test_inline_containers_fields_tracked_changes_breaks(tmp_path):
     assert broken[0].lineno == broken[1].lineno
 
 
+def test_text_box_not_read_but_reported(tmp_path):
+    doc = new_doc()
+    add_xml(doc, p(r("Trước hộp.") + '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml">'
+                   '<v:textbox><w:txbxContent>' + p(r("Chữ trong hộp")) + "</w:txbxContent>"
+                   "</v:textbox></v:shape></w:pict></w:r>"))
+    src = read_docx(save(doc, tmp_path))
+    assert texts(src) == ["Trước hộp."]
+    assert [pr.severity for pr in src.problems if pr.code == "read.docx.textbox"] == ["warning"]
+
+
 # --------------------------------------------------------------------------- TOC and notes
 
 def test_table_of_contents_is_skipped(tmp_path):

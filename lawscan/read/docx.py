@@ -11,7 +11,8 @@ What it gives
 * Text of runs, also inside hyperlinks, smart tags, custom XML, simple and complex fields (the
   shown result, not the instruction) and content controls (``w:sdt``); inserted text
   (``w:ins``, ``w:moveTo``) is taken, deleted text (``w:del``, ``w:moveFrom``) and hidden text
-  (``w:vanish``) are not. Text boxes and drawings are not read.
+  (``w:vanish``) are not. Text boxes and drawings are not read (a warning Problem
+  ``read.docx.textbox`` counts those that hold text).
 * ``Line.raw`` is the paragraph's text as stored in the file; ``Line.text`` is what the paragraph
   shows: the label of Word's automatic numbering prefixed ("Điều 5. ", "2. ", "a) ") and the
   reference marks of notes removed.
@@ -454,6 +455,7 @@ class _Walker:
         self.fields: list[dict] = []  # complex fields open across runs and paragraphs
         self.lineno = 0
         self.tables = 0
+        self.textboxes = 0  # text boxes / shapes holding text, which are not read
 
     def tag(self, el) -> str:
         t = el.tag
@@ -548,6 +550,13 @@ class _Walker:
                 para.level = ilvl or 0
         self.paras.append(para)
 
+    def _note_textbox(self, el) -> None:
+        w = self.w
+        for box in el.iter(f"{{{w}}}txbxContent"):
+            if any((t.text or "").strip() for t in box.iter(f"{{{w}}}t")):
+                self.textboxes += 1
+                return
+
     def _in_toc_field(self) -> bool:
         return any(f["instr"].strip().upper().startswith("TOC") for f in self.fields)
 
@@ -568,6 +577,8 @@ class _Walker:
                     saw_toc |= self._inline(content, parts)
             elif t in ("m:oMath", "m:oMathPara"):
                 parts.extend(x.text or "" for x in child.iter(f"{{{M_NS[0]}}}t", f"{{{M_NS[1]}}}t"))
+            elif t in ("?AlternateContent", "pict", "object"):
+                self._note_textbox(child)
             elif t == "p":  # a paragraph nested in an inline sdt: keep it on its own line
                 parts.append(BREAK)
                 saw_toc |= self._inline(child, parts)
@@ -615,6 +626,8 @@ class _Walker:
                     parts.append(chr(ch))
             elif t in ("m:oMath", "m:t"):
                 parts.append(child.text or "")
+            elif t in ("drawing", "pict", "object", "?AlternateContent"):
+                self._note_textbox(child)
             # footnoteReference, endnoteReference, footnoteRef, separators, drawings: not text
         return saw_toc
 
@@ -754,6 +767,10 @@ def _build_source(path: str, parts: dict) -> Source:
             f"{len(numbering)} paragraph labels came from Word automatic numbering "
             f"(formats: {', '.join(formats)}); they were rebuilt and prefixed to the text",
             numbering[0]["line"], "info"))
+    if walker.textboxes:
+        source.problems.append(Problem(
+            "read.docx.textbox",
+            f"text in {walker.textboxes} text boxes or shapes was not read", None, "warning"))
     if footnotes:
         source.meta["footnotes"] = footnotes
     if numbering:
