@@ -272,6 +272,18 @@ def test_table_of_contents_is_skipped(tmp_path):
     assert len(toc[0].message) and toc[0].line == 2
 
 
+def test_toc_content_control_skipped(tmp_path):
+    doc = new_doc()
+    add_xml(doc, '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+                 '</w:docPartObj></w:sdtPr><w:sdtContent>' + p(r("Chương I QUY ĐỊNH CHUNG"))
+                 + p(r("Điều 1. Phạm vi")) + "</w:sdtContent></w:sdt>")
+    add_xml(doc, '<w:sdt><w:sdtPr/><w:sdtContent>' + p(r("Chương I")) + "</w:sdtContent></w:sdt>")
+    doc.add_paragraph("Điều 1. Phạm vi")
+    src = read_docx(save(doc, tmp_path))
+    assert texts(src) == ["Chương I", "Điều 1. Phạm vi"]
+    assert [line.lineno for line in src.lines] == [3, 4]
+
+
 def test_toc_style_found_by_name(tmp_path):
     from docx.enum.style import WD_STYLE_TYPE
 
