@@ -4,12 +4,106 @@
 file to one reader module: ``text`` (txt/md), ``html`` (vbpl.vn, thuvienphapluat.vn, other),
 ``docx``, ``jsonrec`` (JSON records), ``akn`` (Akoma Ntoso 2.0/3.0). Bad input raises
 :class:`lawscan.errors.ReadError` with a one-line reason; nothing else escapes.
+
+``limits`` (optional dict, see :data:`lawscan.read.limits.DEFAULT_LIMITS`): ``max_bytes``
+(file size, default 50 MB), ``max_zip_bytes`` / ``max_zip_ratio`` (.docx), ``max_depth``
+(XML/HTML/JSON nesting), ``max_lines``. The input file is only read, never written.
 """
 
 from __future__ import annotations
 
+import os
+
+from lawscan.errors import ReadError
 from lawscan.model import Source
+from lawscan.read.limits import DEFAULT_LIMITS, merge_limits, read_bytes
+
+__all__ = ["read_source", "DEFAULT_LIMITS"]
+
+LAW_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".xml", ".akn",
+                ".docx", ".vbpl", ".aspx"}
 
 
-def read_source(path: str, limits: "dict | None" = None) -> Source:  # pragma: no cover - filled in
-    raise NotImplementedError
+def read_source(path: str, limits: "dict | None" = None) -> Source:
+    """Read one file (see the module docstring)."""
+    path = str(path)
+    try:
+        return _read(path, merge_limits(limits))
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError(path, "not enough memory to read the file", "read.too_large") from None
+    except RecursionError:
+        raise ReadError(path, "nested too deeply to read", "read.depth") from None
+    except Exception as exc:  # a reader bug must not stop the run: report it as this file's error
+        raise ReadError(path, f"internal error while reading ({type(exc).__name__}: {exc})",
+                        "read.internal") from exc
+
+
+def _head_text(data: bytes) -> str:
+    """The first 256 KiB as text, good enough to recognise the format (never for reading)."""
+    from lawscan.read.encoding import _utf16_without_bom, sniff_bom
+
+    bom, skip = sniff_bom(data)
+    encoding = bom or _utf16_without_bom(data) or "utf-8"
+    return data[skip:skip + 262144].decode(encoding, errors="replace")
+
+
+def _read(path: str, limits: dict) -> Source:
+    from lawscan.read import detect
+    from lawscan.read.encoding import decode
+
+    data = read_bytes(path, limits)
+    suffix = os.path.splitext(path)[1].lower()
+    if detect.sniff_binary(path, data) == "docx":
+        from lawscan.read.docx import read_docx
+
+        return read_docx(path, data, limits)
+
+    fmt = detect.sniff_text(_head_text(data), suffix)
+    if fmt in ("akn", "xml"):  # XML declares its own encoding: the safe parser decodes the bytes
+        from lawscan.read.akn import read_akn
+
+        return read_akn(path, data, limits)  # refuses hostile, broken and non-AKN XML
+
+    declared = None
+    if fmt == "html":
+        from lawscan.read.html import declared_charset
+
+        declared = declared_charset(data)
+    text, encoding, problems = decode(data, path, declared)
+    if not text.strip():
+        raise ReadError(path, "empty file (only white space)", "read.empty")
+    if fmt in ("txt", "md"):  # the head may have been cut inside a multi-byte character
+        fmt = detect.sniff_text(text, suffix)
+    source = _dispatch(path, text, fmt, encoding, suffix, limits)
+    source.problems[:0] = problems
+    if source.encoding is None:
+        source.encoding = encoding
+    return source
+
+
+def _dispatch(path, text, fmt, encoding, suffix, limits) -> Source:
+    from lawscan.read import detect
+
+    if fmt == "json":
+        from lawscan.read.jsonrec import read_json
+
+        try:
+            return read_json(path, text, encoding, limits)
+        except ReadError as exc:
+            if exc.code != "read.json" or suffix == ".json":
+                raise
+            fmt = "md" if suffix in (".md", ".markdown") else "txt"  # "[Dự thảo] ..." is text
+    if fmt == "html":
+        from lawscan.read.html import read_html
+
+        return read_html(path, text, detect.html_flavour(text), encoding, limits)
+    from lawscan.read.text import read_text
+
+    source = read_text(path, text, fmt, encoding)
+    if len(source.lines) > int(limits["max_lines"]):
+        raise ReadError(path, f"too many lines ({len(source.lines)})", "read.too_large")
+    if not source.lines:
+        raise ReadError(path, "empty file (only white space)", "read.empty")
+    return source

@@ -1,0 +1,245 @@
+"""Akoma Ntoso reader (AKN 2.0 ``http://www.akomantoso.org/2.0`` and 3.0
+``http://docs.oasis-open.org/legaldocml/ns/akn/3.0``, including its pre-release URIs and
+prefixed elements).
+
+``read_akn(path, data, limits)`` parses the XML safely (:mod:`lawscan.read.xmlsafe`) and gives a
+:class:`Source` with ``document`` already built (the structure parser is not needed) and
+``lines`` = the text of the act in document order.
+
+Mapping of elements to :class:`Unit` kinds: part -> part, chapter -> chapter, section ->
+section, subsection -> subsection, article -> article, paragraph/clause -> paragraph,
+point/item -> point. ``quotedStructure``/``embeddedStructure`` (the new text carried by an
+amending ``mod``) become ``quoted`` units: what they contain is kept under them but is not the
+act's own structure. Other containers (``hcontainer`` such as schedules and cross-headings,
+``subpart``, ``content``, lists) are transparent: their structural children hang on the
+enclosing unit, so a Part inside a Schedule counts as a part. Only the main body is structure;
+``attachments``/``components`` are left out (Problem info). ``eid`` is the element's ``eId``
+(3.0) or ``id`` (2.0); ``num``/``heading`` come from ``<num>``/``<heading>``; title, number,
+year and date from the FRBR metadata and the preface; ``doc_kind`` is "foreign".
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from lawscan.errors import ReadError
+from lawscan.model import KIND_PREFIX, Document, Line, Problem, Source, Unit
+from lawscan.read.xmlsafe import parse_xml
+
+AKN2 = "http://www.akomantoso.org/2.0"
+AKN3 = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+STRUCT = {"part": "part", "chapter": "chapter", "section": "section", "subsection": "subsection",
+          "article": "article", "paragraph": "paragraph", "clause": "paragraph", "point": "point",
+          "item": "point"}
+QUOTED = {"quotedStructure", "embeddedStructure"}
+SKIP = {"authorialNote", "noteRef", "meta", "componentRef", "documentRef", "eol", "eop",
+        "attachments", "components", "attachment", "component"}
+BLOCK = {"p", "listIntroduction", "listWrapUp", "docTitle", "docNumber", "longTitle", "formula",
+         "td", "th", "tblock", "block", "citation", "recital", "quotedText"}
+TITLE_LIKE = {"num", "heading", "subheading"}
+_WS = re.compile(r"\s+")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def akn_version(namespace: str | None) -> str | None:
+    if not namespace:
+        return None
+    if namespace.startswith(AKN2):
+        return "2.0"
+    if namespace.startswith(AKN3) or namespace.startswith("http://docs.oasis-open.org/legaldocml/ns/akn/"):
+        return "3.0"
+    return None
+
+
+def _local(el) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _children(el):
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _text(el) -> str:
+    """Text of an element without notes and without the structures nested in it."""
+    parts: list[str] = []
+
+    def walk(node):
+        name = _local(node)
+        if node is not el and (name in SKIP or name in QUOTED or name in STRUCT):
+            if name == "eol":
+                parts.append(" ")
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            elif child.tail:
+                parts.append(child.tail)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    return _WS.sub(" ", "".join(parts)).strip()
+
+
+def _nested_units(el):
+    """Structural or quoted elements inside a block element, outermost first."""
+    found = []
+    for child in _children(el):
+        name = _local(child)
+        if name in STRUCT or name in QUOTED:
+            found.append(child)
+        elif name not in SKIP:
+            found.extend(_nested_units(child))
+    return found
+
+
+def _own_text(el) -> bool:
+    if el.text and el.text.strip():
+        return True
+    return any(c.tail and c.tail.strip() for c in el)
+
+
+class _Builder:
+    def __init__(self):
+        self.lines: list[Line] = []
+        self.counters: dict[str, int] = {}
+        self.structure = True  # False outside the body: units there are read as text only
+
+    def eid(self, el, parent: Unit, kind: str, num: str) -> str:
+        given = el.get("eId") or el.get("id") or el.get("wId") or el.get("GUID")
+        if given:
+            return given
+        label = re.sub(r"[^\w]+", "", num) or None
+        if not label:
+            key = f"{parent.eid}/{kind}"
+            self.counters[key] = self.counters.get(key, 0) + 1
+            label = str(self.counters[key])
+        own = f"{KIND_PREFIX[kind]}_{label}"
+        return f"{parent.eid}__{own}" if parent.eid else own
+
+    def emit(self, unit: Unit, text: str, lineno: int | None, content: bool = True) -> None:
+        if not text:
+            return
+        line = Line(text=text, lineno=lineno or 1)
+        self.lines.append(line)
+        if content:
+            unit.content.append(line)
+
+    def unit(self, el, parent: Unit, kind: str) -> Unit:
+        num = heading = ""
+        for child in _children(el):
+            name = _local(child)
+            if name == "num" and not num:
+                num = _text(child).rstrip(".").strip()
+            elif name == "heading" and not heading:
+                heading = _text(child)
+        u = Unit(kind=kind, num=num, heading=heading, line=el.sourceline)
+        u.eid = self.eid(el, parent, kind, num)
+        if kind != "quoted":
+            u.attrs["akn"] = _local(el)
+        parent.children.append(u)
+        self.emit(u, " ".join(p for p in (num, heading) if p), el.sourceline, content=False)
+        return u
+
+    def build(self, el, unit: Unit) -> None:
+        for child in _children(el):
+            name = _local(child)
+            if name in SKIP:
+                continue
+            if name in STRUCT and self.structure:
+                self.build(child, self.unit(child, unit, STRUCT[name]))
+            elif name in QUOTED and self.structure:
+                self.build(child, self.unit(child, unit, "quoted"))
+            elif name in TITLE_LIKE:
+                if _local(el) not in STRUCT and _local(el) not in QUOTED:  # e.g. a schedule's title
+                    self.emit(unit, _text(child), child.sourceline)
+            elif name in BLOCK or _own_text(child):
+                self.emit(unit, _text(child), child.sourceline)
+                for nested in (_nested_units(child) if self.structure else ()):
+                    kind = "quoted" if _local(nested) in QUOTED else STRUCT[_local(nested)]
+                    self.build(nested, self.unit(nested, unit, kind))
+            else:
+                self.build(child, unit)
+
+
+def _first(root, xpath: str):
+    found = root.xpath(xpath)
+    return found[0] if found else None
+
+
+def _metadata(doc_el, doc: Document) -> None:
+    def value(name: str, attr: str = "value", where: str = "FRBRWork") -> str:
+        el = _first(doc_el, f".//*[local-name()='{where}']/*[local-name()='{name}']")
+        return (el.get(attr) or "").strip() if el is not None else ""
+
+    def text_of(name: str) -> str:
+        el = _first(doc_el, f".//*[local-name()='{name}']")
+        return _text(el) if el is not None else ""
+
+    alias = _first(doc_el, ".//*[local-name()='FRBRWork']/*[local-name()='FRBRalias'][@name='title']")
+    alias_title = (alias.get("value") or "").strip() if alias is not None else ""
+    title = text_of("shortTitle") or text_of("docTitle") or \
+        (alias_title if alias_title.lower() not in ("", "untitled") else "") or text_of("longTitle")
+    doc.title = title[:300]
+    number = ""
+    for candidate in (value("FRBRname"), re.sub(r"^(?:No|N|Nr|Number)\.?\s*", "", text_of("docNumber")),
+                      value("FRBRnumber")):
+        if re.search(r"\d", candidate):
+            number = candidate
+            break
+    doc.number = number or None
+    uri = value("FRBRuri") or value("FRBRthis")
+    date = value("FRBRdate", "date")
+    years = _YEAR.findall(uri) or _YEAR.findall(date)
+    doc.year = int(years[0]) if years else None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        doc.date = date
+    doc.meta.update({"frbr_uri": uri, "country": value("FRBRcountry"),
+                     "language": value("FRBRlanguage", "language", "FRBRExpression"),
+                     "akn_type": _local(doc_el), "akn_name": doc_el.get("name") or ""})
+
+
+def read_akn(path: str, data: bytes, limits: dict) -> Source:
+    root = parse_xml(path, data, limits)
+    version = akn_version(etree.QName(root).namespace)
+    if _local(root) != "akomaNtoso" or version is None:
+        raise ReadError(path, "XML that is not Akoma Ntoso (root element "
+                              f"{etree.QName(root).text!r})", "read.xml_unknown")
+    doc_el = next((c for c in _children(root) if _local(c) not in ("components",)), None)
+    if doc_el is None:
+        raise ReadError(path, "Akoma Ntoso without a document element", "read.no_text")
+    source = Source(path=path, format="akn", encoding="utf-8")
+    doc = Document(path=path, format="akn", doc_kind="foreign")
+    doc.meta["akn_version"] = version
+    source.meta["akn_version"] = version
+    _metadata(doc_el, doc)
+    builder = _Builder()
+    body = None
+    for child in _children(doc_el):
+        name = _local(child)
+        if name in ("meta", "attachments", "components"):
+            if name != "meta":
+                source.problems.append(Problem("read.akn_attachments", "Akoma Ntoso attachments "
+                                               "(schedules outside the body) are not read",
+                                               line=child.sourceline, severity="info"))
+            continue
+        is_body = name in ("body", "mainBody", "debateBody", "judgmentBody", "amendmentBody",
+                           "collectionBody")
+        if is_body:
+            body = child
+        builder.structure = is_body
+        builder.build(child, doc.root)
+    if body is None or not doc.root.children and not builder.lines:
+        raise ReadError(path, "Akoma Ntoso document without a body", "read.no_text")
+    doc.lines = builder.lines
+    source.lines = builder.lines
+    source.document = doc
+    source.meta.update({"title": doc.title, "number": doc.number or ""})
+    return source

@@ -1,0 +1,121 @@
+"""Recognising the format of an input file by its content (the extension is only a hint).
+
+``sniff_binary(data)`` looks at the first bytes: "docx" (a zip holding word/document.xml) or a
+refusal for other binary formats (old .doc / encrypted OLE, PDF, images, archives), or None for
+text. ``sniff_text(text, suffix)`` looks at decoded text and gives one of
+``json | akn | xml | html | md | txt``. ``html_flavour(text)`` tells vbpl.vn and
+thuvienphapluat.vn pages from other HTML.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from lawscan.errors import ReadError
+
+_MAGIC = [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "read.doc",
+     "this is an old binary .doc or an encrypted file; save it as .docx"),
+    (b"%PDF-", "read.pdf", "a PDF file; lawscan reads .docx, HTML, text, JSON and Akoma Ntoso XML"),
+    (b"\x89PNG", "read.binary", "an image (PNG), not a law text"),
+    (b"\xff\xd8\xff", "read.binary", "an image (JPEG), not a law text"),
+    (b"GIF8", "read.binary", "an image (GIF), not a law text"),
+    (b"\x1f\x8b", "read.binary", "a gzip archive, not a law text"),
+    (b"7z\xbc\xaf", "read.binary", "a 7-Zip archive, not a law text"),
+    (b"Rar!", "read.binary", "a RAR archive, not a law text"),
+    (b"{\\rtf", "read.rtf", "an RTF file; save it as .docx"),
+]
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+
+def sniff_binary(path: str, data: bytes) -> str | None:
+    """"docx" for a Word document, None for anything that may be text; raises ReadError for
+    other binary formats."""
+    for magic, code, reason in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(path, reason, code)
+    if data.startswith(_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            if path.lower().endswith((".docx", ".docm", ".dotx")):
+                return "docx"  # the docx reader gives the precise reason (truncated, corrupt)
+            raise ReadError(path, f"a broken zip archive ({exc})", "read.zip") from None
+        if "word/document.xml" in names:
+            return "docx"
+        raise ReadError(path, "a zip archive that is not a Word .docx (no word/document.xml)", "read.zip")
+    return None
+
+
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|br|span|font|h[1-6])[\s/>]",
+                       re.IGNORECASE)
+_XML_ROOT = re.compile(r"<(?:[\w.-]+:)?([A-Za-z_][\w.-]*)[\s/>]")
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+
+
+def _first_element(text: str) -> str | None:
+    """Local name of the first element of an XML/HTML text (after prolog, comments, doctype)."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        pos = text.find("<", pos)
+        if pos < 0:
+            return None
+        if text.startswith("<!--", pos):
+            end = text.find("-->", pos + 4)
+            pos = n if end < 0 else end + 3
+        elif text.startswith("<?", pos):
+            end = text.find("?>", pos + 2)
+            pos = n if end < 0 else end + 2
+        elif text.startswith("<!", pos):
+            depth, i = 0, pos
+            while i < n:  # a DOCTYPE may hold an internal subset in [...]
+                c = text[i]
+                if c == "[":
+                    depth += 1
+                elif c == "]":
+                    depth -= 1
+                elif c == ">" and depth <= 0:
+                    break
+                i += 1
+            pos = i + 1
+        else:
+            m = _XML_ROOT.match(text, pos)
+            return m.group(1) if m else None
+    return None
+
+
+def sniff_text(text: str, suffix: str) -> str:
+    """json | akn | xml | html | md | txt for decoded text; ``suffix`` is the lower-case file
+    extension (".txt", ".md", ...), used only when the content does not decide."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head[:1] in "{[":
+        return "json"  # the caller falls back to text when it does not parse
+    if head.startswith("<"):
+        root = _first_element(head[:200_000])
+        if root and root.lower() == "akomantoso":
+            return "akn"
+        if root and root.lower() == "html":
+            return "html"
+        if _HTML_TAG.search(head[:65536]):
+            return "html"
+        return "xml"
+    if suffix in (".html", ".htm", ".xhtml", ".aspx", ".vbpl") and _HTML_TAG.search(head[:65536]):
+        return "html"
+    if suffix in (".md", ".markdown") or len(_MD_HEADING.findall(text[:200_000])) >= 3:
+        return "md"
+    return "txt"
+
+
+def html_flavour(text: str) -> str:
+    """html-vbpl | html-tvpl | html, from the page's markers."""
+    if re.search(r"""id\s*=\s*["']?toanvancontent""", text) or "vbpl.vn" in text[:20000].lower() \
+            and "toanvancontent" in text:
+        return "html-vbpl"
+    if re.search(r"""id\s*=\s*["']?divContentDoc|class\s*=\s*["']?content1\b""", text) \
+            or "thuvienphapluat.vn" in text[:50000].lower():
+        return "html-tvpl"
+    return "html"

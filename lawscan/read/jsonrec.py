@@ -1,0 +1,180 @@
+"""JSON record reader.
+
+``read_json(path, text, encoding, limits)`` turns a JSON record of a law into lines of canonical
+law text, so the one structure parser handles it. Two shapes are known (others are refused):
+
+* split records ``{"id", "sourceUrl", "chapters": [{"title": "CHƯƠNG I", "subtitle": "…",
+  "articles": [{"number": "Điều 1", "heading": "…", "body": "1. …\\na) …"}]}]}`` (also a bare
+  ``"articles"`` list): each chapter gives "Chương I" (``raw`` keeps "CHƯƠNG I") and its title
+  line, each article "Điều 1. Phạm vi điều chỉnh" and one line per body line. A chapter title
+  that is not a real Chương/Phần label (the "PHẦN MỞ ĐẦU" pseudo-chapter of amending laws) gives
+  no heading, with an info Problem.
+* full-text records ``{"_id", "title", "text": "…\\n\\n…", "document_number", "url", …}``: one
+  line per non-blank line of ``text``.
+
+``lineno`` is the line of the JSON file holding the string the line comes from (1 for a file on
+one line). The record's identifiers (id, number, title, url, dates, type) go to ``Source.meta``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict, deque
+
+from lawscan.errors import ReadError
+from lawscan.model import Line, Problem, Source
+
+_KEY = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:')
+_CHAPTER = re.compile(r"^\s*(chương|phần)\s+(.+?)\s*$", re.IGNORECASE)
+_PART_ORDINAL = re.compile(r"^thứ\s+\S+", re.IGNORECASE)
+_CHAPTER_NUM = re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?\.?$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^\s*điều\s+", re.IGNORECASE)
+META_KEYS = {
+    "id": "id", "_id": "id", "sourceUrl": "url", "url": "url", "title": "title",
+    "document_number": "number", "number": "number", "document_type": "document_type",
+    "issuing_authority": "issuer", "date": "date", "effective_date": "effective_date",
+    "scrapedAt": "scraped_at", "item_id": "item_id",
+}
+
+
+class _KeyLines:
+    """Line numbers of every ``"key":`` of the raw JSON text, consumed in document order."""
+
+    def __init__(self, text: str):
+        self.queues: dict[str, deque] = defaultdict(deque)
+        line, pos = 1, 0
+        for m in _KEY.finditer(text):
+            line += text.count("\n", pos, m.start())
+            pos = m.start()
+            self.queues[m.group(1)].append(line)
+
+    def take(self, key: str) -> int:
+        q = self.queues.get(key)
+        return q.popleft() if q else 1
+
+
+def _check_depth(value, limit: int, depth: int = 0) -> None:
+    stack = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if d > limit:
+            raise ValueError(f"nested deeper than {limit} levels")
+        if isinstance(v, dict):
+            stack.extend((x, d + 1) for x in v.values())
+        elif isinstance(v, list):
+            stack.extend((x, d + 1) for x in v)
+
+
+def load_json(path: str, text: str, limits: dict):
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ReadError(path, "JSON nested too deeply", "read.depth") from None
+    except json.JSONDecodeError as exc:
+        raise ReadError(path, f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+                        "read.json") from None
+    try:
+        _check_depth(data, int(limits.get("max_depth", 256)))
+    except ValueError as exc:
+        raise ReadError(path, f"JSON {exc}", "read.depth") from None
+    return data
+
+
+def _canonical_chapter(title: str) -> str | None:
+    """"Chương I" / "Phần thứ nhất" for a real chapter/part label, else None."""
+    m = _CHAPTER.match(title)
+    if not m:
+        return None
+    word, rest = m.group(1).lower(), m.group(2)
+    if word == "chương" and _CHAPTER_NUM.match(rest.split()[0]):
+        return "Chương " + rest
+    if word == "phần" and _PART_ORDINAL.match(rest):
+        return "Phần " + rest[0].lower() + rest[1:].lower()
+    return None
+
+
+def _article_heading(number: str, heading: str) -> str:
+    number = number.strip().rstrip(".")
+    if not _ARTICLE.match(number):
+        number = f"Điều {number}"
+    elif not number.startswith("Điều"):
+        number = "Điều" + number.strip()[4:]
+    heading = heading.strip()
+    return f"{number}. {heading}" if heading else f"{number}."
+
+
+def _body_lines(body: str, lineno: int) -> list[Line]:
+    return [Line(text=part.strip(), lineno=lineno, raw=part) for part in re.split(r"\r\n|\r|\n", body)
+            if part.strip()]
+
+
+def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Source:
+    data = load_json(path, text, limits)
+    if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
+        data = data[0]
+    if not isinstance(data, dict):
+        raise ReadError(path, "JSON without law text (expected an object with 'text' or 'chapters')",
+                        "read.no_text")
+    keys = _KeyLines(text)
+    source = Source(path=path, format="json", encoding=encoding)
+    for key, value in data.items():
+        lineno = keys.take(key) if not isinstance(value, (dict, list)) else None
+        if key in META_KEYS and isinstance(value, (str, int)) and str(value).strip():
+            source.meta.setdefault(META_KEYS[key], str(value).strip())
+        if key == "text" and isinstance(value, str):
+            source.lines.extend(_body_lines(value, lineno or 1))
+    if isinstance(data.get("chapters"), list):
+        _read_chapters(data["chapters"], keys, source)
+    elif isinstance(data.get("articles"), list):
+        _read_articles(data["articles"], keys, source)
+    if not source.lines:
+        raise ReadError(path, "JSON without law text (no 'text', 'chapters' or 'articles' with content)",
+                        "read.no_text")
+    return source
+
+
+def _take_all(item: dict, keys: _KeyLines) -> dict:
+    """Line of each scalar value of ``item`` (consuming them in order)."""
+    return {k: keys.take(k) for k, v in item.items() if not isinstance(v, (dict, list))}
+
+
+def _read_chapters(chapters: list, keys: _KeyLines, source: Source) -> None:
+    for chapter in chapters:
+        if not isinstance(chapter, dict):
+            continue
+        at = _take_all(chapter, keys)
+        title = str(chapter.get("title") or "").strip()
+        subtitle = str(chapter.get("subtitle") or "").strip()
+        label = _canonical_chapter(title) if title else None
+        if label:
+            source.lines.append(Line(text=label, lineno=at.get("title", 1), raw=title))
+            if subtitle:
+                source.lines.append(Line(text=subtitle, lineno=at.get("subtitle", 1), raw=subtitle))
+        elif title or subtitle:
+            source.problems.append(Problem(
+                "read.pseudo_chapter", f"JSON chapter {title or subtitle!r} is not a Chương/Phần "
+                                       "heading; its articles are read without one",
+                line=at.get("title"), severity="info"))
+        if isinstance(chapter.get("articles"), list):
+            _read_articles(chapter["articles"], keys, source)
+
+
+def _read_articles(articles: list, keys: _KeyLines, source: Source) -> None:
+    for article in articles:
+        if not isinstance(article, dict):
+            continue
+        at = _take_all(article, keys)
+        number = str(article.get("number") or "").strip()
+        heading = str(article.get("heading") or "").strip()
+        if number:
+            text = _article_heading(number, heading)
+            source.lines.append(Line(text=text, lineno=at.get("number", 1), raw=f"{number} {heading}".strip()))
+        elif heading:
+            source.lines.append(Line(text=heading, lineno=at.get("heading", 1)))
+        body = article.get("body")
+        if isinstance(body, str):
+            source.lines.extend(_body_lines(body, at.get("body", 1)))
+        for nested in ("articles", "clauses", "children"):
+            if isinstance(article.get(nested), list):
+                _read_articles(article[nested], keys, source)
