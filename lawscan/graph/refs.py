@@ -57,6 +57,7 @@ class Ref:
     doc_number: str = ""  # "59/2020/QH14"
     law_field: str = ""  # "giao dịch điện tử"
     qualified: bool = False
+    in_quote: bool = False  # inside “…” (in an amending law: words of the amended law)
     line: int | None = None
 
     @property
@@ -150,8 +151,10 @@ def _patterns() -> dict:
     capital_only = set(w["capital_only"])
     kw_alts = []
     for word in sorted(unit_words, key=len, reverse=True):
-        kw_alts.append(re.escape(word[0].upper() + word[1:]) if word in capital_only
-                       else _either_case(word))
+        guard = "".join(f"(?<!{re.escape(a)} )(?<!{re.escape(a[0].upper() + a[1:])} )"
+                        for a in w["not_after"].get(word, []))
+        kw_alts.append(guard + (re.escape(word[0].upper() + word[1:]) if word in capital_only
+                                else _either_case(word)))
     kw = rf"(?<!\w)(?P<kw>{'|'.join(kw_alts)})\s+"
     plural = _either_case(w["plural"])
     lower_units = _alt([u for u in unit_words if u not in capital_only]
@@ -254,7 +257,27 @@ def extract_refs(text: str) -> list[Ref]:
             refs.append(Ref(text[m.start():end], m.start(), end, "field", law_field=words))
             taken.append((m.start(), end))
     refs.sort(key=lambda r: r.start)
+    quotes = _quote_spans(text)
+    for r in refs:
+        r.in_quote = any(a <= r.start < b for a, b in quotes)
     return refs
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside curly quotes “…” (an unclosed quote runs to the end of the text)."""
+    spans, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c == "“":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
 
 
 def _parse_values(kind: str, text: str, i: int, p: dict) -> tuple[list[str] | None, int]:

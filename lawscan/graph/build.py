@@ -1,0 +1,390 @@
+"""The graph of one document.
+
+``build_graph(doc)`` takes a :class:`lawscan.model.Document` and gives a ``networkx.DiGraph``:
+
+* one node per unit (id = its eid; attrs kind, num, heading, label, line) and a ``"document"``
+  node (kind "document") standing for the root;
+* ``contains`` edges down the tree (quoted text of an amending law included);
+* ``refers_to`` edges from the unit where an internal reference stands to the unit it names
+  (attrs text, line, source, count);
+* ``cites`` edges to a node per cited document ("doc:20/2023/QH15", "doc:luật doanh nghiệp") or
+  field of law ("field:giao dịch điện tử").
+
+Internal references that name no unit of the document are appended to ``doc.problems``
+(code "refs.unresolved") and give no edge. References inside quoted amendment text, and
+unqualified references in a unit that amends another law ("Sửa đổi, bổ sung một số điều của Luật
+X số N"), point into the amended law: they become ``cites`` edges to that law's node with the
+unit named in ``target``, never ``refers_to`` edges into this document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from lawscan.graph.refs import (RANK, THIS, Path, Ref, _vocab, extract_refs, is_relative,
+                                normalise_title, path_label, roman_to_int)
+from lawscan.model import Document, Problem, Unit
+
+DOCUMENT = "document"  # node id of the document itself in a one-document graph
+LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Văn bản hợp nhất")
+# Where an implicit reference ("khoản 2", "Mục 3") hangs: the nearest enclosing unit of this kind.
+IMPLICIT_PARENT = {"paragraph": "article", "point": "paragraph", "section": "chapter",
+                   "subsection": "section"}
+
+
+@dataclass
+class CiteTarget:
+    """A unit named inside a cited document ("khoản 3 Điều 217 của Luật Doanh nghiệp ..."):
+    kept so that a corpus graph can link it when that document is scanned too."""
+
+    source: str  # node id of the citing unit
+    doc_key: str  # "doc:59/2020/QH14"
+    path: Path
+    text: str
+    line: int | None
+
+
+@dataclass
+class BuildInfo:
+    """What building found besides the graph (used by the corpus graph and the tests)."""
+
+    cite_targets: list[CiteTarget] = field(default_factory=list)
+    unresolved: list[tuple[Ref, Path]] = field(default_factory=list)
+
+
+def build_graph(doc: Document) -> nx.DiGraph:
+    """The graph of ``doc`` (see the module docstring). Adds "refs.unresolved" problems to
+    ``doc.problems`` (once, however often it is called)."""
+    graph, _ = build_graph_info(doc)
+    return graph
+
+
+def build_graph_info(doc: Document) -> tuple[nx.DiGraph, BuildInfo]:
+    builder = _Builder(doc)
+    builder.run()
+    return builder.graph, builder.info
+
+
+def unit_lines(unit: Unit) -> list[tuple[str, int | None]]:
+    """The unit's own text as (text, line) pairs: its heading (unless the first content line
+    already holds it) and its content lines."""
+    out = []
+    if unit.heading and not (unit.content and unit.content[0].lineno == unit.line):
+        out.append((unit.heading, unit.line))
+    out.extend((ln.text, ln.lineno) for ln in unit.content)
+    return out
+
+
+def unit_refs(unit: Unit) -> list[Ref]:
+    """References in the unit's own text, each with its source line."""
+    refs = []
+    for text, line in unit_lines(unit):
+        for ref in extract_refs(text):
+            ref.line = line
+            refs.append(ref)
+    return refs
+
+
+def doc_title_key(doc: Document) -> str:
+    """The normalised title of a document as other laws cite it: "luật giao dịch điện tử"."""
+    key = normalise_title(doc.title or "")
+    if not key:
+        return ""
+    types = [t.lower() for t in _vocab()["documents"]["types"]]
+    if not any(key.startswith(t + " ") or key == t for t in types):
+        prefix = {"code": "bộ luật", "constitution": "hiến pháp"}.get(doc.doc_kind, "luật")
+        key = f"{prefix} {key}"
+    return key
+
+
+def num_key(kind: str, num: str) -> str:
+    """Comparable form of a unit number: "IX" and "9" are the same Chương; "thứ hai" is Phần 2."""
+    n = (num or "").strip().rstrip(".:").lower()
+    if kind in ("chapter", "part"):
+        ordinals = _vocab()["words"]["part_ordinals"]
+        words = n.split()
+        if words and words[0] == "thứ" and len(words) > 1 and words[1] in ordinals:
+            return str(ordinals.index(words[1]) + 1)
+        r = roman_to_int(n)
+        if r:
+            return str(r)
+    return n
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.graph = nx.DiGraph(title=doc.title or "", number=doc.number or "", path=doc.path,
+                                doc_kind=doc.doc_kind)
+        self.info = BuildInfo()
+        self.node_of: dict[int, str] = {id(doc.root): DOCUMENT}
+        self.top: dict[tuple[str, str], Unit] = {}
+        self.own_keys = {k for k in (doc.number and "doc:" + doc.number,
+                                     doc_title_key(doc) and "doc:" + doc_title_key(doc)) if k}
+        self.counts = {"refs": 0, "resolved": 0, "unresolved": 0, "amended": 0, "skipped": 0,
+                       "self": 0, "cites": 0}
+        self.problems: list[Problem] = []
+
+    # -- structure -------------------------------------------------------------------------
+    def run(self) -> None:
+        g = self.graph
+        g.add_node(DOCUMENT, kind="document", label=self.doc.title or self.doc.path,
+                   title=self.doc.title or "", number=self.doc.number or "", path=self.doc.path)
+        for unit in self.doc.root.walk(include_quoted=False):
+            if unit.kind in ("article", "chapter", "part"):
+                self.top.setdefault((unit.kind, num_key(unit.kind, unit.num)), unit)
+        self._add_units(self.doc.root)
+        amended = self._amended_by_title()
+        self._refs(self.doc.root, [], amended, None)
+        self._merge_named()
+        g.graph.update({f"refs_{k}": v for k, v in self.counts.items()})
+        existing = {(p.code, p.message, p.line) for p in self.doc.problems}
+        for p in self.problems:
+            if (p.code, p.message, p.line) not in existing:
+                self.doc.problems.append(p)
+                existing.add((p.code, p.message, p.line))
+
+    def _add_units(self, parent: Unit) -> None:
+        for child in parent.children:
+            node = child.eid or f"{self.node_of[id(parent)]}/{child.kind}_{child.num}"
+            base, n = node, 1
+            while node in self.graph:
+                n += 1
+                node = f"{base}#{n}"
+            self.node_of[id(child)] = node
+            attrs = {"kind": child.kind, "num": child.num or "", "heading": child.heading or "",
+                     "label": child.label(), "eid": child.eid}
+            if child.line is not None:
+                attrs["line"] = child.line
+            self.graph.add_node(node, **attrs)
+            self.graph.add_edge(self.node_of[id(parent)], node, kind="contains")
+            self._add_units(child)
+
+    # -- references --------------------------------------------------------------------------
+    def _amended_by_title(self) -> Ref | None:
+        """The law an amending law amends, when its title names exactly one."""
+        return _amended_law(self.doc.title or "", extract_refs(self.doc.title or ""),
+                            require_single=True)
+
+    def _refs(self, unit: Unit, chain: list[Unit], amended: Ref | None,
+              quote: Unit | None) -> None:
+        refs = unit_refs(unit)
+        lines = unit_lines(unit)
+        first = lines[0][0] if lines else ""
+        own_amended = _amended_law(first, [r for r in refs if r.line == lines[0][1]]) if lines \
+            else None
+        if own_amended is not None and quote is None:
+            amended = own_amended
+        here = chain + [unit]
+        for ref in refs:
+            self._ref(unit, here, ref, amended, quote)
+        for child in unit.children:
+            self._refs(child, here, amended, child if child.kind == "quoted" else quote)
+
+    def _ref(self, unit: Unit, chain: list[Unit], ref: Ref, amended: Ref | None,
+             quote: Unit | None) -> None:
+        source = self.node_of[id(unit)]
+        self.counts["refs"] += 1
+        if ref.kind in ("external", "field"):
+            self._cite(source, ref, ref, list(ref.targets))
+            return
+        if ref.in_quote and amended is not None and quote is None:
+            self._cite(source, ref, amended, list(ref.targets))  # “…” words of the amended law
+            self.counts["amended"] += len(ref.targets)
+            return
+        for path in ref.targets:
+            if quote is not None:
+                inner = chain[chain.index(quote) + 1:]
+                target = self._resolve(path, inner) if is_relative(path) and inner else None
+                if target is not None:
+                    self._edge(source, target, ref)
+                elif amended is not None:
+                    self._cite(source, ref, amended, [path])
+                    self.counts["amended"] += 1
+                else:
+                    self.counts["skipped"] += 1
+                continue
+            if amended is not None and not ref.qualified and not any(n == THIS for _, n in path):
+                self._cite(source, ref, amended, [path])
+                self.counts["amended"] += 1
+                continue
+            target = self._resolve(path, chain)
+            if target is None:
+                self.counts["unresolved"] += 1
+                self.info.unresolved.append((ref, path))
+                self.problems.append(Problem(
+                    "refs.unresolved",
+                    f"reference “{ref.text}” names {path_label(path)}, which is not in this "
+                    "document", ref.line))
+            else:
+                self._edge(source, target, ref)
+
+    def _edge(self, source: str, target: Unit, ref: Ref) -> None:
+        g = self.graph
+        node = self.node_of[id(target)]
+        if node == source:
+            self.counts["self"] += 1
+            return
+        self.counts["resolved"] += 1
+        if g.has_edge(source, node):
+            data = g.edges[source, node]
+            if data["kind"] == "contains":  # a unit naming its own child keeps the tree edge
+                data["refers"] = data.get("refers", 0) + 1
+            else:
+                data["count"] = data.get("count", 1) + 1
+            return
+        attrs = {"kind": "refers_to", "text": ref.text, "source": source, "count": 1}
+        if ref.line is not None:
+            attrs["line"] = ref.line
+        g.add_edge(source, node, **attrs)
+
+    def _cite(self, source: str, ref: Ref, doc_ref: Ref, paths: list[Path]) -> None:
+        g = self.graph
+        key = doc_ref.doc_key()
+        if not key:
+            return
+        if key in self.own_keys:
+            self.counts["self"] += 1
+            return
+        self.counts["cites"] += 1
+        if key not in g:
+            attrs = {"kind": "field" if doc_ref.kind == "field" else "document",
+                     "label": doc_ref.law_field or doc_ref.doc_name or doc_ref.doc_number,
+                     "number": doc_ref.doc_number, "name": doc_ref.doc_name or doc_ref.law_field,
+                     "doc_type": doc_ref.doc_type, "external": True}
+            g.add_node(key, **attrs)
+        else:
+            data = g.nodes[key]
+            if doc_ref.doc_name and not data.get("name"):
+                data["name"] = data["label"] = doc_ref.doc_name
+        labels = [path_label(p) for p in paths]
+        for p in paths:
+            self.info.cite_targets.append(CiteTarget(source, key, p, ref.text, ref.line))
+        if g.has_edge(source, key):
+            data = g.edges[source, key]
+            data["count"] = data.get("count", 1) + 1
+            known = data.get("target", "").split("; ") if data.get("target") else []
+            data["target"] = "; ".join(dict.fromkeys(known + labels))
+            return
+        attrs = {"kind": "cites", "text": ref.text, "source": source, "count": 1,
+                 "target": "; ".join(labels)}
+        if ref.line is not None:
+            attrs["line"] = ref.line
+        g.add_edge(source, key, **attrs)
+
+    def _merge_named(self) -> None:
+        """A law cited by name only ("Bộ luật Hình sự") and, elsewhere in the document, by name
+        and number becomes the numbered node."""
+        g = self.graph
+        numbered: dict[str, set] = {}
+        for node, data in g.nodes(data=True):
+            if data.get("kind") == "document" and data.get("number") and data.get("name"):
+                numbered.setdefault(normalise_title(data["name"]), set()).add(node)
+        for node, data in list(g.nodes(data=True)):
+            if data.get("kind") != "document" or data.get("number") or node == DOCUMENT:
+                continue
+            name = normalise_title(data.get("name", ""))
+            into = {n for full, nodes in numbered.items() for n in nodes
+                    if name and (full == name or full.startswith(name + " ")
+                                 or full.startswith(name + ","))}
+            if len(into) == 1:
+                merge_node(g, node, next(iter(into)))
+                for ct in self.info.cite_targets:
+                    if ct.doc_key == node:
+                        ct.doc_key = next(iter(into))
+
+    def _resolve(self, path: Path, chain: list[Unit]) -> Unit | None:
+        return resolve_path(path, chain, self.top)
+
+
+def merge_node(g: nx.DiGraph, node: str, into: str) -> None:
+    """Move ``node``'s edges to ``into`` (adding up counts of edges both had) and drop it."""
+    for u, _, data in list(g.in_edges(node, data=True)):
+        if g.has_edge(u, into):
+            old = g.edges[u, into]
+            old["count"] = old.get("count", 1) + data.get("count", 1)
+            if data.get("target"):
+                known = [t for t in old.get("target", "").split("; ") if t]
+                old["target"] = "; ".join(dict.fromkeys(known + data["target"].split("; ")))
+        elif u != into:
+            g.add_edge(u, into, **data)
+    for _, v, data in list(g.out_edges(node, data=True)):
+        if not g.has_edge(into, v) and v != into:
+            g.add_edge(into, v, **data)
+    for key, value in g.nodes[node].items():
+        if value not in ("", None) and g.nodes[into].get(key) in ("", None):
+            g.nodes[into][key] = value
+    g.remove_node(node)
+
+
+def resolve_path(path: Path, chain: list[Unit], top: dict) -> Unit | None:
+    """The unit a path names. ``chain`` is the units from the outermost down to where the
+    reference stands (for relative paths); ``top`` maps (kind, num_key) of articles, chapters
+    and parts to units."""
+    if not path:
+        return None
+    kind, num = path[0]
+    if num == THIS:
+        anchor = _nearest(chain, kind)
+    elif kind in IMPLICIT_PARENT:
+        parent = _nearest(chain, IMPLICIT_PARENT[kind])
+        anchor = _child(parent, kind, num) if parent is not None else None
+    else:
+        anchor = top.get((kind, num_key(kind, num)))
+    for kind, num in path[1:]:
+        if anchor is None:
+            return None
+        if num == THIS:
+            near = _nearest(chain, kind)
+            anchor = near if near is not None and _inside(near, anchor) else None
+        else:
+            anchor = _child(anchor, kind, num)
+    return anchor
+
+
+def _nearest(chain: list[Unit], kind: str) -> Unit | None:
+    for unit in reversed(chain):
+        if unit.kind == kind:
+            return unit
+    return None
+
+
+def _inside(unit: Unit, ancestor: Unit) -> bool:
+    return any(u is unit for u in ancestor.walk(include_quoted=False))
+
+
+def _child(parent: Unit, kind: str, num: str) -> Unit | None:
+    """The first unit of ``kind`` numbered ``num`` below ``parent`` (not inside quoted text and
+    not below a unit of the same or smaller rank)."""
+    want = num_key(kind, num)
+    for child in parent.children:
+        if child.kind == "quoted":
+            continue
+        if child.kind == kind and num_key(kind, child.num) == want:
+            return child
+        if child.kind in RANK and RANK[child.kind] > RANK[kind]:
+            found = _child(child, kind, num)
+            if found is not None:
+                return found
+    return None
+
+
+def _amended_law(text: str, refs: list[Ref], require_single: bool = False) -> Ref | None:
+    """The law an instruction amends: the text starts (after its label) with an amendment verb
+    ("Sửa đổi, bổ sung một số điều của Luật X số N", "1. Bổ sung Điều 5a vào Luật X") and cites
+    a law."""
+    low = _LEAD.sub("", text.strip().lower())
+    if not any(low.startswith(v) for v in _vocab()["amendment"]["verbs"]):
+        return None
+    laws = [r for r in refs if r.kind == "external" and (r.doc_number or r.doc_type in LAW_TYPES)]
+    if not laws or (require_single and len({r.doc_key() for r in laws}) != 1):
+        return None
+    return laws[0]
+
+
+# Labels before an instruction: "luật ", "điều 1. ", "1. ", "a) ".
+_LEAD = re.compile(r"^(?:(?:bộ luật|luật|pháp lệnh|nghị quyết)\s+)?(?:điều\s+\S+?[.:]\s*)?"
+                   r"(?:\d+[a-zđ]?\.\s*)?(?:[a-zđ]\d*\)\s*)?")
