@@ -44,9 +44,7 @@ class ScatteredDigitalArticles(Rule):
             return
         articles = []
         for num in verdict.articles:
-            unit = ctx.doc.find(verdict.eids.get(num, "")) if verdict.eids.get(num) else None
-            if unit is None:
-                unit = next((u for u in ctx.doc.units("article") if u.num == num), None)
+            unit = ctx.verdict_unit("article", num)
             if unit is not None and not ctx.is_final(unit):
                 articles.append(unit)
         chapters = []

@@ -64,25 +64,12 @@ class ChapterMissingElement(Rule):
 
     @staticmethod
     def _target(ctx):
-        verdict, doc = ctx.verdict, ctx.doc
+        verdict = ctx.verdict
         if verdict.status == "section_only" and verdict.sections:
             chp, sec = verdict.sections[0]
-            unit = None
-            for key in (f"{chp}/{sec}", f"{chp}.{sec}", f"{chp}__{sec}"):
-                if verdict.eids.get(key):
-                    unit = doc.find(verdict.eids[key])
-                    break
-            if unit is None:
-                for c in doc.units("chapter"):
-                    if c.num == chp:
-                        unit = next((s for s in c.walk(False)
-                                     if s.kind == "section" and s.num == sec), None)
-                        break
+            unit = ctx.verdict_unit("section", f"{chp}/{sec}")
             return unit, f"Mục {sec} Chương {chp}", f"Section {sec} of Chapter {chp}"
         if verdict.chapters:
             num = verdict.chapters[0]
-            unit = doc.find(verdict.eids[num]) if verdict.eids.get(num) else None
-            if unit is None:
-                unit = next((c for c in doc.units("chapter") if c.num == num), None)
-            return unit, f"Chương {num}", f"Chapter {num}"
+            return ctx.verdict_unit("chapter", num), f"Chương {num}", f"Chapter {num}"
         return None, "Luật", "The law"

@@ -56,7 +56,7 @@ class PaperOnlyProcedure(Rule):
             folded = strip_phrases(fold(hit.text), data.get("exclude", ()))
             if not require.search(folded):
                 continue
-            art = ctx.enclosing(hit.unit, "article") or hit.at
+            art = ctx.article_scope(hit.unit)
             by_article.setdefault(id(art), (art, []))[1].append(hit)
         for art, hits in by_article.values():
             if phrase_pattern(alternatives).search(ctx.text_of(art)):

@@ -49,8 +49,8 @@ class DataResubmission(Rule):
         for hit in ctx.scan(data["documents"]):
             if not demand.search(ctx.context_text(hit.unit)):
                 continue
-            art = ctx.enclosing(hit.unit, "article")
-            if art is not None and exempt.search(ctx.text_of(art)):
+            art = ctx.article_scope(hit.unit)
+            if exempt.search(ctx.text_of(art)):
                 continue
             by_unit.setdefault(id(hit.unit), []).append(hit)
         for hits in by_unit.values():

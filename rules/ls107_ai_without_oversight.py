@@ -1,7 +1,8 @@
 """LS107 ai-without-oversight: artificial intelligence or automated decisions ("trí tuệ nhân
 tạo", "tự động ra quyết định", "hệ thống tự động") with no human oversight ("con người",
 "giám sát", "kiểm soát của con người") in the same article, nor a principle of human control
-anywhere in the law's AI provisions.
+in an article of the law on principles or on AI ("Điều 20. Nguyên tắc …": "không vượt qua tầm
+kiểm soát của con người").
 
 Takes the Document and rules/data/ai.toml (plus, when installed, the spaCy token patterns of
 ``lawscan.analyse.tokens`` for wordings with gaps); gives one finding per article.
@@ -71,18 +72,15 @@ class AiWithoutOversight(Rule):
         hits += [h for h in token_hits(ctx) if getattr(h, "unit", None) is not None]
         if not hits:
             return
-        # a principle of human control in any article that deals with AI covers the law
-        for hit in hits:
-            art = ctx.enclosing(hit.unit, "article")
-            if art is not None and law_wide.search(ctx.text_of(art)):
-                return
+        # a principle of human control, in an article on principles or on AI, covers the law
         for art in ctx.doc.units("article", include_quoted=True):
-            text = ctx.text_of(art)
-            if "trí tuệ nhân tạo" in text and law_wide.search(text):
+            heading = fold(art.heading)
+            if ("nguyên tắc" in heading or ai.search(heading)) and ai.search(ctx.text_of(art)) \
+                    and law_wide.search(ctx.text_of(art)):
                 return
         by_article = {}
         for hit in hits:
-            art = ctx.enclosing(hit.unit, "article") or hit.at
+            art = ctx.article_scope(hit.unit)
             by_article.setdefault(id(art), (art, []))[1].append(hit)
         for art, arthits in by_article.values():
             text = _blank(ctx.text_of(art), data.get("not_oversight", ()))

@@ -77,8 +77,29 @@ class RuleContext:
             return unit
         return next((a for a in self.ancestors(unit) if a.kind == kind), None)
 
+    def verdict_unit(self, kind: str, num: str) -> Unit | None:
+        """The unit the Verdict names: ``Verdict.eids["chapter:XII"]`` (sections:
+        "section:XII/2"), else the first own unit of that kind and number."""
+        eids = self.verdict.eids if self.verdict else {}
+        eid = eids.get(f"{kind}:{num}") or eids.get(num)
+        unit = self.doc.find(eid) if eid else None
+        if unit is not None:
+            return unit
+        if kind == "section" and "/" in num:
+            chp, sec = num.split("/", 1)
+            for c in self.doc.units("chapter"):
+                if c.num == chp:
+                    return next((s for s in c.walk(False) if s.kind == "section" and s.num == sec),
+                                None)
+            return None
+        return next((u for u in self.doc.units(kind) if u.num == num), None)
+
     def full_label(self, unit: Unit) -> str:
-        """Vietnamese citation of a unit, smallest first: "điểm b khoản 1 Điều 15"."""
+        """Vietnamese citation of a unit, smallest first: "điểm b khoản 1 Điều 15"; quoted text
+        of an amending law: "khoản 2 Điều 2 (sửa đổi tại khoản 1 Điều 1)"."""
+        if unit.kind == "quoted":
+            target = unit.attrs.get("target") or "nội dung trích dẫn"
+            return f"{target} (sửa đổi tại {self.full_label(self.anchor(unit))})"
         parts = [unit.label()]
         if unit.kind in ("paragraph", "point"):
             for a in self.ancestors(unit):
@@ -100,6 +121,19 @@ class RuleContext:
             if not self.in_quote(a):
                 return a
         return unit
+
+    def article_scope(self, unit: Unit) -> Unit:
+        """The article a unit belongs to, for "same article" tests. Inside quoted amendment text
+        it is the quoted article ("Điều 16a" inside the quote) or else the quote itself, never
+        the amending law's own article that carries many instructions."""
+        chain = [unit, *self.ancestors(unit)]
+        if self.in_quote(unit):
+            for u in chain:
+                if u.kind == "article" and self.in_quote(u):
+                    return u
+                if u.kind == "quoted":
+                    return u
+        return next((u for u in chain if u.kind == "article"), unit)
 
     def is_final(self, unit: Unit) -> bool:
         """Is ``unit`` in the final provisions ("Điều khoản thi hành" chapter, or a final
