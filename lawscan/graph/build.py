@@ -133,9 +133,7 @@ class _Builder:
         g = self.graph
         g.add_node(DOCUMENT, kind="document", label=self.doc.title or self.doc.path,
                    title=self.doc.title or "", number=self.doc.number or "", path=self.doc.path)
-        for unit in self.doc.root.walk(include_quoted=False):
-            if unit.kind in ("article", "chapter", "part"):
-                self.top.setdefault((unit.kind, num_key(unit.kind, unit.num)), unit)
+        self.top = top_index(self.doc)
         self._add_units(self.doc.root)
         amended = self._amended_by_title()
         self._refs(self.doc.root, [], amended, None)
@@ -298,6 +296,15 @@ class _Builder:
 
     def _resolve(self, path: Path, chain: list[Unit]) -> Unit | None:
         return resolve_path(path, chain, self.top)
+
+
+def top_index(doc: Document) -> dict[tuple[str, str], Unit]:
+    """(kind, num_key) -> the first article, chapter or part of the document's own structure."""
+    top: dict[tuple[str, str], Unit] = {}
+    for unit in doc.root.walk(include_quoted=False):
+        if unit.kind in ("article", "chapter", "part"):
+            top.setdefault((unit.kind, num_key(unit.kind, unit.num)), unit)
+    return top
 
 
 def merge_node(g: nx.DiGraph, node: str, into: str) -> None:
