@@ -1,0 +1,56 @@
+"""``lawscan graph PATHS... [--format graphml|json|dot] [-o FILE]``: the chapter graph of laws.
+
+One file gives that document's graph (lawscan.graph.build_graph); several files or a directory
+give the corpus graph (lawscan.graph.corpus_graph), where a cited law that is also scanned is one
+node. A file that cannot be read is reported on stderr as "path: reason" and the others are still
+processed; the exit code is 2 if any input failed, else 0. ``-o`` files are written atomically.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command("graph")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json", "dot"]), default="graphml",
+              show_default=True, help="GraphML, JSON node-link data or Graphviz DOT.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE (atomically) instead of standard output.")
+def graph(paths, fmt, output):
+    """Build the graph of units, cross-references and citations of one law or of a corpus."""
+    from lawscan.errors import ReadError
+    from lawscan.graph import build_graph, corpus_graph, render_graph, write_graph
+    from lawscan.model import Document, InputError
+    from lawscan.pipeline import iter_inputs, load_document
+
+    errors: list[InputError] = []
+    docs: list[Document] = []
+    reported = 0
+    for path in iter_inputs(paths, errors=errors):
+        for err in errors[reported:]:
+            click.echo(f"{err.path}: {err.message}", err=True)
+        reported = len(errors)
+        try:
+            docs.append(load_document(path))
+        except ReadError as exc:
+            errors.append(InputError(exc.path, exc.reason, exc.code))
+            click.echo(f"{exc.path}: {exc.reason}", err=True)
+            reported = len(errors)
+    for err in errors[reported:]:
+        click.echo(f"{err.path}: {err.message}", err=True)
+
+    single = len(paths) == 1 and Path(paths[0]).is_file()
+    if docs:
+        g = build_graph(docs[0]) if single else corpus_graph(docs)
+        if output:
+            write_graph(g, fmt, output)
+        else:
+            out = click.get_binary_stream("stdout")
+            out.write(render_graph(g, fmt))
+            out.flush()
+    if errors or not docs:
+        sys.exit(2)
