@@ -21,7 +21,7 @@ def defined_in_doc(ctx) -> set[str]:
         defined_terms = None
     if defined_terms is not None:
         try:
-            return {fold(str(t)).strip() for t in defined_terms(ctx.doc)}
+            return {fold(getattr(t, "term", str(t))).strip() for t in defined_terms(ctx.doc)}
         except Exception:
             pass
     out = set()

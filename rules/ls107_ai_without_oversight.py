@@ -9,7 +9,8 @@ Takes the Document and rules/data/ai.toml (plus, when installed, the spaCy token
 """
 
 from lawscan.engine import Rule
-from lawscan.engine.text import fold, load_data, phrase_pattern
+from lawscan.engine.context import Hit
+from lawscan.engine.text import fold, load_data, phrase_pattern, short
 
 
 def _blank(folded: str, phrases) -> str:
@@ -18,19 +19,27 @@ def _blank(folded: str, phrases) -> str:
     return phrase_pattern(tuple(phrases)).sub(lambda m: " " * len(m.group(0)), folded)
 
 
-def token_hits(ctx):
-    """Extra (unit, phrase) hits from the analysis colleague's spaCy token matcher, if any."""
+def token_hits(ctx, data) -> list[Hit]:
+    """Hits of the token patterns of ai.toml (words in between), via the analysis colleague's
+    spaCy ``TokenPatternMatcher``; spaCy loads only if a line holds every phrase a pattern needs."""
+    specs = data.get("token_pattern", [])
+    todo = [(unit, at, lineno, folded, text) for unit, at, lineno, folded, text in ctx.body_lines()
+            if not ctx.is_definitions(unit)
+            and any(all(fold(p) in folded for p in spec.get("all", [])) for spec in specs)]
+    if not todo:
+        return []
     try:
-        from lawscan.analyse import tokens
+        from lawscan.analyse.tokens import TokenPatternMatcher
     except ImportError:
         return []
-    finder = getattr(tokens, "find_automated_decisions", None)
-    if finder is None:
-        return []
-    try:
-        return list(finder(ctx.doc))
-    except Exception:
-        return []
+    matcher = TokenPatternMatcher({spec["id"]: [spec["pattern"]] for spec in specs})
+    exclude = phrase_pattern(tuple(data.get("exclude", ())))
+    hits = []
+    for unit, at, lineno, folded, text in todo:
+        for _pid, start, end in matcher.find(text):
+            if not exclude.search(folded[start:end]):
+                hits.append(Hit(folded[start:end], unit, at, lineno, short(text)))
+    return hits
 
 
 class AiWithoutOversight(Rule):
@@ -69,7 +78,8 @@ class AiWithoutOversight(Rule):
         for hit in ctx.scan(data["ai"]):
             if ai.search(_blank(fold(hit.text), data.get("exclude", ()))):
                 hits.append(hit)
-        hits += [h for h in token_hits(ctx) if getattr(h, "unit", None) is not None]
+        seen = {(id(h.unit), h.line) for h in hits}
+        hits += [h for h in token_hits(ctx, data) if (id(h.unit), h.line) not in seen]
         if not hits:
             return
         # a principle of human control, in an article on principles or on AI, covers the law

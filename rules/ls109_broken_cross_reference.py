@@ -6,8 +6,13 @@ Takes the ``refs.unresolved`` problems the graph stage (``lawscan.graph.build_gr
 unresolved reference, at the unit holding the line, the reference text as discriminator.
 """
 
+import re
+
 from lawscan.engine import Rule
 from lawscan.model import Evidence
+
+# the graph stage's message: reference “khoản 4 Điều 9” names khoản 4 Điều 9, which is not …
+MESSAGE = re.compile(r"“(.+?)” names (.+?), which is not")
 
 
 def unresolved(ctx):
@@ -32,8 +37,8 @@ class BrokenCrossReference(Rule):
     severity = "warning"
     title = "Dẫn chiếu nội bộ tới điều, khoản không tồn tại"
     title_en = "Internal cross-reference to a unit that does not exist"
-    messages = {"default": ("Dẫn chiếu không xác định được: {message}",
-                            "Unresolved cross-reference: {message}")}
+    messages = {"default": ("Dẫn chiếu “{ref}” tới {target} không có trong văn bản.",
+                            "The reference “{ref}” names {target}, which is not in the document.")}
     why = ("Nghị quyết 351/2017/UBTVQH14 và Luật Ban hành văn bản quy phạm pháp luật 64/2025/QH15 "
            "đòi hỏi văn bản chính xác, thống nhất; dẫn chiếu tới điều, khoản không có trong luật "
            "(thường do đánh số lại khi chỉnh lý dự thảo) làm quy định không áp dụng được.")
@@ -49,5 +54,8 @@ class BrokenCrossReference(Rule):
         for p in unresolved(ctx):
             unit = ctx.unit_at_line(p.line)
             at = ctx.anchor(unit) if unit is not None else None
-            yield self.finding(ctx, at, line=p.line, key=p.message, message=p.message,
-                               evidence=[Evidence(at.eid if at else "", p.line, p.message)])
+            m = MESSAGE.search(p.message)
+            ref, target = (m.group(1), m.group(2)) if m else (p.message, "?")
+            yield self.finding(ctx, at, line=p.line, key=ref, ref=ref, target=target,
+                               evidence=[Evidence(at.eid if at else "", p.line, ref)],
+                               extra={"reference": ref, "problem": p.message})

@@ -32,6 +32,17 @@ def number(num: str) -> tuple[int, str] | None:
     return None
 
 
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
 def sequences(doc):
     """(kind, [units]) groups whose numbers should run 1, 2, 3, …"""
     own = doc.units()
@@ -86,9 +97,8 @@ class Numbering(Rule):
                 seen.setdefault(full, unit)
                 if prev is not None and not n[1] and n[0] > prev[0] + 1:
                     lo, hi = prev[0] + 1, n[0] - 1
-                    missing = f"{name} {lo}" if lo == hi else f"{name} {lo}–{hi}"
-                    if kind == "chapter" and not unit.num.isdigit():
-                        missing = f"{hi - lo + 1} {name.lower()}"
+                    show = roman if not unit.num.isdigit() else str
+                    missing = f"{name} {show(lo)}" + (f"–{show(hi)}" if hi > lo else "")
                     yield self.finding(ctx, unit, msg="gap", key=f"gap:{unit.num}", name=name,
                                        name_en=name_en.lower(), prev=prev[1].num, num=unit.num,
                                        missing=missing)

@@ -209,7 +209,7 @@ class RuleContext:
     def unit_lines(self, unit: Unit) -> list[tuple[int | None, str]]:
         """(line number, text) of the unit's heading and own content lines."""
         out = []
-        if unit.heading:
+        if unit.heading and not (unit.content and unit.content[0].lineno == unit.line):
             out.append((unit.line, unit.heading))
         out.extend((ln.lineno, ln.text) for ln in unit.content)
         return out
