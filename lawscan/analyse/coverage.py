@@ -1,0 +1,121 @@
+"""Rubric coverage (domain.md §1.9): one :class:`CoverageItem` per element of rules/data/rubric.toml.
+
+Takes the document, its :class:`DocScan` (lexicon hits per unit line) and the units that form the
+scope - the digital chapter(s) when there are any, else the whole law - and gives, for every
+element, ``present`` with up to three :class:`Evidence` (eid, source line, a verbatim window of
+``Line.text`` around the match), ``absent``, or ``not_applicable`` (the law has no digital
+dimension, or an optional element - AI, platforms - that the law never touches).
+
+A lexicon hit is evidence for its element. A rubric marker ("kinh phí", "trách nhiệm",
+"bảo mật" ...) is evidence only next to digital context: on a line that also has a strong lexicon
+hit, or anywhere inside a digital chapter. Final provisions, the preamble and amendment lists are
+never in scope; quoted amendment text is (it is what an amending law regulates).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lawscan.analyse.fold import fold
+from lawscan.analyse.matcher import DocScan, is_final_provisions, rubric
+from lawscan.model import CoverageItem, Document, Evidence, Line, Unit
+
+MAX_EVIDENCE = 3
+WINDOW = 60
+
+
+def quote_window(text: str, start: int, end: int, width: int = WINDOW) -> str:
+    """A verbatim slice of ``text`` around [start, end), cut at word boundaries."""
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    if a > 0:
+        sp = text.find(" ", a, start)
+        a = sp + 1 if sp >= 0 else a
+    if b < len(text):
+        sp = text.rfind(" ", end, b)
+        b = sp if sp >= 0 else b
+    return text[a:b].strip()
+
+
+def _marker_res(elements: list[dict]) -> dict[str, re.Pattern]:
+    out = {}
+    for el in elements:
+        ms = [fold(m) for m in el.get("markers", [])]
+        if ms:
+            out[el["id"]] = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, ms)) + r")(?!\w)")
+    return out
+
+
+def scope_units(doc: Document, chapter_eids: list[str]) -> list[Unit]:
+    """The units whose lines are scored: the given chapters, else every top unit of the law;
+    final provisions left out."""
+    if chapter_eids:
+        tops = [u for u in doc.units("chapter") if u.eid in chapter_eids]
+    else:
+        tops = [u for u in doc.root.children]
+    out = []
+    for top in tops:
+        for u in top.walk(include_quoted=True):
+            if u.kind == "root" or is_final_provisions(u, doc):
+                continue
+            out.append(u)
+    return out
+
+
+def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bool,
+             extra_lines: list[tuple[Unit, Line, list]] | None = None) -> list[CoverageItem]:
+    """CoverageItems for every rubric element (see module doc). ``extra_lines`` may add
+    (unit, line, hits) found by other matchers (spaCy token patterns)."""
+    elements = rubric().get("element", [])
+    markers = _marker_res(elements)
+    in_chapter = bool(chapter_eids)
+    evidence: dict[str, list[Evidence]] = {el["id"]: [] for el in elements}
+    seen: dict[str, set] = {el["id"]: set() for el in elements}
+    touched: set[str] = set()  # elements named anywhere in the law (for optional elements)
+
+    def add(el: str, unit: Unit, lineno, text: str, start: int, end: int):
+        if el not in evidence or len(evidence[el]) >= MAX_EVIDENCE:
+            return
+        key = (unit.eid, lineno)
+        if key in seen[el]:
+            return
+        seen[el].add(key)
+        evidence[el].append(Evidence(unit.eid, lineno, quote_window(text, start, end)))
+
+    def visit(unit: Unit, lineno, text: str, hits: list):
+        strong = [h for h in hits if h.strength == "strong"]
+        for h in strong:
+            add(h.element, unit, lineno, text, h.start, h.end)
+        if strong or in_chapter:
+            f = fold(text)
+            for el, rx in markers.items():
+                m = rx.search(f)
+                if m:
+                    add(el, unit, lineno, text, m.start(), m.end())
+
+    for u in scope_units(doc, chapter_eids):
+        us = sc.units.get(id(u))
+        if us is None:
+            continue
+        if u.heading:
+            visit(u, u.line, u.heading, us.title_hits)
+        for line, hits in us.line_hits:
+            if line.text:
+                visit(u, line.lineno, line.text, hits)
+    for unit, line, hits in extra_lines or []:
+        visit(unit, line.lineno, line.text, hits)
+    for us in sc.units.values():
+        for h in us.title_hits + us.own_hits():
+            touched.add(h.element)
+
+    items = []
+    for el in elements:
+        ev = evidence[el["id"]]
+        if ev:
+            state = "present"
+        elif not applicable or (el.get("optional") and el["id"] not in touched):
+            state = "not_applicable"
+        else:
+            state = "absent"
+        items.append(CoverageItem(el["id"], el.get("label", el["id"]), state, ev))
+    return items

@@ -1,0 +1,175 @@
+"""The digital-environment lexicon: terms from ``rules/data/lexicon.toml`` matched in text.
+
+Takes text (NFC) and gives :class:`Hit` records whose ``start``/``end`` are offsets in the ORIGINAL
+text. Matching is done on :func:`lawscan.analyse.fold.fold` text (lower case, hóa/hoá folded, same
+length) with one pyahocorasick automaton, keeping hits on word boundaries, dropping hits inside a
+false-positive phrase, and keeping the leftmost-longest hit where hits overlap.
+
+    lex = load_lexicon()                  # cached; extra_paths add TOML files of the same format
+    for hit in lex.find("Cơ sở dữ liệu quốc gia về đất đai"):
+        hit.term, hit.element, hit.strength, hit.start, hit.end
+
+Speed (measured on the 21 MB corpus text, one core): the automaton plus the boundary filter is
+about 3x faster than one compiled ``re`` alternation with ``(?<!\\w)...(?!\\w)`` over the same
+terms (see the analyse report), so pyahocorasick is used.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from lawscan.analyse.fold import fold
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "rules" / "data"
+
+
+def data_path(name: str) -> Path:
+    """A data file of rules/data (installed as lawscan._rules/data)."""
+    local = DATA_DIR / name
+    if local.is_file():
+        return local
+    from importlib.resources import files
+
+    return Path(str(files("lawscan._rules") / "data" / name))
+
+
+@dataclass(frozen=True)
+class Hit:
+    term: str  # the lexicon term (canonical spelling)
+    category: str
+    element: str
+    strength: str  # strong | weak
+    start: int  # offsets in the original text
+    end: int
+
+
+@dataclass
+class Term:
+    text: str
+    category: str
+    element: str
+    strength: str
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+@dataclass
+class Lexicon:
+    """Terms, false positives and topic lists loaded from lexicon TOML files."""
+
+    terms: dict[str, Term] = field(default_factory=dict)  # folded text -> term
+    false_positives: list[str] = field(default_factory=list)  # folded
+    topics: list[str] = field(default_factory=list)  # folded law topics
+    so_heads: list[str] = field(default_factory=list)
+    title_categories: set = field(default_factory=set)  # weak categories that count in titles
+    _automaton: object = None
+
+    def add(self, term: Term) -> None:
+        key = fold(unicodedata.normalize("NFC", term.text)).strip()
+        if key:
+            self.terms[key] = term
+            self._automaton = None
+
+    def _build(self):
+        import ahocorasick
+
+        a = ahocorasick.Automaton()
+        for key, term in self.terms.items():
+            a.add_word(key, (key, term))
+        for key in self.false_positives:
+            a.add_word(key, (key, None)) if key not in self.terms else None
+        a.make_automaton()
+        self._automaton = a
+        return a
+
+    def find(self, text: str) -> list[Hit]:
+        """Hits of the lexicon in ``text`` (offsets in ``text``), leftmost-longest, document order."""
+        if unicodedata.is_normalized("NFC", text):
+            return self.find_folded(fold(text))
+        # rare: not NFC. Match on the NFC form and give offsets there only when lengths agree.
+        norm = unicodedata.normalize("NFC", text)
+        hits = self.find_folded(fold(norm))
+        return hits if len(norm) == len(text) else []
+
+    def find_folded(self, folded: str) -> list[Hit]:
+        """Like :meth:`find` on text already passed through :func:`fold`."""
+        a = self._automaton or self._build()
+        n = len(folded)
+        raw = []
+        blocked = []
+        for end, (key, term) in a.iter(folded):
+            start = end - len(key) + 1
+            if start > 0 and _is_word_char(folded[start - 1]):
+                continue
+            if end + 1 < n and _is_word_char(folded[end + 1]):
+                continue
+            if term is None:
+                blocked.append((start, end + 1))
+            else:
+                raw.append((start, end + 1, term))
+        if blocked:
+            raw = [h for h in raw if not any(b0 <= h[0] and h[1] <= b1 for b0, b1 in blocked)]
+        raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[Hit] = []
+        last_end = -1
+        for start, end, term in raw:
+            if start < last_end:
+                continue
+            out.append(Hit(term.text, term.category, term.element, term.strength, start, end))
+            last_end = end
+        return out
+
+    def has_topic(self, text: str) -> str | None:
+        """The first law topic named in ``text`` (on word boundaries), or None."""
+        f = fold(text)
+        best = None
+        for t in self.topics:
+            i = f.find(t)
+            while i >= 0:
+                ok = (i == 0 or not _is_word_char(f[i - 1])) and (
+                    i + len(t) == len(f) or not _is_word_char(f[i + len(t)]))
+                if ok:
+                    if best is None or len(t) > len(best):
+                        best = t
+                    break
+                i = f.find(t, i + 1)
+        return best
+
+
+def _load_into(lex: Lexicon, path: Path) -> None:
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    for group in data.get("group", []):
+        if group.get("counts_in_titles"):
+            lex.title_categories.add(group.get("category", ""))
+        for text in group.get("terms", []):
+            lex.add(Term(text, group.get("category", ""), group.get("element", ""),
+                         group.get("strength", "strong")))
+    refs = data.get("references", {}).get("phrases", [])
+    for text in refs:
+        lex.add(Term(text, "reference", "", "weak"))
+    lex.false_positives += [fold(p) for p in data.get("false_positives", {}).get("phrases", [])]
+    topics = data.get("topics", {})
+    lex.topics += [fold(t) for t in topics.get("law", [])]
+    lex.so_heads += [fold(t) for t in data.get("so", {}).get("heads", [])]
+
+
+@lru_cache(maxsize=8)
+def _cached(extra: tuple[str, ...]) -> Lexicon:
+    lex = Lexicon()
+    _load_into(lex, data_path("lexicon.toml"))
+    for p in extra:
+        _load_into(lex, Path(p))
+    lex._build()
+    return lex
+
+
+def load_lexicon(extra_paths=()) -> Lexicon:
+    """The built-in lexicon plus TOML files of the same format (cached per set of paths)."""
+    return _cached(tuple(str(p) for p in extra_paths))

@@ -1,0 +1,362 @@
+"""Lexicon matching over a Document, and the public matching API the rules engine reuses.
+
+Public API (import from ``lawscan.analyse.matcher``):
+
+* ``fold(text) -> str`` - lower case + hóa/hoá tone folding, same length (offsets map back);
+* ``load_lexicon(extra_paths=()) -> Lexicon``; ``Lexicon.find(text) -> list[Hit]`` with
+  ``Hit(term, category, element, strength, start, end)``, offsets in the ORIGINAL text;
+* ``scan(doc) -> DocScan`` - the hits of every unit's heading and own lines (cached per document);
+* ``digital_units(doc) -> DigitalUnits`` - the chapters, sections and articles whose subject is
+  digital, each with the reason (what the verdict uses);
+* ``is_final_provisions(unit, doc) -> bool`` - the unit is (inside) the final "ĐIỀU KHOẢN THI HÀNH"
+  chapter, or an article on entry into force / transition / detailed regulation / amending other
+  laws: such units never count toward the verdict or the coverage;
+* ``is_framing_article(unit)`` - scope, subjects, definitions: not listed as digital articles;
+* ``rubric()`` - the parsed rules/data/rubric.toml.
+
+Takes a :class:`lawscan.model.Document`; gives plain dataclasses. No heavy imports.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lawscan.analyse.fold import fold
+from lawscan.analyse.lexicon import Hit, Lexicon, data_path, load_lexicon
+from lawscan.model import Document, Line, Unit
+
+__all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "DocScan", "UnitScan",
+           "digital_units", "DigitalUnits", "Decision", "is_final_provisions",
+           "is_framing_article", "rubric"]
+
+
+@lru_cache(maxsize=1)
+def rubric() -> dict:
+    with open(data_path("rubric.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    st = data.setdefault("structure", {})
+    for key, values in list(st.items()):
+        st[key] = [fold(v) for v in values]
+    return data
+
+
+def _heading_is(heading: str, phrases: list[str], prefix_only: bool = False) -> bool:
+    h = fold(heading).strip(" .:;")
+    if prefix_only:
+        return any(h == p or h.startswith(p + " ") or h.startswith(p + ",") for p in phrases)
+    return any(p in h for p in phrases)
+
+
+def is_final_provisions(unit: Unit, doc: Document | None = None) -> bool:
+    """True for the final chapter/part ("ĐIỀU KHOẢN THI HÀNH"), anything inside it, and articles on
+    effect, transition, detailed regulation or amending/repealing other laws."""
+    st = rubric()["structure"]
+    if unit.kind in ("chapter", "part") and _heading_is(unit.heading, st["final_chapter"]):
+        return True
+    if unit.kind == "article":
+        if _heading_is(unit.heading, st["final_article"], prefix_only=True):
+            return True
+        h = fold(unit.heading)
+        if any(h.startswith(v) for v in st["amending_article"]) and any(
+                f" {o} " in f" {h} " for o in st["amending_article_object"]) and (
+                doc is None or not is_amending_law(doc)):
+            return True
+    if doc is not None and unit.kind not in ("root",):
+        for anc in _ancestors(doc, unit):
+            if anc.kind in ("chapter", "part", "article") and anc is not unit and \
+                    is_final_provisions(anc, None):
+                return True
+    return False
+
+
+def is_amending_law(doc: Document) -> bool:
+    """An amending law: said so by the parser, by its title, or its first article amends a law."""
+    if doc.doc_kind == "amending_law":
+        return True
+    if "sửa đổi, bổ sung" in fold(doc.title or ""):
+        return True
+    st = rubric()["structure"]
+    arts = doc.units("article")
+    if arts:
+        h = fold(arts[0].heading)
+        return any(h.startswith(v) for v in st["amending_article"]) and any(
+            f" {o} " in f" {h} " for o in st["amending_article_object"])
+    return False
+
+
+def is_framing_article(unit: Unit) -> bool:
+    return unit.kind == "article" and _heading_is(unit.heading, rubric()["structure"]["framing_article"],
+                                                  prefix_only=True)
+
+
+def _ancestors(doc: Document, unit: Unit) -> list[Unit]:
+    parents = _parent_map(doc)
+    out = []
+    cur = parents.get(id(unit))
+    while cur is not None and cur.kind != "root":
+        out.append(cur)
+        cur = parents.get(id(cur))
+    return out
+
+
+_PARENTS: dict[int, tuple[Document, dict]] = {}
+
+
+def _parent_map(doc: Document) -> dict:
+    cached = _PARENTS.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    parents: dict[int, Unit] = {}
+
+    def walk(u: Unit):
+        for c in u.children:
+            parents[id(c)] = u
+            walk(c)
+
+    walk(doc.root)
+    _PARENTS.clear()  # one document at a time is enough
+    _PARENTS[id(doc)] = (doc, parents)
+    return parents
+
+
+# ---------------------------------------------------------------------------------------- scan
+
+
+@dataclass
+class UnitScan:
+    """Hits in one unit's heading and in each of its own lines."""
+
+    unit: Unit
+    title_hits: list[Hit] = field(default_factory=list)
+    line_hits: list[tuple[Line, list[Hit]]] = field(default_factory=list)
+
+    def own_hits(self) -> list[Hit]:
+        return [h for _, hs in self.line_hits for h in hs]
+
+
+@dataclass
+class DocScan:
+    doc: Document
+    lexicon: Lexicon
+    units: dict[int, UnitScan] = field(default_factory=dict)  # id(unit) -> scan
+
+    def of(self, unit: Unit) -> UnitScan:
+        return self.units[id(unit)]
+
+    def deep_hits(self, unit: Unit, include_quoted: bool = False, title: bool = True) -> list[Hit]:
+        """Hits of the unit's own lines and all its descendants (not the unit's own heading unless
+        ``title``)."""
+        out = []
+        for u in unit.walk(include_quoted):
+            s = self.units.get(id(u))
+            if s is None:
+                continue
+            if u is not unit or title:
+                out.extend(s.title_hits)
+            out.extend(s.own_hits())
+        return out
+
+
+_SCANS: dict[int, DocScan] = {}
+
+
+def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
+    """Match the lexicon on every unit heading and line of ``doc`` (cached for the last document)."""
+    lex = lexicon or load_lexicon()
+    cached = _SCANS.get(id(doc))
+    if cached is not None and cached.doc is doc and cached.lexicon is lex:
+        return cached
+    ds = DocScan(doc, lex)
+    for u in doc.root.walk(include_quoted=True):
+        us = UnitScan(u)
+        if u.heading:
+            us.title_hits = lex.find(u.heading)
+        for line in u.content:
+            hs = lex.find(line.text) if line.text else []
+            us.line_hits.append((line, hs))
+        ds.units[id(u)] = us
+    _SCANS.clear()
+    _SCANS[id(doc)] = ds
+    return ds
+
+
+# ------------------------------------------------------------------------------ digital units
+
+
+@dataclass
+class Decision:
+    """Why one unit counts as digital."""
+
+    unit: Unit
+    num: str  # as printed; for a section "chapter/section"
+    reason: str
+    via: str = "title"  # title | body | articles | quoted
+    attributed_to: Unit | None = None  # for quoted text: the instruction's own article
+
+
+@dataclass
+class DigitalUnits:
+    chapters: list[Decision] = field(default_factory=list)
+    sections: list[Decision] = field(default_factory=list)  # num "II/1"
+    articles: list[Decision] = field(default_factory=list)
+    scan: DocScan | None = None
+
+
+def _strong(hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if h.strength == "strong"]
+
+
+def _syllables(text: str) -> int:
+    return len([w for w in text.split() if any(c.isalnum() for c in w)])
+
+
+def _item_is_digital(item: str, lex: Lexicon) -> bool:
+    hits = lex.find_folded(item)
+    return any(h.strength == "strong" or h.category in lex.title_categories for h in hits)
+
+
+def title_is_digital(heading: str, lex: Lexicon) -> bool:
+    """A title is digital when its subject is: the title is cut into parts at ";" and each part
+    into items at "," and " và "; an item is digital when it names a strong digital term (or an
+    e-portal/website); a part is digital when at least half of its substantive items are (items of
+    one or two syllables without a digital term - "quyền", "chỗ ở", "xây dựng" - do not count), and
+    the title when at least half of its parts are. So "Thu thập phương tiện điện tử, dữ liệu điện
+    tử" and "ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ" are digital, but "Căn cứ khám xét người, chỗ ở,
+    nơi làm việc, ..., dữ liệu điện tử" and "QUAN TRẮC MÔI TRƯỜNG, THÔNG TIN, CƠ SỞ DỮ LIỆU MÔI
+    TRƯỜNG VÀ BÁO CÁO MÔI TRƯỜNG" are not."""
+    import re
+
+    f = fold(heading)
+    parts = [p for p in f.split(";") if p.strip()]
+    if not parts:
+        return False
+    digital_parts = 0
+    for part in parts:
+        items = [i.strip() for i in re.split(r",| và | hoặc ", part) if i.strip()]
+        flags = [_item_is_digital(i, lex) for i in items]
+        counted = [fl for i, fl in zip(items, flags) if fl or _syllables(i) >= 3]
+        if counted and sum(counted) * 2 >= len(counted):
+            digital_parts += 1
+    return digital_parts * 2 >= len(parts) and digital_parts > 0
+
+
+def _lines(scan_: DocScan, art: Unit) -> list[tuple[Line, list[Hit]]]:
+    """Non-empty lines of an article and its khoản/điểm (quoted text excluded) with their hits."""
+    out = []
+    for u in art.walk(include_quoted=False):
+        for line, hs in scan_.of(u).line_hits:
+            if line.text.strip():
+                out.append((line, hs))
+    return out
+
+
+def body_is_digital(scan_: DocScan, art: Unit) -> tuple[bool, str]:
+    """The main subject of an article body is digital: at least half of its lines (khoản, điểm)
+    name a strong digital term, with four or more strong hits of two or more different terms.
+    An incidental clause (a contract "concluded by electronic means", a database in a list of
+    duties) does not make an article digital."""
+    lines = _lines(scan_, art)
+    if not lines:
+        return False, ""
+    with_hits = [_strong(hs) for _, hs in lines if _strong(hs)]
+    n_strong = sum(len(h) for h in with_hits)
+    terms = sorted({h.term for hs in with_hits for h in hs})
+    ok = len(with_hits) * 2 >= len(lines) and n_strong >= 4 and len(terms) >= 2
+    return ok, f"{len(with_hits)}/{len(lines)} lines name digital terms ({', '.join(terms[:4])})"
+
+
+def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon) -> Decision | None:
+    s = scan_.of(art)
+    if art.heading and title_is_digital(art.heading, lex):
+        terms = ", ".join(sorted({h.term for h in _strong(s.title_hits)}))
+        return Decision(art, art.num, f"Điều {art.num} title names {terms}", "title")
+    ok, why = body_is_digital(scan_, art)
+    if ok:
+        return Decision(art, art.num, f"Điều {art.num}: {why}", "body")
+    return None
+
+
+def _quoted_is_digital(scan_: DocScan, q: Unit, lex: Lexicon) -> str:
+    """Reason when quoted amendment text is digital (an inserted digital article, or quoted
+    clauses whose main subject is digital), else ""."""
+    for a in q.walk():
+        if a.kind == "article" and a is not q:
+            d = _article_decision(scan_, a, lex)
+            if d:
+                return f"inserts/amends {d.reason}"
+    hits = _strong(scan_.deep_hits(q, include_quoted=True))
+    terms = sorted({h.term for h in hits})
+    lines = [ln for u in q.walk() for ln in u.content if ln.text.strip()]
+    lines_with = sum(1 for u in q.walk() for _, hs in scan_.of(u).line_hits if _strong(hs))
+    if len(terms) >= 2 and lines_with * 2 >= max(1, len(lines)) and lines_with >= 1:
+        return f"quoted text is about {', '.join(terms[:4])}"
+    return ""
+
+
+def _num(u: Unit) -> str:
+    return u.num
+
+
+def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits:
+    """Chapters, sections and articles whose subject is digital (see analyse.md / verdict.py).
+
+    * article: its TITLE is digital (:func:`title_is_digital`), or its body's main subject is
+      (:func:`body_is_digital`); quoted amendment text that is digital counts for the instruction's own
+      article;
+    * section / chapter: its TITLE is digital (see :func:`title_is_digital`) and it has a digital
+      article, or most of its articles (two or more) are digital - never the general-provisions
+      chapter by article count alone.
+    Final provisions and framing articles (scope, subjects, definitions) never count.
+    """
+    lex = lexicon or load_lexicon()
+    sc = scan(doc, lex)
+    out = DigitalUnits(scan=sc)
+    own_articles = [a for a in doc.units("article") if not is_final_provisions(a, doc)]
+    digital_art: dict[int, Decision] = {}
+    for art in own_articles:
+        if is_framing_article(art):
+            continue
+        d = _article_decision(sc, art, lex)
+        if d is None:
+            for q in art.walk():
+                if q.kind == "quoted":
+                    why = _quoted_is_digital(sc, q, lex)
+                    if why:
+                        d = Decision(art, art.num, f"Điều {art.num} {why}", "quoted", art)
+                        break
+        if d:
+            digital_art[id(art)] = d
+    out.articles = [digital_art[id(a)] for a in own_articles if id(a) in digital_art]
+
+    def container_decision(u: Unit, label: str) -> Decision | None:
+        if is_final_provisions(u, doc):
+            return None
+        arts = [a for a in u.walk(include_quoted=False) if a.kind == "article"
+                and not is_framing_article(a)]
+        n_dig = sum(1 for a in arts if id(a) in digital_art)
+        if u.heading and title_is_digital(u.heading, lex) and (not arts or n_dig >= 1):
+            return Decision(u, label, f"{label} title is digital ({u.heading.strip()[:80]})", "title")
+        general = u.kind == "chapter" and _heading_is(u.heading, rubric()["structure"]["general_chapter"])
+        if arts and not general and n_dig >= 2 and n_dig * 2 > len(arts):
+            return Decision(u, label, f"{label}: {n_dig} of {len(arts)} articles are digital",
+                            "articles")
+        return None
+
+    for ch in doc.units("chapter"):
+        d = container_decision(ch, f"Chương {ch.num}")
+        if d:
+            d.num = ch.num
+            out.chapters.append(d)
+    parents = _parent_map(doc)
+    for sec in doc.units("section"):
+        chap = parents.get(id(sec))
+        while chap is not None and chap.kind not in ("chapter", "root"):
+            chap = parents.get(id(chap))
+        cnum = chap.num if chap is not None and chap.kind == "chapter" else ""
+        d = container_decision(sec, f"Mục {sec.num}" + (f" Chương {cnum}" if cnum else ""))
+        if d:
+            d.num = f"{cnum}/{sec.num}"
+            out.sections.append(d)
+    return out

@@ -1,0 +1,163 @@
+"""The status of a law toward the digital environment, from its digital units.
+
+Takes a :class:`Document` and the :class:`DigitalUnits` of ``matcher.digital_units``; gives the
+fields of :class:`lawscan.model.Verdict` except the coverage (coverage.py):
+
+* ``digital_law`` - the law as a whole is about the digital environment: its TITLE names a digital
+  topic (lexicon ``[topics] law``: e-transactions, IT, cybersecurity, telecom, data, personal data,
+  AI, digital technology industry, digital transformation ...), or - when the title is unknown -
+  its scope article ("Luật này quy định về <topic> ...") does and at least half of its substantive
+  chapters are digital. An amending law is never digital_law by title: its quoted text decides.
+  Then every substantive chapter (not general provisions, not final provisions), their sections
+  and every substantive article are listed;
+* ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
+  found; ``none`` otherwise.
+
+``applicability(doc)`` is the Digitalcheck-style test: does the law regulate procedures,
+registration, licensing, records, reporting, information or public services (each a family of
+phrases in rubric.toml ``[applicability]``)?
+"""
+
+from __future__ import annotations
+
+import re
+
+from lawscan.analyse.fold import fold
+from lawscan.analyse.matcher import (DigitalUnits, _heading_is, is_amending_law,
+                                     is_final_provisions, is_framing_article, rubric)
+from lawscan.analyse.lexicon import Lexicon
+from lawscan.model import Document, Unit
+
+_LAW_PREFIX = re.compile(r"^\s*(bộ luật|luật|pháp lệnh|dự thảo)\s+", re.I)
+
+
+def law_title(doc: Document) -> str:
+    """The law's name as best known (parser title, else the "ban hành Luật ..." line)."""
+    if doc.title:
+        return doc.title
+    for line in doc.lines[:80]:
+        m = re.search(r"ban hành (Bộ luật|Luật)\s+(.+?)\.?$", line.text)
+        if m:
+            return f"{m.group(1)} {m.group(2)}"
+    return ""
+
+
+def scope_article(doc: Document) -> Unit | None:
+    names = rubric()["structure"]["scope_article"]
+    for art in doc.units("article")[:5]:
+        if _heading_is(art.heading, names):
+            return art
+    return None
+
+
+def scope_topic(doc: Document, lex: Lexicon) -> str | None:
+    """The digital topic named at the head of the scope article ("Luật này quy định về <topic>")."""
+    art = scope_article(doc)
+    if art is None:
+        return None
+    text = fold(art.full_text())
+    m = re.search(r"quy định về (?:việc |hoạt động |các hoạt động )?([^,;.]+)", text)
+    if not m:
+        return None
+    head = m.group(1)
+    for t in sorted(lex.topics, key=len, reverse=True):
+        if head.startswith(t + " ") or head == t or head.startswith(t + ","):
+            return t
+    return None
+
+
+def title_topic(doc: Document, lex: Lexicon) -> str | None:
+    title = law_title(doc)
+    if not title or is_amending_law(doc):
+        return None
+    return lex.has_topic(_LAW_PREFIX.sub("", title))
+
+
+def substantive_chapters(doc: Document) -> list[Unit]:
+    general = rubric()["structure"]["general_chapter"]
+    return [c for c in doc.units("chapter")
+            if not is_final_provisions(c, doc) and not _heading_is(c.heading, general)]
+
+
+def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
+    """status, chapters, sections, articles, reasons, eids."""
+    reasons: list[str] = []
+    eids: dict = {}
+    subst = substantive_chapters(doc)
+    dig_ch = {d.num for d in du.chapters}
+    topic = title_topic(doc, lex)
+    if topic:
+        reasons.append(f"The title names a digital subject: “{topic}” (the law as a whole governs it).")
+    else:
+        st = scope_topic(doc, lex)
+        share_ok = (not subst) or sum(c.num in dig_ch for c in subst) * 2 >= len(subst)
+        if st and share_ok:
+            topic = st
+            reasons.append(f"The scope article regulates “{st}” and most chapters are digital.")
+    if topic:
+        chapters = [c.num for c in subst]
+        secs = [s for c in subst for s in c.walk(False) if s.kind == "section"]
+        sections = [[c.num, s.num] for c in subst for s in c.walk(False) if s.kind == "section"]
+        arts = [a for a in doc.units("article")
+                if not is_final_provisions(a, doc) and not is_framing_article(a)]
+        for u in subst + secs + arts:
+            eids[f"{u.kind}:{u.num}"] = u.eid
+        return {"status": "digital_law", "chapters": chapters, "sections": sections,
+                "articles": [a.num for a in arts], "reasons": reasons, "eids": eids}
+
+    chapters = [d.num for d in du.chapters]
+    sections = [d.num.split("/", 1) for d in du.sections]
+    articles = []
+    for d in du.articles:
+        if d.num not in articles:
+            articles.append(d.num)
+    for d in du.chapters:
+        eids[f"chapter:{d.num}"] = d.unit.eid
+    for d in du.sections:
+        eids[f"section:{d.num}"] = d.unit.eid
+    for d in du.articles:
+        eids[f"article:{d.num}"] = d.unit.eid
+    if chapters:
+        status = "dedicated_chapter"
+        reasons += [d.reason for d in du.chapters]
+    elif sections:
+        status = "section_only"
+        reasons += [d.reason for d in du.sections]
+    elif articles:
+        status = "articles_only"
+    else:
+        status = "none"
+        reasons.append("No chapter, section or article has a digital subject; mentions of the "
+                       "digital environment, if any, are incidental.")
+    if status != "none":
+        reasons += [d.reason for d in du.articles[:8]]
+    return {"status": status, "chapters": chapters, "sections": sections, "articles": articles,
+            "reasons": reasons, "eids": eids}
+
+
+def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
+    """Does the law have a digital dimension that calls for a chapter (Digitalcheck-style)?"""
+    families = rubric().get("applicability", {})
+    text = fold("\n".join(u.full_text() if u.kind == "article" else u.heading
+                          for u in doc.units("article")
+                          if not is_final_provisions(u, doc)))
+    found = {}
+    for name, phrases in families.items():
+        n = 0
+        for p in phrases:
+            n += len(re.findall(r"(?<!\w)" + re.escape(fold(p)) + r"(?!\w)", text))
+        if n:
+            found[name] = n
+    strong = {k: v for k, v in found.items() if v >= 2}
+    applicable = status != "none" or len(strong) >= 3
+    if status != "none":
+        why = [f"Applicable: the law already has digital provisions ({status})."]
+    elif applicable:
+        why = ["Applicable: the law regulates " + ", ".join(
+            f"{k.replace('_', ' ')} ({v})" for k, v in sorted(strong.items(), key=lambda x: -x[1]))
+            + " - activities that can be carried out in the digital environment."]
+    else:
+        why = ["Not applicable: the law barely regulates procedures, records, reporting or "
+               "information flows (" + (", ".join(f"{k} ({v})" for k, v in found.items()) or
+                                       "none found") + ")."]
+    return applicable, why
