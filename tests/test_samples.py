@@ -258,3 +258,17 @@ def test_generated_samples_are_up_to_date():
         assert Path(path).read_bytes() == data, f"{path.name} is stale: run python tools/make_samples.py"
     again = module.build()
     assert again == built
+
+
+def test_pre_commit_hook_definition():
+    yaml = pytest.importorskip("yaml")
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "lawscan")
+    assert hook["entry"] == "lawscan scan"
+    import re
+
+    files = re.compile(hook["files"])
+    for e in SAMPLE_TABLE:  # every sample format is picked up ...
+        assert files.search(e.file), e.file
+    for other in ("screenshot.png", "report.pdf", "setup.py"):  # ... and nothing else
+        assert not files.search(other), other
