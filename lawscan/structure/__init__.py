@@ -44,7 +44,8 @@ def parse_source(source: Source) -> Document:
     header = list(root.content)
     closing = parser.closing if parser else []
     sample = " ".join(ln.text for ln in source.lines[:400])[:20000]
-    meta = metadata.extract(header, closing, source.meta, sample)
+    first = next((u for u in root.walk(include_quoted=False) if u.kind == "article"), None)
+    meta = metadata.extract(header, closing, source.meta, sample, first.heading if first else "")
     doc.title, doc.number, doc.year, doc.date = meta.title, meta.number, meta.year, meta.date
     doc.issuer, doc.doc_kind, doc.is_draft = meta.issuer, meta.doc_kind, meta.is_draft
     if parser is not None:

@@ -32,6 +32,10 @@ _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
 _OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{_alt(_H['issuers'])})(?!\w)", re.IGNORECASE)
 _NUMBER_CUT_RE = re.compile(r"\s(?i:số)\s+\S*\d.*$")
 _SCOPE_RE = re.compile(_H["scope"])
+_HINT_NUMBER_RE = re.compile(r"^\d+(?:/\d{4})?/[A-ZĐ0-9\-]+$|^\d+-[A-ZĐ]+/[A-ZĐ0-9\-/]+$")
+_LAW_NUMBER_RE = re.compile(r"/QH\d+$")
+_AMENDING_ARTICLE_RE = re.compile(_H["amending_article"], re.IGNORECASE)
+_TITLE_YEAR_RE = re.compile(_H["title_year"], re.IGNORECASE)
 
 
 @dataclass
@@ -107,7 +111,7 @@ def _kind(title: str, number: str | None, probes: list[str], all_text_sample: st
 
 
 def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
-            sample: str = "") -> Meta:
+            sample: str = "", first_article: str = "") -> Meta:
     """Metadata of one document. ``header``: lines before the first unit; ``closing``: the
     closing passage; ``hints``: Source.meta; ``sample``: some body text (language check)."""
     hints = hints or {}
@@ -148,9 +152,11 @@ def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
                 meta.number = m.group(1)
                 break
     if meta.number is None and not meta.is_draft:
-        hinted = hints.get("number") or hints.get("document_number")
-        if hinted and re.search(r"\d", str(hinted)):
-            meta.number = str(hinted).strip()
+        for key in ("number", "document_number", "id"):
+            hinted = str(hints.get(key) or "").strip()
+            if _HINT_NUMBER_RE.match(hinted):
+                meta.number = hinted
+                break
 
     for p in top:
         m = _DATE_RE.search(p)
@@ -182,6 +188,10 @@ def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
         title = _title_from_header(head)
     if not title:
         title = hinted
+    if not title:  # records without a header: "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược"
+        m = _AMENDING_ARTICLE_RE.match(first_article or "")
+        if m:
+            title = _NUMBER_TAIL_RE.sub("", f"{_H['amending_title']} {m.group(1)[:1].lower()}{m.group(1)[1:]}").strip(" ,;.")
     if not title:  # "Luật này quy định về biên giới quốc gia." (older laws)
         for p in head:
             m = _SCOPE_RE.match(p)
@@ -194,9 +204,15 @@ def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
         m = re.search(r"/(\d{4})/", meta.number)
         if m:
             meta.year = int(m.group(1))
+    if meta.year is None:  # "Hiến pháp ... năm 1992" names its own year (the date may be a later one)
+        m = _TITLE_YEAR_RE.search(meta.title)
+        if m:
+            meta.year = int(m.group(1))
     if meta.year is None and meta.date:
         meta.year = int(meta.date[:4])
     meta.doc_kind = _kind(meta.title, meta.number, head, sample)
+    if meta.doc_kind == "unknown" and meta.number and _LAW_NUMBER_RE.search(meta.number):
+        meta.doc_kind = "law"  # a numbered act of the National Assembly with no title to tell more
     suffix = _H["consolidated_suffix"]
     if meta.doc_kind == "consolidated" and meta.title and suffix.lower() not in meta.title.lower():
         meta.title = f"{meta.title} ({suffix})"

@@ -1,0 +1,129 @@
+"""``lawscan parse PATHS... [--format text|json] [-o FILE]``: read and parse laws, print their
+metadata and outline (text) or their structure tree (JSON array, one object per document).
+
+Takes files and directories (walked with :func:`lawscan.pipeline.iter_inputs`); a file that cannot
+be read is reported on stderr as "path: reason" and the others are still parsed; the exit code is
+2 if any input failed, else 0.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from lawscan.model import Document, Unit
+
+OUTLINE_KINDS = ("part", "chapter", "section", "subsection", "article")
+
+
+def _digital(doc: Document):
+    """ANALYSIS HOOK: the analysis stage (lawscan.analyse, a colleague's work) adds the
+    ``digital`` key when it offers a callable ``analyse(doc)``."""
+    try:
+        from lawscan import analyse as analysis
+    except ImportError:
+        return None
+    fn = getattr(analysis, "analyse", None)
+    if not callable(fn):
+        return None
+    try:
+        return fn(doc).to_dict()
+    except NotImplementedError:
+        return None
+
+
+def document_json(doc: Document) -> dict:
+    d = doc.to_dict(tree=True)
+    digital = _digital(doc)
+    if digital is not None:
+        d["digital"] = digital
+    return d
+
+
+def _count(unit: Unit, kind: str) -> int:
+    return sum(1 for u in unit.walk(include_quoted=False) if u.kind == kind)
+
+
+def outline(doc: Document) -> str:
+    """Metadata and an indented outline: Phần/Chương/Mục/Tiểu mục/Điều with numbers, titles and
+    the number of khoản/điểm per article."""
+    c = doc.counts()
+    out = [f"{doc.path} [{doc.format}]",
+           f"  title: {doc.title or '?'}",
+           f"  number: {doc.number or '-'}   year: {doc.year or '-'}   date: {doc.date or '-'}"
+           f"   kind: {doc.doc_kind}{'   DRAFT' if doc.is_draft else ''}",
+           "  counts: " + ", ".join(f"{k} {v}" for k, v in c.items())]
+
+    def walk(unit: Unit, depth: int):
+        for child in unit.children:
+            if child.kind not in OUTLINE_KINDS:
+                continue
+            text = f"{'  ' * depth}{child.label()}"
+            if child.heading:
+                text += f". {child.heading}"
+            if child.kind == "article":
+                paras, points = _count(child, "paragraph"), _count(child, "point")
+                quoted = sum(1 for u in child.walk() if u.kind == "quoted")
+                extra = [f"{paras} khoản"] if paras else []
+                extra += [f"{points} điểm"] if points else []
+                extra += [f"{quoted} quoted"] if quoted else []
+                if extra:
+                    text += f"  ({', '.join(extra)})"
+            out.append(f"  {text}   [{child.eid}, line {child.line}]")
+            walk(child, depth + 1)
+
+    walk(doc.root, 1)
+    problems = [p for p in doc.problems if p.severity != "info"]
+    if problems:
+        out.append(f"  problems ({len(problems)}):")
+        out.extend(f"    line {p.line or '-'}: {p.code}: {p.message}" for p in problems)
+    return "\n".join(out)
+
+
+@click.command("parse")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Outline as text, or a JSON array (one object per document).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE instead of standard output.")
+def parse(paths, fmt, output):
+    """Parse laws into their structure (Phần › Chương › Mục › Tiểu mục › Điều › khoản › điểm)."""
+    from lawscan.errors import ReadError
+    from lawscan.model import InputError
+    from lawscan.pipeline import iter_inputs, load_document
+
+    errors: list[InputError] = []  # walk problems (missing path, loops) and unreadable files
+    docs: list[Document] = []
+    reported = 0
+    for path in iter_inputs(paths, errors=errors):
+        for err in errors[reported:]:
+            click.echo(f"{err.path}: {err.message}", err=True)
+        reported = len(errors)
+        try:
+            docs.append(load_document(path))
+        except ReadError as exc:
+            errors.append(InputError(exc.path, exc.reason, exc.code))
+            click.echo(f"{exc.path}: {exc.reason}", err=True)
+            reported = len(errors)
+    for err in errors[reported:]:
+        click.echo(f"{err.path}: {err.message}", err=True)
+
+    if fmt == "json":
+        text = json.dumps([document_json(d) for d in docs], ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "\n\n".join(outline(d) for d in docs) + ("\n" if docs else "")
+    if output:
+        target = Path(output)
+        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    else:
+        sys.stdout.write(text)
+    if errors:
+        sys.exit(2)
