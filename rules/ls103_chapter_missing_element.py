@@ -33,7 +33,9 @@ class ChapterMissingElement(Rule):
     suggestion = "Bổ sung một điều (hoặc khoản) về nội dung còn thiếu trong chương này, hoặc dẫn chiếu luật chuyên ngành quy định nội dung đó."
     tags = ("digital", "coverage", "rubric")
     options = {
-        "info_elements": ([], "rubric element ids reported as info instead of the rule's "
+        "info_elements": (["principles", "e_identification", "ai_oversight", "platforms_assets",
+                           "violations_online"],
+                          "rubric element ids reported as info instead of the rule's "
                           "severity (elements that are optional for the sector)"),
         "ignore_elements": ([], "rubric element ids never reported"),
         "statuses": (["dedicated_chapter", "section_only"],
