@@ -199,7 +199,7 @@ def _metadata(doc_el, doc: Document) -> None:
     date = value("FRBRdate", "date")
     years = _YEAR.findall(uri) or _YEAR.findall(date)
     doc.year = int(years[0]) if years else None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and (doc.year is None or date.startswith(str(doc.year))):
         doc.date = date
     doc.meta.update({"frbr_uri": uri, "country": value("FRBRcountry"),
                      "language": value("FRBRlanguage", "language", "FRBRExpression"),

@@ -157,7 +157,8 @@ class _Extractor:
                     continue
                 if tag == "table" and self.row is None and not self.data_table(el):
                     layout_tables.add(el)
-                if tag == "tr" and self.row is None and not self._in_layout(el, layout_tables):
+                if tag == "tr" and self.row is None and not self._in_layout(el, layout_tables) \
+                        and sum(1 for c in el if c.tag in ("td", "th")) > 1:  # one cell: plain blocks
                     self.flush()
                     self.row, self.row_el, self.row_line = [], el, el.sourceline
                 elif tag in ("td", "th") and self.row is not None and self.cell is None:

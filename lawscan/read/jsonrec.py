@@ -25,7 +25,7 @@ from collections import defaultdict, deque
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
 
-_KEY = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:')
+_KEY = re.compile(r'"([^"\\\n]{1,64})"\s*:')  # keys are short: bounded work per quote
 _CHAPTER = re.compile(r"^\s*(chương|phần)\s+(.+?)\s*$", re.IGNORECASE)
 _PART_ORDINAL = re.compile(r"^thứ\s+\S+", re.IGNORECASE)
 _CHAPTER_NUM = re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?\.?$", re.IGNORECASE)

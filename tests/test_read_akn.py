@@ -1,0 +1,119 @@
+"""Akoma Ntoso reader (2.0 and 3.0) and safe XML parsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from lawscan.errors import ReadError
+from lawscan.normalise import normalise
+from lawscan.read import read_source
+
+READ = FIXTURES / "read"
+
+
+def test_akn3_mini_act():
+    src = normalise(read_source(str(READ / "akn3.xml")))
+    doc = src.document
+    assert src.format == "akn" and doc is not None and doc.doc_kind == "foreign"
+    assert (doc.title, doc.number, doc.year, doc.date) == ("Digital Records Act 2020", "2020 No. 7", 2020,
+                                                           "2020-05-04")
+    # the part inside the schedule (hcontainer) counts; the quoted section does not
+    assert doc.counts() == {"parts": 2, "chapters": 1, "sections": 1, "subsections": 2, "articles": 1,
+                            "paragraphs": 1, "points": 0}
+    sec = doc.find("part_1__chp_1__sec_1")
+    assert (sec.kind, sec.num, sec.heading) == ("section", "1", "Electronic records")
+    quoted = doc.find("mod_1__qstr_1")
+    assert quoted.kind == "quoted" and quoted.children[0].num == "4A"
+    assert [u.eid for u in doc.units("section", include_quoted=True)] == ["part_1__chp_1__sec_1",
+                                                                          "mod_1__qstr_1__sec_4A"]
+    sub = doc.find("part_1__chp_1__sec_1__subsec_1")
+    assert sub.own_text() == "An electronic record is a record kept by a computer."  # note left out
+    assert not any("SECRET NOTE" in ln.text for ln in src.lines)
+    xml_lines = (READ / "akn3.xml").read_text(encoding="utf-8").splitlines()
+    assert 'eId="part_1__chp_1__sec_1__subsec_1"' in xml_lines[sub.line - 1]
+    assert "An electronic record" in xml_lines[sub.content[0].lineno - 1]
+
+
+def test_akn2_mini_act():
+    src = read_source(str(READ / "akn2.xml"))
+    doc = src.document
+    assert doc.meta["akn_version"] == "2.0"
+    assert (doc.title, doc.number, doc.year) == ("REFORMAS A LA LEY", "912", 2005)
+    assert [u.eid for u in doc.units("article")] == ["art1", "art2"]
+    assert doc.find("mod1-art8").kind == "article" and doc.counts()["articles"] == 2
+    assert doc.find("art1-cls1").kind == "paragraph"
+
+
+def test_akn_recognised_by_content(tmp_path):
+    path = tmp_path / "act.txt"
+    path.write_bytes((READ / "akn3.xml").read_bytes())
+    assert read_source(str(path)).document is not None
+
+
+@pytest.mark.parametrize("name,labels_key", [
+    ("sv-decreto-912-2005.xml", {"articles": 11}),
+    ("uk-data-protection-act-1998.xml", {"parts": 18, "sections": 95, "chapters": 0}),
+    ("uk-data-retention-investigatory-powers-act-2014.xml", {"sections": 8, "parts": 0}),
+    ("za-constitution-1996.xml", {"chapters": 14, "sections": 244, "parts": 0}),
+])
+def test_corpus_counts_match_labels(corpus_dir, labels, name, labels_key):
+    label = next(lb for lb in labels if lb["file"] == f"akn/{name}")
+    doc = normalise(read_source(str(corpus_dir / "akn" / name))).document
+    counts = doc.counts()
+    for key in ("parts", "chapters", "sections", "articles"):
+        assert counts[key] == label[key], key
+    assert doc.year == label["year"]
+    if label["number"]:
+        assert doc.number == label["number"]
+
+
+# ---------------------------------------------------------------- hostile and broken XML
+
+def _refused(tmp_path, name, text, code):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_source(str(path))
+    assert err.value.code == code, err.value.reason
+    return err.value
+
+
+def test_xxe_to_a_local_file_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-XXE", encoding="utf-8")
+    err = _refused(tmp_path, "xxe.xml",
+                   f'<?xml version="1.0"?><!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+                   '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>'
+                   '<section><num>1</num><content><p>&xxe;</p></content></section></body></act></akomaNtoso>',
+                   "read.xml_hostile")
+    assert "TOPSECRET" not in str(err)
+
+
+def test_billion_laughs_is_refused(tmp_path):
+    ents = ['<!ENTITY lol "lol">'] + [f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'
+                                     for i in range(1, 10)]
+    _refused(tmp_path, "lol.xml", '<?xml version="1.0"?><!DOCTYPE lolz [' + "".join(ents) + ']><lolz>&lol9;</lolz>',
+             "read.xml_hostile")
+
+
+def test_external_dtd_is_refused(tmp_path):
+    _refused(tmp_path, "dtd.xml", '<?xml version="1.0"?><!DOCTYPE akomaNtoso SYSTEM "http://example.invalid/x.dtd">'
+                                  '<akomaNtoso xmlns="http://www.akomantoso.org/2.0"/>', "read.xml_hostile")
+
+
+def test_utf16_xml_with_entities_is_refused(tmp_path):
+    path = tmp_path / "wide.xml"
+    text = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>'
+    path.write_bytes(text.encode("utf-16"))
+    with pytest.raises(ReadError) as err:
+        read_source(str(path))
+    assert err.value.code == "read.xml_hostile"
+
+
+def test_broken_deep_and_foreign_xml(tmp_path):
+    _refused(tmp_path, "broken.xml", '<?xml version="1.0"?><akomaNtoso xmlns="http://www.akomantoso.org/2.0">'
+                                     "<act><body>", "read.xml")
+    _refused(tmp_path, "deep.xml", '<?xml version="1.0"?>' + "<a>" * 3000 + "</a>" * 3000, "read.depth")
+    _refused(tmp_path, "other.xml", '<?xml version="1.0"?><rss><channel>Điều 1</channel></rss>',
+             "read.xml_unknown")

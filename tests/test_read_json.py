@@ -1,0 +1,70 @@
+"""JSON record reader: split records (chapters/articles) and full-text records."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import FIXTURES
+from lawscan.errors import ReadError
+from lawscan.normalise import normalise
+from lawscan.read import read_source
+
+READ = FIXTURES / "read"
+
+
+def test_split_record_becomes_canonical_law_text():
+    src = normalise(read_source(str(READ / "chapters.json")))
+    assert src.format == "json"
+    assert [(ln.lineno, ln.text) for ln in src.lines] == [
+        (11, "Điều 1. Sửa đổi, bổ sung một số điều"),
+        (13, "1. Sửa đổi khoản 2 Điều 5 như sau:"), (13, "“2. Nội dung mới.”"),
+        (18, "Chương II"), (19, "CƠ SỞ DỮ LIỆU"),
+        (23, "Điều 2. Cơ sở dữ liệu quốc gia"),
+        (25, "1. Khoản một."), (25, "a) Điểm a;"), (25, "b) Điểm b."),
+        (27, "Điều 3."),
+    ]
+    assert src.lines[3].raw == "CHƯƠNG II"
+    assert src.meta["id"] == "99/2025/QH15" and src.meta["url"].startswith("https://vbpl.vn/")
+    # the pseudo-chapter "PHẦN MỞ ĐẦU" of an amending law is not a Phần heading
+    assert not any(ln.text.upper().startswith("PHẦN") for ln in src.lines)
+    assert any(p.code == "read.pseudo_chapter" for p in src.problems)
+
+
+def test_full_text_record():
+    src = normalise(read_source(str(READ / "fulltext.json")))
+    assert [ln.text for ln in src.lines] == ["LUẬT THỬ NGHIỆM", "Chương I", "QUY ĐỊNH CHUNG",
+                                              "Điều 1. Phạm vi", "Nội dung."]
+    assert all(ln.lineno == 1 for ln in src.lines)
+    assert src.meta["number"] == "1/2025/QH15" and src.meta["title"] == "Thử nghiệm"
+
+
+@pytest.mark.parametrize("content,code", [
+    ('{"id": "x", "chapters": [', "read.json"),
+    ('{"id": "x", "other": 1}', "read.no_text"),
+    ('[1, 2, 3]', "read.no_text"),
+    ("[" * 100000 + "]" * 100000, "read.depth"),
+])
+def test_bad_json_is_refused(tmp_path, content, code):
+    path = tmp_path / "x.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_source(str(path))
+    assert err.value.code == code
+
+
+def test_corpus_json_meta_and_lines(corpus_dir):
+    path = corpus_dir / "json" / "vbpl-luat-giao-dich-dien-tu-so-20-2023-qh15.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    src = normalise(read_source(str(path)))
+    articles = sum(len(c["articles"]) for c in data["chapters"])
+    assert sum(ln.text.startswith("Điều ") and ". " in ln.text[:12] for ln in src.lines) >= articles
+    assert src.meta["id"] == "20/2023/QH15"
+    raw_lines = path.read_text(encoding="utf-8").splitlines()
+    for line in src.lines:  # the line number points at the JSON string the text comes from
+        key = '"number"' if re.match(r"Điều \d+\.", line.text) else \
+            '"title"' if re.match(r"Chương [IVXLC]+$", line.text) else None
+        at = raw_lines[line.lineno - 1]
+        assert (key in at) if key else ('"body"' in at or '"subtitle"' in at), (line, at[:80])

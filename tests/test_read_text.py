@@ -1,0 +1,113 @@
+"""Plain text and Markdown reader, format recognition, refusals and limits."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from lawscan.errors import ReadError
+from lawscan.normalise import normalise
+from lawscan.read import read_source
+
+
+def _read(tmp_path, name, content, **kw):
+    path = tmp_path / name
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return normalise(read_source(str(path), **kw))
+
+
+def test_plain_text_keeps_line_numbers_and_raw(tmp_path):
+    src = _read(tmp_path, "luat.txt", "QUỐC HỘI\r\n\r\nChương I\r\nNHỮNG QUY ĐỊNH CHUNG\r\nĐiều 1.\tPhạm  vi\r\n")
+    assert src.format == "txt"
+    assert [(ln.lineno, ln.text) for ln in src.lines] == [
+        (1, "QUỐC HỘI"), (3, "Chương I"), (4, "NHỮNG QUY ĐỊNH CHUNG"), (5, "Điều 1. Phạm vi")]
+    assert src.lines[3].raw == "Điều 1.\tPhạm  vi"
+
+
+def test_markdown_marks_are_stripped(tmp_path):
+    md = ("# LUẬT TRÍ TUỆ NHÂN TẠO\n\n## Chương I - QUY ĐỊNH CHUNG\n\n### Mục 1. **CHUNG**\n\n"
+          "#### Điều 1. Phạm vi điều chỉnh\n\n1\\. Luật này *quy định* về [dữ liệu](http://x.vn).\n"
+          "| a | b |\n|---|---|\n## Chương VI - ĐIỀU KHOẢN THI HÀNH HYPERLINK \\l \"\\_ftn12\" [12]\n")
+    src = _read(tmp_path, "luat.md", md)
+    assert src.format == "md"
+    texts = [ln.text for ln in src.lines]
+    assert texts == ["LUẬT TRÍ TUỆ NHÂN TẠO", "Chương I - QUY ĐỊNH CHUNG", "Mục 1. CHUNG",
+                     "Điều 1. Phạm vi điều chỉnh", "1. Luật này quy định về dữ liệu.", "a | b",
+                     "Chương VI - ĐIỀU KHOẢN THI HÀNH"]
+    assert src.lines[1].raw == "## Chương I - QUY ĐỊNH CHUNG" and src.lines[1].lineno == 3
+    assert any(p.code == "read.field_code" for p in src.problems)
+
+
+def test_markdown_recognised_without_extension(tmp_path):
+    src = _read(tmp_path, "luat", "## Chương I\n#### Điều 1. A\n#### Điều 2. B\n#### Điều 3. C\n")
+    assert src.format == "md" and src.lines[1].text == "Điều 1. A"
+
+
+def test_text_that_starts_with_a_bracket_is_not_json(tmp_path):
+    src = _read(tmp_path, "du-thao.txt", "[Dự thảo 2]\nĐiều 1. Phạm vi\n")
+    assert src.format == "txt" and src.lines[0].text == "[Dự thảo 2]"
+
+
+@pytest.mark.parametrize("content,code", [
+    (b"", "read.empty"),
+    (b"  \n\t\n", "read.empty"),
+    (b"\x00\x01\x02binary\x00\x00data" * 50, "read.binary"),
+    (b"%PDF-1.7\n%\xe2\xe3", "read.pdf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "read.doc"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "read.binary"),
+])
+def test_refused_inputs(tmp_path, content, code):
+    path = tmp_path / "luat.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReadError) as err:
+        read_source(str(path))
+    assert err.value.code == code
+    assert "\n" not in str(err.value) and str(err.value).startswith(str(path))
+
+
+def test_old_doc_message(tmp_path):
+    path = tmp_path / "luat.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(ReadError, match="old binary .doc or an encrypted file; save it as .docx"):
+        read_source(str(path))
+
+
+def test_zip_that_is_not_docx(tmp_path):
+    import zipfile
+
+    path = tmp_path / "luat.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("a.txt", "Điều 1")
+    with pytest.raises(ReadError, match="not a Word .docx"):
+        read_source(str(path))
+
+
+def test_size_limit(tmp_path):
+    path = tmp_path / "luat.txt"
+    path.write_text("Điều 1. Phạm vi\n" * 100, encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_source(str(path), limits={"max_bytes": 500})
+    assert err.value.code == "read.too_large" and "500" in err.value.reason
+    assert len(read_source(str(path)).lines) == 100  # default limit is far above
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(ReadError) as err:
+        read_source(str(tmp_path / "none.txt"))
+    assert err.value.code == "input.missing"
+    with pytest.raises(ReadError):
+        read_source(str(tmp_path))
+
+
+def test_input_file_is_never_modified(tmp_path):
+    path = tmp_path / "luat.txt"
+    path.write_bytes("Ðiều 1.\u00a0Phạm vi\r\n".encode("utf-8"))
+    os.chmod(path, stat.S_IRUSR)
+    before = (path.read_bytes(), os.stat(path).st_mtime_ns)
+    src = normalise(read_source(str(path)))
+    assert src.lines[0].text == "Điều 1. Phạm vi"
+    assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
