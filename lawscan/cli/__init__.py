@@ -21,6 +21,9 @@ COMMANDS = {
     "explain": "lawscan.cli.rules_cmd:explain",
     "init": "lawscan.cli.config_cmd:init",
     "baseline": "lawscan.cli.baseline_cmd:baseline",
+    "suggest": "lawscan.cli.suggest_cmd:suggest",
+    "diff": "lawscan.cli.diff_cmd:diff",
+    "convert": "lawscan.cli.convert_cmd:convert",
 }
 
 
