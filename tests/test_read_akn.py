@@ -45,6 +45,20 @@ def test_akn2_mini_act():
     assert doc.find("art1-cls1").kind == "paragraph"
 
 
+def test_vietnamese_akn_is_not_foreign(tmp_path):
+    xml = (READ / "akn3.xml").read_text(encoding="utf-8")
+    xml = xml.replace('<FRBRcountry value="xx"/>', '<FRBRcountry value="vn"/>').replace(
+        "/akn/xx/act/", "/akn/vn/bill/").replace("<shortTitle>Digital Records Act 2020</shortTitle>",
+                                                 "<docNumber>Luật số: /2026/QH15</docNumber>"
+                                                 "<docTitle>LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU</docTitle>")
+    xml = xml.replace("<num>Part 1</num>", "<num>Phần thứ nhất</num>").replace("<num>1.</num>", "<num>Điều 1.</num>")
+    path = tmp_path / "vn.xml"
+    path.write_text(xml, encoding="utf-8")
+    doc = normalise(read_source(str(path))).document
+    assert (doc.doc_kind, doc.is_draft, doc.number) == ("amending_law", True, "2020 No. 7")
+    assert doc.find("part_1").num == "nhất" and doc.find("part_1__chp_1__sec_1").num == "1"
+
+
 def test_akn_recognised_by_content(tmp_path):
     path = tmp_path / "act.txt"
     path.write_bytes((READ / "akn3.xml").read_bytes())

@@ -15,7 +15,9 @@ act's own structure. Other containers (``hcontainer`` such as schedules and cros
 enclosing unit, so a Part inside a Schedule counts as a part. Only the main body is structure;
 ``attachments``/``components`` are left out (Problem info). ``eid`` is the element's ``eId``
 (3.0) or ``id`` (2.0); ``num``/``heading`` come from ``<num>``/``<heading>``; title, number,
-year and date from the FRBR metadata and the preface; ``doc_kind`` is "foreign".
+year and date from the FRBR metadata and the preface; ``doc_kind`` is "foreign", except for a
+Vietnamese act (FRBRcountry vn / language vie: "law", "amending_law", "code" or "constitution" by
+its title; ``is_draft`` for a bill).
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ class _Builder:
         for child in _children(el):
             name = _local(child)
             if name == "num" and not num:
-                num = _text(child).rstrip(".").strip()
+                num = bare_num(_text(child))
             elif name == "heading" and not heading:
                 heading = _text(child)
         u = Unit(kind=kind, num=num, heading=heading, line=el.sourceline)
@@ -169,6 +171,23 @@ class _Builder:
                 self.build(child, unit)
 
 
+def bare_num(text: str) -> str:
+    """"Chương I" -> "I", "Art. 1." -> "1", "(a)" -> "a", "1." -> "1"; anything else as printed."""
+    from lawscan.read.encoding import _vietnamese
+
+    text = text.strip()
+    for word in sorted(_vietnamese()["unit_labels"], key=len, reverse=True):
+        if text.lower().startswith(word.lower()) and len(text) > len(word) and \
+                (not word[-1].isalpha() or not text[len(word)].isalpha()):
+            text = text[len(word):].strip()
+            break
+    text = text.rstrip(".:-–— ").strip()
+    m = re.fullmatch(r"\(([^()]+)\)|([^()]+)\)", text)
+    if m:
+        text = (m.group(1) or m.group(2)).strip()
+    return text
+
+
 def _first(root, xpath: str):
     found = root.xpath(xpath)
     return found[0] if found else None
@@ -183,13 +202,14 @@ def _metadata(doc_el, doc: Document) -> None:
         el = _first(doc_el, f".//*[local-name()='{name}']")
         return _text(el) if el is not None else ""
 
-    alias = _first(doc_el, ".//*[local-name()='FRBRWork']/*[local-name()='FRBRalias'][@name='title']")
+    alias = _first(doc_el, ".//*[local-name()='FRBRWork']/*[local-name()='FRBRalias']"
+                           "[@name='title' or @name='short' or @name='shortTitle']")
     alias_title = (alias.get("value") or "").strip() if alias is not None else ""
-    title = text_of("shortTitle") or text_of("docTitle") or \
-        (alias_title if alias_title.lower() not in ("", "untitled") else "") or text_of("longTitle")
+    title = text_of("shortTitle") or (alias_title if alias_title.lower() not in ("", "untitled") else "") \
+        or text_of("docTitle") or text_of("longTitle")
     doc.title = title[:300]
     number = ""
-    for candidate in (value("FRBRname"), re.sub(r"^(?:No|N|Nr|Number)\.?\s*", "", text_of("docNumber")),
+    for candidate in (value("FRBRname"), re.sub(r"^(?:No|N|Nr|Number)\.?\s*|^[^\d:]*:\s*", "", text_of("docNumber")),
                       value("FRBRnumber")):
         if re.search(r"\d", candidate):
             number = candidate
@@ -201,6 +221,14 @@ def _metadata(doc_el, doc: Document) -> None:
     doc.year = int(years[0]) if years else None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and (doc.year is None or date.startswith(str(doc.year))):
         doc.date = date
+    country = value("FRBRcountry").lower()
+    if country in ("vn", "vnm", "vie") or value("FRBRlanguage", "language", "FRBRExpression") == "vie":
+        from lawscan.read.encoding import _vietnamese
+
+        lowered = f"{doc.title} {value('FRBRname')}".lower()
+        doc.doc_kind = next((kind for word, kind in _vietnamese()["doc_kinds"].items() if word in lowered),
+                            "law")
+        doc.is_draft = "/bill/" in uri or _local(doc_el) == "bill"
     doc.meta.update({"frbr_uri": uri, "country": value("FRBRcountry"),
                      "language": value("FRBRlanguage", "language", "FRBRExpression"),
                      "akn_type": _local(doc_el), "akn_name": doc_el.get("name") or ""})
