@@ -309,6 +309,7 @@ def _parse_chain(text: str, start: int, p: dict) -> Ref | None:
     current: list[tuple[str, list[str]]] = []
     i = end = start
     after_sep = False
+    commas: list[bool] = []  # per group after the first: was it joined by a bare comma?
     while True:
         m = p["start"].match(text, i)
         if not m:
@@ -329,6 +330,7 @@ def _parse_chain(text: str, start: int, p: dict) -> Ref | None:
         s = p["group_sep"].match(text, i)
         if s and p["start"].match(text, s.end()):
             after_sep, i = True, s.end()
+            commas.append(s.group().strip() == ",")
             continue
         s = p["join"].match(text, i)
         if s and p["kw"].match(text, s.end()):
@@ -339,7 +341,7 @@ def _parse_chain(text: str, start: int, p: dict) -> Ref | None:
         groups.append(current)
     if not groups:
         return None
-    targets = _paths(groups)
+    targets = _paths(groups, commas[:len(groups) - 1])
     ref = Ref(text[start:end], start, end, "internal", targets=targets)
     q = p["qual_lead"].match(text, end)
     if q:
@@ -428,10 +430,19 @@ def _expand(kind: str, a: str, b: str) -> list[str]:
     return [a, b]
 
 
-def _paths(groups: list[list[tuple[str, list[str]]]]) -> list[Path]:
+def _paths(groups: list[list[tuple[str, list[str]]]], commas: list[bool] = ()) -> list[Path]:
     """Groups written innermost first ("điểm a khoản 1", "khoản 3 Điều 5") -> target paths.
     A later group lends its outer levels to an earlier parallel one: "điểm a khoản 1 và khoản 3
-    Điều 5" -> both under Điều 5."""
+    Điều 5" -> both under Điều 5. The Penal Code's "Điều 173, các khoản 2, 3 và 4" (a bare
+    article, a comma, then khoản with no article after them) puts the khoản under that article."""
+    later_article = [any(RANK[kind] >= RANK["article"] for g in groups[k + 1:] for kind, _ in g)
+                     for k in range(len(groups))]
+    for k in range(1, len(groups)):
+        prev, group = groups[k - 1], groups[k]
+        if (k - 1 < len(commas) and commas[k - 1] and len(prev) == 1 and prev[0][0] == "article"
+                and len(prev[0][1]) == 1 and RANK[group[-1][0]] < RANK["article"]
+                and not later_article[k]):
+            group.extend(prev)
     for k in range(len(groups) - 2, -1, -1):
         group, nxt = groups[k], groups[k + 1]
         top = group[-1][0]
