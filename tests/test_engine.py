@@ -1,0 +1,195 @@
+"""The rule engine: loading (built-in, user dirs, load errors, duplicates, select/ignore/
+severity), running (crashing rules, severity overrides, fingerprints), the CLI commands `rules`
+and `explain`, RULES.md freshness, and every rule on the real corpus without a crash."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import corpus_files
+from lawscan.engine import RuleContext, document_identity, fingerprint, load_rules, run_rules
+from lawscan.errors import ConfigError
+from lawscan.model import Document, Line, Unit, Verdict
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def small_doc(number="99/2025/QH15", title="Luật Thử nghiệm", shift=0) -> Document:
+    """Điều 5 then Điều 7 (a numbering gap), ``shift`` blank lines before the articles."""
+    a5 = Unit("article", "5", "Quyền", "art_5", 10 + shift, [Line("Nội dung.", 11 + shift)])
+    a7 = Unit("article", "7", "Nghĩa vụ", "art_7", 12 + shift, [Line("Nội dung.", 13 + shift)])
+    return Document(path="/tmp/x.txt", format="txt", title=title, number=number, year=2025,
+                    doc_kind="law", root=Unit("root", children=[a5, a7]))
+
+
+def write_rule(directory: Path, name: str, body: str) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / name).write_text(textwrap.dedent(body), encoding="utf-8")
+
+
+USER_RULE = """
+    from lawscan.engine import Rule
+
+    class EveryArticle(Rule):
+        id = "XX001"
+        name = "every-article"
+        severity = "info"
+        title = "Mỗi điều"
+        title_en = "Every article"
+        messages = {"default": ("{label}", "{label}")}
+
+        def check(self, ctx):
+            for art in ctx.doc.units("article"):
+                yield self.finding(ctx, art, label=art.label())
+"""
+
+CRASHING_RULE = """
+    from lawscan.engine import Rule
+
+    class Crasher(Rule):
+        id = "XX002"
+        name = "crasher"
+        title = "Lỗi"
+        def check(self, ctx):
+            raise ZeroDivisionError("boom")
+"""
+
+
+def test_builtin_rules_load_with_valid_metadata():
+    ruleset = load_rules()
+    assert not ruleset.errors
+    ids = [r.id for r in ruleset]
+    assert ids == sorted(ids) and len(ids) >= 10 and len(set(ids)) == len(ids)
+    for r in ruleset:
+        assert r.problems() == []
+        assert r.title and r.title_en and r.why and r.example_bad and r.example_good
+        info = r.info()
+        assert info.id == r.id and info.severity == r.severity
+
+
+def test_user_dir_adds_a_rule(tmp_path):
+    write_rule(tmp_path / "mine", "every.py", USER_RULE)
+    ruleset = load_rules(extra_dirs=[tmp_path / "mine"])
+    assert ruleset.get("XX001") is not None and ruleset.get("every-article") is not None
+    findings, problems = run_rules(small_doc(), None, ruleset)
+    mine = [f for f in findings if f.rule_id == "XX001"]
+    assert [f.eid for f in mine] == ["art_5", "art_7"] and not problems
+
+
+def test_crashing_rule_becomes_a_rule_error_and_others_run(tmp_path):
+    write_rule(tmp_path / "mine", "crash.py", CRASHING_RULE)
+    write_rule(tmp_path / "mine", "every.py", USER_RULE)
+    ruleset = load_rules(extra_dirs=[tmp_path / "mine"])
+    findings, problems = run_rules(small_doc(), None, ruleset)
+    assert [p.code for p in problems] == ["rule.crashed"]
+    assert "XX002" in problems[0].message and "ZeroDivisionError" in problems[0].message
+    assert {f.rule_id for f in findings} >= {"XX001", "LS110"}
+
+
+def test_broken_module_and_duplicate_id_are_load_errors(tmp_path):
+    write_rule(tmp_path / "mine", "broken.py", "import no_such_module_here\n")
+    write_rule(tmp_path / "mine", "dup.py", USER_RULE.replace("XX001", "LS101"))
+    ruleset = load_rules(extra_dirs=[tmp_path / "mine"])
+    codes = sorted(p.code for p in ruleset.errors)
+    assert codes == ["rule.duplicate_id", "rule.load_failed"]
+    assert ruleset.get("LS101").name == "no-digital-chapter"  # the built-in one wins
+    assert load_rules(extra_dirs=[tmp_path / "nowhere"]).errors[0].code == "rule.load_failed"
+
+
+def test_select_ignore_and_severity():
+    assert [r.id for r in load_rules(select=["numbering"])] == ["LS110"]
+    assert [r.id for r in load_rules(select=["structure"], ignore=["LS101"])] == [
+        "LS102", "LS109", "LS110"]
+    assert "LS104" not in [r.id for r in load_rules(ignore=["LS10[4]"])]
+    ruleset = load_rules(select=["LS110"], severity={"numbering": "error"})
+    findings, _ = run_rules(small_doc(), None, ruleset)
+    assert [(f.rule_id, f.severity) for f in findings] == [("LS110", "error")]
+    with pytest.raises(ConfigError):
+        load_rules(select=["LS999"])
+    with pytest.raises(ConfigError):
+        load_rules(severity={"LS110": "fatal"})
+
+
+def test_fingerprint_ignores_lines_but_not_place_or_document():
+    ruleset = load_rules(select=["LS110"])
+    (a,), _ = run_rules(small_doc(), None, ruleset)
+    (b,), _ = run_rules(small_doc(shift=40), None, ruleset)
+    (c,), _ = run_rules(small_doc(number="98/2025/QH15"), None, ruleset)
+    assert a.line != b.line and a.fingerprint == b.fingerprint
+    assert a.fingerprint != c.fingerprint
+    assert document_identity(small_doc(number=None, title="LUẬT  Thử nghiệm")) == \
+        document_identity(small_doc(number=None, title="luật thử nghiệm"))
+    assert fingerprint("LS103", "no:1", "chp_X", "funding") != fingerprint("LS103", "no:1", "chp_X", "database")
+
+
+def test_options_come_from_settings_with_defaults():
+    rule = load_rules().get("LS101")
+    ctx = RuleContext(small_doc(), Verdict(status="none"), {})
+    assert rule.option(ctx, "status_severity")["articles_only"] == "error"
+    ctx = RuleContext(small_doc(), Verdict(status="none"), {"LS101": {"not_applicable_severity": "off"},
+                                                             "not_applicable_severity": "warning"})
+    assert rule.option(ctx, "not_applicable_severity") == "off"
+
+
+@pytest.mark.parametrize("status,applicable,expected", [
+    ("none", True, "error"), ("articles_only", True, "error"), ("section_only", True, "warning"),
+    ("dedicated_chapter", True, None), ("digital_law", True, None), ("none", False, "info")])
+def test_ls101_severity_by_status(status, applicable, expected):
+    ruleset = load_rules(select=["LS101"])
+    findings, _ = run_rules(small_doc(), Verdict(status=status, applicable=applicable), ruleset)
+    assert [f.severity for f in findings] == ([expected] if expected else [])
+    changed, _ = run_rules(small_doc(), Verdict(status=status, applicable=applicable), ruleset,
+                           {"status_severity": {status: "info"}})
+    if expected and applicable:
+        assert [f.severity for f in changed] == ["info"]
+
+
+def test_cli_rules_and_explain(tmp_path):
+    from lawscan.cli import main
+
+    runner = CliRunner()
+    out = runner.invoke(main, ["rules"])
+    assert out.exit_code == 0 and "LS101" in out.output and "paper-only-procedure" in out.output
+    write_rule(tmp_path / "mine", "every.py", USER_RULE)
+    out = runner.invoke(main, ["rules", "--rules", str(tmp_path / "mine"), "--format", "json"])
+    assert out.exit_code == 0 and '"XX001"' in out.output
+    out = runner.invoke(main, ["explain", "LS108"])
+    assert out.exit_code == 0
+    assert "51/2005/QH11" in out.output and "Does not trigger" in out.output
+    out = runner.invoke(main, ["explain", "paper-only-procedure"])
+    assert out.exit_code == 0 and "bản sao có chứng thực" in out.output
+    assert runner.invoke(main, ["explain", "LS999"]).exit_code == 2
+
+
+def test_rules_md_is_up_to_date():
+    proc = subprocess.run([sys.executable, str(REPO / "tools" / "gen_rules_md.py"), "--check"],
+                          cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_every_rule_runs_on_the_corpus_without_crashing(corpus_dir):
+    from lawscan.analyse import analyse
+    from lawscan.errors import ReadError
+    from lawscan.pipeline import load_document
+
+    ruleset = load_rules()
+    files = [p for p in corpus_files() if p.suffix in (".txt", ".md", ".json", ".docx")][::4]
+    ran = 0
+    for path in files:
+        try:
+            doc = load_document(path)
+        except ReadError:
+            continue
+        findings, problems = run_rules(doc, analyse(doc), ruleset)
+        assert not problems, (path, problems)
+        assert len({f.fingerprint for f in findings}) == len(findings), path
+        ran += 1
+    assert ran >= 5
