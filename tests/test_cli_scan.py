@@ -1,0 +1,186 @@
+"""`lawscan scan` end to end on small real law texts: exit codes, outputs, configuration
+discovery, baselines, parallel and cached runs giving the same results as a serial run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lawscan.cli import main
+
+HERE = Path(__file__).resolve().parent
+FIX = HERE / "fixtures" / "scan"
+DIGITAL = FIX / "luat-co-chuong-so.txt"
+PAPER = FIX / "luat-khong-co-gi.txt"
+
+
+def run(*args, cwd=None):
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+    with runner.isolated_filesystem(temp_dir=cwd):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def scan_json(tmp_path, *args) -> tuple[int, dict]:
+    out = tmp_path / "r.json"
+    res = run("scan", "--no-config", *args, "--format", "json", "-o", out)
+    return res.exit_code, json.loads(out.read_text(encoding="utf-8"))
+
+
+def strip_time(data: dict) -> dict:
+    data = dict(data)
+    data.pop("generated_at", None)
+    return data
+
+
+@pytest.fixture()
+def laws(tmp_path) -> Path:
+    d = tmp_path / "laws"
+    d.mkdir()
+    shutil.copy(DIGITAL, d)
+    shutil.copy(PAPER, d)
+    return d
+
+
+def test_exit_code_follows_fail_on(tmp_path, laws):
+    code, data = scan_json(tmp_path, laws)
+    severities = [f["severity"] for d in data["documents"] for f in d["findings"]]
+    assert len(data["documents"]) == 2
+    assert code == (1 if "error" in severities else 0)
+    code, _ = scan_json(tmp_path, laws, "--fail-on", "never")
+    assert code == 0
+    code, _ = scan_json(tmp_path, laws, "--fail-on", "info")
+    assert code == (1 if severities else 0)
+
+
+def test_paper_law_fails_and_digital_law_has_no_error(tmp_path):
+    code, data = scan_json(tmp_path, PAPER)
+    doc = data["documents"][0]
+    assert doc["digital"]["status"] == "none"
+    assert any(f["severity"] == "error" for f in doc["findings"])
+    assert code == 1
+    code, data = scan_json(tmp_path, DIGITAL)
+    doc = data["documents"][0]
+    assert doc["digital"]["status"] == "dedicated_chapter"
+    assert doc["digital"]["chapters"] == ["III"]
+    assert not [f for f in doc["findings"] if f["severity"] == "error"]
+
+
+def test_missing_input_is_reported_and_others_still_scanned(tmp_path):
+    out = tmp_path / "r.json"
+    res = run("scan", "--no-config", tmp_path / "nope.docx", DIGITAL, "-f", "json", "-o", out)
+    assert res.exit_code == 2
+    assert "nope.docx" in res.stderr and "no such file" in res.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [Path(d["path"]).name for d in data["documents"]] == [DIGITAL.name]
+    assert any("nope.docx" in e["path"] for e in data["errors"])
+
+
+def test_only_a_missing_input_exits_2(tmp_path):
+    res = run("scan", "--no-config", tmp_path / "nope.txt")
+    assert res.exit_code == 2
+
+
+def test_report_options_write_several_files_and_directory_gets_default_name(tmp_path, laws):
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    res = run("scan", "--no-config", laws, "--report", f"json={tmp_path / 'a.json'}",
+              "--report", f"sarif={tmp_path / 'a.sarif'}", "-f", "html", "-o", outdir,
+              "--fail-on", "never")
+    assert res.exit_code == 0, res.output
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["documents"]
+    assert json.loads((tmp_path / "a.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    htmls = list(outdir.glob("*.html"))
+    assert len(htmls) == 1 and "<html" in htmls[0].read_text(encoding="utf-8").lower()
+
+
+def test_text_report_to_stdout_is_plain_when_piped(laws):
+    res = run("scan", "--no-config", laws, "--fail-on", "never")
+    assert res.exit_code == 0
+    assert "\x1b[" not in res.stdout
+    assert "Đăng ký tàu cá".upper() in res.stdout.upper()
+
+
+def test_config_discovered_from_scanned_path_upwards(tmp_path, laws):
+    (tmp_path / "pyproject.toml").write_text('[tool.lawscan]\nfail_on = "never"\n', encoding="utf-8")
+    res = run("scan", laws / PAPER.name)
+    assert res.exit_code == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.other]\nx = 1\n', encoding="utf-8")
+    (tmp_path / "setup.cfg").write_text("[lawscan]\nfail_on = never\n", encoding="utf-8")
+    assert run("scan", laws / PAPER.name).exit_code == 0
+    (tmp_path / "setup.cfg").write_text("[lawscan]\nfail_on = sometimes\n", encoding="utf-8")
+    res = run("scan", laws / PAPER.name)
+    assert res.exit_code == 2 and "fail_on" in res.output
+
+
+def test_config_selects_rules_and_changes_severity(tmp_path, laws):
+    code, data = scan_json(tmp_path, laws / PAPER.name)
+    first = data["documents"][0]["findings"][0]
+    cfg = tmp_path / "lawscan.toml"
+    cfg.write_text(f'select = ["{first["rule_id"]}"]\n[severity]\n{first["rule_id"]} = "info"\n',
+                   encoding="utf-8")
+    out = tmp_path / "c.json"
+    res = run("scan", "--config", cfg, laws / PAPER.name, "-f", "json", "-o", out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    findings = data["documents"][0]["findings"]
+    assert findings and {f["rule_id"] for f in findings} == {first["rule_id"]}
+    assert {f["severity"] for f in findings} == {"info"}
+    assert res.exit_code == 0
+
+
+def test_baseline_marks_known_findings_unchanged(tmp_path, laws):
+    base = tmp_path / "base.json"
+    res = run("baseline", "write", "--no-config", "-o", base, laws / PAPER.name)
+    assert res.exit_code == 0, res.output
+    code, data = scan_json(tmp_path, laws / PAPER.name, "--baseline", base, "--fail-on", "info")
+    states = {f["baseline_state"] for d in data["documents"] for f in d["findings"]}
+    assert states == {"unchanged"} and code == 0
+    # a new law brings new findings, which fail
+    shutil.copy(PAPER, laws / "ban-sao.txt")
+    text = (laws / "ban-sao.txt").read_text(encoding="utf-8").replace("13/2026/QH15", "14/2026/QH15")
+    (laws / "ban-sao.txt").write_text(text, encoding="utf-8")
+    code, data = scan_json(tmp_path, laws / PAPER.name, laws / "ban-sao.txt", "--baseline", base,
+                           "--fail-on", "info")
+    by_doc = {Path(d["path"]).name: {f["baseline_state"] for f in d["findings"]} for d in data["documents"]}
+    assert by_doc[PAPER.name] == {"unchanged"}
+    assert by_doc["ban-sao.txt"] == {"new"}
+    assert code == 1
+
+
+def test_baseline_fingerprints_ignore_line_numbers(tmp_path, laws):
+    base = tmp_path / "base.json"
+    run("baseline", "write", "--no-config", "-o", base, laws / PAPER.name)
+    law = laws / PAPER.name
+    law.write_text("\n\n\n" + law.read_text(encoding="utf-8"), encoding="utf-8")  # shift every line
+    code, data = scan_json(tmp_path, law, "--baseline", base)
+    assert {f["baseline_state"] for d in data["documents"] for f in d["findings"]} == {"unchanged"}
+
+
+def test_init_writes_a_configuration_that_loads(tmp_path):
+    from lawscan.config import load
+
+    target = tmp_path / "pyproject.toml"
+    target.write_text('[project]\nname = "x"\n', encoding="utf-8")
+    res = run("init", "--path", target)
+    assert res.exit_code == 0
+    cfg = load(target)
+    assert cfg.fail_on == "error" and cfg.exclude == ["outputs/*"]
+    assert run("init", "--path", target).exit_code == 2  # does not write twice
+
+
+def test_parallel_and_cached_runs_equal_serial(tmp_path, laws):
+    _, serial = scan_json(tmp_path, laws)
+    _, parallel = scan_json(tmp_path, laws, "--jobs", "2")
+    assert strip_time(parallel) == strip_time(serial)
+    cache = tmp_path / "cache"
+    _, first = scan_json(tmp_path, laws, "--cache", cache)
+    entries = list(cache.rglob("*.pickle"))
+    assert len(entries) == 2
+    entries[0].write_bytes(b"corrupt")  # a corrupt entry is rebuilt, never fatal
+    _, second = scan_json(tmp_path, laws, "--cache", cache)
+    assert strip_time(first) == strip_time(serial) == strip_time(second)
