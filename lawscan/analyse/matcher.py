@@ -42,33 +42,62 @@ def rubric() -> dict:
     return data
 
 
+@lru_cache(maxsize=20000)
+def _fold_heading(heading: str) -> str:
+    return fold(heading).strip(" .:;")
+
+
 def _heading_is(heading: str, phrases: list[str], prefix_only: bool = False) -> bool:
-    h = fold(heading).strip(" .:;")
+    h = _fold_heading(heading)
     if prefix_only:
         return any(h == p or h.startswith(p + " ") or h.startswith(p + ",") for p in phrases)
     return any(p in h for p in phrases)
 
 
-def is_final_provisions(unit: Unit, doc: Document | None = None) -> bool:
-    """True for the final chapter/part ("ĐIỀU KHOẢN THI HÀNH"), anything inside it, and articles on
-    effect, transition, detailed regulation or amending/repealing other laws."""
+def _final_itself(unit: Unit, doc: Document | None) -> bool:
     st = rubric()["structure"]
     if unit.kind in ("chapter", "part") and _heading_is(unit.heading, st["final_chapter"]):
         return True
     if unit.kind == "article":
         if _heading_is(unit.heading, st["final_article"], prefix_only=True):
             return True
-        h = fold(unit.heading)
+        h = _fold_heading(unit.heading)
         if any(h.startswith(v) for v in st["amending_article"]) and any(
                 f" {o} " in f" {h} " for o in st["amending_article_object"]) and (
                 doc is None or not is_amending_law(doc)):
             return True
-    if doc is not None and unit.kind not in ("root",):
-        for anc in _ancestors(doc, unit):
-            if anc.kind in ("chapter", "part", "article") and anc is not unit and \
-                    is_final_provisions(anc, None):
-                return True
     return False
+
+
+_FINAL: dict[int, tuple[Document, set]] = {}
+
+
+def _final_ids(doc: Document) -> set:
+    cached = _FINAL.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    ids: set[int] = set()
+
+    def walk(u: Unit, inside: bool):
+        inside = inside or (u.kind in ("chapter", "part", "article") and _final_itself(u, doc))
+        if inside:
+            ids.add(id(u))
+        for c in u.children:
+            walk(c, inside)
+
+    walk(doc.root, False)
+    _FINAL.clear()
+    _FINAL[id(doc)] = (doc, ids)
+    return ids
+
+
+def is_final_provisions(unit: Unit, doc: Document | None = None) -> bool:
+    """True for the final chapter/part ("ĐIỀU KHOẢN THI HÀNH"), anything inside it, and articles on
+    effect, transition, detailed regulation or amending/repealing other laws (in a law that is not
+    itself an amending law)."""
+    if doc is None:
+        return _final_itself(unit, None)
+    return id(unit) in _final_ids(doc)
 
 
 def is_amending_law(doc: Document) -> bool:
@@ -168,15 +197,39 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
     cached = _SCANS.get(id(doc))
     if cached is not None and cached.doc is doc and cached.lexicon is lex:
         return cached
+    import bisect
+    import unicodedata
+
     ds = DocScan(doc, lex)
+    texts: list[str] = []
+    slots: list[tuple[UnitScan, int]] = []  # -1 = heading, else index in line_hits
     for u in doc.root.walk(include_quoted=True):
         us = UnitScan(u)
-        if u.heading:
-            us.title_hits = lex.find(u.heading)
-        for line in u.content:
-            hs = lex.find(line.text) if line.text else []
-            us.line_hits.append((line, hs))
         ds.units[id(u)] = us
+        if u.heading:
+            texts.append(u.heading)
+            slots.append((us, -1))
+        for i, line in enumerate(u.content):
+            us.line_hits.append((line, []))
+            if line.text:
+                texts.append(line.text)
+                slots.append((us, i))
+    # one folded string and one automaton pass for the whole document; hits are then given
+    # back to their line (terms never span a line break)
+    texts = [t if unicodedata.is_normalized("NFC", t) else " " * len(t) for t in texts]
+    starts = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    for h in lex.find_folded(fold("\n".join(texts))):
+        k = bisect.bisect_right(starts, h.start) - 1
+        us, slot = slots[k]
+        local = Hit(h.term, h.category, h.element, h.strength, h.start - starts[k], h.end - starts[k])
+        if slot < 0:
+            us.title_hits.append(local)
+        else:
+            us.line_hits[slot][1].append(local)
     _SCANS.clear()
     _SCANS[id(doc)] = ds
     return ds

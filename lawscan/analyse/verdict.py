@@ -21,6 +21,7 @@ phrases in rubric.toml ``[applicability]``)?
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.matcher import (DigitalUnits, _heading_is, is_amending_law,
@@ -135,19 +136,42 @@ def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
             "reasons": reasons, "eids": eids}
 
 
-def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
-    """Does the law have a digital dimension that calls for a chapter (Digitalcheck-style)?"""
-    families = rubric().get("applicability", {})
-    text = fold("\n".join(u.full_text() if u.kind == "article" else u.heading
-                          for u in doc.units("article")
-                          if not is_final_provisions(u, doc)))
-    found = {}
-    for name, phrases in families.items():
-        n = 0
+@lru_cache(maxsize=1)
+def _applicability_automaton():
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for name, phrases in rubric().get("applicability", {}).items():
         for p in phrases:
-            n += len(re.findall(r"(?<!\w)" + re.escape(fold(p)) + r"(?!\w)", text))
-        if n:
-            found[name] = n
+            key = fold(p)
+            prev = a.get(key, ())
+            a.add_word(key, (key, prev[1] + (name,) if prev else (name,)))
+    a.make_automaton()
+    return a
+
+
+def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
+    """Does the law have a digital dimension that calls for a chapter (Digitalcheck-style)?
+    Counts, outside the final provisions, the phrases of each rubric.toml ``[applicability]``
+    family (procedures, registration, licensing, records, reporting, information, public
+    services); three families used at least twice make the law applicable."""
+    a = _applicability_automaton()
+    found: dict[str, int] = {}
+    for u in doc.units():
+        if u.kind != "article" or is_final_provisions(u, doc):
+            continue
+        for sub in u.walk(include_quoted=True):
+            for text in [sub.heading] + [ln.text for ln in sub.content]:
+                if not text:
+                    continue
+                f = fold(text)
+                n = len(f)
+                for end, (key, names) in a.iter(f):
+                    start = end - len(key) + 1
+                    if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
+                        continue
+                    for name in names:
+                        found[name] = found.get(name, 0) + 1
     strong = {k: v for k, v in found.items() if v >= 2}
     applicable = status != "none" or len(strong) >= 3
     if status != "none":
