@@ -74,12 +74,16 @@ class Numbering(Rule):
     tags = ("structure", "numbering")
     skip_doc_kinds = ()
     options = {"kinds": (["chapter", "section", "subsection", "article"],
-                         "unit kinds whose numbering is checked")}
+                         "unit kinds whose numbering is checked"),
+               "no_gaps_in": (["consolidated"],
+                              "document kinds checked for duplicates only (a consolidated text "
+                              "leaves out repealed units)")}
     example_bad = "Điều 5. Quyền của tổ chức\n…\nĐiều 7. Nghĩa vụ của tổ chức"
     example_good = "Điều 5. Quyền của tổ chức\n…\nĐiều 6. Nghĩa vụ của tổ chức"
 
     def check(self, ctx):
         kinds = set(self.option(ctx, "kinds") or ())
+        gaps = ctx.doc.doc_kind not in (self.option(ctx, "no_gaps_in") or ())
         for kind, units in sequences(ctx.doc):
             if kind not in kinds:
                 continue
@@ -95,7 +99,7 @@ class Numbering(Rule):
                     yield self.finding(ctx, unit, msg="duplicate", key=f"duplicate:{unit.num}",
                                        name=name, name_en=name_en.lower(), num=unit.num)
                 seen.setdefault(full, unit)
-                if prev is not None and not n[1] and n[0] > prev[0] + 1:
+                if gaps and prev is not None and not n[1] and n[0] > prev[0] + 1:
                     lo, hi = prev[0] + 1, n[0] - 1
                     show = roman if not unit.num.isdigit() else str
                     missing = f"{name} {show(lo)}" + (f"–{show(hi)}" if hi > lo else "")
