@@ -13,19 +13,21 @@ pytestmark = pytest.mark.corpus
 
 LABELS = [lab for lab in load_labels() if lab.get("doc_kind") != "foreign"]
 
-# The source file itself lacks what the label counts (the label describes the law as enacted):
-# these JSON records (vbpl.vn "chapters" scrapes) lost every "Mục 1" heading, and the Tòa án record
-# also four articles (Điều 10, 34, 35, 111). The parser cannot count headings that are not there.
+# The source file itself lacks what the label counts (the label describes the law as enacted).
+# The vbpl.vn "chapters" JSON scrapes lost every "Mục 1" heading; the parser infers Mục 1 from
+# "Mục 2" (a chapter divided into Mục has all its articles in Mục), so those counts match. The Tòa
+# án record also lost four articles (Điều 10, 34, 35, 111), which nothing can bring back.
 SOURCE_LACKS_HEADINGS = {
+    "json/vbpl-luat-to-chuc-toa-an-nhan-dan-so-34-2024-qh15.json",
+}
+# Records that carry no title at all (no header lines; only a diacritic-less URL slug), and a
+# text whose header (with its number) was cut off by the site it came from.
+SOURCE_LACKS_TITLE = {
     "json/vbpl-luat-di-san-van-hoa-so-45-2024-qh15.json",
     "json/vbpl-luat-luc-luong-tham-gia-bao-ve-an-ninh-trat-tu-o-co-so-so-30-2023-qh15.json",
     "json/vbpl-luat-phong-chong-bao-luc-gia-dinh-so-13-2022-qh15.json",
     "json/vbpl-luat-to-cao-so-25-2018-qh14.json",
     "json/vbpl-luat-to-chuc-toa-an-nhan-dan-so-34-2024-qh15.json",
-}
-# Records that carry no title at all (no header lines; only a diacritic-less URL slug), and a
-# text whose header (with its number) was cut off by the site it came from.
-SOURCE_LACKS_TITLE = {f for f in SOURCE_LACKS_HEADINGS} | {
     "json/vbpl-luat-quan-ly-su-dung-vu-khi-vat-lieu-no-va-cong-cu-ho-tro-so-42-2024-qh15.json",
     "json/vbpl-luat-thu-do-so-39-2024-qh15.json",
 }

@@ -58,6 +58,7 @@ def parse_source(source: Source) -> Document:
                                     "document's closing text, not parsed", parser.annex_line, "info"))
         if not any(u.kind == "article" for u in root.walk(include_quoted=False)):
             problems.append(Problem("structure.no_articles", "no article (Điều) found", None, "warning"))
+    _infer_lost_first_sections(root, problems)
     assign_eids(root, problems)
     doc.root = root
     doc.problems = problems
@@ -69,3 +70,27 @@ def _header_title_guess(lines: list[Line]) -> str:
     from lawscan.structure import metadata
 
     return metadata.extract(lines[:40], []).title
+
+
+def _infer_lost_first_sections(root: Unit, problems: list[Problem]) -> None:
+    """A chapter divided into Mục has every article in a Mục (NQ 351/2017/UBTVQH14 Điều 10). When a
+    source lost the "Mục 1" heading (scraped records do), the articles before "Mục 2" are Mục 1:
+    wrap them in an inferred section so counts and ids stay those of the law."""
+    for chapter in root.walk(include_quoted=False):
+        if chapter.kind != "chapter":
+            continue
+        kids = chapter.children
+        first = next((i for i, c in enumerate(kids) if c.kind == "section"), None)
+        if first is None or kids[first].num.strip() != "2":
+            continue
+        leading = [c for c in kids[:first] if c.kind == "article"]
+        if not leading:
+            continue
+        start = kids.index(leading[0])
+        section = Unit(kind="section", num="1", heading="", line=leading[0].line,
+                       children=kids[start:first], attrs={"inferred": True})
+        chapter.children = kids[:start] + [section] + kids[first:]
+        problems.append(Problem("structure.section_inferred",
+                                f"Chương {chapter.num} has Mục 2 but no Mục 1 heading: the articles "
+                                "before Mục 2 are taken as Mục 1 (heading lost in the source)",
+                                leading[0].line, "warning"))
