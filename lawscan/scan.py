@@ -174,8 +174,8 @@ def scan(paths: list[str], options: ScanOptions | None = None,
     options = options or ScanOptions()
     scanner = Scanner(options)
     result = ScanResult(tool_version=__version__, rules=scanner.ruleset.infos())
-    for problem in getattr(scanner.ruleset, "load_errors", []):
-        result.errors.append(InputError(getattr(problem, "path", "rules"), str(problem), "rules"))
+    for problem in scanner.ruleset.errors:  # a rule module that failed to load
+        result.errors.append(InputError("rules", problem.message, problem.code))
     files = list(iter_inputs(paths, options.exclude, result.errors))
     for item in iter_scan(files, options, scanner):
         if isinstance(item, InputError):
