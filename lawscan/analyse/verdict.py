@@ -6,8 +6,8 @@ fields of :class:`lawscan.model.Verdict` except the coverage (coverage.py):
 * ``digital_law`` - the law as a whole is about the digital environment: its TITLE names a digital
   topic (lexicon ``[topics] law``: e-transactions, IT, cybersecurity, telecom, data, personal data,
   AI, digital technology industry, digital transformation ...), or - when the title is unknown -
-  its scope article ("Luật này quy định về <topic> ...") does and at least half of its substantive
-  chapters are digital. An amending law is never digital_law by title: its quoted text decides.
+  its scope article ("Luật này quy định về <topic> ...", or a strong digital term among the first
+  words of the object regulated) does and at least half of its substantive chapters are digital. An amending law is never digital_law by title: its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
   and every substantive article are listed;
 * ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
@@ -57,14 +57,15 @@ def scope_topic(doc: Document, lex: Lexicon) -> str | None:
     if art is None:
         return None
     text = fold(art.full_text())
-    m = re.search(r"quy định về (?:việc |hoạt động |các hoạt động )?([^,;.]+)", text)
+    m = re.search(r"luật này quy định (?:về )?([^,;.]+)", text)
     if not m:
         return None
-    head = m.group(1)
-    for t in sorted(lex.topics, key=len, reverse=True):
-        if head.startswith(t + " ") or head == t or head.startswith(t + ","):
-            return t
-    return None
+    head = " ".join(m.group(1).split()[:10])  # the object regulated: its first words only
+    topic = lex.has_topic(head)
+    if topic:
+        return topic
+    strong = [h for h in lex.find_folded(head) if h.strength == "strong"]
+    return strong[0].term if strong else None
 
 
 def title_topic(doc: Document, lex: Lexicon) -> str | None:
