@@ -42,6 +42,9 @@ SKIP = {"authorialNote", "noteRef", "meta", "componentRef", "documentRef", "eol"
 BLOCK = {"p", "listIntroduction", "listWrapUp", "docTitle", "docNumber", "longTitle", "formula",
          "td", "th", "tblock", "block", "citation", "recital", "quotedText"}
 TITLE_LIKE = {"num", "heading", "subheading"}
+# FRBRsubtype of a Vietnamese act that names its kind (the plain "luat" is decided by the title)
+SUBTYPE_KINDS = {"bo-luat": "code", "hien-phap": "constitution", "van-ban-hop-nhat": "consolidated",
+                 "luat-sua-doi": "amending_law"}
 _WS = re.compile(r"\s+")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -176,6 +179,8 @@ def bare_num(text: str) -> str:
     from lawscan.read.encoding import _vietnamese
 
     text = text.strip()
+    if text.startswith("Phần thứ "):  # "Phần thứ nhất": the number is "thứ nhất", as printed
+        return text[len("Phần "):].rstrip(".:-–— ").strip()
     for word in sorted(_vietnamese()["unit_labels"], key=len, reverse=True):
         if text.lower().startswith(word.lower()) and len(text) > len(word) and \
                 (not word[-1].isalpha() or not text[len(word)].isalpha()):
@@ -217,6 +222,8 @@ def _metadata(doc_el, doc: Document) -> None:
     doc.number = number or None
     uri = value("FRBRuri") or value("FRBRthis")
     date = value("FRBRdate", "date")
+    if value("FRBRdate", "name") == "unknown":  # a placeholder date (lawscan's writer)
+        date = ""
     years = _YEAR.findall(uri) or _YEAR.findall(date)
     doc.year = int(years[0]) if years else None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and (doc.year is None or date.startswith(str(doc.year))):
@@ -226,8 +233,8 @@ def _metadata(doc_el, doc: Document) -> None:
         from lawscan.read.encoding import _vietnamese
 
         lowered = f"{doc.title} {value('FRBRname')}".lower()
-        doc.doc_kind = next((kind for word, kind in _vietnamese()["doc_kinds"].items() if word in lowered),
-                            "law")
+        doc.doc_kind = SUBTYPE_KINDS.get(value("FRBRsubtype")) or next(
+            (kind for word, kind in _vietnamese()["doc_kinds"].items() if word in lowered), "law")
         doc.is_draft = "/bill/" in uri or _local(doc_el) == "bill"
     doc.meta.update({"frbr_uri": uri, "country": value("FRBRcountry"),
                      "language": value("FRBRlanguage", "language", "FRBRExpression"),
