@@ -47,6 +47,22 @@ class Scanner:
                                   ignore=options.ignore or None, severity=options.severity or None)
 
     def scan_file(self, path: str) -> DocumentResult | InputError:
+        """Read, parse and check one file within the ``timeout`` limit (seconds, see
+        lawscan.read.limits); running out of time is that file's InputError."""
+        from lawscan.read.limits import DEFAULT_LIMITS, DocumentTimeout, time_limit
+
+        timeout = (self.options.limits or {}).get("timeout", DEFAULT_LIMITS["timeout"])
+        try:
+            with time_limit(path, timeout) as clock:
+                result = self._scan_file(path)
+        except DocumentTimeout as exc:
+            return InputError(exc.path, exc.reason, exc.code)
+        if clock.expired:  # the timeout was raised but swallowed on the way (analysis, rules)
+            exc = clock.error()
+            return InputError(exc.path, exc.reason, exc.code)
+        return result
+
+    def _scan_file(self, path: str) -> DocumentResult | InputError:
         from lawscan.pipeline import load_document
 
         def loader(p: str):
@@ -98,6 +114,11 @@ _WORKER: Scanner | None = None
 
 def _init_worker(options: ScanOptions) -> None:
     global _WORKER
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent decides; SIGTERM just ends a worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = Scanner(options)
 
 
@@ -119,8 +140,12 @@ def _parallel(files: list[str], options: ScanOptions) -> Iterator[DocumentResult
         # biggest files first balances the workers; results are put back in input order
         order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
         futures = {i: pool.submit(_work, files[i]) for i in order}
-        for i in range(len(files)):
-            yield futures[i].result()
+        try:
+            for i in range(len(files)):
+                yield futures[i].result()
+        except BaseException:  # interrupted: do not wait for the documents not started yet
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _dask_work(path: str, options: ScanOptions):

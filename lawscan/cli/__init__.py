@@ -1,12 +1,17 @@
 """Command line: ``lawscan <command>``. Each command lives in its own module and is imported
 only when it runs, so ``lawscan --version`` starts fast.
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage / configuration / input errors.
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage / configuration / input errors,
+130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM). SIGTERM is turned into the same
+exception as Ctrl-C, so ``finally`` blocks run: reports are written atomically and their
+temporary files removed, the cache keeps only complete entries.
 """
 
 from __future__ import annotations
 
 import importlib
+import signal
+import sys
 
 import click
 
@@ -27,6 +32,14 @@ COMMANDS = {
 }
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that clean-up code runs."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
 class LazyGroup(click.Group):
     """A click group that imports a command's module only when the command is used."""
 
@@ -42,6 +55,23 @@ class LazyGroup(click.Group):
             return getattr(importlib.import_module(module), attr)
         except (ImportError, AttributeError):
             return None
+
+    def invoke(self, ctx):
+        """Run the command; Ctrl-C and SIGTERM end it with one line and exit 130 / 143."""
+        try:
+            previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        except ValueError:  # not the main thread (embedded use): leave signals alone
+            previous = None
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            name, code = ("SIGTERM", 143) if isinstance(exc, Terminated) else ("SIGINT", 130)
+            print(f"\nlawscan: interrupted ({name}); stopped, no report was left half-written",
+                  file=sys.stderr, flush=True)
+            ctx.exit(code)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -41,6 +41,11 @@ def parse_report_spec(spec: str) -> tuple[str, Path]:
     return fmt, resolve_target(fmt, target.strip() or None)
 
 
+def one_line(text: str) -> str:
+    """``text`` safe for one terminal line: control characters (ESC, CR, LF, …) shown escaped."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in str(text))
+
+
 def failing(result, fail_on: str) -> bool:
     if fail_on == "never":
         return False
@@ -87,14 +92,18 @@ def load_config(paths, config_file, no_config):
               help="Dask scheduler address (tcp://host:8786); default starts a local cluster.")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=None,
               help="Refuse input files larger than this many bytes.")
+@click.option("--max-zip-ratio", type=click.FloatRange(min=1), default=None,
+              help="Refuse .docx members that expand more than this many times (default 100).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Give up on a document after this many seconds (default 120; 0: no limit).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on a terminal, not in CI).")
 @click.option("--base-dir", type=click.Path(file_okay=False), default=None,
               help="Paths in SARIF/JUnit/GitHub output are relative to this (default: cwd).")
 def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dirs, select, ignore,
-         baseline_file, exclude, jobs, cache_dir, executor, scheduler, max_file_size, color, progress,
-         base_dir):
+         baseline_file, exclude, jobs, cache_dir, executor, scheduler, max_file_size, max_zip_ratio,
+         timeout, color, progress, base_dir):
     """Scan laws or draft bills and report how they govern the digital environment.
 
     \b
@@ -122,7 +131,9 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
     options = ScanOptions(
         rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
         ignore=[*cfg.ignore, *ignore], severity=cfg.severity, settings=cfg.settings,
-        limits={"max_bytes": max_file_size or cfg.max_file_size} if (max_file_size or cfg.max_file_size) else {},
+        limits={key: value for key, value in (("max_bytes", max_file_size or cfg.max_file_size),
+                                              ("max_zip_ratio", max_zip_ratio), ("timeout", timeout))
+                if value is not None},
         exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
         executor=executor, scheduler=scheduler)
 
@@ -172,10 +183,11 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         click.echo(text, nl=not text.endswith("\n"))
 
     for err in result.errors:
-        click.echo(f"lawscan: error: {err.path}: {err.message}", err=True)
+        click.echo(f"lawscan: error: {one_line(err.path)}: {one_line(err.message)}", err=True)
     for doc in result.documents:
         for problem in doc.rule_errors:
-            click.echo(f"lawscan: error: {doc.document.path}: {problem.message}", err=True)
+            click.echo(f"lawscan: error: {one_line(doc.document.path)}: {one_line(problem.message)}",
+                       err=True)
     if result.errors or any(d.rule_errors for d in result.documents):
         sys.exit(2)
     sys.exit(1 if failing(result, fail_on or cfg.fail_on) else 0)

@@ -29,14 +29,18 @@ def read_source(path: str, limits: "dict | None" = None) -> Source:
     path = str(path)
     try:
         return _read(path, merge_limits(limits))
-    except ReadError:
+    except ReadError as exc:
+        if any(c in exc.reason for c in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+            exc.reason = " ".join(exc.reason.split())  # a reason is always one line
+            exc.args = (f"{exc.path}: {exc.reason}",)
         raise
     except MemoryError:
         raise ReadError(path, "not enough memory to read the file", "read.too_large") from None
     except RecursionError:
         raise ReadError(path, "nested too deeply to read", "read.depth") from None
     except Exception as exc:  # a reader bug must not stop the run: report it as this file's error
-        raise ReadError(path, f"internal error while reading ({type(exc).__name__}: {exc})",
+        raise ReadError(path, f"internal error while reading ({type(exc).__name__}: "
+                              f"{' '.join(str(exc).split())[:300]})",
                         "read.internal") from exc
 
 

@@ -55,7 +55,8 @@ Safety
 
 ``limits`` keys (all optional): ``max_bytes`` (size of the .docx, default 64 MiB),
 ``max_uncompressed_bytes`` (sum of the declared sizes of all members, default 200 MB),
-``max_compression_ratio`` (per member bigger than 1 MiB, default 100).
+``max_compression_ratio`` (per member bigger than 1 MiB, default 100). The names of
+:mod:`lawscan.read.limits`, ``max_zip_bytes`` and ``max_zip_ratio``, set the same two limits.
 """
 
 from __future__ import annotations
@@ -107,6 +108,10 @@ def read_docx(path: str, data: bytes | None = None, limits: dict | None = None) 
     Raises :class:`ReadError` with a one-line reason for anything that is not a readable .docx;
     no other exception escapes."""
     lim = dict(DEFAULT_LIMITS)
+    for common, own in (("max_zip_ratio", "max_compression_ratio"),  # names of read.limits
+                        ("max_zip_bytes", "max_uncompressed_bytes")):
+        if (limits or {}).get(common) is not None:
+            lim[own] = limits[common]
     lim.update({k: v for k, v in (limits or {}).items() if v is not None})
     try:
         if data is None:
@@ -166,7 +171,8 @@ def _open_parts(path: str, data: bytes, lim: dict) -> dict:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > lim["max_compression_ratio"]:
                 raise ReadError(path, f"zip bomb suspected: {info.filename} expands {ratio:.0f}:1 "
-                                      f"(limit {lim['max_compression_ratio']}:1)", "input.docx_bomb")
+                                      f"(limit {lim['max_compression_ratio']}:1, --max-zip-ratio)",
+                                "input.docx_bomb")
     parts = {}
     for key, name in (("document", DOCUMENT_PART), ("numbering", "word/numbering.xml"),
                       ("styles", "word/styles.xml"), ("footnotes", "word/footnotes.xml"),

@@ -4,11 +4,21 @@
 limits with the defaults filled in; ``read_bytes(path, limits)`` gives the bytes of a file or
 raises :class:`ReadError` when it is missing, unreadable, empty or larger than ``max_bytes``.
 The input file is only ever opened for reading.
+
+``time_limit(path, seconds)`` is a context manager that interrupts the work inside it after
+``seconds`` (``SIGALRM`` via ``signal.setitimer``) by raising :class:`DocumentTimeout`, a
+:class:`ReadError`; it is a no-op outside the main thread (Dask worker threads) and on platforms
+without ``setitimer``. Python only runs the handler between bytecodes, so a single long call
+into C (one regex search, one lxml parse) finishes before the timeout is raised.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
+from typing import Iterator
 
 from lawscan.errors import ReadError
 
@@ -18,6 +28,7 @@ DEFAULT_LIMITS = {
     "max_zip_ratio": 100,  # declared uncompressed / compressed size of a .docx
     "max_depth": 256,  # element nesting of XML / HTML, and of JSON values
     "max_lines": 2_000_000,  # lines a reader may give
+    "timeout": 120,  # seconds of reading + parsing + checking per document (0: no limit)
 }
 
 
@@ -53,3 +64,46 @@ def read_bytes(path: str, limits: dict) -> bytes:
     if not data.strip():
         raise ReadError(path, "empty file", "read.empty")
     return data
+
+
+class DocumentTimeout(ReadError):
+    """A document took longer than the ``timeout`` limit."""
+
+    def __init__(self, path: str, seconds: float):
+        super().__init__(path, f"took longer than {seconds:g} s to read and check "
+                               f"(limit: --timeout {seconds:g})", "input.timeout")
+
+
+class Clock:
+    """What :func:`time_limit` gives: ``expired`` turns true once the time is up."""
+
+    def __init__(self, path: str, seconds: float):
+        self.path, self.seconds, self.expired = path, seconds, False
+
+    def error(self) -> DocumentTimeout:
+        return DocumentTimeout(self.path, self.seconds)
+
+
+@contextlib.contextmanager
+def time_limit(path: str, seconds: float | None) -> Iterator[Clock]:
+    """Raise :class:`DocumentTimeout` inside the block after ``seconds``. If code in the block
+    swallows the exception (an ``except Exception`` somewhere), it is raised again every half
+    second until it gets out; either way ``clock.expired`` tells the caller the time ran out."""
+    clock = Clock(path, float(seconds or 0))
+    usable = (clock.seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield clock
+        return
+
+    def on_alarm(signum, frame):
+        clock.expired = True
+        raise clock.error()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, clock.seconds, 0.5)
+    try:
+        yield clock
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
