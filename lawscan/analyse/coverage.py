@@ -68,6 +68,8 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
     (unit, line, hits) found by other matchers (spaCy token patterns)."""
     elements = rubric().get("element", [])
     markers = _marker_res(elements)
+    contexts = {el["id"]: set(el["context_categories"]) for el in elements
+                if el.get("context_categories")}
     in_chapter = bool(chapter_eids)
     evidence: dict[str, list[Evidence]] = {el["id"]: [] for el in elements}
     seen: dict[str, set] = {el["id"]: set() for el in elements}
@@ -88,23 +90,39 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
             add(h.element, unit, lineno, text, h.start, h.end)
         if strong or in_chapter:
             f = fold(text)
+            cats = {h.category for h in hits}
             for el, rx in markers.items():
+                if el in contexts and not (contexts[el] & cats):
+                    continue
                 m = rx.search(f)
                 if m:
                     add(el, unit, lineno, text, m.start(), m.end())
+
+    by_no = {ln.lineno: ln.text for ln in doc.lines}
+
+    def heading_line(u: Unit):
+        """The source line that holds the heading (a title may sit on the line after the label)."""
+        if u.line is None:
+            return None
+        for n in range(u.line, u.line + 4):
+            if u.heading in by_no.get(n, ""):
+                return n
+        return u.line
 
     for u in scope_units(doc, chapter_eids):
         us = sc.units.get(id(u))
         if us is None:
             continue
         if u.heading:
-            visit(u, u.line, u.heading, us.title_hits)
+            visit(u, heading_line(u), u.heading, us.title_hits)
         for line, hits in us.line_hits:
             if line.text:
                 visit(u, line.lineno, line.text, hits)
     for unit, line, hits in extra_lines or []:
         visit(unit, line.lineno, line.text, hits)
     for us in sc.units.values():
+        if us.unit.kind == "root" or is_final_provisions(us.unit, doc):
+            continue
         for h in us.title_hits + us.own_hits():
             touched.add(h.element)
 

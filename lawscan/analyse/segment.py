@@ -70,7 +70,7 @@ def words(text: str) -> list[Word]:
     return out
 
 
-_NUMBERISH = re.compile(r"^[\d/]|^(lượng|liệu|tiền|hiệu|thứ|điện|đăng|ký|tài|chứng|của)$")
+_NUMBERISH = re.compile(r"^[\d/]|^(lượng|liệu|tiền|hiệu|thứ|điện|đăng|ký|tài|chứng)$")
 # function words the segmenter sometimes glues to a preceding "số" ("số là", "số và")
 _GLUED = {"là", "và", "của", "được", "trong", "có", "cho", "với"}
 

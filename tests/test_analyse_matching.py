@@ -1,0 +1,77 @@
+"""Folding, lexicon matching, unit titles and bodies (lawscan.analyse.fold / lexicon / matcher)."""
+
+from hypothesis import given, strategies as st
+
+from lawscan.analyse.matcher import body_is_digital, fold, load_lexicon, scan, title_is_digital
+from lawscan.model import Document, Line, Unit
+
+
+def test_fold_unifies_tone_placement_and_keeps_length():
+    assert fold("SỐ HOÁ") == fold("số hóa") == "số hóa"
+    assert fold("Uỷ ban") == fold("Ủy ban")
+    assert fold("Thuỷ lợi") == fold("Thủy lợi")
+    assert fold("kĩ thuật") == fold("kỹ thuật")
+    # closed syllables and "qu" are not touched
+    assert fold("hoàng") == "hoàng" and fold("toán") == "toán" and fold("quý") == "quý"
+
+
+@given(st.text(alphabet="aáàoóòeéèuúyýỷQqHhÓÁĐđ số,.\n", max_size=60))
+def test_fold_never_changes_length(text):
+    assert len(fold(text)) == len(text)
+
+
+def test_find_gives_original_offsets_and_longest_match():
+    lex = load_lexicon()
+    text = "Nhà nước xây dựng HỆ THỐNG THÔNG TIN QUỐC GIA và thực hiện SỐ HOÁ hồ sơ."
+    hits = lex.find(text)
+    assert [text[h.start:h.end] for h in hits] == ["HỆ THỐNG THÔNG TIN QUỐC GIA", "SỐ HOÁ"]
+    assert hits[0].term == "hệ thống thông tin quốc gia" and hits[0].element == "information_system"
+
+
+def test_false_positives_and_bare_words_are_not_matched():
+    lex = load_lexicon()
+    text = ("Bảo vệ tính mạng; một số quy định về số lượng; Luật số 35/2018/QH14; tần số vô tuyến "
+            "điện; điện ảnh; hệ thống thông tin liên lạc của tòa nhà; gửi qua mạng bưu chính; "
+            "thiết bị điện tử; mạng lưới cơ sở.")
+    assert lex.find(text) == []
+
+
+def test_reference_to_a_field_of_law_is_weak():
+    lex = load_lexicon()
+    hits = lex.find("theo quy định của pháp luật về giao dịch điện tử")
+    assert [(h.term, h.strength) for h in hits] == [("pháp luật về giao dịch điện tử", "weak")]
+
+
+def test_title_subject_not_one_item_of_a_list():
+    lex = load_lexicon()
+    assert title_is_digital("Thu thập phương tiện điện tử, dữ liệu điện tử", lex)
+    assert title_is_digital("ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ", lex)
+    assert title_is_digital("Công khai thông tin trên cổng thông tin điện tử, trang thông tin điện tử", lex)
+    assert not title_is_digital("Căn cứ khám xét người, chỗ ở, nơi làm việc, địa điểm, phương tiện, "
+                                "tài liệu, đồ vật, thư tín, điện tín, dữ liệu điện tử", lex)
+    assert not title_is_digital("QUAN TRẮC MÔI TRƯỜNG, THÔNG TIN, CƠ SỞ DỮ LIỆU MÔI TRƯỜNG VÀ BÁO "
+                                "CÁO MÔI TRƯỜNG", lex)
+    assert not title_is_digital("Hình thức hợp đồng lao động", lex)
+
+
+def _article(heading, lines):
+    art = Unit("article", "7", heading, "art_7", 1)
+    for i, text in enumerate(lines, 2):
+        art.children.append(Unit("paragraph", str(i - 1), "", f"art_7__para_{i - 1}", i,
+                                 [Line(text, i)]))
+    doc = Document("x.txt", "txt")
+    doc.root.children.append(art)
+    return doc, art
+
+
+def test_body_main_subject_versus_incidental_clause():
+    digital_doc, digital = _article("Phương thức tổ chức xét xử", [
+        "1. Tòa án tổ chức phiên tòa trực tuyến trên môi trường mạng.",
+        "2. Việc xét xử trực tuyến phải bảo đảm an toàn thông tin mạng và dữ liệu điện tử.",
+        "3. Chánh án quyết định việc xét xử."])
+    assert body_is_digital(scan(digital_doc), digital)[0]
+    incidental_doc, incidental = _article("Hình thức hợp đồng lao động", [
+        "1. Hợp đồng được giao kết thông qua phương tiện điện tử dưới hình thức thông điệp dữ liệu.",
+        "2. Hợp đồng có thể giao kết bằng lời nói.",
+        "3. Hợp đồng có thời hạn không quá 36 tháng."])
+    assert not body_is_digital(scan(incidental_doc), incidental)[0]

@@ -1,0 +1,61 @@
+"""The verdict and rubric coverage on small fixture laws (tests/fixtures/analyse/)."""
+
+from pathlib import Path
+
+import pytest
+
+from lawscan.analyse import analyse
+
+FIXTURES = Path(__file__).parent / "fixtures" / "analyse"
+
+
+def _doc(name):
+    from lawscan.pipeline import load_document
+
+    try:
+        return load_document(FIXTURES / name)
+    except NotImplementedError:
+        pytest.skip("reader not available")
+
+
+def test_dedicated_chapter_and_coverage_with_real_quotes():
+    doc = _doc("chapter.txt")
+    v = analyse(doc)
+    assert v.status == "dedicated_chapter"
+    assert v.chapters == ["III"] and v.articles == ["5", "6", "7"]
+    states = {c.element: c.state for c in v.coverage}
+    for el in ("information_system", "database", "connection_sharing", "online_public_services",
+               "e_identification", "security_personal_data", "funding"):
+        assert states[el] == "present", el
+    assert states["e_transactions"] == "absent"  # only named in the final chapter (excluded)
+    assert states["ai_oversight"] == "not_applicable"  # also only in the final chapter
+    texts = {ln.lineno: ln.text for ln in doc.lines}
+    for item in v.coverage:
+        for ev in item.evidence:
+            assert ev.eid.startswith("chp_III"), ev
+            assert ev.quote and ev.quote in texts[ev.line], ev
+
+
+def test_incidental_mentions_stay_none():
+    v = analyse(_doc("incidental.txt"))
+    assert v.status == "none", v.reasons
+    assert v.chapters == v.sections == v.articles == []
+    states = {c.element: c.state for c in v.coverage}
+    assert states["violations_online"] != "present"
+
+
+def test_amending_law_counts_its_quoted_text_for_the_instruction_article():
+    v = analyse(_doc("amending.txt"))
+    assert v.status == "articles_only"
+    assert v.articles == ["1"]
+    assert any("Điều 3a" in r for r in v.reasons)
+    assert {c.element: c.state for c in v.coverage}["online_public_services"] == "present"
+
+
+def test_final_provisions_detection():
+    from lawscan.analyse.matcher import is_final_provisions
+
+    doc = _doc("chapter.txt")
+    by_num = {u.num: u for u in doc.units("article")}
+    assert is_final_provisions(by_num["8"], doc) and is_final_provisions(by_num["9"], doc)
+    assert not is_final_provisions(by_num["5"], doc)
