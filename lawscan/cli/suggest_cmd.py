@@ -1,0 +1,35 @@
+"""``lawscan suggest LAW [-o FILE.docx|.md|.txt]``: propose a digital-environment chapter.
+
+Takes one law in any format lawscan reads; gives the proposal of
+:func:`lawscan.drafting.suggest.suggest` as Markdown on standard output, or written atomically to
+``-o`` as Word (.docx), plain text (.txt) or Markdown (anything else). Exit 0; 2 when the file
+cannot be read ("path: reason" on stderr).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command("suggest")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE (.docx, .md or .txt; atomically) instead of Markdown on stdout.")
+def suggest(path, output):
+    """Propose the chapter on the digital environment a law lacks (or its missing articles)."""
+    from lawscan.drafting.suggest import render_markdown, suggest as make, write_suggestion
+    from lawscan.errors import ReadError
+    from lawscan.pipeline import load_document
+
+    try:
+        doc = load_document(path)
+    except ReadError as exc:
+        click.echo(f"{exc.path}: {exc.reason}", err=True)
+        sys.exit(2)
+    s = make(doc)
+    if output:
+        write_suggestion(s, output)
+    else:
+        click.echo(render_markdown(s), nl=False)

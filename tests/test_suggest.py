@@ -1,0 +1,105 @@
+"""lawscan suggest: the proposed digital chapter fits the law (sector, numbering, insertion before
+the final provisions), covers exactly the missing rubric elements, renumbers what follows and
+lists the cross-references that renumbering shifts; no proposal where none is needed."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, SAMPLES
+from lawscan.analyse import analyse
+from lawscan.cli import main
+from lawscan.drafting.suggest import DATA, render_text, suggest
+from lawscan.pipeline import load_document
+
+PAWN = SAMPLES / "06-du-thao-luat-kinh-doanh-dich-vu-cam-do-nfd.txt"
+VET = SAMPLES / "02-du-thao-luat-thu-y-vbpl.html"
+
+
+def test_model_wording_has_one_entry_per_rubric_element_in_nfc():
+    rubric = tomllib.loads((REPO / "rules" / "data" / "rubric.toml").read_text(encoding="utf-8"))
+    text = DATA.read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", text) == text
+    data = tomllib.loads(text)
+    assert sorted(a["element"] for a in data["article"]) == sorted(e["id"] for e in rubric["element"])
+    for a in data["article"]:
+        assert 1 <= len(a["clauses"]) <= 3 and a["title"]
+
+
+def test_new_chapter_for_a_law_without_one():
+    doc = load_document(PAWN)
+    verdict = analyse(doc)
+    s = suggest(doc, verdict)
+    missing = [c.element for c in verdict.coverage if c.state == "absent"]
+    assert s.mode == "new_chapter" and missing
+    assert [a.element for a in s.articles] == missing
+    assert s.sector == "kinh doanh dịch vụ cầm đồ"
+    final = doc.units("chapter")[-1]
+    assert s.chapter_num == final.num == "V" and s.anchor_eid == final.eid
+    assert s.chapter_title == "CHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG KINH DOANH DỊCH VỤ CẦM ĐỒ"
+    last_before = max(int(a.num) for a in doc.units("article") if not a.eid.startswith(final.eid + "__"))
+    assert [a.num for a in s.articles] == [str(last_before + 1 + i) for i in range(len(missing))]
+    moved = [a for a in doc.units("article") if a.eid.startswith(final.eid + "__")]
+    assert s.renumbering[0] == ("Chương V", "Chương VI")
+    assert s.renumbering[1:] == [(f"Điều {a.num}", f"Điều {int(a.num) + len(missing)}") for a in moved]
+    for a in s.articles:
+        assert "kinh doanh dịch vụ cầm đồ" in a.title + " ".join(a.clauses) or a.element == "violations_online"
+        assert "{" not in a.title + " ".join(a.clauses)
+
+
+def test_missing_articles_are_added_to_an_incomplete_chapter():
+    s = suggest(load_document(VET))
+    assert s.mode == "add_to_chapter" and s.chapter_num is None
+    assert s.sector == "thú y" and s.anchor_eid == "chp_V__art_16"
+    elements = [a.element for a in s.articles]
+    assert {"online_public_services", "security_personal_data", "funding"} <= set(elements)
+    assert "database" not in elements and "information_system" not in elements
+    assert s.articles[0].num == "17" and ("Điều 17", f"Điều {17 + len(elements)}") in s.renumbering
+
+
+@pytest.mark.parametrize("name, mode", [("05-luat-nghi-le-nha-nuoc.txt", "not_applicable"),
+                                        ("08-du-thao-luat-dich-vu-dien-toan-dam-may.md", "digital_law"),
+                                        ("07-du-thao-luat-sua-doi-luat-ban-dau-gia-tai-san-cong.txt",
+                                         "amending_law"),
+                                        ("01-du-thao-luat-duong-thuy-noi-dia.docx", "complete")])
+def test_no_proposal_where_none_is_needed(name, mode):
+    s = suggest(load_document(SAMPLES / name))
+    assert s.mode == mode and not s.articles and not s.renumbering and s.message
+    assert s.message in render_text(s) and "Điều " not in render_text(s)
+
+
+def test_shifted_references_on_a_real_law(corpus_dir):
+    doc = load_document(corpus_dir / "docx" / "vbpl-luat-27-2023-qh15.docx")
+    s = suggest(doc)
+    assert s.mode == "new_chapter" and s.shifted_refs
+    mapping = {old.split()[-1]: new.split()[-1] for old, new in s.renumbering if old.startswith("Điều")}
+    for r in s.shifted_refs:
+        assert doc.find(r.eid) is not None and r.text != r.new_text
+        old_nums = re.findall(r"Điều (\d+)", r.text)
+        assert re.findall(r"Điều (\d+)", r.new_text) == [mapping.get(n, n) for n in old_nums]
+        target_article = re.search(r"art_(\d+)", r.target).group(1)
+        assert target_article in mapping
+
+
+def test_cli_markdown_docx_and_text(tmp_path):
+    res = CliRunner().invoke(main, ["suggest", str(PAWN)])
+    assert res.exit_code == 0
+    assert "## Chương V. CHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG KINH DOANH DỊCH VỤ CẦM ĐỒ" in res.output
+    assert "### Điều 17." in res.output and "| Chương V | Chương VI |" in res.output
+    out = tmp_path / "chuong-moi.docx"
+    assert CliRunner().invoke(main, ["suggest", str(PAWN), "-o", str(out)]).exit_code == 0
+    import docx
+
+    d = docx.Document(str(out))
+    headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
+    assert any(h.startswith("Chương V\nCHUYỂN ĐỔI SỐ") for h in headings)
+    assert sum(h.startswith("Điều ") for h in headings) == len(suggest(load_document(PAWN)).articles)
+    assert any(p.text.startswith("1. ") and "[" in p.text for p in d.paragraphs)
+    txt = tmp_path / "c.txt"
+    assert CliRunner().invoke(main, ["suggest", str(VET), "-o", str(txt)]).exit_code == 0
+    assert "Điều 17. Nguyên tắc chuyển đổi số trong hoạt động thú y" in txt.read_text(encoding="utf-8")
