@@ -6,9 +6,10 @@ use:
 * ``words(text) -> list[Word(text, start, end)]`` - ``underthesea.word_tokenize(line,
   use_token_normalize=False)`` per line, each token realigned to the original string (underthesea
   returns no offsets and may change spacing), so ``text[w.start:w.end]`` is the word;
-* ``defined_terms(doc) -> list[DefinedTerm(term, words, eid, line)]`` - the terms defined in the
-  "Giải thích từ ngữ" article ("3. Dữ liệu số là dữ liệu ..." -> "Dữ liệu số" as the word sequence
-  ["Dữ liệu", "số"]);
+* ``defined_terms(doc) -> list[DefinedTerm(term, eid, line)]`` - the terms defined in the
+  "Giải thích từ ngữ" article ("3. Dữ liệu số là dữ liệu ..." -> "Dữ liệu số"); ``.words`` gives
+  the term as segmented words (["Dữ liệu", "số"]), running underthesea only when asked, so the
+  rules engine can list terms without the ~1 s underthesea import;
 * ``digital_so_terms(text) -> list[str]`` - "số" used as the digital modifier ("hạ tầng số",
   "bản sao số", "số hóa") told from "số" the number ("Luật số 35/2018", "một số", "số lượng",
   "tổng số", "mã số", "tần số"): segmentation makes "một số", "số lượng", "tần số" single words,
@@ -37,10 +38,19 @@ class Word:
 
 @dataclass
 class DefinedTerm:
+    """A term of the definitions article. ``words`` (the term as segmented words) runs
+    underthesea on first access only, so callers that need just ``term`` stay fast."""
+
     term: str  # verbatim from the line
-    words: list[str] = field(default_factory=list)  # the term as segmented words
     eid: str = ""
     line: int | None = None
+    _words: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = [w.text for w in words(self.term)]
+        return self._words
 
 
 def _tokenize(line: str) -> list[str]:
@@ -122,20 +132,29 @@ def defined_terms(doc) -> list[DefinedTerm]:
             line = para.content[0]
             term = _definiendum(line.text)
             if term:
-                ws = [w.text for w in words(term)]
-                out.append(DefinedTerm(term, ws, para.eid, line.lineno))
+                out.append(DefinedTerm(term, para.eid, line.lineno))
     return out
 
 
 _NUM_PREFIX = re.compile(r"^\s*\d+[a-zđ]?\s*[.)]\s*")
 
 
-def _definiendum(text: str) -> str:
-    """The defined term of one definition line, found on segmented words: everything before the
-    first free-standing "là" / "được hiểu là" (a parenthesised English gloss is dropped)."""
+_DEF_RE = re.compile(r"^(.{2,160}?)\s+(?:được hiểu là|là)\s", re.S)
+
+
+def _definiendum(text: str, segment: bool = False) -> str:
+    """The defined term of one definition line: everything before the first "là" / "được hiểu
+    là" (a parenthesised English gloss is dropped). With ``segment`` the boundary is found on
+    underthesea words instead (a "là" inside a compound word is then not taken)."""
     body = _NUM_PREFIX.sub("", text)
     if " là " not in body:
         return ""
+    if not segment:
+        m = _DEF_RE.match(body)
+        if not m:
+            return ""
+        term = re.sub(r"\s*\([^)]*\)\s*$", "", m.group(1)).strip(" ,:")
+        return term if 0 < len(term.split()) <= 12 else ""
     ws = words(body)
     for i, w in enumerate(ws):
         fw = fold(w.text)
