@@ -1,0 +1,137 @@
+"""Scan speed and memory on the corpus, against a floor, in one run.
+
+Command (from the repository root; takes a few minutes on 2 cores)::
+
+    python benchmarks/bench_scan.py [CORPUS_DIR] [--replicate 10] [--skip-replicate]
+
+CORPUS_DIR defaults to $LAWSCAN_CORPUS or ../shared/corpus (its akn/ docx/ html/ json/ txt/ folders).
+Each phase runs in a fresh process; wall time and that process tree's peak RSS are measured:
+
+  (a) floor   — read every file and pull its text with the same libraries (zipfile + lxml for
+                .docx, lxml.html, json, lxml.etree), NFC, one heading regex;
+  (b) parse   — ``lawscan parse DIRS --format json``;
+  (c) scan    — ``lawscan scan DIRS --format json`` with every rule;
+  (d) scan -j2 — the same with ``--jobs 2``;
+  (e) scan ×N — (c) on the corpus replicated N times (symbolic links in a temporary directory),
+                to show that peak memory stays flat as the corpus grows.
+Then ``lawscan --version`` and single-law scans (best of 3). Prints MB/s, documents/s, peak RSS
+and the ratios (b)/(a), (c)/(a), (c)/(d).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SUBDIRS = ("akn", "docx", "html", "json", "txt")
+
+FLOOR = r'''
+import json, re, sys, unicodedata, zipfile
+from pathlib import Path
+from lxml import etree, html
+HEAD = re.compile(r"^(?:Chương|Điều|Mục|Phần)\s+\S+", re.M)
+n = 0
+for path in sys.argv[1:]:
+    p = Path(path)
+    data = p.read_bytes()
+    if p.suffix == ".docx":
+        with zipfile.ZipFile(p) as z:
+            root = etree.fromstring(z.read("word/document.xml"))
+        ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        text = "\n".join("".join(t.text or "" for t in para.iter(ns + "t")) for para in root.iter(ns + "p"))
+    elif p.suffix in (".html", ".htm"):
+        text = html.fromstring(data).text_content()
+    elif p.suffix == ".json":
+        def strings(o):
+            if isinstance(o, str):
+                yield o
+            elif isinstance(o, dict):
+                for v in o.values():
+                    yield from strings(v)
+            elif isinstance(o, list):
+                for v in o:
+                    yield from strings(v)
+        text = "\n".join(strings(json.loads(data)))
+    elif p.suffix == ".xml":
+        text = "\n".join(etree.fromstring(data, etree.XMLParser(resolve_entities=False)).itertext())
+    else:
+        text = data.decode("utf-8", "replace")
+    n += len(HEAD.findall(unicodedata.normalize("NFC", text)))
+print(n)
+'''
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS (MB) of the process tree, exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1, 2):
+        print(err, file=sys.stderr)
+    # ru_maxrss of the child includes its reaped children (worker processes), in KiB on Linux
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def lawscan(*args: str) -> list[str]:
+    return [sys.executable, "-m", "lawscan", *args]
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", nargs="?", default=os.environ.get("LAWSCAN_CORPUS",
+                                                                 str(REPO.parent / "shared" / "corpus")))
+    ap.add_argument("--replicate", type=int, default=10)
+    ap.add_argument("--skip-replicate", action="store_true")
+    args = ap.parse_args(argv)
+    corpus = Path(args.corpus)
+    dirs = [str(corpus / d) for d in SUBDIRS if (corpus / d).is_dir()]
+    files = sorted(str(p) for d in dirs for p in Path(d).iterdir() if p.is_file())
+    if not files:
+        print(f"no corpus under {corpus}", file=sys.stderr)
+        return 2
+    mb = sum(os.path.getsize(f) for f in files) / 1e6
+    n = len(files)
+    print(f"corpus: {n} files, {mb:.1f} MB ({corpus})")
+    out = Path(tempfile.mkdtemp(prefix="lawscan-bench-"))
+    rows = {}
+    rows["a floor"] = run([sys.executable, "-c", FLOOR, *files])
+    rows["b parse"] = run(lawscan("parse", *dirs, "--format", "json", "-o", str(out / "p.json")))
+    scan = ["scan", "--no-config", "--no-progress", "--fail-on", "never", "-f", "json"]
+    rows["c scan"] = run(lawscan(*scan, *dirs, "-o", str(out / "s.json")))
+    rows["d scan -j2"] = run(lawscan(*scan, "--jobs", "2", *dirs, "-o", str(out / "s2.json")))
+    if not args.skip_replicate:
+        rep = out / "replicated"
+        for k in range(args.replicate):
+            for d in dirs:
+                target = rep / f"copy{k}" / Path(d).name
+                target.mkdir(parents=True)
+                for f in Path(d).iterdir():
+                    (target / f.name).symlink_to(f)
+        rows[f"e scan x{args.replicate}"] = run(lawscan(*scan, str(rep), "-o", str(out / "s10.json")))
+    print(f"{'phase':14} {'seconds':>8} {'MB/s':>7} {'docs/s':>7} {'peak RSS MB':>12}")
+    for name, (wall, rss, code) in rows.items():
+        factor = args.replicate if name.startswith("e") else 1
+        print(f"{name:14} {wall:8.2f} {mb * factor / wall:7.2f} {n * factor / wall:7.1f} {rss:12.0f}")
+    a, b, c, d = (rows[k][0] for k in ("a floor", "b parse", "c scan", "d scan -j2"))
+    print(f"ratios: parse/floor {b / a:.2f}  scan/floor {c / a:.2f}  scan/scan-j2 {c / d:.2f}")
+    version = min(run(lawscan("--version"))[0] for _ in range(3))
+    print(f"lawscan --version: {version:.3f} s (best of 3)")
+    for law in (REPO / "sample_laws" / "06-du-thao-luat-kinh-doanh-dich-vu-cam-do-nfd.txt",
+                corpus / "docx" / "vbpl-luat-31-2024-qh15.docx"):
+        if law.exists():
+            best = min(run(lawscan(*scan, str(law), "-o", str(out / "one.json")))[0] for _ in range(3))
+            print(f"single-law scan {law.name}: {best:.2f} s (best of 3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
