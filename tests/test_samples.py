@@ -112,7 +112,7 @@ SAMPLE_TABLE = [
     Expected(
         "08-du-thao-luat-dich-vu-dien-toan-dam-may.md", "md", "Luật Dịch vụ điện toán đám mây",
         "law", True, None, {"chapters": 4, "sections": 0, "articles": 10},
-        status="digital_law",
+        status="digital_law", chapters=["II", "III"],  # a digital law lists its substantive chapters
         no_findings=("LS101", "LS102", "LS105", "LS106", "LS107", "LS108"),
     ),
 ]
