@@ -103,3 +103,15 @@ def test_cli_markdown_docx_and_text(tmp_path):
     txt = tmp_path / "c.txt"
     assert CliRunner().invoke(main, ["suggest", str(VET), "-o", str(txt)]).exit_code == 0
     assert "Điều 17. Nguyên tắc chuyển đổi số trong hoạt động thú y" in txt.read_text(encoding="utf-8")
+
+
+def test_html_report_embeds_the_outline_and_links_the_no_chapter_finding(tmp_path):
+    out = tmp_path / "r.html"
+    CliRunner().invoke(main, ["scan", str(PAWN), str(SAMPLES / "05-luat-nghi-le-nha-nuoc.txt"),
+                              "--no-config", "--format", "html", "-o", str(out)])
+    page = out.read_text(encoding="utf-8")
+    ids = re.findall(r'<details class="suggestion-outline" id="([^"]+)"', page)
+    assert len(ids) == 1  # the pawn-shop law only: the ceremonies law needs no chapter
+    assert page.count(f'href="#{ids[0]}"') == 2  # the document's link and the LS101 finding's
+    block = page.split(f'id="{ids[0]}"')[1].split("</details>")[0]
+    assert "CHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG KINH DOANH DỊCH VỤ CẦM ĐỒ" in block

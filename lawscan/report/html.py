@@ -120,9 +120,14 @@ def _doc_context(entry: common.DocEntry) -> dict:
             "line": common.finding_line(dr, f),
             "href": _href(entry.id, f.eid, anchors),
             "target_label": (doc.find(target).label() if target and doc.find(target) else ""),
+            "suggest_href": "",
         })
     status = common.status_of(dr)
     coverage = dr.digital.coverage if dr.digital else []
+    outline_md = _suggestion(dr) if status not in HAS_CHAPTER else ""
+    for x in findings:  # the finding that a chapter is missing links to the proposed outline
+        if outline_md and x["f"].rule_id == "LS101" and x["f"].severity != "info":
+            x["suggest_href"] = f"#{entry.id}-suggest"
     counts = doc.counts()
     return {
         "id": entry.id, "dr": dr, "doc": doc, "path": entry.path, "title": common.doc_title(dr),
@@ -136,9 +141,24 @@ def _doc_context(entry: common.DocEntry) -> dict:
                      for c in coverage],
         "covered": sum(c.state == "present" for c in coverage),
         "assessed": sum(c.state != "not_applicable" for c in coverage),
-        "suggestion_href": safe_href(doc.meta.get("suggestion_href")) if status not in HAS_CHAPTER else None,
+        "suggestion_href": (safe_href(doc.meta.get("suggestion_href")) or (f"#{entry.id}-suggest" if outline_md else None))
+        if status not in HAS_CHAPTER else None,
+        "suggestion_id": f"{entry.id}-suggest", "suggestion_md": outline_md,
         "search": " ".join(x for x in (common.doc_title(dr), doc.number or "", entry.path) if x).casefold(),
     }
+
+
+def _suggestion(dr: DocumentResult) -> str:
+    """The proposed digital chapter (lawscan.drafting.suggest) as Markdown, "" when none."""
+    if dr.digital is None:
+        return ""
+    try:
+        from lawscan.drafting.suggest import render_markdown, suggest
+
+        s = suggest(dr.document, dr.digital)
+    except Exception:  # a drafting aid must never break the report
+        return ""
+    return render_markdown(s, level=3) if s.proposes else ""
 
 
 def _chart(docs: list[dict]) -> dict:
