@@ -31,13 +31,17 @@ _TABLE = {ord(c): " " for c in _SPACES}
 _TABLE.update({ord(c): None for c in _REMOVE})
 _TABLE.update({0x00D0: "\u0110", 0x0189: "\u0110", 0x00F0: "\u0111"})
 _MULTI_SPACE = re.compile(r" {2,}")
+# str.translate looks every character up in the table: slow on long lines. Most lines hold none
+# of these characters, so a regex search decides whether to translate at all.
+_NEEDS_TABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
 
 
 def normalise_text(text: str) -> str:
     """One line of text, normalised as the module docstring says."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.translate(_TABLE)
+    if _NEEDS_TABLE.search(text):
+        text = text.translate(_TABLE)
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
     return text.strip()
