@@ -216,7 +216,7 @@ def _metadata(doc_el, doc: Document) -> None:
     number = ""
     for candidate in (value("FRBRname"), re.sub(r"^(?:No|N|Nr|Number)\.?\s*|^[^\d:]*:\s*", "", text_of("docNumber")),
                       value("FRBRnumber")):
-        if re.search(r"\d", candidate):
+        if re.search(r"\d", candidate) and not candidate.startswith("/"):  # "/2026/QH15": a draft, no number yet
             number = candidate
             break
     doc.number = number or None
