@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # tone variants of the vowels whose tone moves: plain vowel -> its five toned forms
 # (order: huyền, sắc, hỏi, ngã, nặng)
@@ -51,8 +52,10 @@ def _move_tone(m: re.Match) -> str:
     return _TONED[first][tone] + base2
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case and unify tone placement / i-y spelling, keeping the length (see module doc)."""
+    """Lower-case and unify tone placement / i-y spelling, keeping the length (see module doc).
+    Cached: the rules fold the same lines many times."""
     s = _lower(text)
     if "í" in s or "ĩ" in s:
         s = _IY_RE.sub(lambda m: _IY[m.group(1)], s)

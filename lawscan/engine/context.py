@@ -162,6 +162,11 @@ class RuleContext:
         art = self.enclosing(unit, "article")
         return art is not None and "giải thích từ ngữ" in fold(art.heading)
 
+    @functools.cached_property
+    def _definition_units(self) -> frozenset[int]:
+        """ids of every unit inside a definitions article."""
+        return frozenset(id(u) for art in self.definition_articles() for u in art.walk())
+
     def definition_articles(self) -> list[Unit]:
         return [a for a in self.doc.units("article") if "giải thích từ ngữ" in fold(a.heading)]
 
@@ -253,8 +258,9 @@ class RuleContext:
         quoted amendment text included, anchored at its instruction), in document order."""
         pattern = phrase_pattern(tuple(phrases))
         hits = []
+        definitions = self._definition_units if skip_definitions else frozenset()
         for unit, at, lineno, folded, text in self._body_lines:
-            if skip_definitions and self.is_definitions(unit):
+            if id(unit) in definitions:
                 continue
             for m in pattern.finditer(folded):
                 hits.append(Hit(m.group(0), unit, at, lineno, short(text)))

@@ -15,37 +15,9 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-import unicodedata
 from typing import Iterable
 
-# Old-style tone placement -> the form the lexicon uses (fallback only; see fold()).
-_TONE_PAIRS = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-               "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-               "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
-# only in open syllables and not after "q" (hoàng, quý stay as they are)
-_TONE_RE = re.compile("(?<!q)(" + "|".join(_TONE_PAIRS) + r")(?!\w)")
-
-
-@functools.lru_cache(maxsize=1)
-def _matcher_fold():
-    try:
-        from lawscan.analyse.matcher import fold as matcher_fold
-    except ImportError:
-        return None
-    return matcher_fold
-
-
-def _basic_fold(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
-    return re.sub(r"\s+", " ", text)
-
-
-def fold(text: str) -> str:
-    """Fold text for matching. Uses the analysis stage's ``fold`` when it is installed, so the
-    rules and the lexicon agree; otherwise NFC + casefold + tone placement + spaces."""
-    f = _matcher_fold()
-    return f(text) if f else _basic_fold(text)
+from lawscan.analyse.fold import fold  # noqa: F401  (one folding for the lexicon and the rules)
 
 
 @functools.lru_cache(maxsize=256)

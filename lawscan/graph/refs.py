@@ -265,6 +265,8 @@ def extract_refs(text: str) -> list[Ref]:
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside curly quotes “…” (an unclosed quote runs to the end of the text)."""
+    if "“" not in text:
+        return []
     spans, depth, start = [], 0, 0
     for i, c in enumerate(text):
         if c == "“":
