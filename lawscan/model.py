@@ -92,12 +92,17 @@ class Unit:
     attrs: dict = field(default_factory=dict)  # e.g. {"instruction": "insert", "target": "Điều 16a"}
 
     def walk(self, include_quoted: bool = True) -> Iterator["Unit"]:
-        """This unit and all below it, document order."""
-        yield self
-        for child in self.children:
-            if child.kind == "quoted" and not include_quoted:
-                continue
-            yield from child.walk(include_quoted)
+        """This unit and all below it, document order (iterative: trees are deep and wide)."""
+        stack = [self]
+        pop, push = stack.pop, stack.extend
+        while stack:
+            unit = pop()
+            yield unit
+            if unit.children:
+                if include_quoted:
+                    push(reversed(unit.children))
+                else:
+                    push(c for c in reversed(unit.children) if c.kind != "quoted")
 
     def own_text(self) -> str:
         return "\n".join(line.text for line in self.content)
