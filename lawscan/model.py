@@ -146,6 +146,7 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # the normalised source lines
     meta: dict = field(default_factory=dict)
+    frozen_counts: dict | None = None  # counts kept when a scan drops the text (see scan.slim)
 
     def units(self, kind: str | None = None, include_quoted: bool = False) -> list[Unit]:
         """Units of the document's own structure (quoted amendment text excluded by default)."""
@@ -153,6 +154,8 @@ class Document:
                 and (kind is None or u.kind == kind)]
 
     def counts(self) -> dict:
+        if self.frozen_counts is not None:
+            return dict(self.frozen_counts)
         own = self.units()
         return {
             "parts": sum(u.kind == "part" for u in own),

@@ -29,6 +29,8 @@ class ScanOptions:
     cache_dir: str | None = None  # content-hash cache of parse results
     executor: str = "local"  # local (processes when jobs > 1) | dask
     scheduler: str | None = None  # dask scheduler address; None starts a LocalCluster
+    slim: bool = False  # drop each document's text once checked (memory stays flat; see slim())
+    suggestions: bool = False  # compute the proposed digital chapter (for the HTML report)
 
 
 class Scanner:
@@ -92,7 +94,32 @@ class Scanner:
         findings, problems = run_rules(doc, result.digital, self.ruleset, self.options.settings)
         result.findings = findings
         result.rule_errors.extend(problems)
+        if self.options.suggestions:
+            from lawscan.report.html import suggestion_markdown
+
+            doc.meta["suggestion_md"] = suggestion_markdown(result)
+        if self.options.slim:
+            slim(result)
         return result
+
+
+def slim(result: DocumentResult) -> DocumentResult:
+    """Keep what the reports need and drop the rest: the text (lines, unit content) and the units
+    below articles. Findings carry their quotes and lines, the verdict its evidence; the counts,
+    the title line and the outline (Phần … Điều with headings and lines) stay. A scan of a
+    national corpus then holds a few kilobytes per document, not its whole text."""
+    from lawscan.model import STRUCTURE_KINDS
+    from lawscan.report.common import title_line
+
+    doc = result.document
+    doc.meta["title_line"] = title_line(result)
+    doc.frozen_counts = doc.counts()
+    doc.lines = []
+    for unit in doc.root.walk():
+        unit.content = []
+        if unit.children:
+            unit.children = [c for c in unit.children if c.kind in STRUCTURE_KINDS]
+    return result
 
 
 def iter_scan(files: list[str], options: ScanOptions,
@@ -196,7 +223,7 @@ def scan(paths: list[str], options: ScanOptions | None = None,
     once per file done."""
     from lawscan.pipeline import iter_inputs
 
-    options = options or ScanOptions()
+    options = options or ScanOptions(slim=True)
     scanner = Scanner(options)
     result = ScanResult(tool_version=__version__, rules=scanner.ruleset.infos())
     for problem in scanner.ruleset.errors:  # a rule module that failed to load

@@ -31,7 +31,7 @@ def write(paths, output, config_file, no_config, rules_dirs):
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     options = ScanOptions(rules_dirs=[*cfg.rules, *rules_dirs], select=cfg.select, ignore=cfg.ignore,
-                          severity=cfg.severity, settings=cfg.settings, exclude=cfg.exclude)
+                          severity=cfg.severity, settings=cfg.settings, exclude=cfg.exclude, slim=True)
     result = scan(list(paths), options)
     atomic_write(output, baseline_bytes(result))
     count = sum(len(d.findings) for d in result.documents)

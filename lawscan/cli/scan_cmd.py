@@ -135,7 +135,8 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
                                               ("max_zip_ratio", max_zip_ratio), ("timeout", timeout))
                 if value is not None},
         exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
-        executor=executor, scheduler=scheduler)
+        executor=executor, scheduler=scheduler, slim=True,
+        suggestions=fmt == "html" or any(f == "html" for f, _ in targets))
 
     show_progress = progress if progress is not None else (
         sys.stderr.isatty() and not os.environ.get("CI"))

@@ -124,7 +124,7 @@ def _doc_context(entry: common.DocEntry) -> dict:
         })
     status = common.status_of(dr)
     coverage = dr.digital.coverage if dr.digital else []
-    outline_md = _suggestion(dr) if status not in HAS_CHAPTER else ""
+    outline_md = suggestion_markdown(dr) if status not in HAS_CHAPTER else ""
     for x in findings:  # the finding that a chapter is missing links to the proposed outline
         if outline_md and x["f"].rule_id == "LS101" and x["f"].severity != "info":
             x["suggest_href"] = f"#{entry.id}-suggest"
@@ -148,8 +148,11 @@ def _doc_context(entry: common.DocEntry) -> dict:
     }
 
 
-def _suggestion(dr: DocumentResult) -> str:
-    """The proposed digital chapter (lawscan.drafting.suggest) as Markdown, "" when none."""
+def suggestion_markdown(dr: DocumentResult) -> str:
+    """The proposed digital chapter (lawscan.drafting.suggest) as Markdown, "" when none; a scan
+    that drops the text computes it beforehand into ``document.meta["suggestion_md"]``."""
+    if "suggestion_md" in dr.document.meta:
+        return dr.document.meta["suggestion_md"]
     if dr.digital is None:
         return ""
     try:
