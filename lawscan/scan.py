@@ -100,6 +100,9 @@ class Scanner:
             doc.meta["suggestion_md"] = suggestion_markdown(result)
         if self.options.slim:
             slim(result)
+        from lawscan.analyse.fold import fold
+
+        fold.cache_clear()  # the cache serves one document's rules; across documents it only grows
         return result
 
 
@@ -115,6 +118,8 @@ def slim(result: DocumentResult) -> DocumentResult:
     doc.meta["title_line"] = title_line(result)
     doc.frozen_counts = doc.counts()
     doc.lines = []
+    for key in ("footnotes", "numbering", "properties"):  # reader details the reports do not show
+        doc.meta.pop(key, None)
     for unit in doc.root.walk():
         unit.content = []
         if unit.children:
