@@ -1,0 +1,85 @@
+"""The fresh-machine path: build a wheel, install it into a new virtual environment, and run
+`lawscan scan sample_laws/` from another directory — with no network at all — so the installed
+package must carry its rules, lexicons, schema and templates.
+
+The venv sees the already installed third-party libraries (--system-site-packages) so the test
+does not download spaCy again; lawscan itself comes only from the wheel (asserted)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def _offline(cmd: list[str]) -> list[str]:
+    """Run without any network where the kernel lets us (a new, empty network namespace)."""
+    unshare = shutil.which("unshare")
+    if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0:
+        return [unshare, "-n", *cmd]
+    return cmd
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("fresh")
+    src = work / "src"
+    # build from a clean copy of the tracked files, as a fresh checkout would
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        if (REPO / name).is_file():
+            (src / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, src / name)
+    dist = work / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(dist), str(src)], check=True)
+    wheel = next(dist.glob("lawscan-*.whl"))
+    env_dir = work / "venv"
+    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    py = env_dir / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True)
+    return env_dir
+
+
+def test_wheel_carries_rules_and_data(installed):
+    py = installed / "bin" / "python"
+    code = ("import lawscan, lawscan._rules, pathlib, json;"
+            "p = pathlib.Path(lawscan.__file__).parent;"
+            "r = pathlib.Path(lawscan._rules.__file__).parent;"
+            "print(json.dumps([str(p), sorted(x.name for x in (r / 'data').glob('*.toml')),"
+            " (p / 'report' / 'schema' / 'report.schema.json').is_file(),"
+            " (p / 'report' / 'templates' / 'report.html.j2').is_file()]))")
+    out = subprocess.run([str(py), "-c", code], capture_output=True, text=True, check=True,
+                         cwd=installed).stdout
+    where, data, schema, template = json.loads(out)
+    assert Path(where).is_relative_to(installed), "lawscan must come from the wheel, not the checkout"
+    assert {"lexicon.toml", "rubric.toml", "repealed.toml"} <= set(data)
+    assert schema and template
+
+
+def test_scan_samples_from_another_directory_offline(installed, tmp_path):
+    exe = installed / "bin" / "lawscan"
+    out = tmp_path / "r.json"
+    proc = subprocess.run(_offline([str(exe), "scan", str(SAMPLES), "--no-config", "--exclude", "src/*",
+                                    "--exclude", "README.md", "--fail-on", "never",
+                                    "-f", "json", "-o", str(out), "--report", f"html={tmp_path / 'r.html'}"]),
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    samples = sorted(p.name for p in SAMPLES.iterdir() if p.is_file() and p.name != "README.md")
+    got = sorted(Path(d.get("source_path", d["path"])).name for d in data["documents"])
+    assert got == samples
+    assert all(d["digital"] and d["digital"]["status"] for d in data["documents"])
+    assert len(data["rules"]) >= 10
+    assert "<html" in (tmp_path / "r.html").read_text(encoding="utf-8").lower()
+    rules = subprocess.run(_offline([str(exe), "rules"]), capture_output=True, text=True, cwd=tmp_path)
+    assert rules.returncode == 0 and "LS101" in rules.stdout
