@@ -90,7 +90,7 @@ def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
     topic = title_topic(doc, lex)
     if topic:
         reasons.append(f"The title names a digital subject: “{topic}” (the law as a whole governs it).")
-    else:
+    elif not law_title(doc):  # a record without its title: the scope article stands in for it
         st = scope_topic(doc, lex)
         share_ok = (not subst) or sum(c.num in dig_ch for c in subst) * 2 >= len(subst)
         if st and share_ok:
