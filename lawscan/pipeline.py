@@ -34,6 +34,31 @@ def load_document(path: str | os.PathLike, limits: dict | None = None) -> Docume
     return parse_source(source)
 
 
+def iter_documents(paths: Iterable[str | os.PathLike], errors: list[InputError],
+                   report=None, exclude: Iterable[str] = ()) -> Iterator[Document]:
+    """Load every input file under ``paths``, one document at a time. Files that cannot be read,
+    and walk problems, go to ``errors`` (and to ``report(error)`` as they happen)."""
+    reported = 0
+
+    def flush() -> None:
+        nonlocal reported
+        if report is not None:
+            for err in errors[reported:]:
+                report(err)
+        reported = len(errors)
+
+    for path in iter_inputs(paths, exclude, errors):
+        flush()
+        try:
+            doc = load_document(path)
+        except ReadError as exc:
+            errors.append(read_error(exc))
+        else:
+            yield doc
+        flush()
+    flush()
+
+
 def iter_inputs(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = (),
                 errors: list[InputError] | None = None) -> Iterator[str]:
     """Yield input files under ``paths`` in a stable order. Problems (missing path, unreadable

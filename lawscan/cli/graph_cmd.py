@@ -22,26 +22,13 @@ import click
               help="Write to FILE (atomically) instead of standard output.")
 def graph(paths, fmt, output):
     """Build the graph of units, cross-references and citations of one law or of a corpus."""
-    from lawscan.errors import ReadError
     from lawscan.graph import build_graph, corpus_graph, render_graph, write_graph
-    from lawscan.model import Document, InputError
-    from lawscan.pipeline import iter_inputs, load_document
+    from lawscan.model import InputError
+    from lawscan.pipeline import iter_documents
 
     errors: list[InputError] = []
-    docs: list[Document] = []
-    reported = 0
-    for path in iter_inputs(paths, errors=errors):
-        for err in errors[reported:]:
-            click.echo(f"{err.path}: {err.message}", err=True)
-        reported = len(errors)
-        try:
-            docs.append(load_document(path))
-        except ReadError as exc:
-            errors.append(InputError(exc.path, exc.reason, exc.code))
-            click.echo(f"{exc.path}: {exc.reason}", err=True)
-            reported = len(errors)
-    for err in errors[reported:]:
-        click.echo(f"{err.path}: {err.message}", err=True)
+    docs = list(iter_documents(paths, errors,
+                               report=lambda e: click.echo(f"{e.path}: {e.message}", err=True)))
 
     single = len(paths) == 1 and Path(paths[0]).is_file()
     if docs:

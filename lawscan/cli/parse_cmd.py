@@ -9,10 +9,7 @@ be read is reported on stderr as "path: reason" and the others are still parsed;
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
-from pathlib import Path
 
 import click
 
@@ -93,37 +90,36 @@ def outline(doc: Document) -> str:
               help="Write to FILE instead of standard output.")
 def parse(paths, fmt, output):
     """Parse laws into their structure (Phần › Chương › Mục › Tiểu mục › Điều › khoản › điểm)."""
-    from lawscan.errors import ReadError
     from lawscan.model import InputError
-    from lawscan.pipeline import iter_inputs, load_document
+    from lawscan.pipeline import iter_documents
 
     errors: list[InputError] = []  # walk problems (missing path, loops) and unreadable files
-    docs: list[Document] = []
-    reported = 0
-    for path in iter_inputs(paths, errors=errors):
-        for err in errors[reported:]:
-            click.echo(f"{err.path}: {err.message}", err=True)
-        reported = len(errors)
-        try:
-            docs.append(load_document(path))
-        except ReadError as exc:
-            errors.append(InputError(exc.path, exc.reason, exc.code))
-            click.echo(f"{exc.path}: {exc.reason}", err=True)
-            reported = len(errors)
-    for err in errors[reported:]:
-        click.echo(f"{err.path}: {err.message}", err=True)
-
-    if fmt == "json":
-        text = json.dumps([document_json(d) for d in docs], ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = "\n\n".join(outline(d) for d in docs) + ("\n" if docs else "")
+    docs = iter_documents(paths, errors, report=lambda e: click.echo(f"{e.path}: {e.message}", err=True))
     if output:
-        target = Path(output)
-        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
+        from lawscan.report.atomic import atomic_open
+
+        with atomic_open(output) as fh:
+            _write(fh, docs, fmt)
     else:
-        sys.stdout.write(text)
+        _write(click.get_binary_stream("stdout"), docs, fmt)
     if errors:
         sys.exit(2)
+
+
+def _write(out, docs, fmt: str) -> None:
+    """Write documents one at a time (a corpus is never held in memory whole)."""
+    first = True
+    if fmt == "json":
+        out.write(b"[")
+    for doc in docs:
+        if fmt == "json":
+            text = json.dumps(document_json(doc), ensure_ascii=False, indent=2)
+            out.write(("\n" if first else ",\n").encode() + text.encode("utf-8"))
+        else:
+            out.write((("" if first else "\n\n") + outline(doc)).encode("utf-8"))
+        first = False
+    if fmt == "json":
+        out.write(b"\n]\n" if not first else b"]\n")
+    elif not first:
+        out.write(b"\n")
+    out.flush()
