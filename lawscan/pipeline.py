@@ -17,6 +17,8 @@ from lawscan.model import Document, InputError
 # Files we never try to read when walking a directory (explicitly named files are always read).
 SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".pyc", ".lock", ".sarif"}
 SKIP_DIRS = {".git", "__pycache__", ".lawscan-cache", "node_modules", ".venv", "venv"}
+# A folder's own documentation is not a law (explicitly named files are always read).
+SKIP_NAMES = ("readme", "license", "licence", "changelog", "contributing")
 
 
 def load_document(path: str | os.PathLike, limits: dict | None = None) -> Document:
@@ -120,7 +122,7 @@ def _walk(top: Path, seen: set, excluded, errors: list[InputError]) -> Iterator[
             if entry.name not in SKIP_DIRS:
                 yield from _walk(path, seen, excluded, errors)
         elif is_file:
-            if path.suffix.lower() not in SKIP_SUFFIXES:
+            if path.suffix.lower() not in SKIP_SUFFIXES and not path.stem.lower().startswith(SKIP_NAMES):
                 yield str(path)
         elif entry.is_symlink():
             errors.append(InputError(str(path), "broken symbolic link", "input.missing"))

@@ -69,8 +69,7 @@ def test_wheel_carries_rules_and_data(installed):
 def test_scan_samples_from_another_directory_offline(installed, tmp_path):
     exe = installed / "bin" / "lawscan"
     out = tmp_path / "r.json"
-    proc = subprocess.run(_offline([str(exe), "scan", str(SAMPLES), "--no-config", "--exclude", "src/*",
-                                    "--exclude", "README.md", "--fail-on", "never",
+    proc = subprocess.run(_offline([str(exe), "scan", str(SAMPLES), "--no-config", "--fail-on", "never",
                                     "-f", "json", "-o", str(out), "--report", f"html={tmp_path / 'r.html'}"]),
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

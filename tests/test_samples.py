@@ -208,7 +208,7 @@ def test_sample_rule_findings(exp: Expected):
 def test_nfd_sample_reads_like_its_nfc_source():
     """The NFD sample is its NFC source decomposed: lawscan must see the same law."""
     nfd = SAMPLES / "06-du-thao-luat-kinh-doanh-dich-vu-cam-do-nfd.txt"
-    src = SAMPLES / "src" / "06-du-thao-luat-kinh-doanh-dich-vu-cam-do.txt"
+    src = REPO / "tools" / "sample_sources" / "06-du-thao-luat-kinh-doanh-dich-vu-cam-do.txt"
     assert unicodedata.is_normalized("NFD", nfd.read_text(encoding="utf-8"))
     assert not unicodedata.is_normalized("NFC", nfd.read_text(encoding="utf-8"))
     exp = next(e for e in SAMPLE_TABLE if e.file == nfd.name)
@@ -231,7 +231,7 @@ def test_traps_are_in_the_samples():
     vbpl = (SAMPLES / "02-du-thao-luat-thu-y-vbpl.html").read_text(encoding="utf-8")
     assert "<strong>Chương <a name=\"Chuong_V\"></a>V</strong>" in vbpl
     assert "51/2005/QH11" in vbpl
-    src01 = (SAMPLES / "src" / "01-du-thao-luat-duong-thuy-noi-dia.txt").read_text(encoding="utf-8")
+    src01 = (REPO / "tools" / "sample_sources" / "01-du-thao-luat-duong-thuy-noi-dia.txt").read_text(encoding="utf-8")
     assert "\nĐiều 36 của Luật này" in src01 and "số hoá" in src01.casefold()
 
 

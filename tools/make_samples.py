@@ -1,7 +1,7 @@
 """Generate the non-text sample drafts in sample_laws/ from the plain-text sources in
-sample_laws/src/.
+tools/sample_sources/.
 
-Takes: the NFC plain-text drafts in sample_laws/src/*.txt (written by hand, one line per
+Takes: the NFC plain-text drafts in tools/sample_sources/*.txt (written by hand, one line per
 paragraph, the usual Vietnamese layout: header, preamble, "Chương I" + title line, "Mục 1" +
 title line, "Điều 1. Title", khoản "1.", điểm "a)", signature block).
 Gives: the samples in sample_laws/ in the formats lawscan reads:
@@ -37,7 +37,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_laws"
-SRC = SAMPLES / "src"
+SRC = Path(__file__).resolve().parent / "sample_sources"
 
 FIXED_TIME = datetime(2026, 3, 2, 8, 0, 0)  # docx core properties and zip entry dates
 ZIP_TIME = (2026, 3, 2, 8, 0, 0)
@@ -84,7 +84,7 @@ def read_lines(path: Path) -> list[str]:
 
 def parse_draft(lines: list[str]) -> Draft:
     """Split a hand-written source into header, preamble, structure tree and conclusion.
-    Only handles the regular layout of the sources in sample_laws/src/."""
+    Only handles the regular layout of the sources in tools/sample_sources/."""
     header: list[str] = []
     preamble: list[str] = []
     conclusion: list[str] = []
