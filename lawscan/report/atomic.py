@@ -1,7 +1,8 @@
 """Atomic file writes: a report is either the old file or the complete new one, never half.
 
 ``atomic_open(path)`` is a context manager giving a binary file; ``atomic_write(path, data)``
-writes bytes or text at once. Both write a temporary file in the target's directory, fsync it,
+writes bytes or text at once; :class:`AtomicFile` is the same for a file written over a long run
+(``write`` … ``commit()`` or ``discard()``). Both write a temporary file in the target's directory, fsync it,
 ``os.replace`` it over the target and fsync the directory. On any exception the temporary file
 is removed and an existing file at ``path`` is left untouched.
 """
@@ -34,24 +35,57 @@ def _target_mode(path: Path) -> int:
         return 0o666 & ~_umask()
 
 
+class AtomicFile:
+    """A temporary file next to ``path``, open for binary writing: ``commit()`` puts it in place of
+    ``path``; ``discard()`` (or a failed commit) removes it and leaves ``path`` untouched. For a
+    report written piece by piece over a long run."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self.directory = self.path.parent if str(self.path.parent) else Path(".")
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.directory)
+        self.fh = os.fdopen(fd, "wb")
+        self.done = False
+
+    def write(self, data: bytes) -> None:
+        self.fh.write(data)
+
+    def commit(self) -> Path:
+        if self.done:
+            return self.path
+        try:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            self.fh.close()
+            os.chmod(self.tmp, _target_mode(self.path))
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        self.done = True
+        _fsync_dir(self.directory)
+        return self.path
+
+    def discard(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        with contextlib.suppress(OSError):
+            self.fh.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike) -> Iterator[IO[bytes]]:
     """Open a temporary file next to ``path`` for binary writing; on success it replaces ``path``."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    target = AtomicFile(path)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _target_mode(path))
-        os.replace(tmp, path)
+        yield target.fh
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        target.discard()
         raise
-    _fsync_dir(directory)
+    target.commit()
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -99,11 +99,19 @@ class DocEntry:
     findings: list[Finding]  # sorted
 
 
+def ordered(result: ScanResult) -> list[DocumentResult]:
+    """The run's documents in report order: by path, then title."""
+    return sorted(result.documents, key=lambda d: (d.document.path, d.document.title or ""))
+
+
+def entry(number: int, dr: DocumentResult, base_dir: str | os.PathLike | None = None) -> DocEntry:
+    """The ``number``-th document of a report (``doc1`` …) with its display path and sorted findings."""
+    return DocEntry(f"doc{number}", dr, rel_path(dr.document.path, base_dir), sorted_findings(dr.findings))
+
+
 def documents(result: ScanResult, base_dir: str | os.PathLike | None = None) -> list[DocEntry]:
     """The run's documents sorted by path (then title), numbered ``doc1`` …"""
-    ordered = sorted(result.documents, key=lambda d: (d.document.path, d.document.title or ""))
-    return [DocEntry(f"doc{i}", dr, rel_path(dr.document.path, base_dir), sorted_findings(dr.findings))
-            for i, dr in enumerate(ordered, 1)]
+    return [entry(i, dr, base_dir) for i, dr in enumerate(ordered(result), 1)]
 
 
 def rel_path(path: str, base_dir: str | os.PathLike | None = None) -> str:
@@ -164,33 +172,63 @@ def rules_by_id(result: ScanResult) -> dict[str, RuleInfo]:
     """The run's rules, plus a minimal entry for any rule id that only appears in findings."""
     rules = {r.id: r for r in result.rules}
     for dr in result.documents:
-        for f in dr.findings:
-            if f.rule_id not in rules:
-                rules[f.rule_id] = RuleInfo(id=f.rule_id, name=f.rule_id, severity=f.severity,
-                                            title=f.message, title_en=f.message_en)
+        add_unknown_rules(rules, dr)
     return dict(sorted(rules.items()))
+
+
+def add_unknown_rules(rules: dict[str, RuleInfo], dr: DocumentResult) -> bool:
+    """Add a minimal entry to ``rules`` for each rule id of ``dr``'s findings it lacks; True if any."""
+    added = False
+    for f in dr.findings:
+        if f.rule_id not in rules:
+            rules[f.rule_id] = RuleInfo(id=f.rule_id, name=f.rule_id, severity=f.severity,
+                                        title=f.message, title_en=f.message_en)
+            added = True
+    return added
+
+
+class Tally:
+    """Running counts of a run, one document or input error at a time (what :func:`summary`
+    gives), so a streaming report needs no list of documents."""
+
+    def __init__(self):
+        self.statuses = {s: 0 for s in (*STATUSES, "unknown")}
+        self.by_severity = {s: 0 for s in SEVERITY_ORDER}
+        self.documents = self.new = self.with_findings = self.input_errors = self.rule_errors = 0
+
+    def add_document(self, dr: DocumentResult) -> None:
+        self.documents += 1
+        self.statuses[status_of(dr)] += 1
+        for f in dr.findings:
+            self.by_severity[f.severity] = self.by_severity.get(f.severity, 0) + 1
+            self.new += f.baseline_state == "new"
+        self.with_findings += bool(dr.findings)
+        self.rule_errors += len(dr.rule_errors)
+
+    def add_error(self, _error=None) -> None:
+        self.input_errors += 1
+
+    def summary(self) -> dict:
+        return {
+            "documents": self.documents,
+            "statuses": dict(self.statuses),
+            "findings": sum(self.by_severity.values()),
+            "by_severity": dict(self.by_severity),
+            "new_findings": self.new,
+            "documents_with_findings": self.with_findings,
+            "input_errors": self.input_errors,
+            "rule_errors": self.rule_errors,
+        }
 
 
 def summary(result: ScanResult) -> dict:
     """Counts for the run: documents, statuses, findings by severity, errors."""
-    statuses = {s: 0 for s in (*STATUSES, "unknown")}
-    by_severity = {s: 0 for s in SEVERITY_ORDER}
-    new = 0
+    tally = Tally()
     for dr in result.documents:
-        statuses[status_of(dr)] += 1
-        for f in dr.findings:
-            by_severity[f.severity] = by_severity.get(f.severity, 0) + 1
-            new += f.baseline_state == "new"
-    return {
-        "documents": len(result.documents),
-        "statuses": statuses,
-        "findings": sum(by_severity.values()),
-        "by_severity": by_severity,
-        "new_findings": new,
-        "documents_with_findings": sum(bool(dr.findings) for dr in result.documents),
-        "input_errors": len(result.errors),
-        "rule_errors": sum(len(dr.rule_errors) for dr in result.documents),
-    }
+        tally.add_document(dr)
+    for err in result.errors:
+        tally.add_error(err)
+    return tally.summary()
 
 
 def severity_counts(findings: list[Finding]) -> dict:
@@ -201,4 +239,9 @@ def severity_counts(findings: list[Finding]) -> dict:
 
 
 def sorted_errors(result: ScanResult) -> list:
-    return sorted(result.errors, key=lambda e: (e.path, e.code, e.message))
+    return sort_errors(result.errors)
+
+
+def sort_errors(errors) -> list:
+    """Input errors in report order: by path, code and message."""
+    return sorted(errors, key=lambda e: (e.path, e.code, e.message))

@@ -5,7 +5,8 @@ lines, most severe and new findings first. GitHub shows only 10 annotations of e
 so at most ``limit`` per level are printed (input errors count as errors), followed by one summary
 line ``lawscan: N documents, E errors, W warnings, I notices, X input errors`` telling how many
 were left out. Values are escaped as actions/toolkit does (data: ``%`` CR LF; properties also
-``:`` and ``,``), and control characters are removed, so document text cannot forge a command.
+``:`` and ``,``), and control characters are removed, so document text cannot forge a command. :class:`GithubWriter` keeps only those first annotations
+and the counts while documents come one at a time.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from lawscan.model import ScanResult
 from lawscan.report import common
 from lawscan.report.common import clean
+from lawscan.report.stream import Writer, render_result
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -30,26 +32,37 @@ def command(level: str, message: str, **props) -> str:
     return f"::{level} {parts}::{escape_data(message)}" if parts else f"::{level}::{escape_data(message)}"
 
 
-def render(result: ScanResult, base_dir=None, limit: int = 10, **_options) -> str:
-    rules = common.rules_by_id(result)
-    queued: dict[str, list[str]] = {"error": [], "warning": [], "notice": []}
+class GithubWriter(Writer):
+    """Keeps only the first ``limit`` annotations of each level (new findings and those in the
+    baseline apart, crashed rules apart) and how many there were; at close prints them, input
+    errors first, and the summary line."""
 
-    for err in common.sorted_errors(result):
-        path = common.rel_path(err.path, base_dir)
-        queued["error"].append(command("error", f"{err.message} [{err.code}]", file=path,
-                                       title=f"lawscan: không đọc được tệp / cannot read {path}"))
-    entries = common.documents(result, base_dir)
-    for e in entries:
+    fmt = "github"
+
+    def start(self) -> None:
+        self.limit = self.options.get("limit", 10)
+        self.rule_errors: list[str] = []
+        # level -> [new findings, findings in the baseline]: the first `limit` commands of each
+        self.kept: dict[str, tuple[list[str], list[str]]] = {lv: ([], []) for lv in ("error", "warning", "notice")}
+        self.totals = {"error": 0, "warning": 0, "notice": 0}
+
+    def _keep(self, queue: list[str], cmd) -> None:
+        if len(queue) < self.limit:
+            queue.append(cmd())
+
+    def document(self, e) -> None:
         for p in e.result.rule_errors:
-            queued["error"].append(command("error", f"{p.code}: {p.message}", file=e.path,
-                                           title="lawscan: lỗi quy tắc / rule error"))
-    items = [(e, f) for e in entries for f in e.findings]
-    # new findings before those already in the baseline, then severity, document and place
-    order = {e.id: i for i, e in enumerate(entries)}
-    items.sort(key=lambda ef: (ef[1].baseline_state == "unchanged", order[ef[0].id], common.finding_key(ef[1])))
-    for e, f in items:
-        level = COMMAND.get(f.severity, "warning")
-        rule = rules.get(f.rule_id)
+            self.totals["error"] += 1
+            self._keep(self.rule_errors, lambda: command("error", f"{p.code}: {p.message}", file=e.path,
+                                                        title="lawscan: lỗi quy tắc / rule error"))
+        for f in e.findings:
+            level = COMMAND.get(f.severity, "warning")
+            self.totals[level] += 1
+            queue = self.kept[level][f.baseline_state == "unchanged"]
+            self._keep(queue, lambda: self._annotation(e, f, level))
+
+    def _annotation(self, e, f, level: str) -> str:
+        rule = self.rules.get(f.rule_id)
         lines = [f.message]
         if f.message_en:
             lines.append(f.message_en)
@@ -59,20 +72,34 @@ def render(result: ScanResult, base_dir=None, limit: int = 10, **_options) -> st
         if f.eid:
             lines.append(f"({f.eid})")
         title = f"{f.rule_id}: {rule.title if rule else ''}".rstrip(": ")
-        queued[level].append(command(level, "\n".join(lines), file=e.path,
-                                     line=common.finding_line(e.result, f), title=title))
+        return command(level, "\n".join(lines), file=e.path, line=common.finding_line(e.result, f), title=title)
 
-    out = []
-    for level in ("error", "warning", "notice"):
-        out.extend(queued[level][:limit])
-    s = common.summary(result)
-    sev = s["by_severity"]
-    hidden = sum(max(len(q) - limit, 0) for q in queued.values())
-    line = (f"lawscan: {s['documents']} documents, {sev.get('error', 0)} errors, {sev.get('warning', 0)} warnings, "
-            f"{sev.get('info', 0)} notices, {s['input_errors']} input errors")
-    if s["rule_errors"]:
-        line += f", {s['rule_errors']} rule errors"
-    if hidden:
-        line += f" ({hidden} annotations not shown: GitHub shows {limit} per level; see the SARIF or HTML report)"
-    out.append(line)
-    return "\n".join(out) + "\n"
+    def finish(self) -> None:
+        limit = self.limit
+        errors = self.sorted_errors()
+        out = []
+        for err in errors[:limit]:
+            path = common.rel_path(err.path, self.base_dir)
+            out.append(command("error", f"{err.message} [{err.code}]", file=path,
+                               title=f"lawscan: không đọc được tệp / cannot read {path}"))
+        queued = {"error": out + self.rule_errors, "warning": [], "notice": []}
+        out = []
+        for level in ("error", "warning", "notice"):
+            new, unchanged = self.kept[level]
+            out.extend((queued[level] + new + unchanged)[:limit])
+        self.totals["error"] += len(errors)
+        s = self.summary()
+        sev = s["by_severity"]
+        hidden = sum(max(n - limit, 0) for n in self.totals.values())
+        line = (f"lawscan: {s['documents']} documents, {sev.get('error', 0)} errors, {sev.get('warning', 0)} warnings, "
+                f"{sev.get('info', 0)} notices, {s['input_errors']} input errors")
+        if s["rule_errors"]:
+            line += f", {s['rule_errors']} rule errors"
+        if hidden:
+            line += f" ({hidden} annotations not shown: GitHub shows {limit} per level; see the SARIF or HTML report)"
+        out.append(line)
+        self.write("\n".join(out) + "\n")
+
+
+def render(result: ScanResult, base_dir=None, limit: int = 10, **_options) -> str:
+    return render_result(GithubWriter, result, base_dir=base_dir, limit=limit)

@@ -7,6 +7,7 @@
      "status", "finding_counts"; each finding + "location_line"], "errors": [...], "summary": {...}}
 
 ``path`` is relative to ``base_dir`` with forward slashes; ``source_path`` is the path as scanned.
+:class:`JsonWriter` writes the same report one document at a time.
 ``generated_at`` is the only field that changes between runs on the same input (it honours
 ``SOURCE_DATE_EPOCH``, or pass ``generated_at`` yourself).
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from lawscan.model import ScanResult
 from lawscan.report import common
+from lawscan.report.stream import Writer, pad, render_result, write_json
 
 SCHEMA_PATH = Path(__file__).with_name("schema") / "report.schema.json"
 SCHEMA_VERSION = "1"
@@ -38,39 +40,64 @@ def timestamp(generated_at: str | dt.datetime | None = None) -> str:
     return generated_at.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+DOCUMENTS = "\x1elawscan:documents\x1e"  # stands for the parked documents while the frame is dumped
+
+
+def document_dict(entry: common.DocEntry, tree: bool = False) -> dict:
+    """One element of the report's "documents" array."""
+    dr = entry.result
+    d = dr.to_dict(tree=tree)
+    d = {"id": entry.id, "path": entry.path, "source_path": dr.document.path,
+         "status": common.status_of(dr), "finding_counts": common.severity_counts(dr.findings),
+         **{k: v for k, v in d.items() if k != "path"}}
+    d["findings"] = [{**f.to_dict(), "location_line": common.finding_line(dr, f)} for f in entry.findings]
+    return d
+
+
+class JsonWriter(Writer):
+    """Dumps each document as it comes into a spool (indented as in the whole report); at close
+    writes the head (rules, with any rule id only seen in findings), the documents, the errors
+    and the summary."""
+
+    fmt = "json"
+
+    def start(self) -> None:
+        self.docs = self.spool()
+
+    def document(self, entry: common.DocEntry) -> None:
+        d = document_dict(entry, tree=bool(self.options.get("tree")))
+        self.docs.add(pad(json.dumps(d, ensure_ascii=False, indent=2), 4))
+
+    def finish(self) -> None:
+        base_dir = self.base_dir
+        errors = [{**e.to_dict(), "path": common.rel_path(e.path, base_dir), "source_path": e.path}
+                  for e in self.sorted_errors()]
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "lawscan", "version": self.tool_version},
+            "generated_at": timestamp(self.options.get("generated_at")),
+            "rules": [r.to_dict() for r in self.sorted_rules().values()],
+            "documents": [DOCUMENTS] if self.docs.count else [],
+            "errors": errors,
+            "summary": self.summary(),
+        }
+        write_json(self.write, data, {DOCUMENTS: self.docs} if self.docs.count else {})
+
+
 def report_dict(result: ScanResult, base_dir=None, tree: bool = False, generated_at=None) -> dict:
     """The report as a plain dict (what :func:`render` serialises)."""
-    docs = []
-    for entry in common.documents(result, base_dir):
-        dr = entry.result
-        d = dr.to_dict(tree=tree)
-        d = {"id": entry.id, "path": entry.path, "source_path": dr.document.path,
-             "status": common.status_of(dr), "finding_counts": common.severity_counts(dr.findings),
-             **{k: v for k, v in d.items() if k != "path"}}
-        d["findings"] = [{**f.to_dict(), "location_line": common.finding_line(dr, f)} for f in entry.findings]
-        docs.append(d)
-    errors = [{**e.to_dict(), "path": common.rel_path(e.path, base_dir), "source_path": e.path}
-              for e in common.sorted_errors(result)]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "lawscan", "version": result.tool_version or _version()},
-        "generated_at": timestamp(generated_at),
-        "rules": [r.to_dict() for r in common.rules_by_id(result).values()],
-        "documents": docs,
-        "errors": errors,
-        "summary": common.summary(result),
-    }
+    return json.loads(render_result(JsonWriter, result, base_dir=base_dir, tree=tree,
+                                    generated_at=generated_at))
+
+
+def render(result: ScanResult, base_dir=None, tree: bool = False, generated_at=None, **_options) -> str:
+    return render_result(JsonWriter, result, base_dir=base_dir, tree=tree, generated_at=generated_at)
 
 
 def _version() -> str:
     from lawscan import __version__
 
     return __version__
-
-
-def render(result: ScanResult, base_dir=None, tree: bool = False, generated_at=None, **_options) -> str:
-    data = report_dict(result, base_dir=base_dir, tree=tree, generated_at=generated_at)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def load_schema() -> dict:

@@ -4,7 +4,8 @@
 ``<testsuite>`` per document and one ``<testcase>`` per (document, rule): a ``<failure>`` when the
 rule found something at or above ``fail_on`` (message + details: location, evidence, suggestion),
 passed otherwise (findings below ``fail_on`` go to ``<system-out>``). A crashed rule is an
-``<error>`` on its test case; files that could not be read form a last suite of ``<error>`` cases.
+``<error>`` on its test case; files that could not be read form a last suite of ``<error>`` cases. :class:`JunitWriter` writes
+the same XML one document at a time.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from lawscan.model import ScanResult
 from lawscan.report import common
 from lawscan.report.common import clean
+from lawscan.report.stream import Writer, render_result
 
 
 def _xml(text: object) -> str:
@@ -45,16 +47,30 @@ def _rule_of(problem, rule_ids) -> str | None:
     return None
 
 
-def render(result: ScanResult, base_dir=None, fail_on: str = "info", **_options) -> str:
-    from lxml import etree
+PLACEHOLDER = "lawscan-parked-suites"
 
-    threshold = common.SEVERITY_RANK.get(fail_on, len(common.SEVERITY_ORDER))
-    rules = common.rules_by_id(result)
-    root = etree.Element("testsuites", name="lawscan")
-    totals = {"tests": 0, "failures": 0, "errors": 0}
-    for entry in common.documents(result, base_dir):
+
+class JunitWriter(Writer):
+    """Serialises each document's ``<testsuite>`` as it comes into a spool and keeps the totals;
+    at close writes ``<testsuites>`` with the totals, the parked suites and the input errors."""
+
+    fmt = "junit"
+
+    def start(self) -> None:
+        from lxml import etree
+
+        self.etree = etree
+        self.suites = self.spool()
+        self.threshold = common.SEVERITY_RANK.get(self.options.get("fail_on") or "info",
+                                                  len(common.SEVERITY_ORDER))
+        self.totals = {"tests": 0, "failures": 0, "errors": 0}
+
+    def document(self, entry) -> None:
+        etree, threshold = self.etree, self.threshold
+        rules = self.sorted_rules()
         dr = entry.result
-        suite = etree.SubElement(root, "testsuite", name=_xml(entry.path), file=_xml(entry.path))
+        holder = etree.Element("testsuites")
+        suite = etree.SubElement(holder, "testsuite", name=_xml(entry.path), file=_xml(entry.path))
         props = etree.SubElement(suite, "properties")
         for name, value in (("title", common.doc_title(dr)), ("number", dr.document.number or ""),
                             ("status", common.status_of(dr))):
@@ -91,19 +107,41 @@ def render(result: ScanResult, base_dir=None, fail_on: str = "info", **_options)
             counts["errors"] += 1
         for key, value in counts.items():
             suite.set(key, str(value))
-            totals[key] += value
+            self.totals[key] += value
         suite.set("skipped", "0")
-    errors = common.sorted_errors(result)
-    if errors:
-        suite = etree.SubElement(root, "testsuite", name="input errors", tests=str(len(errors)),
-                                 failures="0", errors=str(len(errors)), skipped="0")
-        for err in errors:
-            path = common.rel_path(err.path, base_dir)
-            case = etree.SubElement(suite, "testcase", classname="input", name=_xml(path))
-            error = etree.SubElement(case, "error", type=_xml(err.code), message=_xml(err.message))
-            error.text = _xml(f"{path}: {err.message}")
-        totals["tests"] += len(errors)
-        totals["errors"] += len(errors)
-    for key, value in totals.items():
-        root.set(key, str(value))
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode("utf-8")
+        # the suite as it prints inside <testsuites>: the holder's first and last lines dropped
+        text = etree.tostring(holder, encoding="unicode", pretty_print=True)
+        self.suites.write(text[text.index("\n") + 1:text.rindex("</testsuites>")])
+
+    def finish(self) -> None:
+        etree = self.etree
+        totals = dict(self.totals)
+        root = etree.Element("testsuites", name="lawscan")
+        if self.count:
+            etree.SubElement(root, "testsuite", name=PLACEHOLDER)
+        errors = self.sorted_errors()
+        if errors:
+            suite = etree.SubElement(root, "testsuite", name="input errors", tests=str(len(errors)),
+                                     failures="0", errors=str(len(errors)), skipped="0")
+            for err in errors:
+                path = common.rel_path(err.path, self.base_dir)
+                case = etree.SubElement(suite, "testcase", classname="input", name=_xml(path))
+                error = etree.SubElement(case, "error", type=_xml(err.code), message=_xml(err.message))
+                error.text = _xml(f"{path}: {err.message}")
+            totals["tests"] += len(errors)
+            totals["errors"] += len(errors)
+        for key, value in totals.items():
+            root.set(key, str(value))
+        text = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode("utf-8")
+        if not self.count:
+            self.write(text)
+            return
+        mark = f'  <testsuite name="{PLACEHOLDER}"/>\n'
+        at = text.index(mark)
+        self.write(text[:at])
+        self.suites.copy_to(self.write)
+        self.write(text[at + len(mark):])
+
+
+def render(result: ScanResult, base_dir=None, fail_on: str = "info", **_options) -> str:
+    return render_result(JunitWriter, result, base_dir=base_dir, fail_on=fail_on)

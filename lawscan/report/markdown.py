@@ -4,7 +4,8 @@
 table (document × status × findings by severity), then the findings (at most ``max_findings``,
 most severe first) and the input errors. Document-derived text is escaped: Markdown punctuation
 gets a backslash, ``<``, ``>`` and ``&`` become entities, ``|`` cannot break the table, and line
-breaks become spaces.
+breaks become spaces. :class:`MarkdownWriter` writes the same text from documents given one at a
+time, keeping only a table row per document on disk and the shown findings in memory.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from lawscan.model import ScanResult
 from lawscan.report import common
 from lawscan.report.common import clean
+from lawscan.report.stream import Writer, render_result
 
 _PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -28,56 +30,100 @@ def md(text: object) -> str:
     return s.replace("@", "@\u2060")
 
 
+class MarkdownWriter(Writer):
+    """Parks each document's table row (and crashed-rule lines) and keeps only the first
+    ``max_findings`` findings of each severity; at close writes the totals, the table, the most
+    severe findings and the errors."""
+
+    fmt = "markdown"
+
+    def start(self) -> None:
+        self.max_findings = self.options.get("max_findings", 50)
+        self.rows = self.spool()
+        self.rule_errors = self.spool()
+        self.top: dict[int, list[list[str]]] = {}  # severity rank -> lines of its first findings
+        self.findings = 0
+
+    def document(self, e) -> None:
+        dr = e.result
+        label = common.status_label(common.status_of(dr))
+        title = md(common.doc_title(dr)) + (f" ({md(dr.document.number)})" if dr.document.number else "")
+        counts = common.severity_counts(dr.findings)
+        self.rows.write(f"| {title}<br>{md(e.path)} | {label['vi']} ({label['en']}) | "
+                        f"{counts['error']} | {counts['warning']} | {counts['info']} |\n")
+        # documents come in report order and their findings sorted by severity then place, so the
+        # first findings of each severity are the ones the report shows
+        for f in e.findings:
+            self.findings += 1
+            bucket = self.top.setdefault(common.SEVERITY_RANK.get(f.severity, 9), [])
+            if self.max_findings is None or len(bucket) < self.max_findings:
+                bucket.append(_finding_lines(e, f))
+        for p in dr.rule_errors:
+            self.rule_errors.write(f"- {md(e.path)}: {md(p.code)}: {md(p.message)}\n")
+
+    def finish(self) -> None:
+        out = _Lines(self.write)
+        s = self.summary()
+        sev = s["by_severity"]
+        out.add(f"### lawscan: {s['documents']} văn bản / documents · {sev.get('error', 0)} lỗi / errors · "
+                f"{sev.get('warning', 0)} cảnh báo / warnings · {sev.get('info', 0)} thông tin / info"
+                + (f" · {s['input_errors']} lỗi đọc tệp / input errors" if s["input_errors"] else ""))
+        out.add("")
+        if self.count:
+            out.add("| Văn bản / Document | Trạng thái / Status | 🔴 | 🟠 | 🔵 |")
+            out.add("|---|---|--:|--:|--:|")
+            out.extend(self.rows.lines())
+            out.add("")
+        if self.findings:
+            shown = [lines for rank in sorted(self.top) for lines in self.top[rank]][:self.max_findings]
+            out.add("#### Phát hiện / Findings")
+            out.add("")
+            for lines in shown:
+                out.extend(lines)
+            if self.max_findings is not None and self.findings > self.max_findings:
+                more = self.findings - self.max_findings
+                out.add("")
+                out.add(f"… và {more} phát hiện khác / and "
+                        f"{more} more findings (xem báo cáo đầy đủ / see the full report).")
+            out.add("")
+        errors = self.sorted_errors()
+        if errors or self.tally.rule_errors:
+            out.add("#### Lỗi / Errors")
+            out.add("")
+            for err in errors:
+                out.add(f"- {md(common.rel_path(err.path, self.base_dir))}: {md(err.message)}")
+            out.extend(self.rule_errors.lines())
+            out.add("")
+
+
+def _finding_lines(e, f) -> list[str]:
+    out = []
+    line = common.finding_line(e.result, f)
+    where = f"{md(e.path)}:{line}" + (f" · {md(f.eid)}" if f.eid else "")
+    new = " 🆕" if f.baseline_state == "new" else ""
+    out.append(f"- {ICON.get(f.severity, '⚪')} **{md(f.rule_id)}**{new} {where}  ")
+    out.append(f"  {md(f.message)}" + (f" — _{md(f.message_en)}_" if f.message_en else "") + "  ")
+    for ev in f.evidence[:2]:
+        out.append(f"  > {md(ev.quote)}  ")
+    if f.suggestion:
+        out.append(f"  ➜ Gợi ý / Suggestion: {md(f.suggestion)}")
+    return out
+
+
+class _Lines:
+    """Writes lines joined by newlines (like ``"\\n".join``) as they come."""
+
+    def __init__(self, write):
+        self.write, self.first = write, True
+
+    def add(self, line: str) -> None:
+        self.write(line if self.first else "\n" + line)
+        self.first = False
+
+    def extend(self, lines) -> None:
+        for line in lines:
+            self.add(line)
+
+
 def render(result: ScanResult, base_dir=None, max_findings: int = 50, **_options) -> str:
-    s = common.summary(result)
-    sev = s["by_severity"]
-    out = [f"### lawscan: {s['documents']} văn bản / documents · {sev.get('error', 0)} lỗi / errors · "
-           f"{sev.get('warning', 0)} cảnh báo / warnings · {sev.get('info', 0)} thông tin / info"
-           + (f" · {s['input_errors']} lỗi đọc tệp / input errors" if s["input_errors"] else ""), ""]
-    entries = common.documents(result, base_dir)
-    if entries:
-        out.append("| Văn bản / Document | Trạng thái / Status | 🔴 | 🟠 | 🔵 |")
-        out.append("|---|---|--:|--:|--:|")
-        for e in entries:
-            dr = e.result
-            label = common.status_label(common.status_of(dr))
-            title = md(common.doc_title(dr)) + (f" ({md(dr.document.number)})" if dr.document.number else "")
-            counts = common.severity_counts(dr.findings)
-            out.append(f"| {title}<br>{md(e.path)} | {label['vi']} ({label['en']}) | "
-                       f"{counts['error']} | {counts['warning']} | {counts['info']} |")
-        out.append("")
-
-    all_findings = [(e, f) for e in entries for f in e.findings]
-    order = {e.id: i for i, e in enumerate(entries)}
-    all_findings.sort(key=lambda ef: (common.SEVERITY_RANK.get(ef[1].severity, 9), order[ef[0].id],
-                                      common.finding_key(ef[1])))
-    if all_findings:
-        out.append("#### Phát hiện / Findings")
-        out.append("")
-        for e, f in all_findings[:max_findings]:
-            line = common.finding_line(e.result, f)
-            where = f"{md(e.path)}:{line}" + (f" · {md(f.eid)}" if f.eid else "")
-            new = " 🆕" if f.baseline_state == "new" else ""
-            out.append(f"- {ICON.get(f.severity, '⚪')} **{md(f.rule_id)}**{new} {where}  ")
-            out.append(f"  {md(f.message)}" + (f" — _{md(f.message_en)}_" if f.message_en else "") + "  ")
-            for ev in f.evidence[:2]:
-                out.append(f"  > {md(ev.quote)}  ")
-            if f.suggestion:
-                out.append(f"  ➜ Gợi ý / Suggestion: {md(f.suggestion)}")
-        if len(all_findings) > max_findings:
-            out.append("")
-            out.append(f"… và {len(all_findings) - max_findings} phát hiện khác / and "
-                       f"{len(all_findings) - max_findings} more findings (xem báo cáo đầy đủ / see the full report).")
-        out.append("")
-
-    errors = common.sorted_errors(result)
-    rule_errors = [(e, p) for e in entries for p in e.result.rule_errors]
-    if errors or rule_errors:
-        out.append("#### Lỗi / Errors")
-        out.append("")
-        for err in errors:
-            out.append(f"- {md(common.rel_path(err.path, base_dir))}: {md(err.message)}")
-        for e, p in rule_errors:
-            out.append(f"- {md(e.path)}: {md(p.code)}: {md(p.message)}")
-        out.append("")
-    return "\n".join(out)
+    return render_result(MarkdownWriter, result, base_dir=base_dir, max_findings=max_findings)

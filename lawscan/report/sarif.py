@@ -6,6 +6,7 @@ location (URI relative to ``base_dir`` under ``uriBaseId`` SRCROOT, ``startLine`
 with no line points at its unit's line, else the title line, else line 1), a logical location
 (fullyQualifiedName = the eid), ``partialFingerprints["lawscan/v1"]`` and ``baselineState`` when
 the finding has one. Input errors and crashed rules become ``toolExecutionNotifications``.
+:class:`SarifWriter` writes the same log one document at a time.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from lawscan.model import ScanResult
 from lawscan.report import common
+from lawscan.report.stream import Writer, pad, render_result, write_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -64,73 +66,106 @@ def _physical(uri: str, line: int | None = None, snippet: str | None = None) -> 
     return loc
 
 
-def sarif_dict(result: ScanResult, base_dir=None, category: str | None = None) -> dict:
-    rules = common.rules_by_id(result)
-    rule_index = {rid: i for i, rid in enumerate(rules)}
-    results, notifications = [], []
-    for entry in common.documents(result, base_dir):
-        dr = entry.result
-        uri = common.path_uri(dr.document.path, base_dir)
+RESULTS = "\x1elawscan:results\x1e"  # stand for the parked items while the frame is dumped
+NOTIFICATIONS = "\x1elawscan:notifications\x1e"
+
+
+def _result(entry, f) -> dict:
+    dr = entry.result
+    line = common.finding_line(dr, f)
+    snippet = f.evidence[0].quote if f.evidence else None
+    location: dict = {"physicalLocation": _physical(entry.uri, line, snippet)}
+    if f.eid:
+        location["logicalLocations"] = [{"fullyQualifiedName": f.eid, "kind": "element"}]
+    res: dict = {
+        "ruleId": f.rule_id,
+        "ruleIndex": 0,  # set at close, when every rule id is known
+        "level": LEVEL.get(f.severity, "warning"),
+        "message": {"text": _text(f.message, f.message_en) or f.rule_id},
+        "locations": [location],
+        "partialFingerprints": {"lawscan/v1": _fingerprint(entry, f)},
+    }
+    if f.baseline_state:
+        res["baselineState"] = f.baseline_state
+    props: dict = {"document": common.doc_title(dr), "eid": f.eid}
+    if f.message_en:
+        props["message_en"] = f.message_en
+    if f.suggestion:
+        props["suggestion"] = f.suggestion
+    if f.evidence:
+        props["evidence"] = [e.to_dict() for e in f.evidence]
+    res["properties"] = props
+    return res
+
+
+class SarifWriter(Writer):
+    """Parks each finding's result as one compact JSON line and each crashed rule's notification;
+    at close writes the run: the rules, the notifications (then the input errors), the results
+    (each given its ``ruleIndex`` in the final, sorted rule list)."""
+
+    fmt = "sarif"
+
+    def start(self) -> None:
+        self.results = self.spool()
+        self.notifications = self.spool()
+
+    def document(self, entry) -> None:
+        entry.uri = common.path_uri(entry.result.document.path, self.base_dir)
         for f in entry.findings:
-            line = common.finding_line(dr, f)
-            snippet = f.evidence[0].quote if f.evidence else None
-            location: dict = {"physicalLocation": _physical(uri, line, snippet)}
-            if f.eid:
-                location["logicalLocations"] = [{"fullyQualifiedName": f.eid, "kind": "element"}]
-            res: dict = {
-                "ruleId": f.rule_id,
-                "ruleIndex": rule_index[f.rule_id],
-                "level": LEVEL.get(f.severity, "warning"),
-                "message": {"text": _text(f.message, f.message_en) or f.rule_id},
-                "locations": [location],
-                "partialFingerprints": {"lawscan/v1": _fingerprint(entry, f)},
-            }
-            if f.baseline_state:
-                res["baselineState"] = f.baseline_state
-            props: dict = {"document": common.doc_title(dr), "eid": f.eid}
-            if f.message_en:
-                props["message_en"] = f.message_en
-            if f.suggestion:
-                props["suggestion"] = f.suggestion
-            if f.evidence:
-                props["evidence"] = [e.to_dict() for e in f.evidence]
-            res["properties"] = props
-            results.append(res)
-        for problem in dr.rule_errors:
-            notifications.append({
+            self.results.add(json.dumps(_result(entry, f), ensure_ascii=False), sep="\n")
+        for problem in entry.result.rule_errors:
+            self._notify({
                 "level": "error",
                 "message": {"text": f"{problem.code}: {problem.message}"},
                 "descriptor": {"id": problem.code or "rule.error"},
-                "locations": [{"physicalLocation": _physical(uri)}],
+                "locations": [{"physicalLocation": _physical(entry.uri)}],
             })
-    for err in common.sorted_errors(result):
-        notifications.append({
-            "level": "error",
-            "message": {"text": f"{common.rel_path(err.path, base_dir)}: {err.message}"},
-            "descriptor": {"id": err.code or "input"},
-            "locations": [{"physicalLocation": _physical(common.path_uri(err.path, base_dir))}],
-        })
-    base = Path(os.path.abspath(base_dir if base_dir is not None else os.getcwd())).as_uri().rstrip("/") + "/"
-    run: dict = {
-        "tool": {"driver": {"name": "lawscan", "version": result.tool_version or _version(),
-                            "semanticVersion": result.tool_version or _version(),
-                            "rules": [_rule(r) for r in rules.values()]}},
-        "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
-        "originalUriBaseIds": {"SRCROOT": {"uri": base}},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    if category:
-        run["automationDetails"] = {"id": category if category.endswith("/") else f"{category}/"}
-    return {"version": "2.1.0", "$schema": SCHEMA_URI, "runs": [run]}
+
+    def _notify(self, item: dict) -> None:
+        self.notifications.add(pad(json.dumps(item, ensure_ascii=False, indent=2), 12))
+
+    def finish(self) -> None:
+        base_dir = self.base_dir
+        for err in self.sorted_errors():
+            self._notify({
+                "level": "error",
+                "message": {"text": f"{common.rel_path(err.path, base_dir)}: {err.message}"},
+                "descriptor": {"id": err.code or "input"},
+                "locations": [{"physicalLocation": _physical(common.path_uri(err.path, base_dir))}],
+            })
+        rules = self.sorted_rules()
+        rule_index = {rid: i for i, rid in enumerate(rules)}
+        results = self.spool()
+        for line in (self.results.lines() if self.results.count else ()):
+            res = json.loads(line)
+            res["ruleIndex"] = rule_index[res["ruleId"]]
+            results.add(pad(json.dumps(res, ensure_ascii=False, indent=2), 8))
+        base = Path(os.path.abspath(base_dir if base_dir is not None else os.getcwd())).as_uri().rstrip("/") + "/"
+        has_notes = bool(self.notifications.count)
+        run: dict = {
+            "tool": {"driver": {"name": "lawscan", "version": self.tool_version,
+                                "semanticVersion": self.tool_version,
+                                "rules": [_rule(r) for r in rules.values()]}},
+            "invocations": [{"executionSuccessful": not has_notes,
+                             "toolExecutionNotifications": [NOTIFICATIONS] if has_notes else []}],
+            "originalUriBaseIds": {"SRCROOT": {"uri": base}},
+            "columnKind": "unicodeCodePoints",
+            "results": [RESULTS] if results.count else [],
+        }
+        category = self.options.get("category")
+        if category:
+            run["automationDetails"] = {"id": category if category.endswith("/") else f"{category}/"}
+        holes = {}
+        if has_notes:
+            holes[NOTIFICATIONS] = self.notifications
+        if results.count:
+            holes[RESULTS] = results
+        write_json(self.write, {"version": "2.1.0", "$schema": SCHEMA_URI, "runs": [run]}, holes)
 
 
-def _version() -> str:
-    from lawscan import __version__
-
-    return __version__
+def sarif_dict(result: ScanResult, base_dir=None, category: str | None = None) -> dict:
+    return json.loads(render(result, base_dir, category))
 
 
 def render(result: ScanResult, base_dir=None, category: str | None = None, **_options) -> str:
-    return json.dumps(sarif_dict(result, base_dir, category), ensure_ascii=False, indent=2) + "\n"
+    return render_result(SarifWriter, result, base_dir=base_dir, category=category)

@@ -1,6 +1,7 @@
 """Terminal report for a drafter.
 
-``render(result, color=None, base_dir=None) -> str``: per document a header (title, number, file,
+``render(result, color=None, base_dir=None) -> str`` (or :class:`TextWriter`, which prints each
+document's section as soon as it is done, then the errors and the summary): per document a header (title, number, file,
 status in Vietnamese and English, digital chapters), its findings grouped by severity with
 location ("path:line  eid"), message, quoted evidence and suggestion; then a summary of the run.
 Colour (click.style) only when ``color`` is True, or when it is None and stdout is a terminal.
@@ -16,6 +17,7 @@ import sys
 from lawscan.model import ScanResult
 from lawscan.report import common
 from lawscan.report.common import clean
+from lawscan.report.stream import Writer, render_result
 
 SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 STATUS_COLOUR = {"digital_law": "green", "dedicated_chapter": "green", "section_only": "yellow",
@@ -29,20 +31,27 @@ def _use_colour(color: bool | None) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def render(result: ScanResult, color: bool | None = None, base_dir=None, **_options) -> str:
-    import click
+class TextWriter(Writer):
+    """Prints each document's section as soon as it is added, then the errors and the summary."""
 
-    colour = _use_colour(color)
+    fmt = "text"
 
-    def style(text: str, **kw) -> str:
-        return click.style(text, **kw) if colour else text
+    def start(self) -> None:
+        import click
 
-    def both(label: dict) -> str:
-        return f"{label['vi']} ({label['en']})"
+        self.colour = _use_colour(self.options.get("color"))
+        self._click_style = click.style
 
-    out: list[str] = []
-    w = common.word
-    for entry in common.documents(result, base_dir):
+    def style(self, text: str, **kw) -> str:
+        return self._click_style(text, **kw) if self.colour else text
+
+    def document(self, entry: common.DocEntry) -> None:
+        self.write("\n".join(self._document_lines(entry)) + "\n")
+        self.flush()  # a drafter sees each law's results while a long run goes on
+
+    def _document_lines(self, entry: common.DocEntry) -> list[str]:
+        style, w = self.style, common.word
+        out: list[str] = []
         dr, doc = entry.result, entry.result.document
         status = common.status_of(dr)
         title = clean(common.doc_title(dr))
@@ -53,9 +62,9 @@ def render(result: ScanResult, color: bool | None = None, base_dir=None, **_opti
         out.append(style(RULE, dim=True))
         out.append(style(title, bold=True))
         out.append(f"  {w('file')['vi']} / {w('file')['en']}: {clean(entry.path)}")
-        status_text = both(common.status_label(status))
+        status_text = _both(common.status_label(status))
         if dr.digital and not dr.digital.applicable:
-            status_text += f"; {both(w('not_applicable'))}"
+            status_text += f"; {_both(w('not_applicable'))}"
         out.append(f"  {w('status')['vi']} / {w('status')['en']}: "
                    + style(status_text, fg=STATUS_COLOUR.get(status), bold=True))
         if dr.digital:
@@ -109,28 +118,41 @@ def render(result: ScanResult, color: bool | None = None, base_dir=None, **_opti
                              f"{clean(problem.code)}: {clean(problem.message)}", fg="red"))
         if dr.rule_errors:
             out.append("")
+        return out
 
-    errors = common.sorted_errors(result)
-    if errors:
+    def finish(self) -> None:
+        style, w = self.style, common.word
+        out: list[str] = []
+        errors = self.sorted_errors()
+        if errors:
+            out.append(style(RULE, dim=True))
+            out.append(style(f"{w('errors')['vi']} / {w('errors')['en']} ({len(errors)})", fg="red", bold=True))
+            for err in errors:
+                out.append(f"  {clean(common.rel_path(err.path, self.base_dir))}: {clean(err.message)} "
+                           f"[{clean(err.code)}]")
+            out.append("")
+
+        s = self.summary()
         out.append(style(RULE, dim=True))
-        out.append(style(f"{w('errors')['vi']} / {w('errors')['en']} ({len(errors)})", fg="red", bold=True))
-        for err in errors:
-            out.append(f"  {clean(common.rel_path(err.path, base_dir))}: {clean(err.message)} [{clean(err.code)}]")
-        out.append("")
+        out.append(style(f"{w('summary')['vi']} / {w('summary')['en']}", bold=True))
+        out.append(f"  {w('documents')['vi']} / {w('documents')['en']}: {s['documents']}")
+        for status, n in s["statuses"].items():
+            if n:
+                out.append(f"    {_both(common.status_label(status))}: {n}")
+        sev = ", ".join(f"{n} {common.severity_label(k)['vi'].lower()}" for k, n in s["by_severity"].items())
+        sev_en = ", ".join(f"{n} {common.severity_label(k)['en']}" for k, n in s["by_severity"].items())
+        out.append(f"  {w('findings')['vi']} / {w('findings')['en']}: {s['findings']} ({sev} / {sev_en})")
+        if s["new_findings"]:
+            out.append(f"    mới / new: {s['new_findings']}")
+        out.append(f"  {w('errors')['vi']} / {w('errors')['en']}: {s['input_errors']}")
+        if s["rule_errors"]:
+            out.append(f"  {w('rule_errors')['vi']} / {w('rule_errors')['en']}: {s['rule_errors']}")
+        self.write("\n".join(out) + "\n")
 
-    s = common.summary(result)
-    out.append(style(RULE, dim=True))
-    out.append(style(f"{w('summary')['vi']} / {w('summary')['en']}", bold=True))
-    out.append(f"  {w('documents')['vi']} / {w('documents')['en']}: {s['documents']}")
-    for status, n in s["statuses"].items():
-        if n:
-            out.append(f"    {both(common.status_label(status))}: {n}")
-    sev = ", ".join(f"{n} {common.severity_label(k)['vi'].lower()}" for k, n in s["by_severity"].items())
-    sev_en = ", ".join(f"{n} {common.severity_label(k)['en']}" for k, n in s["by_severity"].items())
-    out.append(f"  {w('findings')['vi']} / {w('findings')['en']}: {s['findings']} ({sev} / {sev_en})")
-    if s["new_findings"]:
-        out.append(f"    mới / new: {s['new_findings']}")
-    out.append(f"  {w('errors')['vi']} / {w('errors')['en']}: {s['input_errors']}")
-    if s["rule_errors"]:
-        out.append(f"  {w('rule_errors')['vi']} / {w('rule_errors')['en']}: {s['rule_errors']}")
-    return "\n".join(out) + "\n"
+
+def _both(label: dict) -> str:
+    return f"{label['vi']} ({label['en']})"
+
+
+def render(result: ScanResult, color: bool | None = None, base_dir=None, **_options) -> str:
+    return render_result(TextWriter, result, color=color, base_dir=base_dir)
