@@ -1,8 +1,14 @@
-"""Baselines for CI adoption: takes a ScanResult, gives a file of finding fingerprints; later runs
+"""Baselines for CI adoption: takes scan results, gives a file of finding fingerprints; later runs
 mark each finding ``unchanged`` (in the baseline) or ``new`` so only new findings fail CI.
 
 A fingerprint is rule id + unit eid + document identity (never a line number), computed by the
-rule engine; moving text around a draft does not make old findings new."""
+rule engine; moving text around a draft does not make old findings new.
+
+    load_baseline(path) -> set[str]                 # before a run
+    mark_document(dr, fingerprints)                 # per document, as a scan streams
+    BaselineCollector: add_document(dr) … data()    # keeps only the fingerprints (for ``baseline write``)
+    baseline_bytes(result) / apply_baseline(result, fingerprints)   # on a whole ScanResult
+"""
 
 from __future__ import annotations
 
@@ -11,21 +17,42 @@ from pathlib import Path
 
 from lawscan import __version__
 from lawscan.errors import ConfigError
-from lawscan.model import ScanResult
+from lawscan.model import DocumentResult, InputError, ScanResult
 
 FORMAT = "lawscan-baseline"
 
 
+class BaselineCollector:
+    """A scan sink that keeps each finding's fingerprint and what it is about, nothing else."""
+
+    def __init__(self):
+        self.entries: dict[str, dict] = {}
+        self.findings = 0
+        self.documents = 0
+
+    def add_document(self, dr: DocumentResult) -> None:
+        self.documents += 1
+        doc = dr.document
+        for f in dr.findings:
+            self.findings += 1
+            self.entries[f.fingerprint] = {"rule": f.rule_id, "eid": f.eid,
+                                           "document": doc.number or doc.title or Path(doc.path).name}
+
+    def add_error(self, _error: InputError) -> None:
+        pass
+
+    def data(self) -> bytes:
+        """The baseline file's bytes (fingerprints sorted)."""
+        data = {"format": FORMAT, "version": 1, "tool_version": __version__,
+                "findings": dict(sorted(self.entries.items()))}
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def baseline_bytes(result: ScanResult) -> bytes:
-    entries = {}
+    collector = BaselineCollector()
     for doc in result.documents:
-        for f in doc.findings:
-            entries[f.fingerprint] = {"rule": f.rule_id, "eid": f.eid,
-                                      "document": doc.document.number or doc.document.title
-                                      or Path(doc.document.path).name}
-    data = {"format": FORMAT, "version": 1, "tool_version": __version__,
-            "findings": dict(sorted(entries.items()))}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        collector.add_document(doc)
+    return collector.data()
 
 
 def load_baseline(path: str | Path) -> set[str]:
@@ -41,8 +68,14 @@ def load_baseline(path: str | Path) -> set[str]:
     return set(data["findings"])
 
 
+def mark_document(dr: DocumentResult, fingerprints: set[str]) -> DocumentResult:
+    """Mark each finding of one document new or unchanged."""
+    for f in dr.findings:
+        f.baseline_state = "unchanged" if f.fingerprint in fingerprints else "new"
+    return dr
+
+
 def apply_baseline(result: ScanResult, fingerprints: set[str]) -> None:
     """Mark every finding new or unchanged."""
     for doc in result.documents:
-        for f in doc.findings:
-            f.baseline_state = "unchanged" if f.fingerprint in fingerprints else "new"
+        mark_document(doc, fingerprints)

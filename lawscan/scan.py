@@ -1,8 +1,14 @@
-"""Scanning: takes input paths and options, gives a :class:`ScanResult` — every document read,
-parsed, analysed and checked by the rules, and every file that could not be read as an
-:class:`InputError`. Documents go through one at a time (``iter_scan`` streams them) so memory
-stays flat; ``jobs > 1`` spreads files over worker processes with the same results, in the same
-order, as a serial run.
+"""Scanning: takes input paths and options; every document is read, parsed, analysed and checked
+by the rules, and every file that could not be read becomes an :class:`InputError`.
+
+* ``scan_stream(paths, options, sinks, progress, baseline)`` hands each DocumentResult / InputError
+  to the sinks (report writers, a baseline collector) as it comes, in input order, and keeps only a
+  :class:`RunRecord` (counts, errors, crashed rules) — memory stays flat however many documents;
+* ``scan(paths, options, progress)`` collects everything into one :class:`ScanResult` (library use,
+  tests).
+
+``jobs > 1`` spreads files over worker processes (or a Dask cluster) with the same results, in the
+same order, as a serial run; only a small window of documents is in flight at a time.
 """
 
 from __future__ import annotations
@@ -169,15 +175,34 @@ def _parallel(files: list[str], options: ScanOptions) -> Iterator[DocumentResult
     jobs = min(options.jobs, len(files))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
                              initargs=(options,)) as pool:
-        # biggest files first balances the workers; results are put back in input order
-        order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
-        futures = {i: pool.submit(_work, files[i]) for i in order}
         try:
-            for i in range(len(files)):
-                yield futures[i].result()
+            for _path, future in _window(files, lambda p: pool.submit(_work, p), jobs):
+                yield future.result()
         except BaseException:  # interrupted: do not wait for the documents not started yet
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _window(files: list[str], submit, jobs: int) -> Iterator[tuple[str, object]]:
+    """(path, future) in input order, with at most a few documents per worker in flight: results
+    are handed on as they come instead of piling up, and each future is dropped once yielded.
+    Within the window the biggest files start first, which balances the workers."""
+    from collections import deque
+
+    size = max(WINDOW_PER_JOB * jobs, 2)
+    pending: deque = deque()
+    nxt = 0
+    while nxt < len(files) or pending:
+        if nxt < len(files) and len(pending) < size // 2 + 1:
+            batch = files[nxt:nxt + size - len(pending)]
+            started = {i: submit(files[nxt + i]) for i in sorted(range(len(batch)),
+                                                                  key=lambda i: -_size(batch[i]))}
+            pending.extend((files[nxt + i], started[i]) for i in range(len(batch)))
+            nxt += len(batch)
+        yield pending.popleft()
+
+
+WINDOW_PER_JOB = 8  # documents in flight per worker
 
 
 def _dask_work(path: str, options: ScanOptions):
@@ -203,12 +228,14 @@ def _dask(files: list[str], options: ScanOptions) -> Iterator[DocumentResult | I
                                processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = client.map(_dask_work, files, options=options, pure=False)
-        for path, future in zip(files, futures):
+        submit = lambda p: client.submit(_dask_work, p, options=options, pure=False)  # noqa: E731
+        for path, future in _window(files, submit, max(1, options.jobs)):
             try:
                 yield future.result()
             except Exception as exc:  # a worker lost or killed: that document's error
                 yield InputError(path, f"worker failed: {type(exc).__name__}: {exc}", "internal")
+            finally:
+                future.release()  # the worker may forget the result
     finally:
         client.close()
         if cluster is not None:
@@ -222,23 +249,97 @@ def _size(path: str) -> int:
         return 0
 
 
+@dataclass
+class RunRecord:
+    """What a streamed scan keeps: counts for the exit code and summary, the input errors, and
+    the crashed rules as (document path, Problem)."""
+
+    documents: int = 0
+    statuses: dict = field(default_factory=dict)  # status -> documents
+    by_severity: dict = field(default_factory=dict)  # severity -> findings
+    open_by_severity: dict = field(default_factory=dict)  # severity -> findings not in the baseline
+    errors: list[InputError] = field(default_factory=list)
+    rule_errors: list[tuple[str, Problem]] = field(default_factory=list)
+
+    def add_document(self, dr: DocumentResult) -> None:
+        self.documents += 1
+        status = dr.digital.status if dr.digital else "unknown"
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+        for f in dr.findings:
+            self.by_severity[f.severity] = self.by_severity.get(f.severity, 0) + 1
+            if f.baseline_state != "unchanged":
+                self.open_by_severity[f.severity] = self.open_by_severity.get(f.severity, 0) + 1
+        self.rule_errors.extend((dr.document.path, p) for p in dr.rule_errors)
+
+    @property
+    def findings(self) -> int:
+        return sum(self.by_severity.values())
+
+
+def scan_stream(paths: list[str], options: ScanOptions | None = None, sinks=(),
+                progress: Callable[[int, str], None] | None = None,
+                baseline: set[str] | None = None, scanner: Scanner | None = None) -> RunRecord:
+    """Scan and hand each result to every sink as it comes (``sink.add_document(dr)``,
+    ``sink.add_error(err)``), in input order, keeping no list of documents. ``baseline`` (loaded
+    fingerprints) marks each document's findings new or unchanged before the sinks see it.
+    Errors found before scanning (rule modules that failed to load, missing paths) come first.
+    The sinks are not closed here. ``progress(total, path)`` is called once per file done. Pass
+    the ``scanner`` when the sinks needed its rules (``scanner.ruleset.infos()``) beforehand."""
+    from lawscan.pipeline import iter_inputs
+
+    options = options or ScanOptions(slim=True)
+    scanner = scanner or Scanner(options)
+    record = RunRecord()
+
+    def error(err: InputError) -> None:
+        record.errors.append(err)
+        for sink in sinks:
+            sink.add_error(err)
+
+    early: list[InputError] = []
+    for problem in scanner.ruleset.errors:  # a rule module that failed to load
+        early.append(InputError("rules", problem.message, problem.code))
+    files = list(iter_inputs(paths, options.exclude, early))
+    for err in early:
+        error(err)
+    for item in iter_scan(files, options, scanner):
+        if isinstance(item, InputError):
+            error(item)
+            path = item.path
+        else:
+            if baseline is not None:
+                from lawscan.baseline import mark_document
+
+                mark_document(item, baseline)
+            record.add_document(item)
+            for sink in sinks:
+                sink.add_document(item)
+            path = item.document.path
+        del item  # nothing here holds the document once the sinks have it
+        if progress:
+            progress(len(files), path)
+    return record
+
+
+class _Collect:
+    """A sink that keeps everything: the whole ScanResult."""
+
+    def __init__(self, result: ScanResult):
+        self.result = result
+
+    def add_document(self, dr: DocumentResult) -> None:
+        self.result.documents.append(dr)
+
+    def add_error(self, err: InputError) -> None:
+        self.result.errors.append(err)
+
+
 def scan(paths: list[str], options: ScanOptions | None = None,
          progress: Callable[[int, str], None] | None = None) -> ScanResult:
     """Scan and collect everything into one ScanResult. ``progress(total, path)`` is called
     once per file done."""
-    from lawscan.pipeline import iter_inputs
-
     options = options or ScanOptions(slim=True)
     scanner = Scanner(options)
     result = ScanResult(tool_version=__version__, rules=scanner.ruleset.infos())
-    for problem in scanner.ruleset.errors:  # a rule module that failed to load
-        result.errors.append(InputError("rules", problem.message, problem.code))
-    files = list(iter_inputs(paths, options.exclude, result.errors))
-    for item in iter_scan(files, options, scanner):
-        if isinstance(item, InputError):
-            result.errors.append(item)
-        else:
-            result.documents.append(item)
-        if progress:
-            progress(len(files), item.path if isinstance(item, InputError) else item.document.path)
+    scan_stream(paths, options, [_Collect(result)], progress, scanner=scanner)
     return result

@@ -20,11 +20,11 @@ def baseline():
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
 def write(paths, output, config_file, no_config, rules_dirs):
     """Scan PATHS and write the fingerprints of every finding to a baseline file."""
-    from lawscan.baseline import baseline_bytes
+    from lawscan.baseline import BaselineCollector
     from lawscan.cli.scan_cmd import load_config
     from lawscan.errors import ConfigError
     from lawscan.report.atomic import atomic_write
-    from lawscan.scan import ScanOptions, scan
+    from lawscan.scan import ScanOptions, scan_stream
 
     try:
         cfg = load_config(paths, config_file, no_config)
@@ -32,10 +32,10 @@ def write(paths, output, config_file, no_config, rules_dirs):
         raise click.UsageError(str(exc)) from None
     options = ScanOptions(rules_dirs=[*cfg.rules, *rules_dirs], select=cfg.select, ignore=cfg.ignore,
                           severity=cfg.severity, settings=cfg.settings, exclude=cfg.exclude, slim=True)
-    result = scan(list(paths), options)
-    atomic_write(output, baseline_bytes(result))
-    count = sum(len(d.findings) for d in result.documents)
-    click.echo(f"lawscan: wrote {count} finding(s) of {len(result.documents)} document(s) to {output}")
-    for err in result.errors:
+    collector = BaselineCollector()  # documents stream through; only the fingerprints are kept
+    record = scan_stream(list(paths), options, [collector])
+    atomic_write(output, collector.data())
+    click.echo(f"lawscan: wrote {collector.findings} finding(s) of {record.documents} document(s) to {output}")
+    for err in record.errors:
         click.echo(f"lawscan: error: {err.path}: {err.message}", err=True)
-    sys.exit(2 if result.errors else 0)
+    sys.exit(2 if record.errors else 0)

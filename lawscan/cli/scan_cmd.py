@@ -1,5 +1,7 @@
 """``lawscan scan``: the main command. Takes paths and options, writes reports, exits
-0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, configuration or input errors)."""
+0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, configuration or input errors).
+Documents stream through (lawscan.scan.scan_stream) into every report's writer: the text report on
+stdout shows each law as soon as it is checked, and memory does not grow with the corpus."""
 
 from __future__ import annotations
 
@@ -46,12 +48,34 @@ def one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in str(text))
 
 
-def failing(result, fail_on: str) -> bool:
+def failing(record, fail_on: str) -> bool:
+    """Whether a run (a lawscan.scan.RunRecord) has a finding at or above ``fail_on`` that is not
+    in the baseline."""
     if fail_on == "never":
         return False
     threshold = SEVERITY_RANK[fail_on]
-    return any(SEVERITY_RANK.get(f.severity, 0) >= threshold and f.baseline_state != "unchanged"
-               for d in result.documents for f in d.findings)
+    return any(SEVERITY_RANK.get(severity, 0) >= threshold and n
+               for severity, n in record.open_by_severity.items())
+
+
+class _Echo:
+    """Standard output as a text stream for a report writer: through click.echo (which drops
+    colour codes when stdout is not a terminal), ending with a newline."""
+
+    def __init__(self):
+        self.last = ""
+
+    def write(self, text: str) -> None:
+        if text:
+            click.echo(text, nl=False)
+            self.last = text[-1]
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def end(self) -> None:
+        if self.last != "\n":
+            click.echo("")
 
 
 def load_config(paths, config_file, no_config):
@@ -115,7 +139,9 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
       lawscan scan corpus/ --jobs 2 --cache .lawscan-cache -o outputs/corpus.html
     """
     from lawscan.errors import ConfigError, LawscanError
-    from lawscan.scan import ScanOptions, scan as run_scan
+    from lawscan import __version__
+    from lawscan.report import open_writer
+    from lawscan.scan import ScanOptions, Scanner, scan_stream
 
     try:
         cfg = load_config(paths, config_file, no_config)
@@ -138,8 +164,10 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         executor=executor, scheduler=scheduler, slim=True,
         suggestions=fmt == "html" or any(f == "html" for f, _ in targets))
 
+    to_stdout = primary is None
     show_progress = progress if progress is not None else (
-        sys.stderr.isatty() and not os.environ.get("CI"))
+        sys.stderr.isatty() and not os.environ.get("CI")
+        and not (to_stdout and fmt == "text" and sys.stdout.isatty()))  # the report itself shows progress
     bar = None
 
     def tick(total: int, path: str) -> None:
@@ -152,43 +180,54 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
             bar.__enter__()
         bar.update(1, path)
 
-    try:
-        result = run_scan(list(paths), options, tick if show_progress else None)
-    except LawscanError as exc:
-        raise click.UsageError(str(exc)) from None
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-
+    fingerprints = None
     if baseline_file:
-        from lawscan.baseline import apply_baseline, load_baseline
+        from lawscan.baseline import load_baseline
 
         try:
-            apply_baseline(result, load_baseline(baseline_file))
+            fingerprints = load_baseline(baseline_file)
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from None
 
-    from lawscan.report import render, write_report
-
+    # every report is written as the documents come (files atomically, at the end of the run)
+    writers = []
+    echo = _Echo()
     report_opts = {"base_dir": base_dir or os.getcwd()}
-    for rfmt, target in targets:
-        write_report(result, rfmt, target, **report_opts)
+    try:
+        try:
+            scanner = Scanner(options)
+            shared = {"rules": scanner.ruleset.infos(), "tool_version": __version__, **report_opts}
+            for rfmt, target in targets:
+                writers.append(open_writer(rfmt, target, **shared))
+            if primary is not None:
+                writers.append(open_writer(fmt, primary, **shared))
+            else:
+                use_color = color if color is not None else sys.stdout.isatty()
+                writers.append(open_writer(fmt, echo, color=use_color, **shared))
+            record = scan_stream(list(paths), options, writers, tick if show_progress else None,
+                                 baseline=fingerprints, scanner=scanner)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        for writer in writers:
+            writer.close()
+    except LawscanError as exc:
+        for writer in writers:
+            writer.abort()
+        raise click.UsageError(str(exc)) from None
+    except BaseException:
+        for writer in writers:
+            writer.abort()
+        raise
     if primary is not None:
-        write_report(result, fmt, primary, **report_opts)
         click.echo(f"lawscan: wrote {primary}", err=True)
     else:
-        use_color = color if color is not None else sys.stdout.isatty()
-        text = render(result, fmt, color=use_color, **report_opts)
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
-        click.echo(text, nl=not text.endswith("\n"))
+        echo.end()
 
-    for err in result.errors:
+    for err in record.errors:
         click.echo(f"lawscan: error: {one_line(err.path)}: {one_line(err.message)}", err=True)
-    for doc in result.documents:
-        for problem in doc.rule_errors:
-            click.echo(f"lawscan: error: {one_line(doc.document.path)}: {one_line(problem.message)}",
-                       err=True)
-    if result.errors or any(d.rule_errors for d in result.documents):
+    for path, problem in record.rule_errors:
+        click.echo(f"lawscan: error: {one_line(path)}: {one_line(problem.message)}", err=True)
+    if record.errors or record.rule_errors:
         sys.exit(2)
-    sys.exit(1 if failing(result, fail_on or cfg.fail_on) else 0)
+    sys.exit(1 if failing(record, fail_on or cfg.fail_on) else 0)

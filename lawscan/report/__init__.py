@@ -3,6 +3,11 @@ markdown or github (workflow commands), and written atomically.
 
     render(result, fmt, **options) -> str
     write_report(result, fmt, path, **options) -> Path   # a directory gets default_filename(fmt)
+    open_writer(fmt, path_or_stream, rules=..., tool_version=..., base_dir=..., **options) -> Writer
+        .add_document(dr) / .add_error(err) / .close() / .abort()   # one document at a time
+
+Every format is one incremental writer (``lawscan.report.stream.Writer``); ``render`` feeds a
+whole ScanResult to it, documents sorted by path.
 
 Options every format accepts: ``base_dir`` (paths are shown relative to it; default: the current
 directory). Per format: text ``color`` (True/False/None = when stdout is a terminal); json
@@ -31,6 +36,8 @@ FORMATS = {
     "markdown": ("lawscan.report.markdown", "lawscan-report.md"),
     "github": ("lawscan.report.github", "lawscan-annotations.txt"),
 }
+WRITERS = {"text": "TextWriter", "json": "JsonWriter", "html": "HtmlWriter", "sarif": "SarifWriter",
+           "junit": "JunitWriter", "markdown": "MarkdownWriter", "github": "GithubWriter"}
 
 
 def _module(fmt: str):
@@ -72,3 +79,14 @@ def write_report(result: ScanResult, fmt: str, path: str | os.PathLike, **option
     with atomic_open(target) as fh:
         fh.write(render(result, fmt, **options).encode("utf-8"))
     return target
+
+
+def open_writer(fmt: str, out, *, rules=(), tool_version: str = "", base_dir=None, **options):
+    """An incremental writer of format ``fmt`` to ``out``: a path (written atomically at close; a
+    directory gets the format's default file name), "-" (standard output) or a text stream.
+    ``rules`` are the run's RuleInfo (known before the first document). Text written to a file is
+    not coloured unless ``color=True``; to a stream, coloured when stdout is a terminal."""
+    cls = getattr(_module(fmt), WRITERS[fmt])
+    is_stream = hasattr(out, "write") or str(out) == "-"
+    options.setdefault("color", None if is_stream else False)
+    return cls(out, rules=rules, tool_version=tool_version, base_dir=base_dir, **options)

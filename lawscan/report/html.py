@@ -1,6 +1,7 @@
 """HTML report: one self-contained file for lawyers (Vietnamese, with English sub-labels).
 
-``render(result, base_dir=None, generated_at=None) -> str`` fills ``templates/report.html.j2``
+``render(result, base_dir=None, generated_at=None) -> str`` (or :class:`HtmlWriter`, one law at a
+time) fills ``templates/report.html.j2`` and, per law, the macros of ``templates/law.html.j2``
 (jinja2, autoescape on) with: a corpus overview (table of laws with status and finding counts, a
 text/status filter that only appears when JavaScript runs, an inline SVG chart of rubric coverage
 across laws), then per law its metadata, the outline of chapters and articles with the digital
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 
 from lawscan.model import DocumentResult, ScanResult, Unit
 from lawscan.report import common
+from lawscan.report.stream import Writer, render_result
 
 TEMPLATES = Path(__file__).with_name("templates")
 OUTLINE_KINDS = ("part", "chapter", "section", "subsection", "article")
@@ -164,44 +166,88 @@ def suggestion_markdown(dr: DocumentResult) -> str:
     return render_markdown(s, level=3) if s.proposes else ""
 
 
-def _chart(docs: list[dict]) -> dict:
+ROWS = "<!--lawscan:rows-->"  # where the parked overview rows and law sections go
+SECTIONS = "<!--lawscan:sections-->"
+
+
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True, finalize=_finalize)
+    env.globals.update(word=common.word, coverage_label=common.coverage_label,
+                       severities=[(s, common.severity_label(s)) for s in common.SEVERITY_ORDER])
+    return env
+
+
+class HtmlWriter(Writer):
+    """Renders each law's overview row and section (``templates/law.html.j2``) as it comes and
+    parks them; keeps the statuses seen and the rubric-coverage counts for the chart; at close
+    fills ``templates/report.html.j2`` (totals, chart, errors) around the parked parts."""
+
+    fmt = "html"
+
+    def start(self) -> None:
+        self.env = _environment()
+        self.law = self.env.get_template("law.html.j2").module
+        self.rows = self.spool()
+        self.sections = self.spool()
+        self.statuses: set[str] = set()
+        self.chart_rows: dict[str, dict] = {}
+
+    def document(self, entry: common.DocEntry) -> None:
+        d = _doc_context(entry)
+        self.rows.write(str(self.law.law_row(d, self.count)))
+        self.sections.write(str(self.law.law_section(d)))
+        self.statuses.add(d["status"])
+        _count_coverage(self.chart_rows, d)
+
+    def finish(self) -> None:
+        from markupsafe import Markup
+
+        from lawscan.report.json_report import timestamp
+
+        css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+        js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+        statuses = [(s, common.status_label(s)) for s in (*common.STATUSES, "unknown") if s in self.statuses]
+        errors = [{"path": common.rel_path(e.path, self.base_dir), "e": e} for e in self.sorted_errors()]
+        text = self.env.get_template("report.html.j2").render(
+            rows=Markup(ROWS), sections=Markup(SECTIONS), doc_count=self.count,
+            errors=errors, summary=self.summary(), statuses=statuses, chart=_chart(self.chart_rows),
+            version=self.tool_version, generated_at=timestamp(self.options.get("generated_at")),
+            css=_markup(css),
+            js=_markup(js), csp=f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
+                                "img-src data:; base-uri 'none'; form-action 'none'",
+        )
+        pos = 0
+        for marker, spool in ((ROWS, self.rows), (SECTIONS, self.sections)):
+            at = text.index(marker + "\n", pos)
+            self.write(text[pos:at])
+            spool.copy_to(self.write)
+            pos = at + len(marker) + 1
+        self.write(text[pos:])
+
+
+def _count_coverage(rows: dict[str, dict], d: dict) -> None:
+    """Add one law's rubric coverage to the chart's counts (elements in first-seen order)."""
+    for item in d["coverage"]:
+        c = item["c"]
+        row = rows.setdefault(c.element, {"element": c.element, "label": c.label, "present": 0,
+                                          "absent": 0, "not_applicable": 0})
+        if c.state in ("present", "absent", "not_applicable"):
+            row[c.state] += 1
+
+
+def _chart(rows: dict[str, dict]) -> dict:
     """Rubric coverage across laws: per element, how many laws have it present/absent/n.a."""
-    rows: dict[str, dict] = {}
-    for d in docs:
-        for item in d["coverage"]:
-            c = item["c"]
-            row = rows.setdefault(c.element, {"element": c.element, "label": c.label, "present": 0,
-                                              "absent": 0, "not_applicable": 0})
-            if c.state in ("present", "absent", "not_applicable"):
-                row[c.state] += 1
     laws = max((r["present"] + r["absent"] + r["not_applicable"] for r in rows.values()), default=0)
     return {"rows": list(rows.values()), "laws": laws, "bar_width": 320, "row_height": 26,
             "label_width": 380}
 
 
 def render(result: ScanResult, base_dir=None, generated_at=None, **_options) -> str:
-    import jinja2
-
-    from lawscan.report.json_report import timestamp
-
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, finalize=_finalize)
-    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
-    js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
-    docs = [_doc_context(e) for e in common.documents(result, base_dir)]
-    statuses = [(s, common.status_label(s)) for s in (*common.STATUSES, "unknown")
-                if any(d["status"] == s for d in docs)]
-    errors = [{"path": common.rel_path(e.path, base_dir), "e": e} for e in common.sorted_errors(result)]
-    return env.get_template("report.html.j2").render(
-        docs=docs, errors=errors, summary=common.summary(result), statuses=statuses,
-        chart=_chart(docs), severities=[(s, common.severity_label(s)) for s in common.SEVERITY_ORDER],
-        word=common.word, coverage_label=common.coverage_label,
-        version=result.tool_version or _version(), generated_at=timestamp(generated_at),
-        css=_markup(css),
-        js=_markup(js), csp=f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
-                            "img-src data:; base-uri 'none'; form-action 'none'",
-    )
+    return render_result(HtmlWriter, result, base_dir=base_dir, generated_at=generated_at)
 
 
 def _finalize(value):
@@ -219,8 +265,3 @@ def _markup(text: str):
 
     return Markup(text)
 
-
-def _version() -> str:
-    from lawscan import __version__
-
-    return __version__

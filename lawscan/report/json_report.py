@@ -94,12 +94,6 @@ def render(result: ScanResult, base_dir=None, tree: bool = False, generated_at=N
     return render_result(JsonWriter, result, base_dir=base_dir, tree=tree, generated_at=generated_at)
 
 
-def _version() -> str:
-    from lawscan import __version__
-
-    return __version__
-
-
 def load_schema() -> dict:
     """The JSON Schema of the report."""
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
