@@ -62,7 +62,6 @@ Safety
 from __future__ import annotations
 
 import io
-import os
 import re
 import zipfile
 import zlib
@@ -131,15 +130,9 @@ def read_docx(path: str, data: bytes | None = None, limits: dict | None = None) 
 # --------------------------------------------------------------------------- zip and XML safety
 
 def _read_file(path: str, max_bytes: int) -> bytes:
-    try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise ReadError(path, f"file too large ({size} bytes, limit {max_bytes})",
-                            "input.too_large")
-        with open(path, "rb") as fh:
-            return fh.read(max_bytes + 1)
-    except OSError as exc:
-        raise ReadError(path, f"cannot read file: {exc.strerror or exc}", "input.unreadable") from exc
+    from lawscan.read.limits import read_bytes  # refuses pipes, devices, missing and too large files
+
+    return read_bytes(path, {"max_bytes": max_bytes})
 
 
 def _open_parts(path: str, data: bytes, lim: dict) -> dict:
@@ -171,7 +164,7 @@ def _open_parts(path: str, data: bytes, lim: dict) -> dict:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > lim["max_compression_ratio"]:
                 raise ReadError(path, f"zip bomb suspected: {info.filename} expands {ratio:.0f}:1 "
-                                      f"(limit {lim['max_compression_ratio']}:1, --max-zip-ratio)",
+                                      f"(limit {lim['max_compression_ratio']:g}:1, --max-zip-ratio)",
                                 "input.docx_bomb")
     parts = {}
     for key, name in (("document", DOCUMENT_PART), ("numbering", "word/numbering.xml"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import stat
 import threading
 from typing import Iterator
 
@@ -47,11 +48,15 @@ def read_bytes(path: str, limits: dict) -> bytes:
     try:
         if os.path.isdir(path):
             raise ReadError(path, "is a directory, not a file", "read.not_file")
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise ReadError(path, f"file too large ({size} bytes; the limit is {max_bytes} bytes)",
-                            "read.too_large")
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as fh:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise ReadError(path, "not a regular file (a pipe, device or socket)", "read.not_file")
+            if st.st_size > max_bytes:
+                raise ReadError(path, f"file too large ({st.st_size} bytes; the limit is {max_bytes} "
+                                      "bytes)", "read.too_large")
             data = fh.read(max_bytes + 1)  # a file that grew since stat() is still capped
     except ReadError:
         raise

@@ -1,0 +1,222 @@
+"""Builders of hostile and broken inputs. Each takes a directory and gives the path it wrote;
+large inputs (200 MB, zip bombs, deep nesting, 5,000 articles) are generated, never stored.
+
+``CASES`` lists them with the behaviour lawscan must show: ``("error", words)`` — the file is
+refused with a one-line reason containing ``words``; ``("document", None)`` — it is read
+(converted, parsed) like any law.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GOOD_LAW = HERE.parent / "fixtures" / "scan" / "luat-co-chuong-so.txt"
+
+LAW = ("QUỐC HỘI\nLuật số: 99/2099/QH99\nLUẬT\nTHỬ NGHIỆM\n"
+       "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+       "Luật này quy định về giao dịch điện tử trên môi trường số.\n"
+       "Điều 2. Đối tượng áp dụng\n1. Cơ quan, tổ chức, cá nhân.\n2. Nền tảng số:\n"
+       "a) Trang thông tin điện tử;\nb) Ứng dụng trên thiết bị di động.\n")
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+                 'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+                 '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                 'officedocument.wordprocessingml.document.main+xml"/></Types>')
+
+
+def document_xml(text: str = LAW, prolog: str = "") -> bytes:
+    from xml.sax.saxutils import escape
+
+    paras = "".join(f"<w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>" for line in text.splitlines())
+    return (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document xmlns:w="{W_NS}">'
+            f"<w:body>{paras}</w:body></w:document>").encode("utf-8")
+
+
+def docx_bytes(document: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("word/document.xml", document)
+    return buf.getvalue()
+
+
+def _write(directory: Path, name: str, data: bytes | str) -> Path:
+    path = Path(directory) / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+# --------------------------------------------------------------------------- refused inputs
+
+def empty(d):
+    return _write(d, "empty.txt", b"")
+
+
+def blank(d):
+    return _write(d, "blank.md", b" \n\t\r\n   \n")
+
+
+def binary_docx(d):
+    return _write(d, "luat.docx", bytes(range(256)) * 40)
+
+
+def binary_txt(d):
+    return _write(d, "luat.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 40)
+
+
+def truncated_docx(d):
+    return _write(d, "truncated.docx", docx_bytes(document_xml())[:400])
+
+
+def zip_bomb_docx(d, size: int = 30_000_000):
+    """A .docx whose document.xml is ``size`` bytes of spaces in a zip 1000 times smaller."""
+    body = document_xml().replace(b"<w:body>", b"<w:body>" + b" " * size)
+    return _write(d, "bomb.docx", docx_bytes(body))
+
+
+def docx_with_xxe(d):
+    prolog = '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    return _write(d, "xxe.docx", docx_bytes(document_xml(LAW + "&x;\n", prolog).replace(b"&amp;x;", b"&x;")))
+
+
+def html_without_law(d):
+    page = ("<!DOCTYPE html><html><head><title>Trang chủ</title></head><body><nav>Menu</nav>"
+            "<p>Chào mừng bạn đến với cổng thông tin. Tin tức, sự kiện, liên hệ.</p></body></html>")
+    return _write(d, "trang-chu.html", page)
+
+
+def xxe_local_file(d):
+    return _write(d, "xxe.xml", '<?xml version="1.0"?>\n<!DOCTYPE akomaNtoso [\n'
+                  '  <!ENTITY secret SYSTEM "file:///etc/passwd">\n]>\n'
+                  '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+                  "<act><body><article><num>Điều 1.</num><content><p>&secret;</p></content>"
+                  "</article></body></act></akomaNtoso>")
+
+
+def billion_laughs(d):
+    ents = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)]
+    return _write(d, "lol.xml", '<?xml version="1.0"?>\n<!DOCTYPE lolz [' + "".join(ents) + "]>\n"
+                  "<akomaNtoso><act><body><p>&lol9;</p></body></act></akomaNtoso>")
+
+
+def dtd_fetching_url(d):
+    return _write(d, "dtd-url.xml", '<?xml version="1.0"?>\n'
+                  '<!DOCTYPE akomaNtoso SYSTEM "http://127.0.0.1:9/akn.dtd">\n'
+                  '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>'
+                  "<article><num>Điều 1.</num></article></body></act></akomaNtoso>")
+
+
+def parameter_entity(d):
+    return _write(d, "pe.xml", '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY % p SYSTEM '
+                  '"http://127.0.0.1:9/evil.dtd"> %p;]>\n<x/>')
+
+
+def deep_xml(d, depth: int = 100_000):
+    return _write(d, "deep.xml", '<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/'
+                  'legaldocml/ns/akn/3.0"><act><body>' + "<hcontainer>" * depth + "Điều 1."
+                  + "</hcontainer>" * depth + "</body></act></akomaNtoso>")
+
+
+def deep_html(d, depth: int = 100_000):
+    return _write(d, "deep.html", "<html><body>" + "<div>" * depth + LAW.replace("\n", "<br>")
+                  + "</div>" * depth + "</body></html>")
+
+
+def huge_text(d, size: int = 200 * 1024 * 1024):
+    """A 200 MB file (sparse: it takes no disk space; the size check comes first)."""
+    path = Path(d) / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.write(LAW.encode("utf-8"))
+        fh.truncate(size)
+    return path
+
+
+def invalid_utf8(d):
+    data = LAW.encode("utf-8")
+    return _write(d, "hong.txt", data[:60] + b"\xff\xfe\xc3" + data[60:])
+
+
+def fifo(d):
+    """A named pipe with a law's name: opening it would block for ever; it is never opened."""
+    path = Path(d) / "pipe.txt"
+    os.mkfifo(path)
+    return path
+
+
+def missing(d):
+    return Path(d) / "khong-co.txt"
+
+
+def broken_symlink(d):
+    path = Path(d) / "gone.txt"
+    path.symlink_to(Path(d) / "vanished-target.txt")
+    return path
+
+
+def symlink_loop_dir(d):
+    """A directory holding a good law and a link back to itself (and a link pair loop)."""
+    top = Path(d) / "loop"
+    top.mkdir()
+    _write(top, "luat.txt", LAW)
+    (top / "again").symlink_to(top)
+    (top / "a").symlink_to(top / "b")
+    (top / "b").symlink_to(top / "a")
+    return top
+
+
+# --------------------------------------------------------------------------- inputs that are read
+
+def tcvn3(d):
+    from lawscan.read.encoding import encode_legacy
+
+    return _write(d, "tcvn3.txt", encode_legacy(LAW, "tcvn3"))
+
+
+def vni(d):
+    from lawscan.read.encoding import encode_legacy
+
+    return _write(d, "vni.txt", encode_legacy(LAW, "vni"))
+
+
+def law_5000_articles(d, chapters: int = 50, per_chapter: int = 100):
+    lines = ["QUỐC HỘI", "Luật số: 98/2098/QH98", "LUẬT", "RẤT DÀI"]
+    n = 0
+    for c in range(1, chapters + 1):
+        lines += [f"Chương {c}", f"CHƯƠNG THỨ {c}"]
+        for _ in range(per_chapter):
+            n += 1
+            lines += [f"Điều {n}. Điều khoản số {n}", "1. Cơ quan nhà nước có thẩm quyền.",
+                      "2. Tổ chức, cá nhân:", "a) Trong nước;", "b) Nước ngoài."]
+    return _write(d, "dai.txt", "\n".join(lines) + "\n")
+
+
+# name -> (builder, expectation)
+CASES = {
+    "empty": (empty, ("error", "empty")),
+    "blank": (blank, ("error", "empty")),
+    "binary_docx": (binary_docx, ("error", "")),
+    "binary_txt": (binary_txt, ("error", "binary")),
+    "truncated_docx": (truncated_docx, ("error", "corrupt")),
+    "zip_bomb_docx": (zip_bomb_docx, ("error", "zip bomb")),
+    "docx_with_xxe": (docx_with_xxe, ("error", "DOCTYPE")),
+    "html_without_law": (html_without_law, ("error", "without law text")),
+    "xxe_local_file": (xxe_local_file, ("error", "entities")),
+    "billion_laughs": (billion_laughs, ("error", "entities")),
+    "dtd_fetching_url": (dtd_fetching_url, ("error", "external DTD")),
+    "parameter_entity": (parameter_entity, ("error", "entities")),
+    "deep_xml": (deep_xml, ("error", "deep")),
+    "deep_html": (deep_html, ("error", "deep")),
+    "huge_text": (huge_text, ("error", "too large")),
+    "invalid_utf8": (invalid_utf8, ("error", "invalid UTF-8")),
+    "fifo": (fifo, ("error", "not a regular file")),
+    "missing": (missing, ("error", "no such file")),
+    "broken_symlink": (broken_symlink, ("error", "")),
+    "tcvn3": (tcvn3, ("document", None)),
+    "vni": (vni, ("document", None)),
+    "law_5000_articles": (law_5000_articles, ("document", None)),
+}
