@@ -197,7 +197,7 @@ def _window(files: list[str], submit, jobs: int) -> Iterator[tuple[str, object]]
             batch = files[nxt:nxt + size - len(pending)]
             started = {i: submit(files[nxt + i]) for i in sorted(range(len(batch)),
                                                                   key=lambda i: -_size(batch[i]))}
-            pending.extend((files[nxt + i], started[i]) for i in range(len(batch)))
+            pending.extend((files[nxt + i], started.pop(i)) for i in range(len(batch)))
             nxt += len(batch)
         yield pending.popleft()
 
