@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
+import importlib.util
 import os
 import random
 import shutil
@@ -41,6 +43,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 TARGETS = [".txt", ".md", ".html", ".json", ".xml", ".docx", ".vbpl", "", "parse"]
+INSTRUMENTED = ["lawscan.read", "lawscan.normalise", "lawscan.structure", "lawscan.read.docx",
+                "lawscan.read.html", "lawscan.read.akn", "lawscan.read.jsonrec", "lawscan.read.text",
+                "lawscan.read.encoding", "lawscan.read.detect", "lawscan.read.xmlsafe",
+                "lawscan.structure.parser", "lawscan.structure.metadata", "lawscan.structure.amend",
+                "lawscan.structure.eids"]
 INTERNAL_CODES = {"read.internal", "input.docx"}
 
 STATS = {"inputs": 0, "findings": 0, "read_errors": 0, "documents": 0}
@@ -176,11 +183,7 @@ def main() -> int:
     pool = seeds()
     engine = args.engine
     if engine == "auto":
-        try:
-            import atheris  # noqa: F401
-            engine = "atheris"
-        except ImportError:
-            engine = "random"
+        engine = "atheris" if importlib.util.find_spec("atheris") else "random"
     start = time.monotonic()
 
     def summary() -> None:
@@ -204,10 +207,8 @@ def main() -> int:
             for i, s in enumerate(pool):
                 (seed_dir / f"seed{i:03d}").write_bytes(s)
             with atheris.instrument_imports(include=["lawscan"]):
-                import lawscan.read, lawscan.normalise, lawscan.structure  # noqa: F401,E401
-                import lawscan.read.docx, lawscan.read.html, lawscan.read.akn  # noqa: F401,E401
-                import lawscan.read.jsonrec, lawscan.read.text, lawscan.read.encoding  # noqa: F401,E401
-                import lawscan.structure.parser, lawscan.structure.metadata  # noqa: F401,E401
+                for module in INSTRUMENTED:
+                    importlib.import_module(module)
             atheris.Setup([sys.argv[0], "-max_len=300000", "-rss_limit_mb=3000",
                            f"-seed={args.seed or 1}", *rest, str(seed_dir)], one)
             try:

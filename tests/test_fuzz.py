@@ -166,3 +166,21 @@ def test_the_fuzz_seeds_read_cleanly(tmp_path):
     assert [u.num for u in doc.root.walk() if u.kind == "article"] == ["1", "2"]
     with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as zf:
         assert "word/document.xml" in zf.namelist()
+
+
+def test_zip_needing_an_unknown_zip_version(tmp_path):
+    """Found by the atheris run: a zip whose directory asks for "zip file version 17.7" made
+    zipfile raise NotImplementedError, which escaped as a wrapped internal error."""
+    data = bytearray(gen.docx_bytes(gen.document_xml()))
+    at = data.index(b"PK\x01\x02")  # first central directory entry; extract version at +6
+    data[at + 6:at + 8] = (177).to_bytes(2, "little")
+    for name in ("luat.docx", "luat.txt"):
+        path = tmp_path / name
+        path.write_bytes(bytes(data))
+        try:
+            read_source(str(path))
+        except ReadError as exc:
+            assert exc.code not in ("read.internal", "input.docx")
+            assert "zip" in exc.reason and "17.7" in exc.reason
+        else:
+            raise AssertionError("a zip that zipfile cannot open was read")

@@ -4,7 +4,6 @@ complete, and a second run succeeds (using the cache)."""
 
 from __future__ import annotations
 
-import os
 import pickle
 import signal
 import subprocess

@@ -40,7 +40,8 @@ def sniff_binary(path: str, data: bytes) -> str | None:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+                NotImplementedError) as exc:  # NotImplementedError: "zip file version 17.7"
             if path.lower().endswith((".docx", ".docm", ".dotx")):
                 return "docx"  # the docx reader gives the precise reason (truncated, corrupt)
             raise ReadError(path, f"a broken zip archive ({exc})", "read.zip") from None

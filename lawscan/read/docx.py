@@ -148,7 +148,8 @@ def _open_parts(path: str, data: bytes, lim: dict) -> dict:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError,
+            NotImplementedError) as exc:
         raise ReadError(path, f"truncated or corrupt .docx (zip): {exc}", "input.docx_corrupt") from exc
     names = {i.filename: i for i in infos}
     if DOCUMENT_PART not in names:
