@@ -2,8 +2,9 @@
 defined_terms.toml) that the law uses without defining it in its "Giải thích từ ngữ" article and
 without referring to the law that defines it.
 
-Takes the Document; gives one finding per term, at the first unit (outside the final
-provisions; quoted amendment text counts, at its instruction) that uses it.
+Takes the Document; gives one finding per defining law, listing the terms of that law the
+document uses, at the first unit (outside the final provisions; quoted amendment text counts, at
+its instruction) that uses one of them. Info by default: a drafting hint, not a gap.
 """
 
 import re
@@ -37,13 +38,13 @@ def defined_in_doc(ctx) -> set[str]:
 class UndefinedDigitalTerm(Rule):
     id = "LS104"
     name = "undefined-digital-term"
-    severity = "warning"
+    severity = "info"
     title = "Thuật ngữ số được dùng nhưng không được giải thích hoặc dẫn chiếu"
     title_en = "A digital term is used but neither defined nor referred to its defining law"
     messages = {"default": (
-        "Thuật ngữ \"{term}\" được sử dụng nhưng Luật không giải thích và không dẫn chiếu "
+        "Thuật ngữ {terms} được sử dụng nhưng Luật không giải thích và không dẫn chiếu "
         "{law} ({article}) hay \"{reference}\".",
-        "The term \"{term}\" is used but the law neither defines it nor refers to {law} "
+        "The term(s) {terms} are used but the law neither defines them nor refers to {law} "
         "({article}) or \"{reference}\".")}
     why = ("Thuật ngữ về môi trường số có định nghĩa pháp lý trong luật chuyên ngành (Luật Giao "
            "dịch điện tử 20/2023/QH15 Điều 3, Luật Căn cước 26/2023/QH15 Điều 3, Luật An ninh "
@@ -69,7 +70,7 @@ class UndefinedDigitalTerm(Rule):
         ignored = {fold(t) for t in self.option(ctx, "ignore_terms") or ()}
         whole = fold(doc.root.full_text())
         defined = None
-        reported = set()
+        by_law: dict[str, dict] = {}  # defining law number -> its field, terms used, hits
         for fld in data.get("field", []):
             if doc.number and doc.number.upper() == fld.get("number", "").upper():
                 continue
@@ -79,7 +80,7 @@ class UndefinedDigitalTerm(Rule):
                 continue
             for term in fld.get("terms", []):
                 t = fold(term)
-                if t in ignored or t in reported or t not in whole:
+                if t in ignored or t not in whole:
                     continue
                 hit = next(iter(ctx.scan([term])), None)
                 if hit is None:
@@ -88,9 +89,16 @@ class UndefinedDigitalTerm(Rule):
                     defined = defined_in_doc(ctx)
                 if t in defined:
                     continue
-                reported.add(t)
-                yield self.finding(ctx, hit.at, line=hit.line, key=t,
-                                   evidence=[hit.evidence()], term=term, law=fld["law"],
-                                   article=fld.get("article", ""),
-                                   reference=fld.get("references", [""])[0],
-                                   extra={"term": term, "defined_by": fld.get("number", "")})
+                entry = by_law.setdefault(fld.get("number") or fld["law"],
+                                          {"field": fld, "terms": [], "hits": []})
+                if term not in entry["terms"]:
+                    entry["terms"].append(term)
+                    entry["hits"].append(hit)
+        for number, entry in by_law.items():
+            fld, hits = entry["field"], sorted(entry["hits"], key=lambda h: (h.line or 0))
+            terms = ", ".join(f"\"{t}\"" for t in entry["terms"])
+            yield self.finding(ctx, hits[0].at, line=hits[0].line, key=number,
+                               evidence=[h.evidence() for h in hits[:3]], terms=terms, law=fld["law"],
+                               article=fld.get("article", ""),
+                               reference=fld.get("references", [""])[0],
+                               extra={"terms": entry["terms"], "defined_by": number})
