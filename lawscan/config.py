@@ -18,6 +18,9 @@ sections ``[lawscan:severity]`` and ``[lawscan:settings]``)::
     format = "text"              # default output format
     reports = []                 # "FORMAT=FILE" reports written by every scan
     jobs = 1
+    max_file_size = 52428800     # bytes; larger inputs are refused
+    max_zip_ratio = 100          # a .docx member expanding more than this is refused (zip bomb)
+    timeout = 120                # seconds per document
     [tool.lawscan.severity]      # per-rule severity override
     LS103 = "warning"
     [tool.lawscan.settings]      # options read by the rules
@@ -36,7 +39,7 @@ from lawscan.errors import ConfigError
 
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"fail_on", "select", "ignore", "rules", "exclude", "format", "reports", "jobs",
-        "severity", "settings", "max_file_size"}
+        "severity", "settings", "max_file_size", "max_zip_ratio", "timeout"}
 
 
 @dataclass
@@ -51,7 +54,9 @@ class Config:
     jobs: int = 1
     severity: dict[str, str] = field(default_factory=dict)
     settings: dict = field(default_factory=dict)
-    max_file_size: int | None = None
+    max_file_size: int | None = None  # bytes
+    max_zip_ratio: float | None = None  # uncompressed / compressed size of a .docx member
+    timeout: float | None = None  # seconds per document (0 = no limit)
     source: str | None = None  # the file the configuration came from
 
 
@@ -160,6 +165,12 @@ def _build(raw: dict, path: Path) -> Config:
             cfg.max_file_size = int(raw["max_file_size"])
     except (TypeError, ValueError):
         raise ConfigError(f"{path}: jobs and max_file_size must be whole numbers") from None
+    for key in ("max_zip_ratio", "timeout"):
+        if raw.get(key) is not None:
+            try:
+                setattr(cfg, key, float(raw[key]))
+            except (TypeError, ValueError):
+                raise ConfigError(f"{path}: {key} must be a number") from None
     severity = raw.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{path}: severity must be a table of RULE = LEVEL")

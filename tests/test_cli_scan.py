@@ -184,3 +184,20 @@ def test_parallel_and_cached_runs_equal_serial(tmp_path, laws):
     entries[0].write_bytes(b"corrupt")  # a corrupt entry is rebuilt, never fatal
     _, second = scan_json(tmp_path, laws, "--cache", cache)
     assert strip_time(first) == strip_time(serial) == strip_time(second)
+
+
+def test_limits_come_from_configuration(tmp_path, laws):
+    from lawscan.config import load
+
+    cfg_file = tmp_path / "lawscan.toml"
+    cfg_file.write_text("max_file_size = 100\ntimeout = 30\nmax_zip_ratio = 20\n", encoding="utf-8")
+    cfg = load(cfg_file)
+    assert (cfg.max_file_size, cfg.timeout, cfg.max_zip_ratio) == (100, 30.0, 20.0)
+    out = tmp_path / "l.json"
+    res = run("scan", "--config", cfg_file, laws, "-f", "json", "-o", out)
+    assert res.exit_code == 2  # both laws are larger than 100 bytes: refused, named, reported
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert not data["documents"] and len(data["errors"]) == 2
+    assert all("100" in e["message"] or "large" in e["message"] for e in data["errors"])
+    cfg_file.write_text("timeout = \"soon\"\n", encoding="utf-8")
+    assert run("scan", "--config", cfg_file, laws).exit_code == 2

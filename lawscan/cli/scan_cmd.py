@@ -158,7 +158,8 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
         ignore=[*cfg.ignore, *ignore], severity=cfg.severity, settings=cfg.settings,
         limits={key: value for key, value in (("max_bytes", max_file_size or cfg.max_file_size),
-                                              ("max_zip_ratio", max_zip_ratio), ("timeout", timeout))
+                                              ("max_zip_ratio", max_zip_ratio or cfg.max_zip_ratio),
+                                              ("timeout", timeout if timeout is not None else cfg.timeout))
                 if value is not None},
         exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
         executor=executor, scheduler=scheduler, slim=True,
