@@ -68,6 +68,7 @@ def run_rules(doc: Document, verdict: Verdict | None, ruleset, settings: dict | 
                                         f"{type(f).__name__} instead of a Finding", severity="error"))
                 continue
             f.rule_id = rule.id
+            f.evidence = list({(e.eid, e.line, e.quote): e for e in f.evidence}.values())  # no repeats
             if rule.severity_override:
                 f.severity = rule.severity_override
             if f.severity not in SEVERITIES:
