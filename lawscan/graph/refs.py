@@ -192,7 +192,10 @@ def _patterns() -> dict:
     types_alt = _alt(types)
     name_word = rf"(?!(?:{types_alt}|{w['this']})(?!\w))[^\W\d_][\w\-]*"
     num_word = _either_case(w["number"])
+    # a cheap first look: a line with none of these words or numbers holds no reference
+    trigger_words = sorted({*unit_words, *types, w["field"], w["this"]}, key=len, reverse=True)
     return {
+        "any": re.compile(rf"(?i:{_alt(trigger_words)})|\d[a-z]?[/-]"),
         "start": re.compile(prefix + kw),
         "kw": re.compile(kw),
         "unit_words": {word: kind for word, kind in unit_words.items()},
@@ -219,6 +222,8 @@ def _patterns() -> dict:
 def extract_refs(text: str) -> list[Ref]:
     """All references in ``text`` (one line or paragraph), in order, spans not overlapping."""
     p = _patterns()
+    if not p["any"].search(text):
+        return []
     refs: list[Ref] = []
     pos = 0
     while True:
