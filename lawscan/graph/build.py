@@ -178,6 +178,10 @@ class _Builder:
             amended = own_amended
         here = chain + [unit]
         for ref in refs:
+            if unit.kind == "root" and ref.kind == "internal":
+                # the root's own lines are the header, preamble, closing and annexes: an annex
+                # listing "khoản 2 Điều 7" of other laws is not a reference into this one
+                continue
             self._ref(unit, here, ref, amended, quote)
         for child in unit.children:
             self._refs(child, here, amended, child if child.kind == "quoted" else quote)
