@@ -219,3 +219,16 @@ def test_final_chapter_amending_other_laws():
     assert g.has_edge("chp_II__art_2__para_2", "doc:51/2005/QH11")
     assert ("chp_II__art_2__para_2", "chp_I__art_1") in refers(g)
     assert not [p for p in d.problems if p.code == "refs.unresolved"]
+
+
+def test_reference_sharing_a_later_law_qualifier_is_ambiguous_not_broken():
+    d = doc(U("article", "2", "1. Người lao động."),
+            U("article", "3", "Áp dụng đối với người quy định tại các điểm a, b và c khoản 1 Điều 9 "
+                              "và người sử dụng lao động quy định tại khoản 3 Điều 2 của Luật Bảo "
+                              "hiểm xã hội."),
+            U("article", "4", "Trường hợp quy định tại khoản 5 Điều 30 thì áp dụng Điều 2."))
+    build_graph(d)
+    codes = [(p.code, p.severity) for p in d.problems]
+    assert ("refs.ambiguous", "info") in codes  # "khoản 1 Điều 9" belongs to the social insurance law
+    unresolved = [p for p in d.problems if p.code == "refs.unresolved"]
+    assert len(unresolved) == 1 and "Điều 30" in unresolved[0].message  # a plain broken reference

@@ -125,7 +125,7 @@ class _Builder:
         self.own_keys = {k for k in (doc.number and "doc:" + doc.number,
                                      doc_title_key(doc) and "doc:" + doc_title_key(doc)) if k}
         self.counts = {"refs": 0, "resolved": 0, "unresolved": 0, "amended": 0, "skipped": 0,
-                       "self": 0, "cites": 0}
+                       "self": 0, "cites": 0, "ambiguous": 0}
         self.problems: list[Problem] = []
 
     # -- structure -------------------------------------------------------------------------
@@ -177,6 +177,11 @@ class _Builder:
         if own_amended is not None and quote is None:
             amended = own_amended
         here = chain + [unit]
+        # "các điểm a, b khoản 1 Điều 2 và ... khoản 3 Điều 2 của Luật bảo hiểm xã hội": a bare
+        # reference followed on its line by units of another law may share that law's qualifier
+        self.shared_qualifier = {id(r) for r in refs if r.kind == "internal" and not r.qualified
+                                 and any(o.kind == "external" and o.targets and o.line == r.line
+                                         and o.start > r.end for o in refs)}
         for ref in refs:
             if unit.kind == "root" and ref.kind == "internal":
                 # the root's own lines are the header, preamble, closing and annexes: an annex
@@ -214,7 +219,14 @@ class _Builder:
                 self.counts["amended"] += 1
                 continue
             target = self._resolve(path, chain)
-            if target is None:
+            if target is None and id(ref) in self.shared_qualifier:
+                self.counts["ambiguous"] += 1
+                self.problems.append(Problem(
+                    "refs.ambiguous",
+                    f"reference “{ref.text}” names {path_label(path)}, which is not in this "
+                    "document; it probably belongs to the law named later in the sentence", ref.line,
+                    "info"))
+            elif target is None:
                 self.counts["unresolved"] += 1
                 self.info.unresolved.append((ref, path))
                 self.problems.append(Problem(

@@ -387,7 +387,10 @@ def _parse_doc(text: str, i: int, p: dict):
     if dtype not in docs["named_types"]:
         return None
     first = p["name_word"].match(text, j)
-    if not first or not first.group("word")[0].isupper():
+    # a name starts with a capital ("Luật Doanh nghiệp"); older laws write "của Luật bảo hiểm xã
+    # hội" in lower case, which "của" (of) right before the type makes unambiguous
+    after_of = text[max(0, i - 4):i].lower() == _vocab()["words"]["of"] + " "
+    if not first or not (first.group("word")[0].isupper() or after_of):
         return None
     words, end = _take_words(text, j, set(docs["name_stop_words"]), 12,
                              comma_words=set(docs["name_comma_words"]))
