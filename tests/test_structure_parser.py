@@ -353,3 +353,14 @@ def test_any_lines_give_a_tree_with_unique_eids(pieces):
     seen = sum(len(u.content) for u in doc.root.walk())
     assert seen <= n_lines
     doc.to_dict()
+
+
+def test_paragraph_number_glued_to_its_text():
+    from lawscan.model import Line
+    from lawscan.structure import parse_lines
+
+    root = parse_lines([Line(t, i + 1) for i, t in enumerate([
+        "Điều 43. Hình thức khen thưởng", "1.“Huân chương Lao động” được tặng cho tập thể;",
+        "2.Bằng khen được tặng cho cá nhân.", "3. Giấy khen."])])
+    art = root.children[0]
+    assert [c.num for c in art.children] == ["1", "2", "3"]

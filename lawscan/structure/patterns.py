@@ -52,7 +52,8 @@ SECTION_RE = re.compile(
 SUBSECTION_RE = re.compile(rf"^(?i:{_alt(V['labels']['subsection'])})\s+(?P<num>\d+[a-z]?)(?P<rest>.*)$")
 ARTICLE_RE = re.compile(
     rf"^(?i:{_alt(V['labels']['article'])})\s*(?:(?i:{_THU})\s+)?(?P<num>\d+(?:[a-zđ]\d*)?)(?P<rest>.*)$")
-PARAGRAPH_RE = re.compile(r"^(?P<num>\d{1,3}[a-zđ]?)\.(?:\s+(?P<rest>.*)|$)")
+# "1. Text"; also "1.“Text" and "1.Text" with the space forgotten (seen in real laws)
+PARAGRAPH_RE = re.compile(r"^(?P<num>\d{1,3}[a-zđ]?)\.(?:\s+(?P<rest>.*)|(?P<glued>(?=[“\"]|[^\W\d_]).*)|$)")
 _LETTERS = "".join(sorted(set(POINT_ALPHABET)))
 POINT_RE = re.compile(rf"^(?P<num>[{_LETTERS}]\d{{0,2}})\)\s*(?P<rest>.*)$")
 
