@@ -192,11 +192,22 @@ def _patterns() -> dict:
     types_alt = _alt(types)
     name_word = rf"(?!(?:{types_alt}|{w['this']})(?!\w))[^\W\d_][\w\-]*"
     num_word = _either_case(w["number"])
-    # a cheap first look: a line with none of these words or numbers holds no reference
-    trigger_words = sorted({*unit_words, *types, w["field"], w["this"]}, key=len, reverse=True)
     return {
-        "any": re.compile(rf"(?i:{_alt(trigger_words)})|\d[a-z]?[/-]"),
+        # cheap first looks, tested with ``in`` (much faster than a regex search): a unit word
+        # (its first letter may be either case), a document type, a number, "pháp luật"
+        "kw_tails": tuple(word[1:] for word in unit_words),
+        "type_words": tuple(types),
+        "any_number": re.compile(r"\d[a-z]?[/-]"),
+        "field_tail": w["field"][1:],
         "start": re.compile(prefix + kw),
+        # the words a "start" match can begin with, as plain literals: a fast search for the
+        # places where "start" may match (see _next_start)
+        "start_words": re.compile("|".join(re.escape(x) for x in sorted(
+            {variant for word in unit_words
+             for variant in (word[0].upper() + word[1:], word) if word not in capital_only
+             or variant[0].isupper()}
+            | {variant for word in (w["plural"], w["range_from"])
+               for variant in (word[0].upper() + word[1:], word)}, key=len, reverse=True))),
         "kw": re.compile(kw),
         "unit_words": {word: kind for word, kind in unit_words.items()},
         "this": re.compile(rf"{re.escape(w['this'])}(?!\w)"),
@@ -222,12 +233,16 @@ def _patterns() -> dict:
 def extract_refs(text: str) -> list[Ref]:
     """All references in ``text`` (one line or paragraph), in order, spans not overlapping."""
     p = _patterns()
-    if not p["any"].search(text):
+    has_kw = any(tail in text for tail in p["kw_tails"])
+    has_type = any(word in text for word in p["type_words"])
+    has_number = p["any_number"].search(text) is not None
+    has_field = p["field_tail"] in text
+    if not (has_kw or has_type or has_number or has_field):
         return []
     refs: list[Ref] = []
     pos = 0
-    while True:
-        m = p["start"].search(text, pos)
+    while has_kw:
+        m = _next_start(text, pos, p)
         if not m:
             break
         ref = _parse_chain(text, m.start(), p)
@@ -241,7 +256,7 @@ def extract_refs(text: str) -> list[Ref]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in p["type"].finditer(text):
+    for m in p["type"].finditer(text) if has_type else ():
         if not free(m.start(), m.end()):
             continue
         doc = _parse_doc(text, m.start(), p)
@@ -251,11 +266,11 @@ def extract_refs(text: str) -> list[Ref]:
         refs.append(Ref(text[m.start():end], m.start(), end, "external", doc_type=dtype,
                         doc_name=name, doc_number=num))
         taken.append((m.start(), end))
-    for m in p["number"].finditer(text):
+    for m in p["number"].finditer(text) if has_number else ():
         if free(m.start(), m.end()):
             refs.append(Ref(m.group("num"), m.start(), m.end(), "external", doc_number=m.group("num")))
             taken.append((m.start(), m.end()))
-    for m in p["field"].finditer(text):
+    for m in p["field"].finditer(text) if has_field else ():
         words, end = _take_words(text, m.end(), set(_vocab()["fields"]["stop_words"]),
                                  _vocab()["fields"]["max_words"])
         if words and free(m.start(), end):
@@ -266,6 +281,19 @@ def extract_refs(text: str) -> list[Ref]:
     for r in refs:
         r.in_quote = any(a <= r.start < b for a, b in quotes)
     return refs
+
+
+def _next_start(text: str, pos: int, p: dict) -> re.Match | None:
+    """``p["start"].search(text, pos)``, faster: a match can only begin where one of the plain
+    words of ``p["start_words"]`` does, so only those places are tried."""
+    while True:
+        c = p["start_words"].search(text, pos)
+        if c is None:
+            return None
+        m = p["start"].match(text, c.start())
+        if m is not None:
+            return m
+        pos = c.start() + 1
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
