@@ -6,6 +6,7 @@ attributed to the instruction that carries it, and the chapter graph built lazil
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -138,7 +139,18 @@ class RuleContext:
     def is_final(self, unit: Unit) -> bool:
         """Is ``unit`` in the final provisions ("Điều khoản thi hành" chapter, or a final
         article such as "Hiệu lực thi hành" in a law without that chapter)?"""
-        return any(self._is_final_unit(u) for u in [unit, *self.ancestors(unit)])
+        memo = self._final_memo
+        key = id(unit)
+        if key not in memo:
+            parent = self.parent(unit)
+            memo[key] = self._is_final_unit(unit) or (
+                parent is not None and parent.kind != "root" and self.is_final(parent))
+        return memo[key]
+
+    @functools.cached_property
+    def _final_memo(self) -> dict[int, bool]:
+        """is_final per unit id (a unit is final if it or an ancestor is)."""
+        return {}
 
     def _is_final_unit(self, unit: Unit) -> bool:
         if unit.kind not in ("part", "chapter", "section", "article"):
@@ -253,13 +265,36 @@ class RuleContext:
         provisions, document order; quoted text is anchored at its instruction."""
         return self._body_lines
 
+    @functools.cached_property
+    def _body_text(self) -> tuple[str, list[int]] | None:
+        """The folded body lines joined by NUL (which neither a phrase nor ``\\s`` matches, so
+        no match spans two lines) and the offset where each line starts; None if a line holds
+        a NUL itself."""
+        folded = [row[3] for row in self._body_lines]
+        if any("\0" in f for f in folded):
+            return None
+        starts, pos = [], 0
+        for f in folded:
+            starts.append(pos)
+            pos += len(f) + 1
+        return "\0".join(folded), starts
+
     def scan(self, phrases, skip_definitions: bool = True) -> list[Hit]:
         """Every occurrence of ``phrases`` in the body of the law (outside the final provisions;
         quoted amendment text included, anchored at its instruction), in document order."""
         pattern = phrase_pattern(tuple(phrases))
         hits = []
         definitions = self._definition_units if skip_definitions else frozenset()
-        for unit, at, lineno, folded, text in self._body_lines:
+        rows = self._body_lines
+        joined = self._body_text
+        if joined is not None:  # one regex pass over the whole body, mapped back to its lines
+            text_all, starts = joined
+            for m in pattern.finditer(text_all):
+                unit, at, lineno, _, text = rows[bisect.bisect_right(starts, m.start()) - 1]
+                if id(unit) not in definitions:
+                    hits.append(Hit(m.group(0), unit, at, lineno, short(text)))
+            return hits
+        for unit, at, lineno, folded, text in rows:
             if id(unit) in definitions:
                 continue
             for m in pattern.finditer(folded):
