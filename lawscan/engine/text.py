@@ -23,8 +23,13 @@ from lawscan.analyse.fold import fold  # noqa: F401  (one folding for the lexico
 @functools.lru_cache(maxsize=256)
 def _compile(phrases: tuple[str, ...]) -> re.Pattern:
     folded = sorted({fold(p).strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in folded)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    if not folded:
+        return re.compile(r"(?<!\w)(?:)(?!\w)")
+    # "(?<!\w)" is written after each phrase's first letter ("g(?<!\wg)iấy…", the same test):
+    # a pattern that starts with literals lets the regex engine skip quickly to candidates
+    body = "|".join(re.escape(p[0]) + rf"(?<!\w{re.escape(p[0])})"
+                    + re.escape(p[1:]).replace(r"\ ", r"\s+") for p in folded)
+    return re.compile(rf"(?:{body})(?!\w)")
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
