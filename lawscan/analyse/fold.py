@@ -43,7 +43,8 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-_MOVE_RE = re.compile(r"o[àáảãạèéẻẽẹ](?!\w)|(?<!q)u[ỳýỷỹỵ](?!\w)")
+# "u(?<!qu)" is "(?<!q)u" written so that every branch starts with a letter (a faster search)
+_MOVE_RE = re.compile(r"o[àáảãạèéẻẽẹ](?!\w)|u(?<!qu)[ỳýỷỹỵ](?!\w)")
 
 
 def _move_tone(m: re.Match) -> str:
