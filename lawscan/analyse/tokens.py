@@ -140,6 +140,7 @@ def pattern_hits(doc, scan) -> tuple[list, list[str]]:
     from lawscan.analyse.matcher import is_final_provisions
 
     specs = builtin_patterns()
+    triggers = {t for spec in specs.values() for t in spec["triggers"]}  # a cheap first look
     todo = []
     for u in doc.root.walk(include_quoted=True):
         us = scan.units.get(id(u))
@@ -147,6 +148,8 @@ def pattern_hits(doc, scan) -> tuple[list, list[str]]:
             continue
         for line, _ in us.line_hits:
             f = fold(line.text)
+            if not any(t in f for t in triggers):
+                continue
             if any(_triggered(spec, f) for spec in specs.values()):
                 todo.append((u, line))
     todo = [(u, line) for u, line in todo if not is_final_provisions(u, doc)]

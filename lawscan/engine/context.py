@@ -111,7 +111,12 @@ class RuleContext:
         return " ".join(parts)
 
     def in_quote(self, unit: Unit) -> bool:
-        return unit.kind == "quoted" or any(a.kind == "quoted" for a in self.ancestors(unit))
+        return self._up(unit, self._quote_memo, lambda u: u.kind == "quoted")
+
+    @functools.cached_property
+    def _quote_memo(self) -> dict[int, bool]:
+        """in_quote per unit id (a unit is in a quote if it or an ancestor is quoted text)."""
+        return {}
 
     def anchor(self, unit: Unit) -> Unit:
         """Where a finding about ``unit`` belongs: the unit itself, or, for quoted text of an
@@ -139,18 +144,26 @@ class RuleContext:
     def is_final(self, unit: Unit) -> bool:
         """Is ``unit`` in the final provisions ("Điều khoản thi hành" chapter, or a final
         article such as "Hiệu lực thi hành" in a law without that chapter)?"""
-        memo = self._final_memo
-        key = id(unit)
-        if key not in memo:
-            parent = self.parent(unit)
-            memo[key] = self._is_final_unit(unit) or (
-                parent is not None and parent.kind != "root" and self.is_final(parent))
-        return memo[key]
+        return self._up(unit, self._final_memo, self._is_final_unit)
 
     @functools.cached_property
     def _final_memo(self) -> dict[int, bool]:
         """is_final per unit id (a unit is final if it or an ancestor is)."""
         return {}
+
+    def _up(self, unit: Unit, memo: dict[int, bool], own) -> bool:
+        """``own(u)`` for ``unit`` or any of its ancestors (root excluded), memoised per unit in
+        ``memo`` so that each unit is looked at once per document."""
+        chain = []
+        u = unit
+        while u is not None and u.kind != "root" and id(u) not in memo:
+            chain.append(u)
+            u = self.parent(u)
+        value = memo[id(u)] if u is not None and u.kind != "root" else False
+        for u in reversed(chain):
+            value = value or bool(own(u))
+            memo[id(u)] = value
+        return value
 
     def _is_final_unit(self, unit: Unit) -> bool:
         if unit.kind not in ("part", "chapter", "section", "article"):
