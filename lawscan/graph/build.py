@@ -399,11 +399,11 @@ def _amended_law(text: str, refs: list[Ref], require_single: bool = False) -> Re
     """The law an instruction amends: the text starts (after its label) with an amendment verb
     ("Sửa đổi, bổ sung một số điều của Luật X số N", "1. Bổ sung Điều 5a vào Luật X") and cites
     a law."""
-    low = _LEAD.sub("", text.strip().lower())
-    if not any(low.startswith(v) for v in _vocab()["amendment"]["verbs"]):
-        return None
     laws = [r for r in refs if r.kind == "external" and (r.doc_number or r.doc_type in LAW_TYPES)]
     if not laws or (require_single and len({r.doc_key() for r in laws}) != 1):
+        return None
+    low = _LEAD.sub("", text.strip().lower())
+    if not any(low.startswith(v) for v in _vocab()["amendment"]["verbs"]):
         return None
     return laws[0]
 
