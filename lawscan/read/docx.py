@@ -456,9 +456,17 @@ class _Walker:
         self.lineno = 0
         self.tables = 0
         self.textboxes = 0  # text boxes / shapes holding text, which are not read
+        self._tags: dict = {}  # element tag -> short name (see tag)
 
     def tag(self, el) -> str:
         t = el.tag
+        local = self._tags.get(t)
+        if local is None:
+            local = self._tags[t] = self._local(t)
+        return local
+
+    def _local(self, t) -> str:
+        """"{w-namespace}p" -> "p", math -> "m:oMath", other namespaces -> "?name"."""
         if not isinstance(t, str):
             return ""
         if t.startswith("{"):

@@ -71,6 +71,9 @@ def probe_text(text: str) -> str:
     t = text.strip()
     if not t:
         return t
+    if (t[0] not in "#>*_" and t[-1] not in "*_" and "[" not in t and "**" not in t
+            and "__" not in t):
+        return t  # nothing to clean (the usual case)
     t = _MD_LEAD_RE.sub("", t)
     t = _MD_TRAIL_RE.sub("", t)
     t = t.replace("**", "").replace("__", "")
@@ -117,13 +120,16 @@ def ordinal_to_int(word: str) -> int | None:
     return ORDINALS.get(" ".join(word.lower().split()))
 
 
+_NUM_KEY_RE = re.compile(r"^(\d+)(.*)$")
+
+
 def num_key(num: str, kind: str = "") -> tuple[int, str] | None:
     """Sort key of a printed number: "44a" -> (44, "a"), "XII" -> (12, ""), point "đ1" -> (5, "1"),
     "thứ tư" -> (4, ""), section "B" -> (2, ""). None when not a number."""
     n = num.strip()
     if not n:
         return None
-    m = re.match(r"^(\d+)(.*)$", n)
+    m = _NUM_KEY_RE.match(n)
     if m:
         return int(m.group(1)), m.group(2)
     if n.lower().startswith(_THU + " "):
