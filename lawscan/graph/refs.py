@@ -193,10 +193,10 @@ def _patterns() -> dict:
     name_word = rf"(?!(?:{types_alt}|{w['this']})(?!\w))[^\W\d_][\w\-]*"
     num_word = _either_case(w["number"])
     return {
-        # cheap first looks, tested with ``in`` (much faster than a regex search): a unit word
-        # (its first letter may be either case), a document type, a number, "pháp luật"
-        "kw_tails": tuple(word[1:] for word in unit_words),
-        "type_words": tuple(types),
+        # cheap first looks (plain words, no look-arounds: a fast search): a unit word (its first
+        # letter may be either case), a document type, a number, "pháp luật"
+        "kw_tails": re.compile(_alt([word[1:] for word in unit_words])),
+        "type_words": re.compile(types_alt),
         "any_number": re.compile(r"\d[a-z]?[/-]"),
         "field_tail": w["field"][1:],
         "start": re.compile(prefix + kw),
@@ -233,8 +233,8 @@ def _patterns() -> dict:
 def extract_refs(text: str) -> list[Ref]:
     """All references in ``text`` (one line or paragraph), in order, spans not overlapping."""
     p = _patterns()
-    has_kw = any(tail in text for tail in p["kw_tails"])
-    has_type = any(word in text for word in p["type_words"])
+    has_kw = p["kw_tails"].search(text) is not None
+    has_type = p["type_words"].search(text) is not None
     has_number = p["any_number"].search(text) is not None
     has_field = p["field_tail"] in text
     if not (has_kw or has_type or has_number or has_field):
