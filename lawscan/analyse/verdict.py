@@ -156,6 +156,8 @@ def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
     Counts, outside the final provisions, the phrases of each rubric.toml ``[applicability]``
     family (procedures, registration, licensing, records, reporting, information, public
     services); three families used at least twice make the law applicable."""
+    if status != "none":  # the phrase counts are only needed for a law without digital units
+        return True, [f"Applicable: the law already has digital provisions ({status})."]
     a = _applicability_automaton()
     found: dict[str, int] = {}
     for u in doc.units():
