@@ -41,7 +41,13 @@ def _marker_res(elements: list[dict]) -> dict[str, re.Pattern]:
     out = {}
     for el in elements:
         ms = [fold(m) for m in el.get("markers", [])]
-        if ms:
+        if ms and all(ms):
+            # "(?<!\w)" written after each marker's first letter (the same test): a pattern that
+            # starts with literals lets the regex engine skip quickly to candidates
+            out[el["id"]] = re.compile("(" + "|".join(
+                re.escape(m[0]) + rf"(?<!\w{re.escape(m[0])})" + re.escape(m[1:]) for m in ms)
+                + r")(?!\w)")
+        elif ms:
             out[el["id"]] = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, ms)) + r")(?!\w)")
     return out
 
