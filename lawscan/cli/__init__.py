@@ -40,6 +40,21 @@ def _on_sigterm(signum, frame):
     raise Terminated()
 
 
+def load_or_exit(path: str):
+    """One document for the single-file commands (suggest, diff, convert); a file that cannot be
+    read is named on stderr with its reason and the command exits 2."""
+    import sys
+
+    from lawscan.errors import ReadError
+    from lawscan.pipeline import load_document
+
+    try:
+        return load_document(path)
+    except ReadError as exc:
+        click.echo(f"{exc.path}: {exc.reason}", err=True)
+        sys.exit(2)
+
+
 class LazyGroup(click.Group):
     """A click group that imports a command's module only when the command is used."""
 

@@ -7,7 +7,6 @@ cannot be read is reported on stderr as "path: reason" with exit code 2.
 
 from __future__ import annotations
 
-import sys
 
 import click
 
@@ -20,15 +19,10 @@ import click
               help="Write to FILE (atomically) instead of standard output.")
 def convert(path, target, output):
     """Convert a law to Akoma Ntoso 3.0 (act, or bill for a draft)."""
-    from lawscan.errors import ReadError
     from lawscan.export import to_akn
-    from lawscan.pipeline import load_document
+    from lawscan.cli import load_or_exit
 
-    try:
-        doc = load_document(path)
-    except ReadError as exc:
-        click.echo(f"{exc.path}: {exc.reason}", err=True)
-        sys.exit(2)
+    doc = load_or_exit(path)
     data = to_akn(doc)
     if output:
         from lawscan.report.atomic import atomic_write

@@ -7,7 +7,6 @@ atomically to ``-o``. Exit 0; 2 when a file cannot be read ("path: reason" on st
 
 from __future__ import annotations
 
-import sys
 
 import click
 
@@ -21,17 +20,10 @@ import click
               help="Write to FILE (atomically) instead of standard output.")
 def diff(old, new, fmt, output):
     """Align two versions of a law unit by unit; show what changed and how the verdict moved."""
+    from lawscan.cli import load_or_exit
     from lawscan.drafting.diff import diff_documents, render_diff
-    from lawscan.errors import ReadError
-    from lawscan.pipeline import load_document
 
-    docs = []
-    for path in (old, new):
-        try:
-            docs.append(load_document(path))
-        except ReadError as exc:
-            click.echo(f"{exc.path}: {exc.reason}", err=True)
-            sys.exit(2)
+    docs = [load_or_exit(old), load_or_exit(new)]
     text = render_diff(diff_documents(*docs), fmt)
     if output:
         from lawscan.report.atomic import atomic_write

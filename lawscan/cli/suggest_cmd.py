@@ -8,7 +8,6 @@ cannot be read ("path: reason" on stderr).
 
 from __future__ import annotations
 
-import sys
 
 import click
 
@@ -20,14 +19,9 @@ import click
 def suggest(path, output):
     """Propose the chapter on the digital environment a law lacks (or its missing articles)."""
     from lawscan.drafting.suggest import render_markdown, suggest as make, write_suggestion
-    from lawscan.errors import ReadError
-    from lawscan.pipeline import load_document
+    from lawscan.cli import load_or_exit
 
-    try:
-        doc = load_document(path)
-    except ReadError as exc:
-        click.echo(f"{exc.path}: {exc.reason}", err=True)
-        sys.exit(2)
+    doc = load_or_exit(path)
     s = make(doc)
     if output:
         write_suggestion(s, output)
