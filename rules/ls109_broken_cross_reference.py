@@ -2,7 +2,8 @@
 unit the law does not have.
 
 Takes the ``refs.unresolved`` problems the graph stage (``lawscan.graph.build_graph``) records in
-``doc.problems`` — building the graph if that has not been done — and gives one finding per
+``doc.problems`` — finding them (``lawscan.graph.build.reference_problems``, the graph stage
+without the graph) if that has not been done — and gives one finding per
 unresolved reference, at the unit holding the line, the reference text as discriminator.
 """
 
@@ -19,9 +20,11 @@ def unresolved(ctx):
     problems = [p for p in ctx.doc.problems if p.code == "refs.unresolved"]
     if not problems:
         try:
-            ctx.graph  # noqa: B018 - builds the graph, which records unresolved references
+            from lawscan.graph.build import reference_problems
         except ImportError:
             return []
+        if ctx._graph is None:  # a graph already built has recorded them
+            reference_problems(ctx.doc)
         problems = [p for p in ctx.doc.problems if p.code == "refs.unresolved"]
     seen, out = set(), []
     for p in problems:

@@ -68,6 +68,13 @@ def build_graph_info(doc: Document) -> tuple[nx.DiGraph, BuildInfo]:
     return builder.graph, builder.info
 
 
+def reference_problems(doc: Document) -> None:
+    """Add the "refs.unresolved" and "refs.ambiguous" problems ``build_graph`` would add to
+    ``doc.problems`` (the same ones, in the same order) without building the graph: for a rule
+    that needs only the broken references."""
+    _Builder(doc, graph=False).run()
+
+
 def unit_lines(unit: Unit) -> list[tuple[str, int | None]]:
     """The unit's own text as (text, line) pairs: its heading (unless the first content line
     already holds it) and its content lines."""
@@ -115,8 +122,9 @@ def num_key(kind: str, num: str) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, graph: bool = True):
         self.doc = doc
+        self.full = graph  # False: only find the references' problems, no nodes or edges
         self.graph = nx.DiGraph(title=doc.title or "", number=doc.number or "", path=doc.path,
                                 doc_kind=doc.doc_kind)
         self.info = BuildInfo()
@@ -131,13 +139,16 @@ class _Builder:
     # -- structure -------------------------------------------------------------------------
     def run(self) -> None:
         g = self.graph
-        g.add_node(DOCUMENT, kind="document", label=self.doc.title or self.doc.path,
-                   title=self.doc.title or "", number=self.doc.number or "", path=self.doc.path)
         self.top = top_index(self.doc)
-        self._add_units(self.doc.root)
+        if self.full:
+            g.add_node(DOCUMENT, kind="document", label=self.doc.title or self.doc.path,
+                       title=self.doc.title or "", number=self.doc.number or "",
+                       path=self.doc.path)
+            self._add_units(self.doc.root)
         amended = self._amended_by_title()
         self._refs(self.doc.root, [], amended, None)
-        self._merge_named()
+        if self.full:
+            self._merge_named()
         g.graph.update({f"refs_{k}": v for k, v in self.counts.items()})
         existing = {(p.code, p.message, p.line) for p in self.doc.problems}
         for p in self.problems:
@@ -193,7 +204,7 @@ class _Builder:
 
     def _ref(self, unit: Unit, chain: list[Unit], ref: Ref, amended: Ref | None,
              quote: Unit | None) -> None:
-        source = self.node_of[id(unit)]
+        source = self.node_of[id(unit)] if self.full else ""
         self.counts["refs"] += 1
         if ref.kind in ("external", "field"):
             self._cite(source, ref, ref, list(ref.targets))
@@ -237,6 +248,8 @@ class _Builder:
                 self._edge(source, target, ref)
 
     def _edge(self, source: str, target: Unit, ref: Ref) -> None:
+        if not self.full:
+            return
         g = self.graph
         node = self.node_of[id(target)]
         if node == source:
@@ -256,6 +269,8 @@ class _Builder:
         g.add_edge(source, node, **attrs)
 
     def _cite(self, source: str, ref: Ref, doc_ref: Ref, paths: list[Path]) -> None:
+        if not self.full:
+            return
         g = self.graph
         key = doc_ref.doc_key()
         if not key:
