@@ -87,8 +87,12 @@ def unit_lines(unit: Unit) -> list[tuple[str, int | None]]:
 
 def unit_refs(unit: Unit) -> list[Ref]:
     """References in the unit's own text, each with its source line."""
+    return _line_refs(unit_lines(unit))
+
+
+def _line_refs(lines: list[tuple[str, int | None]]) -> list[Ref]:
     refs = []
-    for text, line in unit_lines(unit):
+    for text, line in lines:
         for ref in extract_refs(text):
             ref.line = line
             refs.append(ref)
@@ -180,19 +184,18 @@ class _Builder:
 
     def _refs(self, unit: Unit, chain: list[Unit], amended: Ref | None,
               quote: Unit | None) -> None:
-        refs = unit_refs(unit)
         lines = unit_lines(unit)
-        first = lines[0][0] if lines else ""
-        own_amended = _amended_law(first, [r for r in refs if r.line == lines[0][1]]) if lines \
-            else None
-        if own_amended is not None and quote is None:
-            amended = own_amended
+        refs = _line_refs(lines)
+        if refs and quote is None:
+            own_amended = _amended_law(lines[0][0], [r for r in refs if r.line == lines[0][1]])
+            if own_amended is not None:
+                amended = own_amended
         here = chain + [unit]
         # "các điểm a, b khoản 1 Điều 2 và ... khoản 3 Điều 2 của Luật bảo hiểm xã hội": a bare
         # reference followed on its line by units of another law may share that law's qualifier
         self.shared_qualifier = {id(r) for r in refs if r.kind == "internal" and not r.qualified
                                  and any(o.kind == "external" and o.targets and o.line == r.line
-                                         and o.start > r.end for o in refs)}
+                                         and o.start > r.end for o in refs)} if refs else ()
         for ref in refs:
             if unit.kind == "root" and ref.kind == "internal":
                 # the root's own lines are the header, preamble, closing and annexes: an annex
