@@ -23,9 +23,10 @@ def token_hits(ctx, data) -> list[Hit]:
     """Hits of the token patterns of ai.toml (words in between), via the analysis colleague's
     spaCy ``TokenPatternMatcher``; spaCy loads only if a line holds every phrase a pattern needs."""
     specs = data.get("token_pattern", [])
+    needs = [[fold(p) for p in spec.get("all", [])] for spec in specs]
     todo = [(unit, at, lineno, folded, text) for unit, at, lineno, folded, text in ctx.body_lines()
-            if not ctx.is_definitions(unit)
-            and any(all(fold(p) in folded for p in spec.get("all", [])) for spec in specs)]
+            if any(all(p in folded for p in need) for need in needs)
+            and not ctx.is_definitions(unit)]
     if not todo:
         return []
     try:
