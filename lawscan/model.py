@@ -108,11 +108,16 @@ class Unit:
         return "\n".join(line.text for line in self.content)
 
     def full_text(self) -> str:
-        """Heading, own lines and every descendant's text."""
-        parts = [self.heading] if self.heading else []
-        parts.append(self.own_text())
-        parts.extend(child.full_text() for child in self.children)
-        return "\n".join(p for p in parts if p)
+        """Heading, own lines and every descendant's text (document order, empty parts left out;
+        one walk, not a recursion that joins each subtree's text again)."""
+        parts = []
+        for unit in self.walk():
+            if unit.heading:
+                parts.append(unit.heading)
+            own = unit.own_text()
+            if own:
+                parts.append(own)
+        return "\n".join(parts)
 
     def label(self) -> str:
         """Vietnamese label as a lawyer writes it: "Chương XII", "Điều 163", "khoản 2", "điểm a"."""
