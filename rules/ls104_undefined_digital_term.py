@@ -7,32 +7,16 @@ document uses, at the first unit (outside the final provisions; quoted amendment
 its instruction) that uses one of them. Info by default: a drafting hint, not a gap.
 """
 
-import re
 
 from lawscan.engine import Rule
 from lawscan.engine.text import fold, load_data
 
 
 def defined_in_doc(ctx) -> set[str]:
-    """Folded terms the law itself defines: the colleague's ``segment.defined_terms(doc)``
-    when installed, else the lead words of each item of the "Giải thích từ ngữ" articles."""
-    try:
-        from lawscan.analyse.segment import defined_terms
-    except ImportError:
-        defined_terms = None
-    if defined_terms is not None:
-        try:
-            return {fold(getattr(t, "term", str(t))).strip() for t in defined_terms(ctx.doc)}
-        except Exception:
-            pass
-    out = set()
-    for art in ctx.definition_articles():
-        for unit in art.walk():
-            text = fold(unit.own_text())
-            m = re.match(r"\s*(?:\d+[a-zđ]?\.|[a-zđ]\d*\))?\s*(.{2,120}?)\s+(?:là|được hiểu là)\s", text)
-            if m:
-                out.add(re.sub(r"\s*\(.*$", "", m.group(1)).strip())
-    return out
+    """Folded terms the law itself defines in its "Giải thích từ ngữ" article(s)."""
+    from lawscan.analyse.segment import defined_terms
+
+    return {fold(t.term).strip() for t in defined_terms(ctx.doc)}
 
 
 class UndefinedDigitalTerm(Rule):

@@ -29,10 +29,8 @@ def token_hits(ctx, data) -> list[Hit]:
             and not ctx.is_definitions(unit)]
     if not todo:
         return []
-    try:
-        from lawscan.analyse.tokens import TokenPatternMatcher
-    except ImportError:
-        return []
+    from lawscan.analyse.tokens import TokenPatternMatcher
+
     matcher = TokenPatternMatcher({spec["id"]: [spec["pattern"]] for spec in specs})
     exclude = phrase_pattern(tuple(data.get("exclude", ())))
     hits = []

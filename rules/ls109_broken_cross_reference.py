@@ -19,10 +19,8 @@ MESSAGE = re.compile(r"“(.+?)” names (.+?), which is not")
 def unresolved(ctx):
     problems = [p for p in ctx.doc.problems if p.code == "refs.unresolved"]
     if not problems:
-        try:
-            from lawscan.graph.build import reference_problems
-        except ImportError:
-            return []
+        from lawscan.graph.build import reference_problems
+
         if ctx._graph is None:  # a graph already built has recorded them
             reference_problems(ctx.doc)
         problems = [p for p in ctx.doc.problems if p.code == "refs.unresolved"]

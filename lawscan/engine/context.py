@@ -14,10 +14,6 @@ from typing import Iterator
 from lawscan.engine.text import fold, phrase_pattern, short
 from lawscan.model import Document, Evidence, Unit, Verdict
 
-FINAL_HEADINGS = ("điều khoản thi hành", "điều khoản cuối cùng")
-FINAL_ARTICLE_HEADINGS = ("hiệu lực thi hành", "quy định chuyển tiếp", "hiệu lực",
-                          "sửa đổi, bổ sung một số điều của các luật có liên quan",
-                          "quy định chi tiết và hướng dẫn thi hành")
 
 
 @dataclass
@@ -166,21 +162,12 @@ class RuleContext:
         return value
 
     def _is_final_unit(self, unit: Unit) -> bool:
-        if unit.kind not in ("part", "chapter", "section", "article"):
-            return False
-        try:
-            from lawscan.analyse.matcher import is_final_provisions
-        except ImportError:
-            is_final_provisions = None
-        if is_final_provisions is not None:
-            try:
-                return bool(is_final_provisions(unit, self.doc))
-            except Exception:  # a colleague's helper must not break every rule
-                pass
-        heading = fold(unit.heading)
-        if unit.kind == "article":
-            return heading.strip(" .") in FINAL_ARTICLE_HEADINGS
-        return any(h in heading for h in FINAL_HEADINGS)
+        """The analysis stage decides what the final provisions are (rules/data/rubric.toml), so
+        the rules and the verdict agree."""
+        from lawscan.analyse.matcher import is_final_provisions
+
+        return unit.kind in ("part", "chapter", "section", "article") and bool(
+            is_final_provisions(unit, self.doc))
 
     def is_definitions(self, unit: Unit) -> bool:
         """Is ``unit`` in a "Giải thích từ ngữ" (definitions) article?"""
