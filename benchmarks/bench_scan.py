@@ -15,7 +15,10 @@ Each phase runs in a fresh process; wall time and that process tree's peak RSS a
   (c) scan    — ``lawscan scan DIRS --format json`` with every rule;
   (d) scan -j2 — the same with ``--jobs 2``;
   (e) scan ×N — (c) on the corpus replicated N times (symbolic links in a temporary directory),
-                to show that peak memory stays flat as the corpus grows.
+                to show that peak memory stays flat as the corpus grows;
+  (e') floor ×N — (a) on the same replicated corpus: the ratio (e)/(e') is the scan's cost per
+                document once the fixed costs (interpreter start, imports, loading the rules and
+                lexicons, spaCy when a law needs it) are spread over many documents.
 Then ``lawscan --version`` and single-law scans (best of 3). Prints MB/s, documents/s, peak RSS
 and the ratios (b)/(a), (c)/(a), (c)/(d).
 """
@@ -124,6 +127,8 @@ def main(argv: list[str]) -> int:
                 for f in Path(d).iterdir():
                     (target / f.name).symlink_to(f)
         rows[f"e scan x{args.replicate}"] = run(lawscan(*scan, str(rep), "-o", str(out / "s10.json")))
+        copies = sorted(str(p) for p in rep.rglob("*") if p.is_symlink())
+        rows[f"e' floor x{args.replicate}"] = run([sys.executable, "-c", FLOOR, "lxml", *copies])
     print(f"{'phase':14} {'seconds':>8} {'MB/s':>7} {'docs/s':>7} {'peak RSS MB':>12}")
     for name, (wall, rss, code) in rows.items():
         factor = args.replicate if name.startswith("e") else 1
@@ -131,6 +136,9 @@ def main(argv: list[str]) -> int:
     a, a2, b, c, d = (rows[k][0] for k in ("a floor", "a' floor docx", "b parse", "c scan", "d scan -j2"))
     print(f"ratios: parse/floor {b / a:.2f}  scan/floor {c / a:.2f} (python-docx floor: {c / a2:.2f})"
           f"  scan/scan-j2 {c / d:.2f}")
+    if not args.skip_replicate:
+        e, e2 = rows[f"e scan x{args.replicate}"][0], rows[f"e' floor x{args.replicate}"][0]
+        print(f"replicated x{args.replicate}: scan/floor {e / e2:.2f}")
     version = min(run(lawscan("--version"))[0] for _ in range(3))
     print(f"lawscan --version: {version:.3f} s (best of 3)")
     for law in (REPO / "sample_laws" / "06-du-thao-luat-kinh-doanh-dich-vu-cam-do-nfd.txt",
