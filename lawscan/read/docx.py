@@ -433,6 +433,22 @@ class _Styles:
 
 # --------------------------------------------------------------------------- body walk
 
+def _child(el, tag: str):
+    """The first child of ``el`` with this (Clark) tag, or None: ``el.find(tag)`` without the
+    path machinery, which costs more than the walk itself on large documents."""
+    for child in el.iterchildren(tag):
+        return child
+    return None
+
+
+def _properties(el, tag: str):
+    """The properties child (``w:pPr``, ``w:rPr``) of a paragraph or run. Word writes it as
+    the first child, so that one is looked at before the children are searched."""
+    if len(el) and el[0].tag == tag:
+        return el[0]
+    return _child(el, tag)
+
+
 @dataclass
 class _Para:
     lineno: int
@@ -457,6 +473,8 @@ class _Walker:
         self.tables = 0
         self.textboxes = 0  # text boxes / shapes holding text, which are not read
         self._tags: dict = {}  # element tag -> short name (see tag)
+        self.q = {name: f"{{{w}}}{name}" for name in  # short name -> "{w-namespace}name"
+                  ("pPr", "pStyle", "numPr", "numId", "ilvl", "val", "rPr", "vanish")}
 
     def tag(self, el) -> str:
         t = el.tag
@@ -528,19 +546,19 @@ class _Walker:
 
     def paragraph(self, p, in_table: bool, toc: bool) -> None:
         self.lineno += 1
-        w = self.w
-        ppr = p.find(f"{{{w}}}pPr")
+        q = self.q
+        ppr = _properties(p, q["pPr"])
         style_id = None
         num_id = ilvl = None
         if ppr is not None:
-            ps = ppr.find(f"{{{w}}}pStyle")
-            style_id = ps.get(f"{{{w}}}val") if ps is not None else None
-            numpr = ppr.find(f"{{{w}}}numPr")
+            ps = _child(ppr, q["pStyle"])
+            style_id = ps.get(q["val"]) if ps is not None else None
+            numpr = _child(ppr, q["numPr"])
             if numpr is not None:
-                n = numpr.find(f"{{{w}}}numId")
-                i = numpr.find(f"{{{w}}}ilvl")
-                num_id = n.get(f"{{{w}}}val") if n is not None else None
-                ilvl = _int(i.get(f"{{{w}}}val"), 0) if i is not None else None
+                n = _child(numpr, q["numId"])
+                i = _child(numpr, q["ilvl"])
+                num_id = n.get(q["val"]) if n is not None else None
+                ilvl = _int(i.get(q["val"]), 0) if i is not None else None
         if num_id is None:
             s_num, s_ilvl, s_style = self.styles.numbering(style_id)
             if s_num is not None:
@@ -571,8 +589,11 @@ class _Walker:
     def _inline(self, el, parts: list[str]) -> bool:
         """Append the shown text of ``el``'s inline children; True when a TOC field was seen."""
         saw_toc = False
+        tags = self._tags
         for child in el:
-            t = self.tag(child)
+            t = tags.get(child.tag)
+            if t is None:
+                t = self.tag(child)
             if t == "r":
                 saw_toc |= self._run(child, parts)
             elif t in INLINE_CONTAINERS:
@@ -595,14 +616,18 @@ class _Walker:
 
     def _run(self, r, parts: list[str]) -> bool:
         w = self.w
+        q = self.q
+        tags = self._tags
         saw_toc = False
-        rpr = r.find(f"{{{w}}}rPr")
+        rpr = _properties(r, q["rPr"])
         hidden = False
         if rpr is not None:
-            v = rpr.find(f"{{{w}}}vanish")
-            hidden = v is not None and v.get(f"{{{w}}}val", "1") not in ("0", "false", "off")
+            v = _child(rpr, q["vanish"])
+            hidden = v is not None and v.get(q["val"], "1") not in ("0", "false", "off")
         for child in r:
-            t = self.tag(child)
+            t = tags.get(child.tag)
+            if t is None:
+                t = self.tag(child)
             if t == "fldChar":
                 kind = child.get(f"{{{w}}}fldCharType")
                 if kind == "begin":
@@ -707,7 +732,8 @@ def _manual_toc(paras: list[_Para]) -> None:
             continue
         if not p.raw.strip():
             continue  # empty paragraphs do not break a run
-        if PAGE_TAIL_RE.search(p.raw):
+        tail = p.raw.rstrip()[-1:]
+        if tail.isdecimal() and PAGE_TAIL_RE.search(p.raw):  # a page number ends the line
             run.append(p)
         else:
             close()
