@@ -140,13 +140,17 @@ def title_line(dr: DocumentResult) -> int:
         return hint
     title = " ".join((doc.title or "").split()).casefold()
     if title:
-        texts = [(" ".join(line.text.split()).casefold(), line.lineno) for line in doc.lines]
-        for text, lineno in texts:  # the whole title on one line
+        part, shortest = None, max(4, len(title) // 2)
+        # one pass: the line holding the whole title, else the first line holding its larger
+        # part (a title broken over lines: "LUẬT" / "ĐẤT ĐAI")
+        for line in doc.lines:
+            text = " ".join(line.text.split()).casefold()
             if text == title:
-                return max(lineno, 1)
-        for text, lineno in texts:  # a title broken over lines ("LUẬT" / "ĐẤT ĐAI"): its larger part
-            if len(text) >= max(4, len(title) // 2) and text in title:
-                return max(lineno, 1)
+                return max(line.lineno, 1)
+            if part is None and len(text) >= shortest and text in title:
+                part = max(line.lineno, 1)
+        if part is not None:
+            return part
     return 1
 
 
