@@ -2,6 +2,7 @@
 
 from hypothesis import given, strategies as st
 
+from lawscan.analyse.fold import fold_joined
 from lawscan.analyse.matcher import body_is_digital, fold, load_lexicon, scan, title_is_digital
 from lawscan.model import Document, Line, Unit
 
@@ -18,6 +19,20 @@ def test_fold_unifies_tone_placement_and_keeps_length():
 @given(st.text(alphabet="aáàoóòeéèuúyýỷQqHhÓÁĐđ số,.\n", max_size=60))
 def test_fold_never_changes_length(text):
     assert len(fold(text)) == len(text)
+
+
+_LINES = st.lists(st.text(alphabet="aáàoóòeéèuúyýỷQqHhÓÁĐđíĩkKlLΣσİ số,.'\n", max_size=30),
+                  max_size=6)
+
+
+@given(_LINES)
+def test_fold_joined_is_one_fold_and_caches_the_fold_of_each_line(texts):
+    fold.cache_clear()
+    alone = [fold(t) for t in texts]  # each folded on its own
+    whole = fold("\n".join(texts))
+    fold.cache_clear()
+    assert fold_joined(texts) == whole
+    assert [fold(t) for t in texts] == alone  # what fold_joined left in the cache is right
 
 
 def test_find_gives_original_offsets_and_longest_match():
@@ -75,3 +90,15 @@ def test_body_main_subject_versus_incidental_clause():
         "2. Hợp đồng có thể giao kết bằng lời nói.",
         "3. Hợp đồng có thời hạn không quá 36 tháng."])
     assert not body_is_digital(scan(incidental_doc), incidental)[0]
+
+
+def test_lines_containing_finds_content_lines_in_document_order():
+    doc, art = _article("Trí tuệ nhân tạo", [
+        "1. Hệ thống TRÍ TUỆ NHÂN TẠO phải được con người giám sát.",
+        "2. Không yêu cầu kê khai lại thông tin.",
+        "3. Chánh án quyết định việc xét xử."])
+    sc = scan(doc)
+    found = sc.lines_containing(["trí tuệ nhân tạo", "kê khai lại", "con người"])
+    # the heading also names "trí tuệ nhân tạo" but only content lines are given, once each
+    assert [(u.num, line.lineno) for u, line in found] == [("1", 2), ("2", 3)]
+    assert sc.lines_containing(["không có"]) == []

@@ -13,13 +13,16 @@ the SAME length in which
 
 Because the length is kept, an offset in the folded text is the same offset in the original text.
 If the input is not NFC, call ``unicodedata.normalize("NFC", text)`` first (``Lexicon.find`` does).
+
+``fold_joined(texts) -> str`` is ``fold("\n".join(texts))`` and also puts each text's fold into
+``fold``'s cache: a document's lines are folded in one pass, and later ``fold(line.text)`` calls (the
+token patterns, coverage, the rules) are cache look-ups. ``fold.cache_clear()`` empties the cache.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # tone variants of the vowels whose tone moves: plain vowel -> its five toned forms
 # (order: huyền, sắc, hỏi, ngã, nặng)
@@ -53,15 +56,50 @@ def _move_tone(m: re.Match) -> str:
     return _TONED[first][tone] + base2
 
 
-@lru_cache(maxsize=1 << 16)
+def _tones(low: str) -> str:
+    """Tone placement and i/y spelling of lower-cased text."""
+    if "í" in low or "ĩ" in low:
+        low = _IY_RE.sub(lambda m: _IY[m.group(1)], low)
+    return _MOVE_RE.sub(_move_tone, low)
+
+
+_CACHE: dict[str, str] = {}
+_CACHE_MAX = 1 << 17  # emptied when full (one document's lines fit many times over)
+
+
 def fold(text: str) -> str:
     """Lower-case and unify tone placement / i-y spelling, keeping the length (see module doc).
     Cached: the rules fold the same lines many times."""
-    s = _lower(text)
-    if "í" in s or "ĩ" in s:
-        s = _IY_RE.sub(lambda m: _IY[m.group(1)], s)
-    return _MOVE_RE.sub(_move_tone, s)
+    out = _CACHE.get(text)
+    if out is None:
+        out = _tones(_lower(text))
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[text] = out
+    return out
 
 
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+fold.cache_clear = _CACHE.clear
+
+
+def fold_joined(texts: list[str]) -> str:
+    """``fold("\n".join(texts))``, folded in one pass, with each text's fold cached for ``fold``.
+
+    The pieces of the joined fold are the folds of the texts: a line break is neither a word
+    character nor a cased or case-ignorable one, so neither the tone and i/y patterns nor the
+    lower-casing (final sigma) look across it. When lower-casing changes the length (a character
+    whose lower case is longer, e.g. "İ", which ``fold`` keeps as it is) nothing is cached."""
+    joined = "\n".join(texts)
+    low = joined.lower()
+    if len(low) != len(joined):
+        return _tones(_lower(joined))
+    folded = _tones(low)
+    if len(_CACHE) + len(texts) > _CACHE_MAX:
+        _CACHE.clear()
+    if len(texts) <= _CACHE_MAX:
+        pos = 0
+        for t in texts:
+            end = pos + len(t)
+            _CACHE[t] = folded[pos:end]
+            pos = end + 1
+    return folded

@@ -23,7 +23,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lawscan.analyse.fold import fold
+from lawscan.analyse.fold import fold, fold_joined
 from lawscan.analyse.lexicon import Hit, Lexicon, data_path, load_lexicon
 from lawscan.model import Document, Line, Unit
 
@@ -167,9 +167,17 @@ class UnitScan:
 
 @dataclass
 class DocScan:
+    """The hits of every unit (``units``), and the folded text they were found in: the headings
+    and non-empty lines in document order joined by line breaks (``folded``), where each starts
+    (``starts``) and whose it is (``slots``: the unit's scan and -1 for its heading, else the
+    index of the line in ``line_hits``)."""
+
     doc: Document
     lexicon: Lexicon
     units: dict[int, UnitScan] = field(default_factory=dict)  # id(unit) -> scan
+    folded: str = ""
+    starts: list[int] = field(default_factory=list)
+    slots: list[tuple[UnitScan, int]] = field(default_factory=list)
 
     def of(self, unit: Unit) -> UnitScan:
         return self.units[id(unit)]
@@ -187,6 +195,32 @@ class DocScan:
             out.extend(s.own_hits())
         return out
 
+    def lines_containing(self, phrases) -> list[tuple[Unit, Line]]:
+        """(unit, line) of every content line (not a heading) whose folded text contains one of
+        the folded ``phrases``, in document order: each phrase is searched once in ``folded``."""
+        import bisect
+
+        if any(not p for p in phrases):  # the empty phrase is in every line
+            return [(us.unit, line) for us in self.units.values() for line, _ in us.line_hits]
+        text, starts = self.folded, self.starts
+        found: set[int] = set()
+        for p in phrases:
+            i = text.find(p)
+            while i >= 0:
+                k = bisect.bisect_right(starts, i) - 1
+                end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+                if i + len(p) <= end:  # inside the line (a phrase never spans two)
+                    found.add(k)
+                    i = text.find(p, end)
+                else:
+                    i = text.find(p, i + 1)
+        out = []
+        for k in sorted(found):
+            us, slot = self.slots[k]
+            if slot >= 0:
+                out.append((us.unit, us.line_hits[slot][0]))
+        return out
+
 
 _SCANS: dict[int, DocScan] = {}
 
@@ -202,7 +236,7 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
 
     ds = DocScan(doc, lex)
     texts: list[str] = []
-    slots: list[tuple[UnitScan, int]] = []  # -1 = heading, else index in line_hits
+    slots = ds.slots  # -1 = heading, else index in line_hits
     for u in doc.root.walk(include_quoted=True):
         us = UnitScan(u)
         ds.units[id(u)] = us
@@ -214,15 +248,19 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
             if line.text:
                 texts.append(line.text)
                 slots.append((us, i))
-    # one folded string and one automaton pass for the whole document; hits are then given
-    # back to their line (terms never span a line break)
-    texts = [t if unicodedata.is_normalized("NFC", t) else " " * len(t) for t in texts]
-    starts = []
+    # one fold (which also fills fold's cache with every line) and one automaton pass for the
+    # whole document; hits are then given back to their line (terms never span a line break)
+    ds.folded = fold_joined(texts)
+    starts = ds.starts
     pos = 0
     for t in texts:
         starts.append(pos)
         pos += len(t) + 1
-    for h in lex.find_folded(fold("\n".join(texts))):
+    folded = ds.folded
+    if not all(unicodedata.is_normalized("NFC", t) for t in texts):  # rare: not matched
+        folded = "\n".join(" " * len(t) if not unicodedata.is_normalized("NFC", t)
+                           else folded[a:a + len(t)] for a, t in zip(starts, texts))
+    for h in lex.find_folded(folded):
         k = bisect.bisect_right(starts, h.start) - 1
         us, slot = slots[k]
         local = Hit(h.term, h.category, h.element, h.strength, h.start - starts[k], h.end - starts[k])

@@ -12,7 +12,8 @@ things plain phrase matching cannot: words in between ("trí tuệ nhân tạo .
   offsets, longest match per pattern id).
 * ``pattern_hits(doc, scan)`` - used by ``analyse``: runs the built-in patterns of
   rules/data/token_patterns.json only on lines whose folded text contains one of the pattern's
-  trigger phrases, so spaCy (about 1.7 s to import) loads only for laws that have such text.
+  trigger phrases (searched once in the document's folded text, ``DocScan.lines_containing``),
+  so spaCy (about 1.7 s to import) loads only for laws that have such text.
 """
 
 from __future__ import annotations
@@ -142,16 +143,12 @@ def pattern_hits(doc, scan) -> tuple[list, list[str]]:
     specs = builtin_patterns()
     triggers = {t for spec in specs.values() for t in spec["triggers"]}  # a cheap first look
     todo = []
-    for u in doc.root.walk(include_quoted=True):
-        us = scan.units.get(id(u))
-        if us is None or u.kind == "root":
+    for u, line in scan.lines_containing(sorted(triggers)):
+        if u.kind == "root":
             continue
-        for line, _ in us.line_hits:
-            f = fold(line.text)
-            if not any(t in f for t in triggers):
-                continue
-            if any(_triggered(spec, f) for spec in specs.values()):
-                todo.append((u, line))
+        f = fold(line.text)
+        if any(_triggered(spec, f) for spec in specs.values()):
+            todo.append((u, line))
     todo = [(u, line) for u, line in todo if not is_final_provisions(u, doc)]
     if not todo:
         return [], []
