@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from conftest import FIXTURES
-from lawscan.graph.refs import (extract_refs, normalise_title, path_label, roman_to_int,
-                                int_to_roman)
+from conftest import FIXTURES, corpus_files
+from lawscan.graph.refs import (extract_refs, extract_refs_lines, normalise_title, path_label,
+                                roman_to_int, int_to_roman)
 
 CASES = [json.loads(line) for line in (FIXTURES / "graph" / "refs.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
@@ -66,3 +66,30 @@ def test_helpers():
     assert [roman_to_int(r) for r in ("IX", "XII", "XIV", "iv")] == [9, 12, 14, 4]
     assert roman_to_int("Im") is None
     assert all(roman_to_int(int_to_roman(n)) == n for n in range(1, 60))
+
+
+def _by_line(texts):
+    return {i: refs for i, refs in enumerate(map(extract_refs, texts)) if refs}
+
+
+def test_many_lines_at_once_give_what_each_line_gives():
+    texts = [c["text"] for c in CASES] + [
+        "", "Thời điểm này, địa điểm a", "mục tiêu và chương trình phát triển", "Điều",
+        "theo pháp luật", "khoản 2", "Nghị quyết 57-NQ/TW", "số 20/2023/QH15 và 5a-CP", "Luật này",
+        "các điểm a, b và c khoản 1 Điều 3", "Phần thứ hai", "pháp luật có liên quan về đất đai"]
+    want = _by_line(texts)
+    assert extract_refs_lines(texts) == want
+    assert len(want) > sum(1 for c in CASES if c["refs"])  # the extra lines' references too
+    texts.insert(3, "a NUL \0 inside: khoản 1 Điều 2")  # cannot be joined by NUL: one by one
+    assert extract_refs_lines(texts) == _by_line(texts)
+
+
+@pytest.mark.parametrize("path", [p for p in corpus_files() if p.suffix == ".txt"][:3],
+                         ids=lambda p: p.name)
+def test_many_lines_on_corpus_documents(path):
+    from lawscan.pipeline import load_document
+
+    texts = [line.text for line in load_document(path).lines]
+    found = extract_refs_lines(texts)
+    assert found == _by_line(texts)
+    assert found

@@ -19,13 +19,15 @@ unit named in ``target``, never ``refers_to`` edges into this document.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from lawscan.graph.refs import (RANK, THIS, Path, Ref, _vocab, extract_refs, is_relative,
-                                normalise_title, path_label, roman_to_int)
+from lawscan.graph.refs import (RANK, THIS, Path, Ref, _vocab, extract_refs, extract_refs_lines,
+                                is_relative, normalise_title, path_label, roman_to_int)
 from lawscan.model import Document, Problem, Unit
 
 DOCUMENT = "document"  # node id of the document itself in a one-document graph
@@ -150,6 +152,7 @@ class _Builder:
                        path=self.doc.path)
             self._add_units(self.doc.root)
         amended = self._amended_by_title()
+        self._own_lines_and_refs()
         self._refs(self.doc.root, [], amended, None)
         if self.full:
             self._merge_named()
@@ -182,10 +185,33 @@ class _Builder:
         return _amended_law(self.doc.title or "", extract_refs(self.doc.title or ""),
                             require_single=True)
 
+    def _own_lines_and_refs(self) -> None:
+        """``own_lines``: id(unit) -> its lines, for every unit; ``own_refs``: id(unit) -> the
+        references on them, for the units that have any (those of the whole document found in
+        one go by ``extract_refs_lines``); ``live``: the units with references below or in them."""
+        units = list(self.doc.root.walk())
+        lines = [unit_lines(u) for u in units]
+        self.own_lines = dict(zip(map(id, units), lines))
+        starts = list(itertools.accumulate(map(len, lines[:-1]), initial=0))
+        texts = [text for own in lines for text, _ in own]
+        self.own_refs: dict[int, list[Ref]] = {}
+        for i, refs in extract_refs_lines(texts).items():  # in text order
+            k = bisect.bisect_right(starts, i) - 1
+            line = lines[k][i - starts[k]][1]
+            for ref in refs:
+                ref.line = line
+            self.own_refs.setdefault(id(units[k]), []).extend(refs)
+        parent = {id(child): unit for unit in units for child in unit.children}
+        self.live = set()  # ids of the units with references and of their ancestors
+        for unit in [u for u in units if id(u) in self.own_refs]:
+            while unit is not None and id(unit) not in self.live:
+                self.live.add(id(unit))
+                unit = parent.get(id(unit))
+
     def _refs(self, unit: Unit, chain: list[Unit], amended: Ref | None,
               quote: Unit | None) -> None:
-        lines = unit_lines(unit)
-        refs = _line_refs(lines)
+        lines = self.own_lines[id(unit)]
+        refs = self.own_refs.get(id(unit), ())
         if refs and quote is None:
             own_amended = _amended_law(lines[0][0], [r for r in refs if r.line == lines[0][1]])
             if own_amended is not None:
@@ -203,7 +229,8 @@ class _Builder:
                 continue
             self._ref(unit, here, ref, amended, quote)
         for child in unit.children:
-            self._refs(child, here, amended, child if child.kind == "quoted" else quote)
+            if id(child) in self.live:  # a subtree without references has nothing to do
+                self._refs(child, here, amended, child if child.kind == "quoted" else quote)
 
     def _ref(self, unit: Unit, chain: list[Unit], ref: Ref, amended: Ref | None,
              quote: Unit | None) -> None:

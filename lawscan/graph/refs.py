@@ -1,7 +1,7 @@
 """Vietnamese legal references in running text.
 
 ``extract_refs(text)`` takes one string (a line of a law) and gives a list of :class:`Ref` with
-character spans, in text order:
+character spans, in text order (``extract_refs_lines(texts)``: the same for many lines at once):
 
 * internal references to units of the same document: "Điều 28 của Luật này", "khoản 1 Điều 28",
   "các điểm a, b và c khoản 1 Điều 3", "khoản 2 và khoản 3 Điều 7", "Mục 2 Chương IV",
@@ -21,6 +21,7 @@ The vocabulary (unit words, document types, stop words) lives in ``data/refs.tom
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import tomllib
@@ -192,7 +193,27 @@ def _patterns() -> dict:
     types_alt = _alt(types)
     name_word = rf"(?!(?:{types_alt}|{w['this']})(?!\w))[^\W\d_][\w\-]*"
     num_word = _either_case(w["number"])
+    # the places where a reference can begin, as one search over many lines (see
+    # extract_refs_lines): a unit word before a number or "này", a document type, "pháp luật
+    # (có liên quan) về", a document number. Each branch starts with a plain letter (the "(?<!\w)" test comes after
+    # it) so that the regex engine skips quickly from one candidate letter to the next.
+    any_id = "|".join([rf"{re.escape(w['this'])}(?!\w)"] + [rf"(?:{idp})(?!\w)" for idp in ids.values()])
+
+    def lead(word: str, tail: str) -> str:
+        return rf"{re.escape(word[0])}(?<!\w{re.escape(word[0])}){re.escape(word[1:])}{tail}"
+
+    field_words = (w["field"], w["field"][0].upper() + w["field"][1:])
+    candidate = "|".join(
+        [lead(variant, rf"\s+(?:{any_id})") for word in unit_words
+         for variant in dict.fromkeys((word[0].upper() + word[1:],
+                                       word if word not in capital_only else word[0].upper() + word[1:]))]
+        + [lead(t, r"(?!\w)") for t in types]
+        + [lead(f, rf"\s+(?:{re.escape(w['field_related'])}\s+)?{re.escape(w['field_about'])}\s+")
+           for f in field_words]
+        # a document number: "any_number" below, written from its "/" or "-"
+        + [rf"{sep}(?<=\d{sep})|{sep}(?<=\d[a-z]{sep})" for sep in "/-"])
     return {
+        "candidate": re.compile(candidate),
         # cheap first looks (plain words, no look-arounds: a fast search): a unit word (its first
         # letter may be either case), a document type, a number, "pháp luật"
         "kw_tails": re.compile(_alt([word[1:] for word in unit_words])),
@@ -281,6 +302,27 @@ def extract_refs(text: str) -> list[Ref]:
     for r in refs:
         r.in_quote = any(a <= r.start < b for a, b in quotes)
     return refs
+
+
+def extract_refs_lines(texts: list[str]) -> dict[int, list[Ref]]:
+    """``extract_refs`` of many texts (e.g. every line of a document) at once, as {index in
+    ``texts``: its references} for the texts that have any. Faster than one call per text: one
+    search of the texts joined by NUL finds the few where a reference can begin (a unit word
+    before a number or "này", a document type, a document number, "pháp luật về"), and only
+    those are parsed."""
+    joined = "\0".join(texts)
+    if joined.count("\0") != len(texts) - 1:  # a text holds a NUL itself: one by one
+        found = range(len(texts))
+    else:
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        found = sorted({bisect.bisect_right(starts, m.start()) - 1
+                        for m in _patterns()["candidate"].finditer(joined)})
+    out = {}
+    for i in found:
+        refs = extract_refs(texts[i])
+        if refs:
+            out[i] = refs
+    return out
 
 
 def _next_start(text: str, pos: int, p: dict) -> re.Match | None:
