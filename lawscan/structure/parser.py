@@ -74,7 +74,10 @@ class LineParser:
         self.problems.append(Problem(code, message, line, severity))
 
     def _in_article(self) -> bool:
-        return any(u.kind == "article" for u in self.stack)
+        """Inside an article or one of its khoản and điểm. Outside quotations khoản and điểm
+        are only opened inside an article and the stack goes down in level, so the innermost
+        open unit tells (quotations ask ``self.quoted`` first)."""
+        return LEVEL.get(self.stack[-1].kind, -1) >= LEVEL["article"]
 
     def _expected(self, kind: str) -> int:
         prev = self.last_key.get(kind)
@@ -292,7 +295,7 @@ class LineParser:
             return False
         if _CLOSING_RE.match(p):
             return True
-        return p.upper() == p and p.strip(" .") in _SIGNATURES
+        return p.strip(" .") in _SIGNATURES and p.upper() == p
 
     def run(self) -> Unit:
         n = len(self.lines)
@@ -315,7 +318,7 @@ class LineParser:
                     i += 1
                     continue
                 self._cancel_closing()  # the document goes on after all
-            if amend.opens_quote(p) and (self._in_article() or self.quoted) \
+            if amend.opens_quote(p) and (self.quoted or self._in_article()) \
                     and (last_text.endswith(":") or after_quote):
                 j = amend.find_quote_end(self.lines, i)
                 self._add_quote(i, j, last_text)
@@ -344,7 +347,7 @@ class LineParser:
             if self._is_closing(p):
                 self._start_closing(i)
                 continue
-            if self._in_article() or self.quoted:
+            if self.quoted or self._in_article():
                 m = PARAGRAPH_RE.match(p)
                 if m:
                     self._open("paragraph", m.group("num"), "", line).content.append(line)

@@ -129,6 +129,8 @@ def num_key(num: str, kind: str = "") -> tuple[int, str] | None:
     n = num.strip()
     if not n:
         return None
+    if n.isdecimal():  # the usual case, "12"
+        return int(n), ""
     m = _NUM_KEY_RE.match(n)
     if m:
         return int(m.group(1)), m.group(2)
