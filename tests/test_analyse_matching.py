@@ -102,3 +102,23 @@ def test_lines_containing_finds_content_lines_in_document_order():
     # the heading also names "trí tuệ nhân tạo" but only content lines are given, once each
     assert [(u.num, line.lineno) for u, line in found] == [("1", 2), ("2", 3)]
     assert sc.lines_containing(["không có"]) == []
+
+
+def test_names_any_is_a_cheap_superset_of_digital_title_items():
+    lex = load_lexicon()
+    assert lex.names_any(fold("Quản lý CƠ SỞ DỮ LIỆU quốc gia"))
+    assert not lex.names_any(fold("Quyền và nghĩa vụ của công dân"))
+    for heading in ["Thu thập phương tiện điện tử, dữ liệu điện tử", "ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ",
+                    "Căn cứ khám xét người, chỗ ở, nơi làm việc, dữ liệu điện tử"]:
+        if title_is_digital(heading, lex):
+            assert lex.names_any(fold(heading), lex.title_categories)
+
+
+def test_heading_is_prefix_only_needs_a_word_end():
+    from lawscan.analyse.matcher import _heading_is
+
+    assert _heading_is("Hiệu lực thi hành.", ["hiệu lực thi hành"], prefix_only=True)
+    assert _heading_is("Hiệu lực thi hành, điều khoản chuyển tiếp", ["hiệu lực"], prefix_only=True)
+    assert not _heading_is("Hiệu lực thi hànhx", ["hiệu lực thi hành"], prefix_only=True)
+    assert not _heading_is("Về hiệu lực", ["hiệu lực"], prefix_only=True)
+    assert _heading_is("Về hiệu lực", ["hiệu lực"]) and not _heading_is("Về hiệu lực", [])

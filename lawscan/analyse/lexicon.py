@@ -125,6 +125,14 @@ class Lexicon:
             last_end = end
         return out
 
+    def names_any(self, folded: str, categories=()) -> bool:
+        """A cheap first look before :meth:`find_folded`: does ``folded`` contain a strong term or
+        a term of ``categories`` anywhere (word boundaries and false positives not checked)? When
+        not, no part of ``folded`` has such a hit either."""
+        a = self._automaton or self._build()
+        return any(term is not None and (term.strength == "strong" or term.category in categories)
+                   for _, (_, term) in a.iter(folded))
+
     def has_topic(self, text: str) -> str | None:
         """The first law topic named in ``text`` (on word boundaries), or None."""
         f = fold(text)

@@ -19,6 +19,7 @@ Takes a :class:`lawscan.model.Document`; gives plain dataclasses. No heavy impor
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,11 +48,22 @@ def _fold_heading(heading: str) -> str:
     return fold(heading).strip(" .:;")
 
 
+@lru_cache(maxsize=64)
+def _phrases_re(phrases: tuple[str, ...], prefix_only: bool) -> re.Pattern | None:
+    if not phrases:
+        return None
+    body = "|".join(map(re.escape, phrases))
+    return re.compile(rf"(?:{body})(?:[ ,]|\Z)") if prefix_only else re.compile(body)
+
+
 def _heading_is(heading: str, phrases: list[str], prefix_only: bool = False) -> bool:
+    """The folded heading contains one of the folded ``phrases`` (``prefix_only``: starts with
+    one, followed by a space, a comma or nothing)."""
+    rx = _phrases_re(tuple(phrases), prefix_only)
+    if rx is None:
+        return False
     h = _fold_heading(heading)
-    if prefix_only:
-        return any(h == p or h.startswith(p + " ") or h.startswith(p + ",") for p in phrases)
-    return any(p in h for p in phrases)
+    return (rx.match(h) if prefix_only else rx.search(h)) is not None
 
 
 def _final_itself(unit: Unit, doc: Document | None) -> bool:
@@ -118,36 +130,6 @@ def is_amending_law(doc: Document) -> bool:
 def is_framing_article(unit: Unit) -> bool:
     return unit.kind == "article" and _heading_is(unit.heading, rubric()["structure"]["framing_article"],
                                                   prefix_only=True)
-
-
-def _ancestors(doc: Document, unit: Unit) -> list[Unit]:
-    parents = _parent_map(doc)
-    out = []
-    cur = parents.get(id(unit))
-    while cur is not None and cur.kind != "root":
-        out.append(cur)
-        cur = parents.get(id(cur))
-    return out
-
-
-_PARENTS: dict[int, tuple[Document, dict]] = {}
-
-
-def _parent_map(doc: Document) -> dict:
-    cached = _PARENTS.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        return cached[1]
-    parents: dict[int, Unit] = {}
-
-    def walk(u: Unit):
-        for c in u.children:
-            parents[id(c)] = u
-            walk(c)
-
-    walk(doc.root)
-    _PARENTS.clear()  # one document at a time is enough
-    _PARENTS[id(doc)] = (doc, parents)
-    return parents
 
 
 # ---------------------------------------------------------------------------------------- scan
@@ -317,9 +299,9 @@ def title_is_digital(heading: str, lex: Lexicon) -> bool:
     tử" and "ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ" are digital, but "Căn cứ khám xét người, chỗ ở,
     nơi làm việc, ..., dữ liệu điện tử" and "QUAN TRẮC MÔI TRƯỜNG, THÔNG TIN, CƠ SỞ DỮ LIỆU MÔI
     TRƯỜNG VÀ BÁO CÁO MÔI TRƯỜNG" are not."""
-    import re
-
     f = fold(heading)
+    if not lex.names_any(f, lex.title_categories):  # no item can be digital
+        return False
     parts = [p for p in f.split(";") if p.strip()]
     if not parts:
         return False
@@ -390,6 +372,23 @@ def _num(u: Unit) -> str:
     return u.num
 
 
+def _own_structure(doc: Document) -> tuple[dict[str, list[Unit]], dict[int, Unit]]:
+    """``doc.units(kind)`` for every kind (document order, quoted text left out) and the parent
+    of each of these units, from one walk."""
+    by_kind: dict[str, list[Unit]] = {}
+    parent: dict[int, Unit] = {}
+    stack = [doc.root]
+    while stack:
+        u = stack.pop()
+        if u.kind != "root":
+            by_kind.setdefault(u.kind, []).append(u)
+        for c in reversed(u.children):
+            if c.kind != "quoted":
+                parent[id(c)] = u
+                stack.append(c)
+    return by_kind, parent
+
+
 def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits:
     """Chapters, sections and articles whose subject is digital (see analyse.md / verdict.py).
 
@@ -404,10 +403,13 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
     lex = lexicon or load_lexicon()
     sc = scan(doc, lex)
     out = DigitalUnits(scan=sc)
-    own_articles = [a for a in doc.units("article") if not is_final_provisions(a, doc)]
+    by_kind, parent = _own_structure(doc)
+    all_articles = by_kind.get("article", [])
+    framing = {id(a) for a in all_articles if is_framing_article(a)}
+    own_articles = [a for a in all_articles if not is_final_provisions(a, doc)]
     digital_art: dict[int, Decision] = {}
     for art in own_articles:
-        if is_framing_article(art):
+        if id(art) in framing:
             continue
         d = _article_decision(sc, art, lex)
         if d is None:
@@ -421,11 +423,19 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
             digital_art[id(art)] = d
     out.articles = [digital_art[id(a)] for a in own_articles if id(a) in digital_art]
 
+    # the articles (framing ones left out) inside each chapter, section ...: climb from each article
+    arts_in: dict[int, list[Unit]] = {}
+    for a in all_articles:
+        if id(a) not in framing:
+            p = parent.get(id(a))
+            while p is not None:
+                arts_in.setdefault(id(p), []).append(a)
+                p = parent.get(id(p))
+
     def container_decision(u: Unit, label: str) -> Decision | None:
         if is_final_provisions(u, doc):
             return None
-        arts = [a for a in u.walk(include_quoted=False) if a.kind == "article"
-                and not is_framing_article(a)]
+        arts = arts_in.get(id(u), [])
         n_dig = sum(1 for a in arts if id(a) in digital_art)
         if u.heading and title_is_digital(u.heading, lex) and (not arts or n_dig >= 1):
             return Decision(u, label, f"{label} title is digital ({u.heading.strip()[:80]})", "title")
@@ -435,16 +445,15 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
                             "articles")
         return None
 
-    for ch in doc.units("chapter"):
+    for ch in by_kind.get("chapter", []):
         d = container_decision(ch, f"Chương {ch.num}")
         if d:
             d.num = ch.num
             out.chapters.append(d)
-    parents = _parent_map(doc)
-    for sec in doc.units("section"):
-        chap = parents.get(id(sec))
+    for sec in by_kind.get("section", []):
+        chap = parent.get(id(sec))
         while chap is not None and chap.kind not in ("chapter", "root"):
-            chap = parents.get(id(chap))
+            chap = parent.get(id(chap))
         cnum = chap.num if chap is not None and chap.kind == "chapter" else ""
         d = container_decision(sec, f"Mục {sec.num}" + (f" Chương {cnum}" if cnum else ""))
         if d:
