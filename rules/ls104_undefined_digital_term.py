@@ -52,7 +52,7 @@ class UndefinedDigitalTerm(Rule):
         doc = ctx.doc
         data = load_data("defined_terms")
         ignored = {fold(t) for t in self.option(ctx, "ignore_terms") or ()}
-        whole = fold(doc.root.full_text())
+        whole = ctx.text_of(doc.root)
         defined = None
         by_law: dict[str, dict] = {}  # defining law number -> its field, terms used, hits
         for fld in data.get("field", []):
@@ -66,7 +66,7 @@ class UndefinedDigitalTerm(Rule):
                 t = fold(term)
                 if t in ignored or t not in whole:
                     continue
-                hit = next(iter(ctx.scan([term])), None)
+                hit = ctx.first([term])
                 if hit is None:
                     continue
                 if defined is None:

@@ -193,3 +193,32 @@ def test_every_rule_runs_on_the_corpus_without_crashing(corpus_dir):
         assert len({f.fingerprint for f in findings}) == len(findings), path
         ran += 1
     assert ran >= 5
+
+
+def test_context_shortcuts_agree_with_their_definitions(corpus_dir):
+    """body_lines (one walk), first, text_of (joined folds) give what the plain definitions give:
+    body_units + anchor + unit_lines, scan()[0], fold(full_text())."""
+    from lawscan.engine.text import fold
+    from lawscan.pipeline import load_document
+
+    files = [p for p in corpus_files() if p.suffix in (".txt", ".json")]
+    files = files[::8] + [p for p in files if "sua-doi" in p.name][:1]  # and an amending law
+    quoted = 0
+    for path in files:
+        doc = load_document(path)
+        ctx, plain = RuleContext(doc), RuleContext(doc)
+        rows = ctx.body_lines()
+        want = [(u, plain.anchor(u), n, fold(t), t) for u in plain.body_units()
+                for n, t in plain.unit_lines(u)]
+        assert [(id(r[0]), id(r[1]), *r[2:]) for r in rows] == \
+               [(id(w[0]), id(w[1]), *w[2:]) for w in want], path
+        assert all(ctx.is_final(u) == plain.is_final(u) and ctx.in_quote(u) == plain.in_quote(u)
+                   for u in doc.root.walk())
+        quoted += sum(1 for r in rows if r[1] is not r[0])
+        for phrases in (["dữ liệu"], ["điện tử", "trực tuyến"], ["không có ở đâu cả"]):
+            hits = ctx.scan(phrases)
+            first = ctx.first(phrases)
+            assert (first is None and not hits) or (first == hits[0]), (path, phrases)
+        for unit in [doc.root, *doc.units("article")[:20]]:
+            assert ctx.text_of(unit) == fold(unit.full_text())
+    assert quoted  # some corpus law amends another: its quoted text is anchored at instructions

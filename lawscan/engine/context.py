@@ -164,10 +164,11 @@ class RuleContext:
     def _is_final_unit(self, unit: Unit) -> bool:
         """The analysis stage decides what the final provisions are (rules/data/rubric.toml), so
         the rules and the verdict agree."""
+        if unit.kind not in ("part", "chapter", "section", "article"):
+            return False
         from lawscan.analyse.matcher import is_final_provisions
 
-        return unit.kind in ("part", "chapter", "section", "article") and bool(
-            is_final_provisions(unit, self.doc))
+        return bool(is_final_provisions(unit, self.doc))
 
     def is_definitions(self, unit: Unit) -> bool:
         """Is ``unit`` in a "Giải thích từ ngữ" (definitions) article?"""
@@ -252,12 +253,27 @@ class RuleContext:
 
     @functools.cached_property
     def _body_lines(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
-        """(unit, anchor, line number, folded text, text) of every body line, in order."""
+        """(unit, anchor, line number, folded text, text) of every body line, in order.
+
+        One walk down the tree (the units of ``body_units``, whose order it keeps): a unit is
+        final or quoted text if it or its parent is, so both are carried down (and recorded for
+        ``is_final`` and ``in_quote``), a final subtree is left out whole, and the anchor of
+        quoted text is the nearest unit above it outside the quote."""
         out = []
-        for unit in self.body_units():
-            at = self.anchor(unit)
+        final_memo, quote_memo = self._final_memo, self._quote_memo
+        # (unit, parent in a quote?, nearest unit above outside a quote, root excluded)
+        stack = [(c, False, None) for c in reversed(self.doc.root.children)]
+        while stack:
+            unit, quoted, outside = stack.pop()
+            final = final_memo[id(unit)] = self._is_final_unit(unit)
+            if final:
+                continue
+            quoted = quote_memo[id(unit)] = quoted or unit.kind == "quoted"
+            at = outside if quoted and outside is not None else unit
             for lineno, text in self.unit_lines(unit):
                 out.append((unit, at, lineno, fold(text), text))
+            below = outside if quoted else unit
+            stack.extend((c, quoted, below) for c in reversed(unit.children))
         return out
 
     def body_lines(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
@@ -282,8 +298,14 @@ class RuleContext:
     def scan(self, phrases, skip_definitions: bool = True) -> list[Hit]:
         """Every occurrence of ``phrases`` in the body of the law (outside the final provisions;
         quoted amendment text included, anchored at its instruction), in document order."""
+        return list(self._scan(phrases, skip_definitions))
+
+    def first(self, phrases, skip_definitions: bool = True) -> Hit | None:
+        """The first hit ``scan`` would give, or None (the rest of the body is not searched)."""
+        return next(self._scan(phrases, skip_definitions), None)
+
+    def _scan(self, phrases, skip_definitions: bool) -> Iterator[Hit]:
         pattern = phrase_pattern(tuple(phrases))
-        hits = []
         definitions = self._definition_units if skip_definitions else frozenset()
         rows = self._body_lines
         joined = self._body_text
@@ -292,18 +314,36 @@ class RuleContext:
             for m in pattern.finditer(text_all):
                 unit, at, lineno, _, text = rows[bisect.bisect_right(starts, m.start()) - 1]
                 if id(unit) not in definitions:
-                    hits.append(Hit(m.group(0), unit, at, lineno, short(text)))
-            return hits
+                    yield Hit(m.group(0), unit, at, lineno, short(text))
+            return
         for unit, at, lineno, folded, text in rows:
             if id(unit) in definitions:
                 continue
             for m in pattern.finditer(folded):
-                hits.append(Hit(m.group(0), unit, at, lineno, short(text)))
-        return hits
+                yield Hit(m.group(0), unit, at, lineno, short(text))
 
     def text_of(self, unit: Unit, deep: bool = True) -> str:
         """Folded heading + content (of the descendants too when ``deep``)."""
-        return fold(unit.full_text() if deep else "\n".join(t for _, t in self.unit_lines(unit)))
+        if not deep:
+            return fold("\n".join(t for _, t in self.unit_lines(unit)))
+        text = self._deep_text.get(id(unit))
+        if text is None:
+            # fold(unit.full_text()) joined from the folds of its pieces, which the analysis
+            # stage has cached: a line break separates folds (lawscan.analyse.fold.fold_joined)
+            parts = []
+            for u in unit.walk():
+                if u.heading:
+                    parts.append(fold(u.heading))
+                own = "\n".join([fold(line.text) for line in u.content])
+                if own:
+                    parts.append(own)
+            text = self._deep_text[id(unit)] = "\n".join(parts)
+        return text
+
+    @functools.cached_property
+    def _deep_text(self) -> dict[int, str]:
+        """text_of(unit) per unit id."""
+        return {}
 
     def context_text(self, unit: Unit, upto: str = "article") -> str:
         """Folded own text of ``unit`` and of its ancestors up to the enclosing ``upto`` unit
