@@ -60,7 +60,9 @@ def akn_version(namespace: str | None) -> str | None:
 
 
 def _local(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    """The local name of an element ("{ns}article" -> "article"); "" for comments and the like."""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _children(el):
