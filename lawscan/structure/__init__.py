@@ -76,9 +76,7 @@ def _infer_lost_first_sections(root: Unit, problems: list[Problem]) -> None:
     """A chapter divided into Mục has every article in a Mục (NQ 351/2017/UBTVQH14 Điều 10). When a
     source lost the "Mục 1" heading (scraped records do), the articles before "Mục 2" are Mục 1:
     wrap them in an inferred section so counts and ids stay those of the law."""
-    for chapter in root.walk(include_quoted=False):
-        if chapter.kind != "chapter":
-            continue
+    for chapter in _chapters(root):
         kids = chapter.children
         first = next((i for i, c in enumerate(kids) if c.kind == "section"), None)
         if first is None or kids[first].num.strip() != "2":
@@ -94,3 +92,13 @@ def _infer_lost_first_sections(root: Unit, problems: list[Problem]) -> None:
                                 f"Chương {chapter.num} has Mục 2 but no Mục 1 heading: the articles "
                                 "before Mục 2 are taken as Mục 1 (heading lost in the source)",
                                 leading[0].line, "warning"))
+
+
+def _chapters(root: Unit):
+    """The chapters of a parsed tree, in order: the parser opens a Chương only under the root or
+    a Phần (quotations left out), so the khoản and điểm below need not be walked."""
+    for unit in root.children:
+        if unit.kind == "chapter":
+            yield unit
+        elif unit.kind == "part":
+            yield from (child for child in unit.children if child.kind == "chapter")
