@@ -12,6 +12,8 @@ def test_fold_unifies_tone_placement_and_keeps_length():
     assert fold("Uỷ ban") == fold("Ủy ban")
     assert fold("Thuỷ lợi") == fold("Thủy lợi")
     assert fold("kĩ thuật") == fold("kỹ thuật")
+    assert fold("Lí do, quí, kí kết") == "lý do, quý, ký kết"
+    assert fold("kĩa, nhíkĩ, lĩ") == "kĩa, nhíkĩ, lĩ"  # whole syllables only
     # closed syllables and "qu" are not touched
     assert fold("hoàng") == "hoàng" and fold("toán") == "toán" and fold("quý") == "quý"
 

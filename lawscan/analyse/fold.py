@@ -36,7 +36,9 @@ _TONED = {
 _TONE_OF = {ch: (base, i) for base, forms in _TONED.items() for i, ch in enumerate(forms)}
 
 _IY = {"kĩ": "kỹ", "lí": "lý", "mĩ": "mỹ", "quí": "quý", "kí": "ký"}
-_IY_RE = re.compile(r"(?<!\w)(" + "|".join(_IY) + r")(?!\w)")
+# "(?<!\w)" written after each syllable's first letter ("k(?<!\wk)"), the same test: every branch
+# then starts with a letter and the regex engine skips quickly to candidates
+_IY_RE = re.compile("(?:" + "|".join(s[0] + rf"(?<!\w{s[0]})" + s[1:] for s in _IY) + r")(?!\w)")
 
 
 def _lower(text: str) -> str:
@@ -59,7 +61,7 @@ def _move_tone(m: re.Match) -> str:
 def _tones(low: str) -> str:
     """Tone placement and i/y spelling of lower-cased text."""
     if "í" in low or "ĩ" in low:
-        low = _IY_RE.sub(lambda m: _IY[m.group(1)], low)
+        low = _IY_RE.sub(lambda m: _IY[m.group(0)], low)
     return _MOVE_RE.sub(_move_tone, low)
 
 
