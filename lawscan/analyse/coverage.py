@@ -15,9 +15,10 @@ never in scope; quoted amendment text is (it is what an amending law regulates).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lawscan.analyse.fold import fold
-from lawscan.analyse.matcher import DocScan, is_final_provisions, rubric
+from lawscan.analyse.matcher import DocScan, final_unit_ids, rubric
 from lawscan.model import CoverageItem, Document, Evidence, Line, Unit
 
 MAX_EVIDENCE = 3
@@ -37,9 +38,11 @@ def quote_window(text: str, start: int, end: int, width: int = WINDOW) -> str:
     return text[a:b].strip()
 
 
-def _marker_res(elements: list[dict]) -> dict[str, re.Pattern]:
+@lru_cache(maxsize=1)
+def _marker_res() -> dict[str, re.Pattern]:
+    """Element id -> a regex of its rubric markers (folded, on word boundaries)."""
     out = {}
-    for el in elements:
+    for el in rubric().get("element", []):
         ms = [fold(m) for m in el.get("markers", [])]
         if ms and all(ms):
             # "(?<!\w)" written after each marker's first letter (the same test): a pattern that
@@ -59,13 +62,9 @@ def scope_units(doc: Document, chapter_eids: list[str]) -> list[Unit]:
         tops = [u for u in doc.units("chapter") if u.eid in chapter_eids]
     else:
         tops = [u for u in doc.root.children]
-    out = []
-    for top in tops:
-        for u in top.walk(include_quoted=True):
-            if u.kind == "root" or is_final_provisions(u, doc):
-                continue
-            out.append(u)
-    return out
+    final = final_unit_ids(doc)
+    return [u for top in tops for u in top.walk(include_quoted=True)
+            if u.kind != "root" and id(u) not in final]
 
 
 def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bool,
@@ -73,7 +72,7 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
     """CoverageItems for every rubric element (see module doc). ``extra_lines`` may add
     (unit, line, hits) found by other matchers (spaCy token patterns)."""
     elements = rubric().get("element", [])
-    markers = _marker_res(elements)
+    markers = _marker_res()
     contexts = {el["id"]: set(el["context_categories"]) for el in elements
                 if el.get("context_categories")}
     in_chapter = bool(chapter_eids)
@@ -104,33 +103,40 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
                 if m:
                     add(el, unit, lineno, text, m.start(), m.end())
 
-    by_no = {ln.lineno: ln.text for ln in doc.lines}
+    by_no: dict = {}  # line number -> text, filled when first needed
 
     def heading_line(u: Unit):
         """The source line that holds the heading (a title may sit on the line after the label)."""
         if u.line is None:
             return None
+        if not by_no:
+            by_no.update((ln.lineno, ln.text) for ln in doc.lines)
         for n in range(u.line, u.line + 4):
             if u.heading in by_no.get(n, ""):
                 return n
         return u.line
 
+    # visit() finds nothing on a line without hits outside a digital chapter: such lines are skipped
     for u in scope_units(doc, chapter_eids):
         us = sc.units.get(id(u))
         if us is None:
             continue
-        if u.heading:
+        if u.heading and (us.title_hits or in_chapter):
             visit(u, heading_line(u), u.heading, us.title_hits)
         for line, hits in us.line_hits:
-            if line.text:
+            if line.text and (hits or in_chapter):
                 visit(u, line.lineno, line.text, hits)
     for unit, line, hits in extra_lines or []:
         visit(unit, line.lineno, line.text, hits)
+    final = final_unit_ids(doc)
     for us in sc.units.values():
-        if us.unit.kind == "root" or is_final_provisions(us.unit, doc):
+        if us.unit.kind == "root" or id(us.unit) in final:
             continue
-        for h in us.title_hits + us.own_hits():
-            touched.add(h.element)
+        if us.title_hits:
+            touched.update(h.element for h in us.title_hits)
+        for _, hits in us.line_hits:
+            if hits:
+                touched.update(h.element for h in hits)
 
     items = []
     for el in elements:

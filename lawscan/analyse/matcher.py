@@ -11,6 +11,7 @@ Public API (import from ``lawscan.analyse.matcher``):
 * ``is_final_provisions(unit, doc) -> bool`` - the unit is (inside) the final "ĐIỀU KHOẢN THI HÀNH"
   chapter, or an article on entry into force / transition / detailed regulation / amending other
   laws: such units never count toward the verdict or the coverage;
+* ``final_unit_ids(doc) -> set`` - ``id()`` of every such unit, for loops over many units;
 * ``is_framing_article(unit)`` - scope, subjects, definitions: not listed as digital articles;
 * ``rubric()`` - the parsed rules/data/rubric.toml.
 
@@ -29,7 +30,7 @@ from lawscan.analyse.lexicon import Hit, Lexicon, data_path, load_lexicon
 from lawscan.model import Document, Line, Unit
 
 __all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "DocScan", "UnitScan",
-           "digital_units", "DigitalUnits", "Decision", "is_final_provisions",
+           "digital_units", "DigitalUnits", "Decision", "is_final_provisions", "final_unit_ids",
            "is_framing_article", "rubric"]
 
 
@@ -84,7 +85,9 @@ def _final_itself(unit: Unit, doc: Document | None) -> bool:
 _FINAL: dict[int, tuple[Document, set]] = {}
 
 
-def _final_ids(doc: Document) -> set:
+def final_unit_ids(doc: Document) -> set[int]:
+    """``id()`` of every unit of ``doc`` that :func:`is_final_provisions` is true for (one walk,
+    kept for the last document): for loops over many units."""
     cached = _FINAL.get(id(doc))
     if cached is not None and cached[0] is doc:
         return cached[1]
@@ -109,7 +112,7 @@ def is_final_provisions(unit: Unit, doc: Document | None = None) -> bool:
     itself an amending law)."""
     if doc is None:
         return _final_itself(unit, None)
-    return id(unit) in _final_ids(doc)
+    return id(unit) in final_unit_ids(doc)
 
 
 def is_amending_law(doc: Document) -> bool:
@@ -119,9 +122,9 @@ def is_amending_law(doc: Document) -> bool:
     if "sửa đổi, bổ sung" in fold(doc.title or ""):
         return True
     st = rubric()["structure"]
-    arts = doc.units("article")
-    if arts:
-        h = fold(arts[0].heading)
+    first = next((u for u in doc.root.walk(include_quoted=False) if u.kind == "article"), None)
+    if first is not None:
+        h = fold(first.heading)
         return any(h.startswith(v) for v in st["amending_article"]) and any(
             f" {o} " in f" {h} " for o in st["amending_article_object"])
     return False
