@@ -90,7 +90,7 @@ class ParseCache:
     def _write(entry: Path, doc) -> None:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
+            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as fh:
                     pickle.dump(doc, fh, protocol=pickle.HIGHEST_PROTOCOL)
