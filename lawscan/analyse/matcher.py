@@ -140,11 +140,13 @@ def is_framing_article(unit: Unit) -> bool:
 
 @dataclass
 class UnitScan:
-    """Hits in one unit's heading and in each of its own lines."""
+    """Hits in one unit's heading and in each of its own lines (a line without hits has the
+    empty tuple: most lines have none, and one list per line would only be garbage-collector
+    work)."""
 
     unit: Unit
     title_hits: list[Hit] = field(default_factory=list)
-    line_hits: list[tuple[Line, list[Hit]]] = field(default_factory=list)
+    line_hits: list[tuple[Line, list[Hit] | tuple]] = field(default_factory=list)
 
     def own_hits(self) -> list[Hit]:
         return [h for _, hs in self.line_hits for h in hs]
@@ -154,15 +156,18 @@ class UnitScan:
 class DocScan:
     """The hits of every unit (``units``), and the folded text they were found in: the headings
     and non-empty lines in document order joined by line breaks (``folded``), where each starts
-    (``starts``) and whose it is (``slots``: the unit's scan and -1 for its heading, else the
-    index of the line in ``line_hits``)."""
+    (``starts``) and whose it is (``slot_scans``: the unit's scan; ``slot_lines``: -1 for its
+    heading, else the index of the line in ``line_hits``). Two flat lists rather than a list of
+    pairs: a document has some hundred thousand lines, and fewer long-lived objects mean less
+    work for the garbage collector."""
 
     doc: Document
     lexicon: Lexicon
     units: dict[int, UnitScan] = field(default_factory=dict)  # id(unit) -> scan
     folded: str = ""
     starts: list[int] = field(default_factory=list)
-    slots: list[tuple[UnitScan, int]] = field(default_factory=list)
+    slot_scans: list[UnitScan] = field(default_factory=list)
+    slot_lines: list[int] = field(default_factory=list)
 
     def of(self, unit: Unit) -> UnitScan:
         return self.units[id(unit)]
@@ -201,7 +206,7 @@ class DocScan:
                     i = text.find(p, i + 1)
         out = []
         for k in sorted(found):
-            us, slot = self.slots[k]
+            us, slot = self.slot_scans[k], self.slot_lines[k]
             if slot >= 0:
                 out.append((us.unit, us.line_hits[slot][0]))
         return out
@@ -221,18 +226,20 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
 
     ds = DocScan(doc, lex)
     texts: list[str] = []
-    slots = ds.slots  # -1 = heading, else index in line_hits
+    slot_scans, slot_lines = ds.slot_scans, ds.slot_lines
     for u in doc.root.walk(include_quoted=True):
         us = UnitScan(u)
         ds.units[id(u)] = us
         if u.heading:
             texts.append(u.heading)
-            slots.append((us, -1))
+            slot_scans.append(us)
+            slot_lines.append(-1)
         for i, line in enumerate(u.content):
-            us.line_hits.append((line, []))
+            us.line_hits.append((line, ()))
             if line.text:
                 texts.append(line.text)
-                slots.append((us, i))
+                slot_scans.append(us)
+                slot_lines.append(i)
     # one fold (which also fills fold's cache with every line) and one automaton pass for the
     # whole document; hits are then given back to their line (terms never span a line break)
     ds.folded = fold_joined(texts)
@@ -247,12 +254,16 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
                            else folded[a:a + len(t)] for a, t in zip(starts, texts))
     for h in lex.find_folded(folded):
         k = bisect.bisect_right(starts, h.start) - 1
-        us, slot = slots[k]
+        us, slot = slot_scans[k], slot_lines[k]
         local = Hit(h.term, h.category, h.element, h.strength, h.start - starts[k], h.end - starts[k])
         if slot < 0:
             us.title_hits.append(local)
         else:
-            us.line_hits[slot][1].append(local)
+            line, hits = us.line_hits[slot]
+            if hits:
+                hits.append(local)
+            else:
+                us.line_hits[slot] = (line, [local])
     _SCANS.clear()
     _SCANS[id(doc)] = ds
     return ds
