@@ -140,12 +140,12 @@ def is_framing_article(unit: Unit) -> bool:
 
 @dataclass
 class UnitScan:
-    """Hits in one unit's heading and in each of its own lines (a line without hits has the
-    empty tuple: most lines have none, and one list per line would only be garbage-collector
+    """Hits in one unit's heading and in each of its own lines (a heading or line without hits
+    has the empty tuple: most have none, and one list each would only be garbage-collector
     work)."""
 
     unit: Unit
-    title_hits: list[Hit] = field(default_factory=list)
+    title_hits: list[Hit] | tuple = ()
     line_hits: list[tuple[Line, list[Hit] | tuple]] = field(default_factory=list)
 
     def own_hits(self) -> list[Hit]:
@@ -257,7 +257,10 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
         us, slot = slot_scans[k], slot_lines[k]
         local = Hit(h.term, h.category, h.element, h.strength, h.start - starts[k], h.end - starts[k])
         if slot < 0:
-            us.title_hits.append(local)
+            if us.title_hits:
+                us.title_hits.append(local)
+            else:
+                us.title_hits = [local]
         else:
             line, hits = us.line_hits[slot]
             if hits:
