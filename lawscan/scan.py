@@ -14,7 +14,6 @@ same order, as a serial run; only a small window of documents is in flight at a 
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -58,11 +57,12 @@ class Scanner:
     def scan_file(self, path: str) -> DocumentResult | InputError:
         """Read, parse and check one file within the ``timeout`` limit (seconds, see
         lawscan.read.limits); running out of time is that file's InputError."""
+        from lawscan.pipeline import gc_per_document
         from lawscan.read.limits import DEFAULT_LIMITS, DocumentTimeout, time_limit
 
         timeout = (self.options.limits or {}).get("timeout", DEFAULT_LIMITS["timeout"])
         try:
-            with time_limit(path, timeout) as clock, _collect_once():
+            with time_limit(path, timeout) as clock, gc_per_document():
                 result = self._scan_file(path)
         except DocumentTimeout as exc:
             return InputError(exc.path, exc.reason, exc.code)
@@ -111,25 +111,6 @@ class Scanner:
 
         fold.cache_clear()  # the cache serves one document's rules; across documents it only grows
         return result
-
-
-@contextmanager
-def _collect_once() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one document is processed, then collect the
-    young generations once. A document makes a few hundred thousand small objects (lines, units,
-    hits) that reference counting frees; the collector, left running, walks the survivors again
-    at every threshold (about a tenth of the scan). The collector's state is restored."""
-    import gc
-
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect(0)
 
 
 def slim(result: DocumentResult) -> DocumentResult:

@@ -8,7 +8,6 @@ be read is reported on stderr as "path: reason" and the others are still parsed;
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -18,27 +17,13 @@ from lawscan.model import Document, Unit
 OUTLINE_KINDS = ("part", "chapter", "section", "subsection", "article")
 
 
-def _digital(doc: Document):
-    """ANALYSIS HOOK: the analysis stage (lawscan.analyse, a colleague's work) adds the
-    ``digital`` key when it offers a callable ``analyse(doc)``."""
-    try:
-        from lawscan import analyse as analysis
-    except ImportError:
-        return None
-    fn = getattr(analysis, "analyse", None)
-    if not callable(fn):
-        return None
-    try:
-        return fn(doc).to_dict()
-    except NotImplementedError:
-        return None
-
-
 def document_json(doc: Document) -> dict:
+    """The document's tree (``Document.to_dict(tree=True)``) with its digital verdict under
+    ``digital``."""
+    from lawscan.analyse import analyse
+
     d = doc.to_dict(tree=True)
-    digital = _digital(doc)
-    if digital is not None:
-        d["digital"] = digital
+    d["digital"] = analyse(doc).to_dict()
     return d
 
 
@@ -108,12 +93,16 @@ def parse(paths, fmt, output):
 
 def _write(out, docs, fmt: str) -> None:
     """Write documents one at a time (a corpus is never held in memory whole)."""
+    from lawscan.pipeline import gc_per_document
+    from lawscan.report.stream import dumps_pretty
+
     first = True
     if fmt == "json":
         out.write(b"[")
     for doc in docs:
         if fmt == "json":
-            text = json.dumps(document_json(doc), ensure_ascii=False, indent=2)
+            with gc_per_document():
+                text = dumps_pretty(document_json(doc))
             out.write(("\n" if first else ",\n").encode() + text.encode("utf-8"))
         else:
             out.write((("" if first else "\n\n") + outline(doc)).encode("utf-8"))

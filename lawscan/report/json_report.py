@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lawscan.model import ScanResult
 from lawscan.report import common
-from lawscan.report.stream import Writer, pad, render_result, write_json
+from lawscan.report.stream import Writer, dumps_pretty, pad, render_result, write_json
 
 SCHEMA_PATH = Path(__file__).with_name("schema") / "report.schema.json"
 SCHEMA_VERSION = "1"
@@ -66,7 +66,7 @@ class JsonWriter(Writer):
 
     def document(self, entry: common.DocEntry) -> None:
         d = document_dict(entry, tree=bool(self.options.get("tree")))
-        self.docs.add(pad(json.dumps(d, ensure_ascii=False, indent=2), 4))
+        self.docs.add(pad(dumps_pretty(d), 4))
 
     def finish(self) -> None:
         base_dir = self.base_dir
