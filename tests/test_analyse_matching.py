@@ -23,6 +23,14 @@ def test_fold_never_changes_length(text):
     assert len(fold(text)) == len(text)
 
 
+@given(st.text(alphabet="kKlLmMqQuUíĩiyý _1.\n", max_size=40))
+def test_iy_first_look_finds_every_place_the_spelling_regex_matches(text):
+    from lawscan.analyse.fold import _IY_RE, _has_iy
+
+    low = text.lower()
+    assert _has_iy(low) == (_IY_RE.search(low) is not None)
+
+
 _LINES = st.lists(st.text(alphabet="aáàoóòeéèuúyýỷQqHhÓÁĐđíĩkKlLΣσİ số,.'\n", max_size=30),
                   max_size=6)
 
