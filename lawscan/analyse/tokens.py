@@ -4,7 +4,7 @@ Takes text, gives matches of spaCy ``Matcher`` token patterns, so rule and lexic
 things plain phrase matching cannot: words in between ("trí tuệ nhân tạo ... quyết định ... tự
 động"), optional words, alternatives, "không ... cung cấp lại" with a gap.
 
-* ``syllable_nlp()`` - ``spacy.blank("xx")`` whose tokenizer is :class:`SyllableTokenizer`: one
+* ``syllable_nlp()`` - ``spacy.blank("xx")`` (on ``syllable_vocab()``) whose tokenizer is :class:`SyllableTokenizer`: one
   token per syllable / number / punctuation mark, ``doc.text == input`` (offsets kept; pyvi is not
   used). ``token.norm_`` is the folded syllable (lower case, hóa/hoá unified), sentence starts are
   set after ". ; : ! ?" and line breaks (for ``IS_SENT_START`` in patterns).
@@ -76,33 +76,45 @@ class SyllableTokenizer:
 
 
 @lru_cache(maxsize=1)
+def syllable_vocab():
+    """The spaCy ``Vocab`` of the multi-language defaults: the one ``spacy.blank("xx")`` makes,
+    without building a ``Language`` (the matcher needs only the vocabulary and a tokenizer)."""
+    from spacy.lang.xx import MultiLanguage
+    from spacy.vocab import create_vocab
+
+    return create_vocab("xx", MultiLanguage.Defaults)
+
+
+@lru_cache(maxsize=1)
 def syllable_nlp():
     """A blank multi-language spaCy pipeline with the Vietnamese syllable tokenizer."""
     import spacy
 
-    nlp = spacy.blank("xx")
+    nlp = spacy.blank("xx", vocab=syllable_vocab())
     nlp.tokenizer = SyllableTokenizer(nlp.vocab)
     return nlp
 
 
 class TokenPatternMatcher:
     """spaCy Matcher over syllable tokens. ``patterns``: id -> list of token patterns (lists of
-    token dicts, as in spaCy: LOWER, NORM, IN, OP, IS_SENT_START ...)."""
+    token dicts, as in spaCy: LOWER, NORM, IN, OP, IS_SENT_START ...). The text is made a ``Doc``
+    by :class:`SyllableTokenizer` alone: a blank pipeline has no component to run after it."""
 
     def __init__(self, patterns: dict[str, list[list[dict]]]):
         from spacy.matcher import Matcher
 
-        self.nlp = syllable_nlp()
-        self.matcher = Matcher(self.nlp.vocab)
+        self.vocab = syllable_vocab()
+        self.tokenizer = SyllableTokenizer(self.vocab)
+        self.matcher = Matcher(self.vocab)
         for pid, pats in patterns.items():
             self.matcher.add(pid, pats, greedy="LONGEST")
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
-        doc = self.nlp(text)
+        doc = self.tokenizer(text)
         out = []
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
-            out.append((self.nlp.vocab.strings[match_id], span.start_char, span.end_char))
+            out.append((self.vocab.strings[match_id], span.start_char, span.end_char))
         out.sort(key=lambda m: (m[1], -m[2]))
         return out
 
