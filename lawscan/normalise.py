@@ -1,6 +1,7 @@
 """Stage 2 — normalise. Takes a :class:`Source`, gives it back with every ``Line.text`` in NFC,
 "Ð" (U+00D0) folded to "Đ", non-breaking and odd spaces folded, CRLF gone; ``Line.raw`` keeps the
 original text and ``Line.lineno`` the original line, so findings point into the user's file.
+The reader's Line objects are kept and changed in place, not copied.
 
 What ``normalise_text`` does to one line, in order:
 
@@ -48,12 +49,20 @@ def normalise_text(text: str) -> str:
 
 
 def normalise_lines(lines: list[Line]) -> list[Line]:
+    """The lines with their text normalised, empty ones dropped. The reader's Line objects are
+    kept and changed in place (``raw`` set to the text read if the reader left it None)."""
     out = []
     for line in lines:
-        raw = line.raw if line.raw is not None else line.text
-        text = normalise_text(line.text)
+        text = line.text
+        if line.raw is None:
+            line.raw = text
+        # Most lines are NFC, with nothing to replace and no double space: then only strip.
+        if _NEEDS_TABLE.search(text) or "  " in text or not unicodedata.is_normalized("NFC", text):
+            line.text = text = normalise_text(text)
+        elif text.strip() is not text:
+            line.text = text = text.strip()
         if text:
-            out.append(Line(text=text, lineno=line.lineno, raw=raw))
+            out.append(line)
     return out
 
 
