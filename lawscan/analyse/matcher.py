@@ -157,7 +157,8 @@ class DocScan:
     """The hits of every unit (``units``), and the folded text they were found in: the headings
     and non-empty lines in document order joined by line breaks (``folded``), where each starts
     (``starts``) and whose it is (``slot_scans``: the unit's scan; ``slot_lines``: -1 for its
-    heading, else the index of the line in ``line_hits``). Two flat lists rather than a list of
+    heading, else the index of the line in ``line_hits``); ``line_hit_scans``: the scans of the
+    units that have a hit in one of their lines, in document order. Two flat lists rather than a list of
     pairs: a document has some hundred thousand lines, and fewer long-lived objects mean less
     work for the garbage collector."""
 
@@ -168,6 +169,7 @@ class DocScan:
     starts: list[int] = field(default_factory=list)
     slot_scans: list[UnitScan] = field(default_factory=list)
     slot_lines: list[int] = field(default_factory=list)
+    line_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a line hit, in order
 
     def of(self, unit: Unit) -> UnitScan:
         return self.units[id(unit)]
@@ -267,6 +269,8 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
                 hits.append(local)
             else:
                 us.line_hits[slot] = (line, [local])
+                if not ds.line_hit_scans or ds.line_hit_scans[-1] is not us:
+                    ds.line_hit_scans.append(us)
     _SCANS.clear()
     _SCANS[id(doc)] = ds
     return ds
@@ -357,11 +361,16 @@ def body_is_digital(scan_: DocScan, art: Unit) -> tuple[bool, str]:
     return ok, f"{len(with_hits)}/{len(lines)} lines name digital terms ({', '.join(terms[:4])})"
 
 
-def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon) -> Decision | None:
+def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon,
+                      body_possible: bool = True) -> Decision | None:
+    """``body_possible`` False: the body is known to hold fewer than four strong hits, so
+    :func:`body_is_digital` is not asked."""
     s = scan_.of(art)
     if art.heading and title_is_digital(art.heading, lex):
         terms = ", ".join(sorted({h.term for h in _strong(s.title_hits)}))
         return Decision(art, art.num, f"Điều {art.num} title names {terms}", "title")
+    if not body_possible:
+        return None
     ok, why = body_is_digital(scan_, art)
     if ok:
         return Decision(art, art.num, f"Điều {art.num}: {why}", "body")
@@ -424,11 +433,23 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
     all_articles = by_kind.get("article", [])
     framing = {id(a) for a in all_articles if is_framing_article(a)}
     own_articles = [a for a in all_articles if not is_final_provisions(a, doc)]
+    # strong hits in the lines of each article and its khoản/điểm (quoted text left out, as in
+    # body_is_digital, which needs four): counted from the few units with hits, climbing parents
+    n_strong: dict[int, int] = {}
+    for us in sc.line_hit_scans:
+        if id(us.unit) not in parent:  # the root, or inside quoted text
+            continue
+        k = sum(1 for _, hs in us.line_hits for h in hs if h.strength == "strong")
+        p = us.unit
+        while k and p is not None:
+            if p.kind == "article":
+                n_strong[id(p)] = n_strong.get(id(p), 0) + k
+            p = parent.get(id(p))
     digital_art: dict[int, Decision] = {}
     for art in own_articles:
         if id(art) in framing:
             continue
-        d = _article_decision(sc, art, lex)
+        d = _article_decision(sc, art, lex, n_strong.get(id(art), 0) >= 4)
         if d is None:
             for q in art.walk():
                 if q.kind == "quoted":
