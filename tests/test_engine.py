@@ -222,3 +222,24 @@ def test_context_shortcuts_agree_with_their_definitions(corpus_dir):
         for unit in [doc.root, *doc.units("article")[:20]]:
             assert ctx.text_of(unit) == fold(unit.full_text())
     assert quoted  # some corpus law amends another: its quoted text is anchored at instructions
+
+
+def test_scan_finds_what_a_line_by_line_search_finds(corpus_dir):
+    """scan (a str.find first look when the body's only white space is single spaces, else one
+    regex pass over the body) gives the matches of the phrase regex on every body line outside
+    the definitions, in order; white space other than one space falls back to the regex."""
+    from lawscan.engine.text import phrase_pattern
+    from lawscan.pipeline import load_document
+
+    odd = small_doc()
+    odd.root.children[0].content = [Line("Hồ sơ nộp\ttrực tiếp hoặc nộp  trực tiếp; bản  chính.", 11)]
+    files = [p for p in corpus_files() if p.suffix in (".txt", ".json")][::10]
+    for doc in [load_document(p) for p in files] + [odd]:
+        ctx = RuleContext(doc)
+        for phrases in (["nộp trực tiếp", "bản chính"], ["dữ liệu"], ["thuật toán", "trí tuệ nhân tạo"]):
+            pattern = phrase_pattern(phrases)
+            want = [(id(u), n, m.group(0)) for u, _, n, folded, _ in ctx.body_lines()
+                    if id(u) not in ctx._definition_units for m in pattern.finditer(folded)]
+            assert [(id(h.unit), h.line, h.phrase) for h in ctx.scan(phrases)] == want, doc.path
+    assert [h.phrase for h in RuleContext(odd).scan(["nộp trực tiếp", "bản chính"])] == \
+           ["nộp\ttrực tiếp", "nộp  trực tiếp", "bản  chính"]

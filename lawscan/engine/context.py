@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from lawscan.engine.text import fold, phrase_pattern, short
+from lawscan.engine.text import fold, phrase_literals, phrase_pattern, short
 from lawscan.model import Document, Evidence, Unit, Verdict
+
+# white space other than one space: a phrase pattern's "\\s+" could match it
+_ODD_SPACE = re.compile(r"[^\S ]|  ")
 
 
 
@@ -295,6 +299,13 @@ class RuleContext:
             pos += len(f) + 1
         return "\0".join(folded), starts
 
+    @functools.cached_property
+    def _plain_spaces(self) -> bool:
+        """Are the body's only white space single spaces between words (so that ``\\s+`` in a
+        phrase pattern can only match one space)?"""
+        joined = self._body_text
+        return joined is not None and _ODD_SPACE.search(joined[0]) is None
+
     def scan(self, phrases, skip_definitions: bool = True) -> list[Hit]:
         """Every occurrence of ``phrases`` in the body of the law (outside the final provisions;
         quoted amendment text included, anchored at its instruction), in document order."""
@@ -309,6 +320,24 @@ class RuleContext:
         definitions = self._definition_units if skip_definitions else frozenset()
         rows = self._body_lines
         joined = self._body_text
+        literals = phrase_literals(tuple(phrases))
+        if joined is not None and literals and self._plain_spaces:
+            # every match is one of the phrases written out (its words one space apart), so
+            # str.find of the phrases picks the lines to search, far faster than the regex over
+            # the whole body; the lines' own matches, in line order, are those of the whole body
+            text_all, starts = joined
+            lines = set()
+            for phrase in literals:
+                i = text_all.find(phrase)
+                while i != -1:
+                    lines.add(bisect.bisect_right(starts, i) - 1)
+                    i = text_all.find(phrase, i + 1)
+            for k in sorted(lines):
+                unit, at, lineno, folded, text = rows[k]
+                if id(unit) not in definitions:
+                    for m in pattern.finditer(folded):
+                        yield Hit(m.group(0), unit, at, lineno, short(text))
+            return
         if joined is not None:  # one regex pass over the whole body, mapped back to its lines
             text_all, starts = joined
             for m in pattern.finditer(text_all):

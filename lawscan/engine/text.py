@@ -2,7 +2,8 @@
 ``lawscan.analyse.matcher.fold``), phrase search over a unit's lines, and rule data files.
 
 * ``fold(text)`` -> NFC, case-folded, hoá/hóa-folded text (same as the lexicon matcher uses);
-* ``phrase_pattern(phrases)`` -> a compiled regex matching any folded phrase on word boundaries;
+* ``phrase_pattern(phrases)`` -> a compiled regex matching any folded phrase on word boundaries
+  (``phrase_literals(phrases)``: the same phrases as plain strings, for a cheap first look);
 * ``load_data(name)`` -> the parsed ``rules/data/<name>.toml`` of the built-in rule pack.
 
 The digital vocabulary itself is the analysis colleague's lexicon (``rules/data/lexicon.toml``,
@@ -30,6 +31,13 @@ def _compile(phrases: tuple[str, ...]) -> re.Pattern:
     body = "|".join(re.escape(p[0]) + rf"(?<!\w{re.escape(p[0])})"
                     + re.escape(p[1:]).replace(r"\ ", r"\s+") for p in folded)
     return re.compile(rf"(?:{body})(?!\w)")
+
+
+@functools.lru_cache(maxsize=256)
+def phrase_literals(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The folded phrases as plain strings: in text whose only white space is single spaces,
+    every match of ``phrase_pattern(phrases)`` is one of them."""
+    return tuple(sorted({fold(p).strip() for p in phrases if p.strip()}))
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
