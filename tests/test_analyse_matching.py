@@ -31,6 +31,17 @@ def test_iy_first_look_finds_every_place_the_spelling_regex_matches(text):
     assert _has_iy(low) == (_IY_RE.search(low) is not None)
 
 
+@given(st.text(alphabet="oOuUqQhkàáạèéẹỳýỷỹỵa _1.\n", max_size=40))
+def test_tone_moves_in_two_passes_equal_one_alternation(text):
+    import re
+
+    from lawscan.analyse.fold import _MOVE_O_RE, _MOVE_U_RE, _move_tone, _tones
+
+    one = re.compile(f"{_MOVE_O_RE.pattern}|{_MOVE_U_RE.pattern}")
+    low = text.lower()
+    assert _tones(low) == one.sub(_move_tone, low)
+
+
 _LINES = st.lists(st.text(alphabet="aáàoóòeéèuúyýỷQqHhÓÁĐđíĩkKlLΣσİ số,.'\n", max_size=30),
                   max_size=6)
 

@@ -63,8 +63,12 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-# "u(?<!qu)" is "(?<!q)u" written so that every branch starts with a letter (a faster search)
-_MOVE_RE = re.compile(r"o[àáảãạèéẻẽẹ](?!\w)|u(?<!qu)[ỳýỷỹỵ](?!\w)")
+# "oá" -> "óa" and "uý" -> "ủy" style moves, one regex each: a pattern that starts with one
+# literal letter is searched with the engine's fast literal scan, several times faster than one
+# alternation (whose candidates are tested against a character set); the two never overlap and
+# neither changes what the other matches. "u(?<!qu)" is "(?<!q)u" written to start with the letter.
+_MOVE_O_RE = re.compile(r"o[àáảãạèéẻẽẹ](?!\w)")
+_MOVE_U_RE = re.compile(r"u(?<!qu)[ỳýỷỹỵ](?!\w)")
 
 
 def _move_tone(m: re.Match) -> str:
@@ -77,7 +81,7 @@ def _tones(low: str) -> str:
     """Tone placement and i/y spelling of lower-cased text."""
     if _has_iy(low):
         low = _IY_RE.sub(lambda m: _IY[m.group(0)], low)
-    return _MOVE_RE.sub(_move_tone, low)
+    return _MOVE_U_RE.sub(_move_tone, _MOVE_O_RE.sub(_move_tone, low))
 
 
 _CACHE: dict[str, str] = {}
