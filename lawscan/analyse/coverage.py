@@ -116,8 +116,13 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
                 return n
         return u.line
 
-    # visit() finds nothing on a line without hits outside a digital chapter: such lines are skipped
+    # visit() finds nothing on a line without hits outside a digital chapter: such lines (and
+    # there units without any hit) are skipped
+    with_hits = {id(us.unit) for us in sc.line_hit_scans}
+    with_hits.update(id(us.unit) for us in sc.title_hit_scans)
     for u in scope_units(doc, chapter_eids):
+        if not in_chapter and id(u) not in with_hits:
+            continue
         us = sc.units.get(id(u))
         if us is None:
             continue
@@ -129,7 +134,7 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
     for unit, line, hits in extra_lines or []:
         visit(unit, line.lineno, line.text, hits)
     final = final_unit_ids(doc)
-    for us in sc.units.values():
+    for us in sc.title_hit_scans + sc.line_hit_scans:  # the units without hits add nothing
         if us.unit.kind == "root" or id(us.unit) in final:
             continue
         if us.title_hits:

@@ -158,7 +158,8 @@ class DocScan:
     and non-empty lines in document order joined by line breaks (``folded``), where each starts
     (``starts``) and whose it is (``slot_scans``: the unit's scan; ``slot_lines``: -1 for its
     heading, else the index of the line in ``line_hits``); ``line_hit_scans``: the scans of the
-    units that have a hit in one of their lines, in document order. Two flat lists rather than a list of
+    units that have a hit in one of their lines, in document order (``title_hit_scans``: in
+    their heading). Two flat lists rather than a list of
     pairs: a document has some hundred thousand lines, and fewer long-lived objects mean less
     work for the garbage collector."""
 
@@ -170,6 +171,7 @@ class DocScan:
     slot_scans: list[UnitScan] = field(default_factory=list)
     slot_lines: list[int] = field(default_factory=list)
     line_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a line hit, in order
+    title_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a heading hit
 
     def of(self, unit: Unit) -> UnitScan:
         return self.units[id(unit)]
@@ -263,6 +265,7 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
                 us.title_hits.append(local)
             else:
                 us.title_hits = [local]
+                ds.title_hit_scans.append(us)
         else:
             line, hits = us.line_hits[slot]
             if hits:
