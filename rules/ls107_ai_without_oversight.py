@@ -24,9 +24,13 @@ def token_hits(ctx, data) -> list[Hit]:
     spaCy ``TokenPatternMatcher``; spaCy loads only if a line holds every phrase a pattern needs."""
     specs = data.get("token_pattern", [])
     needs = [[fold(p) for p in spec.get("all", [])] for spec in specs]
-    todo = [(unit, at, lineno, folded, text) for unit, at, lineno, folded, text in ctx.body_lines()
-            if any(all(p in folded for p in need) for need in needs)
-            and not ctx.is_definitions(unit)]
+    # the lines holding every phrase of a pattern's "all", found with str.find in the joined body
+    body = ctx.body_lines()
+    todo_rows = set()
+    for need in needs:
+        todo_rows |= (set.intersection(*[ctx.body_rows_containing(p) for p in need]) if need
+                      else set(range(len(body))))
+    todo = [body[k] for k in sorted(todo_rows) if not ctx.is_definitions(body[k][0])]
     if not todo:
         return []
     from lawscan.analyse.tokens import TokenPatternMatcher

@@ -306,6 +306,20 @@ class RuleContext:
         joined = self._body_text
         return joined is not None and _ODD_SPACE.search(joined[0]) is None
 
+    def body_rows_containing(self, phrase: str) -> set[int]:
+        """Indices in ``body_lines()`` of the lines whose folded text contains ``phrase`` (a
+        plain substring), found with str.find in the joined body."""
+        joined = self._body_text
+        if joined is None or "\0" in phrase:
+            return {k for k, row in enumerate(self._body_lines) if phrase in row[3]}
+        text_all, starts = joined
+        rows = set()
+        i = text_all.find(phrase)
+        while i != -1:
+            rows.add(bisect.bisect_right(starts, i) - 1)
+            i = text_all.find(phrase, i + 1)
+        return rows
+
     def scan(self, phrases, skip_definitions: bool = True) -> list[Hit]:
         """Every occurrence of ``phrases`` in the body of the law (outside the final provisions;
         quoted amendment text included, anchored at its instruction), in document order."""
@@ -325,13 +339,9 @@ class RuleContext:
             # every match is one of the phrases written out (its words one space apart), so
             # str.find of the phrases picks the lines to search, far faster than the regex over
             # the whole body; the lines' own matches, in line order, are those of the whole body
-            text_all, starts = joined
             lines = set()
             for phrase in literals:
-                i = text_all.find(phrase)
-                while i != -1:
-                    lines.add(bisect.bisect_right(starts, i) - 1)
-                    i = text_all.find(phrase, i + 1)
+                lines |= self.body_rows_containing(phrase)
             for k in sorted(lines):
                 unit, at, lineno, folded, text = rows[k]
                 if id(unit) not in definitions:
