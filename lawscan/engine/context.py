@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -15,6 +16,8 @@ from typing import Iterator
 from lawscan.engine.text import fold, phrase_literals, phrase_pattern, short
 from lawscan.model import Document, Evidence, Unit, Verdict
 
+# the units that can be final provisions themselves (the others only inside one)
+_CONTAINERS = ("part", "chapter", "section", "article")
 # white space other than one space: a phrase pattern's "\\s+" could match it
 _ODD_SPACE = re.compile(r"[^\S ]|  ")
 
@@ -168,7 +171,7 @@ class RuleContext:
     def _is_final_unit(self, unit: Unit) -> bool:
         """The analysis stage decides what the final provisions are (rules/data/rubric.toml), so
         the rules and the verdict agree."""
-        if unit.kind not in ("part", "chapter", "section", "article"):
+        if unit.kind not in _CONTAINERS:
             return False
         from lawscan.analyse.matcher import is_final_provisions
 
@@ -264,20 +267,26 @@ class RuleContext:
         ``is_final`` and ``in_quote``), a final subtree is left out whole, and the anchor of
         quoted text is the nearest unit above it outside the quote."""
         out = []
+        append = out.append
         final_memo, quote_memo = self._final_memo, self._quote_memo
         # (unit, parent in a quote?, nearest unit above outside a quote, root excluded)
         stack = [(c, False, None) for c in reversed(self.doc.root.children)]
         while stack:
             unit, quoted, outside = stack.pop()
-            final = final_memo[id(unit)] = self._is_final_unit(unit)
+            final = final_memo[id(unit)] = unit.kind in _CONTAINERS and self._is_final_unit(unit)
             if final:
                 continue
             quoted = quote_memo[id(unit)] = quoted or unit.kind == "quoted"
             at = outside if quoted and outside is not None else unit
-            for lineno, text in self.unit_lines(unit):
-                out.append((unit, at, lineno, fold(text), text))
-            below = outside if quoted else unit
-            stack.extend((c, quoted, below) for c in reversed(unit.children))
+            # the unit_lines of the unit, written out
+            content = unit.content
+            if unit.heading and not (content and content[0].lineno == unit.line):
+                append((unit, at, unit.line, fold(unit.heading), unit.heading))
+            for ln in content:
+                append((unit, at, ln.lineno, fold(ln.text), ln.text))
+            if unit.children:
+                below = outside if quoted else unit
+                stack.extend([(c, quoted, below) for c in reversed(unit.children)])
         return out
 
     def body_lines(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
@@ -291,20 +300,22 @@ class RuleContext:
         no match spans two lines) and the offset where each line starts; None if a line holds
         a NUL itself."""
         folded = [row[3] for row in self._body_lines]
-        if any("\0" in f for f in folded):
+        text = "\0".join(folded)
+        if text.count("\0") != max(len(folded) - 1, 0):
             return None
-        starts, pos = [], 0
-        for f in folded:
-            starts.append(pos)
-            pos += len(f) + 1
-        return "\0".join(folded), starts
+        starts = itertools.accumulate((len(f) + 1 for f in folded[:-1]), initial=0)
+        return text, list(starts) if folded else []
 
     @functools.cached_property
     def _plain_spaces(self) -> bool:
         """Are the body's only white space single spaces between words (so that ``\\s+`` in a
         phrase pattern can only match one space)?"""
         joined = self._body_text
-        return joined is not None and _ODD_SPACE.search(joined[0]) is None
+        if joined is None or "  " in joined[0]:
+            return False
+        # the white space characters but " " are control or separator characters, which are
+        # not printable: a test much cheaper than the regex, which decides only if it fails
+        return joined[0].replace("\0", "").isprintable() or _ODD_SPACE.search(joined[0]) is None
 
     def body_rows_containing(self, phrase: str) -> set[int]:
         """Indices in ``body_lines()`` of the lines whose folded text contains ``phrase`` (a
