@@ -20,7 +20,6 @@ unit named in ``target``, never ``refers_to`` edges into this document.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -186,18 +185,26 @@ class _Builder:
                             require_single=True)
 
     def _own_lines_and_refs(self) -> None:
-        """``own_lines``: id(unit) -> its lines, for every unit; ``own_refs``: id(unit) -> the
-        references on them, for the units that have any (those of the whole document found in
-        one go by ``extract_refs_lines``); ``live``: the units with references below or in them."""
+        """``own_refs``: id(unit) -> the references on its lines, for the units that have any
+        (those of the whole document found in one go by ``extract_refs_lines``); ``own_lines``:
+        id(unit) -> its lines, for the same units; ``live``: the units with references below or
+        in them."""
         units = list(self.doc.root.walk())
-        lines = [unit_lines(u) for u in units]
-        self.own_lines = dict(zip(map(id, units), lines))
-        starts = list(itertools.accumulate(map(len, lines[:-1]), initial=0))
-        texts = [text for own in lines for text, _ in own]
+        texts, starts = [], []  # the texts of unit_lines(unit) for every unit, one after another
+        for u in units:
+            starts.append(len(texts))
+            content = u.content
+            if u.heading and not (content and content[0].lineno == u.line):
+                texts.append(u.heading)
+            texts.extend([ln.text for ln in content])
+        self.own_lines: dict[int, list[tuple[str, int | None]]] = {}
         self.own_refs: dict[int, list[Ref]] = {}
         for i, refs in extract_refs_lines(texts).items():  # in text order
             k = bisect.bisect_right(starts, i) - 1
-            line = lines[k][i - starts[k]][1]
+            lines = self.own_lines.get(id(units[k]))
+            if lines is None:
+                lines = self.own_lines[id(units[k])] = unit_lines(units[k])
+            line = lines[i - starts[k]][1]
             for ref in refs:
                 ref.line = line
             self.own_refs.setdefault(id(units[k]), []).extend(refs)
@@ -210,9 +217,9 @@ class _Builder:
 
     def _refs(self, unit: Unit, chain: list[Unit], amended: Ref | None,
               quote: Unit | None) -> None:
-        lines = self.own_lines[id(unit)]
         refs = self.own_refs.get(id(unit), ())
         if refs and quote is None:
+            lines = self.own_lines[id(unit)]
             own_amended = _amended_law(lines[0][0], [r for r in refs if r.line == lines[0][1]])
             if own_amended is not None:
                 amended = own_amended

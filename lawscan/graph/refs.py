@@ -187,9 +187,11 @@ def _patterns() -> dict:
         until[kind] = re.compile(
             rf"\s+{re.escape(w['range_to'])}\s+(?:(?:{same_kw})\s+)?(?P<id>{idp})(?!\w)")
     types = v["documents"]["types"]
-    number = (r"(?:\d+/\d{4}/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-Za-zĐ0-9]*)*"
-              r"|\d+/[A-ZĐ]{2,}-[A-ZĐ][A-Za-zĐ0-9]*"
-              r"|\d+[a-z]?-[A-ZĐ]+(?:/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)+)(?!\w)")
+    # a document number, from after its first digit ("number" is the whole of it)
+    after_digit = (r"(?:\d*/\d{4}/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-Za-zĐ0-9]*)*"
+                   r"|\d*/[A-ZĐ]{2,}-[A-ZĐ][A-Za-zĐ0-9]*"
+                   r"|\d*[a-z]?-[A-ZĐ]+(?:/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)+)(?!\w)")
+    number = r"\d" + after_digit
     types_alt = _alt(types)
     name_word = rf"(?!(?:{types_alt}|{w['this']})(?!\w))[^\W\d_][\w\-]*"
     num_word = _either_case(w["number"])
@@ -239,15 +241,17 @@ def _patterns() -> dict:
         "join": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
         "qual_lead": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
         "self": re.compile(rf"(?P<type>{types_alt})\s+{re.escape(w['this'])}(?!\w)"),
-        "type": re.compile(rf"(?<!\w)(?P<type>{types_alt})(?!\w)"),
+        # "type", "number" and "field" are searched along whole lines: written, like "candidate",
+        # with their word-start test after the first character
+        "type": re.compile(rf"(?P<type>{'|'.join(lead(t, '') for t in sorted(types, key=len, reverse=True))})(?!\w)"),
         "type_number": re.compile(rf"\s+(?:{num_word}\s*:?\s*)?(?P<num>{number})"),
         "type_name_number": re.compile(
             rf"\s+(?P<name>{name_word}(?:,?\s+{name_word}){{0,24}}?)\s+{num_word}\s*:?\s*(?P<num>{number})"),
-        "number": re.compile(rf"(?<![\w/-])(?P<num>{number})"),
+        "number": re.compile(rf"(?P<num>\d(?<![\w/-]\d){after_digit})"),
         "name_word": re.compile(r"\s+(?P<word>[^\W\d_][\w\-]*)"),
-        "field": re.compile(
-            rf"(?<!\w){_either_case(w['field'])}\s+(?:{re.escape(w['field_related'])}\s+)?"
-            rf"{re.escape(w['field_about'])}\s+"),
+        "field": re.compile("|".join(
+            lead(f, rf"\s+(?:{re.escape(w['field_related'])}\s+)?{re.escape(w['field_about'])}\s+")
+            for f in field_words)),
     }
 
 
