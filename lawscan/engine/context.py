@@ -380,13 +380,19 @@ class RuleContext:
         if text is None:
             # fold(unit.full_text()) joined from the folds of its pieces, which the analysis
             # stage has cached: a line break separates folds (lawscan.analyse.fold.fold_joined)
+            # (the folds of a unit's own lines go in one by one: joined they would be one part,
+            # left out only when empty, which two lines or more never are)
             parts = []
             for u in unit.walk():
                 if u.heading:
                     parts.append(fold(u.heading))
-                own = "\n".join([fold(line.text) for line in u.content])
-                if own:
-                    parts.append(own)
+                content = u.content
+                if len(content) == 1:
+                    own = fold(content[0].text)
+                    if own:
+                        parts.append(own)
+                elif content:
+                    parts.extend([fold(line.text) for line in content])
             text = self._deep_text[id(unit)] = "\n".join(parts)
         return text
 
