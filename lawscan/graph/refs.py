@@ -258,15 +258,9 @@ def _patterns() -> dict:
 def extract_refs(text: str) -> list[Ref]:
     """All references in ``text`` (one line or paragraph), in order, spans not overlapping."""
     p = _patterns()
-    has_kw = p["kw_tails"].search(text) is not None
-    has_type = p["type_words"].search(text) is not None
-    has_number = p["any_number"].search(text) is not None
-    has_field = p["field_tail"] in text
-    if not (has_kw or has_type or has_number or has_field):
-        return []
     refs: list[Ref] = []
     pos = 0
-    while has_kw:
+    while True:  # chains of unit words ("khoản 1 Điều 5 của Luật X"); _next_start looks first
         m = _next_start(text, pos, p)
         if not m:
             break
@@ -276,6 +270,11 @@ def extract_refs(text: str) -> list[Ref]:
             continue
         refs.append(ref)
         pos = ref.end
+    has_type = p["type_words"].search(text) is not None
+    has_number = p["any_number"].search(text) is not None
+    has_field = p["field_tail"] in text
+    if not (refs or has_type or has_number or has_field):
+        return []
     taken = [(r.start, r.end) for r in refs]
 
     def free(a: int, b: int) -> bool:
@@ -519,6 +518,8 @@ def _paths(groups: list[list[tuple[str, list[str]]]], commas: list[bool] = ()) -
     A later group lends its outer levels to an earlier parallel one: "điểm a khoản 1 và khoản 3
     Điều 5" -> both under Điều 5. The Penal Code's "Điều 173, các khoản 2, 3 và 4" (a bare
     article, a comma, then khoản with no article after them) puts the khoản under that article."""
+    if len(groups) == 1 and all(len(vals) == 1 for _, vals in groups[0]):  # the usual case
+        return [tuple((kind, vals[0]) for kind, vals in reversed(groups[0]))]
     later_article = [any(RANK[kind] >= RANK["article"] for g in groups[k + 1:] for kind, _ in g)
                      for k in range(len(groups))]
     for k in range(1, len(groups)):
