@@ -38,22 +38,25 @@ def assign_eids(root: Unit, problems: list[Problem]) -> None:
 
     def walk(unit: Unit, scope: str, chapter: str, parent: str) -> None:
         for child in unit.children:
+            kind = child.kind
             comp = _component(child)
-            if child.kind in ("part", "chapter"):
+            if kind in ("part", "chapter"):
                 eid = scope + comp
-            elif child.kind == "section":
+            elif kind in ("section", "article"):
                 eid = f"{chapter}__{comp}" if chapter else scope + comp
-            elif child.kind == "subsection":
+            else:  # subsection, paragraph, point, quoted
                 eid = f"{parent}__{comp}" if parent else scope + comp
-            elif child.kind == "article":
-                eid = f"{chapter}__{comp}" if chapter else scope + comp
-            else:  # paragraph, point, quoted
-                eid = f"{parent}__{comp}" if parent else scope + comp
-            child.eid = unique(eid, child)
-            if child.kind == "quoted":
-                walk(child, child.eid + "__", "", "")
+            if eid in seen:
+                eid = unique(eid, child)
             else:
-                walk(child, scope, child.eid if child.kind == "chapter" else chapter,
-                     "" if child.kind in ("part", "chapter") else child.eid)
+                seen.add(eid)
+            child.eid = eid
+            if not child.children:
+                continue  # a leaf (most khoản and điểm): nothing below to name
+            if kind == "quoted":
+                walk(child, eid + "__", "", "")
+            else:
+                walk(child, scope, eid if kind == "chapter" else chapter,
+                     "" if kind in ("part", "chapter") else eid)
 
     walk(root, "", "", "")

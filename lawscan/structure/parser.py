@@ -231,13 +231,14 @@ class LineParser:
 
     def _check_sequence(self, kind: str, num: str, line: int | None) -> None:
         key = num_key(num, kind)
-        prev = self.last_key.get(kind)
+        last_key = self.last_key
+        prev = last_key.get(kind)
         if key is not None:
-            self.last_key[kind] = key
+            last_key[kind] = key
         for k in RESETS.get(kind, ()):
-            self.last_key.pop(k, None)
-        if self.quoted or key is None:
-            return
+            last_key.pop(k, None)
+        if self.quoted or key is None or (prev is not None and key[0] == prev[0] + 1):
+            return  # the usual case: the next number
         severity = "warning" if kind in HEADING_KINDS else "info"
         name = NAMES[kind]
         if prev is None:
@@ -254,12 +255,13 @@ class LineParser:
 
     # ---------------------------------------------------------------- tree building
     def _open(self, kind: str, num: str, heading: str, line: Line, attrs: dict | None = None) -> Unit:
-        unit = Unit(kind=kind, num=num, heading=heading, line=line.lineno, attrs=attrs or {})
+        unit = Unit(kind, num, heading, "", line.lineno, [], [], attrs or {})
         level = LEVEL[kind]
-        while len(self.stack) > 1 and LEVEL.get(self.stack[-1].kind, -1) >= level:
-            self.stack.pop()
-        self.stack[-1].children.append(unit)
-        self.stack.append(unit)
+        stack = self.stack
+        while len(stack) > 1 and LEVEL.get(stack[-1].kind, -1) >= level:
+            stack.pop()
+        stack[-1].children.append(unit)
+        stack.append(unit)
         self._check_sequence(kind, num, line.lineno)
         return unit
 
