@@ -312,14 +312,19 @@ def extract_refs_lines(texts: list[str]) -> dict[int, list[Ref]]:
     ``texts``: its references} for the texts that have any. Faster than one call per text: one
     search of the texts joined by NUL finds the few where a reference can begin (a unit word
     before a number or "này", a document type, a document number, "pháp luật về"), and only
-    those are parsed."""
+    those are parsed (after the first candidate in a text the search goes on from the next)."""
     joined = "\0".join(texts)
     if joined.count("\0") != len(texts) - 1:  # a text holds a NUL itself: one by one
         found = range(len(texts))
     else:
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        found = sorted({bisect.bisect_right(starts, m.start()) - 1
-                        for m in _patterns()["candidate"].finditer(joined)})
+        search = _patterns()["candidate"].search
+        found = []
+        m = search(joined)
+        while m is not None:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            found.append(i)
+            m = search(joined, starts[i + 1]) if i + 1 < len(texts) else None
     out = {}
     for i in found:
         refs = extract_refs(texts[i])
