@@ -198,6 +198,7 @@ def test_every_rule_runs_on_the_corpus_without_crashing(corpus_dir):
 def test_context_shortcuts_agree_with_their_definitions(corpus_dir):
     """body_lines (one walk), first, text_of (joined folds) give what the plain definitions give:
     body_units + anchor + unit_lines, scan()[0], fold(full_text())."""
+    from lawscan.analyse.matcher import scan
     from lawscan.engine.text import fold
     from lawscan.pipeline import load_document
 
@@ -221,7 +222,13 @@ def test_context_shortcuts_agree_with_their_definitions(corpus_dir):
             assert (first is None and not hits) or (first == hits[0]), (path, phrases)
         for unit in [doc.root, *doc.units("article")[:20]]:
             assert ctx.text_of(unit) == fold(unit.full_text())
+        scan(doc)  # text_of(root) is now the analysis scan's folded text
+        assert RuleContext(doc).text_of(doc.root) == fold(doc.root.full_text()), path
     assert quoted  # some corpus law amends another: its quoted text is anchored at instructions
+    doc = small_doc()
+    doc.root.children[0].content.append(Line("", 12))  # an empty line: not in the scan's text
+    scan(doc)
+    assert RuleContext(doc).text_of(doc.root) == fold(doc.root.full_text())
 
 
 def test_scan_finds_what_a_line_by_line_search_finds(corpus_dir):

@@ -6,6 +6,7 @@ Public API (import from ``lawscan.analyse.matcher``):
 * ``load_lexicon(extra_paths=()) -> Lexicon``; ``Lexicon.find(text) -> list[Hit]`` with
   ``Hit(term, category, element, strength, start, end)``, offsets in the ORIGINAL text;
 * ``scan(doc) -> DocScan`` - the hits of every unit's heading and own lines (cached per document);
+  ``last_scan(doc)`` - that DocScan if it was made already, else None;
 * ``digital_units(doc) -> DigitalUnits`` - the chapters, sections and articles whose subject is
   digital, each with the reason (what the verdict uses);
 * ``is_final_provisions(unit, doc) -> bool`` - the unit is (inside) the final "ĐIỀU KHOẢN THI HÀNH"
@@ -29,7 +30,7 @@ from lawscan.analyse.fold import fold, fold_joined
 from lawscan.analyse.lexicon import Hit, Lexicon, data_path, load_lexicon
 from lawscan.model import Document, Line, Unit
 
-__all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "DocScan", "UnitScan",
+__all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "last_scan", "DocScan", "UnitScan",
            "digital_units", "DigitalUnits", "Decision", "is_final_provisions", "final_unit_ids",
            "is_framing_article", "rubric"]
 
@@ -172,6 +173,7 @@ class DocScan:
     slot_lines: list[int] = field(default_factory=list)
     line_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a line hit, in order
     title_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a heading hit
+    empty_lines: int = 0  # content lines with no text (not in ``folded``)
 
     def of(self, unit: Unit) -> UnitScan:
         return self.units[id(unit)]
@@ -244,6 +246,8 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
                 texts.append(line.text)
                 slot_scans.append(us)
                 slot_lines.append(i)
+            else:
+                ds.empty_lines += 1
     # one fold (which also fills fold's cache with every line) and one automaton pass for the
     # whole document; hits are then given back to their line (terms never span a line break)
     ds.folded = fold_joined(texts)
@@ -277,6 +281,13 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
     _SCANS.clear()
     _SCANS[id(doc)] = ds
     return ds
+
+
+def last_scan(doc: Document) -> DocScan | None:
+    """The DocScan :func:`scan` made for ``doc`` if it is the last document scanned, else None
+    (nothing is computed)."""
+    cached = _SCANS.get(id(doc))
+    return cached if cached is not None and cached.doc is doc else None
 
 
 # ------------------------------------------------------------------------------ digital units

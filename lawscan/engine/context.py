@@ -377,6 +377,14 @@ class RuleContext:
         if not deep:
             return fold("\n".join(t for _, t in self.unit_lines(unit)))
         text = self._deep_text.get(id(unit))
+        if text is None and unit is self.doc.root:
+            # the analysis stage's scan folded the same pieces (every heading and non-empty
+            # line, document order, quoted text included) joined by line breaks
+            from lawscan.analyse.matcher import last_scan
+
+            scanned = last_scan(self.doc)
+            if scanned is not None and not scanned.empty_lines:
+                text = self._deep_text[id(unit)] = scanned.folded
         if text is None:
             # fold(unit.full_text()) joined from the folds of its pieces, which the analysis
             # stage has cached: a line break separates folds (lawscan.analyse.fold.fold_joined)
