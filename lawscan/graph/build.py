@@ -20,6 +20,7 @@ unit named in ``target``, never ``refers_to`` edges into this document.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -144,14 +145,15 @@ class _Builder:
     # -- structure -------------------------------------------------------------------------
     def run(self) -> None:
         g = self.graph
-        self.top = top_index(self.doc)
+        units = list(self.doc.root.walk())
+        self.top = top_index(self.doc, units)
         if self.full:
             g.add_node(DOCUMENT, kind="document", label=self.doc.title or self.doc.path,
                        title=self.doc.title or "", number=self.doc.number or "",
                        path=self.doc.path)
             self._add_units(self.doc.root)
         amended = self._amended_by_title()
-        self._own_lines_and_refs()
+        self._own_lines_and_refs(units)
         self._refs(self.doc.root, [], amended, None)
         if self.full:
             self._merge_named()
@@ -184,12 +186,11 @@ class _Builder:
         return _amended_law(self.doc.title or "", extract_refs(self.doc.title or ""),
                             require_single=True)
 
-    def _own_lines_and_refs(self) -> None:
+    def _own_lines_and_refs(self, units: list[Unit]) -> None:
         """``own_refs``: id(unit) -> the references on its lines, for the units that have any
         (those of the whole document found in one go by ``extract_refs_lines``); ``own_lines``:
         id(unit) -> its lines, for the same units; ``live``: the units with references below or
-        in them."""
-        units = list(self.doc.root.walk())
+        in them. ``units``: every unit of the document, in walk order."""
         texts, starts = [], []  # the texts of unit_lines(unit) for every unit, one after another
         for u in units:
             starts.append(len(texts))
@@ -366,11 +367,16 @@ class _Builder:
         return resolve_path(path, chain, self.top)
 
 
-def top_index(doc: Document) -> dict[tuple[str, str], Unit]:
-    """(kind, num_key) -> the first article, chapter or part of the document's own structure."""
+def top_index(doc: Document, units: list[Unit] | None = None) -> dict[tuple[str, str], Unit]:
+    """(kind, num_key) -> the first article, chapter or part of the document's own structure
+    (not inside quoted text). ``units``: ``list(doc.root.walk())`` when the caller has it."""
+    if units is None:
+        units = list(doc.root.walk())
+    quoted = {id(u) for q in itertools.islice(units, 1, None) if q.kind == "quoted"
+              for u in q.walk()}
     top: dict[tuple[str, str], Unit] = {}
-    for unit in doc.root.walk(include_quoted=False):
-        if unit.kind in ("article", "chapter", "part"):
+    for unit in units:
+        if unit.kind in ("article", "chapter", "part") and id(unit) not in quoted:
             top.setdefault((unit.kind, num_key(unit.kind, unit.num)), unit)
     return top
 
