@@ -8,7 +8,7 @@ demands such a document (the demand being in the unit, its lead-in or the articl
 """
 
 from lawscan.engine import Rule
-from lawscan.engine.text import load_data, phrase_pattern
+from lawscan.engine.text import contains_phrase, load_data, phrase_pattern
 
 
 class DataResubmission(Rule):
@@ -41,7 +41,7 @@ class DataResubmission(Rule):
 
     def check(self, ctx):
         data = load_data("procedures")["resubmission"]
-        if phrase_pattern(tuple(data["law_wide_exempt"])).search(ctx.text_of(ctx.doc.root)):
+        if contains_phrase(ctx.text_of(ctx.doc.root), data["law_wide_exempt"]):
             return
         demand = phrase_pattern(tuple(data["demand"]))
         exempt = phrase_pattern(tuple(data["exempt"]))

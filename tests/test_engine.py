@@ -250,3 +250,26 @@ def test_scan_finds_what_a_line_by_line_search_finds(corpus_dir):
             assert [(id(h.unit), h.line, h.phrase) for h in ctx.scan(phrases)] == want, doc.path
     assert [h.phrase for h in RuleContext(odd).scan(["nộp trực tiếp", "bản chính"])] == \
            ["nộp\ttrực tiếp", "nộp  trực tiếp", "bản  chính"]
+
+
+def test_contains_phrase_agrees_with_the_phrase_pattern():
+    """contains_phrase (one regex per first word) finds a match exactly when phrase_pattern does,
+    word boundaries and line-crossing white space included."""
+    from hypothesis import given, settings, strategies as st
+
+    from lawscan.engine.text import contains_phrase, phrase_pattern
+
+    pieces = ["không", "yêu", "cầu", "cung", "cấp", "lại", "đã", "có", "xkhông", "lạix", " ",
+              "  ", "\n", ".", ","]
+    phrase_lists = [("không yêu cầu cung cấp lại", "không yêu cầu", "đã có"), ("cấp lại",),
+                    ("Không  Yêu cầu",), (), ("", "lại")]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=30), st.sampled_from(phrase_lists))
+    def check(words, phrases):
+        text = "".join(words)
+        assert contains_phrase(text, phrases) == (phrase_pattern(phrases).search(text) is not None)
+
+    check()
+    assert contains_phrase("x\nkhông yêu\ncầu cung cấp lại", phrase_lists[0])
+    assert not contains_phrase("xkhông yêu cầu", ("không yêu cầu",))

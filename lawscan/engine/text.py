@@ -3,7 +3,8 @@
 
 * ``fold(text)`` -> NFC, case-folded, hoá/hóa-folded text (same as the lexicon matcher uses);
 * ``phrase_pattern(phrases)`` -> a compiled regex matching any folded phrase on word boundaries
-  (``phrase_literals(phrases)``: the same phrases as plain strings, for a cheap first look);
+  (``phrase_literals(phrases)``: the same phrases as plain strings, for a cheap first look;
+  ``contains_phrase(folded, phrases)``: is there a match, found faster);
 * ``load_data(name)`` -> the parsed ``rules/data/<name>.toml`` of the built-in rule pack.
 
 The digital vocabulary itself is the analysis colleague's lexicon (``rules/data/lexicon.toml``,
@@ -43,6 +44,29 @@ def phrase_literals(phrases: tuple[str, ...]) -> tuple[str, ...]:
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     """A regex that finds any of ``phrases`` in folded text, on word boundaries."""
     return _compile(tuple(phrases))
+
+
+@functools.lru_cache(maxsize=256)
+def _by_first_word(phrases: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    groups: dict[str, list[str]] = {}
+    for p in sorted({fold(p).strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        groups.setdefault(p.split(" ")[0], []).append(p)
+    # "(?<!\w)" written after the whole first word ("không(?<!\wkhông)…", the same test): each
+    # regex starts with one literal word, which the regex engine finds with a fast scan
+    return tuple(re.compile("(?:" + "|".join(
+        re.escape(word) + rf"(?<!\w{re.escape(word)})"
+        + re.escape(p[len(word):]).replace(r"\ ", r"\s+") for p in group) + r")(?!\w)")
+        for word, group in groups.items())
+
+
+def contains_phrase(folded: str, phrases: Iterable[str]) -> bool:
+    """``phrase_pattern(phrases).search(folded) is not None``, searched with one regex per first
+    word of the phrases (much faster over a whole law's text)."""
+    phrases = tuple(phrases)
+    regexes = _by_first_word(phrases)
+    if not regexes:  # no phrase: the empty pattern
+        return phrase_pattern(phrases).search(folded) is not None
+    return any(rx.search(folded) for rx in regexes)
 
 
 def find_phrases(text: str, phrases: Iterable[str]) -> list[str]:
