@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from lawscan.analyse.fold import fold
-from lawscan.analyse.matcher import (DigitalUnits, _heading_is, is_amending_law,
+from lawscan.analyse.matcher import (DigitalUnits, _heading_is, is_amending_law, last_scan,
                                      is_final_provisions, is_framing_article, rubric)
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.model import Document, Unit
@@ -159,11 +159,30 @@ def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
     if status != "none":  # the phrase counts are only needed for a law without digital units
         return True, [f"Applicable: the law already has digital provisions ({status})."]
     a = _applicability_automaton()
+    # one automaton pass over the folded text of the lexicon scan (every heading and non-empty
+    # line, joined by line breaks, which no phrase holds and which are not alphanumeric), each
+    # phrase counted for the unit whose heading or line it is in
+    sc = last_scan(doc)
+    per_unit: dict[int, list[str]] = {}
+    if sc is not None:
+        import bisect
+
+        f, starts, n = sc.folded, sc.starts, len(sc.folded)
+        for end, (key, names) in a.iter(f):
+            start = end - len(key) + 1
+            if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
+                continue
+            unit = sc.slot_scans[bisect.bisect_right(starts, start) - 1].unit
+            per_unit.setdefault(id(unit), []).extend(names)
     found: dict[str, int] = {}
     for u in doc.units():
         if u.kind != "article" or is_final_provisions(u, doc):
             continue
         for sub in u.walk(include_quoted=True):
+            if sc is not None:
+                for name in per_unit.get(id(sub), ()):
+                    found[name] = found.get(name, 0) + 1
+                continue
             for text in [sub.heading] + [ln.text for ln in sub.content]:
                 if not text:
                     continue
