@@ -59,7 +59,7 @@ def normalise_lines(lines: list[Line]) -> list[Line]:
         # Most lines are NFC, with nothing to replace and no double space: then only strip.
         if _NEEDS_TABLE.search(text) or "  " in text or not unicodedata.is_normalized("NFC", text):
             line.text = text = normalise_text(text)
-        elif text.strip() is not text:
+        else:
             line.text = text = text.strip()
         if text:
             out.append(line)
