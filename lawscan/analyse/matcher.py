@@ -412,11 +412,19 @@ def _num(u: Unit) -> str:
     return u.num
 
 
-def _own_structure(doc: Document) -> tuple[dict[str, list[Unit]], dict[int, Unit]]:
-    """``doc.units(kind)`` for every kind (document order, quoted text left out) and the parent
-    of each of these units, from one walk."""
+_OWN: dict[int, tuple] = {}
+
+
+def own_structure(doc: Document) -> tuple[dict[str, list[Unit]], dict[int, Unit], list[tuple[Unit, Unit]]]:
+    """``doc.units(kind)`` for every kind (document order, quoted text left out), the parent of
+    each of these units, and each quoted block with the own unit it is in (``(quoted, parent)``),
+    from one walk (kept for the last document; the result is not to be changed)."""
+    cached = _OWN.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
     by_kind: dict[str, list[Unit]] = {}
     parent: dict[int, Unit] = {}
+    quoted: list[tuple[Unit, Unit]] = []
     stack = [doc.root]
     while stack:
         u = stack.pop()
@@ -426,7 +434,11 @@ def _own_structure(doc: Document) -> tuple[dict[str, list[Unit]], dict[int, Unit
             if c.kind != "quoted":
                 parent[id(c)] = u
                 stack.append(c)
-    return by_kind, parent
+            else:
+                quoted.append((c, u))
+    _OWN.clear()
+    _OWN[id(doc)] = (doc, (by_kind, parent, quoted))
+    return by_kind, parent, quoted
 
 
 def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits:
@@ -443,7 +455,7 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
     lex = lexicon or load_lexicon()
     sc = scan(doc, lex)
     out = DigitalUnits(scan=sc)
-    by_kind, parent = _own_structure(doc)
+    by_kind, parent, _ = own_structure(doc)
     all_articles = by_kind.get("article", [])
     framing = {id(a) for a in all_articles if is_framing_article(a)}
     own_articles = [a for a in all_articles if not is_final_provisions(a, doc)]

@@ -24,8 +24,9 @@ import re
 from functools import lru_cache
 
 from lawscan.analyse.fold import fold
-from lawscan.analyse.matcher import (DigitalUnits, _heading_is, is_amending_law, last_scan,
-                                     is_final_provisions, is_framing_article, rubric)
+from lawscan.analyse.matcher import (DigitalUnits, _heading_is, final_unit_ids, is_amending_law,
+                                     is_final_provisions, is_framing_article, last_scan,
+                                     own_structure, rubric)
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.model import Document, Unit
 
@@ -163,37 +164,54 @@ def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
     # line, joined by line breaks, which no phrase holds and which are not alphanumeric), each
     # phrase counted for the unit whose heading or line it is in
     sc = last_scan(doc)
-    per_unit: dict[int, list[str]] = {}
+    found: dict[str, int] = {}
     if sc is not None:
         import bisect
 
+        # each hit is counted for the article (of the document's own structure, not final
+        # provisions) its unit is in, climbing parents - from a quoted block's own unit for the
+        # units inside it; hits come in document order, as a walk of every article would count them
+        _, parent, quoted = own_structure(doc)
+        final = final_unit_ids(doc)
+        in_quote: dict[int, Unit] | None = None
+        article_of: dict[int, Unit | None] = {}
         f, starts, n = sc.folded, sc.starts, len(sc.folded)
         for end, (key, names) in a.iter(f):
             start = end - len(key) + 1
             if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
                 continue
             unit = sc.slot_scans[bisect.bisect_right(starts, start) - 1].unit
-            per_unit.setdefault(id(unit), []).extend(names)
-    found: dict[str, int] = {}
-    for u in doc.units():
-        if u.kind != "article" or is_final_provisions(u, doc):
-            continue
-        for sub in u.walk(include_quoted=True):
-            if sc is not None:
-                for name in per_unit.get(id(sub), ()):
+            if id(unit) in article_of:
+                art = article_of[id(unit)]
+            else:
+                p = unit
+                if id(p) not in parent and p is not doc.root:  # inside quoted text
+                    if in_quote is None:
+                        in_quote = {id(u): own for q, own in quoted for u in q.walk()}
+                    p = in_quote[id(p)]
+                while p is not None and p.kind != "article":
+                    p = parent.get(id(p))
+                art = p if p is not None and id(p) not in final else None
+                article_of[id(unit)] = art
+            if art is not None:
+                for name in names:
                     found[name] = found.get(name, 0) + 1
+    else:
+        for u in doc.units():
+            if u.kind != "article" or is_final_provisions(u, doc):
                 continue
-            for text in [sub.heading] + [ln.text for ln in sub.content]:
-                if not text:
-                    continue
-                f = fold(text)
-                n = len(f)
-                for end, (key, names) in a.iter(f):
-                    start = end - len(key) + 1
-                    if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
+            for sub in u.walk(include_quoted=True):
+                for text in [sub.heading] + [ln.text for ln in sub.content]:
+                    if not text:
                         continue
-                    for name in names:
-                        found[name] = found.get(name, 0) + 1
+                    f = fold(text)
+                    n = len(f)
+                    for end, (key, names) in a.iter(f):
+                        start = end - len(key) + 1
+                        if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
+                            continue
+                        for name in names:
+                            found[name] = found.get(name, 0) + 1
     strong = {k: v for k, v in found.items() if v >= 2}
     applicable = status != "none" or len(strong) >= 3
     if status != "none":
