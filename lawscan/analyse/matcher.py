@@ -441,6 +441,33 @@ def own_structure(doc: Document) -> tuple[dict[str, list[Unit]], dict[int, Unit]
     return by_kind, parent, quoted
 
 
+def article_finder(doc: Document):
+    """A function giving, for a unit of ``doc`` (quoted text included), the article of the
+    document's own structure it is in, or None when that is in the final provisions or there is
+    none: parents are climbed (from a quoted block's own unit for the units inside it), each unit
+    looked up once."""
+    _, parent, quoted = own_structure(doc)
+    final = final_unit_ids(doc)
+    in_quote: dict[int, Unit] = {}
+    seen: dict[int, Unit | None] = {}
+
+    def article_of(unit: Unit) -> Unit | None:
+        if id(unit) in seen:
+            return seen[id(unit)]
+        p = unit
+        if id(p) not in parent and p is not doc.root:  # inside quoted text
+            if not in_quote:
+                in_quote.update((id(u), own) for q, own in quoted for u in q.walk())
+            p = in_quote[id(p)]
+        while p is not None and p.kind != "article":
+            p = parent.get(id(p))
+        art = p if p is not None and id(p) not in final else None
+        seen[id(unit)] = art
+        return art
+
+    return article_of
+
+
 def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits:
     """Chapters, sections and articles whose subject is digital (see analyse.md / verdict.py).
 

@@ -174,23 +174,28 @@ def weak_so_signal(doc) -> str:
     """A reason naming digital "số" compounds of a law, or "" (underthesea loads only when a line
     has "<head noun> số" that the lexicon has not matched)."""
     from lawscan.analyse.lexicon import load_lexicon
-    from lawscan.analyse.matcher import is_final_provisions
+    from lawscan.analyse.matcher import article_finder, is_final_provisions, last_scan
 
     lex = load_lexicon()
     heads = set(lex.so_heads)
+    sc = last_scan(doc)
+    if sc is not None:  # the lines with "số" from the lexicon scan's folded text, document order
+        article_of = article_finder(doc)
+        with_so = [(art, line) for unit, line in sc.lines_containing(["số"])
+                   if (art := article_of(unit)) is not None]
+    else:
+        with_so = [(u, line) for u in doc.units() if u.kind == "article"
+                   and not is_final_provisions(u, doc)
+                   for sub in u.walk(include_quoted=True) for line in sub.content]
     lines = []
-    for u in doc.units():
-        if u.kind != "article" or is_final_provisions(u, doc):
+    for u, line in with_so:
+        f = fold(line.text)
+        if "số" not in f:
             continue
-        for sub in u.walk(include_quoted=True):
-            for line in sub.content:
-                f = fold(line.text)
-                if "số" not in f:
-                    continue
-                cands = [m for m in _SO_CANDIDATE.finditer(f)
-                         if m.group(1) in heads or m.group(1).split()[-1] in heads]
-                if cands and not lex.find_folded(f[max(0, cands[0].start() - 5):cands[0].end()]):
-                    lines.append((u, line))
+        cands = [m for m in _SO_CANDIDATE.finditer(f)
+                 if m.group(1) in heads or m.group(1).split()[-1] in heads]
+        if cands and not lex.find_folded(f[max(0, cands[0].start() - 5):cands[0].end()]):
+            lines.append((u, line))
     if not lines:
         return ""
     terms: dict[str, str] = {}

@@ -24,9 +24,8 @@ import re
 from functools import lru_cache
 
 from lawscan.analyse.fold import fold
-from lawscan.analyse.matcher import (DigitalUnits, _heading_is, final_unit_ids, is_amending_law,
-                                     is_final_provisions, is_framing_article, last_scan,
-                                     own_structure, rubric)
+from lawscan.analyse.matcher import (DigitalUnits, _heading_is, article_finder, is_amending_law,
+                                     is_final_provisions, is_framing_article, last_scan, rubric)
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.model import Document, Unit
 
@@ -169,30 +168,15 @@ def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
         import bisect
 
         # each hit is counted for the article (of the document's own structure, not final
-        # provisions) its unit is in, climbing parents - from a quoted block's own unit for the
-        # units inside it; hits come in document order, as a walk of every article would count them
-        _, parent, quoted = own_structure(doc)
-        final = final_unit_ids(doc)
-        in_quote: dict[int, Unit] | None = None
-        article_of: dict[int, Unit | None] = {}
+        # provisions) its unit is in; hits come in document order, as a walk of every article
+        # would count them
+        article_of = article_finder(doc)
         f, starts, n = sc.folded, sc.starts, len(sc.folded)
         for end, (key, names) in a.iter(f):
             start = end - len(key) + 1
             if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
                 continue
-            unit = sc.slot_scans[bisect.bisect_right(starts, start) - 1].unit
-            if id(unit) in article_of:
-                art = article_of[id(unit)]
-            else:
-                p = unit
-                if id(p) not in parent and p is not doc.root:  # inside quoted text
-                    if in_quote is None:
-                        in_quote = {id(u): own for q, own in quoted for u in q.walk()}
-                    p = in_quote[id(p)]
-                while p is not None and p.kind != "article":
-                    p = parent.get(id(p))
-                art = p if p is not None and id(p) not in final else None
-                article_of[id(unit)] = art
+            art = article_of(sc.slot_scans[bisect.bisect_right(starts, start) - 1].unit)
             if art is not None:
                 for name in names:
                     found[name] = found.get(name, 0) + 1
