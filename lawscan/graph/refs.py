@@ -270,8 +270,10 @@ def extract_refs(text: str) -> list[Ref]:
             continue
         refs.append(ref)
         pos = ref.end
-    has_type = p["type_words"].search(text) is not None
-    has_number = p["any_number"].search(text) is not None
+    first_type = p["type_words"].search(text)  # a type match cannot begin before this one
+    has_type = first_type is not None
+    # a number has a "/" or "-": the plain look for those skips most lines without a regex
+    has_number = ("/" in text or "-" in text) and p["any_number"].search(text) is not None
     has_field = p["field_tail"] in text
     if not (refs or has_type or has_number or has_field):
         return []
@@ -280,7 +282,7 @@ def extract_refs(text: str) -> list[Ref]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in p["type"].finditer(text) if has_type else ():
+    for m in p["type"].finditer(text, first_type.start()) if has_type else ():
         if not free(m.start(), m.end()):
             continue
         doc = _parse_doc(text, m.start(), p)
