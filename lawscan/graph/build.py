@@ -23,12 +23,14 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from lawscan.graph.refs import (RANK, THIS, Path, Ref, _vocab, extract_refs, extract_refs_lines,
                                 is_relative, normalise_title, path_label, roman_to_int)
 from lawscan.model import Document, Problem, Unit
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built: LS109 needs none
+    import networkx as nx
 
 DOCUMENT = "document"  # node id of the document itself in a one-document graph
 LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Văn bản hợp nhất")
@@ -131,8 +133,12 @@ class _Builder:
     def __init__(self, doc: Document, graph: bool = True):
         self.doc = doc
         self.full = graph  # False: only find the references' problems, no nodes or edges
-        self.graph = nx.DiGraph(title=doc.title or "", number=doc.number or "", path=doc.path,
-                                doc_kind=doc.doc_kind)
+        self.graph = None  # networkx is imported only when a graph is built
+        if graph:
+            import networkx as nx
+
+            self.graph = nx.DiGraph(title=doc.title or "", number=doc.number or "",
+                                    path=doc.path, doc_kind=doc.doc_kind)
         self.info = BuildInfo()
         self.node_of: dict[int, str] = {id(doc.root): DOCUMENT}
         self.top: dict[tuple[str, str], Unit] = {}
@@ -157,7 +163,7 @@ class _Builder:
         self._refs(self.doc.root, [], amended, None)
         if self.full:
             self._merge_named()
-        g.graph.update({f"refs_{k}": v for k, v in self.counts.items()})
+            g.graph.update({f"refs_{k}": v for k, v in self.counts.items()})
         existing = {(p.code, p.message, p.line) for p in self.doc.problems}
         for p in self.problems:
             if (p.code, p.message, p.line) not in existing:

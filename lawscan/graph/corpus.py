@@ -14,14 +14,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Iterable
 
 from lawscan.graph.build import (DOCUMENT, build_graph_info, doc_title_key, resolve_path,
                                  top_index)
 from lawscan.graph.refs import is_relative, normalise_title, path_label
 from lawscan.model import Document
+
+if TYPE_CHECKING:  # imported when a graph is built, not when lawscan.graph is
+    import networkx as nx
 
 
 def doc_identity(doc: Document) -> str:
@@ -30,6 +31,8 @@ def doc_identity(doc: Document) -> str:
 
 
 def corpus_graph(docs: Iterable[Document]) -> nx.DiGraph:
+    import networkx as nx
+
     built = [(doc, *build_graph_info(doc)) for doc in docs]
     out = nx.DiGraph()
     by_number: dict[str, str] = {}

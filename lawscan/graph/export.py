@@ -10,13 +10,17 @@ import io
 import json
 import os
 import tempfile
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # imported when a graph is rendered, not when lawscan.graph is
+    import networkx as nx
 
 FORMATS = ("graphml", "json", "dot")
 
 
 def render_graph(graph: nx.DiGraph, fmt: str) -> bytes:
+    import networkx as nx
+
     if fmt == "graphml":
         buf = io.BytesIO()
         nx.write_graphml(_plain(graph), buf, encoding="utf-8")
@@ -60,6 +64,8 @@ def _value(v):
 
 def _plain(graph: nx.DiGraph) -> nx.DiGraph:
     """A copy whose graph, node and edge attributes are all strings, numbers or booleans."""
+    import networkx as nx
+
     out = nx.DiGraph()
     out.graph.update({k: _value(v) for k, v in graph.graph.items() if _value(v) is not None})
     for node, data in graph.nodes(data=True):
