@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from lawscan.analyse.fold import fold, fold_joined
 from lawscan.analyse.lexicon import Hit, Lexicon, data_path, load_lexicon
@@ -83,15 +83,24 @@ def _final_itself(unit: Unit, doc: Document | None) -> bool:
     return False
 
 
-_FINAL: dict[int, tuple[Document, set]] = {}
+def for_last_document(fn):
+    """Keep ``fn(doc)`` for the last document it was asked for (the same object, not an equal
+    one): the analysis and the rules ask it many times per document, one document at a time."""
+    last: list = [None, None]  # [document, value]
+
+    @wraps(fn)
+    def cached(doc: Document):
+        if last[0] is not doc:
+            last[:] = [doc, fn(doc)]
+        return last[1]
+
+    return cached
 
 
+@for_last_document
 def final_unit_ids(doc: Document) -> set[int]:
     """``id()`` of every unit of ``doc`` that :func:`is_final_provisions` is true for (one walk,
     kept for the last document): for loops over many units."""
-    cached = _FINAL.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        return cached[1]
     ids: set[int] = set()
 
     def walk(u: Unit, inside: bool):
@@ -102,8 +111,6 @@ def final_unit_ids(doc: Document) -> set[int]:
             walk(c, inside)
 
     walk(doc.root, False)
-    _FINAL.clear()
-    _FINAL[id(doc)] = (doc, ids)
     return ids
 
 
@@ -412,16 +419,11 @@ def _num(u: Unit) -> str:
     return u.num
 
 
-_OWN: dict[int, tuple] = {}
-
-
+@for_last_document
 def own_structure(doc: Document) -> tuple[dict[str, list[Unit]], dict[int, Unit], list[tuple[Unit, Unit]]]:
     """``doc.units(kind)`` for every kind (document order, quoted text left out), the parent of
     each of these units, and each quoted block with the own unit it is in (``(quoted, parent)``),
     from one walk (kept for the last document; the result is not to be changed)."""
-    cached = _OWN.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        return cached[1]
     by_kind: dict[str, list[Unit]] = {}
     parent: dict[int, Unit] = {}
     quoted: list[tuple[Unit, Unit]] = []
@@ -436,8 +438,6 @@ def own_structure(doc: Document) -> tuple[dict[str, list[Unit]], dict[int, Unit]
                 stack.append(c)
             else:
                 quoted.append((c, u))
-    _OWN.clear()
-    _OWN[id(doc)] = (doc, (by_kind, parent, quoted))
     return by_kind, parent, quoted
 
 
