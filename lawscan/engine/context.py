@@ -22,7 +22,6 @@ _CONTAINERS = ("part", "chapter", "section", "article")
 _ODD_SPACE = re.compile(r"[^\S ]|  ")
 
 
-
 @dataclass
 class Hit:
     """A phrase found on one line of a unit."""
@@ -386,21 +385,16 @@ class RuleContext:
             if scanned is not None and not scanned.empty_lines:
                 text = self._deep_text[id(unit)] = scanned.folded
         if text is None:
-            # fold(unit.full_text()) joined from the folds of its pieces, which the analysis
-            # stage has cached: a line break separates folds (lawscan.analyse.fold.fold_joined)
-            # (the folds of a unit's own lines go in one by one: joined they would be one part,
-            # left out only when empty, which two lines or more never are)
+            # fold(unit.full_text()), put together as full_text does from the folds of the
+            # pieces, which the analysis stage has cached (folds join at line breaks:
+            # lawscan.analyse.fold.fold_joined)
             parts = []
             for u in unit.walk():
                 if u.heading:
                     parts.append(fold(u.heading))
-                content = u.content
-                if len(content) == 1:
-                    own = fold(content[0].text)
-                    if own:
-                        parts.append(own)
-                elif content:
-                    parts.extend([fold(line.text) for line in content])
+                own = "\n".join([fold(line.text) for line in u.content])
+                if own:
+                    parts.append(own)
             text = self._deep_text[id(unit)] = "\n".join(parts)
         return text
 
