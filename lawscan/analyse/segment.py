@@ -174,19 +174,16 @@ def weak_so_signal(doc) -> str:
     """A reason naming digital "số" compounds of a law, or "" (underthesea loads only when a line
     has "<head noun> số" that the lexicon has not matched)."""
     from lawscan.analyse.lexicon import load_lexicon
-    from lawscan.analyse.matcher import article_finder, is_final_provisions, last_scan
+    from lawscan.analyse.matcher import article_finder, last_scan, scan
 
     lex = load_lexicon()
     heads = set(lex.so_heads)
-    sc = last_scan(doc)
-    if sc is not None:  # the lines with "số" from the lexicon scan's folded text, document order
-        article_of = article_finder(doc)
-        with_so = [(art, line) for unit, line in sc.lines_containing(["số"])
-                   if (art := article_of(unit)) is not None]
-    else:
-        with_so = [(u, line) for u in doc.units() if u.kind == "article"
-                   and not is_final_provisions(u, doc)
-                   for sub in u.walk(include_quoted=True) for line in sub.content]
+    # the content lines with "số" from the lexicon scan's folded text (which does not depend on
+    # the lexicon: the scan analyse made serves), in document order, with their article
+    sc = last_scan(doc) or scan(doc)
+    article_of = article_finder(doc)
+    with_so = [(art, line) for unit, line in sc.lines_containing(["số"])
+               if (art := article_of(unit)) is not None]
     lines = []
     for u, line in with_so:
         f = fold(line.text)

@@ -25,7 +25,8 @@ from functools import lru_cache
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.matcher import (DigitalUnits, _heading_is, article_finder, is_amending_law,
-                                     is_final_provisions, is_framing_article, last_scan, rubric)
+                                     is_final_provisions, is_framing_article, last_scan, rubric,
+                                     scan)
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.model import Document, Unit
 
@@ -160,47 +161,26 @@ def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
         return True, [f"Applicable: the law already has digital provisions ({status})."]
     a = _applicability_automaton()
     # one automaton pass over the folded text of the lexicon scan (every heading and non-empty
-    # line, joined by line breaks, which no phrase holds and which are not alphanumeric), each
-    # phrase counted for the unit whose heading or line it is in
-    sc = last_scan(doc)
-    found: dict[str, int] = {}
-    if sc is not None:
-        import bisect
+    # line, joined by line breaks, which no phrase holds and which are not alphanumeric; the text
+    # does not depend on the lexicon, so the scan analyse made serves): each hit is counted for
+    # the article (of the document's own structure, not final provisions) its unit is in, in
+    # document order, as a walk of every article would count them
+    import bisect
 
-        # each hit is counted for the article (of the document's own structure, not final
-        # provisions) its unit is in; hits come in document order, as a walk of every article
-        # would count them
-        article_of = article_finder(doc)
-        f, starts, n = sc.folded, sc.starts, len(sc.folded)
-        for end, (key, names) in a.iter(f):
-            start = end - len(key) + 1
-            if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
-                continue
-            art = article_of(sc.slot_scans[bisect.bisect_right(starts, start) - 1].unit)
-            if art is not None:
-                for name in names:
-                    found[name] = found.get(name, 0) + 1
-    else:
-        for u in doc.units():
-            if u.kind != "article" or is_final_provisions(u, doc):
-                continue
-            for sub in u.walk(include_quoted=True):
-                for text in [sub.heading] + [ln.text for ln in sub.content]:
-                    if not text:
-                        continue
-                    f = fold(text)
-                    n = len(f)
-                    for end, (key, names) in a.iter(f):
-                        start = end - len(key) + 1
-                        if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
-                            continue
-                        for name in names:
-                            found[name] = found.get(name, 0) + 1
+    sc = last_scan(doc) or scan(doc)
+    article_of = article_finder(doc)
+    found: dict[str, int] = {}
+    f, starts, n = sc.folded, sc.starts, len(sc.folded)
+    for end, (key, names) in a.iter(f):
+        start = end - len(key) + 1
+        if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
+            continue
+        if article_of(sc.slot_scans[bisect.bisect_right(starts, start) - 1].unit) is not None:
+            for name in names:
+                found[name] = found.get(name, 0) + 1
     strong = {k: v for k, v in found.items() if v >= 2}
-    applicable = status != "none" or len(strong) >= 3
-    if status != "none":
-        why = [f"Applicable: the law already has digital provisions ({status})."]
-    elif applicable:
+    applicable = len(strong) >= 3
+    if applicable:
         why = ["Applicable: the law regulates " + ", ".join(
             f"{k.replace('_', ' ')} ({v})" for k, v in sorted(strong.items(), key=lambda x: -x[1]))
             + " - activities that can be carried out in the digital environment."]
