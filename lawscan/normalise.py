@@ -56,11 +56,7 @@ def normalise_lines(lines: list[Line]) -> list[Line]:
         text = line.text
         if line.raw is None:
             line.raw = text
-        # Most lines are NFC, with nothing to replace and no double space: then only strip.
-        if _NEEDS_TABLE.search(text) or "  " in text or not unicodedata.is_normalized("NFC", text):
-            line.text = text = normalise_text(text)
-        else:
-            line.text = text = text.strip()
+        line.text = text = normalise_text(text)
         if text:
             out.append(line)
     return out
