@@ -24,9 +24,7 @@ def assign_eids(root: Unit, problems: list[Problem]) -> None:
     seen: set[str] = set()
 
     def unique(eid: str, unit: Unit) -> str:
-        if eid not in seen:
-            seen.add(eid)
-            return eid
+        """A new id for a unit whose ``eid`` is taken already (a warning says so)."""
         k = 2
         while f"{eid}_dup{k}" in seen:
             k += 1
