@@ -114,7 +114,9 @@ def read_docx(path: str, data: bytes | None = None, limits: dict | None = None) 
     lim.update({k: v for k, v in (limits or {}).items() if v is not None})
     try:
         if data is None:
-            data = _read_file(path, lim["max_bytes"])
+            from lawscan.read.limits import read_bytes  # refuses pipes, devices, too large files
+
+            data = read_bytes(path, lim)
         elif len(data) > lim["max_bytes"]:
             raise ReadError(path, f"file too large ({len(data)} bytes, limit {lim['max_bytes']})",
                             "input.too_large")
@@ -128,12 +130,6 @@ def read_docx(path: str, data: bytes | None = None, limits: dict | None = None) 
 
 
 # --------------------------------------------------------------------------- zip and XML safety
-
-def _read_file(path: str, max_bytes: int) -> bytes:
-    from lawscan.read.limits import read_bytes  # refuses pipes, devices, missing and too large files
-
-    return read_bytes(path, {"max_bytes": max_bytes})
-
 
 def _open_parts(path: str, data: bytes, lim: dict) -> dict:
     """Check the container and give the parsed XML parts the reader needs
