@@ -256,7 +256,6 @@ class RunRecord:
     the crashed rules as (document path, Problem)."""
 
     documents: int = 0
-    statuses: dict = field(default_factory=dict)  # status -> documents
     by_severity: dict = field(default_factory=dict)  # severity -> findings
     open_by_severity: dict = field(default_factory=dict)  # severity -> findings not in the baseline
     errors: list[InputError] = field(default_factory=list)
@@ -264,17 +263,11 @@ class RunRecord:
 
     def add_document(self, dr: DocumentResult) -> None:
         self.documents += 1
-        status = dr.digital.status if dr.digital else "unknown"
-        self.statuses[status] = self.statuses.get(status, 0) + 1
         for f in dr.findings:
             self.by_severity[f.severity] = self.by_severity.get(f.severity, 0) + 1
             if f.baseline_state != "unchanged":
                 self.open_by_severity[f.severity] = self.open_by_severity.get(f.severity, 0) + 1
         self.rule_errors.extend((dr.document.path, p) for p in dr.rule_errors)
-
-    @property
-    def findings(self) -> int:
-        return sum(self.by_severity.values())
 
 
 def scan_stream(paths: list[str], options: ScanOptions | None = None, sinks=(),
