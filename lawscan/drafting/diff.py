@@ -16,6 +16,7 @@ status_after, elements_gained, elements_lost}, findings{closed, new}) or a self-
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import html
 import json
 import re
@@ -83,9 +84,10 @@ def _body(u: Unit) -> str:
 
 def _ratio(a: str, b: str) -> float:
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if sm.real_quick_ratio() < MATCH_THRESHOLD or sm.quick_ratio() < MATCH_THRESHOLD:
+    if sm.real_quick_ratio() < MATCH_THRESHOLD:
         return sm.quick_ratio() * 0.5
-    return sm.ratio()
+    quick = sm.quick_ratio()
+    return quick * 0.5 if quick < MATCH_THRESHOLD else sm.ratio()
 
 
 def align(old: list[Unit], new: list[Unit], by_content: bool = True) -> list[tuple[Unit | None, Unit | None]]:
@@ -98,35 +100,33 @@ def align(old: list[Unit], new: list[Unit], by_content: bool = True) -> list[tup
         pairs[i] = j
         used.add(j)
 
+    ho = [_norm(u.heading) for u in old]  # each heading normalised once
+    hn = [_norm(u.heading) for u in new]
     for i, o in enumerate(old):  # 1. same number and heading
         for j, n in enumerate(new):
-            if j not in used and o.num == n.num and _norm(o.heading) == _norm(n.heading):
+            if j not in used and o.num == n.num and ho[i] == hn[j]:
                 take(i, j)
                 break
-    counts_o: dict[str, int] = {}
-    counts_n: dict[str, int] = {}
-    for o in old:
-        counts_o[_norm(o.heading)] = counts_o.get(_norm(o.heading), 0) + 1
-    for n in new:
-        counts_n[_norm(n.heading)] = counts_n.get(_norm(n.heading), 0) + 1
-    for i, o in enumerate(old):  # 2. the same heading, unique on both sides (renumbered)
-        h = _norm(o.heading)
+    counts_o, counts_n = Counter(ho), Counter(hn)
+    for i, h in enumerate(ho):  # 2. the same heading, unique on both sides (renumbered)
         if i in pairs or not h or counts_o[h] != 1 or counts_n.get(h) != 1:
             continue
-        j = next(j for j, n in enumerate(new) if _norm(n.heading) == h)
+        j = hn.index(h)
         if j not in used:
             take(i, j)
     if by_content:  # 3. similarity of heading and content, best pairs first
         left = [i for i in range(len(old)) if i not in pairs]
         right = [j for j in range(len(new)) if j not in used]
         if left and right and len(left) * len(right) <= 40000:
+            bo = {i: _body(old[i])[:1500] for i in left}  # each body once, not once per pair
+            bn = {j: _body(new[j])[:1500] for j in right}
             scored = []
             for i in left:
                 for j in right:
-                    o, n = old[i], new[j]
-                    h = _ratio(_norm(o.heading), _norm(n.heading)) if (o.heading or n.heading) else 1.0
-                    b = _ratio(_body(o)[:1500], _body(n)[:1500])
-                    score = 0.4 * h + 0.6 * b if (o.heading or n.heading) else b
+                    titled = bool(old[i].heading or new[j].heading)
+                    h = _ratio(ho[i], hn[j]) if titled else 1.0
+                    b = _ratio(bo[i], bn[j])
+                    score = 0.4 * h + 0.6 * b if titled else b
                     if score >= MATCH_THRESHOLD:
                         scored.append((score, -abs(i - j), i, j))
             for _, _, i, j in sorted(scored, reverse=True):
