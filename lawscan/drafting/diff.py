@@ -16,10 +16,10 @@ status_after, elements_gained, elements_lost}, findings{closed, new}) or a self-
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 import html
 import json
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from lawscan.model import Document, Unit
