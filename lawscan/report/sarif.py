@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lawscan.model import ScanResult
 from lawscan.report import common
-from lawscan.report.stream import Writer, pad, render_result, write_json
+from lawscan.report.stream import Writer, dumps_pretty, pad, render_result, write_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -122,7 +122,7 @@ class SarifWriter(Writer):
             })
 
     def _notify(self, item: dict) -> None:
-        self.notifications.add(pad(json.dumps(item, ensure_ascii=False, indent=2), 12))
+        self.notifications.add(pad(dumps_pretty(item), 12))
 
     def finish(self) -> None:
         base_dir = self.base_dir
@@ -139,7 +139,7 @@ class SarifWriter(Writer):
         for line in (self.results.lines() if self.results.count else ()):
             res = json.loads(line)
             res["ruleIndex"] = rule_index[res["ruleId"]]
-            results.add(pad(json.dumps(res, ensure_ascii=False, indent=2), 8))
+            results.add(pad(dumps_pretty(res), 8))
         base = Path(os.path.abspath(base_dir if base_dir is not None else os.getcwd())).as_uri().rstrip("/") + "/"
         has_notes = bool(self.notifications.count)
         run: dict = {
