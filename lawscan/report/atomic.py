@@ -2,8 +2,8 @@
 
 ``atomic_open(path)`` is a context manager giving a binary file; ``atomic_write(path, data)``
 writes bytes or text at once; :class:`AtomicFile` is the same for a file written over a long run
-(``write`` … ``commit()`` or ``discard()``). Both write a temporary file in the target's directory, fsync it,
-``os.replace`` it over the target and fsync the directory. On any exception the temporary file
+(``write`` … ``commit()`` or ``discard()``). All three write a temporary file in the target's
+directory, fsync it, ``os.replace`` it over the target and fsync the directory. On any exception the temporary file
 is removed and an existing file at ``path`` is left untouched.
 """
 

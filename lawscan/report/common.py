@@ -1,11 +1,11 @@
 """Helpers every report format shares.
 
-Takes a :class:`lawscan.model.ScanResult` and gives the pieces each renderer needs in the same,
+Takes documents' results and gives the pieces each report writer needs in the same,
 deterministic order: documents sorted by path with stable ids (``doc1``, ``doc2`` …), findings
 sorted by severity then place, a line for every finding (falling back to its unit's line, then the
-title line, then 1), paths relative to a base directory, the run summary, the labels in Vietnamese
-and English (from ``data/labels.toml``), and :func:`clean`, which removes terminal control
-sequences and other control characters from document-derived text.
+title line, then 1), paths relative to a base directory, the run's counts (``Tally``), the labels
+in Vietnamese and English (from ``data/labels.toml``), and :func:`clean`, which removes terminal
+control sequences and other control characters from document-derived text.
 """
 
 from __future__ import annotations
@@ -107,11 +107,6 @@ def ordered(result: ScanResult) -> list[DocumentResult]:
 def entry(number: int, dr: DocumentResult, base_dir: str | os.PathLike | None = None) -> DocEntry:
     """The ``number``-th document of a report (``doc1`` …) with its display path and sorted findings."""
     return DocEntry(f"doc{number}", dr, rel_path(dr.document.path, base_dir), sorted_findings(dr.findings))
-
-
-def documents(result: ScanResult, base_dir: str | os.PathLike | None = None) -> list[DocEntry]:
-    """The run's documents sorted by path (then title), numbered ``doc1`` …"""
-    return [entry(i, dr, base_dir) for i, dr in enumerate(ordered(result), 1)]
 
 
 def rel_path(path: str, base_dir: str | os.PathLike | None = None) -> str:
@@ -225,25 +220,11 @@ class Tally:
         }
 
 
-def summary(result: ScanResult) -> dict:
-    """Counts for the run: documents, statuses, findings by severity, errors."""
-    tally = Tally()
-    for dr in result.documents:
-        tally.add_document(dr)
-    for err in result.errors:
-        tally.add_error(err)
-    return tally.summary()
-
-
 def severity_counts(findings: list[Finding]) -> dict:
     counts = {s: 0 for s in SEVERITY_ORDER}
     for f in findings:
         counts[f.severity] = counts.get(f.severity, 0) + 1
     return counts
-
-
-def sorted_errors(result: ScanResult) -> list:
-    return sort_errors(result.errors)
 
 
 def sort_errors(errors) -> list:

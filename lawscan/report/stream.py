@@ -86,10 +86,6 @@ class _Output:
             self.stream = None
         self.path = self.atomic.path if self.atomic else Path("-")
 
-    @property
-    def is_file(self) -> bool:
-        return self.atomic is not None
-
     def write(self, text: str) -> None:
         if self.atomic is not None:
             self.atomic.write(text.encode("utf-8"))
