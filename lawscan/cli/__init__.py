@@ -43,8 +43,6 @@ def _on_sigterm(signum, frame):
 def load_or_exit(path: str):
     """One document for the single-file commands (suggest, diff, convert); a file that cannot be
     read is named on stderr with its reason and the command exits 2."""
-    import sys
-
     from lawscan.errors import ReadError
     from lawscan.pipeline import load_document
 

@@ -7,7 +7,6 @@ cannot be read is reported on stderr as "path: reason" with exit code 2.
 
 from __future__ import annotations
 
-
 import click
 
 

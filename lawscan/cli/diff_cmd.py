@@ -7,7 +7,6 @@ atomically to ``-o``. Exit 0; 2 when a file cannot be read ("path: reason" on st
 
 from __future__ import annotations
 
-
 import click
 
 

@@ -8,7 +8,6 @@ cannot be read ("path: reason" on stderr).
 
 from __future__ import annotations
 
-
 import click
 
 
