@@ -22,7 +22,6 @@ token patterns, coverage, the rules) are cache look-ups. ``fold.cache_clear()`` 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # tone variants of the vowels whose tone moves: plain vowel -> its five toned forms
 # (order: huyền, sắc, hỏi, ngã, nặng)
