@@ -18,7 +18,6 @@ from conftest import REPO
 CONFIG = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["lawscan"]
 REPORTS = [spec.split("=", 1) for spec in CONFIG["reports"]]
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z")
-FILE_URI = re.compile(r"file:///[^\"']*?/")
 
 
 def normalise(text: str) -> str:
