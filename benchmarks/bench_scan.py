@@ -22,7 +22,7 @@ slowest in brackets): on a shared VM one run can be 30% slower than the next.
                 document once the fixed costs (interpreter start, imports, loading the rules and
                 lexicons, spaCy when a law needs it) are spread over many documents.
 Then ``lawscan --version`` and single-law scans (best of 3). Prints MB/s, documents/s, peak RSS
-and the ratios (b)/(a), (c)/(a), (c)/(d).
+and the ratios (b)/(a), (c)/(a), (c)/(a'), (c)/(d) and, on the replicated corpus, (e)/(e').
 """
 
 from __future__ import annotations
