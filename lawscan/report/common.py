@@ -139,6 +139,9 @@ def title_line(dr: DocumentResult) -> int:
         # one pass: the line holding the whole title, else the first line holding its larger
         # part (a title broken over lines: "LUẬT" / "ĐẤT ĐAI")
         for line in doc.lines:
+            words = line.text.split(None, 1)
+            if not words or words[0].casefold() not in title:
+                continue  # a cheap first look: the line's text must lie inside the title
             text = " ".join(line.text.split()).casefold()
             if text == title:
                 return max(line.lineno, 1)
