@@ -161,16 +161,15 @@ class Document:
     def counts(self) -> dict:
         if self.frozen_counts is not None:
             return dict(self.frozen_counts)
-        own = self.units()
-        return {
-            "parts": sum(u.kind == "part" for u in own),
-            "chapters": sum(u.kind == "chapter" for u in own),
-            "sections": sum(u.kind == "section" for u in own),
-            "subsections": sum(u.kind == "subsection" for u in own),
-            "articles": sum(u.kind == "article" for u in own),
-            "paragraphs": sum(u.kind == "paragraph" for u in own),
-            "points": sum(u.kind == "point" for u in own),
-        }
+        plural = {"part": "parts", "chapter": "chapters", "section": "sections",
+                  "subsection": "subsections", "article": "articles", "paragraph": "paragraphs",
+                  "point": "points"}
+        counts = dict.fromkeys(plural.values(), 0)
+        for unit in self.root.walk(include_quoted=False):  # one pass, quoted text left out
+            key = plural.get(unit.kind)
+            if key is not None:
+                counts[key] += 1
+        return counts
 
     def find(self, eid: str) -> Unit | None:
         for u in self.root.walk():
