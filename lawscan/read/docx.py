@@ -457,7 +457,8 @@ class _Para:
 
 
 class _Walker:
-    """Walks the body in order, numbering paragraphs and collecting their text."""
+    """Walks the body in order, numbering paragraphs and collecting their text. Call
+    :meth:`walk` with the body (or a note)."""
 
     def __init__(self, w: str, numbering: _Numbering, styles: _Styles):
         self.w = w
@@ -471,6 +472,21 @@ class _Walker:
         self._tags: dict = {}  # element tag -> short name (see tag)
         self.q = {name: f"{{{w}}}{name}" for name in  # short name -> "{w-namespace}name"
                   ("pPr", "pStyle", "numPr", "numId", "ilvl", "val", "rPr", "vanish")}
+        # Paragraphs and runs whose properties may matter (see walk); the others are not searched.
+        self.with_props: set = set()
+
+    def walk(self, root) -> None:
+        """Read the block content of ``root``. First, one pass in lxml finds every style,
+        numbering and hidden mark (w:pStyle, w:numPr, w:vanish) and keeps the element two levels
+        up (the paragraph of a w:pPr, the run of a w:rPr): only those paragraphs and runs have
+        their properties looked at. Most paragraphs have none of the three, and searching their
+        properties one by one cost more than the rest of the walk."""
+        q = self.q
+        for el in root.iter(q["pStyle"], q["numPr"], q["vanish"]):
+            props = el.getparent()
+            if props is not None:
+                self.with_props.add(props.getparent())
+        self.block(root)
 
     def tag(self, el) -> str:
         t = el.tag
@@ -543,7 +559,7 @@ class _Walker:
     def paragraph(self, p, in_table: bool, toc: bool) -> None:
         self.lineno += 1
         q = self.q
-        ppr = _properties(p, q["pPr"])
+        ppr = _properties(p, q["pPr"]) if p in self.with_props else None
         style_id = None
         num_id = ilvl = None
         if ppr is not None:
@@ -615,7 +631,7 @@ class _Walker:
         q = self.q
         tags = self._tags
         saw_toc = False
-        rpr = _properties(r, q["rPr"])
+        rpr = _properties(r, q["rPr"]) if r in self.with_props else None
         hidden = False
         if rpr is not None:
             v = _child(rpr, q["vanish"])
@@ -672,7 +688,7 @@ def _notes(root, w: str, kind: str) -> list[dict]:
         if not tag.endswith("}" + kind) or note.get(f"{{{w}}}type") not in (None, "normal"):
             continue
         walker = _Walker(w, _Numbering(None, w), _Styles(None, w))
-        walker.block(note)
+        walker.walk(note)
         text = "\n".join(_clean(p.raw) for p in walker.paras).strip()
         out.append({"id": note.get(f"{{{w}}}id", ""), "text": text, "kind": kind})
     return out
@@ -746,7 +762,7 @@ def _build_source(path: str, parts: dict) -> Source:
                         "input.docx_not_word")
     styles = _Styles(parts.get("styles"), w)
     walker = _Walker(w, _Numbering(parts.get("numbering"), w, styles), styles)
-    walker.block(body)
+    walker.walk(body)
     paras = walker.paras
     _manual_toc(paras)
 
