@@ -11,6 +11,8 @@ import re
 
 from lawscan.engine import Rule
 
+_ARABIC = re.compile(r"(\d+)([a-zđ]\d*)?", re.IGNORECASE)
+_ROMAN = re.compile(r"[IVXLCDM]+")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 NAMES = {"chapter": ("Chương", "Chapter"), "section": ("Mục", "Section"),
          "subsection": ("Tiểu mục", "Subsection"), "article": ("Điều", "Article")}
@@ -19,10 +21,10 @@ NAMES = {"chapter": ("Chương", "Chapter"), "section": ("Mục", "Section"),
 def number(num: str) -> tuple[int, str] | None:
     """("12", "") for "12", (44, "a") for "44a", (14, "") for "XIV"; None if not a number."""
     num = num.strip().rstrip(".:")
-    m = re.fullmatch(r"(\d+)([a-zđ]\d*)?", num, re.IGNORECASE)
+    m = _ARABIC.fullmatch(num)
     if m:
         return int(m.group(1)), (m.group(2) or "").lower()
-    if num and re.fullmatch(r"[IVXLCDM]+", num.upper()):
+    if num and _ROMAN.fullmatch(num.upper()):
         total, prev = 0, 0
         for ch in reversed(num.upper()):
             v = ROMAN[ch]
@@ -44,13 +46,26 @@ def roman(n: int) -> str:
 
 
 def sequences(doc):
-    """(kind, [units]) groups whose numbers should run 1, 2, 3, …"""
-    own = doc.units()
-    yield "chapter", [u for u in own if u.kind == "chapter"]
-    yield "article", [u for u in own if u.kind == "article"]
+    """(kind, [units]) groups whose numbers should run 1, 2, 3, …
+
+    The units of each kind and their parents come from the analysis stage's one walk of the
+    document (``own_structure``); the sections of a chapter (subsections of a section) are those
+    below it, found by climbing from each section instead of walking every chapter."""
+    from lawscan.analyse.matcher import own_structure
+
+    by_kind, parent, _ = own_structure(doc)
+    yield "chapter", list(by_kind.get("chapter", []))
+    yield "article", list(by_kind.get("article", []))
     for parent_kind, kind in (("chapter", "section"), ("section", "subsection")):
-        for parent in (u for u in own if u.kind == parent_kind):
-            yield kind, [u for u in parent.walk(False) if u.kind == kind]
+        below: dict[int, list] = {id(p): [] for p in by_kind.get(parent_kind, [])}
+        for u in by_kind.get(kind, []):
+            p = parent.get(id(u))
+            while p is not None:
+                if id(p) in below:
+                    below[id(p)].append(u)
+                p = parent.get(id(p))
+        for p in by_kind.get(parent_kind, []):
+            yield kind, below[id(p)]
 
 
 class Numbering(Rule):
