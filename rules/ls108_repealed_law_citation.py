@@ -41,6 +41,17 @@ def citation_pattern(row) -> re.Pattern:
     return re.compile(r"(?<![\w/])(?:" + "|".join([num] + names) + r")(?![\w/])")
 
 
+def citation_pieces(row) -> set[str]:
+    """Plain strings one of which every match of :func:`citation_pattern` holds as it is: from
+    the number and from each alias the pattern takes, its longest piece with a digit (else its
+    longest) between the slashes and spaces the pattern lets vary (for a cheap first look)."""
+    def piece(text: str, sep: str) -> str:
+        return max(fold(text).split(sep), key=lambda p: (any(c.isdigit() for c in p), len(p)))
+
+    return {piece(row["number"], "/")} | {piece(a, " ") for a in row.get("aliases", [])
+                                          if re.search(r"\d{4}$", a)}
+
+
 class RepealedLawCitation(Rule):
     id = "LS108"
     name = "repealed-law-citation"
@@ -97,8 +108,15 @@ class RepealedLawCitation(Rule):
             if (date is not None and date < effective) or (date is None and year <= effective.year):
                 continue
             pattern = citation_pattern(row)
+            # only the lines holding a piece every citation holds can match (found with
+            # str.find in the joined body, not a regex on every line)
+            candidates = set()
+            for piece in citation_pieces(row):
+                candidates |= ctx.body_rows_containing(piece)
+            body = ctx.body_lines()
             seen = set()
-            for unit, at, lineno, folded, text in ctx.body_lines():
+            for k in sorted(candidates):
+                unit, at, lineno, folded, text = body[k]
                 m = pattern.search(folded)
                 if not m or repeal.search(folded) or id(at) in seen:
                     continue
