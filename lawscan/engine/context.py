@@ -11,6 +11,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Iterator
 
 from lawscan.engine.text import fold, phrase_literals, phrase_pattern, short
@@ -187,14 +188,22 @@ class RuleContext:
         return frozenset(id(u) for art in self.definition_articles() for u in art.walk())
 
     def definition_articles(self) -> list[Unit]:
-        return [a for a in self.doc.units("article") if "giải thích từ ngữ" in fold(a.heading)]
+        from lawscan.analyse.matcher import own_structure
+
+        articles = own_structure(self.doc)[0].get("article", [])
+        return [a for a in articles if "giải thích từ ngữ" in fold(a.heading)]
 
     def final_chapter(self) -> Unit | None:
-        """The "Điều khoản thi hành" chapter (or part), if the law has one."""
-        for unit in self.doc.units():
-            if unit.kind in ("chapter", "part") and self._is_final_unit(unit):
-                return unit
-        return None
+        """The "Điều khoản thi hành" chapter (or part), if the law has one (the first, in
+        document order)."""
+        from lawscan.analyse.matcher import own_structure
+
+        by_kind = own_structure(self.doc)[0]
+        chapters = [u for u in by_kind.get("chapter", []) if self._is_final_unit(u)]
+        parts = [u for u in by_kind.get("part", []) if self._is_final_unit(u)]
+        if not (chapters and parts):  # one kind only: its first
+            return (chapters or parts or [None])[0]
+        return next(u for u in self.doc.units() if u is chapters[0] or u is parts[0])
 
     def unit_at_line(self, line: int | None) -> Unit | None:
         """The deepest unit whose text contains source ``line``."""
@@ -314,7 +323,9 @@ class RuleContext:
             return False
         # the white space characters but " " are control or separator characters, which are
         # not printable: a test much cheaper than the regex, which decides only if it fails
-        return joined[0].replace("\0", "").isprintable() or _ODD_SPACE.search(joined[0]) is None
+        # (asked of each line: the NULs that join them are not printable either)
+        return (all(map(str.isprintable, map(itemgetter(3), self._body_lines)))
+                or _ODD_SPACE.search(joined[0]) is None)
 
     def body_rows_containing(self, phrase: str) -> set[int]:
         """Indices in ``body_lines()`` of the lines whose folded text contains ``phrase`` (a
