@@ -4,10 +4,14 @@ laws and fields, and amending laws whose references point into the amended law."
 
 from __future__ import annotations
 
-import networkx as nx
+import copy
 
+import networkx as nx
+import pytest
+
+from conftest import corpus_files
 from lawscan.graph import build_graph
-from lawscan.graph.build import DOCUMENT, build_graph_info
+from lawscan.graph.build import DOCUMENT, build_graph_info, reference_problems
 from lawscan.model import Document, Line, Unit
 
 _line = [0]
@@ -232,3 +236,36 @@ def test_reference_sharing_a_later_law_qualifier_is_ambiguous_not_broken():
     assert ("refs.ambiguous", "info") in codes  # "khoản 1 Điều 9" belongs to the social insurance law
     unresolved = [p for p in d.problems if p.code == "refs.unresolved"]
     assert len(unresolved) == 1 and "Điều 30" in unresolved[0].message  # a plain broken reference
+
+
+def _problems(d):
+    return [(p.code, p.message, p.line, p.severity) for p in d.problems]
+
+
+def test_reference_problems_are_the_graphs_problems_without_a_graph():
+    # the amending law's instruction lines cite the amended law outside any chain of unit words
+    # ("Sửa đổi, bổ sung một số điều của Luật Đầu tư số 61/2020/QH14"), which the reference pass
+    # without a graph finds again for the units whose first line is an amendment
+    for make in (amending_law, lambda: doc(
+            U("article", "1", "1. Sửa đổi, bổ sung một số điều của Luật Đầu tư số 61/2020/QH14:",
+              children=[U("point", "a", "a) Sửa đổi khoản 4 Điều 40 và khoản 9 Điều 1.")]),
+            U("article", "2", "Trường hợp quy định tại khoản 5 Điều 30 và khoản 7 Điều 1."))):
+        with_graph = make()
+        without = copy.deepcopy(with_graph)
+        build_graph(with_graph)
+        reference_problems(without)
+        assert _problems(without) == _problems(with_graph)
+    # in the second document the amended law's "khoản 9 Điều 1" is no problem; Điều 30 and
+    # "khoản 7 Điều 1" (Điều 1 has no khoản 7) are broken
+    assert [p[1].split(" names ")[1].split(",")[0] for p in _problems(without)
+            if p[0] == "refs.unresolved"] == ["khoản 5 Điều 30", "khoản 7 Điều 1"]
+
+
+@pytest.mark.parametrize("path", corpus_files()[::20], ids=lambda p: p.name)
+def test_reference_problems_match_the_graph_on_corpus_documents(path):
+    from lawscan.pipeline import load_document
+
+    with_graph, without = load_document(path), load_document(path)
+    build_graph(with_graph)
+    reference_problems(without)
+    assert _problems(without) == _problems(with_graph)

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from conftest import FIXTURES, corpus_files
-from lawscan.graph.refs import (extract_refs, extract_refs_lines, normalise_title, path_label,
-                                roman_to_int, int_to_roman)
+from lawscan.graph.refs import (extract_refs, extract_refs_lines, may_cite, normalise_title,
+                                path_label, roman_to_int, int_to_roman)
 
 CASES = [json.loads(line) for line in (FIXTURES / "graph" / "refs.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
@@ -93,3 +93,22 @@ def test_many_lines_on_corpus_documents(path):
     found = extract_refs_lines(texts)
     assert found == _by_line(texts)
     assert found
+
+
+def test_chains_only_keeps_the_references_that_begin_with_a_unit_word():
+    texts = [c["text"] for c in CASES]
+    unit_words = ("điểm", "khoản", "điều", "mục", "chương", "phần", "tiểu mục", "các", "từ")
+    for text in texts:
+        every = extract_refs(text)
+        chains = [r for r in every if r.text.split()[0].lower() in unit_words]
+        assert extract_refs(text, chains_only=True) == chains
+        # a text that cannot cite a document has no external reference
+        assert may_cite(text) or not [r for r in every if r.kind == "external"]
+    whole = extract_refs_lines(texts)
+    chains = {i: [r for r in refs if r.text.split()[0].lower() in unit_words]
+              for i, refs in whole.items()}
+    assert extract_refs_lines(texts, chains_only=True) == {i: r for i, r in chains.items() if r}
+    assert any(r.kind == "external" for refs in chains.values() for r in refs)  # "… của Luật X"
+    assert sum(map(len, chains.values())) < sum(map(len, whole.values()))  # documents, fields
+    assert may_cite("khoản 2 Điều 5 của Nghị quyết này")
+    assert not may_cite("theo quy định tại khoản 2 Điều 5")

@@ -23,10 +23,11 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lawscan.graph.refs import (RANK, THIS, Path, Ref, _vocab, extract_refs, extract_refs_lines,
-                                is_relative, normalise_title, path_label, roman_to_int)
+                                is_relative, may_cite, normalise_title, path_label, roman_to_int)
 from lawscan.model import Document, Problem, Unit
 
 if TYPE_CHECKING:  # networkx is imported where a graph is built: LS109 needs none
@@ -115,6 +116,7 @@ def doc_title_key(doc: Document) -> str:
     return key
 
 
+@lru_cache(maxsize=4096)  # asked for every unit compared while resolving: few distinct numbers
 def num_key(kind: str, num: str) -> str:
     """Comparable form of a unit number: "IX" and "9" are the same Chương; "thứ hai" is Phần 2."""
     n = (num or "").strip().rstrip(".:").lower()
@@ -206,7 +208,9 @@ class _Builder:
             texts.extend([ln.text for ln in content])
         self.own_lines: dict[int, list[tuple[str, int | None]]] = {}
         self.own_refs: dict[int, list[Ref]] = {}
-        for i, refs in extract_refs_lines(texts).items():  # in text order
+        # without a graph only chains of unit words matter: bare citations of other laws or
+        # fields give no problem (and _own_amended finds an amended law's citation itself)
+        for i, refs in extract_refs_lines(texts, chains_only=not self.full).items():
             k = bisect.bisect_right(starts, i) - 1
             lines = self.own_lines.get(id(units[k]))
             if lines is None:
@@ -225,9 +229,8 @@ class _Builder:
     def _refs(self, unit: Unit, chain: list[Unit], amended: Ref | None,
               quote: Unit | None) -> None:
         refs = self.own_refs.get(id(unit), ())
-        if refs and quote is None:
-            lines = self.own_lines[id(unit)]
-            own_amended = _amended_law(lines[0][0], [r for r in refs if r.line == lines[0][1]])
+        if quote is None:
+            own_amended = self._own_amended(unit, refs)
             if own_amended is not None:
                 amended = own_amended
         here = chain + [unit]
@@ -245,6 +248,24 @@ class _Builder:
         for child in unit.children:
             if id(child) in self.live:  # a subtree without references has nothing to do
                 self._refs(child, here, amended, child if child.kind == "quoted" else quote)
+
+    def _own_amended(self, unit: Unit, refs: list[Ref]) -> Ref | None:
+        """The law the unit's first line amends (see ``_amended_law``). Without a graph the
+        unit's ``refs`` are only chains of unit words, so the first line's references are found
+        in full here, when it starts with an amendment verb."""
+        if self.full:
+            if not refs:
+                return None
+            lines = self.own_lines[id(unit)]
+            return _amended_law(lines[0][0], [r for r in refs if r.line == lines[0][1]])
+        lines = self.own_lines.get(id(unit)) or unit_lines(unit)
+        if not lines or not _is_amendment(lines[0][0]):
+            return None
+        same = [text for text, line in lines if line == lines[0][1]]
+        if not any(may_cite(text) for text in same):
+            return None
+        first = extract_refs_lines(same)
+        return _amended_law(lines[0][0], [r for found in first.values() for r in found])
 
     def _ref(self, unit: Unit, chain: list[Unit], ref: Ref, amended: Ref | None,
              quote: Unit | None) -> None:
@@ -466,10 +487,20 @@ def _amended_law(text: str, refs: list[Ref], require_single: bool = False) -> Re
     laws = [r for r in refs if r.kind == "external" and (r.doc_number or r.doc_type in LAW_TYPES)]
     if not laws or (require_single and len({r.doc_key() for r in laws}) != 1):
         return None
-    low = _LEAD.sub("", text.strip().lower())
-    if not any(low.startswith(v) for v in _vocab()["amendment"]["verbs"]):
-        return None
-    return laws[0]
+    return laws[0] if _is_amendment(text) else None
+
+
+def _is_amendment(text: str) -> bool:
+    """The text starts (after its label) with an amendment verb."""
+    return _lead_verb().match(text.strip().lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _lead_verb() -> re.Pattern:
+    """``_LEAD`` then an amendment verb; the label is taken as ``_LEAD`` alone would take it
+    (an atomic group: no shorter label is tried to find a verb after it)."""
+    verbs = "|".join(re.escape(v) for v in _vocab()["amendment"]["verbs"])
+    return re.compile(f"(?>{_LEAD.pattern})(?:{verbs})")
 
 
 # Labels before an instruction: "luật ", "điều 1. ", "1. ", "a) ".

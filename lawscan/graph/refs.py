@@ -205,10 +205,13 @@ def _patterns() -> dict:
         return rf"{re.escape(word[0])}(?<!\w{re.escape(word[0])}){re.escape(word[1:])}{tail}"
 
     field_words = (w["field"], w["field"][0].upper() + w["field"][1:])
+    # where a chain of unit words can begin (the first branches of "candidate")
+    chain_candidate = "|".join(
+        lead(variant, rf"\s+(?:{any_id})") for word in unit_words
+        for variant in dict.fromkeys((word[0].upper() + word[1:],
+                                      word if word not in capital_only else word[0].upper() + word[1:])))
     candidate = "|".join(
-        [lead(variant, rf"\s+(?:{any_id})") for word in unit_words
-         for variant in dict.fromkeys((word[0].upper() + word[1:],
-                                       word if word not in capital_only else word[0].upper() + word[1:]))]
+        [chain_candidate]
         + [lead(t, r"(?!\w)") for t in types]
         + [lead(f, rf"\s+(?:{re.escape(w['field_related'])}\s+)?{re.escape(w['field_about'])}\s+")
            for f in field_words]
@@ -216,6 +219,7 @@ def _patterns() -> dict:
         + [rf"{sep}(?<=\d{sep})|{sep}(?<=\d[a-z]{sep})" for sep in "/-"])
     return {
         "candidate": re.compile(candidate),
+        "chain_candidate": re.compile(chain_candidate),
         # cheap first looks (plain words, no look-arounds: a fast search): a unit word (its first
         # letter may be either case), a document type, a number, "pháp luật"
         "kw_tails": re.compile(_alt([word[1:] for word in unit_words])),
@@ -255,8 +259,11 @@ def _patterns() -> dict:
     }
 
 
-def extract_refs(text: str) -> list[Ref]:
-    """All references in ``text`` (one line or paragraph), in order, spans not overlapping."""
+def extract_refs(text: str, chains_only: bool = False) -> list[Ref]:
+    """All references in ``text`` (one line or paragraph), in order, spans not overlapping.
+    ``chains_only``: only those that begin with a unit word ("khoản 1 Điều 5 của Luật này",
+    "Điều 217 của Luật Doanh nghiệp"), the same as without it: every internal reference but no
+    bare citation of a document or field ("Luật Doanh nghiệp số 59/2020/QH14")."""
     p = _patterns()
     refs: list[Ref] = []
     pos = 0
@@ -270,6 +277,9 @@ def extract_refs(text: str) -> list[Ref]:
             continue
         refs.append(ref)
         pos = ref.end
+    if chains_only:
+        _mark_quoted(text, refs)
+        return refs
     first_type = p["type_words"].search(text)  # a type match cannot begin before this one
     has_type = first_type is not None
     # a number has a "/" or "-": the plain look for those skips most lines without a regex
@@ -303,24 +313,37 @@ def extract_refs(text: str) -> list[Ref]:
             refs.append(Ref(text[m.start():end], m.start(), end, "field", law_field=words))
             taken.append((m.start(), end))
     refs.sort(key=lambda r: r.start)
-    quotes = _quote_spans(text)
-    for r in refs:
-        r.in_quote = any(a <= r.start < b for a, b in quotes)
+    _mark_quoted(text, refs)
     return refs
 
 
-def extract_refs_lines(texts: list[str]) -> dict[int, list[Ref]]:
+def _mark_quoted(text: str, refs: list[Ref]) -> None:
+    """Set ``in_quote`` of the references of ``text`` that begin inside curly quotes."""
+    quotes = _quote_spans(text)
+    for r in refs:
+        r.in_quote = any(a <= r.start < b for a, b in quotes)
+
+
+def may_cite(text: str) -> bool:
+    """False when ``text`` cannot cite another document (it has no document type word and no
+    document number, so ``extract_refs`` finds no "external" reference in it): a cheap look."""
+    p = _patterns()
+    return p["type_words"].search(text) is not None or p["any_number"].search(text) is not None
+
+
+def extract_refs_lines(texts: list[str], chains_only: bool = False) -> dict[int, list[Ref]]:
     """``extract_refs`` of many texts (e.g. every line of a document) at once, as {index in
     ``texts``: its references} for the texts that have any. Faster than one call per text: one
     search of the texts joined by NUL finds the few where a reference can begin (a unit word
-    before a number or "này", a document type, a document number, "pháp luật về"), and only
-    those are parsed (after the first candidate in a text the search goes on from the next)."""
+    before a number or "này", a document type, a document number, "pháp luật về"; with
+    ``chains_only`` only the first), and only those are parsed (after the first candidate in a
+    text the search goes on from the next)."""
     joined = "\0".join(texts)
     if joined.count("\0") != len(texts) - 1:  # a text holds a NUL itself: one by one
         found = range(len(texts))
     else:
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        search = _patterns()["candidate"].search
+        search = _patterns()["chain_candidate" if chains_only else "candidate"].search
         found = []
         m = search(joined)
         while m is not None:
@@ -329,7 +352,7 @@ def extract_refs_lines(texts: list[str]) -> dict[int, list[Ref]]:
             m = search(joined, starts[i + 1]) if i + 1 < len(texts) else None
     out = {}
     for i in found:
-        refs = extract_refs(texts[i])
+        refs = extract_refs(texts[i], chains_only)
         if refs:
             out[i] = refs
     return out
