@@ -22,6 +22,7 @@ its title; ``is_draft`` for a bill).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -176,15 +177,22 @@ class _Builder:
                 self.build(child, unit)
 
 
-def bare_num(text: str) -> str:
-    """"Chương I" -> "I", "Art. 1." -> "1", "(a)" -> "a", "1." -> "1"; anything else as printed."""
+@functools.cache
+def _unit_labels() -> list[tuple[str, str]]:
+    """The unit labels ("Chương", "Điều", "Art." ...), longest first, each with its lower case."""
     from lawscan.read.encoding import _vietnamese
 
+    return [(word, word.lower()) for word in sorted(_vietnamese()["unit_labels"], key=len, reverse=True)]
+
+
+def bare_num(text: str) -> str:
+    """"Chương I" -> "I", "Art. 1." -> "1", "(a)" -> "a", "1." -> "1"; anything else as printed."""
     text = text.strip()
     if text.startswith("Phần thứ "):  # "Phần thứ nhất": the number is "thứ nhất", as printed
         return text[len("Phần "):].rstrip(".:-–— ").strip()
-    for word in sorted(_vietnamese()["unit_labels"], key=len, reverse=True):
-        if text.lower().startswith(word.lower()) and len(text) > len(word) and \
+    lowered = text.lower()
+    for word, word_lower in _unit_labels():
+        if lowered.startswith(word_lower) and len(text) > len(word) and \
                 (not word[-1].isalpha() or not text[len(word)].isalpha()):
             text = text[len(word):].strip()
             break
@@ -195,22 +203,34 @@ def bare_num(text: str) -> str:
     return text
 
 
-def _first(root, xpath: str):
-    found = root.xpath(xpath)
-    return found[0] if found else None
+# The elements _metadata reads, by local name (any namespace).
+_META_NAMES = ("FRBRname", "FRBRnumber", "FRBRuri", "FRBRthis", "FRBRdate", "FRBRcountry",
+               "FRBRlanguage", "FRBRsubtype", "FRBRalias", "shortTitle", "docTitle", "longTitle",
+               "docNumber")
 
 
 def _metadata(doc_el, doc: Document) -> None:
+    # One pass (lxml matches the names) collects the elements below doc_el with these names,
+    # in document order, instead of one search of the whole document per question.
+    found: dict[str, list] = {}
+    for el in doc_el.iterdescendants(*(f"{{*}}{name}" for name in _META_NAMES)):
+        found.setdefault(_local(el), []).append(el)
+
+    def children_of(where: str, name: str) -> list:
+        """The <name> elements whose parent is a <where> below doc_el, in document order."""
+        return [el for el in found.get(name, ())
+                if (parent := el.getparent()) is not doc_el and _local(parent) == where]
+
     def value(name: str, attr: str = "value", where: str = "FRBRWork") -> str:
-        el = _first(doc_el, f".//*[local-name()='{where}']/*[local-name()='{name}']")
-        return (el.get(attr) or "").strip() if el is not None else ""
+        els = children_of(where, name)
+        return (els[0].get(attr) or "").strip() if els else ""
 
     def text_of(name: str) -> str:
-        el = _first(doc_el, f".//*[local-name()='{name}']")
-        return _text(el) if el is not None else ""
+        els = found.get(name)
+        return _text(els[0]) if els else ""
 
-    alias = _first(doc_el, ".//*[local-name()='FRBRWork']/*[local-name()='FRBRalias']"
-                           "[@name='title' or @name='short' or @name='shortTitle']")
+    alias = next((el for el in children_of("FRBRWork", "FRBRalias")
+                  if el.get("name") in ("title", "short", "shortTitle")), None)
     alias_title = (alias.get("value") or "").strip() if alias is not None else ""
     title = text_of("shortTitle") or (alias_title if alias_title.lower() not in ("", "untitled") else "") \
         or text_of("docTitle") or text_of("longTitle")
