@@ -528,3 +528,43 @@ def test_damaged_bytes_give_source_or_read_error(cut, flips):
         assert err.reason and "\n" not in str(err)
     else:
         assert src.format == "docx"
+
+
+def _recode_document(path: str, encoding: str) -> bytes:
+    """The .docx at ``path`` with word/document.xml re-encoded (its declaration saying so)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                text = re.sub(r'encoding="[^"]*"', f'encoding="{encoding}"', text, count=1)
+                data = text.encode(encoding)
+            zout.writestr(info, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
+def test_hidden_text_and_styles_found_in_any_encoding(tmp_path, encoding):
+    # The walker skips its search for w:pStyle/w:numPr/w:vanish only when the bytes of a UTF-8
+    # part prove there are none; a UTF-16 part is searched like any other.
+    doc = new_doc()
+    add_xml(doc, p(r("Hiện") + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>'))
+    add_xml(doc, p(r("Mục lục 1"), '<w:pStyle w:val="TOC1"/>'))
+    add_xml(doc, p(r("Thân")))
+    path = save(doc, tmp_path)
+    src = read_docx(path, data=_recode_document(path, encoding))
+    assert texts(src) == ["Hiện", "Thân"]
+    assert [pr.code for pr in src.problems] == ["read.docx.toc_skipped"]
+
+
+def test_property_search_skipped_only_when_proved_needless():
+    from lawscan.read.docx import _has_no_properties
+
+    decl = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+    assert _has_no_properties(decl + b"<w:document><w:body/></w:document>")
+    assert _has_no_properties(b"<?xml version='1.0'?><w:document/>")  # UTF-8 by default
+    assert not _has_no_properties(decl + b'<w:document><w:rPr><w:vanish/></w:rPr></w:document>')
+    assert not _has_no_properties(decl + b'<w:document><w:pStyle w:val="a"/></w:document>')
+    assert not _has_no_properties(b'<?xml version="1.0" encoding="UTF-16"?><w:document/>')
+    assert not _has_no_properties(b"<w:document/>")  # no declaration: not proved

@@ -172,7 +172,27 @@ def _open_parts(path: str, data: bytes, lim: dict) -> dict:
             continue
         raw = _read_member(path, zf, info)
         parts[key] = _parse_xml(path, name, raw)
+        if key == "document":
+            parts["no_properties"] = _has_no_properties(raw)
     return parts
+
+
+_XML_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml\s[^<>]*?\?>")
+_DECLARED_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _has_no_properties(raw: bytes) -> bool:
+    """True when the document part is proved to hold no w:pStyle, w:numPr or w:vanish: it is
+    UTF-8 (declared or by default) and those names are not in its bytes (an XML name is always
+    written out, and in UTF-8 its ASCII letters are those bytes). The walker then skips its
+    search for them (see _Walker.walk)."""
+    decl = _XML_DECLARATION.match(raw)
+    if decl is None:
+        return False
+    encoding = _DECLARED_ENCODING.search(decl.group())
+    if encoding is not None and encoding.group(1).lower() != b"utf-8":
+        return False
+    return b"pStyle" not in raw and b"numPr" not in raw and b"vanish" not in raw
 
 
 def _read_member(path: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -475,17 +495,19 @@ class _Walker:
         # Paragraphs and runs whose properties may matter (see walk); the others are not searched.
         self.with_props: set = set()
 
-    def walk(self, root) -> None:
+    def walk(self, root, no_properties: bool = False) -> None:
         """Read the block content of ``root``. First, one pass in lxml finds every style,
         numbering and hidden mark (w:pStyle, w:numPr, w:vanish) and keeps the element two levels
         up (the paragraph of a w:pPr, the run of a w:rPr): only those paragraphs and runs have
         their properties looked at. Most paragraphs have none of the three, and searching their
-        properties one by one cost more than the rest of the walk."""
+        properties one by one cost more than the rest of the walk. ``no_properties``: the
+        caller has proved there are none (see _has_no_properties), so the pass is skipped."""
         q = self.q
-        for el in root.iter(q["pStyle"], q["numPr"], q["vanish"]):
-            props = el.getparent()
-            if props is not None:
-                self.with_props.add(props.getparent())
+        if not no_properties:
+            for el in root.iter(q["pStyle"], q["numPr"], q["vanish"]):
+                props = el.getparent()
+                if props is not None:
+                    self.with_props.add(props.getparent())
         self.block(root)
 
     def tag(self, el) -> str:
@@ -762,7 +784,7 @@ def _build_source(path: str, parts: dict) -> Source:
                         "input.docx_not_word")
     styles = _Styles(parts.get("styles"), w)
     walker = _Walker(w, _Numbering(parts.get("numbering"), w, styles), styles)
-    walker.walk(body)
+    walker.walk(body, parts.get("no_properties", False))
     paras = walker.paras
     _manual_toc(paras)
 
