@@ -117,15 +117,17 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
         return u.line
 
     # visit() finds nothing on a line without hits outside a digital chapter: such lines (and
-    # there units without any hit) are skipped
-    with_hits = {id(us.unit) for us in sc.line_hit_scans}
-    with_hits.update(id(us.unit) for us in sc.title_hit_scans)
-    for u in scope_units(doc, chapter_eids):
-        if not in_chapter and id(u) not in with_hits:
-            continue
-        us = sc.units.get(id(u))
-        if us is None:
-            continue
+    # there units without any hit) are skipped; without digital chapters the scope is every
+    # unit, so the units to visit are the scan's units with hits (document order) outside the
+    # final provisions, and the document is not walked
+    if in_chapter:
+        scope = [sc.of(u) for u in scope_units(doc, chapter_eids)]
+    else:
+        final = final_unit_ids(doc)
+        scope = [us for us in sc.units.values()
+                 if us.unit.kind != "root" and id(us.unit) not in final]
+    for us in scope:
+        u = us.unit
         if u.heading and (us.title_hits or in_chapter):
             visit(u, heading_line(u), u.heading, us.title_hits)
         for line, hits in us.line_hits:

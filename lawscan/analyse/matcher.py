@@ -101,16 +101,17 @@ def for_last_document(fn):
 def final_unit_ids(doc: Document) -> set[int]:
     """``id()`` of every unit of ``doc`` that :func:`is_final_provisions` is true for (one walk,
     kept for the last document): for loops over many units."""
+    # a unit is final when it or a unit above it is final itself, which only a chapter, part or
+    # article can be: the subtrees of those are taken whole (the own ones from own_structure,
+    # those inside quoted text from a walk of each quoted block)
+    kinds = ("chapter", "part", "article")
+    by_kind, _, quoted = own_structure(doc)
+    candidates = [u for k in kinds for u in by_kind.get(k, [])]
+    candidates += [u for q, _ in quoted for u in q.walk() if u.kind in kinds]
     ids: set[int] = set()
-
-    def walk(u: Unit, inside: bool):
-        inside = inside or (u.kind in ("chapter", "part", "article") and _final_itself(u, doc))
-        if inside:
-            ids.add(id(u))
-        for c in u.children:
-            walk(c, inside)
-
-    walk(doc.root, False)
+    for u in candidates:
+        if id(u) not in ids and _final_itself(u, doc):
+            ids.update(map(id, u.walk()))
     return ids
 
 
@@ -162,28 +163,31 @@ class UnitScan:
 
 @dataclass
 class DocScan:
-    """The hits of every unit (``units``), and the folded text they were found in: the headings
-    and non-empty lines in document order joined by line breaks (``folded``), where each starts
-    (``starts``) and whose it is (``slot_scans``: the unit's scan; ``slot_lines``: -1 for its
-    heading, else the index of the line in ``line_hits``); ``line_hit_scans``: the scans of the
-    units that have a hit in one of their lines, in document order (``title_hit_scans``: in
-    their heading). Two flat lists rather than a list of
-    pairs: a document has some hundred thousand lines, and fewer long-lived objects mean less
-    work for the garbage collector."""
+    """The hits of the units (``units``: the scans of the units with a hit; :meth:`of` gives any
+    unit's), and the folded text they were found in: the headings and non-empty lines in
+    document order joined by line breaks (``folded``), where each starts (``starts``) and whose
+    it is (``slot_units``: the unit; ``slot_lines``: -1 for its heading, else the index of the
+    line in its ``content`` and ``line_hits``); ``line_hit_scans``: the scans of the units that
+    have a hit in one of their lines, in document order (``title_hit_scans``: in their
+    heading). Two flat lists rather than a list of pairs, and no scan for a unit without hits:
+    a document has some hundred thousand lines, and fewer long-lived objects mean less work
+    for the garbage collector."""
 
     doc: Document
     lexicon: Lexicon
-    units: dict[int, UnitScan] = field(default_factory=dict)  # id(unit) -> scan
+    units: dict[int, UnitScan] = field(default_factory=dict)  # id(unit) -> scan: with hits, in order
     folded: str = ""
     starts: list[int] = field(default_factory=list)
-    slot_scans: list[UnitScan] = field(default_factory=list)
+    slot_units: list[Unit] = field(default_factory=list)
     slot_lines: list[int] = field(default_factory=list)
     line_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a line hit, in order
     title_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a heading hit
     empty_lines: int = 0  # content lines with no text (not in ``folded``)
 
     def of(self, unit: Unit) -> UnitScan:
-        return self.units[id(unit)]
+        """The scan of ``unit``: its hits, or none (a new empty scan) for a unit without any."""
+        us = self.units.get(id(unit))
+        return us if us is not None else _empty_scan(unit)
 
     def deep_hits(self, unit: Unit, include_quoted: bool = False, title: bool = True) -> list[Hit]:
         """Hits of the unit's own lines and all its descendants (not the unit's own heading unless
@@ -204,7 +208,7 @@ class DocScan:
         import bisect
 
         if any(not p for p in phrases):  # the empty phrase is in every line
-            return [(us.unit, line) for us in self.units.values() for line, _ in us.line_hits]
+            return [(u, line) for u in self.doc.root.walk() for line in u.content]
         text, starts = self.folded, self.starts
         found: set[int] = set()
         for p in phrases:
@@ -219,10 +223,14 @@ class DocScan:
                     i = text.find(p, i + 1)
         out = []
         for k in sorted(found):
-            us, slot = self.slot_scans[k], self.slot_lines[k]
+            unit, slot = self.slot_units[k], self.slot_lines[k]
             if slot >= 0:
-                out.append((us.unit, us.line_hits[slot][0]))
+                out.append((unit, unit.content[slot]))
         return out
+
+
+def _empty_scan(unit: Unit) -> UnitScan:
+    return UnitScan(unit, (), [(line, ()) for line in unit.content])
 
 
 _SCANS: dict[int, DocScan] = {}
@@ -238,20 +246,18 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
     import unicodedata
 
     ds = DocScan(doc, lex)
+    units = ds.units
     texts: list[str] = []
-    slot_scans, slot_lines = ds.slot_scans, ds.slot_lines
+    slot_units, slot_lines = ds.slot_units, ds.slot_lines
     for u in doc.root.walk(include_quoted=True):
-        us = UnitScan(u)
-        ds.units[id(u)] = us
         if u.heading:
             texts.append(u.heading)
-            slot_scans.append(us)
+            slot_units.append(u)
             slot_lines.append(-1)
         for i, line in enumerate(u.content):
-            us.line_hits.append((line, ()))
             if line.text:
                 texts.append(line.text)
-                slot_scans.append(us)
+                slot_units.append(u)
                 slot_lines.append(i)
             else:
                 ds.empty_lines += 1
@@ -269,7 +275,10 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
                            else folded[a:a + len(t)] for a, t in zip(starts, texts))
     for h in lex.find_folded(folded):
         k = bisect.bisect_right(starts, h.start) - 1
-        us, slot = slot_scans[k], slot_lines[k]
+        unit, slot = slot_units[k], slot_lines[k]
+        us = units.get(id(unit))
+        if us is None:  # the unit's first hit
+            us = units[id(unit)] = _empty_scan(unit)
         local = Hit(h.term, h.category, h.element, h.strength, h.start - starts[k], h.end - starts[k])
         if slot < 0:
             if us.title_hits:
@@ -482,8 +491,15 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
     lex = lexicon or load_lexicon()
     sc = scan(doc, lex)
     out = DigitalUnits(scan=sc)
-    by_kind, parent, _ = own_structure(doc)
+    by_kind, parent, quoted = own_structure(doc)
     all_articles = by_kind.get("article", [])
+    # the articles with quoted text somewhere below them (climbing from each quoted block)
+    quoting: set[int] = set()
+    for _, p in quoted:
+        while p is not None:
+            if p.kind == "article":
+                quoting.add(id(p))
+            p = parent.get(id(p))
     framing = {id(a) for a in all_articles if is_framing_article(a)}
     own_articles = [a for a in all_articles if not is_final_provisions(a, doc)]
     # strong hits in the lines of each article and its khoản/điểm (quoted text left out, as in
@@ -503,7 +519,7 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
         if id(art) in framing:
             continue
         d = _article_decision(sc, art, lex, n_strong.get(id(art), 0) >= 4)
-        if d is None:
+        if d is None and id(art) in quoting:
             for q in art.walk():
                 if q.kind == "quoted":
                     why = _quoted_is_digital(sc, q, lex)

@@ -175,7 +175,7 @@ def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
         start = end - len(key) + 1
         if (start > 0 and f[start - 1].isalnum()) or (end + 1 < n and f[end + 1].isalnum()):
             continue
-        if article_of(sc.slot_scans[bisect.bisect_right(starts, start) - 1].unit) is not None:
+        if article_of(sc.slot_units[bisect.bisect_right(starts, start) - 1]) is not None:
             for name in names:
                 found[name] = found.get(name, 0) + 1
     strong = {k: v for k, v in found.items() if v >= 2}
