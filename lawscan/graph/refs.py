@@ -177,15 +177,14 @@ def _patterns() -> dict:
     kind_words = {}
     for word, kind in unit_words.items():
         kind_words.setdefault(kind, []).append(word)
-    value = {}
-    more = {}
-    until = {}
+    value = {}  # a unit's first number, or "này"
+    after = {}  # what may follow a number: the end of a range ("to"), or else another ("also")
     for kind, idp in ids.items():
         same_kw = "|".join(_either_case(x) for x in kind_words[kind])
-        value[kind] = re.compile(rf"(?P<id>{idp})(?!\w)")
-        more[kind] = re.compile(rf"{list_sep}(?P<id>{idp})(?!\w)(?!\s*(?:{quantity})(?!\w))")
-        until[kind] = re.compile(
-            rf"\s+{re.escape(w['range_to'])}\s+(?:(?:{same_kw})\s+)?(?P<id>{idp})(?!\w)")
+        value[kind] = re.compile(rf"(?P<this>{re.escape(w['this'])})(?!\w)|(?P<id>{idp})(?!\w)")
+        after[kind] = re.compile(
+            rf"\s+{re.escape(w['range_to'])}\s+(?:(?:{same_kw})\s+)?(?P<to>{idp})(?!\w)"
+            rf"|{list_sep}(?P<also>{idp})(?!\w)(?!\s*(?:{quantity})(?!\w))")
     types = v["documents"]["types"]
     # a document number, from after its first digit ("number" is the whole of it)
     after_digit = (r"(?:\d*/\d{4}/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-Za-zĐ0-9]*)*"
@@ -237,10 +236,8 @@ def _patterns() -> dict:
                for variant in (word[0].upper() + word[1:], word)}, key=len, reverse=True))),
         "kw": re.compile(kw),
         "unit_words": {word: kind for word, kind in unit_words.items()},
-        "this": re.compile(rf"{re.escape(w['this'])}(?!\w)"),
         "value": value,
-        "more": more,
-        "until": until,
+        "after": after,
         "group_sep": re.compile(list_sep + r"(?=\S)"),
         "join": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
         "qual_lead": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
@@ -271,7 +268,7 @@ def extract_refs(text: str, chains_only: bool = False) -> list[Ref]:
         m = _next_start(text, pos, p)
         if not m:
             break
-        ref = _parse_chain(text, m.start(), p)
+        ref = _parse_chain(text, m.start(), p, m)
         if ref is None:
             pos = m.end()
             continue
@@ -391,37 +388,36 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _parse_values(kind: str, text: str, i: int, p: dict) -> tuple[list[str] | None, int]:
-    m = p["this"].match(text, i)
-    if m:
-        return [THIS], m.end()
     m = p["value"][kind].match(text, i)
     if not m:
         return None, i
+    if m.group("this") is not None:
+        return [THIS], m.end()
     values = [m.group("id")]
     j = m.end()
     while True:
-        r = p["until"][kind].match(text, j)
-        if r:
-            values[-1:] = _expand(kind, values[-1], r.group("id"))
-            j = r.end()
-            continue
-        c = p["more"][kind].match(text, j)
-        if c and not p["kw"].match(text, c.start("id")):
-            values.append(c.group("id"))
-            j = c.end()
-            continue
-        return values, j
+        r = p["after"][kind].match(text, j)
+        if r is None:
+            return values, j
+        if r.group("to") is not None:  # "từ Điều 10 đến Điều 15"
+            values[-1:] = _expand(kind, values[-1], r.group("to"))
+        elif not p["kw"].match(text, r.start("also")):  # "khoản 1, 2 và 3"
+            values.append(r.group("also"))
+        else:
+            return values, j
+        j = r.end()
 
 
-def _parse_chain(text: str, start: int, p: dict) -> Ref | None:
-    """Parse "điểm a khoản 2 Điều 5 và Điều 7 của Luật X số N" starting at ``start``."""
+def _parse_chain(text: str, start: int, p: dict, first: re.Match | None = None) -> Ref | None:
+    """Parse "điểm a khoản 2 Điều 5 và Điều 7 của Luật X số N" starting at ``start``
+    (``first``: the ``p["start"]`` match there when the caller has it)."""
     groups: list[list[tuple[str, list[str]]]] = []
     current: list[tuple[str, list[str]]] = []
     i = end = start
     after_sep = False
     commas: list[bool] = []  # per group after the first: was it joined by a bare comma?
     while True:
-        m = p["start"].match(text, i)
+        m, first = first or p["start"].match(text, i), None
         if not m:
             break
         kind = p["unit_words"][m.group("kw").lower()]
@@ -438,7 +434,7 @@ def _parse_chain(text: str, start: int, p: dict) -> Ref | None:
             current = [(kind, values)]
         i = end = j
         s = p["group_sep"].match(text, i)
-        if s and p["start"].match(text, s.end()):
+        if s and (first := p["start"].match(text, s.end())):
             after_sep, i = True, s.end()
             commas.append(s.group().strip() == ",")
             continue
