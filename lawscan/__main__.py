@@ -1,3 +1,3 @@
-from lawscan.cli import main
+from lawscan.cli import run
 
-main()
+run()

@@ -201,3 +201,23 @@ def test_limits_come_from_configuration(tmp_path, laws):
     assert all("100" in e["message"] or "large" in e["message"] for e in data["errors"])
     cfg_file.write_text("timeout = \"soon\"\n", encoding="utf-8")
     assert run("scan", "--config", cfg_file, laws).exit_code == 2
+
+
+def test_console_entry_gives_main_s_exit_codes_and_whole_output(tmp_path, laws, monkeypatch):
+    """``python -m lawscan`` goes through cli.run, which ends the process without the
+    interpreter's teardown: the exit code and everything written to a pipe are still main()'s."""
+    import subprocess
+    import sys
+
+    def console(*args):
+        return subprocess.run([sys.executable, "-m", "lawscan", "scan", "--no-config", "--no-progress",
+                               *map(str, args)], capture_output=True, text=True, cwd=tmp_path)
+
+    monkeypatch.chdir(tmp_path)  # paths in the report are relative to the working directory
+    in_process = run("scan", "--no-config", "--no-progress", laws, "-f", "json", "--fail-on", "info")
+    proc = console(laws, "-f", "json", "--fail-on", "info")
+    assert proc.returncode == in_process.exit_code == 1
+    assert strip_time(json.loads(proc.stdout)) == strip_time(json.loads(in_process.output))
+    assert console(laws, "-f", "json", "--fail-on", "never").returncode == 0
+    missing = console(tmp_path / "no-such-law.txt")
+    assert missing.returncode == 2 and "no-such-law.txt" in missing.stdout + missing.stderr
