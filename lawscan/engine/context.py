@@ -11,8 +11,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from lawscan.engine.text import fold, phrase_literals, phrase_pattern, short
 from lawscan.model import Document, Evidence, Unit, Verdict
@@ -57,10 +56,18 @@ class RuleContext:
     # -- navigation -----------------------------------------------------------------------
     @functools.cached_property
     def _parents(self) -> dict[int, Unit]:
-        out: dict[int, Unit] = {}
-        for unit in self.doc.root.walk():
-            for child in unit.children:
-                out[id(child)] = unit
+        """The parent of every unit: those of the document's own structure from the analysis
+        stage's walk (``own_structure``), and those of quoted text from a walk of each quoted
+        block."""
+        from lawscan.analyse.matcher import own_structure
+
+        _, parent, quoted = own_structure(self.doc)
+        out = dict(parent)
+        for block, own in quoted:
+            out[id(block)] = own
+            for unit in block.walk():
+                for child in unit.children:
+                    out[id(child)] = unit
         return out
 
     def parent(self, unit: Unit) -> Unit | None:
@@ -171,11 +178,14 @@ class RuleContext:
     def _is_final_unit(self, unit: Unit) -> bool:
         """The analysis stage decides what the final provisions are (rules/data/rubric.toml), so
         the rules and the verdict agree."""
-        if unit.kind not in _CONTAINERS:
-            return False
-        from lawscan.analyse.matcher import is_final_provisions
+        return unit.kind in _CONTAINERS and id(unit) in self._final_ids
 
-        return bool(is_final_provisions(unit, self.doc))
+    @functools.cached_property
+    def _final_ids(self) -> set[int]:
+        """``id()`` of every unit the analysis stage's ``is_final_provisions`` is true for."""
+        from lawscan.analyse.matcher import final_unit_ids
+
+        return final_unit_ids(self.doc)
 
     def is_definitions(self, unit: Unit) -> bool:
         """Is ``unit`` in a "Giải thích từ ngữ" (definitions) article?"""
@@ -267,21 +277,43 @@ class RuleContext:
         return hits
 
     @functools.cached_property
-    def _body_lines(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
-        """(unit, anchor, line number, folded text, text) of every body line, in order.
+    def _body_lines(self) -> Sequence[tuple[Unit, Unit, int | None, str, str]]:
+        """(unit, anchor, line number, folded text, text) of every body line, in order: the
+        rows of the analysis scan's slots (:class:`_ScanRows`) when it is there, else a walk."""
+        rows = self._scan_rows()
+        return rows if rows is not None else self._walk_rows()
 
-        One walk down the tree (the units of ``body_units``, whose order it keeps): a unit is
-        final or quoted text if it or its parent is, so both are carried down (and recorded for
-        ``is_final`` and ``in_quote``), a final subtree is left out whole, and the anchor of
-        quoted text is the nearest unit above it outside the quote."""
+    def _scan_rows(self) -> _ScanRows | None:
+        """The body lines as rows of the analysis stage's lexicon scan (``matcher.last_scan``),
+        whose slots are every heading and non-empty line in document order with their folded
+        text: the body lines are those slots but the root's, the final provisions' and the
+        headings ``unit_lines`` leaves out (a heading on its unit's first content line). None
+        when there is no scan of this document or it left out empty lines (body lines too)."""
+        from lawscan.analyse.matcher import last_scan
+
+        sc = last_scan(self.doc)
+        if sc is None or sc.empty_lines:
+            return None
+        root, final = self.doc.root, self._final_ids
+        lines = sc.slot_lines
+        kept = [k for k, u in enumerate(sc.slot_units)
+                if u is not root and id(u) not in final
+                and (lines[k] >= 0 or not (u.content and u.content[0].lineno == u.line))]
+        return _ScanRows(self, sc, kept)
+
+    def _walk_rows(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
+        """The body lines from one walk down the tree (the units of ``body_units``, whose order
+        it keeps): a unit is final or quoted text if it or its parent is, so both are carried
+        down (and recorded for ``is_final`` and ``in_quote``), a final subtree is left out
+        whole, and the anchor of quoted text is the nearest unit above it outside the quote."""
         out = []
         append = out.append
-        final_memo, quote_memo = self._final_memo, self._quote_memo
+        final_memo, quote_memo, final_ids = self._final_memo, self._quote_memo, self._final_ids
         # (unit, parent in a quote?, nearest unit above outside a quote, root excluded)
         stack = [(c, False, None) for c in reversed(self.doc.root.children)]
         while stack:
             unit, quoted, outside = stack.pop()
-            final = final_memo[id(unit)] = unit.kind in _CONTAINERS and self._is_final_unit(unit)
+            final = final_memo[id(unit)] = unit.kind in _CONTAINERS and id(unit) in final_ids
             if final:
                 continue
             quoted = quote_memo[id(unit)] = quoted or unit.kind == "quoted"
@@ -297,17 +329,25 @@ class RuleContext:
                 stack.extend([(c, quoted, below) for c in reversed(unit.children)])
         return out
 
-    def body_lines(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
+    def body_lines(self) -> Sequence[tuple[Unit, Unit, int | None, str, str]]:
         """(unit, anchor, line number, folded text, text) of every line outside the final
         provisions, document order; quoted text is anchored at its instruction."""
         return self._body_lines
+
+    @functools.cached_property
+    def _body_folded(self) -> list[str]:
+        """The folded text of each body line."""
+        rows = self._body_lines
+        if isinstance(rows, _ScanRows):
+            return rows.folded_texts()
+        return [row[3] for row in rows]
 
     @functools.cached_property
     def _body_text(self) -> tuple[str, list[int]] | None:
         """The folded body lines joined by NUL (which neither a phrase nor ``\\s`` matches, so
         no match spans two lines) and the offset where each line starts; None if a line holds
         a NUL itself."""
-        folded = [row[3] for row in self._body_lines]
+        folded = self._body_folded
         text = "\0".join(folded)
         if text.count("\0") != max(len(folded) - 1, 0):
             return None
@@ -324,7 +364,7 @@ class RuleContext:
         # the white space characters but " " are control or separator characters, which are
         # not printable: a test much cheaper than the regex, which decides only if it fails
         # (asked of each line: the NULs that join them are not printable either)
-        return (all(map(str.isprintable, map(itemgetter(3), self._body_lines)))
+        return (all(map(str.isprintable, self._body_folded))
                 or _ODD_SPACE.search(joined[0]) is None)
 
     def body_rows_containing(self, phrase: str) -> set[int]:
@@ -337,9 +377,29 @@ class RuleContext:
         rows = set()
         i = text_all.find(phrase)
         while i != -1:
-            rows.add(bisect.bisect_right(starts, i) - 1)
-            i = text_all.find(phrase, i + 1)
+            k = bisect.bisect_right(starts, i) - 1
+            rows.add(k)
+            if k + 1 == len(starts) or not phrase:
+                i = text_all.find(phrase, i + 1)
+            else:  # on from the next line
+                i = text_all.find(phrase, starts[k + 1])
         return rows
+
+    def body_rows_containing_all(self, phrases) -> set[int]:
+        """Indices in ``body_lines()`` of the lines whose folded text contains every one of
+        ``phrases`` (plain substrings; every line when there are none): the lines of the phrase
+        found least often in the joined body (``str.count``), the others looked for in those
+        lines only."""
+        phrases = list(phrases)
+        if not phrases:
+            return set(range(len(self._body_lines)))
+        joined = self._body_text
+        if joined is None or len(phrases) == 1:
+            return set.intersection(*[self.body_rows_containing(p) for p in phrases])
+        rarest = min(phrases, key=joined[0].count)
+        folded = self._body_folded
+        return {k for k in self.body_rows_containing(rarest)
+                if all(p in folded[k] for p in phrases)}
 
     def scan(self, phrases, skip_definitions: bool = True) -> list[Hit]:
         """Every occurrence of ``phrases`` in the body of the law (outside the final provisions;
@@ -424,3 +484,32 @@ class RuleContext:
                 if a.kind == upto:
                     break
         return fold("\n".join(parts))
+
+
+class _ScanRows(Sequence):
+    """The body lines of a :class:`RuleContext` as rows of the analysis scan (see
+    ``RuleContext._scan_rows``): ``kept`` are the scan's slots that are body lines, in order;
+    a row is made when it is asked for (the rules look at few), its anchor from
+    ``RuleContext.anchor`` and its folded text a slice of the scan's folded text."""
+
+    def __init__(self, ctx: RuleContext, scan, kept: list[int]):
+        self.ctx, self.scan, self.kept = ctx, scan, kept
+
+    def __len__(self) -> int:
+        return len(self.kept)
+
+    def __getitem__(self, k: int) -> tuple[Unit, Unit, int | None, str, str]:
+        slot = self.kept[k]
+        unit, i = self.scan.slot_units[slot], self.scan.slot_lines[slot]
+        if i < 0:
+            lineno, text = unit.line, unit.heading
+        else:
+            line = unit.content[i]
+            lineno, text = line.lineno, line.text
+        start = self.scan.starts[slot]
+        return unit, self.ctx.anchor(unit), lineno, self.scan.folded[start:start + len(text)], text
+
+    def folded_texts(self) -> list[str]:
+        folded, starts = self.scan.folded, self.scan.starts
+        ends = starts[1:] + [len(folded) + 1]  # a slot ends one before the next starts
+        return [folded[starts[k]:ends[k] - 1] for k in self.kept]
