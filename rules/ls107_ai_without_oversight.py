@@ -28,8 +28,7 @@ def token_hits(ctx, data) -> list[Hit]:
     body = ctx.body_lines()
     todo_rows = set()
     for need in needs:
-        todo_rows |= (set.intersection(*[ctx.body_rows_containing(p) for p in need]) if need
-                      else set(range(len(body))))
+        todo_rows |= ctx.body_rows_containing_all(need)
     todo = [body[k] for k in sorted(todo_rows) if not ctx.is_definitions(body[k][0])]
     if not todo:
         return []
