@@ -154,14 +154,15 @@ class _Builder:
     def run(self) -> None:
         g = self.graph
         units = list(self.doc.root.walk())
-        self.top = top_index(self.doc, units)
+        quoted = quoted_units(units)
+        self.top = top_index(self.doc, units, quoted)
         if self.full:
             g.add_node(DOCUMENT, kind="document", label=self.doc.title or self.doc.path,
                        title=self.doc.title or "", number=self.doc.number or "",
                        path=self.doc.path)
             self._add_units(self.doc.root)
         amended = self._amended_by_title()
-        self._own_lines_and_refs(units)
+        self._own_lines_and_refs(units, quoted)
         self._refs(self.doc.root, [], amended, None)
         if self.full:
             self._merge_named()
@@ -194,14 +195,19 @@ class _Builder:
         return _amended_law(self.doc.title or "", extract_refs(self.doc.title or ""),
                             require_single=True)
 
-    def _own_lines_and_refs(self, units: list[Unit]) -> None:
+    def _own_lines_and_refs(self, units: list[Unit], quoted: set[int]) -> None:
         """``own_refs``: id(unit) -> the references on its lines, for the units that have any
         (those of the whole document found in one go by ``extract_refs_lines``); ``own_lines``:
         id(unit) -> its lines, for the same units; ``live``: the units with references below or
-        in them. ``units``: every unit of the document, in walk order."""
+        in them. ``units``: every unit of the document, in walk order; ``quoted``: the ids of
+        those in quoted text. Without a graph the references of the root's lines and of quoted
+        text give no problem (see ``_refs`` and ``_ref``): their lines are not searched."""
+        skip = set() if self.full else quoted | {id(self.doc.root)}
         texts, starts = [], []  # the texts of unit_lines(unit) for every unit, one after another
         for u in units:
             starts.append(len(texts))
+            if id(u) in skip:
+                continue
             content = u.content
             if u.heading and not (content and content[0].lineno == u.line):
                 texts.append(u.heading)
@@ -394,18 +400,26 @@ class _Builder:
         return resolve_path(path, chain, self.top)
 
 
-def top_index(doc: Document, units: list[Unit] | None = None) -> dict[tuple[str, str], Unit]:
+def top_index(doc: Document, units: list[Unit] | None = None,
+              quoted: set[int] | None = None) -> dict[tuple[str, str], Unit]:
     """(kind, num_key) -> the first article, chapter or part of the document's own structure
-    (not inside quoted text). ``units``: ``list(doc.root.walk())`` when the caller has it."""
+    (not inside quoted text). ``units``: ``list(doc.root.walk())`` and ``quoted``:
+    ``quoted_units(units)``, when the caller has them."""
     if units is None:
         units = list(doc.root.walk())
-    quoted = {id(u) for q in itertools.islice(units, 1, None) if q.kind == "quoted"
-              for u in q.walk()}
+    if quoted is None:
+        quoted = quoted_units(units)
     top: dict[tuple[str, str], Unit] = {}
     for unit in units:
         if unit.kind in ("article", "chapter", "part") and id(unit) not in quoted:
             top.setdefault((unit.kind, num_key(unit.kind, unit.num)), unit)
     return top
+
+
+def quoted_units(units: list[Unit]) -> set[int]:
+    """The ids of the quoted units among ``units`` (a walk of a document) and of all below them."""
+    return {id(u) for q in itertools.islice(units, 1, None) if q.kind == "quoted"
+            for u in q.walk()}
 
 
 def merge_node(g: nx.DiGraph, node: str, into: str) -> None:
