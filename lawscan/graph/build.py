@@ -214,6 +214,7 @@ class _Builder:
             texts.extend([ln.text for ln in content])
         self.own_lines: dict[int, list[tuple[str, int | None]]] = {}
         self.own_refs: dict[int, list[Ref]] = {}
+        holders = []  # the units with references
         # without a graph only chains of unit words matter: bare citations of other laws or
         # fields give no problem (and _own_amended finds an amended law's citation itself)
         for i, refs in extract_refs_lines(texts, chains_only=not self.full).items():
@@ -221,13 +222,14 @@ class _Builder:
             lines = self.own_lines.get(id(units[k]))
             if lines is None:
                 lines = self.own_lines[id(units[k])] = unit_lines(units[k])
+                holders.append(units[k])
             line = lines[i - starts[k]][1]
             for ref in refs:
                 ref.line = line
             self.own_refs.setdefault(id(units[k]), []).extend(refs)
         parent = {id(child): unit for unit in units for child in unit.children}
         self.live = set()  # ids of the units with references and of their ancestors
-        for unit in [u for u in units if id(u) in self.own_refs]:
+        for unit in holders:
             while unit is not None and id(unit) not in self.live:
                 self.live.add(id(unit))
                 unit = parent.get(id(unit))
