@@ -406,6 +406,7 @@ class _Styles:
         self.based_on: dict[str, str] = {}
         self.num: dict[str, tuple[str | None, int | None]] = {}
         self.default_para: str | None = None
+        self._numbering: dict = {}  # style id -> numbering(style id)
         if root is None:
             return
         q = lambda tag: f"{{{w}}}{tag}"  # noqa: E731
@@ -435,7 +436,14 @@ class _Styles:
         return False
 
     def numbering(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
-        """(numId, ilvl, style that carries it) inherited by a paragraph style."""
+        """(numId, ilvl, style that carries it) inherited by a paragraph style; worked out once
+        per style (most paragraphs ask for the default style)."""
+        found = self._numbering.get(sid)
+        if found is None:
+            found = self._numbering[sid] = self._inherited_numbering(sid)
+        return found
+
+    def _inherited_numbering(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
         seen = set()
         sid = sid or self.default_para
         while sid and sid not in seen:
@@ -598,7 +606,7 @@ class _Walker:
             if s_num is not None:
                 num_id = s_num
                 ilvl = s_ilvl if s_ilvl is not None else self.numbering.level_for_style(s_num, s_style)
-        toc_field_before = self._in_toc_field()
+        toc_field_before = bool(self.fields) and self._in_toc_field()
         parts: list[str] = []
         saw_toc_field = self._inline(p, parts)
         para = _Para(self.lineno, "".join(parts), in_table=in_table)
@@ -816,6 +824,9 @@ def _build_source(path: str, parts: dict) -> Source:
             text = para.label + text.lstrip(" ")
             numbering.append({"line": para.lineno, "label": para.label.strip(),
                               "format": para.fmt, "level": para.level})
+        if BREAK not in raw and BREAK not in text:  # one line, the usual case
+            source.lines.append(Line(text=text, lineno=para.lineno, raw=raw))
+            continue
         raws = raw.split(BREAK)
         texts = text.split(BREAK)
         if len(raws) != len(texts):  # cannot happen: labels and marks carry no breaks
