@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from lawscan.analyse.fold import fold
-from lawscan.analyse.matcher import DocScan, final_unit_ids, rubric
+from lawscan.analyse.matcher import DocScan, final_unit_ids, own_structure, rubric
 from lawscan.model import CoverageItem, Document, Evidence, Line, Unit
 
 MAX_EVIDENCE = 3
@@ -59,7 +59,7 @@ def scope_units(doc: Document, chapter_eids: list[str]) -> list[Unit]:
     """The units whose lines are scored: the given chapters, else every top unit of the law;
     final provisions left out."""
     if chapter_eids:
-        tops = [u for u in doc.units("chapter") if u.eid in chapter_eids]
+        tops = [u for u in own_structure(doc)[0].get("chapter", []) if u.eid in chapter_eids]
     else:
         tops = [u for u in doc.root.children]
     final = final_unit_ids(doc)
