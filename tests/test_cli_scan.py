@@ -221,3 +221,19 @@ def test_console_entry_gives_main_s_exit_codes_and_whole_output(tmp_path, laws, 
     assert console(laws, "-f", "json", "--fail-on", "never").returncode == 0
     missing = console(tmp_path / "no-such-law.txt")
     assert missing.returncode == 2 and "no-such-law.txt" in missing.stdout + missing.stderr
+
+
+def test_console_entry_under_a_profiler_exits_normally(tmp_path, laws):
+    """cli.run skips the interpreter's teardown, but not under a profiler, which writes its data at
+    exit: ``python -m cProfile -o FILE -m lawscan ...`` still leaves FILE."""
+    import pstats
+    import subprocess
+    import sys
+
+    prof = tmp_path / "scan.prof"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "lawscan", "scan",
+                           "--no-config", "--no-progress", "--fail-on", "never", str(laws)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    functions = {name for _file, _line, name in pstats.Stats(str(prof)).stats}
+    assert "scan_file" in functions

@@ -102,7 +102,8 @@ def run() -> None:
     atomically); what is skipped is freeing every object and module one by one: 0.25-0.5 s once
     spaCy is loaded, a twentieth of a corpus scan. The exit handlers (``atexit``) still run and
     stdout/stderr are flushed. With workers still about (an interrupted ``--jobs`` run) the
-    normal exit waits for them. Tests and embedding code call ``main`` (e.g. through click's
+    normal exit waits for them; under a profiler or tracer (``python -m cProfile``, coverage)
+    the normal exit lets it write its data. Tests and embedding code call ``main`` (e.g. through click's
     runner) and keep the normal teardown."""
     import atexit
     import os
@@ -119,8 +120,9 @@ def run() -> None:
         print(code, file=sys.stderr)
         code = 1
     mp = sys.modules.get("multiprocessing")
-    if threading.active_count() > 1 or (mp is not None and mp.active_children()):
-        sys.exit(code)
+    if threading.active_count() > 1 or (mp is not None and mp.active_children()) \
+            or sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)  # workers to wait for, or a profiler / coverage tool that writes at exit
     atexit._run_exitfuncs()  # noqa: SLF001 - what a normal exit runs first
     for stream in (sys.stdout, sys.stderr):
         try:
