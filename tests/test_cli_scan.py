@@ -219,6 +219,14 @@ def test_console_entry_gives_main_s_exit_codes_and_whole_output(tmp_path, laws, 
     assert proc.returncode == in_process.exit_code == 1
     assert strip_time(json.loads(proc.stdout)) == strip_time(json.loads(in_process.output))
     assert console(laws, "-f", "json", "--fail-on", "never").returncode == 0
+    # reports written to files are complete too (atomic writes finish before the process ends)
+    report = tmp_path / "out" / "report.sarif"
+    done = console(laws, "-f", "sarif", "-o", report, "--report", f"html={tmp_path / 'out' / 'r.html'}")
+    assert done.returncode == 1
+    sarif = json.loads(report.read_text(encoding="utf-8"))
+    assert len(sarif["runs"][0]["results"]) == sum(len(d["findings"])
+                                                   for d in json.loads(in_process.output)["documents"])
+    assert (tmp_path / "out" / "r.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
     missing = console(tmp_path / "no-such-law.txt")
     assert missing.returncode == 2 and "no-such-law.txt" in missing.stdout + missing.stderr
 

@@ -94,7 +94,6 @@ def main():
     environment ("môi trường số"), and what is missing?"""
 
 
-
 def run() -> None:
     """The console entry point (``lawscan``, ``python -m lawscan``): :func:`main`, then, when no
     other thread or child process is left, the process ends with its exit code without tearing
@@ -123,7 +122,9 @@ def run() -> None:
     if threading.active_count() > 1 or (mp is not None and mp.active_children()) \
             or sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(code)  # workers to wait for, or a profiler / coverage tool that writes at exit
-    atexit._run_exitfuncs()  # noqa: SLF001 - what a normal exit runs first
+    # what a normal exit runs first; the atexit module has no public way to run its handlers
+    # (os._exit skips them), and this function has been in CPython unchanged since 3.0
+    atexit._run_exitfuncs()  # noqa: SLF001
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
