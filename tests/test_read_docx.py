@@ -568,3 +568,31 @@ def test_property_search_skipped_only_when_proved_needless():
     assert not _has_no_properties(decl + b'<w:document><w:pStyle w:val="a"/></w:document>')
     assert not _has_no_properties(b'<?xml version="1.0" encoding="UTF-16"?><w:document/>')
     assert not _has_no_properties(b"<w:document/>")  # no declaration: not proved
+
+
+HIDDEN_NOTES = f"""<w:footnotes {NSDECL}>
+<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>{r(" Ghi chú")}<w:r><w:rPr><w:vanish/></w:rPr><w:t> ẩn</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+
+def test_hidden_text_stays_hidden_on_every_walker_path(tmp_path):
+    # Properties are looked at only for the elements walk() found; block() called without
+    # walk() (as notes once were) must still look at them all, not show hidden text.
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    from lawscan.read.docx import _Numbering, _Styles, _Walker
+
+    body = etree.fromstring(f'<w:body {NSDECL}>' + p(r("Hiện") + '<w:r><w:rPr><w:vanish/></w:rPr>'
+                            '<w:t>ẩn</w:t></w:r>') + "</w:body>")
+    walker = _Walker(W_NS, _Numbering(None, W_NS), _Styles(None, W_NS))
+    walker.block(body)
+    assert [para.raw for para in walker.paras] == ["Hiện"]
+
+    doc = new_doc()
+    add_xml(doc, p(r("Điều 1. Phạm vi") + '<w:r><w:footnoteReference w:id="1"/></w:r>'))
+    add_part(doc, "footnotes.xml", RT.FOOTNOTES,
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+             HIDDEN_NOTES)
+    src = read_docx(save(doc, tmp_path))
+    assert [n["text"] for n in src.meta["footnotes"]] == ["Ghi chú"]

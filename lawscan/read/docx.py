@@ -486,7 +486,8 @@ class _Para:
 
 class _Walker:
     """Walks the body in order, numbering paragraphs and collecting their text. Call
-    :meth:`walk` with the body (or a note)."""
+    :meth:`walk` with the body (or a note); :meth:`block` called alone gives the same text,
+    only slower (it looks at the properties of every paragraph and run)."""
 
     def __init__(self, w: str, numbering: _Numbering, styles: _Styles):
         self.w = w
@@ -500,8 +501,9 @@ class _Walker:
         self._tags: dict = {}  # element tag -> short name (see tag)
         self.q = {name: f"{{{w}}}{name}" for name in  # short name -> "{w-namespace}name"
                   ("pPr", "pStyle", "numPr", "numId", "ilvl", "val", "rPr", "vanish")}
-        # Paragraphs and runs whose properties may matter (see walk); the others are not searched.
-        self.with_props: set = set()
+        # Paragraphs and runs whose properties may matter, found by walk; the others are not
+        # searched. None (walk not called): search the properties of every one.
+        self.with_props: set | None = None
 
     def walk(self, root, no_properties: bool = False) -> None:
         """Read the block content of ``root``. First, one pass in lxml finds every style,
@@ -511,6 +513,8 @@ class _Walker:
         properties one by one cost more than the rest of the walk. ``no_properties``: the
         caller has proved there are none (see _has_no_properties), so the pass is skipped."""
         q = self.q
+        if self.with_props is None:
+            self.with_props = set()
         if not no_properties:
             for el in root.iter(q["pStyle"], q["numPr"], q["vanish"]):
                 props = el.getparent()
@@ -589,7 +593,8 @@ class _Walker:
     def paragraph(self, p, in_table: bool, toc: bool) -> None:
         self.lineno += 1
         q = self.q
-        ppr = _properties(p, q["pPr"]) if p in self.with_props else None
+        with_props = self.with_props
+        ppr = _properties(p, q["pPr"]) if with_props is None or p in with_props else None
         style_id = None
         num_id = ilvl = None
         if ppr is not None:
@@ -661,7 +666,8 @@ class _Walker:
         q = self.q
         tags = self._tags
         saw_toc = False
-        rpr = _properties(r, q["rPr"]) if r in self.with_props else None
+        with_props = self.with_props
+        rpr = _properties(r, q["rPr"]) if with_props is None or r in with_props else None
         hidden = False
         if rpr is not None:
             v = _child(rpr, q["vanish"])
