@@ -132,3 +132,15 @@ def test_broken_deep_and_foreign_xml(tmp_path):
     _refused(tmp_path, "deep.xml", '<?xml version="1.0"?>' + "<a>" * 3000 + "</a>" * 3000, "read.depth")
     _refused(tmp_path, "other.xml", '<?xml version="1.0"?><rss><channel>Điều 1</channel></rss>',
              "read.xml_unknown")
+
+
+def test_metadata_not_collected_in_the_first_pass_is_still_found(monkeypatch):
+    # _metadata collects the metadata elements it reads in one pass over _META_NAMES; a name
+    # asked for but not in that list is searched for then, not silently taken as missing.
+    import lawscan.read.akn as akn
+
+    want = read_source(str(READ / "akn3.xml")).document
+    monkeypatch.setattr(akn, "_META_NAMES", ("FRBRcountry", "FRBRlanguage"))
+    doc = read_source(str(READ / "akn3.xml")).document
+    assert (doc.title, doc.number, doc.year, doc.date) == (want.title, want.number, want.year, want.date)
+    assert doc.number == "2020 No. 7"

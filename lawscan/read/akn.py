@@ -212,13 +212,21 @@ _META_NAMES = ("FRBRname", "FRBRnumber", "FRBRuri", "FRBRthis", "FRBRdate", "FRB
 def _metadata(doc_el, doc: Document) -> None:
     # One pass (lxml matches the names) collects the elements below doc_el with these names,
     # in document order, instead of one search of the whole document per question.
-    found: dict[str, list] = {}
+    found: dict[str, list] = {name: [] for name in _META_NAMES}
     for el in doc_el.iterdescendants(*(f"{{*}}{name}" for name in _META_NAMES)):
         found.setdefault(_local(el), []).append(el)
 
+    def elements(name: str) -> list:
+        """The <name> elements below doc_el, in document order (searched for now when the
+        name is not one of _META_NAMES)."""
+        els = found.get(name)
+        if els is None:
+            els = found[name] = list(doc_el.iterdescendants(f"{{*}}{name}"))
+        return els
+
     def children_of(where: str, name: str) -> list:
         """The <name> elements whose parent is a <where> below doc_el, in document order."""
-        return [el for el in found.get(name, ())
+        return [el for el in elements(name)
                 if (parent := el.getparent()) is not doc_el and _local(parent) == where]
 
     def value(name: str, attr: str = "value", where: str = "FRBRWork") -> str:
@@ -226,7 +234,7 @@ def _metadata(doc_el, doc: Document) -> None:
         return (els[0].get(attr) or "").strip() if els else ""
 
     def text_of(name: str) -> str:
-        els = found.get(name)
+        els = elements(name)
         return _text(els[0]) if els else ""
 
     alias = next((el for el in children_of("FRBRWork", "FRBRalias")
