@@ -112,3 +112,19 @@ def test_chains_only_keeps_the_references_that_begin_with_a_unit_word():
     assert sum(map(len, chains.values())) < sum(map(len, whole.values()))  # documents, fields
     assert may_cite("khoản 2 Điều 5 của Nghị quyết này")
     assert not may_cite("theo quy định tại khoản 2 Điều 5")
+
+
+def test_parse_chain_uses_a_given_start_match_only_where_it_was_found():
+    """_parse_chain may be handed the unit-word match at its start (to avoid matching twice);
+    it must be that match, and a group separator not followed by a unit word ends the chain."""
+    from lawscan.graph.refs import _parse_chain, _patterns
+
+    p = _patterns()
+    text = "theo Điều 5 và Điều 7, và các quy định khác"
+    at = text.index("Điều 5")
+    ref = _parse_chain(text, at, p, p["start"].match(text, at))
+    assert ref.text == "Điều 5 và Điều 7"
+    assert [path_label(t) for t in ref.targets] == ["Điều 5", "Điều 7"]
+    assert _parse_chain(text, at, p).text == ref.text  # same without the given match
+    with pytest.raises(AssertionError):  # a match found elsewhere is refused, not used
+        _parse_chain(text, at, p, p["start"].match(text, text.index("Điều 7")))

@@ -410,14 +410,20 @@ def _parse_values(kind: str, text: str, i: int, p: dict) -> tuple[list[str] | No
 
 def _parse_chain(text: str, start: int, p: dict, first: re.Match | None = None) -> Ref | None:
     """Parse "điểm a khoản 2 Điều 5 và Điều 7 của Luật X số N" starting at ``start``
-    (``first``: the ``p["start"]`` match there when the caller has it)."""
+    (``first``: the ``p["start"]`` match at ``start`` when the caller has it)."""
     groups: list[list[tuple[str, list[str]]]] = []
     current: list[tuple[str, list[str]]] = []
     i = end = start
     after_sep = False
     commas: list[bool] = []  # per group after the first: was it joined by a bare comma?
     while True:
-        m, first = first or p["start"].match(text, i), None
+        # ``first`` is the p["start"] match at ``i`` when it is already known (given by the
+        # caller, or found after a group separator below): it is used once, not matched again.
+        if first is not None:
+            assert first.start() == i, "first must be the p['start'] match at i"
+            m, first = first, None
+        else:
+            m = p["start"].match(text, i)
         if not m:
             break
         kind = p["unit_words"][m.group("kw").lower()]
@@ -434,10 +440,14 @@ def _parse_chain(text: str, start: int, p: dict, first: re.Match | None = None) 
             current = [(kind, values)]
         i = end = j
         s = p["group_sep"].match(text, i)
-        if s and (first := p["start"].match(text, s.end())):
-            after_sep, i = True, s.end()
-            commas.append(s.group().strip() == ",")
-            continue
+        if s:
+            # a separator (", ", " và ", ", hoặc ") starts a new group only when a unit word
+            # follows it; that match is kept in ``first`` for the next turn of the loop
+            first = p["start"].match(text, s.end())
+            if first is not None:
+                after_sep, i = True, s.end()
+                commas.append(s.group().strip() == ",")
+                continue
         s = p["join"].match(text, i)
         if s and p["kw"].match(text, s.end()):
             after_sep, i = False, s.end()
