@@ -51,20 +51,20 @@ def sequences(doc):
     The units of each kind and their parents come from the analysis stage's one walk of the
     document (``own_structure``); the sections of a chapter (subsections of a section) are those
     below it, found by climbing from each section instead of walking every chapter."""
-    from lawscan.analyse.matcher import own_structure
+    from lawscan.analyse.matcher import own_structure, own_units
 
-    by_kind, parent, _ = own_structure(doc)
-    yield "chapter", list(by_kind.get("chapter", []))
-    yield "article", list(by_kind.get("article", []))
+    _, parent, _ = own_structure(doc)
+    yield "chapter", list(own_units(doc, "chapter"))
+    yield "article", list(own_units(doc, "article"))
     for parent_kind, kind in (("chapter", "section"), ("section", "subsection")):
-        below: dict[int, list] = {id(p): [] for p in by_kind.get(parent_kind, [])}
-        for u in by_kind.get(kind, []):
+        below: dict[int, list] = {id(p): [] for p in own_units(doc, parent_kind)}
+        for u in own_units(doc, kind):
             p = parent.get(id(u))
             while p is not None:
                 if id(p) in below:
                     below[id(p)].append(u)
                 p = parent.get(id(p))
-        for p in by_kind.get(parent_kind, []):
+        for p in own_units(doc, parent_kind):
             yield kind, below[id(p)]
 
 

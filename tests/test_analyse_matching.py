@@ -143,3 +143,32 @@ def test_heading_is_prefix_only_needs_a_word_end():
     assert not _heading_is("Hiệu lực thi hànhx", ["hiệu lực thi hành"], prefix_only=True)
     assert not _heading_is("Về hiệu lực", ["hiệu lực"], prefix_only=True)
     assert _heading_is("Về hiệu lực", ["hiệu lực"]) and not _heading_is("Về hiệu lực", [])
+
+
+def test_analysing_an_edited_document_again_sees_the_edit():
+    """What the matcher keeps for the last document (scan, own_structure, final_unit_ids) is
+    dropped by forget(), which analyse() calls first: an in-place edit is seen by analysing the
+    same Document object again, and own_units hands out tuples a caller cannot reorder."""
+    from lawscan.analyse import analyse
+    from lawscan.analyse.matcher import final_unit_ids, forget, last_scan, own_units
+
+    a5 = Unit("article", "5", "Quyền", "art_5", 10, [Line("Nội dung.", 11)])
+    a7 = Unit("article", "7", "Nghĩa vụ", "art_7", 12, [Line("Nội dung.", 13)])
+    doc = Document(path="/tmp/x.txt", format="txt", title="Luật Thử nghiệm", year=2025,
+                   doc_kind="law", root=Unit("root", children=[a5, a7]))
+    analyse(doc)
+    assert own_units(doc, "article") == (a5, a7) and not final_unit_ids(doc)
+    assert "trí tuệ nhân tạo" not in last_scan(doc).folded
+    a5.content[0] = Line("Hệ thống trí tuệ nhân tạo tự động ra quyết định.", 11)
+    a8 = Unit("article", "8", "Hiệu lực thi hành", "art_8", 14, [Line("Luật này có hiệu lực.", 15)])
+    doc.root.children.append(a8)
+    analyse(doc)
+    assert own_units(doc, "article") == (a5, a7, a8)
+    assert final_unit_ids(doc) == {id(a8)}
+    assert "trí tuệ nhân tạo" in last_scan(doc).folded
+    forget(doc)
+    assert last_scan(doc) is None
+    other = Document(path="/tmp/y.txt", format="txt", root=Unit("root", children=[]))
+    scan(doc)
+    forget(other)  # only what is kept for ``other``: nothing
+    assert last_scan(doc) is not None

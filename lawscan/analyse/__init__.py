@@ -19,11 +19,17 @@ from lawscan.model import Document, Verdict
 
 
 def analyse(doc: Document, settings: dict | None = None) -> Verdict:
-    """The digital-environment verdict of one document (see the package docstring)."""
+    """The digital-environment verdict of one document (see the package docstring).
+
+    ``doc`` is analysed as it is now: what the analysis keeps for the last document (its scan
+    and structure, which the rules reuse) is dropped first (``matcher.forget``), so a Document
+    edited in place is looked at afresh. The rules see the document as last analysed: after an
+    edit, analyse it again before running them."""
     from lawscan.analyse import coverage as cov
     from lawscan.analyse import verdict as vd
-    from lawscan.analyse.matcher import digital_units, load_lexicon
+    from lawscan.analyse.matcher import digital_units, forget, load_lexicon
 
+    forget()
     settings = settings or {}
     lex = load_lexicon(tuple(settings.get("lexicons", ())))
     du = digital_units(doc, lex)

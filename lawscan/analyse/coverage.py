@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from lawscan.analyse.fold import fold
-from lawscan.analyse.matcher import DocScan, final_unit_ids, own_structure, rubric
+from lawscan.analyse.matcher import DocScan, final_unit_ids, own_units, rubric
 from lawscan.model import CoverageItem, Document, Evidence, Line, Unit
 
 MAX_EVIDENCE = 3
@@ -59,7 +59,7 @@ def scope_units(doc: Document, chapter_eids: list[str]) -> list[Unit]:
     """The units whose lines are scored: the given chapters, else every top unit of the law;
     final provisions left out."""
     if chapter_eids:
-        tops = [u for u in own_structure(doc)[0].get("chapter", []) if u.eid in chapter_eids]
+        tops = [u for u in own_units(doc, "chapter") if u.eid in chapter_eids]
     else:
         tops = [u for u in doc.root.children]
     final = final_unit_ids(doc)
@@ -120,10 +120,10 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
     # there units without any hit) are skipped; without digital chapters the scope is every
     # unit, so the units to visit are the scan's units with hits (document order) outside the
     # final provisions, and the document is not walked
+    final = final_unit_ids(doc)
     if in_chapter:
         scope = [sc.of(u) for u in scope_units(doc, chapter_eids)]
     else:
-        final = final_unit_ids(doc)
         scope = [us for us in sc.units.values()
                  if us.unit.kind != "root" and id(us.unit) not in final]
     for us in scope:
@@ -135,7 +135,6 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
                 visit(u, line.lineno, line.text, hits)
     for unit, line, hits in extra_lines or []:
         visit(unit, line.lineno, line.text, hits)
-    final = final_unit_ids(doc)
     for us in sc.title_hit_scans + sc.line_hit_scans:  # the units without hits add nothing
         if us.unit.kind == "root" or id(us.unit) in final:
             continue

@@ -7,6 +7,10 @@ Public API (import from ``lawscan.analyse.matcher``):
   ``Hit(term, category, element, strength, start, end)``, offsets in the ORIGINAL text;
 * ``scan(doc) -> DocScan`` - the hits of every unit's heading and own lines (cached per document);
   ``last_scan(doc)`` - that DocScan if it was made already, else None;
+* ``own_units(doc, kind) -> tuple[Unit, ...]`` - ``doc.units(kind)`` (quoted text left out), kept
+  for the last document;
+* ``forget(doc=None)`` - drop what is kept for the last document (``lawscan.analyse.analyse``
+  calls it first);
 * ``digital_units(doc) -> DigitalUnits`` - the chapters, sections and articles whose subject is
   digital, each with the reason (what the verdict uses);
 * ``is_final_provisions(unit, doc) -> bool`` - the unit is (inside) the final "ĐIỀU KHOẢN THI HÀNH"
@@ -17,6 +21,11 @@ Public API (import from ``lawscan.analyse.matcher``):
 * ``rubric()`` - the parsed rules/data/rubric.toml.
 
 Takes a :class:`lawscan.model.Document`; gives plain dataclasses. No heavy imports.
+
+What is kept for the last document (the scan, ``own_structure``, ``final_unit_ids``) is kept by
+the identity of the Document object, not by its content: it describes the tree as it was when
+analysed. After editing a Document in place, analyse it again (``analyse()`` calls
+:func:`forget` first) or call :func:`forget` before asking again.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ from lawscan.model import Document, Line, Unit
 
 __all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "last_scan", "DocScan", "UnitScan",
            "digital_units", "DigitalUnits", "Decision", "is_final_provisions", "final_unit_ids",
-           "is_framing_article", "rubric"]
+           "is_framing_article", "rubric", "own_units", "forget"]
 
 
 @lru_cache(maxsize=1)
@@ -83,10 +92,16 @@ def _final_itself(unit: Unit, doc: Document | None) -> bool:
     return False
 
 
+# the [document, value] pair of every for_last_document function, for forget()
+_LAST_DOCUMENT: list[list] = []
+
+
 def for_last_document(fn):
     """Keep ``fn(doc)`` for the last document it was asked for (the same object, not an equal
-    one): the analysis and the rules ask it many times per document, one document at a time."""
+    one): the analysis and the rules ask it many times per document, one document at a time.
+    An edit of that document is not seen until :func:`forget` is called."""
     last: list = [None, None]  # [document, value]
+    _LAST_DOCUMENT.append(last)
 
     @wraps(fn)
     def cached(doc: Document):
@@ -99,14 +114,14 @@ def for_last_document(fn):
 
 @for_last_document
 def final_unit_ids(doc: Document) -> set[int]:
-    """``id()`` of every unit of ``doc`` that :func:`is_final_provisions` is true for (one walk,
-    kept for the last document): for loops over many units."""
+    """``id()`` of every unit of ``doc`` that :func:`is_final_provisions` is true for (kept for
+    the last document): for loops over many units."""
     # a unit is final when it or a unit above it is final itself, which only a chapter, part or
     # article can be: the subtrees of those are taken whole (the own ones from own_structure,
     # those inside quoted text from a walk of each quoted block)
     kinds = ("chapter", "part", "article")
-    by_kind, _, quoted = own_structure(doc)
-    candidates = [u for k in kinds for u in by_kind.get(k, [])]
+    _, _, quoted = own_structure(doc)
+    candidates = [u for k in kinds for u in own_units(doc, k)]
     candidates += [u for q, _ in quoted for u in q.walk() if u.kind in kinds]
     ids: set[int] = set()
     for u in candidates:
@@ -306,6 +321,19 @@ def last_scan(doc: Document) -> DocScan | None:
     return cached if cached is not None and cached.doc is doc else None
 
 
+def forget(doc: Document | None = None) -> None:
+    """Drop what is kept for the last document (the scan and every :func:`for_last_document`
+    value): all of it, or only what is kept for ``doc``. The next question about a document
+    then looks at its tree as it is now (after an in-place edit)."""
+    for last in _LAST_DOCUMENT:
+        if doc is None or last[0] is doc:
+            last[:] = [None, None]
+    if doc is None:
+        _SCANS.clear()
+    elif last_scan(doc) is not None:
+        del _SCANS[id(doc)]
+
+
 # ------------------------------------------------------------------------------ digital units
 
 
@@ -429,10 +457,12 @@ def _num(u: Unit) -> str:
 
 
 @for_last_document
-def own_structure(doc: Document) -> tuple[dict[str, list[Unit]], dict[int, Unit], list[tuple[Unit, Unit]]]:
+def own_structure(doc: Document) -> tuple[dict[str, tuple[Unit, ...]], dict[int, Unit],
+                                          list[tuple[Unit, Unit]]]:
     """``doc.units(kind)`` for every kind (document order, quoted text left out), the parent of
     each of these units, and each quoted block with the own unit it is in (``(quoted, parent)``),
-    from one walk (kept for the last document; the result is not to be changed)."""
+    from one walk (kept for the last document; the result is not to be changed: for the units of
+    one kind, :func:`own_units`)."""
     by_kind: dict[str, list[Unit]] = {}
     parent: dict[int, Unit] = {}
     quoted: list[tuple[Unit, Unit]] = []
@@ -447,7 +477,13 @@ def own_structure(doc: Document) -> tuple[dict[str, list[Unit]], dict[int, Unit]
                 stack.append(c)
             else:
                 quoted.append((c, u))
-    return by_kind, parent, quoted
+    return {k: tuple(v) for k, v in by_kind.items()}, parent, quoted
+
+
+def own_units(doc: Document, kind: str) -> tuple[Unit, ...]:
+    """``doc.units(kind)``: the units of ``kind`` in document order, quoted text left out (from
+    :func:`own_structure`, kept for the last document)."""
+    return own_structure(doc)[0].get(kind, ())
 
 
 def article_finder(doc: Document):
@@ -491,8 +527,8 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
     lex = lexicon or load_lexicon()
     sc = scan(doc, lex)
     out = DigitalUnits(scan=sc)
-    by_kind, parent, quoted = own_structure(doc)
-    all_articles = by_kind.get("article", [])
+    _, parent, quoted = own_structure(doc)
+    all_articles = own_units(doc, "article")
     # the articles with quoted text somewhere below them (climbing from each quoted block)
     quoting: set[int] = set()
     for _, p in quoted:
@@ -552,12 +588,12 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
                             "articles")
         return None
 
-    for ch in by_kind.get("chapter", []):
+    for ch in own_units(doc, "chapter"):
         d = container_decision(ch, f"Chương {ch.num}")
         if d:
             d.num = ch.num
             out.chapters.append(d)
-    for sec in by_kind.get("section", []):
+    for sec in own_units(doc, "section"):
         chap = parent.get(id(sec))
         while chap is not None and chap.kind not in ("chapter", "root"):
             chap = parent.get(id(chap))

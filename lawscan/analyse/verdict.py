@@ -26,7 +26,7 @@ from functools import lru_cache
 from lawscan.analyse.fold import fold
 from lawscan.analyse.matcher import (DigitalUnits, _heading_is, article_finder, is_amending_law,
                                      is_final_provisions, is_framing_article, last_scan,
-                                     own_structure, rubric, scan)
+                                     own_units, rubric, scan)
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.model import Document, Unit
 
@@ -46,7 +46,7 @@ def law_title(doc: Document) -> str:
 
 def scope_article(doc: Document) -> Unit | None:
     names = rubric()["structure"]["scope_article"]
-    for art in own_structure(doc)[0].get("article", [])[:5]:
+    for art in own_units(doc, "article")[:5]:
         if _heading_is(art.heading, names):
             return art
     return None
@@ -78,7 +78,7 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
 
 def substantive_chapters(doc: Document) -> list[Unit]:
     general = rubric()["structure"]["general_chapter"]
-    return [c for c in own_structure(doc)[0].get("chapter", [])
+    return [c for c in own_units(doc, "chapter")
             if not is_final_provisions(c, doc) and not _heading_is(c.heading, general)]
 
 
@@ -101,7 +101,7 @@ def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
         chapters = [c.num for c in subst]
         secs = [s for c in subst for s in c.walk(False) if s.kind == "section"]
         sections = [[c.num, s.num] for c in subst for s in c.walk(False) if s.kind == "section"]
-        arts = [a for a in own_structure(doc)[0].get("article", [])
+        arts = [a for a in own_units(doc, "article")
                 if not is_final_provisions(a, doc) and not is_framing_article(a)]
         for u in subst + secs + arts:
             eids[f"{u.kind}:{u.num}"] = u.eid
