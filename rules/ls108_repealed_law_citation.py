@@ -33,23 +33,27 @@ def doc_date(doc):
     return date, year
 
 
+def citation_forms(row) -> list[tuple[list[str], str]]:
+    """The ways a citation of the law is written, folded, each as (pieces, separator regex):
+    the number, whose pieces may have any spaces around each slash ("51 / 2005 / QH11"), and
+    each alias ending in a year ("Luật Giao dịch điện tử năm 2005"), whose words may have any
+    run of spaces between them. A citation holds every piece of its form as it is."""
+    forms = [(fold(row["number"]).split("/"), r"\s*/\s*")]
+    forms += [(fold(a).split(" "), r"\s+") for a in row.get("aliases", []) if re.search(r"\d{4}$", a)]
+    return forms
+
+
 def citation_pattern(row) -> re.Pattern:
-    """The law's number (any spacing), or its title followed by its year."""
-    num = re.escape(fold(row["number"])).replace("/", r"\s*/\s*")
-    names = [re.escape(fold(a)).replace(r"\ ", r"\s+") for a in row.get("aliases", [])
-             if re.search(r"\d{4}$", a)]
-    return re.compile(r"(?<![\w/])(?:" + "|".join([num] + names) + r")(?![\w/])")
+    """The law's number (any spacing), or its title followed by its year (see citation_forms)."""
+    alternatives = [sep.join(map(re.escape, pieces)) for pieces, sep in citation_forms(row)]
+    return re.compile(r"(?<![\w/])(?:" + "|".join(alternatives) + r")(?![\w/])")
 
 
 def citation_pieces(row) -> set[str]:
-    """Plain strings one of which every match of :func:`citation_pattern` holds as it is: from
-    the number and from each alias the pattern takes, its longest piece with a digit (else its
-    longest) between the slashes and spaces the pattern lets vary (for a cheap first look)."""
-    def piece(text: str, sep: str) -> str:
-        return max(fold(text).split(sep), key=lambda p: (any(c.isdigit() for c in p), len(p)))
-
-    return {piece(row["number"], "/")} | {piece(a, " ") for a in row.get("aliases", [])
-                                          if re.search(r"\d{4}$", a)}
+    """Plain strings one of which every match of :func:`citation_pattern` holds as it is: of
+    each form, its longest piece with a digit (else its longest), for a cheap first look."""
+    return {max(pieces, key=lambda p: (any(c.isdigit() for c in p), len(p)))
+            for pieces, _ in citation_forms(row)}
 
 
 class RepealedLawCitation(Rule):
