@@ -224,11 +224,104 @@ def test_context_shortcuts_agree_with_their_definitions(corpus_dir):
             assert ctx.text_of(unit) == fold(unit.full_text())
         scan(doc)  # text_of(root) is now the analysis scan's folded text
         assert RuleContext(doc).text_of(doc.root) == fold(doc.root.full_text()), path
+        scanned = RuleContext(doc)._scan_rows()  # and the body lines are rows of its slots
+        if scanned is not None:
+            assert [(id(r[0]), id(r[1]), *r[2:]) for r in scanned] == \
+                   [(id(w[0]), id(w[1]), *w[2:]) for w in want], path
+            assert scanned.folded_texts() == [w[3] for w in want], path
     assert quoted  # some corpus law amends another: its quoted text is anchored at instructions
     doc = small_doc()
     doc.root.children[0].content.append(Line("", 12))  # an empty line: not in the scan's text
     scan(doc)
     assert RuleContext(doc).text_of(doc.root) == fold(doc.root.full_text())
+
+
+def scan_rows_doc() -> Document:
+    """A chapter whose heading sits on its first content line, an article quoting an amended
+    article, a heading-only section, and a final chapter."""
+    quoted = Unit("quoted", "", "", "art_2_qt", 21, [Line("“Điều 16a. Dữ liệu điện tử", 21)], [
+        Unit("paragraph", "1", "", "art_2_qt_cl_1", 22, [Line("1. Dữ liệu được lưu trữ.", 22)])],
+        attrs={"target": "Điều 16a"})
+    art1 = Unit("article", "1", "Phạm vi", "art_1", 11, [Line("Luật này quy định về dữ liệu.", 12)])
+    art2 = Unit("article", "2", "Sửa đổi Luật Giao dịch", "art_2", 19, [], [
+        Unit("paragraph", "1", "", "art_2_cl_1", 20, [Line("1. Bổ sung Điều 16a như sau:", 20)],
+             [quoted])])
+    sec = Unit("section", "1", "QUY ĐỊNH RIÊNG", "chuong_1_muc_1", 18, [], [art2])
+    ch1 = Unit("chapter", "I", "QUY ĐỊNH CHUNG", "chuong_1", 10,
+               [Line("Chương I QUY ĐỊNH CHUNG", 10)], [art1, sec])
+    art9 = Unit("article", "9", "Hiệu lực thi hành", "art_9", 31, [Line("Luật này có hiệu lực.", 32)])
+    ch2 = Unit("chapter", "II", "ĐIỀU KHOẢN THI HÀNH", "chuong_2", 30, [], [art9])
+    root = Unit("root", content=[Line("Lời nói đầu.", 2)], children=[ch1, ch2])
+    return Document(path="/tmp/x.txt", format="txt", title="Luật Thử nghiệm", number="1/2025/QH15",
+                    year=2025, doc_kind="law", root=root)
+
+
+def test_scan_rows_are_the_walked_body_lines():
+    """After the analysis the body lines are rows of its scan (_ScanRows): the same rows, folded
+    texts and joined body as the walk makes; an empty line falls back to the walk."""
+    import gc
+    import weakref
+
+    from lawscan.analyse import analyse
+    from lawscan.engine.context import _ScanRows
+
+    def as_ids(rows):
+        return [(id(r[0]), id(r[1]), *r[2:]) for r in rows]
+
+    docs = [scan_rows_doc(), small_doc()]
+    empty = scan_rows_doc()
+    empty.root.children[0].children[0].content.append(Line("", 13))
+    for doc in docs + [empty]:
+        analyse(doc)
+        ctx, walked = RuleContext(doc), RuleContext(doc)._walk_rows()
+        rows = ctx._scan_rows()
+        if doc is empty:
+            assert rows is None and ctx.body_lines() == walked
+            continue
+        assert isinstance(rows, _ScanRows) and isinstance(ctx.body_lines(), _ScanRows)
+        assert as_ids(rows) == as_ids(walked) and len(rows) == len(walked)
+        assert ctx._body_folded == [r[3] for r in walked]
+        assert ctx._body_text[0] == "\0".join(r[3] for r in walked)
+    doc = docs[0]
+    analyse(doc)
+    ctx = RuleContext(doc)
+    rows = ctx.body_lines()
+    texts = [r[4] for r in rows]
+    assert "Chương I QUY ĐỊNH CHUNG" in texts and "QUY ĐỊNH CHUNG" not in texts  # heading once
+    assert "QUY ĐỊNH RIÊNG" in texts and "Lời nói đầu." not in texts
+    assert not any("hiệu lực" in t.lower() for t in texts)  # the final chapter left out
+    assert [r[1].eid for r in rows if r[0].eid.startswith("art_2_qt")] == ["art_2_cl_1"] * 2
+    # a read-only sequence of rows, like the walk's list
+    walked = RuleContext(doc)._walk_rows()
+    assert as_ids(rows[0:2]) == as_ids(walked[0:2]) and isinstance(rows[1:], list)
+    assert as_ids(rows[::-1]) == as_ids(walked[::-1]) and as_ids([rows[-1]]) == as_ids(walked[-1:])
+    assert rows == walked and rows == list(rows) and rows != walked[:-1]
+    assert as_ids(rows + [walked[0]]) == as_ids(walked + [walked[0]])
+    assert as_ids([walked[0]] + rows) == as_ids([walked[0]] + walked)
+    # the rows do not hold their context: it goes without the cyclic garbage collector
+    gc.disable()
+    try:
+        gone = weakref.ref(ctx)
+        del ctx
+        assert gone() is None
+    finally:
+        gc.enable()
+
+
+def test_rules_see_an_edit_once_the_document_is_analysed_again():
+    """An edit made in place after the analysis is seen by the rules once the same Document
+    object is analysed again (the analysis drops what it kept for it)."""
+    from lawscan.analyse import analyse
+
+    ruleset = load_rules(select=["LS107"])
+    doc = small_doc()
+    assert not run_rules(doc, analyse(doc), ruleset)[0]
+    doc.root.children[0].content[0] = Line(
+        "Cơ quan quản lý sử dụng hệ thống trí tuệ nhân tạo để tự động ra quyết định chấp thuận "
+        "hoặc từ chối hồ sơ.", 11)
+    findings, problems = run_rules(doc, analyse(doc), ruleset)
+    assert not problems and [f.rule_id for f in findings] == ["LS107"]
+    assert findings[0].evidence[0].eid == "art_5"
 
 
 def test_scan_finds_what_a_line_by_line_search_finds(corpus_dir):

@@ -2,6 +2,11 @@
 gives navigation helpers (parents, the article or chapter of a unit, the unit at a line, the
 final-provisions test, the title line), per-unit text lines with quoted amendment text
 attributed to the instruction that carries it, and the chapter graph built lazily on first use.
+
+A rule sees the document as analysed: the context reuses what the analysis stage keeps for the
+last document (``lawscan.analyse.matcher``: its scan, structure and final provisions). After
+editing a Document in place, analyse it again (``lawscan.analyse.analyse``, or
+``matcher.forget()``) before running the rules.
 """
 
 from __future__ import annotations
@@ -10,8 +15,9 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import Iterator
 
 from lawscan.engine.text import fold, phrase_literals, phrase_pattern, short
 from lawscan.model import Document, Evidence, Unit, Verdict
@@ -38,6 +44,8 @@ class Hit:
 
 @dataclass
 class RuleContext:
+    """What a rule is given (see the module docstring): the document as analysed."""
+
     doc: Document
     verdict: Verdict | None = None
     settings: dict = field(default_factory=dict)
@@ -121,7 +129,7 @@ class RuleContext:
         return " ".join(parts)
 
     def in_quote(self, unit: Unit) -> bool:
-        return self._up(unit, self._quote_memo, lambda u: u.kind == "quoted")
+        return _in_quote(unit, self._parents, self._quote_memo)
 
     @functools.cached_property
     def _quote_memo(self) -> dict[int, bool]:
@@ -131,12 +139,7 @@ class RuleContext:
     def anchor(self, unit: Unit) -> Unit:
         """Where a finding about ``unit`` belongs: the unit itself, or, for quoted text of an
         amending law, the instruction (nearest unit outside the quote) that carries it."""
-        if not self.in_quote(unit):
-            return unit
-        for a in self.ancestors(unit):
-            if not self.in_quote(a):
-                return a
-        return unit
+        return _anchor(unit, self._parents, self._quote_memo)
 
     def article_scope(self, unit: Unit) -> Unit:
         """The article a unit belongs to, for "same article" tests. Inside quoted amendment text
@@ -162,18 +165,8 @@ class RuleContext:
         return {}
 
     def _up(self, unit: Unit, memo: dict[int, bool], own) -> bool:
-        """``own(u)`` for ``unit`` or any of its ancestors (root excluded), memoised per unit in
-        ``memo`` so that each unit is looked at once per document."""
-        chain = []
-        u = unit
-        while u is not None and u.kind != "root" and id(u) not in memo:
-            chain.append(u)
-            u = self.parent(u)
-        value = memo[id(u)] if u is not None and u.kind != "root" else False
-        for u in reversed(chain):
-            value = value or bool(own(u))
-            memo[id(u)] = value
-        return value
+        """``own(u)`` for ``unit`` or an ancestor, memoised in ``memo`` (see :func:`_up`)."""
+        return _up(unit, self._parents, memo, own)
 
     def _is_final_unit(self, unit: Unit) -> bool:
         """The analysis stage decides what the final provisions are (rules/data/rubric.toml), so
@@ -198,19 +191,17 @@ class RuleContext:
         return frozenset(id(u) for art in self.definition_articles() for u in art.walk())
 
     def definition_articles(self) -> list[Unit]:
-        from lawscan.analyse.matcher import own_structure
+        from lawscan.analyse.matcher import own_units
 
-        articles = own_structure(self.doc)[0].get("article", [])
-        return [a for a in articles if "giải thích từ ngữ" in fold(a.heading)]
+        return [a for a in own_units(self.doc, "article") if "giải thích từ ngữ" in fold(a.heading)]
 
     def final_chapter(self) -> Unit | None:
         """The "Điều khoản thi hành" chapter (or part), if the law has one (the first, in
         document order)."""
-        from lawscan.analyse.matcher import own_structure
+        from lawscan.analyse.matcher import own_units
 
-        by_kind = own_structure(self.doc)[0]
-        chapters = [u for u in by_kind.get("chapter", []) if self._is_final_unit(u)]
-        parts = [u for u in by_kind.get("part", []) if self._is_final_unit(u)]
+        chapters = [u for u in own_units(self.doc, "chapter") if self._is_final_unit(u)]
+        parts = [u for u in own_units(self.doc, "part") if self._is_final_unit(u)]
         if not (chapters and parts):  # one kind only: its first
             return (chapters or parts or [None])[0]
         return next(u for u in self.doc.units() if u is chapters[0] or u is parts[0])
@@ -299,7 +290,7 @@ class RuleContext:
         kept = [k for k, u in enumerate(sc.slot_units)
                 if u is not root and id(u) not in final
                 and (lines[k] >= 0 or not (u.content and u.content[0].lineno == u.line))]
-        return _ScanRows(self, sc, kept)
+        return _ScanRows(sc, kept, self._parents, self._quote_memo)
 
     def _walk_rows(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
         """The body lines from one walk down the tree (the units of ``body_units``, whose order
@@ -331,7 +322,9 @@ class RuleContext:
 
     def body_lines(self) -> Sequence[tuple[Unit, Unit, int | None, str, str]]:
         """(unit, anchor, line number, folded text, text) of every line outside the final
-        provisions, document order; quoted text is anchored at its instruction."""
+        provisions, document order; quoted text is anchored at its instruction. A read-only
+        sequence of rows (indexing, slices - which give lists -, len, iteration, == with a
+        list); ``list(...)`` for a list of your own."""
         return self._body_lines
 
     @functools.cached_property
@@ -486,20 +479,81 @@ class RuleContext:
         return fold("\n".join(parts))
 
 
+def _up(unit: Unit, parents: dict[int, Unit], memo: dict[int, bool], own) -> bool:
+    """``own(u)`` for ``unit`` or any of its ancestors (``parents``: unit id -> parent; root
+    excluded), memoised per unit in ``memo`` so that each unit is looked at once per document."""
+    chain = []
+    u = unit
+    while u is not None and u.kind != "root" and id(u) not in memo:
+        chain.append(u)
+        u = parents.get(id(u))
+    value = memo[id(u)] if u is not None and u.kind != "root" else False
+    for u in reversed(chain):
+        value = value or bool(own(u))
+        memo[id(u)] = value
+    return value
+
+
+def _is_quoted(unit: Unit) -> bool:
+    return unit.kind == "quoted"
+
+
+def _in_quote(unit: Unit, parents: dict[int, Unit], memo: dict[int, bool]) -> bool:
+    """``unit`` is quoted text or inside some (``memo``: the answers so far, per unit id)."""
+    return _up(unit, parents, memo, _is_quoted)
+
+
+def _anchor(unit: Unit, parents: dict[int, Unit], memo: dict[int, bool]) -> Unit:
+    """``RuleContext.anchor``: the unit, or for quoted text the nearest unit above it outside
+    the quote (the root excluded)."""
+    if not _in_quote(unit, parents, memo):
+        return unit
+    p = parents.get(id(unit))
+    while p is not None and p.kind != "root":
+        if not _in_quote(p, parents, memo):
+            return p
+        p = parents.get(id(p))
+    return unit
+
+
 class _ScanRows(Sequence):
     """The body lines of a :class:`RuleContext` as rows of the analysis scan (see
-    ``RuleContext._scan_rows``): ``kept`` are the scan's slots that are body lines, in order;
-    a row is made when it is asked for (the rules look at few), its anchor from
-    ``RuleContext.anchor`` and its folded text a slice of the scan's folded text."""
+    ``RuleContext._scan_rows``), a read-only sequence: ``kept`` are the scan's slots that are
+    body lines, in order; a row is made when it is asked for (the rules look at few), its anchor
+    from the context's parents and in-quote memo (not the context itself, which holds this)
+    and its folded text a slice of the scan's folded text."""
 
-    def __init__(self, ctx: RuleContext, scan, kept: list[int]):
-        self.ctx, self.scan, self.kept = ctx, scan, kept
+    def __init__(self, scan, kept: list[int], parents: dict[int, Unit], quote_memo: dict[int, bool]):
+        self.scan, self.kept, self.parents, self.quote_memo = scan, kept, parents, quote_memo
 
     def __len__(self) -> int:
         return len(self.kept)
 
-    def __getitem__(self, k: int) -> tuple[Unit, Unit, int | None, str, str]:
-        slot = self.kept[k]
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self._row(slot) for slot in self.kept[k]]
+        return self._row(self.kept[k])
+
+    def __iter__(self):
+        return map(self._row, self.kept)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, tuple, _ScanRows)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # like a list
+
+    def __add__(self, other):
+        return list(self) + list(other)
+
+    def __radd__(self, other):
+        return list(other) + list(self)
+
+    def __repr__(self) -> str:
+        return f"<body lines: {len(self)} rows>"
+
+    def _row(self, slot: int) -> tuple[Unit, Unit, int | None, str, str]:
         unit, i = self.scan.slot_units[slot], self.scan.slot_lines[slot]
         if i < 0:
             lineno, text = unit.line, unit.heading
@@ -507,7 +561,8 @@ class _ScanRows(Sequence):
             line = unit.content[i]
             lineno, text = line.lineno, line.text
         start = self.scan.starts[slot]
-        return unit, self.ctx.anchor(unit), lineno, self.scan.folded[start:start + len(text)], text
+        return (unit, _anchor(unit, self.parents, self.quote_memo), lineno,
+                self.scan.folded[start:start + len(text)], text)
 
     def folded_texts(self) -> list[str]:
         folded, starts = self.scan.folded, self.scan.starts
