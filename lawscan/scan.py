@@ -108,8 +108,12 @@ class Scanner:
         if self.options.slim:
             slim(result)
         from lawscan.analyse.fold import fold
+        from lawscan.analyse.matcher import forget
 
-        fold.cache_clear()  # the cache serves one document's rules; across documents it only grows
+        # these caches serve one document's analysis and rules: dropped once it is checked (and
+        # perhaps slimmed), they neither grow across documents nor keep its whole text alive
+        fold.cache_clear()
+        forget()
         return result
 
 
