@@ -17,6 +17,7 @@ Element ids (``Unit.eid``) follow the Akoma Ntoso naming convention, e.g.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
@@ -57,7 +58,8 @@ class Problem:
     severity: str = "warning"  # error | warning | info
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"code": self.code, "message": self.message, "line": self.line,
+                "severity": self.severity}
 
 
 @dataclass
@@ -196,7 +198,7 @@ class Evidence:
     quote: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"eid": self.eid, "line": self.line, "quote": self.quote}
 
 
 @dataclass
@@ -227,9 +229,10 @@ class Verdict:
     eids: dict = field(default_factory=dict)  # unit number -> eid for the units above
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["coverage"] = [c.to_dict() for c in self.coverage]
-        return d
+        return {"status": self.status, "chapters": list(self.chapters),
+                "sections": [list(s) for s in self.sections], "articles": list(self.articles),
+                "applicable": self.applicable, "reasons": list(self.reasons),
+                "coverage": [c.to_dict() for c in self.coverage], "eids": dict(self.eids)}
 
 
 @dataclass
@@ -249,9 +252,11 @@ class Finding:
     extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["evidence"] = [e.to_dict() for e in self.evidence]
-        return d
+        return {"rule_id": self.rule_id, "severity": self.severity, "message": self.message,
+                "message_en": self.message_en, "eid": self.eid, "line": self.line,
+                "evidence": [e.to_dict() for e in self.evidence], "suggestion": self.suggestion,
+                "fingerprint": self.fingerprint, "baseline_state": self.baseline_state,
+                "extra": copy.deepcopy(self.extra) if self.extra else {}}
 
 
 @dataclass
