@@ -20,9 +20,12 @@ slowest in brackets): on a shared VM one run can be 30% slower than the next.
                 to show that peak memory stays flat as the corpus grows;
   (e') floor ×N — (a) on the same replicated corpus: the ratio (e)/(e') is the scan's cost per
                 document once the fixed costs (interpreter start, imports, loading the rules and
-                lexicons, spaCy when a law needs it) are spread over many documents.
+                lexicons, spaCy when a law needs it) are spread over many documents;
+  (e'') scan -j2 ×N — (d) on the replicated corpus: every worker process pays those fixed costs
+                (importing spaCy, ~0.7 s, is the largest), which weigh less on a larger corpus.
 Then ``lawscan --version`` and single-law scans (best of 3). Prints MB/s, documents/s, peak RSS
-and the ratios (b)/(a), (c)/(a), (c)/(a'), (c)/(d) and, on the replicated corpus, (e)/(e').
+and the ratios (b)/(a), (c)/(a), (c)/(a'), (c)/(d) and, on the replicated corpus, (e)/(e') and
+(e)/(e'').
 """
 
 from __future__ import annotations
@@ -140,6 +143,8 @@ def main(argv: list[str]) -> int:
                 for f in Path(d).iterdir():
                     (target / f.name).symlink_to(f)
         rows[f"e scan x{args.replicate}"] = run(lawscan(*scan, str(rep), "-o", str(out / "s10.json")))
+        rows[f"e scan -j2 x{args.replicate}"] = run(lawscan(*scan, "--jobs", "2", str(rep),
+                                                            "-o", str(out / "s10j2.json")))
         copies = sorted(str(p) for p in rep.rglob("*") if p.is_symlink())
         rows[f"e' floor x{args.replicate}"] = run([sys.executable, "-c", FLOOR, "lxml", *copies])
     print(f"{'phase':14} {'seconds':>8} {'MB/s':>7} {'docs/s':>7} {'peak RSS MB':>12}")
@@ -152,7 +157,8 @@ def main(argv: list[str]) -> int:
           f"  scan/scan-j2 {c / d:.2f}")
     if not args.skip_replicate:
         e, e2 = rows[f"e scan x{args.replicate}"][0], rows[f"e' floor x{args.replicate}"][0]
-        print(f"replicated x{args.replicate}: scan/floor {e / e2:.2f}")
+        ej2 = rows[f"e scan -j2 x{args.replicate}"][0]
+        print(f"replicated x{args.replicate}: scan/floor {e / e2:.2f}  scan/scan-j2 {e / ej2:.2f}")
     version = min(run(lawscan("--version"))[0] for _ in range(3))
     print(f"lawscan --version: {version:.3f} s (best of 3)")
     for law in (REPO / "sample_laws" / "06-du-thao-luat-kinh-doanh-dich-vu-cam-do-nfd.txt",
