@@ -220,22 +220,14 @@ class DocScan:
     def lines_containing(self, phrases) -> list[tuple[Unit, Line]]:
         """(unit, line) of every content line (not a heading) whose folded text contains one of
         the folded ``phrases``, in document order: each phrase is searched once in ``folded``."""
-        import bisect
+        from lawscan.joined import lines_with
 
         if any(not p for p in phrases):  # the empty phrase is in every line
             return [(u, line) for u in self.doc.root.walk() for line in u.content]
-        text, starts = self.folded, self.starts
         found: set[int] = set()
         for p in phrases:
-            i = text.find(p)
-            while i >= 0:
-                k = bisect.bisect_right(starts, i) - 1
-                end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
-                if i + len(p) <= end:  # inside the line (a phrase never spans two)
-                    found.add(k)
-                    i = text.find(p, end)
-                else:
-                    i = text.find(p, i + 1)
+            if "\n" not in p:  # a phrase never spans two lines
+                found.update(lines_with(self.folded, self.starts, p))
         out = []
         for k in sorted(found):
             unit, slot = self.slot_units[k], self.slot_lines[k]

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from lawscan.engine.text import fold, phrase_literals, phrase_pattern, short
+from lawscan.joined import join as join_lines
+from lawscan.joined import lines_with
 from lawscan.model import Document, Evidence, Unit, Verdict
 
 # the units that can be final provisions themselves (the others only inside one)
@@ -340,12 +341,7 @@ class RuleContext:
         """The folded body lines joined by NUL (which neither a phrase nor ``\\s`` matches, so
         no match spans two lines) and the offset where each line starts; None if a line holds
         a NUL itself."""
-        folded = self._body_folded
-        text = "\0".join(folded)
-        if text.count("\0") != max(len(folded) - 1, 0):
-            return None
-        starts = itertools.accumulate((len(f) + 1 for f in folded[:-1]), initial=0)
-        return text, list(starts) if folded else []
+        return join_lines(self._body_folded, "\0")
 
     @functools.cached_property
     def _plain_spaces(self) -> bool:
@@ -366,17 +362,7 @@ class RuleContext:
         joined = self._body_text
         if joined is None or "\0" in phrase:
             return {k for k, row in enumerate(self._body_lines) if phrase in row[3]}
-        text_all, starts = joined
-        rows = set()
-        i = text_all.find(phrase)
-        while i != -1:
-            k = bisect.bisect_right(starts, i) - 1
-            rows.add(k)
-            if k + 1 == len(starts) or not phrase:
-                i = text_all.find(phrase, i + 1)
-            else:  # on from the next line
-                i = text_all.find(phrase, starts[k + 1])
-        return rows
+        return set(lines_with(*joined, phrase))
 
     def body_rows_containing_all(self, phrases) -> set[int]:
         """Indices in ``body_lines()`` of the lines whose folded text contains every one of

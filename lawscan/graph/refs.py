@@ -21,13 +21,14 @@ The vocabulary (unit words, document types, stop words) lives in ``data/refs.tom
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+from lawscan.joined import join, lines_with
 
 # Units from smallest to largest.
 RANK = {"point": 0, "paragraph": 1, "article": 2, "subsection": 3, "section": 4, "chapter": 5,
@@ -335,18 +336,11 @@ def extract_refs_lines(texts: list[str], chains_only: bool = False) -> dict[int,
     before a number or "này", a document type, a document number, "pháp luật về"; with
     ``chains_only`` only the first), and only those are parsed (after the first candidate in a
     text the search goes on from the next)."""
-    joined = "\0".join(texts)
-    if joined.count("\0") != len(texts) - 1:  # a text holds a NUL itself: one by one
+    joined = join(texts, "\0")
+    if joined is None:  # a text holds a NUL itself: one by one
         found = range(len(texts))
     else:
-        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        search = _patterns()["chain_candidate" if chains_only else "candidate"].search
-        found = []
-        m = search(joined)
-        while m is not None:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            found.append(i)
-            m = search(joined, starts[i + 1]) if i + 1 < len(texts) else None
+        found = lines_with(*joined, _patterns()["chain_candidate" if chains_only else "candidate"])
     out = {}
     for i in found:
         refs = extract_refs(texts[i], chains_only)
