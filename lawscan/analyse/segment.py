@@ -186,9 +186,7 @@ def weak_so_signal(doc) -> str:
                if (art := article_of(unit)) is not None]
     lines = []
     for u, line in with_so:
-        f = fold(line.text)
-        if "số" not in f:
-            continue
+        f = fold(line.text)  # holds "số": lines_containing found it there
         cands = [m for m in _SO_CANDIDATE.finditer(f)
                  if m.group(1) in heads or m.group(1).split()[-1] in heads]
         if cands and not lex.find_folded(f[max(0, cands[0].start() - 5):cands[0].end()]):
