@@ -23,8 +23,6 @@ from lawscan.joined import join as join_lines
 from lawscan.joined import lines_with
 from lawscan.model import Document, Evidence, Unit, Verdict
 
-# the units that can be final provisions themselves (the others only inside one)
-_CONTAINERS = ("part", "chapter", "section", "article")
 # white space other than one space: a phrase pattern's "\\s+" could match it
 _ODD_SPACE = re.compile(r"[^\S ]|  ")
 
@@ -157,26 +155,14 @@ class RuleContext:
 
     def is_final(self, unit: Unit) -> bool:
         """Is ``unit`` in the final provisions ("Điều khoản thi hành" chapter, or a final
-        article such as "Hiệu lực thi hành" in a law without that chapter)?"""
-        return self._up(unit, self._final_memo, self._is_final_unit)
-
-    @functools.cached_property
-    def _final_memo(self) -> dict[int, bool]:
-        """is_final per unit id (a unit is final if it or an ancestor is)."""
-        return {}
-
-    def _up(self, unit: Unit, memo: dict[int, bool], own) -> bool:
-        """``own(u)`` for ``unit`` or an ancestor, memoised in ``memo`` (see :func:`_up`)."""
-        return _up(unit, self._parents, memo, own)
-
-    def _is_final_unit(self, unit: Unit) -> bool:
-        """The analysis stage decides what the final provisions are (rules/data/rubric.toml), so
-        the rules and the verdict agree."""
-        return unit.kind in _CONTAINERS and id(unit) in self._final_ids
+        article such as "Hiệu lực thi hành" in a law without that chapter)? The analysis stage
+        decides (rules/data/rubric.toml), so the rules and the verdict agree."""
+        return id(unit) in self._final_ids
 
     @functools.cached_property
     def _final_ids(self) -> set[int]:
-        """``id()`` of every unit the analysis stage's ``is_final_provisions`` is true for."""
+        """``id()`` of every unit the analysis stage's ``is_final_provisions`` is true for (the
+        final chapters, parts and articles and every unit in them)."""
         from lawscan.analyse.matcher import final_unit_ids
 
         return final_unit_ids(self.doc)
@@ -201,8 +187,8 @@ class RuleContext:
         document order)."""
         from lawscan.analyse.matcher import own_units
 
-        chapters = [u for u in own_units(self.doc, "chapter") if self._is_final_unit(u)]
-        parts = [u for u in own_units(self.doc, "part") if self._is_final_unit(u)]
+        chapters = [u for u in own_units(self.doc, "chapter") if self.is_final(u)]
+        parts = [u for u in own_units(self.doc, "part") if self.is_final(u)]
         if not (chapters and parts):  # one kind only: its first
             return (chapters or parts or [None])[0]
         return next(u for u in self.doc.units() if u is chapters[0] or u is parts[0])
@@ -295,18 +281,16 @@ class RuleContext:
 
     def _walk_rows(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
         """The body lines from one walk down the tree (the units of ``body_units``, whose order
-        it keeps): a unit is final or quoted text if it or its parent is, so both are carried
-        down (and recorded for ``is_final`` and ``in_quote``), a final subtree is left out
-        whole, and the anchor of quoted text is the nearest unit above it outside the quote."""
+        it keeps): a final subtree is left out whole, a unit is quoted text if it or its parent
+        is, which is carried down (and recorded for ``in_quote``), and the anchor of quoted text is the nearest unit above it outside the quote."""
         out = []
         append = out.append
-        final_memo, quote_memo, final_ids = self._final_memo, self._quote_memo, self._final_ids
+        quote_memo, final_ids = self._quote_memo, self._final_ids
         # (unit, parent in a quote?, nearest unit above outside a quote, root excluded)
         stack = [(c, False, None) for c in reversed(self.doc.root.children)]
         while stack:
             unit, quoted, outside = stack.pop()
-            final = final_memo[id(unit)] = unit.kind in _CONTAINERS and id(unit) in final_ids
-            if final:
+            if id(unit) in final_ids:
                 continue
             quoted = quote_memo[id(unit)] = quoted or unit.kind == "quoted"
             at = outside if quoted and outside is not None else unit
