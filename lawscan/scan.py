@@ -173,19 +173,145 @@ def _work(path: str):
 
 
 def _parallel(files: list[str], options: ScanOptions) -> Iterator[DocumentResult | InputError]:
-    from concurrent.futures import ProcessPoolExecutor
+    """Scan on ``jobs`` worker processes; results in input order.
+
+    Importing spaCy (for the token patterns of a few laws in every corpus) takes a process about
+    0.65 s. A worker pays it once the first of its laws needs it, and in a corpus of any size
+    every worker gets such a law. Where processes fork, the parent imports it instead, once,
+    before it forks the pool, so that every worker starts with it; while the parent imports, an
+    early worker forked before it scans the first files (:class:`_EarlyWorker`). On the corpus
+    with ``--jobs 2``: one import instead of two, 0.4 s less CPU and 0.15-0.2 s less wall time."""
+    from concurrent.futures import Future, ProcessPoolExecutor
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     jobs = min(options.jobs, len(files))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(options,)) as pool:
-        try:
-            for _path, future in _window(files, lambda p: pool.submit(_work, p), jobs):
-                yield future.result()
-        except BaseException:  # interrupted: do not wait for the documents not started yet
+    early = pool = None
+    try:
+        if _spacy_shared(ctx, options, files, jobs):
+            early = _EarlyWorker(ctx, options, files[:EARLY_FILES])
+            _preload_spacy()
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(options,))
+        submit = lambda p: pool.submit(_work, p)  # noqa: E731
+        if early is None:
+            ordered = (future for _path, future in _window(files, submit, jobs))
+        else:
+            ordered = _after_early_worker(files, early, submit, jobs)
+        for item in ordered:
+            yield item.result() if isinstance(item, Future) else item
+    except BaseException:  # interrupted: do not wait for the documents not started yet
+        if early is not None:
+            early.finish()
+        if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown()  # the documents being scanned end (their cache entries whole)
+
+
+def _spacy_shared(ctx, options: ScanOptions, files: list[str], jobs: int) -> bool:
+    """Whether the parent should import spaCy for its workers: processes fork, spaCy is not
+    loaded yet, token patterns are on, and the run is at least one window of documents long
+    (a few small files may need no spaCy at all, and would wait for the import)."""
+    import sys
+
+    return (ctx.get_start_method() == "fork" and "spacy" not in sys.modules
+            and options.settings.get("tokens", True) is not False
+            and len(files) >= WINDOW_PER_JOB * jobs)
+
+
+def _preload_spacy() -> None:
+    from lawscan.analyse.tokens import preload
+
+    try:
+        preload()
+    except Exception:  # spaCy missing or broken: each law that needs it will say so
+        pass
+
+
+def _after_early_worker(files: list[str], early: _EarlyWorker, submit, jobs: int) -> Iterator:
+    """Results (or futures) in input order, when an early worker has the first files: the pool
+    is given the files after those first, then whatever the early worker did not scan."""
+    from collections import deque
+
+    head = files[:EARLY_FILES]
+    rest = _window(files[len(head):], submit, jobs)
+    first = next(rest, None)  # the pool starts at once on the files after the early worker's
+    done = early.finish()
+    # all submitted before the first is waited for (a lazy submit would run them one by one);
+    # each handed on is dropped here, as _window does
+    todo = deque(done[i] if i < len(done) and done[i] is not None else submit(path)
+                 for i, path in enumerate(head))
+    del done
+    while todo:
+        yield todo.popleft()
+    if first is not None:
+        future, first = first[1], None
+        yield future
+        for _path, future in rest:
+            yield future
+
+
+EARLY_FILES = 64  # the early worker's share at most; it stops as soon as the pool is up
+
+
+class _EarlyWorker:
+    """A worker process forked before the parent imports spaCy. It scans ``paths`` in order
+    until :meth:`finish` tells it to stop (it ends the file it is on) and never imports spaCy:
+    a law that would need it is left, unscanned, for the pool. It keeps its results and sends
+    them in one message once told to stop: the parent is importing until then, not reading."""
+
+    def __init__(self, ctx, options: ScanOptions, paths: list[str]):
+        self._stop = ctx.Event()
+        self._results, sender = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_early_main, name="lawscan-early",
+                                    args=(options, paths, self._stop, sender))
+        self._process.start()
+        sender.close()
+
+    def finish(self) -> list:
+        """Stop the worker and wait for it; it ends the file it is on. Gives its results for
+        the first files, in order, None for a file it left; files past the end were not
+        reached. A worker that died gives no results (the pool scans its files). Also called
+        when the run is interrupted: the results are read (the worker would block on a full
+        pipe otherwise) and dropped."""
+        self._stop.set()
+        results = []
+        try:
+            while True:  # one message, then end of file once the worker has closed its end
+                results = self._results.recv()
+        except (EOFError, OSError):
+            pass
+        self._results.close()
+        self._process.join()
+        return results
+
+
+def _early_main(options: ScanOptions, paths: list[str], stop, sender) -> None:
+    results = _early_scan(options, paths, stop.is_set)
+    stop.wait()
+    sender.send(results)
+    sender.close()
+
+
+def _early_scan(options: ScanOptions, paths: list[str], should_stop) -> list:
+    """What the early worker does: scan ``paths`` in order until ``should_stop()``; a law that
+    would import spaCy gives None."""
+    from lawscan.analyse.tokens import SpacyNotLoaded, forbid_import
+
+    _init_worker(options)
+    forbid_import()
+    results = []
+    for path in paths:
+        if should_stop():
+            break
+        try:
+            results.append(_work(path))
+        except SpacyNotLoaded:
+            results.append(None)
+    return results
 
 
 def _window(files: list[str], submit, jobs: int) -> Iterator[tuple[str, object]]:

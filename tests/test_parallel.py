@@ -1,19 +1,33 @@
 """``--jobs N`` gives the same report as a serial run, document for document and in the same
 order, on a mixed set: the sample drafts (every input format), a slice of the real corpus (large
-.docx laws among them, and laws whose token patterns load spaCy in the workers), a broken .docx
-and an empty file (input errors, reported in their place)."""
+.docx laws among them, and laws whose token patterns need spaCy), a broken .docx and an empty
+file (input errors, reported in their place).
+
+A parallel run in a fresh process also takes the path where the parent imports spaCy once for
+its workers while an early worker scans the first files (lawscan.scan._EarlyWorker): that
+worker never imports spaCy and leaves a law that needs it to the pool; it can die or be
+interrupted without losing a file or hanging the run."""
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import SAMPLES, corpus_available, corpus_files
-from lawscan.cli import main
 from click.testing import CliRunner
+
+from conftest import REPO, SAMPLES, corpus_available, corpus_files
+from lawscan.cli import main
+from lawscan.scan import WINDOW_PER_JOB, ScanOptions, Scanner, _EarlyWorker
+
+HEAD = "LUẬT THỬ NGHIỆM\n\nChương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về thử nghiệm.\n"
+AI_ARTICLE = ("\nĐiều 2. Xử lý hồ sơ\nCơ quan sử dụng hệ thống trí tuệ nhân tạo để ra quyết định tự "
+              "động về hồ sơ đề nghị.\n")
 
 
 @pytest.fixture(scope="module")
@@ -30,25 +44,97 @@ def mixed(tmp_path_factory) -> Path:
     return d
 
 
-def scan_json(tmp_path: Path, folder: Path, *extra: str) -> tuple[int, dict]:
-    out = tmp_path / f"r{'-'.join(extra)}.json"
-    res = CliRunner().invoke(main, ["scan", "--no-config", "--no-progress", "--fail-on", "warning",
-                                    "-f", "json", "-o", str(out), str(folder), *extra],
-                             catch_exceptions=False)
+def report(out: Path) -> dict:
     data = json.loads(out.read_text(encoding="utf-8"))
     data.pop("generated_at", None)
-    return res.exit_code, data
+    return data
+
+
+def scan_args(folder: Path, out: Path, *extra: str) -> list[str]:
+    return ["scan", "--no-config", "--no-progress", "--fail-on", "warning", "-f", "json", "-o",
+            str(out), str(folder), *extra]
+
+
+@pytest.fixture(scope="module")
+def serial(mixed, tmp_path_factory) -> tuple[int, dict]:
+    out = tmp_path_factory.mktemp("serial") / "r.json"
+    res = CliRunner().invoke(main, scan_args(mixed, out), catch_exceptions=False)
+    return res.exit_code, report(out)
 
 
 @pytest.mark.parametrize("jobs", ["2", "3"])
-def test_jobs_equal_serial_on_mixed_inputs(tmp_path, mixed, jobs):
-    code_serial, serial = scan_json(tmp_path, mixed)
-    code_parallel, parallel = scan_json(tmp_path, mixed, "--jobs", jobs)
-    expected_files = sum(1 for _ in mixed.iterdir())
-    assert len(serial["documents"]) + len(serial["errors"]) == expected_files
-    assert sorted(Path(e["path"]).name for e in serial["errors"]) == ["zz-broken.docx",
-                                                                      "zz-empty.txt"]
-    assert code_serial == code_parallel == 2  # input errors
+def test_jobs_equal_serial_on_mixed_inputs(tmp_path, mixed, serial, jobs):
+    code_serial, expected = serial
+    assert len(expected["documents"]) + len(expected["errors"]) == sum(1 for _ in mixed.iterdir())
+    assert sorted(Path(e["path"]).name for e in expected["errors"]) == ["zz-broken.docx",
+                                                                        "zz-empty.txt"]
+    # a fresh interpreter, as a user runs it: spaCy is not loaded yet, so with enough files the
+    # parent imports it for the workers and an early worker starts on the first files
+    assert len(list(mixed.iterdir())) >= WINDOW_PER_JOB * int(jobs)
+    out = tmp_path / "r.json"
+    done = subprocess.run([sys.executable, "-m", "lawscan", *scan_args(mixed, out, "--jobs", jobs)],
+                          cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert done.returncode == code_serial == 2  # input errors
+    parallel = report(out)
     # same documents, findings, verdicts and errors, in the same (input) order
-    assert [d["path"] for d in parallel["documents"]] == [d["path"] for d in serial["documents"]]
-    assert parallel == serial
+    assert [d["path"] for d in parallel["documents"]] == [d["path"] for d in expected["documents"]]
+    assert parallel == expected
+
+
+def test_early_worker_leaves_laws_that_need_spacy(tmp_path):
+    ai_law, plain_law = tmp_path / "ai.txt", tmp_path / "plain.txt"
+    ai_law.write_text(HEAD + AI_ARTICLE, encoding="utf-8")
+    plain_law.write_text(HEAD, encoding="utf-8")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04")
+    # what the pool makes of the AI law: its token pattern matched (spaCy was needed)
+    scanned = Scanner(ScanOptions()).scan_file(str(ai_law))
+    assert any("art_2" in r and "quyết định tự" in r for r in scanned.digital.reasons)
+    paths = [str(ai_law), str(plain_law), str(broken)]
+    code = ("import json, sys\n"
+            "from lawscan.scan import ScanOptions, _early_scan\n"
+            f"got = _early_scan(ScanOptions(slim=True), {paths!r}, lambda: False)\n"
+            "print(json.dumps([type(r).__name__ for r in got] + ['spacy' in sys.modules]))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout) == ["NoneType", "DocumentResult", "InputError", False]
+
+
+def test_early_worker_that_died_gives_its_files_back(mixed):
+    paths = sorted(str(p) for p in mixed.iterdir())
+    dead = _EarlyWorker(multiprocessing.get_context("fork"), ScanOptions(slim=True), paths)
+    dead._process.kill()  # as the kernel's OOM killer would
+    assert dead.finish() == []  # no results: the pool scans every one of its files
+
+
+STOP_MIDWAY = """
+import multiprocessing, pathlib, sys, time
+from lawscan.scan import ScanOptions, _EarlyWorker
+cache = pathlib.Path(sys.argv[1])
+early = _EarlyWorker(multiprocessing.get_context("fork"), ScanOptions(cache_dir=str(cache)),
+                     sys.argv[2:])
+deadline = time.monotonic() + 120  # a guard, not a measurement
+while len(list(cache.rglob("*.pickle"))) < 5 and time.monotonic() < deadline:
+    time.sleep(0.02)
+got = early.finish()  # as the run does when the pool is up, or when interrupted
+print(early._process.exitcode, len(got), sum(r is None for r in got))
+"""
+
+
+def test_early_worker_stopped_midway_ends_its_file_and_does_not_hang(tmp_path):
+    # stopped after four whole results (over 64 KB, more than a pipe holds, as whole documents
+    # are): the worker ends its file, sends, exits; the parent gets them and does not hang
+    paths = [str(p) for p in sorted(SAMPLES.glob("0[2-8]-*"))]
+    cache = tmp_path / "cache"
+    done = subprocess.run([sys.executable, "-c", STOP_MIDWAY, str(cache), *paths], cwd=REPO,
+                          capture_output=True, text=True, timeout=180)  # a hang fails here
+    assert done.returncode == 0, done.stderr[-3000:]
+    exitcode, results, left = map(int, done.stdout.split())
+    assert exitcode == 0 and 4 <= results <= len(paths) and left < results
+    entries = list(cache.rglob("*.pickle"))
+    assert 5 <= len(entries) <= len(paths)
+    for entry in entries:  # every cache entry it wrote is whole
+        with open(entry, "rb") as fh:
+            assert pickle.load(fh).root is not None

@@ -15,6 +15,10 @@ things plain phrase matching cannot: words in between ("trí tuệ nhân tạo .
   trigger phrases (searched once in the document's folded text, ``DocScan.lines_containing``),
   so spaCy (about 0.65 s to import on the development VM) loads only for laws that have such
   text.
+* ``preload()`` imports spaCy and builds the built-in matcher ahead (a parallel scan does it once,
+  in the parent, so that the workers it forks share it); ``forbid_import()`` makes a process
+  raise :class:`SpacyNotLoaded` where it would import spaCy (the parallel scan's early worker,
+  which hands such a law back instead of paying the import).
 """
 
 from __future__ import annotations
@@ -25,6 +29,33 @@ from functools import lru_cache
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import Hit, data_path
+
+_IMPORT_FORBIDDEN = False
+
+
+class SpacyNotLoaded(BaseException):
+    """Raised where spaCy would be imported in a process that called :func:`forbid_import`.
+    A BaseException, like KeyboardInterrupt, so that it is not taken for a crash of the analysis
+    or of a rule (both catch Exception): it ends the document's scan, which is redone elsewhere."""
+
+
+def forbid_import() -> None:
+    """From now on, raise :class:`SpacyNotLoaded` instead of importing spaCy."""
+    global _IMPORT_FORBIDDEN
+    _IMPORT_FORBIDDEN = True
+
+
+def _require_spacy() -> None:
+    import sys
+
+    if _IMPORT_FORBIDDEN and "spacy" not in sys.modules:
+        raise SpacyNotLoaded()
+
+
+def preload() -> None:
+    """Import spaCy and build the built-in patterns' matcher now (they are kept for the process)."""
+    _builtin_matcher()
+
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _SENT_END = {".", ";", ":", "!", "?"}
@@ -80,6 +111,7 @@ class SyllableTokenizer:
 def syllable_vocab():
     """The spaCy ``Vocab`` of the multi-language defaults: the one ``spacy.blank("xx")`` makes,
     without building a ``Language`` (the matcher needs only the vocabulary and a tokenizer)."""
+    _require_spacy()
     from spacy.lang.xx import MultiLanguage
     from spacy.vocab import create_vocab
 
@@ -89,6 +121,7 @@ def syllable_vocab():
 @lru_cache(maxsize=1)
 def syllable_nlp():
     """A blank multi-language spaCy pipeline with the Vietnamese syllable tokenizer."""
+    _require_spacy()
     import spacy
 
     nlp = spacy.blank("xx", vocab=syllable_vocab())
@@ -102,6 +135,7 @@ class TokenPatternMatcher:
     by :class:`SyllableTokenizer` alone: a blank pipeline has no component to run after it."""
 
     def __init__(self, patterns: dict[str, list[list[dict]]]):
+        _require_spacy()
         from spacy.matcher import Matcher
 
         self.vocab = syllable_vocab()
