@@ -267,7 +267,7 @@ class _EarlyWorker:
         self._stop = ctx.Event()
         self._results, sender = ctx.Pipe(duplex=False)
         self._process = ctx.Process(target=_early_main, name="lawscan-early",
-                                    args=(options, paths, self._stop, sender))
+                                    args=(options, paths, self._stop, sender, os.getpid()))
         self._process.start()
         sender.close()
 
@@ -289,9 +289,14 @@ class _EarlyWorker:
         return results
 
 
-def _early_main(options: ScanOptions, paths: list[str], stop, sender) -> None:
-    results = _early_scan(options, paths, stop.is_set)
-    stop.wait()
+def _early_main(options: ScanOptions, paths: list[str], stop, sender, parent: int) -> None:
+    def should_stop() -> bool:  # told to, or the parent is gone (killed: nobody will tell it)
+        return stop.is_set() or os.getppid() != parent
+
+    results = _early_scan(options, paths, should_stop)
+    while not stop.wait(0.5):
+        if os.getppid() != parent:
+            return
     sender.send(results)
     sender.close()
 

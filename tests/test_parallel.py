@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import pickle
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,34 @@ def test_early_worker_stopped_midway_ends_its_file_and_does_not_hang(tmp_path):
     for entry in entries:  # every cache entry it wrote is whole
         with open(entry, "rb") as fh:
             assert pickle.load(fh).root is not None
+
+
+ORPHAN = """
+import multiprocessing, os, sys
+from lawscan.scan import ScanOptions, _EarlyWorker
+early = _EarlyWorker(multiprocessing.get_context("fork"), ScanOptions(slim=True), sys.argv[1:])
+print(early._process.pid, flush=True)
+os._exit(9)  # the parent dies (as with SIGKILL) without telling its early worker to stop
+"""
+
+
+def test_early_worker_ends_when_its_parent_dies():
+    paths = [str(p) for p in sorted(SAMPLES.glob("0[2-8]-*"))]
+    # (run() returns once the worker, which inherited the output pipe, has closed it: exited)
+    done = subprocess.run([sys.executable, "-c", ORPHAN, *paths], cwd=REPO, capture_output=True,
+                          text=True, timeout=180)
+    assert done.returncode == 9, done.stderr[-3000:]
+    pid = int(done.stdout)
+    deadline = time.monotonic() + 120  # a guard against a process left behind, not a measurement
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        if Path(f"/proc/{pid}/stat").is_file() and \
+                Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z":
+            break  # exited, waiting to be reaped by whoever adopted it
+        time.sleep(0.1)
+    else:
+        os.kill(pid, 9)
+        pytest.fail("the orphaned early worker kept running")
