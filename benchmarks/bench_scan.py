@@ -21,8 +21,9 @@ slowest in brackets): on a shared VM one run can be 30% slower than the next.
   (e') floor ×N — (a) on the same replicated corpus: the ratio (e)/(e') is the scan's cost per
                 document once the fixed costs (interpreter start, imports, loading the rules and
                 lexicons, spaCy when a law needs it) are spread over many documents;
-  (e'') scan -j2 ×N — (d) on the replicated corpus: every worker process pays those fixed costs
-                (importing spaCy, ~0.7 s, is the largest), which weigh less on a larger corpus.
+  (e'') scan -j2 ×N — (d) on the replicated corpus: every worker process pays its start-up
+                (spaCy, the largest fixed cost, is imported once by the parent for all of them),
+                which weighs less on a larger corpus.
 Then ``lawscan --version`` and single-law scans (best of 3). Prints MB/s, documents/s, peak RSS
 and the ratios (b)/(a), (c)/(a), (c)/(a'), (c)/(d) and, on the replicated corpus, (e)/(e') and
 (e)/(e'').
