@@ -84,6 +84,21 @@ def test_jobs_equal_serial_on_mixed_inputs(tmp_path, mixed, serial, jobs):
     assert parallel == expected
 
 
+def test_jobs_report_on_piped_stdout_equals_serial(mixed):
+    # the workers are forked while the parent's report is open: nothing of it may be written
+    # twice (a forked process flushes the standard streams it inherited when it exits)
+    def text(*extra: str) -> tuple[str, str]:
+        done = subprocess.run([sys.executable, "-m", "lawscan", "scan", "--no-config", "--fail-on",
+                               "never", "-f", "text", str(mixed), *extra], cwd=REPO,
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 2, done.stderr[-3000:]  # the two input errors
+        return done.stdout, done.stderr
+
+    serial = text()
+    assert serial[0].count("zz-broken.docx") == 1 and serial[1].count("zz-broken.docx") == 1
+    assert text("--jobs", "2") == serial
+
+
 def test_early_worker_leaves_laws_that_need_spacy(tmp_path):
     ai_law, plain_law = tmp_path / "ai.txt", tmp_path / "plain.txt"
     ai_law.write_text(HEAD + AI_ARTICLE, encoding="utf-8")
