@@ -201,10 +201,10 @@ def _parallel(files: list[str], options: ScanOptions) -> Iterator[DocumentResult
         for item in ordered:
             yield item.result() if isinstance(item, Future) else item
     except BaseException:  # interrupted: do not wait for the documents not started yet
-        if early is not None:
-            early.finish()
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+        if early is not None:
+            early.finish()  # it ends the file it is on
         raise
     finally:
         if pool is not None:
