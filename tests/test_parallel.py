@@ -27,7 +27,8 @@ from conftest import REPO, SAMPLES, corpus_available, corpus_files
 from lawscan.cli import main
 from lawscan.scan import WINDOW_PER_JOB, ScanOptions, Scanner, _EarlyWorker
 
-HEAD = "LUẬT THỬ NGHIỆM\n\nChương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về thử nghiệm.\n"
+HEAD = ("LUẬT THỬ NGHIỆM\n\nChương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n"
+        "Luật này quy định về thử nghiệm.\n")
 AI_ARTICLE = ("\nĐiều 2. Xử lý hồ sơ\nCơ quan sử dụng hệ thống trí tuệ nhân tạo để ra quyết định tự "
               "động về hồ sơ đề nghị.\n")
 
@@ -41,6 +42,11 @@ def mixed(tmp_path_factory) -> Path:
     if corpus_available():
         for p in corpus_files()[::10]:  # every format of the corpus, big and small laws
             shutil.copy(p, d / f"corpus-{p.name}")
+    copy = 0
+    while sum(1 for _ in d.iterdir()) < 3 * WINDOW_PER_JOB:  # enough for the early worker's path
+        copy += 1
+        for p in sorted(SAMPLES.glob("0*")):
+            shutil.copy(p, d / f"copy{copy}-{p.name}")
     (d / "zz-broken.docx").write_bytes(b"PK\x03\x04 not a whole zip archive")
     (d / "zz-empty.txt").write_bytes(b"")
     return d
