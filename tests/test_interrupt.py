@@ -74,6 +74,7 @@ def check_clean(ws: Path) -> None:
 
 @pytest.mark.parametrize("sig, code, name, jobs", [(signal.SIGINT, 130, "SIGINT", 1),
                                                     (signal.SIGTERM, 143, "SIGTERM", 1),
+                                                    (signal.SIGINT, 130, "SIGINT", 2),
                                                     (signal.SIGTERM, 143, "SIGTERM", 2)])
 def test_interrupt_leaves_no_partial_report_or_cache(workspace, sig, code, name, jobs):
     done = start_and_interrupt(workspace, sig, jobs)
