@@ -290,12 +290,12 @@ class _EarlyWorker:
 
 
 def _early_main(options: ScanOptions, paths: list[str], stop, sender, parent: int) -> None:
-    def should_stop() -> bool:  # told to, or the parent is gone (killed: nobody will tell it)
-        return stop.is_set() or os.getppid() != parent
+    def parent_gone() -> bool:  # killed: nobody will tell the worker to stop
+        return os.getppid() != parent
 
-    results = _early_scan(options, paths, should_stop)
+    results = _early_scan(options, paths, lambda: stop.is_set() or parent_gone())
     while not stop.wait(0.5):
-        if os.getppid() != parent:
+        if parent_gone():
             return
     sender.send(results)
     sender.close()

@@ -45,13 +45,6 @@ def forbid_import() -> None:
     _IMPORT_FORBIDDEN = True
 
 
-def _require_spacy() -> None:
-    import sys
-
-    if _IMPORT_FORBIDDEN and "spacy" not in sys.modules:
-        raise SpacyNotLoaded()
-
-
 def preload() -> None:
     """Import spaCy and build the built-in patterns' matcher now (they are kept for the process)."""
     _builtin_matcher()
@@ -110,8 +103,13 @@ class SyllableTokenizer:
 @lru_cache(maxsize=1)
 def syllable_vocab():
     """The spaCy ``Vocab`` of the multi-language defaults: the one ``spacy.blank("xx")`` makes,
-    without building a ``Language`` (the matcher needs only the vocabulary and a tokenizer)."""
-    _require_spacy()
+    without building a ``Language`` (the matcher needs only the vocabulary and a tokenizer).
+    Everything here that uses spaCy asks for this first: where :func:`forbid_import` was called
+    and spaCy is not loaded, it raises :class:`SpacyNotLoaded` instead."""
+    import sys
+
+    if _IMPORT_FORBIDDEN and "spacy" not in sys.modules:
+        raise SpacyNotLoaded()
     from spacy.lang.xx import MultiLanguage
     from spacy.vocab import create_vocab
 
@@ -121,10 +119,10 @@ def syllable_vocab():
 @lru_cache(maxsize=1)
 def syllable_nlp():
     """A blank multi-language spaCy pipeline with the Vietnamese syllable tokenizer."""
-    _require_spacy()
+    vocab = syllable_vocab()
     import spacy
 
-    nlp = spacy.blank("xx", vocab=syllable_vocab())
+    nlp = spacy.blank("xx", vocab=vocab)
     nlp.tokenizer = SyllableTokenizer(nlp.vocab)
     return nlp
 
@@ -135,10 +133,9 @@ class TokenPatternMatcher:
     by :class:`SyllableTokenizer` alone: a blank pipeline has no component to run after it."""
 
     def __init__(self, patterns: dict[str, list[list[dict]]]):
-        _require_spacy()
+        self.vocab = syllable_vocab()
         from spacy.matcher import Matcher
 
-        self.vocab = syllable_vocab()
         self.tokenizer = SyllableTokenizer(self.vocab)
         self.matcher = Matcher(self.vocab)
         for pid, pats in patterns.items():
