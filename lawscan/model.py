@@ -33,7 +33,10 @@ KIND_PREFIX = {
     "quoted": "qstr",  # quoted new text of an amending law (attached to its instruction)
 }
 STRUCTURE_KINDS = ("part", "chapter", "section", "subsection", "article")
-DOC_KINDS = ("law", "code", "constitution", "amending_law", "consolidated", "foreign", "unknown")
+# What a document is, from its header (issuing body, number, the name line): the verdict and each
+# rule may mean something different for each kind (RULES.md).
+DOC_KINDS = ("law", "code", "constitution", "amending_law", "decree", "circular", "resolution",
+             "decision", "consolidated", "foreign", "unknown")
 STATUSES = ("digital_law", "dedicated_chapter", "section_only", "articles_only", "none")
 SEVERITIES = ("error", "warning", "info")
 
@@ -216,23 +219,46 @@ class CoverageItem:
 
 
 @dataclass
+class Reason:
+    """One reason for a verdict, in Vietnamese first and English beside it, pointing at the unit it
+    is about ("" = the document as a whole)."""
+
+    code: str  # stable, e.g. "title_topic", "chapter_title", "article_title", "none"
+    vi: str
+    en: str
+    eid: str = ""
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "vi": self.vi, "en": self.en, "eid": self.eid}
+
+
+@dataclass
 class Verdict:
-    """How the document governs the digital environment."""
+    """How the document governs the digital environment.
+
+    ``confidence`` is the probability that ``status`` is right (0-1); ``review`` is True when it is
+    too low to act on without a human look (every report format marks such a verdict); ``method``
+    says how the status was decided: "trained" (the shipped classifier with the structural
+    roll-up) or "rules" (lexicon and thresholds only)."""
 
     status: str  # one of STATUSES
     chapters: list[str] = field(default_factory=list)  # Chương numbers as printed
     sections: list[list[str]] = field(default_factory=list)  # [chapter, section]
     articles: list[str] = field(default_factory=list)  # Điều numbers as printed
     applicable: bool = True  # does the law have a digital dimension that needs a chapter?
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
     coverage: list[CoverageItem] = field(default_factory=list)
     eids: dict = field(default_factory=dict)  # unit number -> eid for the units above
+    confidence: float = 1.0
+    review: bool = False
+    method: str = "rules"
 
     def to_dict(self) -> dict:
         return {"status": self.status, "chapters": list(self.chapters),
                 "sections": [list(s) for s in self.sections], "articles": list(self.articles),
-                "applicable": self.applicable, "reasons": list(self.reasons),
-                "coverage": [c.to_dict() for c in self.coverage], "eids": dict(self.eids)}
+                "applicable": self.applicable, "reasons": [r.to_dict() for r in self.reasons],
+                "coverage": [c.to_dict() for c in self.coverage], "eids": dict(self.eids),
+                "confidence": self.confidence, "review": self.review, "method": self.method}
 
 
 @dataclass
@@ -269,6 +295,21 @@ class InputError:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class SkippedInput:
+    """A file of the run that is not a legal document (no legal structure, no legal header): it is
+    named once in the summary and never given a verdict."""
+
+    path: str
+    reason_vi: str
+    reason_en: str
+    code: str = "not_law"
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "reason_vi": self.reason_vi, "reason_en": self.reason_en,
+                "code": self.code}
 
 
 @dataclass
@@ -311,5 +352,6 @@ class ScanResult:
 
     documents: list[DocumentResult] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)
     rules: list[RuleInfo] = field(default_factory=list)
     tool_version: str = ""

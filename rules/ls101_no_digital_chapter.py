@@ -89,4 +89,4 @@ class NoDigitalChapter(Rule):
                            state_vi=STATUS_VI.get(verdict.status, verdict.status),
                            state_en=STATUS_EN.get(verdict.status, verdict.status),
                            extra={"status": verdict.status, "applicable": True,
-                                  "reasons": list(verdict.reasons)})
+                                  "reasons": [r.to_dict() for r in verdict.reasons]})

@@ -8,7 +8,8 @@ from dataclasses import asdict
 
 import pytest
 
-from lawscan.model import CoverageItem, Evidence, Finding, InputError, Problem, RuleInfo, Verdict
+from lawscan.model import (CoverageItem, Evidence, Finding, InputError, Problem, Reason, RuleInfo,
+                           Verdict)
 
 EVIDENCE = Evidence("chp_II__art_5", 12, "cơ sở dữ liệu")
 OBJECTS = [
@@ -16,7 +17,8 @@ OBJECTS = [
     EVIDENCE,
     InputError("laws/x.docx", "truncated or corrupt .docx", "input.docx_corrupt"),
     CoverageItem("database", "Cơ sở dữ liệu", "present", [EVIDENCE]),
-    Verdict("dedicated_chapter", ["II"], [["II", "1"]], ["5", "6"], True, ["a reason"],
+    Verdict("dedicated_chapter", ["II"], [["II", "1"]], ["5", "6"], True,
+            [Reason("chapter_title", "lý do", "a reason", "chp_II")],
             [CoverageItem("database", "Cơ sở dữ liệu", "present", [EVIDENCE])], {"II": "chp_II"}),
     Finding("LS104", "info", "thuật ngữ", "term", "chp_II__art_5", 12, [EVIDENCE], "định nghĩa",
             "LS104:chp_II__art_5:abc", "new", {"terms": ["dữ liệu số"], "nested": {"a": [1, 2]}}),

@@ -47,7 +47,7 @@ def analyse(doc: Document, settings: dict | None = None) -> Verdict:
         from lawscan.analyse.segment import weak_so_signal
 
         note = weak_so_signal(doc)
-        if note:
+        if note is not None:
             reasons.append(note)
 
     chapter_eids = [d["eids"][f"chapter:{c}"] for c in d["chapters"]

@@ -37,7 +37,7 @@ from functools import lru_cache, wraps
 
 from lawscan.analyse.fold import fold, fold_joined
 from lawscan.analyse.lexicon import Hit, Lexicon, data_path, load_lexicon
-from lawscan.model import Document, Line, Unit
+from lawscan.model import Document, Line, Reason, Unit
 
 __all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "last_scan", "DocScan", "UnitScan",
            "digital_units", "DigitalUnits", "Decision", "is_final_provisions", "final_unit_ids",
@@ -335,7 +335,7 @@ class Decision:
 
     unit: Unit
     num: str  # as printed; for a section "chapter/section"
-    reason: str
+    reason: Reason
     via: str = "title"  # title | body | articles | quoted
     attributed_to: Unit | None = None  # for quoted text: the instruction's own article
 
@@ -396,19 +396,21 @@ def _lines(scan_: DocScan, art: Unit) -> list[tuple[Line, list[Hit]]]:
     return out
 
 
-def body_is_digital(scan_: DocScan, art: Unit) -> tuple[bool, str]:
+def body_is_digital(scan_: DocScan, art: Unit) -> tuple[bool, tuple[str, str]]:
     """The main subject of an article body is digital: at least half of its lines (khoản, điểm)
     name a strong digital term, with four or more strong hits of two or more different terms.
     An incidental clause (a contract "concluded by electronic means", a database in a list of
     duties) does not make an article digital."""
     lines = _lines(scan_, art)
     if not lines:
-        return False, ""
+        return False, ("", "")
     with_hits = [_strong(hs) for _, hs in lines if _strong(hs)]
     n_strong = sum(len(h) for h in with_hits)
     terms = sorted({h.term for hs in with_hits for h in hs})
     ok = len(with_hits) * 2 >= len(lines) and n_strong >= 4 and len(terms) >= 2
-    return ok, f"{len(with_hits)}/{len(lines)} lines name digital terms ({', '.join(terms[:4])})"
+    named = ", ".join(terms[:4])
+    return ok, (f"{len(with_hits)}/{len(lines)} dòng nêu thuật ngữ số ({named})",
+                f"{len(with_hits)}/{len(lines)} lines name digital terms ({named})")
 
 
 def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon,
@@ -417,31 +419,35 @@ def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon,
     :func:`body_is_digital` is not asked."""
     s = scan_.of(art)
     if art.heading and title_is_digital(art.heading, lex):
-        terms = ", ".join(sorted({h.term for h in _strong(s.title_hits)}))
-        return Decision(art, art.num, f"Điều {art.num} title names {terms}", "title")
+        terms = ", ".join(sorted({h.term for h in _strong(s.title_hits)})) or art.heading.strip()[:80]
+        return Decision(art, art.num, Reason(
+            "article_title", f"Tên Điều {art.num} nói về {terms}", f"Điều {art.num} title names {terms}",
+            art.eid), "title")
     if not body_possible:
         return None
     ok, why = body_is_digital(scan_, art)
     if ok:
-        return Decision(art, art.num, f"Điều {art.num}: {why}", "body")
+        return Decision(art, art.num, Reason(
+            "article_body", f"Điều {art.num}: {why[0]}", f"Điều {art.num}: {why[1]}", art.eid), "body")
     return None
 
 
-def _quoted_is_digital(scan_: DocScan, q: Unit, lex: Lexicon) -> str:
-    """Reason when quoted amendment text is digital (an inserted digital article, or quoted
-    clauses whose main subject is digital), else ""."""
+def _quoted_is_digital(scan_: DocScan, q: Unit, lex: Lexicon) -> tuple[str, str] | None:
+    """(Vietnamese, English) reason when quoted amendment text is digital (an inserted digital
+    article, or quoted clauses whose main subject is digital), else None."""
     for a in q.walk():
         if a.kind == "article" and a is not q:
             d = _article_decision(scan_, a, lex)
             if d:
-                return f"inserts/amends {d.reason}"
+                return f"bổ sung/sửa đổi: {d.reason.vi}", f"inserts/amends {d.reason.en}"
     hits = _strong(scan_.deep_hits(q, include_quoted=True))
     terms = sorted({h.term for h in hits})
     lines = [ln for u in q.walk() for ln in u.content if ln.text.strip()]
     lines_with = sum(1 for u in q.walk() for _, hs in scan_.of(u).line_hits if _strong(hs))
     if len(terms) >= 2 and lines_with * 2 >= max(1, len(lines)) and lines_with >= 1:
-        return f"quoted text is about {', '.join(terms[:4])}"
-    return ""
+        named = ", ".join(terms[:4])
+        return f"phần văn bản được trích dẫn nói về {named}", f"quoted text is about {named}"
+    return None
 
 
 def _num(u: Unit) -> str:
@@ -552,7 +558,9 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
                 if q.kind == "quoted":
                     why = _quoted_is_digital(sc, q, lex)
                     if why:
-                        d = Decision(art, art.num, f"Điều {art.num} {why}", "quoted", art)
+                        d = Decision(art, art.num, Reason("quoted", f"Điều {art.num} {why[0]}",
+                                                          f"Điều {art.num} {why[1]}", art.eid),
+                                     "quoted", art)
                         break
         if d:
             digital_art[id(art)] = d
@@ -568,16 +576,21 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
                 p = parent.get(id(p))
 
     def container_decision(u: Unit, label: str) -> Decision | None:
+        kind_code = "chapter" if u.kind == "chapter" else "section"
         if is_final_provisions(u, doc):
             return None
         arts = arts_in.get(id(u), [])
         n_dig = sum(1 for a in arts if id(a) in digital_art)
         if u.heading and title_is_digital(u.heading, lex) and (not arts or n_dig >= 1):
-            return Decision(u, label, f"{label} title is digital ({u.heading.strip()[:80]})", "title")
+            title = u.heading.strip()[:80]
+            return Decision(u, label, Reason(f"{kind_code}_title", f"Tên {label} có chủ đề số ({title})",
+                                             f"{label} title is digital ({title})", u.eid), "title")
         general = u.kind == "chapter" and _heading_is(u.heading, rubric()["structure"]["general_chapter"])
         if arts and not general and n_dig >= 2 and n_dig * 2 > len(arts):
-            return Decision(u, label, f"{label}: {n_dig} of {len(arts)} articles are digital",
-                            "articles")
+            return Decision(u, label, Reason(f"{kind_code}_articles",
+                                             f"{label}: {n_dig}/{len(arts)} điều có chủ đề số",
+                                             f"{label}: {n_dig} of {len(arts)} articles are digital",
+                                             u.eid), "articles")
         return None
 
     for ch in own_units(doc, "chapter"):

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from lawscan.analyse.fold import fold
+from lawscan.model import Reason
 
 
 @dataclass
@@ -170,8 +171,8 @@ def _definiendum(text: str, segment: bool = False) -> str:
 _SO_CANDIDATE = re.compile(r"(?<!\w)(\w+(?: \w+)?) số(?! ?\d)(?!\w)")
 
 
-def weak_so_signal(doc) -> str:
-    """A reason naming digital "số" compounds of a law, or "" (underthesea loads only when a line
+def weak_so_signal(doc) -> Reason | None:
+    """A reason naming digital "số" compounds of a law, or None (underthesea loads only when a line
     has "<head noun> số" that the lexicon has not matched)."""
     from lawscan.analyse.lexicon import load_lexicon
     from lawscan.analyse.matcher import article_finder, last_scan, scan
@@ -192,12 +193,13 @@ def weak_so_signal(doc) -> str:
         if cands and not lex.find_folded(f[max(0, cands[0].start() - 5):cands[0].end()]):
             lines.append((u, line))
     if not lines:
-        return ""
+        return None
     terms: dict[str, str] = {}
     for u, line in lines[:40]:
         for t in digital_so_terms(line.text, list(heads)):
             terms.setdefault(fold(t), f"{t} (Điều {u.num})")
     if not terms:
-        return ""
-    return ("Weak signal (word segmentation): “số” used as a digital modifier in "
-            + "; ".join(list(terms.values())[:5]) + ".")
+        return None
+    found = "; ".join(list(terms.values())[:5])
+    return Reason("weak_so", f"Tín hiệu yếu (tách từ): “số” được dùng như bổ ngữ số hóa trong {found}.",
+                  f"Weak signal (word segmentation): “số” used as a digital modifier in {found}.")

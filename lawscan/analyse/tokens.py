@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import Hit, data_path
+from lawscan.model import Reason
 
 _IMPORT_FORBIDDEN = False
 
@@ -204,8 +205,11 @@ def pattern_hits(doc, scan) -> tuple[list, list[str]]:
             spec = specs[pid]
             hits.append(Hit(pid, "token_pattern", spec["element"], "strong", start, end))
             if len(reasons) < 5:
-                reasons.append(f"{spec.get('reason', pid)}: “{line.text[start:end]}” "
-                               f"({u.eid}, line {line.lineno})")
+                what = spec.get('reason', pid)
+                quote = line.text[start:end]
+                reasons.append(Reason("token_pattern",
+                                      f"{spec.get('reason_vi', what)}: “{quote}” (dòng {line.lineno})",
+                                      f"{what}: “{quote}” (line {line.lineno})", u.eid))
         if hits:
             out.append((u, line, hits))
     return out, reasons

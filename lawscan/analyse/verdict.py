@@ -28,7 +28,7 @@ from lawscan.analyse.matcher import (DigitalUnits, _heading_is, article_finder, 
                                      is_final_provisions, is_framing_article, last_scan,
                                      own_units, rubric, scan)
 from lawscan.analyse.lexicon import Lexicon
-from lawscan.model import Document, Unit
+from lawscan.model import Document, Reason, Unit
 
 _LAW_PREFIX = re.compile(r"^\s*(bộ luật|luật|pháp lệnh|dự thảo)\s+", re.I)
 
@@ -84,19 +84,21 @@ def substantive_chapters(doc: Document) -> list[Unit]:
 
 def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
     """status, chapters, sections, articles, reasons, eids."""
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     eids: dict = {}
     subst = substantive_chapters(doc)
     dig_ch = {d.num for d in du.chapters}
     topic = title_topic(doc, lex)
     if topic:
-        reasons.append(f"The title names a digital subject: “{topic}” (the law as a whole governs it).")
+        reasons.append(Reason("title_topic", f"Tên văn bản nêu chủ đề số: “{topic}” (toàn bộ văn bản điều chỉnh lĩnh vực này).",
+                              f"The title names a digital subject: “{topic}” (the law as a whole governs it)."))
     elif not law_title(doc):  # a record without its title: the scope article stands in for it
         st = scope_topic(doc, lex)
         share_ok = (not subst) or sum(c.num in dig_ch for c in subst) * 2 >= len(subst)
         if st and share_ok:
             topic = st
-            reasons.append(f"The scope article regulates “{st}” and most chapters are digital.")
+            reasons.append(Reason("scope_topic", f"Điều về phạm vi điều chỉnh quy định về “{st}” và đa số chương có chủ đề số.",
+                                  f"The scope article regulates “{st}” and most chapters are digital."))
     if topic:
         chapters = [c.num for c in subst]
         secs = [s for c in subst for s in c.walk(False) if s.kind == "section"]
@@ -130,8 +132,10 @@ def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
         status = "articles_only"
     else:
         status = "none"
-        reasons.append("No chapter, section or article has a digital subject; mentions of the "
-                       "digital environment, if any, are incidental.")
+        reasons.append(Reason("none", "Không có chương, mục hay điều nào có chủ đề số; các chỗ nhắc đến "
+                              "môi trường số (nếu có) chỉ là phụ.",
+                              "No chapter, section or article has a digital subject; mentions of the "
+                              "digital environment, if any, are incidental."))
     if status != "none":
         reasons += [d.reason for d in du.articles[:8]]
     return {"status": status, "chapters": chapters, "sections": sections, "articles": articles,
@@ -152,13 +156,14 @@ def _applicability_automaton():
     return a
 
 
-def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
+def applicability(doc: Document, status: str) -> tuple[bool, list[Reason]]:
     """Does the law have a digital dimension that calls for a chapter (Digitalcheck-style)?
     Counts, outside the final provisions, the phrases of each rubric.toml ``[applicability]``
     family (procedures, registration, licensing, records, reporting, information, public
     services); three families used at least twice make the law applicable."""
     if status != "none":  # the phrase counts are only needed for a law without digital units
-        return True, [f"Applicable: the law already has digital provisions ({status})."]
+        return True, [Reason("applicable", f"Cần quy định: văn bản đã có quy định về môi trường số ({status}).",
+                             f"Applicable: the law already has digital provisions ({status}).")]
     a = _applicability_automaton()
     # one automaton pass over the folded text of the lexicon scan (every heading and non-empty
     # line, joined by line breaks, which no phrase holds and which are not alphanumeric; the text
@@ -181,11 +186,18 @@ def applicability(doc: Document, status: str) -> tuple[bool, list[str]]:
     strong = {k: v for k, v in found.items() if v >= 2}
     applicable = len(strong) >= 3
     if applicable:
-        why = ["Applicable: the law regulates " + ", ".join(
-            f"{k.replace('_', ' ')} ({v})" for k, v in sorted(strong.items(), key=lambda x: -x[1]))
-            + " - activities that can be carried out in the digital environment."]
+        listed = ", ".join(f"{k.replace('_', ' ')} ({v})"
+                           for k, v in sorted(strong.items(), key=lambda x: -x[1]))
+        why = [Reason("applicable",
+                      f"Cần quy định: văn bản điều chỉnh {listed} - những hoạt động có thể thực "
+                      "hiện trên môi trường số.",
+                      f"Applicable: the law regulates {listed} - activities that can be carried out "
+                      "in the digital environment.")]
     else:
-        why = ["Not applicable: the law barely regulates procedures, records, reporting or "
-               "information flows (" + (", ".join(f"{k} ({v})" for k, v in found.items()) or
-                                       "none found") + ")."]
+        listed = ", ".join(f"{k} ({v})" for k, v in found.items())
+        why = [Reason("not_applicable",
+                      "Không cần chương riêng: văn bản hầu như không điều chỉnh thủ tục, hồ sơ, báo "
+                      f"cáo hay luồng thông tin ({listed or 'không thấy'}).",
+                      "Not applicable: the law barely regulates procedures, records, reporting or "
+                      f"information flows ({listed or 'none found'}).")]
     return applicable, why

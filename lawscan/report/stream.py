@@ -6,6 +6,7 @@ written atomically. Every format is one :class:`Writer` subclass (in its own mod
     writer = open_writer("json", "out/report.json", rules=ruleset.infos(), base_dir=".")
     writer.add_document(dr)      # as each document is done (its number, doc1 …, is its order)
     writer.add_error(input_error)
+    writer.add_skipped(skipped_input)   # a file that is not a legal document
     writer.close()               # totals, header, the parked parts; the file replaces the old one
     writer.abort()               # on failure: the temporary file goes, an old report stays
 
@@ -26,7 +27,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from lawscan.model import DocumentResult, InputError, RuleInfo, ScanResult
+from lawscan.model import DocumentResult, InputError, RuleInfo, ScanResult, SkippedInput
 from lawscan.report import common
 
 
@@ -122,6 +123,7 @@ class Writer:
         self.options = options
         self.tally = common.Tally()
         self.errors: list[InputError] = []
+        self.skipped: list[SkippedInput] = []  # files that are not legal documents
         self.count = 0
         self.closed = False
         self._spools: list[Spool] = []
@@ -143,6 +145,10 @@ class Writer:
     def add_error(self, error: InputError) -> None:
         self.errors.append(error)
         self.tally.add_error(error)
+
+    def add_skipped(self, skipped: SkippedInput) -> None:
+        """A file of the run that is not a legal document: named once in the summary."""
+        self.skipped.append(skipped)
 
     def close(self) -> Path:
         """Finish the report and put it in place; returns the path written ("-" for a stream)."""
@@ -259,6 +265,8 @@ def feed(writer: Writer, result: ScanResult) -> None:
             writer.add_document(dr)
         for err in result.errors:
             writer.add_error(err)
+        for skipped in result.skipped:
+            writer.add_skipped(skipped)
     except BaseException:
         writer.abort()
         raise
