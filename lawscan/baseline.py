@@ -41,6 +41,9 @@ class BaselineCollector:
     def add_error(self, _error: InputError) -> None:
         pass
 
+    def add_skipped(self, _skipped) -> None:
+        pass
+
     def data(self) -> bytes:
         """The baseline file's bytes (fingerprints sorted)."""
         data = {"format": FORMAT, "version": 1, "tool_version": __version__,

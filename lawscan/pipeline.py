@@ -16,7 +16,8 @@ from lawscan.errors import ReadError
 from lawscan.model import Document, InputError
 
 # Files we never try to read when walking a directory (explicitly named files are always read).
-SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".gz", ".pyc", ".lock", ".sarif"}
+# A .pdf is read (and skipped with a note, see lawscan.skipped) so that the user hears of it.
+SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".zip", ".gz", ".pyc", ".lock", ".sarif"}
 SKIP_DIRS = {".git", "__pycache__", ".lawscan-cache", "node_modules", ".venv", "venv"}
 # A folder's own documentation is not a law (explicitly named files are always read).
 SKIP_NAMES = ("readme", "license", "licence", "changelog", "contributing")
@@ -84,12 +85,21 @@ def iter_documents(paths: Iterable[str | os.PathLike], errors: list[InputError],
 
 def iter_inputs(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = (),
                 errors: list[InputError] | None = None) -> Iterator[str]:
-    """Yield input files under ``paths`` in a stable order. Problems (missing path, unreadable
+    """Yield input files under ``paths`` in a stable order, each file once (a folder given beside
+    its parent, or a file named twice, is not scanned twice). Problems (missing path, unreadable
     directory, symlink loop) are appended to ``errors`` instead of raising."""
     import fnmatch
 
     errors = errors if errors is not None else []
     patterns = list(exclude)
+    given: set[str] = set()
+
+    def first_time(path: str) -> bool:
+        real = os.path.realpath(path)
+        if real in given:
+            return False
+        given.add(real)
+        return True
 
     def excluded(p: Path) -> bool:
         s = p.as_posix()
@@ -102,7 +112,7 @@ def iter_inputs(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = (),
             errors.append(InputError(str(raw), "no such file or directory", "input.missing"))
             continue
         if p.is_file():
-            if not excluded(p):
+            if not excluded(p) and first_time(str(p)):
                 yield str(p)
             continue
         if not p.is_dir():
@@ -110,7 +120,7 @@ def iter_inputs(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = (),
                                      "input.missing"))
             continue
         seen: set[tuple[int, int]] = set()
-        yield from _walk(p, seen, excluded, errors)
+        yield from filter(first_time, _walk(p, seen, excluded, errors))
 
 
 def _walk(top: Path, seen: set, excluded, errors: list[InputError]) -> Iterator[str]:

@@ -1,8 +1,9 @@
 """Scanning: takes input paths and options; every document is read, parsed, analysed and checked
-by the rules, and every file that could not be read becomes an :class:`InputError`.
+by the rules, every file that could not be read becomes an :class:`InputError`, and every file
+that is not a legal document a :class:`SkippedInput` (lawscan.skipped).
 
 * ``scan_stream(paths, options, sinks, progress, baseline)`` hands each DocumentResult / InputError
-  to the sinks (report writers, a baseline collector) as it comes, in input order, and keeps only a
+  / SkippedInput to the sinks (report writers, a baseline collector) as it comes, in input order, and keeps only a
   :class:`RunRecord` (counts, errors, crashed rules) — memory stays flat however many documents;
 * ``scan(paths, options, progress)`` collects everything into one :class:`ScanResult` (library use,
   tests).
@@ -19,7 +20,9 @@ from typing import Callable, Iterator
 
 from lawscan import __version__
 from lawscan.errors import ReadError
-from lawscan.model import DocumentResult, InputError, Problem, ScanResult
+from lawscan.model import DocumentResult, InputError, Problem, ScanResult, SkippedInput
+
+Item = DocumentResult | InputError | SkippedInput  # what scanning one file gives
 
 
 @dataclass
@@ -40,7 +43,8 @@ class ScanOptions:
 
 
 class Scanner:
-    """Holds the loaded rule set; ``scan_file(path)`` gives a DocumentResult or an InputError."""
+    """Holds the loaded rule set; ``scan_file(path)`` gives a DocumentResult, an InputError or a
+    SkippedInput (not a legal document)."""
 
     def __init__(self, options: ScanOptions):
         from lawscan.engine import load_rules
@@ -54,7 +58,7 @@ class Scanner:
         self.ruleset = load_rules(extra_dirs=options.rules_dirs, select=options.select or None,
                                   ignore=options.ignore or None, severity=options.severity or None)
 
-    def scan_file(self, path: str) -> DocumentResult | InputError:
+    def scan_file(self, path: str) -> Item:
         """Read, parse and check one file within the ``timeout`` limit (seconds, see
         lawscan.read.limits); running out of time is that file's InputError."""
         from lawscan.pipeline import gc_per_document
@@ -71,7 +75,8 @@ class Scanner:
             return InputError(exc.path, exc.reason, exc.code)
         return result
 
-    def _scan_file(self, path: str) -> DocumentResult | InputError:
+    def _scan_file(self, path: str) -> Item:
+        from lawscan import skipped
         from lawscan.pipeline import load_document
 
         def loader(p: str):
@@ -80,12 +85,12 @@ class Scanner:
         try:
             doc = self.cache.load(path, loader) if self.cache else loader(path)
         except ReadError as exc:
-            return InputError(exc.path, exc.reason, exc.code)
+            return skipped.from_read_error(exc) or InputError(exc.path, exc.reason, exc.code)
         except MemoryError:
             return InputError(path, "out of memory while reading this file", "input.too_big")
         except RecursionError:
             return InputError(path, "structure nested too deeply to read", "input.too_deep")
-        return self.check_document(doc)
+        return skipped.check_document(doc) or self.check_document(doc)
 
     def check_document(self, doc) -> DocumentResult:
         from lawscan.analyse import analyse
@@ -139,7 +144,7 @@ def slim(result: DocumentResult) -> DocumentResult:
 
 
 def iter_scan(files: list[str], options: ScanOptions,
-              scanner: Scanner | None = None) -> Iterator[DocumentResult | InputError]:
+              scanner: Scanner | None = None) -> Iterator[Item]:
     """Scan the given files, yielding results in input order."""
     if options.executor == "dask":
         yield from _dask(files, options)
@@ -172,7 +177,7 @@ def _work(path: str):
         return InputError(path, f"internal error: {type(exc).__name__}: {exc}", "internal")
 
 
-def _parallel(files: list[str], options: ScanOptions) -> Iterator[DocumentResult | InputError]:
+def _parallel(files: list[str], options: ScanOptions) -> Iterator[Item]:
     """Scan on ``jobs`` worker processes; results in input order.
 
     Importing spaCy (for the token patterns of a few laws in every corpus) takes a process about
@@ -349,7 +354,7 @@ def _dask_work(path: str, options: ScanOptions):
     return _work(path)
 
 
-def _dask(files: list[str], options: ScanOptions) -> Iterator[DocumentResult | InputError]:
+def _dask(files: list[str], options: ScanOptions) -> Iterator[Item]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -387,13 +392,15 @@ def _size(path: str) -> int:
 
 @dataclass
 class RunRecord:
-    """What a streamed scan keeps: counts for the exit code and summary, the input errors, and
-    the crashed rules as (document path, Problem)."""
+    """What a streamed scan keeps: counts for the exit code and summary, the input errors, the
+    skipped files (not legal documents: no error) and the crashed rules as (document path,
+    Problem)."""
 
     documents: int = 0
     by_severity: dict = field(default_factory=dict)  # severity -> findings
     open_by_severity: dict = field(default_factory=dict)  # severity -> findings not in the baseline
     errors: list[InputError] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)
     rule_errors: list[tuple[str, Problem]] = field(default_factory=list)
 
     def add_document(self, dr: DocumentResult) -> None:
@@ -409,7 +416,7 @@ def scan_stream(paths: list[str], options: ScanOptions | None = None, sinks=(),
                 progress: Callable[[int, str], None] | None = None,
                 baseline: set[str] | None = None, scanner: Scanner | None = None) -> RunRecord:
     """Scan and hand each result to every sink as it comes (``sink.add_document(dr)``,
-    ``sink.add_error(err)``), in input order, keeping no list of documents. ``baseline`` (loaded
+    ``sink.add_error(err)``, ``sink.add_skipped(skipped)``), in input order, keeping no list of documents. ``baseline`` (loaded
     fingerprints) marks each document's findings new or unchanged before the sinks see it.
     Errors found before scanning (rule modules that failed to load, missing paths) come first.
     The sinks are not closed here. ``progress(total, path)`` is called once per file done. Pass
@@ -434,6 +441,11 @@ def scan_stream(paths: list[str], options: ScanOptions | None = None, sinks=(),
     for item in iter_scan(files, options, scanner):
         if isinstance(item, InputError):
             error(item)
+            path = item.path
+        elif isinstance(item, SkippedInput):
+            record.skipped.append(item)
+            for sink in sinks:
+                sink.add_skipped(item)
             path = item.path
         else:
             if baseline is not None:
@@ -461,6 +473,9 @@ class _Collect:
 
     def add_error(self, err: InputError) -> None:
         self.result.errors.append(err)
+
+    def add_skipped(self, skipped: SkippedInput) -> None:
+        self.result.skipped.append(skipped)
 
 
 def scan(paths: list[str], options: ScanOptions | None = None,

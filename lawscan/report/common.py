@@ -190,13 +190,14 @@ def add_unknown_rules(rules: dict[str, RuleInfo], dr: DocumentResult) -> bool:
 
 
 class Tally:
-    """Running counts of a run, one document or input error at a time (what :func:`summary`
+    """Running counts of a run, one document, input error or skipped file at a time (what :func:`summary`
     gives), so a streaming report needs no list of documents."""
 
     def __init__(self):
         self.statuses = {s: 0 for s in (*STATUSES, "unknown")}
         self.by_severity = {s: 0 for s in SEVERITY_ORDER}
         self.documents = self.new = self.with_findings = self.input_errors = self.rule_errors = 0
+        self.skipped = 0
 
     def add_document(self, dr: DocumentResult) -> None:
         self.documents += 1
@@ -210,6 +211,9 @@ class Tally:
     def add_error(self, _error=None) -> None:
         self.input_errors += 1
 
+    def add_skipped(self, _skipped=None) -> None:
+        self.skipped += 1
+
     def summary(self) -> dict:
         return {
             "documents": self.documents,
@@ -220,6 +224,7 @@ class Tally:
             "documents_with_findings": self.with_findings,
             "input_errors": self.input_errors,
             "rule_errors": self.rule_errors,
+            "skipped": self.skipped,
         }
 
 
@@ -233,3 +238,8 @@ def severity_counts(findings: list[Finding]) -> dict:
 def sort_errors(errors) -> list:
     """Input errors in report order: by path, code and message."""
     return sorted(errors, key=lambda e: (e.path, e.code, e.message))
+
+
+def sort_skipped(skipped) -> list:
+    """Skipped files in report order: by path."""
+    return sorted(skipped, key=lambda s: (s.path, s.code))

@@ -4,7 +4,8 @@
 lines, most severe and new findings first. GitHub shows only 10 annotations of each level per step,
 so at most ``limit`` per level are printed (input errors count as errors), followed by one summary
 line ``lawscan: N documents, E errors, W warnings, I notices, X input errors`` telling how many
-were left out. Values are escaped as actions/toolkit does (data: ``%`` CR LF; properties also
+were left out. Files skipped as not legal documents are notices after the findings' (and counted
+in the summary line). Values are escaped as actions/toolkit does (data: ``%`` CR LF; properties also
 ``:`` and ``,``), and control characters are removed, so document text cannot forge a command. :class:`GithubWriter` keeps only those first annotations
 and the counts while documents come one at a time.
 """
@@ -87,6 +88,13 @@ class GithubWriter(Writer):
         for level in ("error", "warning", "notice"):
             new, unchanged = self.kept[level]
             out.extend((queued[level] + new + unchanged)[:limit])
+        skipped = self.sorted_skipped()
+        room = max(limit - min(self.totals["notice"], limit), 0)
+        for item in skipped[:room]:
+            out.append(command("notice", f"{item.reason_vi}\n{item.reason_en}",
+                               file=common.rel_path(item.path, self.base_dir),
+                               title="lawscan: bỏ qua / skipped"))
+        self.totals["notice"] += len(skipped)
         self.totals["error"] += len(errors)
         s = self.summary()
         sev = s["by_severity"]
@@ -95,6 +103,8 @@ class GithubWriter(Writer):
                 f"{sev.get('info', 0)} notices, {s['input_errors']} input errors")
         if s["rule_errors"]:
             line += f", {s['rule_errors']} rule errors"
+        if skipped:
+            line += f", {len(skipped)} skipped (not legal documents)"
         if hidden:
             line += f" ({hidden} annotations not shown: GitHub shows {limit} per level; see the SARIF or HTML report)"
         out.append(line)

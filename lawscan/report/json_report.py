@@ -2,14 +2,18 @@
 
 ``render(result, base_dir=None, tree=False, generated_at=None) -> str`` gives::
 
-    {"schema_version": "1", "tool": {"name", "version"}, "generated_at": ISO-8601 (UTC),
-     "rules": [RuleInfo...], "documents": [DocumentResult.to_dict() + "id", "path", "source_path",
-     "status", "finding_counts"; each finding + "location_line"], "errors": [...], "summary": {...}}
+    {"schema_version": "2", "tool": {"name", "version"}, "generated_at": ISO-8601 (UTC) or null,
+     "rules": [RuleInfo...], "documents": [DocumentResult.to_dict() + "id", "path", "status",
+     "finding_counts"; each finding + "location_line"], "errors": [...],
+     "skipped": [SkippedInput.to_dict()...], "summary": {...}}
 
-``path`` is relative to ``base_dir`` with forward slashes; ``source_path`` is the path as scanned.
+Every ``path`` is relative to ``base_dir`` (the project root) with forward slashes, never the path
+as typed, so the same input gives the same report wherever it is run from.
 :class:`JsonWriter` writes the same report one document at a time.
 ``generated_at`` is the only field that changes between runs on the same input (it honours
-``SOURCE_DATE_EPOCH``, or pass ``generated_at`` yourself).
+``SOURCE_DATE_EPOCH``; pass ``generated_at`` yourself, or False for none: null).
+Schema version 2 (from 1): ``source_path`` is gone, ``skipped`` and ``summary.skipped`` are new,
+``generated_at`` may be null.
 """
 
 from __future__ import annotations
@@ -24,11 +28,14 @@ from lawscan.report import common
 from lawscan.report.stream import Writer, dumps_pretty, pad, render_result, write_json
 
 SCHEMA_PATH = Path(__file__).with_name("schema") / "report.schema.json"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
-def timestamp(generated_at: str | dt.datetime | None = None) -> str:
-    """ISO-8601 UTC time of the report: ``generated_at`` if given, else SOURCE_DATE_EPOCH, else now."""
+def timestamp(generated_at: str | dt.datetime | bool | None = None) -> str | None:
+    """ISO-8601 UTC time of the report: ``generated_at`` if given, else SOURCE_DATE_EPOCH, else now;
+    None when ``generated_at`` is False (a report without a time: reproducible examples)."""
+    if generated_at is False:
+        return None
     if isinstance(generated_at, str):
         return generated_at
     if generated_at is None:
@@ -47,7 +54,7 @@ def document_dict(entry: common.DocEntry, tree: bool = False) -> dict:
     """One element of the report's "documents" array."""
     dr = entry.result
     d = dr.to_dict(tree=tree)
-    d = {"id": entry.id, "path": entry.path, "source_path": dr.document.path,
+    d = {"id": entry.id, "path": entry.path,
          "status": common.status_of(dr), "finding_counts": common.severity_counts(dr.findings),
          **{k: v for k, v in d.items() if k != "path"}}
     d["findings"] = [{**f.to_dict(), "location_line": common.finding_line(dr, f)} for f in entry.findings]
@@ -70,8 +77,10 @@ class JsonWriter(Writer):
 
     def finish(self) -> None:
         base_dir = self.base_dir
-        errors = [{**e.to_dict(), "path": common.rel_path(e.path, base_dir), "source_path": e.path}
+        errors = [{**e.to_dict(), "path": common.rel_path(e.path, base_dir)}
                   for e in self.sorted_errors()]
+        skipped = [{**s.to_dict(), "path": common.rel_path(s.path, base_dir)}
+                   for s in self.sorted_skipped()]
         data = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "lawscan", "version": self.tool_version},
@@ -79,6 +88,7 @@ class JsonWriter(Writer):
             "rules": [r.to_dict() for r in self.sorted_rules().values()],
             "documents": [DOCUMENTS] if self.docs.count else [],
             "errors": errors,
+            "skipped": skipped,
             "summary": self.summary(),
         }
         write_json(self.write, data, {DOCUMENTS: self.docs} if self.docs.count else {})

@@ -5,7 +5,10 @@ every rule's metadata; one result per finding with ruleId/ruleIndex/level/messag
 location (URI relative to ``base_dir`` under ``uriBaseId`` SRCROOT, ``startLine`` >= 1 — a finding
 with no line points at its unit's line, else the title line, else line 1), a logical location
 (fullyQualifiedName = the eid), ``partialFingerprints["lawscan/v1"]`` and ``baselineState`` when
-the finding has one. Input errors and crashed rules become ``toolExecutionNotifications``.
+the finding has one. Input errors and crashed rules become ``toolExecutionNotifications`` of
+level error (``executionSuccessful`` false), files skipped as not legal documents notifications
+of level note. ``SRCROOT`` is the project root, left for the consumer to resolve (no absolute
+URI: the same input gives the same log wherever it is run).
 :class:`SarifWriter` writes the same log one document at a time.
 """
 
@@ -13,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from pathlib import Path
 
 from lawscan.model import ScanResult
 from lawscan.report import common
@@ -108,12 +109,14 @@ class SarifWriter(Writer):
     def start(self) -> None:
         self.results = self.spool()
         self.notifications = self.spool()
+        self.failed = False  # an error notification: executionSuccessful is false
 
     def document(self, entry) -> None:
         entry.uri = common.path_uri(entry.result.document.path, self.base_dir)
         for f in entry.findings:
             self.results.add(json.dumps(_result(entry, f), ensure_ascii=False), sep="\n")
         for problem in entry.result.rule_errors:
+            self.failed = True
             self._notify({
                 "level": "error",
                 "message": {"text": f"{problem.code}: {problem.message}"},
@@ -127,11 +130,20 @@ class SarifWriter(Writer):
     def finish(self) -> None:
         base_dir = self.base_dir
         for err in self.sorted_errors():
+            self.failed = True
             self._notify({
                 "level": "error",
                 "message": {"text": f"{common.rel_path(err.path, base_dir)}: {err.message}"},
                 "descriptor": {"id": err.code or "input"},
                 "locations": [{"physicalLocation": _physical(common.path_uri(err.path, base_dir))}],
+            })
+        for skipped in self.sorted_skipped():
+            path = common.rel_path(skipped.path, base_dir)
+            self._notify({
+                "level": "note",
+                "message": {"text": f"{path}: {_text(skipped.reason_vi, skipped.reason_en)}"},
+                "descriptor": {"id": f"skipped.{skipped.code}"},
+                "locations": [{"physicalLocation": _physical(common.path_uri(skipped.path, base_dir))}],
             })
         rules = self.sorted_rules()
         rule_index = {rid: i for i, rid in enumerate(rules)}
@@ -140,15 +152,15 @@ class SarifWriter(Writer):
             res = json.loads(line)
             res["ruleIndex"] = rule_index[res["ruleId"]]
             results.add(pad(dumps_pretty(res), 8))
-        base = Path(os.path.abspath(base_dir if base_dir is not None else os.getcwd())).as_uri().rstrip("/") + "/"
         has_notes = bool(self.notifications.count)
         run: dict = {
             "tool": {"driver": {"name": "lawscan", "version": self.tool_version,
                                 "semanticVersion": self.tool_version,
                                 "rules": [_rule(r) for r in rules.values()]}},
-            "invocations": [{"executionSuccessful": not has_notes,
+            "invocations": [{"executionSuccessful": not self.failed,
                              "toolExecutionNotifications": [NOTIFICATIONS] if has_notes else []}],
-            "originalUriBaseIds": {"SRCROOT": {"uri": base}},
+            "originalUriBaseIds": {"SRCROOT": {"description": {
+                "text": "the project root: the directory of the configuration file, or where lawscan ran"}}},
             "columnKind": "unicodeCodePoints",
             "results": [RESULTS] if results.count else [],
         }

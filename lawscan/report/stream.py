@@ -149,6 +149,7 @@ class Writer:
     def add_skipped(self, skipped: SkippedInput) -> None:
         """A file of the run that is not a legal document: named once in the summary."""
         self.skipped.append(skipped)
+        self.tally.add_skipped(skipped)
 
     def close(self) -> Path:
         """Finish the report and put it in place; returns the path written ("-" for a stream)."""
@@ -208,6 +209,9 @@ class Writer:
 
     def sorted_errors(self) -> list[InputError]:
         return common.sort_errors(self.errors)
+
+    def sorted_skipped(self) -> list[SkippedInput]:
+        return common.sort_skipped(self.skipped)
 
     def summary(self) -> dict:
         return self.tally.summary()

@@ -3,7 +3,8 @@
 ``render(result, color=None, base_dir=None) -> str`` (or :class:`TextWriter`, which prints each
 document's section as soon as it is done, then the errors and the summary): per document a header (title, number, file,
 status in Vietnamese and English, digital chapters), its findings grouped by severity with
-location ("path:line  eid"), message, quoted evidence and suggestion; then a summary of the run.
+location ("path:line  eid"), message, quoted evidence and suggestion; then a summary of the run
+(with the files skipped as not legal documents, grouped by reason).
 Colour (click.style) only when ``color`` is True, or when it is None and stdout is a terminal.
 All document-derived text and file names pass through :func:`common.clean`, so a law cannot send
 escape sequences to the terminal.
@@ -145,9 +146,25 @@ class TextWriter(Writer):
         if s["new_findings"]:
             out.append(f"    mới / new: {s['new_findings']}")
         out.append(f"  {w('errors')['vi']} / {w('errors')['en']}: {s['input_errors']}")
+        out.extend(self._skipped_lines())
         if s["rule_errors"]:
             out.append(f"  {w('rule_errors')['vi']} / {w('rule_errors')['en']}: {s['rule_errors']}")
         self.write("\n".join(out) + "\n")
+
+
+    def _skipped_lines(self) -> list[str]:
+        """The skipped files, grouped by reason (said once): a note, not an error."""
+        w = common.word
+        skipped = self.sorted_skipped()
+        if not skipped:
+            return []
+        out = [f"  {w('skipped')['vi']} / {w('skipped')['en']}: {len(skipped)}"]
+        for code in sorted({s.code for s in skipped}):
+            group = [s for s in skipped if s.code == code]
+            out.append(f"    {clean(group[0].reason_vi)}")
+            out.append(f"    {clean(group[0].reason_en)}:")
+            out.extend(f"      {clean(common.rel_path(s.path, self.base_dir))}" for s in group)
+        return out
 
 
 def _both(label: dict) -> str:
