@@ -167,7 +167,22 @@ def test_junit_valid_one_case_per_document_and_rule(result, base):
     assert evil.find("testcase[error]").get("name").startswith("VN-DIGI-004")
     inputs = next(s for s in suites if s.get("name") == "input errors")
     assert inputs.get("errors") == "1" and inputs.find("testcase/error").get("type") == "read.corrupt"
-    assert tree.get("failures") == "5"
+    # the info finding of the land law is in the baseline: visible, not a failure (exit code 0 for it)
+    assert tree.get("failures") == "4"
+    land = next(s for s in docs if "dat-dai" in s.get("name"))
+    props = {p.get("name"): p.get("value") for p in land.iter("property")}
+    assert props["findings"] == "2" and props["failing_findings"] == "1"
+    assert "baseline: unchanged" in land.find("testcase/system-out").text
+
+
+@pytest.mark.parametrize("fail_on,failures", [("never", 0), ("error", 2), ("warning", 4), ("info", 4)])
+def test_junit_failures_follow_fail_on(result, base, fail_on, failures):
+    """A test case fails exactly when its findings would make `lawscan scan --fail-on` exit 1;
+    the others stay visible in <system-out>."""
+    tree = etree.fromstring(render(result, "junit", base_dir=base, fail_on=fail_on).encode())
+    assert tree.get("failures") == str(failures)
+    shown = "".join(c.text or "" for c in tree.iter("system-out"))
+    assert shown.count("[") >= len(all_findings(result)) - failures
 
 
 def test_junit_fail_on_moves_lower_findings_to_output(result, base):
@@ -182,7 +197,8 @@ def test_junit_fail_on_moves_lower_findings_to_output(result, base):
 
 def test_markdown_table_and_escaping(result, base):
     out = render(result, "markdown", base_dir=base)
-    table = [line for line in out.splitlines() if line.startswith("| ")]
+    table = [line for line in out.splitlines() if line.startswith("| ") and (
+        "<br>" in line or line.startswith("| Văn bản / Document |"))]
     assert len(table) == 1 + len(result.documents)
     # every row has the same number of unescaped cell separators
     import re
@@ -193,6 +209,33 @@ def test_markdown_table_and_escaping(result, base):
     assert "\\*\\*đậm\\*\\*" in out and "\\[link\\]\\(http" in out
     assert "@octocat" not in out  # no GitHub mention
     assert "Luật Đất đai (31/2024/QH15)" in out
+
+
+def test_markdown_fits_one_github_comment_however_many_documents(result, base):
+    """560 documents (the fixture's four, copied with other paths): the summary comes whole, the
+    details as much as fits, each cut section saying how many were left out and where the whole
+    report is; a small report comes whole with its details open."""
+    import copy
+
+    small = render(result, "markdown", base_dir=base)
+    assert "<details open>" in small and "see the full report" not in small
+    big = ScanResult(rules=result.rules, errors=result.errors, tool_version=result.tool_version)
+    for i in range(140):
+        for dr in result.documents:
+            dr = copy.deepcopy(dr)
+            dr.document.path = str(base / f"batch{i:03d}" / Path(dr.document.path).name)
+            big.documents.append(dr)
+    out = render(big, "markdown", base_dir=base, full_report=base / "outputs" / "r.html")
+    assert len(out.encode("utf-16-le")) // 2 <= 65000
+    assert out.startswith("### lawscan: 560 văn bản / documents")
+    assert "| Có chương riêng về môi trường số (dedicated chapter) | 140 |" in out
+    assert "<details open>" not in out
+    assert "văn bản khác / and" in out and "phát hiện khác / and" in out
+    assert "see the full report: outputs/r\\.html" in out
+    rows = [line for line in out.splitlines() if "<br>" in line]
+    left = int(out.split("… và ")[-1].split(" văn bản khác")[0])
+    assert len(rows) + left == 560 and rows
+    assert out.count("<details>") == out.count("</details>")
 
 
 def test_markdown_limits_findings(result, base):

@@ -2,10 +2,14 @@
 
 ``render(result, base_dir=None, fail_on="info") -> str``: ``<testsuites>`` with one
 ``<testsuite>`` per document and one ``<testcase>`` per (document, rule): a ``<failure>`` when the
-rule found something at or above ``fail_on`` (message + details: location, evidence, suggestion),
-passed otherwise (findings below ``fail_on`` go to ``<system-out>``). A crashed rule is an
-``<error>`` on its test case; files that could not be read form a last suite of ``<error>`` cases. :class:`JunitWriter` writes
-the same XML one document at a time.
+rule found something at or above ``fail_on`` that is not in the baseline (message + details:
+location, evidence, suggestion), passed otherwise: findings below ``fail_on`` ("never": all of
+them) and findings already in the baseline stay visible in ``<system-out>``, and each suite's
+``findings`` / ``failing_findings`` properties count them. So a test case fails exactly when the
+finding would make ``lawscan scan --fail-on`` exit 1. A crashed rule is an ``<error>`` on its test
+case; files that could not be read form a suite of ``<error>`` cases, and files skipped as not
+legal documents a last suite of ``<skipped>`` cases. :class:`JunitWriter` writes the same XML one
+document at a time.
 """
 
 from __future__ import annotations
@@ -61,19 +65,23 @@ class JunitWriter(Writer):
 
         self.etree = etree
         self.suites = self.spool()
-        self.threshold = common.SEVERITY_RANK.get(self.options.get("fail_on") or "info",
-                                                  len(common.SEVERITY_ORDER))
+        fail_on = self.options.get("fail_on") or "info"
+        self.fail_on = fail_on
+        # the rank (0 = error) at or below which a finding fails; "never": none fails
+        self.threshold = -1 if fail_on == "never" else common.SEVERITY_RANK.get(fail_on, 2)
         self.totals = {"tests": 0, "failures": 0, "errors": 0}
 
     def document(self, entry) -> None:
-        etree, threshold = self.etree, self.threshold
+        etree = self.etree
         rules = self.sorted_rules()
         dr = entry.result
         holder = etree.Element("testsuites")
         suite = etree.SubElement(holder, "testsuite", name=_xml(entry.path), file=_xml(entry.path))
         props = etree.SubElement(suite, "properties")
+        failing_all = [f for f in entry.findings if self._fails(f)]
         for name, value in (("title", common.doc_title(dr)), ("number", dr.document.number or ""),
-                            ("status", common.status_of(dr))):
+                            ("status", common.status_of(dr)), ("fail_on", self.fail_on),
+                            ("findings", len(entry.findings)), ("failing_findings", len(failing_all))):
             etree.SubElement(props, "property", name=name, value=_xml(value))
         crashes: dict[str | None, list] = {}
         for problem in dr.rule_errors:
@@ -84,7 +92,7 @@ class JunitWriter(Writer):
             case = etree.SubElement(suite, "testcase", classname=_xml(entry.path),
                                     name=_xml(f"{rid} {rule.title_en or rule.title}".strip()))
             counts["tests"] += 1
-            failing = [f for f in found if common.SEVERITY_RANK.get(f.severity, 0) <= threshold]
+            failing = [f for f in found if self._fails(f)]
             if failing:
                 first = failing[0]
                 failure = etree.SubElement(case, "failure", type=first.severity,
@@ -113,6 +121,11 @@ class JunitWriter(Writer):
         text = etree.tostring(holder, encoding="unicode", pretty_print=True)
         self.suites.write(text[text.index("\n") + 1:text.rindex("</testsuites>")])
 
+    def _fails(self, f) -> bool:
+        """At or above ``fail_on`` and not already in the baseline (what makes the exit code 1)."""
+        return (common.SEVERITY_RANK.get(f.severity, 0) <= self.threshold
+                and f.baseline_state != "unchanged")
+
     def finish(self) -> None:
         etree = self.etree
         totals = dict(self.totals)
@@ -130,6 +143,16 @@ class JunitWriter(Writer):
                 error.text = _xml(f"{path}: {err.message}")
             totals["tests"] += len(errors)
             totals["errors"] += len(errors)
+        skipped = self.sorted_skipped()
+        if skipped:
+            suite = etree.SubElement(root, "testsuite", name="skipped files", tests=str(len(skipped)),
+                                     failures="0", errors="0", skipped=str(len(skipped)))
+            for item in skipped:
+                path = common.rel_path(item.path, self.base_dir)
+                case = etree.SubElement(suite, "testcase", classname="skipped", name=_xml(path))
+                etree.SubElement(case, "skipped", type=_xml(item.code),
+                                 message=_xml(f"{item.reason_vi} / {item.reason_en}"))
+            totals["tests"] += len(skipped)
         for key, value in totals.items():
             root.set(key, str(value))
         text = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode("utf-8")

@@ -1,11 +1,23 @@
 """Markdown for a pull-request comment or ``$GITHUB_STEP_SUMMARY``.
 
-``render(result, base_dir=None, max_findings=50) -> str``: a heading with the totals, a compact
-table (document × status × findings by severity), then the findings (at most ``max_findings``,
-most severe first) and the input errors. Document-derived text is escaped: Markdown punctuation
-gets a backslash, ``<``, ``>`` and ``&`` become entities, ``|`` cannot break the table, and line
-breaks become spaces. :class:`MarkdownWriter` writes the same text from documents given one at a
-time, keeping only a table row per document on disk and the shown findings in memory.
+``render(result, base_dir=None, max_findings=50, max_chars=65000, full_report=None) -> str``:
+
+* a summary that always fits: a heading with the totals and a table of the statuses;
+* the input errors and crashed rules;
+* folded (``<details>``): the findings (at most ``max_findings``, most severe first), the
+  skipped files, the documents (document × status × findings by severity).
+
+GitHub takes at most 65,536 characters in one comment. The report stays within ``max_chars``
+(counted in UTF-16 code units, as a browser counts, so an emoji counts 2): when the details do
+not fit, each section shows what fits (the errors at most a quarter of the room left, the
+findings half, the skipped files a fifth, the documents the rest) and ends with how many were left out and a pointer to the
+full report (``full_report``: its path, when the same run writes one). Small reports come whole,
+their details open.
+
+Document-derived text is escaped: Markdown punctuation gets a backslash, ``<``, ``>`` and ``&``
+become entities, ``|`` cannot break the table, and line breaks become spaces.
+:class:`MarkdownWriter` writes the same text from documents given one at a time, keeping only a
+table row per document on disk and the shown findings in memory.
 """
 
 from __future__ import annotations
@@ -19,6 +31,8 @@ from lawscan.report.stream import Writer, render_result
 
 _PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+MAX_CHARS = 65000  # GitHub's limit for one comment is 65,536
+SECTION_RESERVE = 400  # room kept for each later section's heading and its "… more" line
 
 
 def md(text: object) -> str:
@@ -30,16 +44,23 @@ def md(text: object) -> str:
     return s.replace("@", "@\u2060")
 
 
+def size(text: str) -> int:
+    """Length in UTF-16 code units (what a browser's textarea counts)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 class MarkdownWriter(Writer):
     """Parks each document's table row (and crashed-rule lines) and keeps only the first
-    ``max_findings`` findings of each severity; at close writes the totals, the table, the most
-    severe findings and the errors."""
+    ``max_findings`` findings of each severity; at close writes the summary, then the sections
+    that fit in ``max_chars``."""
 
     fmt = "markdown"
 
     def start(self) -> None:
         self.max_findings = self.options.get("max_findings", 50)
+        self.max_chars = self.options.get("max_chars") or MAX_CHARS
         self.rows = self.spool()
+        self.rows_size = 0
         self.rule_errors = self.spool()
         self.top: dict[int, list[list[str]]] = {}  # severity rank -> lines of its first findings
         self.findings = 0
@@ -49,8 +70,10 @@ class MarkdownWriter(Writer):
         label = common.status_label(common.status_of(dr))
         title = md(common.doc_title(dr)) + (f" ({md(dr.document.number)})" if dr.document.number else "")
         counts = common.severity_counts(dr.findings)
-        self.rows.write(f"| {title}<br>{md(e.path)} | {label['vi']} ({label['en']}) | "
-                        f"{counts['error']} | {counts['warning']} | {counts['info']} |\n")
+        row = (f"| {title}<br>{md(e.path)} | {label['vi']} ({label['en']}) | "
+               f"{counts['error']} | {counts['warning']} | {counts['info']} |\n")
+        self.rows.write(row)
+        self.rows_size += size(row)
         # documents come in report order and their findings sorted by severity then place, so the
         # first findings of each severity are the ones the report shows
         for f in e.findings:
@@ -62,38 +85,71 @@ class MarkdownWriter(Writer):
             self.rule_errors.write(f"- {md(e.path)}: {md(p.code)}: {md(p.message)}\n")
 
     def finish(self) -> None:
-        out = _Lines(self.write)
         s = self.summary()
-        sev = s["by_severity"]
-        out.add(f"### lawscan: {s['documents']} văn bản / documents · {sev.get('error', 0)} lỗi / errors · "
-                f"{sev.get('warning', 0)} cảnh báo / warnings · {sev.get('info', 0)} thông tin / info"
-                + (f" · {s['input_errors']} lỗi đọc tệp / input errors" if s["input_errors"] else ""))
-        out.add("")
-        if self.count:
-            out.add("| Văn bản / Document | Trạng thái / Status | 🔴 | 🟠 | 🔵 |")
-            out.add("|---|---|--:|--:|--:|")
-            out.extend(self.rows.lines())
-            out.add("")
+        shown = [lines for rank in sorted(self.top) for lines in self.top[rank]][:self.max_findings]
+        errors = [f"- {md(common.rel_path(err.path, self.base_dir))}: {md(err.message)}"
+                  for err in self.sorted_errors()] + list(self.rule_errors.lines())
+        skipped = self.sorted_skipped()
+        out = _Budget(self.write, self.max_chars)
+        out.add_all(_summary(s))
+        whole = (out.used + self.rows_size + sum(size(ln) + 1 for f in shown for ln in f)
+                 + sum(size(ln) + 1 for ln in errors) + 200 * (len(skipped) + 4) < self.max_chars)
+        more = self._more
+        sections = []
+        if errors:
+            sections.append((["#### Lỗi / Errors", ""], errors, [""],
+                             lambda n: more(n, "lỗi khác", "more errors"), 0.25, False))
         if self.findings:
-            shown = [lines for rank in sorted(self.top) for lines in self.top[rank]][:self.max_findings]
-            out.add("#### Phát hiện / Findings")
-            out.add("")
-            for lines in shown:
-                out.extend(lines)
-            if self.max_findings is not None and self.findings > self.max_findings:
-                more = self.findings - self.max_findings
-                out.add("")
-                out.add(f"… và {more} phát hiện khác / and "
-                        f"{more} more findings (xem báo cáo đầy đủ / see the full report).")
-            out.add("")
-        errors = self.sorted_errors()
-        if errors or self.tally.rule_errors:
-            out.add("#### Lỗi / Errors")
-            out.add("")
-            for err in errors:
-                out.add(f"- {md(common.rel_path(err.path, self.base_dir))}: {md(err.message)}")
-            out.extend(self.rule_errors.lines())
-            out.add("")
+            head = ("Phát hiện / Findings" + (f" ({len(shown)} / {self.findings})"
+                                              if len(shown) < self.findings else f" ({self.findings})"))
+            lines = [ln for f in shown for ln in f]
+            hidden = self.findings - len(shown)  # beyond max_findings, whatever the room
+            sections.append((_fold(head, whole), lines, ["", "</details>", ""],
+                             lambda n: more(n + hidden, "phát hiện khác", "more findings"), 0.5,
+                             hidden > 0))
+        if skipped:
+            reason = {x.code: f"{md(x.reason_vi)} — _{md(x.reason_en)}_" for x in skipped}
+            lines = [f"- {md(common.rel_path(x.path, self.base_dir))}: {reason[x.code]}" for x in skipped]
+            sections.append((_fold(f"Bỏ qua, không phải văn bản pháp luật / Skipped, not legal "
+                                   f"documents ({len(skipped)})", whole), lines, ["", "</details>", ""],
+                             lambda n: more(n, "tệp khác", "more files"), 0.2, False))
+        if self.count:
+            table = ["| Văn bản / Document | Trạng thái / Status | 🔴 | 🟠 | 🔵 |", "|---|---|--:|--:|--:|"]
+            sections.append((_fold(f"Văn bản / Documents ({self.count})", whole) + table,
+                             self.rows.lines(), ["", "</details>", ""],
+                             lambda n: more(n, "văn bản khác", "more documents"), 1.0, False))
+        for i, (head, lines, tail, note, share, noted) in enumerate(sections):
+            reserve = SECTION_RESERVE * (len(sections) - i - 1)
+            out.section(head, lines, tail, note, reserve, share, noted)
+
+    def _more(self, n: int, vi: str, en: str) -> str:
+        where = self.options.get("full_report")
+        where = f": {md(common.rel_path(where, self.base_dir))}" if where else ""
+        return (f"… và {n} {vi} / and {n} {en} (xem báo cáo đầy đủ / see the full report{where}).")
+
+
+def _summary(s: dict) -> list[str]:
+    """The heading with the totals and the table of statuses: always shown."""
+    sev = s["by_severity"]
+    head = (f"### lawscan: {s['documents']} văn bản / documents · {sev.get('error', 0)} lỗi / errors · "
+            f"{sev.get('warning', 0)} cảnh báo / warnings · {sev.get('info', 0)} thông tin / info")
+    if s["input_errors"]:
+        head += f" · {s['input_errors']} lỗi đọc tệp / input errors"
+    if s["skipped"]:
+        head += f" · {s['skipped']} bỏ qua / skipped"
+    lines = [head, ""]
+    statuses = [(k, n) for k, n in s["statuses"].items() if n]
+    if statuses:
+        lines += ["| Trạng thái / Status | Văn bản / Documents |", "|---|--:|"]
+        for status, n in statuses:
+            label = common.status_label(status)
+            lines.append(f"| {label['vi']} ({label['en']}) | {n} |")
+        lines.append("")
+    return lines
+
+
+def _fold(summary: str, open_: bool) -> list[str]:
+    return [f"<details{' open' if open_ else ''}><summary>{summary}</summary>", ""]
 
 
 def _finding_lines(e, f) -> list[str]:
@@ -110,20 +166,56 @@ def _finding_lines(e, f) -> list[str]:
     return out
 
 
-class _Lines:
-    """Writes lines joined by newlines (like ``"\\n".join``) as they come."""
+class _Budget:
+    """Writes lines joined by newlines (like ``"\\n".join``) as they come, counting their size
+    against ``limit``."""
 
-    def __init__(self, write):
-        self.write, self.first = write, True
+    def __init__(self, write, limit: int):
+        self.write, self.limit, self.used, self.first = write, limit, 0, True
 
     def add(self, line: str) -> None:
-        self.write(line if self.first else "\n" + line)
+        text = line if self.first else "\n" + line
+        self.write(text)
+        self.used += size(text)
         self.first = False
 
-    def extend(self, lines) -> None:
+    def add_all(self, lines) -> None:
         for line in lines:
             self.add(line)
 
+    def section(self, head: list[str], lines, tail: list[str], note, reserve: int,
+                share: float = 1.0, noted: bool = False) -> None:
+        """``head``, as many of ``lines`` as fit in ``share`` of the room left (keeping ``reserve``
+        for later sections and room for the note), then ``note(left out)`` if any were left out
+        (or ``noted``: some were left out before), then ``tail``. A finding's lines (its continuation lines start with a space) are kept or
+        left out whole."""
+        fixed = sum(size(x) + 1 for x in head + tail) + SECTION_RESERVE
+        room = int((self.limit - self.used - reserve) * share) - fixed
+        if room < 0:
+            return
+        self.add_all(head)
+        left, item, item_size, cut = 0, [], 0, False
+        for line in list(lines) + [None]:
+            if line is not None and line.startswith(" ") and item:
+                item.append(line)
+                item_size += size(line) + 1
+                continue
+            if item:  # the item before this line is complete
+                if not cut and item_size <= room:
+                    self.add_all(item)
+                    room -= item_size
+                else:
+                    cut = True
+                    left += 1
+            item = [line] if line is not None else []
+            item_size = size(line) + 1 if line is not None else 0
+        if left or noted:
+            self.add("")
+            self.add(note(left))
+        self.add_all(tail)
 
-def render(result: ScanResult, base_dir=None, max_findings: int = 50, **_options) -> str:
-    return render_result(MarkdownWriter, result, base_dir=base_dir, max_findings=max_findings)
+
+def render(result: ScanResult, base_dir=None, max_findings: int = 50, max_chars: int = MAX_CHARS,
+           full_report=None, **_options) -> str:
+    return render_result(MarkdownWriter, result, base_dir=base_dir, max_findings=max_findings,
+                         max_chars=max_chars, full_report=full_report)
