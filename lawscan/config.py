@@ -16,7 +16,9 @@ sections ``[lawscan:severity]`` and ``[lawscan:settings]``)::
     rules = []                   # extra rule directories
     exclude = []                 # glob patterns of paths not to scan
     format = "text"              # default output format
-    reports = []                 # "FORMAT=FILE" reports written by every scan
+    paths = []                   # what `lawscan scan` with no path scans (the project's laws)
+    reports = []                 # "FORMAT=FILE" reports of the project's scan (see below)
+    timestamp = true             # false: reports carry no generation time (reproducible)
     jobs = 1
     max_file_size = 52428800     # bytes; larger inputs are refused
     max_zip_ratio = 100          # a .docx member expanding more than this is refused (zip bomb)
@@ -25,6 +27,12 @@ sections ``[lawscan:severity]`` and ``[lawscan:settings]``)::
     LS103 = "warning"
     [tool.lawscan.settings]      # options read by the rules
     status_severity = { none = "error", articles_only = "error", section_only = "warning" }
+
+``reports`` are the project's reports. With ``paths`` set they describe the scan of those paths:
+``lawscan scan`` (no path) or ``lawscan scan`` of exactly those paths writes them; a scan of
+anything else (one file, a sub-folder) prints its own report and leaves them as they are, so a
+one-file check never replaces the project's report with a one-law report. Without ``paths``,
+every scan writes them.
 """
 
 from __future__ import annotations
@@ -39,7 +47,7 @@ from lawscan.errors import ConfigError
 
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"fail_on", "select", "ignore", "rules", "exclude", "format", "reports", "jobs",
-        "severity", "settings", "max_file_size", "max_zip_ratio", "timeout"}
+        "severity", "settings", "max_file_size", "max_zip_ratio", "timeout", "paths", "timestamp"}
 
 
 @dataclass
@@ -51,6 +59,8 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     format: str = "text"
     reports: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # the project's scan (absolute)
+    timestamp: bool = True  # False: reports carry no generation time
     jobs: int = 1
     severity: dict[str, str] = field(default_factory=dict)
     settings: dict = field(default_factory=dict)
@@ -116,7 +126,7 @@ def _setup_cfg_section(path: Path) -> dict | None:
         return None
     raw: dict = {}
     for key, value in parser.items("lawscan"):
-        if key in ("select", "ignore", "rules", "exclude", "reports"):
+        if key in ("select", "ignore", "rules", "exclude", "reports", "paths"):
             raw[key] = [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
         else:
             raw[key] = value.strip()
@@ -152,6 +162,13 @@ def _build(raw: dict, path: Path) -> Config:
             raise ConfigError(f"{path}: {key} must be a list")
         setattr(cfg, key, [str(v) for v in value])
     cfg.rules = [str((base / r).resolve()) for r in _as_list(raw.get("rules", []), path, "rules")]
+    cfg.paths = [str((base / p).resolve()) for p in _as_list(raw.get("paths", []), path, "paths")]
+    timestamp = raw.get("timestamp", True)
+    if isinstance(timestamp, str) and timestamp.strip().lower() in ("true", "false"):
+        timestamp = timestamp.strip().lower() == "true"  # setup.cfg
+    if not isinstance(timestamp, bool):
+        raise ConfigError(f"{path}: timestamp must be true or false")
+    cfg.timestamp = timestamp
     cfg.reports = []
     for spec in _as_list(raw.get("reports", []), path, "reports"):
         fmt, sep, target = spec.partition("=")
@@ -193,29 +210,53 @@ def _as_list(value, path: Path, key: str) -> list[str]:
     return [str(v) for v in value]
 
 
-STARTER = '''\
-# lawscan configuration (https://github.com/ — see README "Configuration").
-# Put this table in pyproject.toml; lawscan finds it from the scanned path upwards.
-[tool.lawscan]
-# Exit code 1 when a finding is at or above this level: error | warning | info | never
-fail_on = "error"
-# Rules to run (ids such as "LS101", names or tags); empty means every rule.
-select = []
-# Rules to leave out.
-ignore = []
-# Directories with rules of your own (Python modules, see README "Writing a rule").
-rules = []
-# Paths not to scan (glob patterns).
-exclude = ["outputs/*"]
-# Reports every scan writes, as "FORMAT=FILE" (text, json, html, sarif, junit, markdown, github).
-reports = []
+# The starting configuration `lawscan init` writes: (comment, key, TOML value, setup.cfg value).
+_STARTER = [
+    ("Exit code 1 when a finding is at or above this level: error | warning | info | never",
+     "fail_on", '"error"', "error"),
+    ('Rules to run (ids such as "LS101", names or tags); empty means every rule.', "select", "[]", ""),
+    ("Rules to leave out.", "ignore", "[]", ""),
+    ("Directories with rules of your own (Python modules, see docs/rules.md).", "rules", "[]", ""),
+    ("Paths not to scan (glob patterns).", "exclude", '["outputs/*"]', "outputs/*"),
+    ("What `lawscan scan` with no path scans: the project's laws.", "paths", "[]", ""),
+    ('Reports written by the scan of `paths`, as "FORMAT=FILE" (text, json, html, sarif, junit,\n'
+     "markdown, github); a scan of other paths leaves them as they are.", "reports", "[]", ""),
+]
+_STARTER_TABLES = [
+    ("Severity of single rules: error | warning | info | off", "severity",
+     'LS103 = "warning"', "LS103 = warning"),
+    ("How each digital status of a law that needs digital provisions is reported by the\n"
+     "no-digital-chapter rule (a law with nothing digital to regulate is only noted).", "settings",
+     'status_severity = { none = "error", articles_only = "error", section_only = "warning" }',
+     'status_severity = {"none": "error", "articles_only": "error", "section_only": "warning"}'),
+]
 
-# Severity of single rules: error | warning | info | off
-[tool.lawscan.severity]
-# LS103 = "warning"
 
-# How each digital status of a law that needs digital provisions is reported by the
-# no-digital-chapter rule (a law with nothing digital to regulate is only noted).
-[tool.lawscan.settings]
-# status_severity = { none = "error", articles_only = "error", section_only = "warning" }
-'''
+def starter(path: str | Path) -> str:
+    """A commented starting configuration in the form ``load(path)`` reads: a ``[tool.lawscan]``
+    table for pyproject.toml, a ``[lawscan]`` section for setup.cfg (or any .cfg / .ini), top-level
+    keys for another .toml file."""
+    path = Path(path)
+    form = ("cfg" if path.name == "setup.cfg" or path.suffix in (".cfg", ".ini")
+            else "pyproject" if path.name == "pyproject.toml" else "toml")
+    section = {"cfg": "[lawscan]", "pyproject": "[tool.lawscan]", "toml": ""}[form]
+    where = {"cfg": "Put this section in setup.cfg", "pyproject": "Put this table in pyproject.toml",
+             "toml": "Name this file with lawscan scan --config"}[form]
+    out = ['# lawscan configuration (see the README, "Configuration").',
+           f"# {where}; lawscan finds it from the scanned path upwards." if form != "toml"
+           else f"# {where}."]
+    if section:
+        out.append(section)
+    for comment, key, toml_value, ini_value in _STARTER:
+        out.extend(f"# {line}" for line in comment.split("\n"))
+        out.append(f"{key} = {ini_value}".rstrip() if form == "cfg" else f"{key} = {toml_value}")
+    for comment, table, toml_line, ini_line in _STARTER_TABLES:
+        out.append("")
+        out.extend(f"# {line}" for line in comment.split("\n"))
+        out.append({"cfg": f"[lawscan:{table}]", "pyproject": f"[tool.lawscan.{table}]",
+                    "toml": f"[{table}]"}[form])
+        out.append(f"# {ini_line if form == 'cfg' else toml_line}")
+    return "\n".join(out) + "\n"
+
+
+STARTER = starter("pyproject.toml")

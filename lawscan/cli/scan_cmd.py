@@ -1,5 +1,10 @@
 """``lawscan scan``: the main command. Takes paths and options, writes reports, exits
-0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, configuration or input errors).
+0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, configuration or input errors); a
+file skipped as not a legal document is a note, not an error.
+Paths in reports are relative to the project root: ``--base-dir``, else the directory of the
+configuration file, else the current directory. The configured reports are the project's
+reports (lawscan.config): written only by the scan of the configured ``paths`` when there are
+some; every report file written is named on stderr.
 Documents stream through (lawscan.scan.scan_stream) into every report's writer: the text report on
 stdout shows each law as soon as it is checked, and memory does not grow with the corpus."""
 
@@ -78,6 +83,17 @@ class _Echo:
             click.echo("")
 
 
+def same_paths(given, configured) -> bool:
+    """Whether the scanned paths are the configured ones (as sets of real paths)."""
+    return {os.path.realpath(p) for p in given} == {os.path.realpath(p) for p in configured}
+
+
+def shown_path(path) -> str:
+    """A written file's path for the terminal: relative to the current directory when inside it."""
+    rel = os.path.relpath(os.path.abspath(path))
+    return str(path) if rel.startswith("..") else rel
+
+
 def load_config(paths, config_file, no_config):
     from lawscan import config as cfgmod
 
@@ -87,7 +103,7 @@ def load_config(paths, config_file, no_config):
 
 
 @click.command("scan")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=False)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: text, or from -o's extension, or the config).")
 @click.option("-o", "--output", default=None,
@@ -124,11 +140,14 @@ def load_config(paths, config_file, no_config):
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on a terminal, not in CI).")
 @click.option("--base-dir", type=click.Path(file_okay=False), default=None,
-              help="Paths in SARIF/JUnit/GitHub output are relative to this (default: cwd).")
+              help="Paths in reports are relative to this (default: the directory of the "
+                   "configuration file, else the current directory).")
 def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dirs, select, ignore,
          baseline_file, exclude, jobs, cache_dir, executor, scheduler, max_file_size, max_zip_ratio,
          timeout, color, progress, base_dir):
     """Scan laws or draft bills and report how they govern the digital environment.
+
+    With no PATHS, scans the configuration's `paths`.
 
     \b
     Examples:
@@ -147,11 +166,16 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         cfg = load_config(paths, config_file, no_config)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
+    if not paths and not cfg.paths:
+        raise click.UsageError("no path to scan (give PATHS, or `paths` in the configuration)")
+    paths = paths or tuple(cfg.paths)
+    # the configured reports describe the scan of the configured paths, not a one-file check
+    project_scan = not cfg.paths or same_paths(paths, cfg.paths)
 
     if fmt is None and output and not Path(output).is_dir():
         fmt = EXTENSIONS.get(Path(output).suffix.lower())
     fmt = fmt or (cfg.format if cfg.format in FORMATS else "text")
-    targets = [parse_report_spec(s) for s in (*cfg.reports, *reports)]
+    targets = [parse_report_spec(s) for s in (*(cfg.reports if project_scan else ()), *reports)]
     primary = resolve_target(fmt, output) if output else None
 
     options = ScanOptions(
@@ -193,7 +217,10 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
     # every report is written as the documents come (files atomically, at the end of the run)
     writers = []
     echo = _Echo()
-    report_opts = {"base_dir": base_dir or os.getcwd()}
+    report_opts = {"base_dir": base_dir or (os.path.dirname(cfg.source) if cfg.source else os.getcwd()),
+                   "fail_on": fail_on or cfg.fail_on, "generated_at": None if cfg.timestamp else False,
+                   "full_report": next((str(t) for f, t in sorted(targets, key=lambda x: x[0] != "html")
+                                        if f in ("html", "json")), None)}
     try:
         try:
             scanner = Scanner(options)
@@ -220,10 +247,15 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         for writer in writers:
             writer.abort()
         raise
-    if primary is not None:
-        click.echo(f"lawscan: wrote {primary}", err=True)
-    else:
+    if primary is None:
         echo.end()
+    for writer in writers:
+        if writer.path != Path("-"):
+            click.echo(f"lawscan: report written: {shown_path(writer.path)}", err=True)
+    if cfg.reports and not project_scan:
+        left = ", ".join(shown_path(target) for _, target in map(parse_report_spec, cfg.reports))
+        click.echo(f"lawscan: not written: {left} (the configured reports are those of the scan of "
+                   f"the configured paths; --report FORMAT=FILE writes this scan's)", err=True)
 
     for err in record.errors:
         click.echo(f"lawscan: error: {one_line(err.path)}: {one_line(err.message)}", err=True)

@@ -22,7 +22,7 @@ import tomllib
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from lawscan.model import Document, Unit, Verdict
 
@@ -267,7 +267,8 @@ def _location(doc: Document, eid: str) -> str:
 
 def _header(s: Suggestion) -> list[tuple[str, str]]:
     t, status = model()["text"], model()["status"]
-    rows = [(t["law"], s.title or "?"), (t["file"], s.path),
+    # the file's name, not the path as typed: the proposal reads the same wherever lawscan ran
+    rows = [(t["law"], s.title or "?"), (t["file"], PurePath(s.path).name),
             (t["status"], status.get(s.status, s.status))]
     if s.proposes:
         rows.append((t["sector"], s.sector))
@@ -285,7 +286,7 @@ def _heading(s: Suggestion) -> str:
 def render_markdown(s: Suggestion, level: int = 1) -> str:
     t = model()["text"]
     h = "#" * level
-    out = [f"{h} {_heading(s)}: {s.title or s.path}", ""]
+    out = [f"{h} {_heading(s)}: {s.title or PurePath(s.path).name}", ""]
     out += [f"- **{k}:** {v}" for k, v in _header(s)]
     out.append("")
     if not s.proposes:
