@@ -33,9 +33,11 @@ def test_dask_local_cluster_equals_serial(tmp_path):
     for p in sorted(SAMPLES.glob("0[1-8]-*")):
         shutil.copy(p, laws)
     (laws / "09-hong.docx").write_bytes(b"PK\x03\x04 this is not a whole zip")  # fails on its worker
+    (laws / "NOTES.tsv").write_text("file\tnumber\nx.html\t31/2024/QH15\n", encoding="utf-8")  # not a law
     code_serial, serial = _scan(tmp_path, "serial", str(laws))
     code_dask, dask = _scan(tmp_path, "dask", str(laws), "--executor", "dask", "--jobs", "2")
     assert code_serial == code_dask == 2  # the broken file is an input error
     assert dask == serial
     assert len(dask["documents"]) == 8
     assert [Path(e["path"]).name for e in dask["errors"]] == ["09-hong.docx"]
+    assert [Path(e["path"]).name for e in dask["skipped"]] == ["NOTES.tsv"]

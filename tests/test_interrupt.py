@@ -64,8 +64,10 @@ def check_clean(ws: Path) -> None:
     assert (ws / "out" / "report.html").read_text(encoding="utf-8") == OLD_REPORT
     assert not (ws / "out" / "report.json").exists()
     assert leftovers(ws) == []
+    # at least the entries seen before the signal; how many more were finished while it was
+    # being delivered (all of them, on a fast run with --jobs 2) does not matter: each is whole
     entries = cache_entries(ws)
-    assert 3 <= len(entries) < COPIES
+    assert len(entries) >= 3
     for entry in entries:  # every entry is complete
         with open(entry, "rb") as fh:
             doc = pickle.load(fh)

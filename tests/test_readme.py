@@ -1,11 +1,13 @@
-"""Every lawscan command in README.md works as written.
+"""Every lawscan command in README.md and docs/*.md works as written.
 
-The commands run in a copy of the repository's tracked files. The README's example folders
-(drafts/, corpus/, laws/, bills/) are made there from the sample drafts, and the example rule
-module of "Writing a rule of your own" is written where the README says, so that example runs
-too. Console blocks (`$ lawscan ...` followed by output) must also print what the README shows
-first. Only the command that needs a real Dask scheduler on another host is left out (the
-distributed executor is tested on a local cluster in test_distributed.py)."""
+The commands run in a copy of the repository's tracked files. The example folders (drafts/,
+corpus/, laws/, bills/) are made there from the sample drafts, and the example rule module of
+docs/rules.md is written where it says, so that example runs too. A console block (`$ lawscan
+...` followed by output) must print the whole block: a line "…" alone stands for lines left out,
+every other line must be printed as shown, in order and contiguous between the "…" lines (the
+start and the end of the block are those of the output unless a "…" stands there). Only the
+command that needs a real Dask scheduler on another host is left out (the distributed executor is
+tested on a local cluster in test_distributed.py)."""
 
 from __future__ import annotations
 
@@ -20,22 +22,48 @@ import pytest
 
 from conftest import REPO
 
-README = (REPO / "README.md").read_text(encoding="utf-8")
+DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+TEXT = "\n".join(p.read_text(encoding="utf-8") for p in DOCS)
 BLOCK = re.compile(r"```(\w*)\n(.*?)```", re.S)
+ELIDED = "…"
 
 
 def blocks(kind: str) -> list[str]:
-    return [body for lang, body in BLOCK.findall(README) if lang == kind]
+    return [body for lang, body in BLOCK.findall(TEXT) if lang == kind]
 
 
-def console_examples() -> list[tuple[str, str]]:
+def console_examples() -> list[tuple[str, list[str]]]:
     out = []
     for body in blocks("console"):
         lines = body.splitlines()
         if lines and lines[0].startswith("$ lawscan"):
-            shown = next((ln for ln in lines[1:] if ln.strip() and "…" not in ln), "")
-            out.append((lines[0][2:], shown))
+            out.append((lines[0][2:], lines[1:]))
     return out
+
+
+def shows(output: str, shown: list[str]) -> str | None:
+    """None when ``output`` prints the block ``shown`` (see the module docstring), else what
+    is missing."""
+    out = [line.rstrip() for line in output.splitlines()]
+    while out and not out[-1]:
+        out.pop()
+    chunks: list[list[str]] = [[]]
+    for line in shown:
+        if line.strip() == ELIDED:
+            chunks.append([])
+        else:
+            chunks[-1].append(line.rstrip())
+    pos = 0
+    for i, chunk in enumerate(chunks):
+        if not chunk:
+            continue
+        anchored_start, anchored_end = i == 0, i == len(chunks) - 1
+        starts = [pos] if anchored_start else range(pos, len(out) - len(chunk) + 1)
+        at = next((k for k in starts if out[k:k + len(chunk)] == chunk), None)
+        if at is None or (anchored_end and at + len(chunk) != len(out)):
+            return "\n".join(chunk)
+        pos = at + len(chunk)
+    return None
 
 
 def shell_commands() -> list[str]:
@@ -82,12 +110,22 @@ def test_readme_has_examples():
     assert len(console_examples()) >= 4 and len(shell_commands()) >= 4
 
 
+def test_block_check_fails_on_a_wrong_line():
+    output = "a\nb\nc\nd\n"
+    assert shows(output, ["a", "b", ELIDED, "d"]) is None
+    assert shows(output, ["a", ELIDED, "c", ELIDED]) is None
+    assert shows(output, ["a", "c", ELIDED]) is not None  # b is printed between them
+    assert shows(output, [ELIDED, "c"]) is not None  # the output goes on after c
+    assert shows(output, ["a", "b", "x", ELIDED]) == "a\nb\nx"
+
+
 @pytest.mark.parametrize("command,shown", console_examples(), ids=[c for c, _ in console_examples()])
-def test_console_example_prints_what_the_readme_shows(workdir, command, shown):
+def test_console_example_prints_what_the_docs_show(workdir, command, shown):
     proc = _run(command, workdir)
     assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stderr
-    assert shown.strip() in proc.stdout
+    missing = shows(proc.stdout, shown)
+    assert missing is None, f"not printed as shown:\n{missing}\n--- printed:\n{proc.stdout[:3000]}"
 
 
 @pytest.mark.parametrize("command", shell_commands())

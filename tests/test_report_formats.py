@@ -17,7 +17,7 @@ from lawscan import report
 from lawscan.report import atomic, render, write_report
 from lawscan.report.json_report import load_schema
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"  # public SARIF 2.1.0 and JUnit schemas (README there)
 FORMATS = ["text", "json", "html", "sarif", "junit", "markdown", "github"]
 STAMP = "2026-01-02T03:04:05Z"
 

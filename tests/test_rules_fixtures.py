@@ -76,31 +76,14 @@ def load(path: Path):
     """Document of a fixture through the real pipeline (read -> normalise -> structure)."""
     from lawscan.pipeline import load_document
 
-    try:
-        doc = load_document(path)
-    except NotImplementedError:  # reader stage not installed yet: plain text lines
-        from lawscan.model import Line, Source
-        from lawscan.normalise import normalise
-        from lawscan.structure import parse_source
-
-        lines = path.read_text(encoding="utf-8").split("\n")
-        source = Source(str(path), "txt", [Line(t, i, t) for i, t in enumerate(lines, start=1)])
-        try:
-            source = normalise(source)
-        except NotImplementedError:
-            pass
-        doc = parse_source(source)
-    return doc
+    return load_document(path)
 
 
 def verdict_of(doc):
-    """The analysis stage's verdict; the test is skipped while that stage is incomplete."""
-    try:
-        from lawscan.analyse import analyse
+    """The analysis stage's verdict."""
+    from lawscan.analyse import analyse
 
-        return analyse(doc)
-    except ImportError as exc:
-        pytest.skip(f"lawscan.analyse is not complete yet: {exc}")
+    return analyse(doc)
 
 
 def matches(finding, exp) -> bool:
