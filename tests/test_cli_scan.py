@@ -173,6 +173,26 @@ def test_init_writes_a_configuration_that_loads(tmp_path):
     assert run("init", "--path", target).exit_code == 2  # does not write twice
 
 
+@pytest.mark.parametrize("name", ["setup.cfg", "lawscan.toml"])
+def test_init_writes_what_that_file_is_read_as(tmp_path, name):
+    """setup.cfg gets a [lawscan] section, another .toml top-level keys: each loads, and its
+    settings (here fail_on, edited as a user would) take effect; no placeholder URL."""
+    from lawscan.config import load
+
+    target = tmp_path / name
+    if name == "setup.cfg":
+        target.write_text("[metadata]\nname = x\n", encoding="utf-8")
+    assert run("init", "--path", target).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "[tool.lawscan]" not in text and "https://" not in text
+    cfg = load(target)
+    assert cfg.fail_on == "error" and cfg.exclude == ["outputs/*"] and cfg.source == str(target)
+    target.write_text(text.replace('fail_on = "error"', 'fail_on = "never"').replace(
+        "fail_on = error", "fail_on = never"), encoding="utf-8")
+    assert load(target).fail_on == "never"
+    assert run("init", "--path", target).exit_code == 2  # does not write twice
+
+
 def test_parallel_and_cached_runs_equal_serial(tmp_path, laws):
     _, serial = scan_json(tmp_path, laws)
     _, parallel = scan_json(tmp_path, laws, "--jobs", "2")
