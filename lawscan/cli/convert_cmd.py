@@ -7,6 +7,8 @@ cannot be read is reported on stderr as "path: reason" with exit code 2.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 
@@ -28,6 +30,6 @@ def convert(path, target, output):
 
         atomic_write(output, data)
     else:
-        out = click.get_binary_stream("stdout")
+        out = sys.stdout.buffer
         out.write(data)
         out.flush()

@@ -36,7 +36,7 @@ def graph(paths, fmt, output):
         if output:
             write_graph(g, fmt, output)
         else:
-            out = click.get_binary_stream("stdout")
+            out = sys.stdout.buffer
             out.write(render_graph(g, fmt))
             out.flush()
     if errors or not docs:

@@ -86,7 +86,7 @@ def parse(paths, fmt, output):
         with atomic_open(output) as fh:
             _write(fh, docs, fmt)
     else:
-        _write(click.get_binary_stream("stdout"), docs, fmt)
+        _write(sys.stdout.buffer, docs, fmt)
     if errors:
         sys.exit(2)
 
