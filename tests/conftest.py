@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,13 @@ def labels() -> list[dict]:
     if not corpus_available():
         pytest.skip(f"corpus not found at {CORPUS}")
     return load_labels()
+
+
+def copy_tracked(dest: Path) -> Path:
+    """The repository's tracked files copied to ``dest``, as a fresh checkout has them."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        if (REPO / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, dest / name)
+    return dest

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SAMPLES
+from conftest import SAMPLES, copy_tracked
 
 pytestmark = pytest.mark.slow
 
@@ -47,11 +47,7 @@ def installed(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("fresh")
     src = work / "src"
     # build from a clean copy of the tracked files, as a fresh checkout would
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
-    for name in filter(None, files.decode().split("\0")):
-        if (REPO / name).is_file():
-            (src / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, src / name)
+    copy_tracked(src)
     dist = work / "dist"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
                     "-w", str(dist), str(src)], check=True)

@@ -6,7 +6,6 @@ scan of one sample must leave them alone. Regenerate them with that one command.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_tracked
 
 CONFIG = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["lawscan"]
 REPORTS = [spec.split("=", 1) for spec in CONFIG["reports"]]
@@ -30,11 +29,7 @@ def _lawscan(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def clone(tmp_path_factory) -> Path:
     """A copy of the tracked files, as a fresh checkout has them."""
     work = tmp_path_factory.mktemp("clone")
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
-    for name in filter(None, files.decode().split("\0")):
-        if (REPO / name).is_file():
-            (work / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, work / name)
+    copy_tracked(work)
     return work
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_tracked
 
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 TEXT = "\n".join(p.read_text(encoding="utf-8") for p in DOCS)
@@ -82,11 +82,7 @@ def shell_commands() -> list[str]:
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("readme")
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
-    for name in filter(None, files.decode().split("\0")):
-        if (REPO / name).is_file():
-            (work / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, work / name)
+    copy_tracked(work)
     for folder in ("drafts", "corpus", "laws", "bills"):
         shutil.copytree(REPO / "sample_laws", work / folder)
     for body in blocks("python"):
