@@ -49,8 +49,10 @@ def leftovers(ws: Path) -> list[Path]:
 
 
 def start_and_interrupt(ws: Path, sig: int, jobs: int = 1) -> subprocess.CompletedProcess:
+    # a test run started in the background by a shell inherits an ignored SIGINT, which Python
+    # then leaves ignored: the child gets the default back, as a run from a terminal has it
     proc = subprocess.Popen(command(ws, jobs), cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                            text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 180  # a guard against a hang, not a measurement
     while len(cache_entries(ws)) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
