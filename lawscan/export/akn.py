@@ -37,7 +37,9 @@ TAGS = {"part": "part", "chapter": "chapter", "section": "section", "subsection"
         "article": "article", "paragraph": "paragraph", "point": "point"}
 LABELS = {"part": "Phần", "chapter": "Chương", "section": "Mục", "subsection": "Tiểu mục",
           "article": "Điều"}
-SUBTYPES = {"code": "bo-luat", "constitution": "hien-phap", "consolidated": "van-ban-hop-nhat"}
+SUBTYPES = {"code": "bo-luat", "constitution": "hien-phap", "consolidated": "van-ban-hop-nhat",
+            "decree": "nghi-dinh", "circular": "thong-tu", "resolution": "nghi-quyet",
+            "decision": "quyet-dinh"}
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -232,6 +234,9 @@ class _Writer:
 
     def meta(self, act, ids: dict) -> None:
         doc = self.doc
+        issuer = " ".join((doc.issuer or "Quốc hội").split())  # "CHÍNH PHỦ" -> "Chính phủ"
+        issuer = issuer[:1].upper() + issuer[1:].lower()
+        author = slug(issuer)
         meta = _sub(act, "meta")
         ident = _sub(meta, "identification", source="#lawscan")
         work = _sub(ident, "FRBRWork")
@@ -241,7 +246,7 @@ class _Writer:
             _sub(work, "FRBRalias", value=clean(doc.title), name="short")
         # an unknown date keeps a placeholder that lawscan's reader ignores
         _sub(work, "FRBRdate", date=ids["date"], name="adoption" if doc.date else "unknown")
-        _sub(work, "FRBRauthor", href="#quoc-hoi")
+        _sub(work, "FRBRauthor", href=f"#{author}")
         _sub(work, "FRBRcountry", value="vn")
         _sub(work, "FRBRsubtype", value=ids["subtype"])
         if doc.number:
@@ -252,7 +257,7 @@ class _Writer:
         _sub(expr, "FRBRthis", value=f"{ids['expression']}/!main")
         _sub(expr, "FRBRuri", value=ids["expression"])
         _sub(expr, "FRBRdate", date=ids["date"], name="Generation")
-        _sub(expr, "FRBRauthor", href="#quoc-hoi")
+        _sub(expr, "FRBRauthor", href=f"#{author}")
         _sub(expr, "FRBRlanguage", language="vie")
         man = _sub(ident, "FRBRManifestation")
         _sub(man, "FRBRthis", value=ids["manifestation"])
@@ -260,11 +265,11 @@ class _Writer:
         _sub(man, "FRBRdate", date=ids["date"], name="Generation")
         _sub(man, "FRBRauthor", href="#lawscan")
         refs = _sub(meta, "references", source="#lawscan")
-        _sub(refs, "TLCOrganization", eId="quoc-hoi", href="/akn/ontology/organizations/vn/quoc-hoi",
-             showAs="Quốc hội")
+        _sub(refs, "TLCOrganization", eId=author, href=f"/akn/ontology/organizations/vn/{author}",
+             showAs=issuer)
         _sub(refs, "TLCOrganization", eId="lawscan", href="/akn/ontology/organizations/lawscan",
              showAs="lawscan")
-        self.used.update({"quoc-hoi", "lawscan"})
+        self.used.update({author, "lawscan"})
 
     def preface(self, act, lines) -> None:
         doc = self.doc

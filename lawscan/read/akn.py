@@ -45,7 +45,8 @@ BLOCK = {"p", "listIntroduction", "listWrapUp", "docTitle", "docNumber", "longTi
 TITLE_LIKE = {"num", "heading", "subheading"}
 # FRBRsubtype of a Vietnamese act that names its kind (the plain "luat" is decided by the title)
 SUBTYPE_KINDS = {"bo-luat": "code", "hien-phap": "constitution", "van-ban-hop-nhat": "consolidated",
-                 "luat-sua-doi": "amending_law"}
+                 "luat-sua-doi": "amending_law", "nghi-dinh": "decree", "thong-tu": "circular",
+                 "nghi-quyet": "resolution", "quyet-dinh": "decision"}
 _WS = re.compile(r"\s+")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 

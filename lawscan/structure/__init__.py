@@ -48,6 +48,8 @@ def parse_source(source: Source) -> Document:
     meta = metadata.extract(header, closing, source.meta, sample, first.heading if first else "")
     doc.title, doc.number, doc.year, doc.date = meta.title, meta.number, meta.year, meta.date
     doc.issuer, doc.doc_kind, doc.is_draft = meta.issuer, meta.doc_kind, meta.is_draft
+    if meta.consolidates:  # the kind a consolidated text is judged as (RULES.md)
+        doc.meta["consolidates"] = meta.consolidates
     if parser is not None:
         if parser.closing:
             root.content.extend(closing)

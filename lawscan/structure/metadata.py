@@ -1,10 +1,12 @@
 """Document metadata from the header and preamble.
 
 Takes the header/preamble lines (before the first structural unit), the closing lines and the
-reader's hints (``Source.meta``: title, number, date, url...) and gives a :class:`Meta`: issuer
-("QUỐC HỘI"), number ("31/2024/QH15"; None for a draft "Luật số: /2025/QH15"), ISO date, year,
-title ("Luật Đất đai"), doc_kind (law | code | constitution | amending_law | consolidated |
-foreign | unknown) and is_draft.
+reader's hints (``Source.meta``: title, number, date, url, document_type...) and gives a
+:class:`Meta`: issuer ("QUỐC HỘI", "BỘ TÀI CHÍNH"), number ("31/2024/QH15", "15/2026/NĐ-CP"; None
+for a draft "Luật số: /2025/QH15"), ISO date, year, title ("Luật Đất đai"), doc_kind (one of
+``model.DOC_KINDS``, decided by :mod:`lawscan.structure.kinds`; for a consolidated text
+``consolidates`` is the kind of the text it consolidates) and is_draft. Each field has its own
+small function (``_issuer``, ``_number``, ``_date``, ``_title``, ``_year``).
 """
 
 from __future__ import annotations
@@ -13,28 +15,34 @@ import re
 from dataclasses import dataclass
 
 from lawscan.model import Line
+from lawscan.structure import kinds
 from lawscan.structure.patterns import V, _alt, is_upper_title, probe_text
 
 _H = V["header"]
-_K = V["doc_kinds"]
+# "Số: 15/2026/NĐ-CP", "Số: 05/2024/QĐ-TTg" (the g of Thủ tướng), "Luật số 102-SL/L-004", a
+# draft's "Số: …/2026/NĐ-CP"; the type has two letters at least ("CÔNG BÁO/Số 237/Ngày …" is no
+# number)
 _NUMBER_RE = re.compile(
-    rf"(?i:{_H['number_prefix']})\s*:?\s*(?P<num>\d+(?:/\d{{4}})?/[A-ZĐ0-9][A-ZĐ0-9\-]*"
+    rf"(?i:{_H['number_prefix']})\s*:?\s*(?P<num>\d+(?:/\d{{4}})?/[A-ZĐ0-9](?:[A-ZĐ0-9\-]|(?<=TT)g)+"
     rf"|\d+-[A-ZĐ]+(?:/[A-ZĐ0-9\-]+)+|(?:\.{{2,}}|…|_+)?/\s*(?:\d{{4}}|20\.+|20…)/[A-ZĐ0-9\-.…]*)")
 _BARE_NUMBER_RE = re.compile(r"\b(\d+/\d{4}/(?:QH|UBTVQH|VBHN)[A-ZĐ0-9\-]*|\d+/VBHN-[A-ZĐ]+)\b")
 _DATE_RE = re.compile(_H["date"], re.IGNORECASE)
 _ENACT_RE = re.compile(_H["enact"])
 _ISSUER_RE = re.compile(rf"^(?:{_alt(_H['issuers'])})(?![A-ZĐÀ-Ỹa-zà-ỹ])")
+_ISSUER_PREFIXES = tuple(p + " " for p in _H["issuer_prefixes"])
+_ISSUER_NOT = tuple(_H["issuer_not"])
+_MOTTO_RE = re.compile(_alt(_H["motto"]))
 _TITLE_WORD_RE = re.compile(rf"^(?:{_alt(_H['title_words'])})(?:\s+|$)(?P<rest>.*)$")
 _NUMBER_TAIL_RE = re.compile(r"\s+(?i:số)\s+[\w/\-]+\s*$")
-_VIETNAMESE_RE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạ-ỹ]")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
 _OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{_alt(_H['issuers'])})(?!\w)", re.IGNORECASE)
 _NUMBER_CUT_RE = re.compile(r"\s(?i:số)\s+\S*\d.*$")
 _SCOPE_RE = re.compile(_H["scope"])
-_HINT_NUMBER_RE = re.compile(r"^\d+(?:/\d{4})?/[A-ZĐ0-9\-]+$|^\d+-[A-ZĐ]+/[A-ZĐ0-9\-/]+$")
-_LAW_NUMBER_RE = re.compile(r"/QH\d+$")
+_HINT_NUMBER_RE = re.compile(r"^\d+(?:/\d{4})?/(?:[A-ZĐ0-9\-]|(?<=TT)g)+$|^\d+-[A-ZĐ]+/[A-ZĐ0-9\-/]+$")
 _AMENDING_ARTICLE_RE = re.compile(_H["amending_article"], re.IGNORECASE)
+# the name lines under which a subject in sentence case follows (see _subject_title)
+_SUBJECT_NAME_RE = re.compile(rf"^(?:{_alt(_H['subject_names'])})\d{{0,3}}$")
 _TITLE_YEAR_RE = re.compile(_H["title_year"], re.IGNORECASE)
 
 
@@ -47,6 +55,7 @@ class Meta:
     issuer: str | None = None
     doc_kind: str = "unknown"
     is_draft: bool = False
+    consolidates: str | None = None  # a consolidated text: the kind of the text it consolidates
 
 
 def _sentence_case(text: str) -> str:
@@ -64,12 +73,9 @@ def _title_from_header(probes: list[str]) -> str:
         rest = m.group("rest").strip()
         if _NUMBER_RE.match(rest):  # "LUẬT SỐ 102-SL/L-004 NGÀY ..." is the number line
             continue
-        lines = [rest] if rest else []
-        for q in probes[k + 1:k + 4]:
-            if not q or not is_upper_title(q) or _TITLE_WORD_RE.match(q) or q.startswith("("):
-                break
-            lines.append(q)
-        subject = " ".join(lines)
+        if _ISSUER_RE.match(rest) or _ministry(rest):  # the Gazette's "VĂN BẢN HỢP NHẤT BỘ …"
+            continue
+        subject = " ".join(([rest] if rest else []) + _upper_lines(probes[k + 1:k + 4]))
         # "CỦA QUỐC HỘI ... SỐ 15/2003/QH11 NGÀY ... VỀ THI ĐUA, KHEN THƯỞNG" -> "THI ĐUA, KHEN THƯỞNG"
         about = _ABOUT_RE.search(subject)
         if about and _OF_RE.match(subject):
@@ -85,6 +91,36 @@ def _title_from_header(probes: list[str]) -> str:
     return ""
 
 
+def _upper_lines(probes: list[str]) -> list[str]:
+    """The lines of a title printed in capitals under its name line (not an issuer's line)."""
+    lines = []
+    for q in probes:
+        if (not q or not is_upper_title(q) or _TITLE_WORD_RE.match(q) or q.startswith("(")
+                or _ISSUER_RE.match(q)):
+            break
+        lines.append(q)
+    return lines
+
+
+def _subject_title(probes: list[str]) -> str:
+    """A decree's, circular's, resolution's or decision's title: its name line, then a subject
+    in sentence case ("NGHỊ ĐỊNH" / "Quy định về hoạt động khoa học, công nghệ …" / "trong cơ sở
+    giáo dục đại học") up to the preamble -> "Nghị định quy định về hoạt động …"."""
+    for k, p in enumerate(probes):
+        if _SUBJECT_NAME_RE.match(p):
+            name = _sentence_case(p.rstrip("0123456789"))  # "THÔNG TƯ1": a note's mark
+            lines = []
+            for q in probes[k + 1:k + 5]:
+                if (q.startswith(tuple(_H["preamble_starts"])) or is_upper_title(q)
+                        or q.startswith(f"{name} số") or q[:1].isdigit()):
+                    break  # the preamble, the formula of a consolidated text ("Thông tư số …")
+                lines.append(q)
+            subject = " ".join(lines).strip(" ,;.")
+            if subject and subject[0].isupper():
+                return f"{name} {subject[0].lower()}{subject[1:]}"
+    return ""
+
+
 def _iso(day: str, month: str, year: str) -> str | None:
     d, m, y = int(day), int(month), int(year)
     if not (1 <= d <= 31 and 1 <= m <= 12 and 1800 <= y <= 2200):
@@ -92,102 +128,112 @@ def _iso(day: str, month: str, year: str) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def _kind(title: str, number: str | None, probes: list[str], all_text_sample: str) -> str:
-    t = title.lower()
-    head = " ".join(probes[:40])
-    if any(mk in head for mk in _H["consolidated_markers"]) or (number and "VBHN" in number):
-        return "consolidated"
-    if any(w.lower() in t for w in _K["amending"]):
-        return "amending_law"
-    if any(t.startswith(w.lower()) for w in _K["code"]):
-        return "code"
-    if any(t.startswith(w.lower()) for w in _K["constitution"]):
-        return "constitution"
-    if any(t.startswith(w.lower()) for w in _K["law"]):
-        return "law"
-    if all_text_sample and not _VIETNAMESE_RE.search(all_text_sample):
-        return "foreign"
-    return "unknown"
-
-
-def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
-            sample: str = "", first_article: str = "") -> Meta:
-    """Metadata of one document. ``header``: lines before the first unit; ``closing``: the
-    closing passage; ``hints``: Source.meta; ``sample``: some body text (language check)."""
-    hints = hints or {}
-    meta = Meta()
-    probes = [probe_text(ln.text) for ln in header]
-    probes = [p for p in probes if p]
-    head = probes[:60]
-    # the header block ends where the preamble begins ("Căn cứ ...") or with a long sentence
+def _top(head: list[str]) -> list[str]:
+    """The header block: the lines before the preamble ("Căn cứ …") or a long sentence."""
     top = []
     for p in head:
         if any(p.startswith(w) for w in _H["preamble_starts"]) or len(p) > 250:
             break
         top.append(p)
+    return top
 
-    for p in head[:8]:
-        m = _ISSUER_RE.match(p.upper() if p.isupper() else p)
+
+def _issuer(top: list[str]) -> str | None:
+    """The issuing body: "QUỐC HỘI", "CHÍNH PHỦ", "BỘ TÀI CHÍNH" (before the motto on its line)."""
+    for p in top[:15]:
+        m = _ISSUER_RE.match(p)
         if m:
-            meta.issuer = m.group(0)
-            break
+            return m.group(0)
+        ministry = _ministry(p)
+        if ministry:
+            return ministry
+    return None
 
-    for p in head:
-        if any(mk in p for mk in _H["draft_markers"]):
-            meta.is_draft = True
+
+def _ministry(probe: str) -> str | None:
+    """A body named by a prefix ("BỘ …", "ỦY BAN NHÂN DÂN …"), in capitals, up to the motto."""
+    if not probe.startswith(_ISSUER_PREFIXES) or probe.startswith(_ISSUER_NOT):
+        return None
+    name = _MOTTO_RE.split(probe, 1)[0].strip(" -")
+    return name if is_upper_title(name) and name not in _ISSUER_PREFIXES else None
+
+
+def _is_draft(head: list[str]) -> bool:
+    return any(mk in p for p in head for mk in _H["draft_markers"])
+
+
+@dataclass
+class _Number:
+    number: str | None = None  # the document's number (None for a draft's "Số: /2025/QH15")
+    printed: str = ""  # as printed in the text, a draft's "/2026/NĐ-CP" too (its kind)
+    hinted: str = ""  # a record's number or id
+    draft: bool = False  # the number line is left blank: a draft
+
+
+def _number(head: list[str], top: list[str], hints: dict, is_draft: bool) -> _Number:
+    """The number of the header's number line ("Luật số: 31/2024/QH15", "Số: 15/2026/NĐ-CP"),
+    else a bare number near the top ("126/VBHN-VPQH"), else the reader's hint."""
+    out = _Number(draft=is_draft)
     for p in top:
         m = _NUMBER_RE.search(p)
-        if m and meta.number is None:
+        if m:
             num = m.group("num").strip()
+            out.printed = num
             if num[0].isdigit() and not num.startswith("/"):
-                meta.number = num.rstrip(".")
+                out.number = num.rstrip(".")
             else:
-                meta.is_draft = True
-                meta.number = None
+                out.draft = True
             break
-    if meta.number is None and not meta.is_draft:
+    if out.number is None and not out.draft:
         for p in top[:15]:
             m = _BARE_NUMBER_RE.search(p)
             if m:
-                meta.number = m.group(1)
+                out.number = out.printed = m.group(1)
                 break
-    if meta.number is None and not meta.is_draft:
-        for key in ("number", "document_number", "id"):
-            hinted = str(hints.get(key) or "").strip()
-            if _HINT_NUMBER_RE.match(hinted):
-                meta.number = hinted
-                break
+    for key in ("number", "document_number", "id"):
+        hinted = str(hints.get(key) or "").strip()
+        if _HINT_NUMBER_RE.match(hinted):
+            out.hinted = hinted
+            break
+    if out.number is None and not out.draft and out.hinted:
+        out.number = out.hinted
+    return out
 
+
+def _date(top: list[str], closing: list[Line], hints: dict) -> str | None:
+    """ISO date of the header's date line, else of the closing passage, else the reader's hint."""
     for p in top:
         m = _DATE_RE.search(p)
-        if m:
-            meta.date = _iso(*m.groups())
-            if meta.date:
-                break
-    if not meta.date:
-        for ln in closing:
-            m = _DATE_RE.search(ln.text)
-            if m and _iso(*m.groups()):
-                meta.date = _iso(*m.groups())
-                break
-    if not meta.date and hints.get("date"):
-        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", str(hints["date"]))
-        if m:
-            meta.date = m.group(0)
+        if m and _iso(*m.groups()):
+            return _iso(*m.groups())
+    for ln in closing:
+        m = _DATE_RE.search(ln.text)
+        if m and _iso(*m.groups()):
+            return _iso(*m.groups())
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", str(hints.get("date") or ""))
+    return m.group(0) if m else None
 
-    title = ""
+
+def _enacted_title(head: list[str]) -> str:
+    """"Quốc hội ban hành Luật Thủy lợi." -> "Luật Thủy lợi"; not from a "Căn cứ …" clause
+    ("Căn cứ Nghị định … ban hành Quyết định …")."""
+    basis = _H["preamble_starts"][0]
     for p in head:
-        m = _ENACT_RE.search(p)
-        if m:
-            title = _NUMBER_TAIL_RE.sub("", m.group(1)).strip(" ,;.")
-            break
+        clause = p.rsplit(";", 1)[-1].lstrip() if p.startswith(basis) else p
+        m = _ENACT_RE.search(clause)
+        if m and not clause.startswith(basis):
+            return _NUMBER_TAIL_RE.sub("", m.group(1)).strip(" ,;.")
+    return ""
+
+
+def _title(head: list[str], hints: dict, first_article: str) -> str:
+    """The title, from the best source that has one (enacting sentence, record title, header
+    lines, an amending law's first article, the scope sentence of older laws)."""
     hinted = " ".join(str(hints.get("title") or "").split())
+    title = _enacted_title(head)
     if not title and _TITLE_WORD_RE.match(hinted.upper()):
         title = hinted
-    if not title:
-        title = _title_from_header(head)
-    if not title:
-        title = hinted
+    title = title or _title_from_header(head) or hinted or _subject_title(head)
     if not title:  # records without a header: "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược"
         m = _AMENDING_ARTICLE_RE.match(first_article or "")
         if m:
@@ -196,23 +242,41 @@ def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
         for p in head:
             m = _SCOPE_RE.match(p)
             if m:
-                title = f"{m.group(1)} {m.group(2).strip(' .;')}"
-                break
-    meta.title = title
+                return f"{m.group(1)} {m.group(2).strip(' .;')}"
+    return title
 
-    if meta.number:
-        m = re.search(r"/(\d{4})/", meta.number)
-        if m:
-            meta.year = int(m.group(1))
-    if meta.year is None:  # "Hiến pháp ... năm 1992" names its own year (the date may be a later one)
-        m = _TITLE_YEAR_RE.search(meta.title)
-        if m:
-            meta.year = int(m.group(1))
-    if meta.year is None and meta.date:
-        meta.year = int(meta.date[:4])
-    meta.doc_kind = _kind(meta.title, meta.number, head, sample)
-    if meta.doc_kind == "unknown" and meta.number and _LAW_NUMBER_RE.search(meta.number):
-        meta.doc_kind = "law"  # a numbered act of the National Assembly with no title to tell more
+
+def _year(number: str | None, title: str, date: str | None) -> int | None:
+    """The year of the number ("31/2024/QH15"), else the one a title names ("Hiến pháp … năm
+    1992": the date may be a later one), else the date's."""
+    m = re.search(r"/(\d{4})/", number or "")
+    if m:
+        return int(m.group(1))
+    m = _TITLE_YEAR_RE.search(title)
+    if m:
+        return int(m.group(1))
+    return int(date[:4]) if date else None
+
+
+def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
+            sample: str = "", first_article: str = "") -> Meta:
+    """Metadata of one document. ``header``: lines before the first unit; ``closing``: the
+    closing passage; ``hints``: Source.meta; ``sample``: some body text (language check, how the
+    text names itself); ``first_article``: the heading of the first article."""
+    hints = hints or {}
+    head = [p for p in (probe_text(ln.text) for ln in header) if p][:60]
+    top = _top(head)
+    meta = Meta(issuer=_issuer(top), is_draft=_is_draft(head))
+    number = _number(head, top, hints, meta.is_draft)
+    meta.number, meta.is_draft = number.number, number.draft
+    meta.date = _date(top, closing, hints)
+    meta.title = _title(head, hints, first_article)
+    meta.year = _year(meta.number, meta.title, meta.date)
+    kind = kinds.classify(kinds.Evidence(
+        top=top, head=head, number=number.printed, hinted_number=number.hinted, title=meta.title,
+        issuer=meta.issuer or "", document_type=str(hints.get("document_type") or ""), sample=sample,
+        first_article=first_article))
+    meta.doc_kind, meta.consolidates = kind.kind, kind.consolidates
     suffix = _H["consolidated_suffix"]
     if meta.doc_kind == "consolidated" and meta.title and suffix.lower() not in meta.title.lower():
         meta.title = f"{meta.title} ({suffix})"
