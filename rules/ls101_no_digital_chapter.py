@@ -1,11 +1,13 @@
 """LS101 no-digital-chapter: an applicable law with no chapter on the digital environment.
 
-Takes the Verdict (status, applicable); gives at most one finding, pointing at the
-"Điều khoản thi hành" chapter (where a new chapter would go, just before it) or, when the law
-has none, at the title line.
+Takes the Verdict (status, applicable) and the document's kind; gives at most one finding,
+pointing at the "Điều khoản thi hành" chapter (where a new chapter would go, just before it) or,
+when the law has none, at the title line. A decree or a circular is only reminded (info, see
+``doc_kinds``); an act that amends others, of any kind, is left alone.
 """
 
 from lawscan.engine import Rule
+from lawscan.engine.kinds import judged_kind, kind_name
 
 DEFAULT_STATUS_SEVERITY = {"none": "error", "articles_only": "error", "section_only": "warning"}
 STATUS_VI = {"none": "không có quy định nào về môi trường số",
@@ -14,6 +16,13 @@ STATUS_VI = {"none": "không có quy định nào về môi trường số",
 STATUS_EN = {"none": "has no provision on the digital environment",
              "articles_only": "has only scattered articles on the digital environment",
              "section_only": "has only a section (Mục), not a chapter, on the digital environment"}
+# kinds that detail a law rather than govern a field: reminded of digital provisions, not asked for
+# a chapter (their cap in doc_kinds is info)
+DETAILING_KINDS = ("decree", "circular")
+DETAILING_SUGGESTION = ("Quy định cách thực hiện thủ tục trên môi trường điện tử (nộp hồ sơ trực "
+                        "tuyến, bản điện tử, kết nối cơ sở dữ liệu) trong các điều về thủ tục, hoặc "
+                        "một chương, mục riêng khi văn bản quy định hệ thống thông tin, cơ sở dữ "
+                        "liệu.")
 
 
 class NoDigitalChapter(Rule):
@@ -23,13 +32,20 @@ class NoDigitalChapter(Rule):
     title = "Luật chưa có chương điều chỉnh hoạt động trên môi trường số"
     title_en = "The law has no chapter governing activity in the digital environment"
     messages = {
-        "default": ("Luật {state_vi}; cần bổ sung một chương điều chỉnh hoạt động trên môi "
+        "default": ("{doc_vi} {state_vi}; cần bổ sung một chương điều chỉnh hoạt động trên môi "
                     "trường số (đặt trước chương Điều khoản thi hành).",
-                    "The law {state_en}; add a chapter governing activity in the digital "
+                    "{doc_en_cap} {state_en}; add a chapter governing activity in the digital "
                     "environment (before the final-provisions chapter)."),
-        "not_applicable": ("Luật không có nội dung cần điều chỉnh trên môi trường số; không "
+        # a decree or a circular details a law: not asked for a chapter, only reminded
+        "detailing": ("{doc_vi} {state_vi}; nếu văn bản quy định thủ tục, hệ thống thông tin hoặc "
+                      "cơ sở dữ liệu, cân nhắc bổ sung quy định (chương, mục hoặc điều) về thực "
+                      "hiện trên môi trường điện tử (chỉ để ghi nhận).",
+                      "{doc_en_cap} {state_en}; if it governs procedures, information systems "
+                      "or databases, consider provisions (a chapter, section or articles) on "
+                      "carrying them out electronically (noted for the record)."),
+        "not_applicable": ("{doc_vi} không có nội dung cần điều chỉnh trên môi trường số; không "
                            "bắt buộc có chương riêng (chỉ để ghi nhận).",
-                           "The law has nothing to regulate in the digital environment; no "
+                           "{doc_en_cap} has nothing to regulate in the digital environment; no "
                            "digital chapter is needed (noted for the record)."),
     }
     why = ("Nghị quyết 57-NQ/TW (22/12/2024) đặt thể chế làm tiền đề của chuyển đổi số quốc "
@@ -46,14 +62,24 @@ class NoDigitalChapter(Rule):
                   "cơ sở dữ liệu, kết nối chia sẻ dữ liệu, dịch vụ công trực tuyến, giao dịch "
                   "điện tử, bảo đảm an toàn thông tin và trách nhiệm vận hành.")
     tags = ("digital", "coverage", "structure")
+    doc_kinds = {"amending_law": "off", "constitution": "off", "decree": "info",
+                 "circular": "info", "resolution": "off", "decision": "off"}
+    doc_kinds_why = ("Chương về môi trường số là điều hỏi một luật (bộ luật, pháp lệnh): văn bản điều "
+                     "chỉnh cả một lĩnh vực. Nghị định, thông tư quy định chi tiết luật: không bắt buộc "
+                     "có chương riêng, chỉ ghi nhận (info) để người soạn thảo cân nhắc một chương, mục "
+                     "hoặc điều khi văn bản quy định thủ tục, hệ thống thông tin, cơ sở dữ liệu; với "
+                     "chúng, thủ tục chỉ nhận giấy (LS105) và yêu cầu nộp lại dữ liệu (LS106) mới là "
+                     "điều quan trọng. Luật sửa đổi, văn bản sửa đổi (kể cả nghị định, thông tư sửa "
+                     "đổi), Hiến pháp, nghị quyết và quyết định (cá biệt, phê duyệt đề án, kế hoạch): "
+                     "không áp dụng. Văn bản hợp nhất được xét như văn bản được hợp nhất.")
     options = {
         "status_severity": (DEFAULT_STATUS_SEVERITY,
                             "severity per status of an applicable law; a status mapped to "
                             "\"off\" gives no finding"),
         "not_applicable_severity": ("info", "severity of the note for a law with nothing "
                                     "digital to regulate (\"off\" to say nothing)"),
-        "skip_doc_kinds": (["amending_law", "constitution"],
-                           "document kinds that are not expected to have such a chapter"),
+        "skip_doc_kinds": ([], "more document kinds not asked for such a chapter (beside the "
+                               "kinds table: `doc_kinds = {decree = \"off\"}` changes that)"),
     }
     needs_verdict = True
     example_bad = ("Chương V\nTHANH TRA, KIỂM TRA\nĐiều 30. Thanh tra chuyên ngành\n...\n"
@@ -65,28 +91,34 @@ class NoDigitalChapter(Rule):
                     "(status dedicated_chapter -> no finding)")
 
     def check(self, ctx):
+        from lawscan.analyse.matcher import is_amending_law
+
         verdict, doc = ctx.verdict, ctx.doc
-        if doc.doc_kind in (self.option(ctx, "skip_doc_kinds") or ()):
-            return
+        if doc.doc_kind in (self.option(ctx, "skip_doc_kinds") or ()) or is_amending_law(doc):
+            return  # an act that amends others (a decree or circular too) carries no chapter
         if verdict.status in ("digital_law", "dedicated_chapter"):
             return
         final = ctx.final_chapter()
-        where = final if final is not None else None
         line = final.line if final is not None else ctx.title_line()
+        doc_vi, doc_en = kind_name(doc)
+        names = {"doc_vi": doc_vi, "doc_en_cap": doc_en[:1].upper() + doc_en[1:]}
         if not verdict.applicable:
             sev = self.option(ctx, "not_applicable_severity")
             if sev and sev != "off":
-                yield self.finding(ctx, where, line=line, msg="not_applicable", severity=sev,
+                yield self.finding(ctx, final, line=line, msg="not_applicable", severity=sev,
                                    key="not_applicable", suggestion="",
-                                   extra={"status": verdict.status, "applicable": False})
+                                   extra={"status": verdict.status, "applicable": False}, **names)
             return
         table = dict(DEFAULT_STATUS_SEVERITY)
         table.update(self.option(ctx, "status_severity") or {})
         sev = table.get(verdict.status, "error")
         if sev == "off":
             return
-        yield self.finding(ctx, where, line=line, severity=sev,
+        detailing = judged_kind(doc) in DETAILING_KINDS
+        yield self.finding(ctx, final, line=line, severity=sev,
+                           msg="detailing" if detailing else "default",
+                           suggestion=DETAILING_SUGGESTION if detailing else None,
                            state_vi=STATUS_VI.get(verdict.status, verdict.status),
                            state_en=STATUS_EN.get(verdict.status, verdict.status),
                            extra={"status": verdict.status, "applicable": True,
-                                  "reasons": [r.to_dict() for r in verdict.reasons]})
+                                  "reasons": [r.to_dict() for r in verdict.reasons]}, **names)

@@ -29,6 +29,11 @@ class ScatteredDigitalArticles(Rule):
              "Nghị quyết 57-NQ/TW ngày 22/12/2024")
     suggestion = "Chuyển các điều này vào một chương về môi trường số và bổ sung các nội dung còn thiếu."
     tags = ("digital", "coverage", "structure")
+    doc_kinds = {"amending_law": "off", "constitution": "off", "decree": "info", "circular": "info",
+             "resolution": "off", "decision": "off"}
+    doc_kinds_why = ("Gom các điều về môi trường số vào một chương là việc của luật. Nghị định, thông "
+                     "tư theo bố cục của luật được hướng dẫn: chỉ ghi nhận (info). Luật sửa đổi sửa "
+                     "từng điều của luật khác, Hiến pháp, nghị quyết, quyết định: không áp dụng.")
     options = {"min_articles": (3, "minimum number of digital articles"),
                "min_chapters": (2, "minimum number of distinct chapters they sit in")}
     needs_verdict = True

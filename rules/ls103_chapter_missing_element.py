@@ -8,6 +8,7 @@ section), the element id being the fingerprint discriminator.
 """
 
 from lawscan.engine import Rule
+from lawscan.engine.kinds import kind_name
 
 
 class ChapterMissingElement(Rule):
@@ -32,6 +33,13 @@ class ChapterMissingElement(Rule):
              "Luật Đất đai số 31/2024/QH15, Chương XII (mẫu thực tế)")
     suggestion = "Bổ sung một điều (hoặc khoản) về nội dung còn thiếu trong chương này, hoặc dẫn chiếu luật chuyên ngành quy định nội dung đó."
     tags = ("digital", "coverage", "rubric")
+    doc_kinds = {"constitution": "off", "decree": "info", "circular": "info", "resolution": "off",
+             "decision": "off"}
+    doc_kinds_why = ("Bộ tiêu chí (hệ thống thông tin, cơ sở dữ liệu, kinh phí, trách nhiệm …) là "
+                     "của một chương trong luật; luật sửa đổi bổ sung chương như vậy cũng được xét. "
+                     "Chương về môi trường số của nghị định, thông tư chỉ quy định chi tiết phần luật "
+                     "giao: nội dung còn thiếu chỉ ghi nhận (info), vì có thể đã có trong luật. "
+                     "Hiến pháp, nghị quyết, quyết định: không áp dụng.")
     options = {
         "info_elements": (["principles", "e_identification", "ai_oversight", "platforms_assets",
                            "violations_online"],
@@ -74,4 +82,5 @@ class ChapterMissingElement(Rule):
         if verdict.chapters:
             num = verdict.chapters[0]
             return ctx.verdict_unit("chapter", num), f"Chương {num}", f"Chapter {num}"
-        return None, "Luật", "The law"
+        doc_vi, doc_en = kind_name(ctx.doc)
+        return None, doc_vi, doc_en[:1].upper() + doc_en[1:]

@@ -9,6 +9,7 @@ its instruction) that uses one of them. Info by default: a drafting hint, not a 
 
 
 from lawscan.engine import Rule
+from lawscan.engine.kinds import kind_name
 from lawscan.engine.text import fold, load_data
 
 
@@ -26,9 +27,9 @@ class UndefinedDigitalTerm(Rule):
     title = "Thuật ngữ số được dùng nhưng không được giải thích hoặc dẫn chiếu"
     title_en = "A digital term is used but neither defined nor referred to its defining law"
     messages = {"default": (
-        "Thuật ngữ {terms} được sử dụng nhưng Luật không giải thích và không dẫn chiếu "
+        "Thuật ngữ {terms} được sử dụng nhưng {doc_vi} không giải thích và không dẫn chiếu "
         "{law} ({article}) hay \"{reference}\".",
-        "The term(s) {terms} are used but the law neither defines them nor refers to {law} "
+        "The term(s) {terms} are used but {doc_en} neither defines them nor refers to {law} "
         "({article}) or \"{reference}\".")}
     why = ("Thuật ngữ về môi trường số có định nghĩa pháp lý trong luật chuyên ngành (Luật Giao "
            "dịch điện tử 20/2023/QH15 Điều 3, Luật Căn cước 26/2023/QH15 Điều 3, Luật An ninh "
@@ -42,6 +43,8 @@ class UndefinedDigitalTerm(Rule):
     suggestion = ("Thêm \"theo quy định của pháp luật về …\" khi dùng thuật ngữ lần đầu, hoặc "
                   "giải thích thuật ngữ trong điều Giải thích từ ngữ.")
     tags = ("digital", "drafting", "terminology")
+    doc_kinds_why = ("Gợi ý soạn thảo (info) cho mọi loại văn bản: nghị định, thông tư dùng thuật ngữ "
+                     "số còn nhiều hơn luật và cần dẫn chiếu luật định nghĩa thuật ngữ đó.")
     options = {"ignore_terms": ([], "terms never reported")}
     example_bad = ("Điều 12. Hồ sơ\nHồ sơ được gửi dưới dạng thông điệp dữ liệu có chữ ký số.\n"
                    "(no definition, no reference -> one finding per term)")
@@ -78,11 +81,13 @@ class UndefinedDigitalTerm(Rule):
                 if term not in entry["terms"]:
                     entry["terms"].append(term)
                     entry["hits"].append(hit)
+        doc_vi, doc_en = kind_name(doc)
         for number, entry in by_law.items():
             fld, hits = entry["field"], sorted(entry["hits"], key=lambda h: (h.line or 0))
             terms = ", ".join(f"\"{t}\"" for t in entry["terms"])
             yield self.finding(ctx, hits[0].at, line=hits[0].line, key=number,
                                evidence=[h.evidence() for h in hits[:3]], terms=terms, law=fld["law"],
                                article=fld.get("article", ""),
-                               reference=fld.get("references", [""])[0],
+                               reference=fld.get("references", [""])[0], doc_vi=doc_vi,
+                               doc_en=doc_en,
                                extra={"terms": entry["terms"], "defined_by": number})

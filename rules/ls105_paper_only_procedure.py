@@ -39,6 +39,11 @@ class PaperOnlyProcedure(Rule):
     suggestion = ("Bổ sung cách thực hiện điện tử, ví dụ: \"… nộp trực tiếp, qua dịch vụ bưu chính "
                   "hoặc qua môi trường điện tử\"; chấp nhận bản sao điện tử, bản điện tử.")
     tags = ("digital", "procedure", "paper")
+    doc_kinds = {"constitution": "off"}
+    doc_kinds_why = ("Áp dụng đầy đủ cho mọi văn bản quy định thủ tục, trước hết là nghị định và "
+                     "thông tư: thành phần hồ sơ, cách nộp, bản chính, bản sao có chứng thực thường "
+                     "được quy định ở đó chứ không ở luật. Nghị quyết, quyết định quy định thủ tục "
+                     "cũng vậy. Hiến pháp không quy định thủ tục: không áp dụng.")
     options = {"extra_alternatives": ([], "more phrases that count as an electronic alternative")}
     example_bad = ("Điều 20. Hồ sơ đề nghị cấp giấy phép\n1. Hồ sơ gồm:\na) Đơn đề nghị;\n"
                    "b) Bản sao có chứng thực giấy chứng nhận đăng ký doanh nghiệp.\n"

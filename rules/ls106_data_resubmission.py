@@ -33,6 +33,10 @@ class DataResubmission(Rule):
     suggestion = ("Thay yêu cầu nộp giấy tờ bằng quy định cơ quan tiếp nhận khai thác thông tin "
                   "từ Cơ sở dữ liệu quốc gia về dân cư; không yêu cầu người dân cung cấp lại.")
     tags = ("digital", "procedure", "data")
+    doc_kinds = {"constitution": "off"}
+    doc_kinds_why = ("Như LS105: hồ sơ đòi giấy khai sinh, giấy xác nhận cư trú, sổ hộ khẩu … nằm "
+                     "chủ yếu trong nghị định, thông tư; áp dụng đầy đủ cho mọi văn bản quy định thủ "
+                     "tục. Hiến pháp: không áp dụng.")
     example_bad = ("Điều 15. Hồ sơ đăng ký\nHồ sơ gồm:\na) Tờ khai;\nb) Bản sao giấy khai sinh;\n"
                    "c) Giấy xác nhận cư trú.")
     example_good = ("Điều 15. Hồ sơ đăng ký\nHồ sơ gồm tờ khai. Cơ quan đăng ký khai thác thông "

@@ -65,6 +65,10 @@ class AiWithoutOversight(Rule):
     suggestion = ("Quy định người có thẩm quyền xem xét, quyết định cuối cùng và chịu trách "
                   "nhiệm; cơ chế giám sát, kiểm soát của con người đối với hệ thống tự động.")
     tags = ("digital", "ai", "oversight")
+    doc_kinds = {"constitution": "off", "resolution": "info", "decision": "info"}
+    doc_kinds_why = ("Áp dụng đầy đủ cho luật, nghị định, thông tư: nơi quy định hệ thống tự động ra "
+                     "quyết định. Nghị quyết, quyết định (đề án, kế hoạch) nhắc trí tuệ nhân tạo như "
+                     "mục tiêu, nhiệm vụ: chỉ ghi nhận (info). Hiến pháp: không áp dụng.")
     example_bad = ("Điều 25. Xét duyệt hồ sơ\nCơ quan quản lý sử dụng hệ thống trí tuệ nhân tạo "
                    "để tự động ra quyết định chấp thuận hoặc từ chối hồ sơ.")
     example_good = ("Điều 25. Xét duyệt hồ sơ\nCơ quan quản lý sử dụng hệ thống trí tuệ nhân tạo "

@@ -89,6 +89,11 @@ class RepealedLawCitation(Rule):
              "Luật Công nghiệp công nghệ số số 71/2025/QH15, Điều 49")
     suggestion = "Dẫn chiếu luật đang có hiệu lực (hoặc \"theo quy định của pháp luật về …\")."
     tags = ("digital", "citation", "repealed")
+    doc_kinds = {"consolidated": "info"}
+    doc_kinds_why = ("Áp dụng đầy đủ cho mọi văn bản, nhất là nghị định, thông tư: phần căn cứ và các "
+                     "điều dẫn chiếu luật được hướng dẫn, nên dẫn chiếu luật đã hết hiệu lực gặp nhiều "
+                     "ở đó. Văn bản hợp nhất giữ nguyên lời văn của các văn bản được hợp nhất: chỉ "
+                     "ghi nhận (info), sửa ở văn bản sửa đổi.")
     options = {"report_unverified": (True, "report rows of the table marked unverified (as info)")}
     example_bad = ("Luật số: 12/2025/QH15 …\nĐiều 8. Giao dịch điện tử\nViệc ký hợp đồng thực "
                    "hiện theo Luật Giao dịch điện tử số 51/2005/QH11.")

@@ -47,6 +47,7 @@ class BrokenCrossReference(Rule):
              "Nghị quyết 351/2017/UBTVQH14, Điều 10")
     suggestion = "Sửa số điều, khoản, điểm được dẫn chiếu cho đúng sau khi đánh số lại."
     tags = ("structure", "references")
+    doc_kinds_why = "Dẫn chiếu nội bộ phải đúng trong mọi loại văn bản: áp dụng đầy đủ."
     skip_doc_kinds = ()
     example_bad = "Điều 5. …\n1. Trường hợp quy định tại khoản 4 Điều 9 của Luật này … (Điều 9 có 2 khoản)"
     example_good = "Điều 5. …\n1. Trường hợp quy định tại khoản 2 Điều 9 của Luật này …"

@@ -87,6 +87,8 @@ class Numbering(Rule):
     basis = ("Nghị quyết 351/2017/UBTVQH14, Điều 10 và 17", "Nghị định 34/2016/NĐ-CP, Điều 62")
     suggestion = "Đánh số lại liên tục, hoặc kiểm tra văn bản nguồn có bị mất đoạn."
     tags = ("structure", "numbering")
+    doc_kinds_why = ("Đánh số liên tục là yêu cầu với mọi loại văn bản; văn bản hợp nhất bỏ các "
+                     "đơn vị đã bãi bỏ nên chỉ xét trùng số (tùy chọn no_gaps_in).")
     skip_doc_kinds = ()
     options = {"kinds": (["chapter", "section", "subsection", "article"],
                          "unit kinds whose numbering is checked"),

@@ -6,6 +6,7 @@ annotation lines (see rules/fixtures/README.md):
     <!-- expect: LS104 @ art_3 key=chữ ký số -->   ... with that discriminator
     <!-- ok: LS105 @ chp_II__art_8 -->             no LS105 finding at that eid (which must exist)
     <!-- settings: {"status_severity": {"none": "info"}} -->   settings for this file
+    <!-- kind: decree -->                          the document is read as this kind (doc_kind)
     # ruleid: LS105                                a finding of LS105 on the next text line
     # ok: LS105                                    no finding of LS105 on the next text line
 
@@ -26,7 +27,7 @@ import pytest
 from lawscan.engine import load_rules, run_rules
 
 FIXTURES = Path(__file__).resolve().parents[1] / "rules" / "fixtures"
-COMMENT = re.compile(r"^\s*<!--\s*(expect|ok|settings)\s*:\s*(.*?)\s*-->\s*$")
+COMMENT = re.compile(r"^\s*<!--\s*(expect|ok|settings|kind)\s*:\s*(.*?)\s*-->\s*$")
 ANY_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")  # any other comment line: blanked too
 SEMGREP = re.compile(r"^\s*#\s*(ruleid|ok)\s*:\s*([A-Z]+\d+)\s*$")
 EXPECT = re.compile(r"^(?P<rule>[A-Z]+\d+)(?:\s*@\s*(?P<eid>\S+))?(?:\s*\[(?P<sev>\w+)\])?"
@@ -49,6 +50,8 @@ def parse_annotations(text: str):
             kind, body = m.groups()
             if kind == "settings":
                 settings.update(json.loads(body))
+            elif kind == "kind":
+                settings["__kind__"] = body
             else:
                 e = EXPECT.match(body)
                 assert e, f"bad annotation on line {lineno}: {line!r}"
@@ -116,6 +119,9 @@ def test_rule_fixture(path: Path, tmp_path):
     target = tmp_path / path.name
     target.write_text(clean, encoding="utf-8")
     doc = load(target)
+    want_kind = settings.pop("__kind__", None)
+    if want_kind:
+        assert doc.doc_kind == want_kind, f"{path.name}: read as {doc.doc_kind}, not {want_kind}"
     ruleset = load_rules()
     checked = {path.parent.name} | {e["rule"] for e in expects + oks}
     # the verdict is computed when a checked rule uses it (rules 1-3); else the others run alone

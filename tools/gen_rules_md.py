@@ -15,8 +15,41 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "RULES.md"
 
 
+KIND_NAMES = {"law": "law (Luật, Pháp lệnh)", "code": "code (Bộ luật)",
+              "amending_law": "amending law", "constitution": "constitution",
+              "decree": "decree (Nghị định)", "circular": "circular (Thông tư, TTLT)",
+              "resolution": "resolution (Nghị quyết)", "decision": "decision (Quyết định)",
+              "consolidated": "consolidated text (VBHN)", "unknown": "unknown",
+              "foreign": "foreign"}
+SYMBOLS = {"as written": "✓", "off": "—", "as the kind it consolidates": "as its kind"}
+
+
+def kinds_matrix(ruleset) -> list[str]:
+    """What each rule means for each kind of document (lawscan.engine.kinds): a table."""
+    from lawscan.engine.kinds import SHOWN, effects
+
+    shown = [k for k in SHOWN if k != "foreign"]
+    out = ["", "## Kinds of documents", "",
+           "lawscan recognises the kind of each document from its header (the name line "
+           "\"NGHỊ ĐỊNH\", the number \"15/2026/NĐ-CP\", the issuer; see "
+           "[docs/kinds.md](docs/kinds.md)). The verdict (status, applicability, rubric "
+           "coverage) is worked out the same way for every kind; what differs is what the rules "
+           "ask of it. ✓: the rule as written; *info*: at most info (a note, never a failure at "
+           "the default `--fail-on error`); —: the rule does not apply; a consolidated text is "
+           "judged as the kind it consolidates. Foreign acts get only LS109 and LS110. A rule's "
+           "table can be changed in the settings: `[tool.lawscan.settings.LS101] doc_kinds = "
+           "{decree = \"off\"}`.", "",
+           "| rule | " + " | ".join(shown) + " |", "|---|" + "---|" * len(shown)]
+    for r in ruleset:
+        cells = dict(effects(r))
+        out.append(f"| {r.id} | " + " | ".join(
+            SYMBOLS.get(cells[k], cells[k].replace("at most ", "*") + "*") for k in shown) + " |")
+    return out
+
+
 def render() -> str:
     from lawscan.engine import load_rules
+    from lawscan.engine.kinds import effects
 
     ruleset = load_rules()
     out = ["# lawscan rules", "",
@@ -28,6 +61,7 @@ def render() -> str:
     for r in ruleset:
         out.append(f"| [{r.id}](#{r.id.lower()}-{r.name}) | `{r.name}` | {r.severity} | "
                    f"{r.title} — {r.title_en} | {', '.join(r.tags)} |")
+    out += kinds_matrix(ruleset)
     for r in ruleset:
         out += ["", f"## {r.id} {r.name}", "", f"**{r.title}** — {r.title_en}", "",
                 f"Severity: **{r.severity}**. Tags: {', '.join(r.tags) or '—'}.", "",
@@ -41,6 +75,10 @@ def render() -> str:
             for key, (default, doc) in r.options.items():
                 out.append(f"| `{key}` | `{json.dumps(default, ensure_ascii=False)}` | {doc} |")
             out.append("")
+        out += ["By kind of document: " + "; ".join(
+            f"{KIND_NAMES[kind]} {effect}" for kind, effect in effects(r)) + ".", ""]
+        if r.doc_kinds_why:
+            out += [r.doc_kinds_why.strip(), ""]
         out += ["Triggers:", "", "```text", r.example_bad.strip(), "```", "",
                 "Does not trigger:", "", "```text", r.example_good.strip(), "```"]
     return "\n".join(out) + "\n"

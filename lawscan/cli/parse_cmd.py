@@ -31,6 +31,12 @@ def _count(unit: Unit, kind: str) -> int:
     return sum(1 for u in unit.walk(include_quoted=False) if u.kind == kind)
 
 
+def _consolidates(doc) -> str:
+    """" (law)" after the kind of a consolidated text: the kind it consolidates."""
+    base = doc.meta.get("consolidates") if doc.doc_kind == "consolidated" else None
+    return f" ({base})" if base else ""
+
+
 def outline(doc: Document) -> str:
     """Metadata and an indented outline: Phần/Chương/Mục/Tiểu mục/Điều with numbers, titles and
     the number of khoản/điểm per article."""
@@ -38,7 +44,7 @@ def outline(doc: Document) -> str:
     out = [f"{doc.path} [{doc.format}]",
            f"  title: {doc.title or '?'}",
            f"  number: {doc.number or '-'}   year: {doc.year or '-'}   date: {doc.date or '-'}"
-           f"   kind: {doc.doc_kind}{'   DRAFT' if doc.is_draft else ''}",
+           f"   kind: {doc.doc_kind}{_consolidates(doc)}{'   DRAFT' if doc.is_draft else ''}",
            "  counts: " + ", ".join(f"{k} {v}" for k, v in c.items())]
 
     def walk(unit: Unit, depth: int):

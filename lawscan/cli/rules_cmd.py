@@ -1,5 +1,6 @@
 """``lawscan rules`` lists every rule (id, severity, name, title); ``lawscan explain ID`` prints
-one rule's rationale, legal basis, options, a triggering and a non-triggering example.
+one rule's rationale, legal basis, options, what it means for each kind of document, a
+triggering and a non-triggering example.
 
 Both take ``--rules DIR`` (user rule directories, repeatable); ``rules`` also ``--format json``
 and ``--lang en``. Exit codes: 0 ok, 2 unknown rule or rule load errors with ``--strict``.
@@ -61,6 +62,8 @@ def explain(rule_id, rules_dirs):
 
 def explain_text(rule) -> str:
     """The plain-text explanation of a rule (also used by tools/gen_rules_md.py)."""
+    from lawscan.engine.kinds import effects
+
     wrap = lambda s, indent="  ": textwrap.fill(s, 96, initial_indent=indent,  # noqa: E731
                                                 subsequent_indent=indent)
     out = [f"{rule.id} {rule.name} ({rule.severity})", f"  {rule.title}", f"  {rule.title_en}", ""]
@@ -77,6 +80,11 @@ def explain_text(rule) -> str:
             out.append(f"  {key} = {json.dumps(default, ensure_ascii=False)}")
             out.append(wrap(doc, "      "))
         out.append("")
+    out += ["By kind of document / Theo loại văn bản:"]
+    out += [f"  {kind:<13} {effect}" for kind, effect in effects(rule)]
+    if rule.doc_kinds_why:
+        out.append(wrap(rule.doc_kinds_why))
+    out.append("")
     out += ["Triggers / Vi phạm:", textwrap.indent(rule.example_bad or "(none)", "  | "), "",
             "Does not trigger / Không vi phạm:",
             textwrap.indent(rule.example_good or "(none)", "  | ")]

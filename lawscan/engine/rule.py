@@ -14,7 +14,9 @@ A rule module (``rules/*.py`` or a user's ``--rules DIR``) defines subclasses::
             yield self.finding(ctx, unit, status=ctx.verdict.status)
 
 Messages are ``str.format`` templates, Vietnamese first, English second. Options are read from
-the settings dict with :meth:`Rule.option` (documented defaults in ``options``).
+the settings dict with :meth:`Rule.option` (documented defaults in ``options``). ``doc_kinds`` says
+what the rule means for each kind of document (off, or at most some severity: see
+:mod:`lawscan.engine.kinds`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from lawscan.model import SEVERITIES, Evidence, Finding, RuleInfo, Unit
+from lawscan.model import DOC_KINDS, SEVERITIES, Evidence, Finding, RuleInfo, Unit
 
 ID_RE = re.compile(r"^[A-Z]{1,8}\d{1,5}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -47,6 +49,11 @@ class Rule:
     options: dict[str, tuple[object, str]] = {}  # settings key -> (default, description)
     needs_verdict: bool = False  # skipped (silently) when the analysis gave no verdict
     skip_doc_kinds: tuple[str, ...] = ("foreign",)  # document kinds the rule does not apply to
+    # document kind -> "off" or the highest severity of the rule's findings there; kinds not
+    # listed: the rule as written; a consolidated text is judged as the kind it consolidates
+    # (lawscan.engine.kinds)
+    doc_kinds: dict[str, str] = {}
+    doc_kinds_why: str = ""  # why the rule means what it means for each kind (RULES.md)
 
     def __init__(self, severity: str | None = None):
         # an override from the configuration; when set, every finding gets this severity
@@ -117,6 +124,10 @@ class Rule:
             out.append(f"invalid name {self.name!r} (expected a slug such as 'no-digital-chapter')")
         if self.severity not in SEVERITIES:
             out.append(f"invalid severity {self.severity!r} (one of {', '.join(SEVERITIES)})")
+        bad = {k: v for k, v in (self.doc_kinds or {}).items()
+               if k not in DOC_KINDS or v not in (*SEVERITIES, "off")}
+        if bad:
+            out.append(f"invalid doc_kinds {bad!r} (a document kind -> off | {' | '.join(SEVERITIES)})")
         if type(self).check is Rule.check:
             out.append("no check() method")
         if not self.title:

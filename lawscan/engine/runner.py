@@ -3,9 +3,11 @@
 
 * every rule runs; a rule that raises becomes a Problem (code ``rule.crashed``, naming the rule
   and the exception, severity error) and the other rules still run;
-* rules whose ``skip_doc_kinds`` holds the document's kind, and rules that need a verdict when
-  there is none, are skipped;
+* rules that do not apply to the document's kind (``skip_doc_kinds``, or "off" in the rule's
+  ``doc_kinds`` table: :mod:`lawscan.engine.kinds`), and rules that need a verdict when there is
+  none, are skipped;
 * a severity override from the configuration replaces the severity of every finding of a rule;
+  then the rule's cap for the document's kind lowers it ("info" for a decree, say);
 * each finding gets ``fingerprint`` = a stable hash of rule id, document identity (number, else
   normalised title, else file name), unit eid and a discriminator (``extra["key"]``, then an
   occurrence counter) — never a line number, so it survives edits elsewhere in the file;
@@ -19,6 +21,7 @@ import os
 import re
 import traceback
 
+from lawscan.engine import kinds
 from lawscan.engine.context import RuleContext
 from lawscan.engine.text import fold
 from lawscan.model import SEVERITIES, Document, Finding, Problem, Verdict
@@ -47,7 +50,8 @@ def run_rules(doc: Document, verdict: Verdict | None, ruleset, settings: dict | 
     problems: list[Problem] = []
     identity = document_identity(doc)
     for rule in ruleset:
-        if doc.doc_kind in rule.skip_doc_kinds:
+        limit = kinds.policy(rule, doc, settings)
+        if limit == kinds.OFF:
             continue
         if rule.needs_verdict and verdict is None:
             continue
@@ -73,6 +77,7 @@ def run_rules(doc: Document, verdict: Verdict | None, ruleset, settings: dict | 
                 f.severity = rule.severity_override
             if f.severity not in SEVERITIES:
                 f.severity = rule.severity
+            f.severity = kinds.cap(f.severity, limit)
             key = str(f.extra.get("key", ""))
             n = seen.get((f.eid, key), 0)
             seen[(f.eid, key)] = n + 1
