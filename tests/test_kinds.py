@@ -85,7 +85,8 @@ def test_old_style_header_on_one_line():
             "CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 30 tháng 9 năm 1992;\n"
             + "\n".join(b.format(self="Nghị định") for b in BODY))
     doc = parse(text)
-    assert (doc.doc_kind, doc.number, doc.title) == ("decree", "02/2000/NĐ-CP", "Nghị định Đăng ký kinh doanh")
+    assert (doc.doc_kind, doc.number) == ("decree", "02/2000/NĐ-CP")
+    assert doc.title == "Nghị định Đăng ký kinh doanh"
 
 
 @pytest.mark.parametrize("opening,kind,consolidates", [
@@ -132,9 +133,9 @@ def test_records_without_a_header(tmp_path):
     from lawscan.pipeline import load_document
 
     cases = {
-        "13/2023/ND-CP": ([("Phạm vi điều chỉnh", "Nghị định này quy định về bảo vệ dữ liệu cá nhân.")], "decree"),
-        "05/2024/QĐ-TTg": ([("Phạm vi điều chỉnh", "Quyết định này quy định cơ chế điều chỉnh giá.")], "decision"),
-        "09/2022/QH15": ([("Phạm vi điều chỉnh", "1. Nghị định này quy định chi tiết khoản 4 Điều 16.")], "decree"),
+        "13/2023/ND-CP": ([("Phạm vi", "Nghị định này quy định về bảo vệ dữ liệu cá nhân.")], "decree"),
+        "05/2024/QĐ-TTg": ([("Phạm vi", "Quyết định này quy định cơ chế điều chỉnh giá.")], "decision"),
+        "09/2022/QH15": ([("Phạm vi", "1. Nghị định này quy định chi tiết khoản 4 Điều 16.")], "decree"),
         "37/2013/QH13": ([("Khoản 2 Điều 170 của Luật doanh nghiệp được sửa đổi, bổ sung như sau:",
                            "“2. Luật này …”"), ("Hiệu lực", "Luật này có hiệu lực.")], "amending_law"),
         "45/2019/QH14": ([("Phạm vi điều chỉnh", "Bộ luật này quy định tiêu chuẩn lao động.")], "code"),

@@ -17,8 +17,8 @@ the kind and, for a consolidated text, the kind of the text it consolidates. The
 6. the issuing body (CHÍNH PHỦ, a ministry, THỦ TƯỚNG CHÍNH PHỦ), when nothing else tells.
 
 An act of the National Assembly is a code or a constitution when its title says so, an amending
-law when its title or its first article says it amends. A text is consolidated when its header says "VĂN BẢN HỢP NHẤT", its number is a "/VBHN-" one,
-or it opens with the consolidation formula ("… được sửa đổi, bổ sung bởi:"). A text in no
+law when its title or its first article says it amends. A text is consolidated when its header
+says "VĂN BẢN HỢP NHẤT", its number is a "/VBHN-" one, or it opens with the consolidation formula ("… được sửa đổi, bổ sung bởi:"). A text in no
 Vietnamese is "foreign"; one with no evidence "unknown".
 """
 

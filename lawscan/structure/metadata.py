@@ -237,7 +237,8 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
     if not title:  # records without a header: "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược"
         m = _AMENDING_ARTICLE_RE.match(first_article or "")
         if m:
-            title = _NUMBER_TAIL_RE.sub("", f"{_H['amending_title']} {m.group(1)[:1].lower()}{m.group(1)[1:]}").strip(" ,;.")
+            amended = f"{m.group(1)[:1].lower()}{m.group(1)[1:]}"
+            title = _NUMBER_TAIL_RE.sub("", f"{_H['amending_title']} {amended}").strip(" ,;.")
     if not title:  # "Luật này quy định về biên giới quốc gia." (older laws)
         for p in head:
             m = _SCOPE_RE.match(p)
