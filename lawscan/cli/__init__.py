@@ -29,6 +29,7 @@ COMMANDS = {
     "suggest": "lawscan.cli.suggest_cmd:suggest",
     "diff": "lawscan.cli.diff_cmd:diff",
     "convert": "lawscan.cli.convert_cmd:convert",
+    "annotate": "lawscan.cli.annotate_cmd:annotate",
 }
 
 

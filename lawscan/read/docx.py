@@ -6,7 +6,9 @@ What it gives
   paragraph (``w:p``) in the order the body is walked: top-level paragraphs and the paragraphs of
   table cells (row by row, cell by cell, nested tables in place), content controls included.
   Every paragraph gets a number, also empty, skipped (table of contents) or dropped ones, so
-  the numbers stay the same whatever is skipped. A line break (``w:br``, ``w:cr``) splits a
+  the numbers stay the same whatever is skipped; :func:`paragraph_elements` gives the
+  paragraphs of a body in that order. Paragraphs of notes, headers, text boxes and deleted
+  blocks (``w:del`` around paragraphs) are not numbered. A line break (``w:br``, ``w:cr``) splits a
   paragraph into several Lines with the same ``lineno``. Tabs become spaces.
 * Text of runs, also inside hyperlinks, smart tags, custom XML, simple and complex fields (the
   shown result, not the instruction) and content controls (``w:sdt``); inserted text
@@ -504,6 +506,7 @@ class _Walker:
         # Paragraphs and runs whose properties may matter, found by walk; the others are not
         # searched. None (walk not called): search the properties of every one.
         self.with_props: set | None = None
+        self.elements: list | None = None  # a list: every numbered w:p is kept (see paragraph_elements)
 
     def walk(self, root, no_properties: bool = False) -> None:
         """Read the block content of ``root``. First, one pass in lxml finds every style,
@@ -592,6 +595,8 @@ class _Walker:
 
     def paragraph(self, p, in_table: bool, toc: bool) -> None:
         self.lineno += 1
+        if self.elements is not None:
+            self.elements.append(p)
         q = self.q
         with_props = self.with_props
         ppr = _properties(p, q["pPr"]) if with_props is None or p in with_props else None
@@ -711,6 +716,21 @@ class _Walker:
                 self._note_textbox(child)
             # footnoteReference, endnoteReference, footnoteRef, separators, drawings: not text
         return saw_toc
+
+
+def paragraph_elements(body) -> list:
+    """The ``w:p`` elements of a document body (an lxml element, e.g. python-docx's
+    ``Document.element.body``) in the order this reader numbers them: element ``k - 1`` is the
+    paragraph of ``Line.lineno`` ``k`` (top-level paragraphs and those of table cells, nested
+    tables and content controls in place, empty, hidden and table-of-contents ones too). Findings
+    are put back on their paragraph with it (lawscan.drafting.annotate)."""
+    tag = body.tag if isinstance(body.tag, str) else ""
+    ns = tag[1:].partition("}")[0] if tag.startswith("{") else ""
+    w = ns if ns in (W_TRANSITIONAL, W_STRICT) else W_TRANSITIONAL
+    walker = _Walker(w, _Numbering(None, w), _Styles(None, w))
+    walker.elements = []
+    walker.walk(body)
+    return walker.elements
 
 
 # --------------------------------------------------------------------------- notes
