@@ -157,7 +157,11 @@ def build_draft(path: Path) -> None:
         '<w:r><w:t>2. Hồ sơ được nộp trực tiếp tại cơ quan công an cấp tỉnh.</w:t></w:r>',
     ):
         body_el.insert(len(body_el) - 1, parse_xml(f"<w:p {ns}>{inner}</w:p>"))
-    doc.add_paragraph("Điều 3. Đăng ký, báo cáo")
+    # Điều 3 carries a footnote: the note's paragraph lives in footnotes.xml and gets no number
+    body_el.insert(len(body_el) - 1, parse_xml(
+        f'<w:p {ns}><w:r><w:t>Điều 3. Đăng ký, báo cáo</w:t></w:r><w:r><w:rPr><w:rStyle '
+        'w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>'))
+    _add_footnotes(doc, ns)
     # Word numbers this paragraph itself ("1."): the label is in numbering.xml, not in the text
     doc.add_paragraph("Doanh nghiệp đăng ký danh sách nhân viên và báo cáo định kỳ với cơ quan cấp "
                       "giấy phép.", style="List Number")
@@ -166,6 +170,21 @@ def build_draft(path: Path) -> None:
     doc.add_paragraph("Điều 4. Hiệu lực thi hành")
     doc.add_paragraph("Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.")
     doc.save(str(path))
+
+
+def _add_footnotes(doc, ns: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    xml = (f'<w:footnotes {ns}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+           '</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r>'
+           '<w:t xml:space="preserve"> Điều này được sửa đổi bởi Luật số 57/2024/QH15.</w:t></w:r>'
+           '</w:p></w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                xml.encode("utf-8"), doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
 
 
 def canonical(xml: bytes) -> bytes:
@@ -231,6 +250,8 @@ def test_paragraph_numbers_of_the_reader_and_the_copy_agree(tmp_path):
     assert len(paragraphs) == source.meta["docx"]["paragraphs"]
     for line in source.lines:
         assert squeeze(line.raw) in squeeze(paragraph_text(paragraphs[line.lineno - 1]))
+    notes = [n["text"] for n in source.meta["footnotes"]]
+    assert notes == ["Điều này được sửa đổi bởi Luật số 57/2024/QH15."]
     hidden = next(ln for ln in source.lines if ln.raw.startswith("Luật này quy định về điều kiện"))
     assert "(ẩn)" not in hidden.raw and "(ẩn)" in paragraph_text(paragraphs[hidden.lineno - 1])
 
