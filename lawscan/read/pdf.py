@@ -137,7 +137,7 @@ def _text_page(page, number: int) -> Page:
             last = m.start() + len(line.rstrip()) - 1
             left, _, _, top = textpage.get_charbox(first)
             _, _, right, _ = textpage.get_charbox(last)
-            size = raw.FPDFText_GetFontSize(handle, first)
+            size = _font_size(handle, first, raw)
             marks = []
             if any(c.isdigit() for c in line):
                 line, marks = _take_marks(line, m.start(), handle, raw)
@@ -147,13 +147,25 @@ def _text_page(page, number: int) -> Page:
     return out
 
 
+def _font_size(handle, index: int, raw) -> float:
+    """The size a character is printed in: its font size times the scale of its text matrix
+    (some producers set the font size to 1 and scale the matrix)."""
+    import ctypes
+
+    size = raw.FPDFText_GetFontSize(handle, index)
+    matrix = raw.FS_MATRIX()
+    if raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix)):
+        size *= math.hypot(matrix.c, matrix.d) or 1.0
+    return size
+
+
 def _take_marks(line: str, offset: int, handle, raw) -> tuple[str, list[str]]:
     """Superscript note marks glued to a word ("lao động1"): digits printed smaller than the
     character before them are taken off the line."""
     marks, pieces, pos = [], [], 0
     for m in _MARK_RE.finditer(line):
-        before = raw.FPDFText_GetFontSize(handle, offset + m.start() - 1)
-        digit = raw.FPDFText_GetFontSize(handle, offset + m.start())
+        before = _font_size(handle, offset + m.start() - 1, raw)
+        digit = _font_size(handle, offset + m.start(), raw)
         if before > 0 and digit <= SUPERSCRIPT * before:
             pieces.append(line[pos:m.start()])
             marks.append(m.group())

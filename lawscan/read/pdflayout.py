@@ -29,9 +29,10 @@ What it does, in order:
    số 41/2024/QH15 ...") are notes; a page whose foot starts with small text that is not a note's
    number continues the last note.
 3. Lines wrapped by the layout are joined: a line that reaches the right edge of the text column
-   (within 30% of its font size) is continued by the next line when that one starts at the left
-   edge (not indented like a new paragraph) in about the same font size, also across a page
-   break. A line that is only punctuation (".", ";", left alone after a superscript note mark) is
+   (within 15% of its font size) is continued by the next line when that one starts at the left
+   edge (within 30% of its font size: not indented like a new paragraph) in about the same font
+   size, also across a page break, unless the first ends a sentence and the next starts a
+   numbered unit ("Điều 7.", "2.", "b)"). A line that is only punctuation (".", ";", left alone after a superscript note mark) is
    glued to the line before. A hyphen that PDFium marks as a line-end hyphen (U+0002) is a "-".
 
 The left and right edges of the text column are measured on each page (the most common left
@@ -52,11 +53,13 @@ from pathlib import Path
 MARGIN_BAND = 0.07  # top and bottom share of the page where running headers and footers stand
 REPEAT_SHARE = 0.3  # share of the pages a header shape must be printed on
 NOTE_SIZE = 0.88  # footnotes are printed at most this share of the body's font size
-EDGE_TOLERANCE = 0.3  # of the font size: how near the right / left edge counts as "at the edge"
+RIGHT_TOLERANCE = 0.15  # of the font size: how near the right edge a justified line ends
+LEFT_TOLERANCE = 0.3  # of the font size: how near the left edge a continued line starts
 OWN_EDGES = 15  # lines a page needs to have its margins measured on itself
 
 _PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*)?(?:(?i:trang|page)\s+)?\d{1,5}(?:\s*[-–—])?$")
 _NOTE_START_RE = re.compile(r"^(\d{1,3})\s*(?=\S)(?!\d)")
+_UNIT_START_RE = re.compile(r"^[“\"]?(?:(?i:Điều|Chương|Mục|Phần|Tiểu mục)\s+\S|\d{1,3}[a-zđ]?\.\s|[a-zđ]\d?\)\s)")
 _PUNCT_ONLY_RE = re.compile(r"^[.,;:)\]”\"’]+$")
 
 
@@ -169,31 +172,42 @@ def _starts_note(text: str, expected: int) -> bool:
     return bool(m) and int(m.group(1)) == expected
 
 
-def _edges(lines: list[PageLine], size: float) -> tuple[float, float] | None:
-    """The left and right edge of a text column: the most common left edge and right edge of
-    its body-size lines (3-point bins); None for fewer than three such lines."""
-    lines = [ln for ln in lines if abs(ln.size - size) <= 0.15 * size and ln.text.strip()]
+def _edges(lines: list[PageLine]) -> tuple[float, float] | None:
+    """The left and right edge of a text column, from the lines printed in its most common font
+    size: the leftmost and the rightmost 3-point bin that hold at least a tenth of those lines
+    (two at least); None for fewer than three lines. Continued lines start at the left edge and
+    justified lines end at the right edge, so both bins are full even on a page of short
+    paragraphs whose first lines are indented."""
+    lines = [ln for ln in lines if ln.size > 0 and ln.text.strip()]
+    if not lines:
+        return None
+    size = Counter(round(ln.size) for ln in lines).most_common(1)[0][0]
+    lines = [ln for ln in lines if abs(ln.size - size) <= 0.15 * size]
     if len(lines) < 3:
         return None
+    needed = max(2, len(lines) // 10)
     lefts = Counter(int(ln.x0 // 3) for ln in lines)
     rights = Counter(int(ln.x1 // 3) for ln in lines)
-    left_bin, right_bin = lefts.most_common(1)[0][0], rights.most_common(1)[0][0]
+    left_bin = min((b for b, n in lefts.items() if n >= needed), default=None)
+    right_bin = max((b for b, n in rights.items() if n >= needed), default=None)
+    if left_bin is None or right_bin is None or right_bin <= left_bin:
+        return None
     left = min(ln.x0 for ln in lines if int(ln.x0 // 3) == left_bin)
     right = max(ln.x1 for ln in lines if int(ln.x1 // 3) == right_bin)
     return left, right
 
 
-def page_edges(pages: list[Page], size: float) -> dict[int, tuple[float, float] | None]:
+def page_edges(pages: list[Page]) -> dict[int, tuple[float, float] | None]:
     """Each page's text column: its own edges when it holds at least ``OWN_EDGES`` lines, else
     those of all the pages of its size (a last page with a few lines and a signature block has
     too few lines to tell its margins)."""
     by_shape: dict[tuple, list[PageLine]] = {}
     for page in pages:
         by_shape.setdefault((round(page.width), round(page.height)), []).extend(page.lines)
-    shared = {shape: _edges(lines, size) for shape, lines in by_shape.items()}
+    shared = {shape: _edges(lines) for shape, lines in by_shape.items()}
     out = {}
     for page in pages:
-        own = _edges(page.lines, size) if len(page.lines) >= OWN_EDGES else None
+        own = _edges(page.lines) if len(page.lines) >= OWN_EDGES else None
         out[page.number] = own or shared[(round(page.width), round(page.height))]
     return out
 
@@ -202,7 +216,7 @@ def join_lines(pages: list[Page], size: float) -> Layout:
     """Number the body lines, record where each page starts, join the wrapped lines."""
     layout = Layout()
     lineno = 0
-    all_edges = page_edges(pages, size)
+    all_edges = page_edges(pages)
     out: list[list] = []  # [text, lineno, raws, last printed line, its page's edges]
     for page in pages:
         layout.page_starts.append(lineno + 1)
@@ -235,9 +249,12 @@ def _continues(prev: PageLine, prev_edges, line: PageLine, edges) -> bool:
         return False
     if abs(prev.size - line.size) > 0.15 * max(prev.size, line.size):
         return False
-    reaches_right = prev.x1 >= prev_edges[1] - EDGE_TOLERANCE * prev.size
-    at_left = line.x0 <= edges[0] + EDGE_TOLERANCE * line.size
-    return reaches_right and at_left
+    reaches_right = prev.x1 >= prev_edges[1] - RIGHT_TOLERANCE * prev.size
+    at_left = line.x0 <= edges[0] + LEFT_TOLERANCE * line.size
+    if not (reaches_right and at_left):
+        return False
+    # a sentence that happens to fill the line, then a new numbered unit: not a wrap
+    return not (prev.text.rstrip()[-1:] in ".:;!?”\"" and _UNIT_START_RE.match(line.text.lstrip()))
 
 
 def lay_out(pages: list[Page]) -> Layout:
