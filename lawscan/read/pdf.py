@@ -29,7 +29,9 @@ and a warning Problem ``read.pdf.ocr`` says the text comes from OCR. When the OC
 Vietnamese data is missing, a PDF with no text at all is refused with how to install them, and a
 PDF with some scanned pages is read without them (warning ``read.pdf.ocr_missing``).
 
-Limits (``limits``): ``max_bytes`` (checked by the caller), ``max_pages`` (default 2,000 pages),
+Limits (``limits``): ``max_bytes`` (checked by the caller), ``max_stream_bytes`` and
+``max_zip_ratio`` (decompression bombs: a compressed stream may not expand beyond both 256 MiB and
+100 times its size; checked before PDFium opens the file), ``max_pages`` (default 2,000 pages),
 ``max_ocr_pages`` (default 300 pages), ``ocr_timeout`` (seconds per page, default 120), ``ocr``
 (False: never run OCR). The document's ``timeout`` covers the whole read. Broken,
 password-protected and empty PDFs are refused with a one-line :class:`ReadError`.
@@ -39,18 +41,21 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
 from lawscan.read import pdflayout
 from lawscan.read.pdflayout import Page, PageLine
 
-DEFAULT_LIMITS = {"max_pages": 2000, "max_ocr_pages": 300, "ocr_timeout": 120, "ocr": True}
+DEFAULT_LIMITS = {"max_pages": 2000, "max_ocr_pages": 300, "ocr_timeout": 120, "ocr": True,
+                  "max_stream_bytes": 256 * 1024 * 1024, "max_zip_ratio": 100}
 OCR_DPI = 300
 OCR_MAX_PIXELS = 40_000_000
 SCANNED_LETTERS = 40  # a page with fewer letters in its text layer (and an image) is a scan
 SUPERSCRIPT = 0.8  # a digit printed at most this share of the size of the character before it
 _LINE_RE = re.compile(r"[^\r\n]+")
+_STREAM_RE = re.compile(rb"stream\r?\n")
 _MARK_RE = re.compile(r"(?<=[^\s\d])\d{1,3}(?!\d)")
 
 
@@ -68,6 +73,7 @@ def read_pdf(path: str, data: bytes, limits: dict | None = None) -> Source:
     lim = dict(DEFAULT_LIMITS)
     lim.update({k: v for k, v in (limits or {}).items() if v is not None})
     pdfium = _pdfium(path)
+    _check_streams(path, data, lim)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -101,6 +107,34 @@ def read_pdf(path: str, data: bytes, limits: dict | None = None) -> Source:
     finally:
         pdf.close()
     return _assemble(path, source, pages, count)
+
+
+def _check_streams(path: str, data: bytes, lim: dict) -> None:
+    """Refuse a decompression bomb before PDFium inflates it: every zlib (FlateDecode) stream of
+    the file is inflated here in 1 MiB pieces, nothing kept, and the file is refused as soon as
+    one stream gives more than ``max_stream_bytes`` and more than ``max_zip_ratio`` times its
+    compressed size (a PDF of 2 MB may otherwise ask for gigabytes of memory)."""
+    cap, ratio = int(lim["max_stream_bytes"]), float(lim["max_zip_ratio"])
+    for m in _STREAM_RE.finditer(data):
+        start = m.end()
+        if data[start:start + 1] != b"\x78":  # not a zlib stream (images, plain streams)
+            continue
+        end = data.find(b"endstream", start)
+        end = len(data) if end < 0 else end
+        limit = max(cap, ratio * (end - start))
+        inflater, size, pos = zlib.decompressobj(), 0, start
+        try:
+            while pos < end and not inflater.eof:
+                piece, pos = data[pos:min(pos + 65536, end)], pos + 65536
+                while piece and not inflater.eof:
+                    size += len(inflater.decompress(piece, 1 << 20))
+                    piece = inflater.unconsumed_tail
+                    if size > limit:
+                        raise ReadError(path, f"decompression bomb suspected: a stream of {end - start} "
+                                              f"bytes expands to more than {size} bytes (limits: "
+                                              f"{cap} bytes and {ratio:g}:1, --max-zip-ratio)", "read.pdf_bomb")
+        except zlib.error:
+            continue  # a damaged stream: PDFium decides what to do with it
 
 
 def _letters(page: Page) -> int:
