@@ -39,20 +39,25 @@ class Text:
     justify: bool = False
 
 
-def _add_text(pdf, page, font, item: Text, height: float) -> None:
+def _add_text(pdf, page, font, item: Text, height: float, after: float) -> float:
+    """Place one text item (``x < 0``: right after the item before, as a superscript note mark
+    glued to its word); the item's right edge."""
     import pypdfium2.raw as raw
 
     obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, font, ctypes.c_float(item.size))
     wide = (item.text + "\x00").encode("utf-16-le")
     raw.FPDFText_SetText(obj, ctypes.cast(ctypes.c_char_p(wide), ctypes.POINTER(raw.FPDF_WCHAR)))
     baseline = height - item.top - item.size
-    raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, item.x, baseline)
+    x = after if item.x < 0 else item.x
+    raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, baseline)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
     if item.justify:
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        scale = (RIGHT - x) / max(right.value - left.value, 1.0)
+        raw.FPDFPageObj_Transform(obj, scale, 0, 0, 1, x * (1 - scale), 0)
         raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-        scale = (RIGHT - item.x) / max(right.value - left.value, 1.0)
-        raw.FPDFPageObj_Transform(obj, scale, 0, 0, 1, item.x * (1 - scale), 0)
     raw.FPDFPage_InsertObject(page.raw, obj)
+    return right.value
 
 
 def make_pdf(pages: list[list[Text]], size: tuple[float, float] = (WIDTH, HEIGHT)) -> bytes:
@@ -67,8 +72,9 @@ def make_pdf(pages: list[list[Text]], size: tuple[float, float] = (WIDTH, HEIGHT
                                  len(data), raw.FPDF_FONT_TRUETYPE, 1)
     for items in pages:
         page = pdf.new_page(*size)
+        after = 0.0
         for item in items:
-            _add_text(pdf, page, font, item, size[1])
+            after = _add_text(pdf, page, font, item, size[1], after)
         page.gen_content()
     out = io.BytesIO()
     pdf.save(out)

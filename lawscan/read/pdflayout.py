@@ -21,9 +21,10 @@ marks already taken off the text) and gives a :class:`Layout`:
 What it does, in order:
 
 1. Running headers and footers: a line in the top or bottom 7% of a page is removed when it is a
-   page number ("3", "- 3 -", "Trang 3"), when its shape (digits taken as one sign) is printed in
-   that band on at least a third of the pages (two pages at least), or when it has the shape of
-   the Official Gazette's header (``vietnamese.json``, ``running_headers``).
+   page number ("3", "- 3 -", "Trang 3") or when its shape (digits taken as one sign) is printed
+   in that band on at least a third of the pages (two pages at least); a line anywhere on the
+   page is removed when it has the shape of the Official Gazette's header (``vietnamese.json``,
+   ``running_headers``: on landscape pages the header is printed up the side).
 2. Footnotes: at the foot of a page, lines printed smaller than the body text (at most 88% of the
    body's font size) from a line that starts with the next note's number ("1 Luật Bảo hiểm xã hội
    số 41/2024/QH15 ...") are notes; a page whose foot starts with small text that is not a note's
@@ -128,8 +129,8 @@ def strip_running_headers(pages: list[Page]) -> int:
         keep = []
         for line in page.lines:
             text = " ".join(line.text.split())
-            if in_band(page, line) and (_PAGE_NUMBER_RE.match(text) or seen[_shape(text)] >= needed
-                                        or any(p.search(text) for p in patterns)):
+            if any(p.search(text) for p in patterns) or in_band(page, line) and (
+                    _PAGE_NUMBER_RE.match(text) or seen[_shape(text)] >= needed):
                 removed += 1
                 continue
             keep.append(line)
