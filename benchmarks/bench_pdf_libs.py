@@ -5,7 +5,11 @@ files of ``../shared/corpus/pdf`` (or ``$LAWSCAN_CORPUS/pdf``).
 Command (from the repository root; pdfplumber and pdfminer.six are not lawscan dependencies,
 install them first to compare: ``pip install pdfplumber``)::
 
-    python benchmarks/bench_pdf_libs.py [PDF_DIR]
+    python benchmarks/bench_pdf_libs.py [--fast] [PDF_DIR]
+
+``--fast`` leaves out pdfplumber and pdfminer.six (five minutes of the run). The row "lawscan" is
+lawscan's own reader (pypdfium2 plus the layout work of lawscan.read.pdflayout: headers, page
+numbers and footnotes removed, wrapped lines joined; OCR of the few image-only pages included).
 
 For each library: seconds for all files (text of every page, one process), pages/s, and what the
 text is worth:
@@ -71,6 +75,14 @@ def text_pdfminer(path: Path) -> tuple[str, int]:
     return "\n".join(pages), len(pages)
 
 
+def text_lawscan(path: Path) -> tuple[str, int]:
+    """lawscan's reader: pypdfium2 plus the layout work (headers, footnotes, joined lines)."""
+    from lawscan.read.pdf import read_pdf
+
+    source = read_pdf(str(path), path.read_bytes())
+    return "\n".join(line.text for line in source.lines), len(source.meta["page_starts"])
+
+
 def text_pdftotext(path: Path) -> tuple[str, int]:
     out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
                          capture_output=True, timeout=120, check=True).stdout.decode("utf-8")
@@ -90,6 +102,8 @@ def measure(text: str) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    fast = "--fast" in argv
+    argv = [a for a in argv if a != "--fast"]
     repo = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(repo))
     default = Path(os.environ.get("LAWSCAN_CORPUS", repo.parent / "shared" / "corpus")) / "pdf"
@@ -100,7 +114,9 @@ def main(argv: list[str]) -> int:
         return 2
     libs = {"pdftotext": text_pdftotext} if shutil.which("pdftotext") else {}
     libs.update({"pypdfium2": text_pypdfium2, "pdfplumber": text_pdfplumber,
-                 "pdfminer.six": text_pdfminer})
+                 "pdfminer.six": text_pdfminer, "lawscan": text_lawscan})
+    if fast:  # skip the two slow libraries
+        libs.pop("pdfplumber"), libs.pop("pdfminer.six")
     reference: dict[Path, collections.Counter] = {}
     rows = []
     for name, extract in libs.items():

@@ -4,6 +4,7 @@ the Gazette's layout is gone from the text, a real page scanned and read back by
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -91,12 +92,10 @@ def test_real_page_scanned_and_read_back_by_ocr(pdf_dir, tmp_path):
     page = pdfium.PdfDocument(original)
     one = pdfium.PdfDocument.new()
     one.import_pages(page, [1])  # page 2: khoản, điểm and two articles
-    import io
-
     buf = io.BytesIO()
     one.save(buf)
-    text_layer = read_source(str(tmp_path / "page.pdf") if (tmp_path / "page.pdf").write_bytes(buf.getvalue())
-                             else "")
+    (tmp_path / "page.pdf").write_bytes(buf.getvalue())
+    text_layer = read_source(str(tmp_path / "page.pdf"))
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(scan_of(buf.getvalue(), 0, dpi=300))
     ocr = read_source(str(scan))

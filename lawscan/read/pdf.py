@@ -92,7 +92,7 @@ def read_pdf(path: str, data: bytes, limits: dict | None = None) -> Source:
             raise ReadError(path, f"too many pages ({count}; the limit is {int(lim['max_pages'])} pages)",
                             "read.too_large")
         pages = []
-        scanned = []
+        scanned, unread = [], None
         for index in range(count):  # pages left open here are closed with the document
             page = pdf[index]
             got = _text_page(page, index + 1)
@@ -102,11 +102,11 @@ def read_pdf(path: str, data: bytes, limits: dict | None = None) -> Source:
             pages.append(got)
             page.close()
         if scanned:
-            pages.extend(_ocr(path, scanned, lim, source))
-            pages.sort(key=lambda p: p.number)
+            unread = _ocr(path, scanned, lim, source)
+            pages = sorted(pages + [got for got, _ in scanned], key=lambda p: p.number)
     finally:
         pdf.close()
-    return _assemble(path, source, pages, count)
+    return _assemble(path, source, pages, count, unread)
 
 
 def _check_streams(path: str, data: bytes, lim: dict) -> None:
@@ -210,19 +210,19 @@ def _take_marks(line: str, offset: int, handle, raw) -> tuple[str, list[str]]:
     return "".join(pieces), marks
 
 
-def _ocr(path: str, scanned: list, lim: dict, source: Source) -> list[Page]:
-    """OCR the scanned pages (or say why not); the pages with their lines."""
+def _ocr(path: str, scanned: list, lim: dict, source: Source) -> str | None:
+    """OCR the scanned pages into their Page's lines; None, or why they could not be read."""
     from lawscan.read import ocr
 
-    pages = [got for got, _ in scanned]
-    numbers = [p.number for p in pages]
+    numbers = [got.number for got, _ in scanned]
     missing = None if lim.get("ocr", True) else "OCR is turned off"
     missing = missing or ocr.ocr_available()
     if missing is None and len(scanned) > int(lim["max_ocr_pages"]):
         missing = f"{len(scanned)} scanned pages are more than the limit of {int(lim['max_ocr_pages'])}"
     try:
         if missing is not None:
-            return _without_ocr(path, pages, numbers, missing, source)
+            _without_ocr(numbers, missing, source)
+            return missing
         confidence = {}
         for got, page in scanned:
             pgm, scale = _render(page)
@@ -235,16 +235,15 @@ def _ocr(path: str, scanned: list, lim: dict, source: Source) -> list[Page]:
     source.problems.append(Problem(
         "read.pdf.ocr", f"the text of {_pages_label(numbers)} was read by OCR (Tesseract, Vietnamese): "
         "it may hold recognition errors", None, "warning"))
-    return pages
+    return None
 
 
-def _without_ocr(path: str, pages: list[Page], numbers: list[int], reason: str, source: Source) -> list[Page]:
+def _without_ocr(numbers: list[int], reason: str, source: Source) -> None:
     """The scanned pages left as their text layer has them, with a warning saying why."""
     source.problems.append(Problem(
         "read.pdf.ocr_missing", f"{_pages_label(numbers)} hold(s) no text layer (scanned) and were "
         f"not read: {reason}", None, "warning"))
     source.meta["unread_pages"] = numbers
-    return pages
 
 
 def _pages_label(numbers: list[int]) -> str:
@@ -269,14 +268,11 @@ def _render(page) -> tuple[bytes, float]:
     return b"P5\n%d %d\n255\n" % (w, h) + rows, scale
 
 
-def _assemble(path: str, source: Source, pages: list[Page], count: int) -> Source:
+def _assemble(path: str, source: Source, pages: list[Page], count: int, unread: str | None) -> Source:
     layout = pdflayout.lay_out(pages)
     if not layout.lines:
-        unread = source.meta.get("unread_pages")
-        if unread and len(unread) == count:
-            reason = next((p.message.split(": ", 1)[-1] for p in source.problems
-                           if p.code == "read.pdf.ocr_missing"), "")
-            raise ReadError(path, f"a scanned PDF (no text layer on its {count} page(s)) and {reason}",
+        if unread is not None and len(source.meta.get("unread_pages", ())) == count:
+            raise ReadError(path, f"a scanned PDF (no text layer on its {count} page(s)) and {unread}",
                             "read.ocr_missing")
         raise ReadError(path, "a PDF with no text (no text layer, nothing recognised)", "read.empty")
     for text, lineno, raw in layout.lines:

@@ -213,7 +213,7 @@ def page_edges(pages: list[Page]) -> dict[int, tuple[float, float] | None]:
     return out
 
 
-def join_lines(pages: list[Page], size: float) -> Layout:
+def join_lines(pages: list[Page]) -> Layout:
     """Number the body lines, record where each page starts, join the wrapped lines."""
     layout = Layout()
     lineno = 0
@@ -263,7 +263,7 @@ def lay_out(pages: list[Page]) -> Layout:
     size = body_size(pages)
     headers = strip_running_headers(pages)
     notes = split_footnotes(pages, size)
-    layout = join_lines(pages, size)
+    layout = join_lines(pages)
     layout.headers = headers
     layout.footnotes = notes
     return layout
