@@ -2,7 +2,7 @@
 :class:`Source` with ``format="doc"``, through a converter installed on the machine.
 
 Converters, in order of preference (measured on tests/fixtures/read/du-thao-nghi-dinh.doc, see
-docs/inputs.md):
+docs/input-formats.md):
 
 1. LibreOffice (``soffice``, Debian: ``libreoffice-writer-nogui``) saves the file as .docx, which
    the .docx reader then reads: Vietnamese, Word automatic numbering ("Chương %1", "Điều %1.",
