@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import io
 import os
+import zlib
 from dataclasses import dataclass
 
 LEFT, RIGHT, WIDTH, HEIGHT = 100.0, 538.0, 595.0, 842.0
@@ -116,4 +117,28 @@ def paragraph(lines: list[str], top: float, size: float = 13.0, indent: bool = T
     for i, text in enumerate(lines):
         x = LEFT + (INDENT if indent and i == 0 else 0)
         out.append(Text(text, x, top + i * step, size, justify=i < len(lines) - 1))
+    return out
+
+
+def minimal_pdf(content: bytes, compress: bool = True, javascript: bool = False) -> bytes:
+    """A hand-written one-page PDF (Helvetica text), optionally with an OpenAction JavaScript."""
+    stream = zlib.compress(content, 9) if compress else content
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R" + (b" /OpenAction 5 0 R" if javascript else b"") + b" >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 6 0 R >> >> >>",
+        b"<< /Length %d %s>>\nstream\n" % (len(stream), b"/Filter /FlateDecode " if compress else b"")
+        + stream + b"\nendstream",
+        b"<< /Type /Action /S /JavaScript /JS (app.launchURL\\('http://example.invalid/'\\);) >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.7\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return out

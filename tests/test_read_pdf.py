@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import zlib
 
 import pytest
 
@@ -17,7 +16,8 @@ from lawscan.read import read_source
 from lawscan.read.pdflayout import Page, PageLine, lay_out
 
 pdfium = pytest.importorskip("pypdfium2")
-from pdfmaker import LEFT, RIGHT, Text, font_path, gazette_page, make_pdf, paragraph, scan_of  # noqa: E402
+from pdfmaker import (LEFT, RIGHT, Text, font_path, gazette_page, make_pdf, minimal_pdf,  # noqa: E402
+                      paragraph, scan_of)
 
 needs_font = pytest.mark.skipif(font_path() is None, reason="no TrueType font with Vietnamese glyphs "
                                 "(apt-get install fonts-dejavu-core)")
@@ -278,30 +278,6 @@ def test_some_scanned_pages_without_ocr_engine_read_the_rest(tmp_path, monkeypat
 
 
 # --------------------------------------------------------------------------- hostile PDFs
-
-def minimal_pdf(content: bytes, compress: bool = True, javascript: bool = False) -> bytes:
-    """A hand-written one-page PDF (Helvetica text), optionally with an OpenAction JavaScript."""
-    stream = zlib.compress(content, 9) if compress else content
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R" + (b" /OpenAction 5 0 R" if javascript else b"") + b" >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 6 0 R >> >> >>",
-        b"<< /Length %d %s>>\nstream\n" % (len(stream), b"/Filter /FlateDecode " if compress else b"")
-        + stream + b"\nendstream",
-        b"<< /Type /Action /S /JavaScript /JS (app.launchURL\\('http://example.invalid/'\\);) >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = b"%PDF-1.7\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return out
-
 
 TEXT = b"BT /F1 12 Tf 72 700 Td (Dieu 1. Pham vi dieu chinh) Tj ET\n"
 
