@@ -87,7 +87,9 @@ class Source:
     #           errors, so a verdict or finding resting on them deserves less confidence; absent
     #           when no page was OCR'd;
     #   "unread_pages": [int] (.pdf) scanned pages left unread (no OCR engine installed);
-    #   "converter": "soffice" | "antiword" | "catdoc" (.doc) the program that converted it.
+    #   "converter": "soffice" | "antiword" | "catdoc" (.doc) the program that converted it;
+    #   "degraded": why the text is poorer than it would be with a missing system tool installed
+    #           (no OCR engine, a .doc without LibreOffice): such a result is never cached.
     meta: dict = field(default_factory=dict)
     document: "Document | None" = None  # set by readers of already structured formats (AKN)
 

@@ -342,3 +342,27 @@ def test_a_bad_pdf_does_not_stop_the_run(tmp_path):
     docs = list(iter_documents([tmp_path], errors))
     assert [os.path.basename(d.path) for d in docs] == ["b-luat.txt"]
     assert len(errors) == 1 and errors[0].path.endswith("a-broken.pdf")
+
+
+@needs_font
+def test_a_pdf_read_without_ocr_is_not_cached(tmp_path, monkeypatch):
+    """Installing Tesseract must change the next run: the poorer result is not kept."""
+    from lawscan.cache import ParseCache
+    from lawscan.pipeline import load_document
+
+    path = _write(tmp_path / "scan.pdf", scan_of(make_pdf(decree_pages()[:2]), 1, dpi=100))
+    text = _write(tmp_path / "text.pdf", make_pdf(decree_pages()[:1]))
+    cache = ParseCache(tmp_path / "cache")
+    cache.load(text, load_document)
+    stored = len(list((tmp_path / "cache").rglob("*.pickle")))
+    assert stored == 1
+    _without_tools(monkeypatch, tmp_path)
+    with pytest.raises(ReadError):
+        cache.load(path, load_document)  # scanned only: an error, never cached
+    mixed = pdfium.PdfDocument(text)
+    mixed.import_pages(pdfium.PdfDocument(path))
+    out = io.BytesIO()
+    mixed.save(out)
+    doc = cache.load(_write(tmp_path / "mixed.pdf", out.getvalue()), load_document)
+    assert doc.meta["unread_pages"] == [2] and doc.meta["degraded"]
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == stored

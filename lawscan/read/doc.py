@@ -101,6 +101,7 @@ def _as_text(path: str, name: str, exe: str, copy: str, work: str, timeout: floa
     if not text.strip():
         raise ReadError(path, f"{name} found no text in this .doc", "read.empty")
     source = read_text(path, text, "txt", "utf-8")
+    source.meta["degraded"] = f"read with {name}: Word numbering lost"
     source.problems.append(Problem(
         "read.doc.numbering", f"read with {name}: labels of Word automatic numbering (\"Điều 1.\", "
         "\"1.\", \"a)\") are lost; install LibreOffice (apt-get install libreoffice-writer-nogui) to "

@@ -244,6 +244,7 @@ def _without_ocr(numbers: list[int], reason: str, source: Source) -> None:
         "read.pdf.ocr_missing", f"{_pages_label(numbers)} hold(s) no text layer (scanned) and were "
         f"not read: {reason}", None, "warning"))
     source.meta["unread_pages"] = numbers
+    source.meta["degraded"] = reason
 
 
 def _pages_label(numbers: list[int]) -> str:
