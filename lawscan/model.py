@@ -171,7 +171,7 @@ class Document:
     root: Unit = field(default_factory=lambda: Unit(kind="root"))
     problems: list[Problem] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # the normalised source lines
-    meta: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # the reader's Source.meta (see there: "ocr", ...)
     frozen_counts: dict | None = None  # counts kept when a scan drops the text (see scan.slim)
 
     def units(self, kind: str | None = None, include_quoted: bool = False) -> list[Unit]:
