@@ -58,16 +58,21 @@ RIGHT_TOLERANCE = 0.15  # of the font size: how near the right edge a justified 
 LEFT_TOLERANCE = 0.3  # of the font size: how near the left edge a continued line starts
 OWN_EDGES = 15  # lines a page needs to have its margins measured on itself
 
-_PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*)?(?:(?i:trang|page)\s+)?\d{1,5}(?:\s*[-–—])?$")
 _NOTE_START_RE = re.compile(r"^(\d{1,3})\s*(?=\S)(?!\d)")
-_UNIT_START_RE = re.compile(r"^[“\"]?(?:(?i:Điều|Chương|Mục|Phần|Tiểu mục)\s+\S|\d{1,3}[a-zđ]?\.\s|[a-zđ]\d?\)\s)")
 _PUNCT_ONLY_RE = re.compile(r"^[.,;:)\]”\"’]+$")
 
 
 @lru_cache(maxsize=1)
-def _header_patterns() -> list[re.Pattern]:
+def _patterns() -> dict:
+    """The Vietnamese the layout needs, from ``vietnamese.json``: running headers, page numbers,
+    and the labels that start a numbered unit (a line starting "Điều 7.", "2." or "b)" after a
+    sentence that filled the line is not its continuation)."""
     data = json.loads((Path(__file__).with_name("vietnamese.json")).read_text(encoding="utf-8"))
-    return [re.compile(p) for p in data.get("running_headers", [])]
+    words = {w for label in data["unit_labels"] for w in (label, label.upper())}  # as printed
+    labels = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return {"headers": [re.compile(p) for p in data.get("running_headers", [])],
+            "page_number": [re.compile(p) for p in data.get("page_numbers", [])],
+            "unit_start": re.compile(rf"^[“\"]?(?:(?:{labels})\s+\S|\d{{1,3}}[a-zđ]?\.\s|[a-zđ]\d?\)\s)")}
 
 
 @dataclass
@@ -123,14 +128,14 @@ def strip_running_headers(pages: list[Page]) -> int:
     for page in pages:
         seen.update({_shape(ln.text) for ln in page.lines if in_band(page, ln)})
     needed = max(2, math.ceil(REPEAT_SHARE * len(pages)))
-    patterns = _header_patterns()
+    patterns, page_numbers = _patterns()["headers"], _patterns()["page_number"]
     removed = 0
     for page in pages:
         keep = []
         for line in page.lines:
             text = " ".join(line.text.split())
             if any(p.search(text) for p in patterns) or in_band(page, line) and (
-                    _PAGE_NUMBER_RE.match(text) or seen[_shape(text)] >= needed):
+                    any(p.match(text) for p in page_numbers) or seen[_shape(text)] >= needed):
                 removed += 1
                 continue
             keep.append(line)
@@ -255,7 +260,7 @@ def _continues(prev: PageLine, prev_edges, line: PageLine, edges) -> bool:
     if not (reaches_right and at_left):
         return False
     # a sentence that happens to fill the line, then a new numbered unit: not a wrap
-    return not (prev.text.rstrip()[-1:] in ".:;!?”\"" and _UNIT_START_RE.match(line.text.lstrip()))
+    return not (prev.text.rstrip()[-1:] in ".:;!?”\"" and _patterns()["unit_start"].match(line.text.lstrip()))
 
 
 def lay_out(pages: list[Page]) -> Layout:
