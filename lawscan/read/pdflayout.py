@@ -27,8 +27,10 @@ What it does, in order:
    ``running_headers``: on landscape pages the header is printed up the side).
 2. Footnotes: at the foot of a page, lines printed smaller than the body text (at most 88% of the
    body's font size) from a line that starts with the next note's number ("1 Luật Bảo hiểm xã hội
-   số 41/2024/QH15 ...") are notes; a page whose foot starts with small text that is not a note's
-   number continues the last note.
+   số 41/2024/QH15 ...") are notes, when that number is a superscript mark taken off a line of the
+   same page's body (so the small print of a table or a form is not taken for notes); small lines
+   that follow a note without a number of their own continue it. OCR'd pages have no marks: their
+   notes stay in the text.
 3. Lines wrapped by the layout are joined: a line that reaches the right edge of the text column
    (within 15% of its font size) is continued by the next line when that one starts at the left
    edge (within 30% of its font size: not indented like a new paragraph) in about the same font
@@ -58,7 +60,8 @@ RIGHT_TOLERANCE = 0.15  # of the font size: how near the right edge a justified 
 LEFT_TOLERANCE = 0.3  # of the font size: how near the left edge a continued line starts
 OWN_EDGES = 15  # lines a page needs to have its margins measured on itself
 
-_NOTE_START_RE = re.compile(r"^(\d{1,3})\s*(?=\S)(?!\d)")
+# a note's number, then its text or the end of the line ("1 Luật ...", "2"), never "1." or "2)"
+_NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|$)")
 _PUNCT_ONLY_RE = re.compile(r"^[.,;:)\]”\"’]+$")
 
 
@@ -156,7 +159,9 @@ def split_footnotes(pages: list[Page], size: float) -> list[dict]:
         if not foot:
             continue
         expected = int(notes[-1]["id"]) + 1 if notes else 1
-        first = next((k for k, ln in enumerate(foot) if _starts_note(ln.text, expected)), None)
+        marks = {mark for ln in lines[:start] for mark in ln.marks}  # note marks of the page's body
+        first = next((k for k, ln in enumerate(foot) if _starts_note(ln.text, expected)
+                      and str(expected) in marks), None)
         if first is None:
             continue
         if first > 0 and not notes:
@@ -164,7 +169,7 @@ def split_footnotes(pages: list[Page], size: float) -> list[dict]:
         page.lines = lines[:start]
         for line in foot:
             m = _NOTE_START_RE.match(line.text.strip())
-            if m and int(m.group(1)) == expected:
+            if m and int(m.group(1)) == expected and m.group(1) in marks:
                 notes.append({"id": m.group(1), "text": line.text.strip()[m.end():].strip(),
                               "kind": "footnote", "page": page.number})
                 expected += 1
