@@ -104,3 +104,18 @@ def test_real_page_scanned_and_read_back_by_ocr(pdf_dir, tmp_path):
     got = " ".join(line.text for line in ocr.lines).split()
     assert word_recall(expected, got) >= 0.9
     assert [line.text.split(".")[0] for line in ocr.lines if line.text.startswith("Điều ")] == ["Điều 2", "Điều 3"]
+
+
+def test_consolidated_texts_notes_numbered_in_order(pdf_dir):
+    """The notes of consolidated texts name the amending acts: every one kept apart, numbered
+    1, 2, 3 ... (a note that goes on at the foot of the next page stays one note), never empty."""
+    from lawscan.read import read_source
+
+    counts = {}
+    for path in sorted(pdf_dir.glob("van-ban-hop-nhat-*.pdf")):
+        notes = read_source(str(path)).meta.get("footnotes", [])
+        assert [n["id"] for n in notes] == [str(i) for i in range(1, len(notes) + 1)], path.name
+        assert all(n["text"] and n["kind"] == "footnote" for n in notes)
+        counts[path.name[:30]] = len(notes)
+    assert all(counts.values()), counts  # each of the five has notes
+    assert counts["van-ban-hop-nhat-so-1798-vbhn-"] == 24

@@ -46,14 +46,13 @@ import zlib
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
 from lawscan.read import pdflayout
-from lawscan.read.pdflayout import Page, PageLine
+from lawscan.read.pdflayout import SUPERSCRIPT, Page, PageLine
 
 DEFAULT_LIMITS = {"max_pages": 2000, "max_ocr_pages": 300, "ocr_timeout": 120, "ocr": True,
                   "max_stream_bytes": 256 * 1024 * 1024, "max_zip_ratio": 100}
 OCR_DPI = 300
 OCR_MAX_PIXELS = 40_000_000
 SCANNED_LETTERS = 40  # a page with fewer letters in its text layer (and an image) is a scan
-SUPERSCRIPT = 0.8  # a digit printed at most this share of the size of the character before it
 _LINE_RE = re.compile(r"[^\r\n]+")
 _STREAM_RE = re.compile(rb"stream\r?\n")
 _MARK_RE = re.compile(r"(?<=[^\s\d])\d{1,3}(?!\d)")

@@ -20,6 +20,8 @@ marks already taken off the text) and gives a :class:`Layout`:
 
 What it does, in order:
 
+0. Lines a superscript note mark split are put back together, and a mark the PDF printed as a
+   line of its own goes to its line's marks (see ``mend_lines``).
 1. Running headers and footers: a line in the top or bottom 7% of a page is removed when it is a
    page number ("3", "- 3 -", "Trang 3") or when its shape (digits taken as one sign) is printed
    in that band on at least a third of the pages (two pages at least); a line anywhere on the
@@ -29,8 +31,8 @@ What it does, in order:
    body's font size) from a line that starts with the next note's number ("1 Luật Bảo hiểm xã hội
    số 41/2024/QH15 ...") are notes, when that number is a superscript mark taken off a line of the
    same page's body (so the small print of a table or a form is not taken for notes); small lines
-   that follow a note without a number of their own continue it. OCR'd pages have no marks: their
-   notes stay in the text.
+   that follow a note without a number of their own continue it, also at the foot of the next
+   page. OCR'd pages have no marks: their notes stay in the text.
 3. Lines wrapped by the layout are joined: a line that reaches the right edge of the text column
    (within 15% of its font size) is continued by the next line when that one starts at the left
    edge (within 30% of its font size: not indented like a new paragraph) in about the same font
@@ -56,6 +58,8 @@ from pathlib import Path
 MARGIN_BAND = 0.07  # top and bottom share of the page where running headers and footers stand
 REPEAT_SHARE = 0.3  # share of the pages a header shape must be printed on
 NOTE_SIZE = 0.88  # footnotes are printed at most this share of the body's font size
+CONTINUED_NOTE_TOP = 0.3  # a note that goes on from the page before starts below this share
+SUPERSCRIPT = 0.8  # a note mark is printed at most this share of the size of the text it follows
 RIGHT_TOLERANCE = 0.15  # of the font size: how near the right edge a justified line ends
 LEFT_TOLERANCE = 0.3  # of the font size: how near the left edge a continued line starts
 OWN_EDGES = 15  # lines a page needs to have its margins measured on itself
@@ -149,25 +153,26 @@ def strip_running_headers(pages: list[Page]) -> int:
 def split_footnotes(pages: list[Page], size: float) -> list[dict]:
     """Take the footnotes off the foot of each page (see the module docstring); the notes."""
     notes: list[dict] = []
+    open_page = None  # the page whose foot ended inside a note
     for page in pages:
         lines = page.lines
         start = len(lines)
-        while start > 0 and lines[start - 1].size <= NOTE_SIZE * size and \
-                lines[start - 1].top > 0.4 * page.height:
+        while start > 0 and 0 < lines[start - 1].size <= NOTE_SIZE * size:
             start -= 1
         foot = lines[start:]
-        if not foot:
-            continue
         expected = int(notes[-1]["id"]) + 1 if notes else 1
         marks = {mark for ln in lines[:start] for mark in ln.marks}  # note marks of the page's body
         first = next((k for k, ln in enumerate(foot) if _starts_note(ln.text, expected)
                       and str(expected) in marks), None)
-        if first is None:
+        # a note goes on at the foot of the next page, in small print below the body
+        continues = (bool(notes) and open_page == page.number - 1 and bool(foot) and start > 0
+                     and foot[0].top >= CONTINUED_NOTE_TOP * page.height)
+        if first is None and not continues:
+            open_page = None
             continue
-        if first > 0 and not notes:
-            foot, start = foot[first:], start + first  # small text above the first note stays
-        page.lines = lines[:start]
-        for line in foot:
+        cut = 0 if continues else first  # small text above the first note stays in the body
+        page.lines = lines[:start + cut]
+        for line in foot[cut:]:
             m = _NOTE_START_RE.match(line.text.strip())
             if m and int(m.group(1)) == expected and m.group(1) in marks:
                 notes.append({"id": m.group(1), "text": line.text.strip()[m.end():].strip(),
@@ -175,6 +180,7 @@ def split_footnotes(pages: list[Page], size: float) -> list[dict]:
                 expected += 1
             elif notes:
                 notes[-1]["text"] = f"{notes[-1]['text']} {line.text.strip()}".strip()
+        open_page = page.number
     return notes
 
 
@@ -268,8 +274,33 @@ def _continues(prev: PageLine, prev_edges, line: PageLine, edges) -> bool:
     return not (prev.text.rstrip()[-1:] in ".:;!?”\"" and _patterns()["unit_start"].match(line.text.lstrip()))
 
 
+def mend_lines(pages: list[Page]) -> None:
+    """Put back together what a superscript note mark split: a digit-only line printed smaller
+    right after the end of the line before, and raised, is that line's mark ("nghề nghiệp." /
+    "1"); a line that goes on at the same height right after the line before, in the same size,
+    is its rest ("2." / "Có trụ sở ..." around the mark of khoản 2). Columns of the header table
+    stand farther apart than half a font size and stay apart."""
+    for page in pages:
+        out: list[PageLine] = []
+        for line in page.lines:
+            prev = out[-1] if out else None
+            if prev is not None and prev.size > 0 and abs(line.top - prev.top) <= prev.size \
+                    and 0 <= line.x0 - prev.x1 + 2 <= 0.5 * prev.size + 2:
+                if line.text.strip().isdigit() and line.size <= SUPERSCRIPT * prev.size:
+                    prev.marks.append(line.text.strip())
+                    continue
+                if abs(line.size - prev.size) <= 0.15 * prev.size and abs(line.top - prev.top) <= 0.3 * prev.size:
+                    prev.text = prev.text.rstrip() + " " + line.text.lstrip()
+                    prev.x1 = line.x1
+                    prev.marks.extend(line.marks)
+                    continue
+            out.append(line)
+        page.lines = out
+
+
 def lay_out(pages: list[Page]) -> Layout:
     """The whole treatment of the module docstring."""
+    mend_lines(pages)
     size = body_size(pages)
     headers = strip_running_headers(pages)
     notes = split_footnotes(pages, size)
