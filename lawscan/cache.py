@@ -2,6 +2,10 @@
 from a previous run when the file's bytes, lawscan's version, its reading/parsing code and the
 rules are all unchanged; otherwise parses and stores it.
 
+A document read without a system tool that would read it better (``meta["degraded"]``: scanned
+PDF pages with no OCR engine, a .doc converted without LibreOffice) is not stored, so that
+installing the tool changes the next run's result.
+
 Entries are pickles under ``<dir>/<2 hex>/<sha256>.pickle``, written atomically. A corrupt,
 truncated or incompatible entry is ignored and rebuilt, never fatal. The cache is the user's own
 directory (like pytest's), so loading its pickles is as trusted as running lawscan itself.
@@ -69,7 +73,8 @@ class ParseCache:
             return doc
         self.misses += 1
         doc = loader(path)
-        self._write(entry, doc)
+        if not doc.meta.get("degraded"):  # read without a tool that is missing today: not kept
+            self._write(entry, doc)
         return doc
 
     @staticmethod

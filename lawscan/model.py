@@ -44,7 +44,10 @@ SEVERITIES = ("error", "warning", "info")
 @dataclass
 class Line:
     """One line of text. ``text`` is normalised (NFC, folded spaces); ``raw`` is what the file had;
-    ``lineno`` is the 1-based line in the file the user gave (for .docx: the paragraph number)."""
+    ``lineno`` is the 1-based line in the file the user gave (for .docx and .doc: the paragraph
+    number; for .pdf: the printed line, counted from the first page without running headers, page
+    numbers and footnotes, a line the layout wrapped having the number of its first printed line:
+    ``Document.page_line`` turns it into page and line on the page)."""
 
     text: str
     lineno: int
@@ -74,7 +77,20 @@ class Source:
     lines: list[Line] = field(default_factory=list)
     encoding: str | None = None
     problems: list[Problem] = field(default_factory=list)
-    meta: dict = field(default_factory=dict)  # hints found by the reader (title, number, ...)
+    # What the reader found beside the lines (copied into Document.meta): hints (title, number,
+    # ...), and for some formats:
+    #   "footnotes": [{"id", "text", "kind", "page"?}] notes kept out of the body (.docx, .pdf);
+    #   "page_starts": [int] (.pdf) the lineno of the first line of each page (Document.page_line);
+    #   "ocr": {"pages": [3, 4], "engine": "tesseract 5.3.0", "language": "vie",
+    #           "confidence": {3: 91.2}} (.pdf) the pages whose text was read by OCR, and the mean
+    #           word confidence (0-100) Tesseract gave each: their text may hold recognition
+    #           errors, so a verdict or finding resting on them deserves less confidence; absent
+    #           when no page was OCR'd;
+    #   "unread_pages": [int] (.pdf) scanned pages left unread (no OCR engine installed);
+    #   "converter": "soffice" | "antiword" | "catdoc" (.doc) the program that converted it;
+    #   "degraded": why the text is poorer than it would be with a missing system tool installed
+    #           (no OCR engine, a .doc without LibreOffice): such a result is never cached.
+    meta: dict = field(default_factory=dict)
     document: "Document | None" = None  # set by readers of already structured formats (AKN)
 
 
@@ -155,7 +171,7 @@ class Document:
     root: Unit = field(default_factory=lambda: Unit(kind="root"))
     problems: list[Problem] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # the normalised source lines
-    meta: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # the reader's Source.meta (see there: "ocr", ...)
     frozen_counts: dict | None = None  # counts kept when a scan drops the text (see scan.slim)
 
     def units(self, kind: str | None = None, include_quoted: bool = False) -> list[Unit]:
@@ -175,6 +191,24 @@ class Document:
             if key is not None:
                 counts[key] += 1
         return counts
+
+    def page_line(self, lineno: int | None) -> tuple[int, int] | None:
+        """(page, line on that page) of a source line of a document read from pages (PDF), from
+        ``meta["page_starts"]``; None for other documents or no line."""
+        starts = self.meta.get("page_starts")
+        if not starts or not lineno or lineno < 1:
+            return None
+        import bisect
+
+        page = bisect.bisect_right(starts, lineno)
+        if page == 0:
+            return None
+        return page, lineno - starts[page - 1] + 1
+
+    @property
+    def ocr_pages(self) -> list[int]:
+        """The pages whose text was read by OCR (``meta["ocr"]["pages"]``); [] when none."""
+        return list((self.meta.get("ocr") or {}).get("pages") or [])
 
     def find(self, eid: str) -> Unit | None:
         for u in self.root.walk():

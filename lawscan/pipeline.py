@@ -16,7 +16,7 @@ from lawscan.errors import ReadError
 from lawscan.model import Document, InputError
 
 # Files we never try to read when walking a directory (explicitly named files are always read).
-# A .pdf is read (and skipped with a note, see lawscan.skipped) so that the user hears of it.
+# A .pdf is read like any other input (text layer, OCR of scanned pages: lawscan.read.pdf).
 SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".zip", ".gz", ".pyc", ".lock", ".sarif"}
 SKIP_DIRS = {".git", "__pycache__", ".lawscan-cache", "node_modules", ".venv", "venv"}
 # A folder's own documentation is not a law (explicitly named files are always read).

@@ -38,5 +38,6 @@ def check_document(doc: Document) -> SkippedInput | None:
 
 
 def from_read_error(exc: ReadError) -> SkippedInput | None:
-    """A SkippedInput for a reader's refusal that means "not read, not broken" (a PDF), else None."""
+    """A SkippedInput for a reader's refusal that means "not read, not broken" (one listed in
+    ``data/skipped.toml``), else None."""
     return skipped(exc.path, exc.code) if exc.code in reasons() else None

@@ -56,8 +56,8 @@ def test_text_that_starts_with_a_bracket_is_not_json(tmp_path):
     (b"", "read.empty"),
     (b"  \n\t\n", "read.empty"),
     (b"\x00\x01\x02binary\x00\x00data" * 50, "read.binary"),
-    (b"%PDF-1.7\n%\xe2\xe3", "read.pdf"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "read.doc"),
+    (b"%PDF-1.7\n%\xe2\xe3", "read.pdf_broken"),  # a PDF header and nothing after it
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "read.binary"),  # OLE, no WordDocument
     (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "read.binary"),
 ])
 def test_refused_inputs(tmp_path, content, code):
@@ -69,11 +69,20 @@ def test_refused_inputs(tmp_path, content, code):
     assert "\n" not in str(err.value) and str(err.value).startswith(str(path))
 
 
-def test_old_doc_message(tmp_path):
+def test_ole_file_that_is_not_a_word_document(tmp_path):
     path = tmp_path / "luat.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
-    with pytest.raises(ReadError, match="old binary .doc or an encrypted file; save it as .docx"):
+    with pytest.raises(ReadError, match="old Office file that is not a Word document"):
         read_source(str(path))
+
+
+def test_encrypted_office_file_refused(tmp_path):
+    path = tmp_path / "du-thao.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
+                     + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100)
+    with pytest.raises(ReadError, match="encrypted") as err:
+        read_source(str(path))
+    assert err.value.code == "read.encrypted"
 
 
 def test_zip_that_is_not_docx(tmp_path):

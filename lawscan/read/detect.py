@@ -1,8 +1,8 @@
 """Recognising the format of an input file by its content (the extension is only a hint).
 
-``sniff_binary(data)`` looks at the first bytes: "docx" (a zip holding word/document.xml) or a
-refusal for other binary formats (old .doc / encrypted OLE, PDF, images, archives), or None for
-text. ``sniff_text(text, suffix)`` looks at decoded text and gives one of
+``sniff_binary(data)`` looks at the first bytes: "docx" (a zip holding word/document.xml), "pdf",
+"doc" (a legacy Word document: an OLE file with a WordDocument stream) or a refusal for other
+binary formats (encrypted Office files, images, archives), or None for text. ``sniff_text(text, suffix)`` looks at decoded text and gives one of
 ``json | akn | xml | html | md | txt``. ``html_flavour(text)`` tells vbpl.vn and
 thuvienphapluat.vn pages from other HTML.
 """
@@ -15,10 +15,8 @@ import zipfile
 
 from lawscan.errors import ReadError
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC = [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "read.doc",
-     "this is an old binary .doc or an encrypted file; save it as .docx"),
-    (b"%PDF-", "read.pdf", "a PDF file; lawscan reads .docx, HTML, text, JSON and Akoma Ntoso XML"),
     (b"\x89PNG", "read.binary", "an image (PNG), not a law text"),
     (b"\xff\xd8\xff", "read.binary", "an image (JPEG), not a law text"),
     (b"GIF8", "read.binary", "an image (GIF), not a law text"),
@@ -31,8 +29,12 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 def sniff_binary(path: str, data: bytes) -> str | None:
-    """"docx" for a Word document, None for anything that may be text; raises ReadError for
-    other binary formats."""
+    """"docx" for a Word document, "doc" for a legacy binary Word document, "pdf" for a PDF,
+    None for anything that may be text; raises ReadError for other binary formats."""
+    if data.startswith(b"%PDF-") or path.lower().endswith(".pdf") and b"%PDF-" in data[:1024]:
+        return "pdf"  # PDF readers accept some bytes before the header
+    if data.startswith(OLE_MAGIC):
+        return _ole_kind(path, data)
     for magic, code, reason in _MAGIC:
         if data.startswith(magic):
             raise ReadError(path, reason, code)
@@ -49,6 +51,18 @@ def sniff_binary(path: str, data: bytes) -> str | None:
             return "docx"
         raise ReadError(path, "a zip archive that is not a Word .docx (no word/document.xml)", "read.zip")
     return None
+
+
+def _ole_kind(path: str, data: bytes) -> str:
+    """An OLE compound file: "doc" when it holds a WordDocument stream (the stream names are
+    stored in UTF-16 in its directory); an encrypted .docx or another Office file is refused."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise ReadError(path, "an encrypted (password-protected) Word file; save a copy without a "
+                              "password", "read.encrypted")
+    if "WordDocument".encode("utf-16-le") in data:
+        return "doc"
+    raise ReadError(path, "an old Office file that is not a Word document (Excel, PowerPoint, ...)",
+                    "read.binary")
 
 
 _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|br|span|font|h[1-6])[\s/>]",

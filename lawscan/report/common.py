@@ -152,6 +152,27 @@ def title_line(dr: DocumentResult) -> int:
     return 1
 
 
+def where(doc, line: int | None) -> str:
+    """A source line as a reader finds it, in Vietnamese: "dòng 44", or "trang 3, dòng 12" in a
+    document read from pages (PDF: ``Document.page_line``); "" for no line."""
+    if not line:
+        return ""
+    page_line = doc.page_line(line) if doc is not None else None
+    if page_line is None:
+        return f"{word('line')['vi']} {line}"
+    return f"{word('page')['vi']} {page_line[0]}, {word('line')['vi']} {page_line[1]}"
+
+
+def ocr_note(doc) -> str:
+    """What a report says of a document whose text was partly read by OCR ("" when none)."""
+    pages = doc.ocr_pages
+    if not pages:
+        return ""
+    label = word("ocr")
+    listed = ", ".join(str(p) for p in pages[:20]) + (" …" if len(pages) > 20 else "")
+    return f"{label['vi']}: {word('page')['vi']} {listed} / {label['en']}: {word('page')['en']} {listed}"
+
+
 def finding_line(dr: DocumentResult, f: Finding) -> int:
     """A line >= 1 for the finding: its own, its unit's (or nearest ancestor's), the title's, or 1."""
     if f.line and f.line >= 1:

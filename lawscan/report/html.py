@@ -17,6 +17,7 @@ that escaped escaping could not run. ``document.meta["suggestion_href"]`` (a rel
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -133,6 +134,7 @@ def _doc_context(entry: common.DocEntry) -> dict:
     counts = doc.counts()
     return {
         "id": entry.id, "dr": dr, "doc": doc, "path": entry.path, "title": common.doc_title(dr),
+        "where": functools.partial(common.where, doc), "ocr_note": common.ocr_note(doc),
         "status": status, "status_label": common.status_label(status),
         "applicable": dr.digital.applicable if dr.digital else True,
         "verdict": dr.digital, "findings": findings, "counts": common.severity_counts(dr.findings),

@@ -29,13 +29,15 @@ def _details(entry, findings) -> str:
     dr = entry.result
     out = []
     for f in findings:
-        loc = f"{entry.path}:{common.finding_line(dr, f)}" + (f"  {f.eid}" if f.eid else "")
+        line = common.finding_line(dr, f)
+        loc = f"{entry.path}:{line}" + (f" ({common.where(dr.document, line)})"
+                                        if dr.document.page_line(line) else "") + (f"  {f.eid}" if f.eid else "")
         out.append(f"[{f.severity}] {loc}")
         out.append(f"  {f.message}")
         if f.message_en:
             out.append(f"  {f.message_en}")
         for ev in f.evidence:
-            out.append(f"  “{ev.quote}”" + (f" (dòng {ev.line})" if ev.line else ""))
+            out.append(f"  “{ev.quote}”" + (f" ({common.where(dr.document, ev.line)})" if ev.line else ""))
         if f.suggestion:
             out.append(f"  → Gợi ý: {f.suggestion}")
         if f.baseline_state:

@@ -155,7 +155,9 @@ def _fold(summary: str, open_: bool) -> list[str]:
 def _finding_lines(e, f) -> list[str]:
     out = []
     line = common.finding_line(e.result, f)
-    where = f"{md(e.path)}:{line}" + (f" · {md(f.eid)}" if f.eid else "")
+    doc = e.result.document
+    where = f"{md(e.path)}:{line}" + (f" ({common.where(doc, line)})" if doc.page_line(line) else "") \
+        + (f" · {md(f.eid)}" if f.eid else "")
     new = " 🆕" if f.baseline_state == "new" else ""
     out.append(f"- {ICON.get(f.severity, '⚪')} **{md(f.rule_id)}**{new} {where}  ")
     out.append(f"  {md(f.message)}" + (f" — _{md(f.message_en)}_" if f.message_en else "") + "  ")

@@ -84,6 +84,8 @@ class TextWriter(Writer):
         parts = [f"{counts[k]} {common.labels()['count'][k]}" for k in counts if counts[k]]
         if parts:
             out.append(f"  {w('structure')['vi']} / {w('structure')['en']}: " + ", ".join(parts))
+        if doc.ocr_pages:
+            out.append(style(f"  {common.ocr_note(doc)}", fg="yellow"))
         out.append("")
         if not entry.findings:
             out.append(style(f"  ✓ {w('no_findings')['vi']} / {w('no_findings')['en']}", fg="green"))
@@ -99,6 +101,8 @@ class TextWriter(Writer):
             for f in group:
                 line = common.finding_line(dr, f)
                 loc = f"{clean(entry.path)}:{line}"
+                if doc.page_line(line):
+                    loc += f" ({common.where(doc, line)})"
                 if f.eid:
                     loc += f"  {clean(f.eid)}"
                 out.append(f"    {style(loc, dim=True)}")
@@ -109,7 +113,7 @@ class TextWriter(Writer):
                 if f.message_en:
                     out.append(f"    {clean(f.message_en)}")
                 for ev in f.evidence:
-                    where = f" ({w('line')['vi']} {ev.line})" if ev.line else ""
+                    where = f" ({common.where(doc, ev.line)})" if ev.line else ""
                     out.append(f"      “{clean(ev.quote)}”{where}")
                 if f.suggestion:
                     out.append(f"      → {w('suggestion')['vi']}: {clean(f.suggestion)}")

@@ -311,7 +311,9 @@ class LineParser:
                 i += 1
                 continue
             if self.closing_line is not None:
-                h = self.match_heading(i)
+                # after the signature, a higher Điều/Chương means the document goes on; once an
+                # annex has begun ("PHỤ LỤC", "Mẫu số 01"), its model forms' "Điều 5" do not
+                h = self.match_heading(i) if self.annex_line is None else None
                 if not (h and h.kind in ("part", "chapter", "article") and not self._is_reference(i, h)
                         and num_key(h.num, h.kind) and self.last_key.get(h.kind)
                         and num_key(h.num, h.kind) > self.last_key[h.kind]):

@@ -1,0 +1,109 @@
+"""Reader for legacy binary Word files (.doc, Word 97-2003): takes the file's bytes, gives a
+:class:`Source` with ``format="doc"``, through a converter installed on the machine.
+
+Converters, in order of preference (measured on tests/fixtures/read/du-thao-nghi-dinh.doc, see
+docs/input-formats.md):
+
+1. LibreOffice (``soffice``, Debian: ``libreoffice-writer-nogui``) saves the file as .docx, which
+   the .docx reader then reads: Vietnamese, Word automatic numbering ("Chương %1", "Điều %1.",
+   "%2.", "%3)"), footnotes, tables in body order. It runs headless with a fresh profile in a
+   temporary directory whose settings disable macro execution.
+2. antiword, then catdoc: plain text, Vietnamese kept, but the labels of Word's automatic
+   numbering are lost (an article numbered by Word comes out as its title only); a warning
+   Problem ``read.doc.numbering`` says so.
+
+With none installed the file is refused with a one-line message saying what to install (or to
+save the file as .docx). Every converter runs as :func:`lawscan.read.external.run_tool` says:
+on a copy of the input in a temporary directory, no shell, a timeout (``convert_timeout``,
+default 120 s), its own process group killed on timeout; the input file itself is never handed
+to it, so nothing can be written beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from lawscan.errors import ReadError
+from lawscan.model import Problem, Source
+from lawscan.read.external import find_tool, run_tool
+
+INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or "
+                "antiword, or save the file as .docx")
+# A fresh LibreOffice profile: macros never run (and no first-start wizard, no update check).
+_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
+
+
+def converters() -> list[tuple[str, str]]:
+    """The installed converters, best first: (name, full path)."""
+    found = []
+    for name in ("soffice", "libreoffice", "antiword", "catdoc"):
+        exe = find_tool(name)
+        if exe and not (name == "libreoffice" and found and found[0][0] == "soffice"):
+            found.append(("soffice" if name == "libreoffice" else name, exe))
+    return found
+
+
+def read_doc(path: str, data: bytes, limits: dict | None = None) -> Source:
+    """Read a legacy .doc's bytes (see the module docstring)."""
+    timeout = float((limits or {}).get("convert_timeout") or 120)
+    tools = converters()
+    if not tools:
+        raise ReadError(path, f"a legacy Word .doc file; reading it needs a converter: {INSTALL_HINT}",
+                        "read.doc_converter_missing")
+    name, exe = tools[0]
+    with tempfile.TemporaryDirectory(prefix="lawscan-doc-") as work:
+        copy = os.path.join(work, "input.doc")
+        with open(copy, "wb") as fh:
+            fh.write(data)
+        if name == "soffice":
+            source = _with_libreoffice(path, exe, copy, work, timeout, limits)
+        else:
+            source = _as_text(path, name, exe, copy, work, timeout)
+    source.path, source.format = path, "doc"
+    source.meta["converter"] = name
+    return source
+
+
+def _with_libreoffice(path: str, exe: str, copy: str, work: str, timeout: float, limits) -> Source:
+    from lawscan.read.docx import read_docx
+
+    profile = os.path.join(work, "profile")
+    os.makedirs(os.path.join(profile, "user"))
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as fh:
+        fh.write(_PROFILE_SETTINGS)
+    outdir = os.path.join(work, "out")
+    os.mkdir(outdir)
+    run_tool(path, [exe, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                    f"-env:UserInstallation=file://{profile}", "--convert-to", "docx:MS Word 2007 XML",
+                    "--outdir", outdir, copy], timeout=timeout, workdir=work, max_memory=None)
+    converted = os.path.join(outdir, "input.docx")
+    if not os.path.isfile(converted):
+        raise ReadError(path, "LibreOffice could not convert this .doc (not a Word document, or "
+                              "damaged)", "read.doc_broken")
+    with open(converted, "rb") as fh:
+        return read_docx(path, fh.read(), limits)
+
+
+def _as_text(path: str, name: str, exe: str, copy: str, work: str, timeout: float) -> Source:
+    from lawscan.read.text import read_text
+
+    argv = [exe, "-m", "UTF-8.txt", "-w", "0", copy] if name == "antiword" else [exe, "-d", "utf-8", "-w", copy]
+    out = run_tool(path, argv, timeout=timeout, workdir=work)
+    text = out.decode("utf-8", "replace")
+    if not text.strip():
+        raise ReadError(path, f"{name} found no text in this .doc", "read.empty")
+    source = read_text(path, text, "txt", "utf-8")
+    source.meta["degraded"] = f"read with {name}: Word numbering lost"
+    source.problems.append(Problem(
+        "read.doc.numbering", f"read with {name}: labels of Word automatic numbering (\"Điều 1.\", "
+        "\"1.\", \"a)\") are lost; install LibreOffice (apt-get install libreoffice-writer-nogui) to "
+        "keep them", None, "warning"))
+    return source

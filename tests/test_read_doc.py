@@ -1,0 +1,96 @@
+"""Legacy Word .doc files, read through an installed converter. The fixture
+(tests/fixtures/read/du-thao-nghi-dinh.doc, made by tools/make_doc_fixture.py from a text
+written for the tests) numbers its chapters, articles, khoản and điểm with Word's automatic
+numbering: LibreOffice keeps it, antiword and catdoc lose it (and say so)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from lawscan.errors import ReadError
+from lawscan.read import read_source
+
+DOC = FIXTURES / "read" / "du-thao-nghi-dinh.doc"
+HAS_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
+
+
+def texts(source) -> list[str]:
+    return [" ".join(line.text.split()) for line in source.lines]
+
+
+@pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice (soffice) is not installed "
+                    "(apt-get install libreoffice-writer-nogui)")
+def test_doc_read_with_libreoffice_keeps_vietnamese_and_word_numbering(tmp_path):
+    from lawscan.pipeline import load_document
+
+    copy = tmp_path / DOC.name
+    shutil.copyfile(DOC, copy)
+    before = sorted(os.listdir(tmp_path))
+    doc = load_document(copy)
+    assert doc.format == "doc" and doc.meta["converter"] == "soffice"
+    counts = doc.counts()
+    assert (counts["chapters"], counts["articles"], counts["paragraphs"], counts["points"]) == (3, 5, 4, 3)
+    assert [u.heading for u in doc.units("chapter")] == ["NHỮNG QUY ĐỊNH CHUNG", "CẤP PHÉP VÀ VẬN HÀNH",
+                                                          "ĐIỀU KHOẢN THI HÀNH"]
+    assert doc.units("article")[2].heading == "Hồ sơ đề nghị cấp phép"
+    assert "c) Bản sao có chứng thực giấy chứng nhận đăng ký doanh nghiệp." in texts(doc)
+    assert doc.is_draft
+    assert sorted(os.listdir(tmp_path)) == before  # nothing written beside the input
+
+
+def _only(monkeypatch, name: str) -> None:
+    from lawscan.read import doc as doc_reader
+
+    exe = shutil.which(name)
+    if exe is None:
+        pytest.skip(f"{name} is not installed (apt-get install {name})")
+    monkeypatch.setattr(doc_reader, "converters", lambda: [(name, exe)])
+
+
+@pytest.mark.parametrize("name", ["antiword", "catdoc"])
+def test_doc_read_with_a_text_converter_keeps_vietnamese_and_warns(monkeypatch, name):
+    _only(monkeypatch, name)
+    source = read_source(str(DOC))
+    assert source.format == "doc" and source.meta["converter"] == name
+    lines = texts(source)
+    assert "Ủy ban nhân dân cấp tỉnh và cơ quan quản lý giao thông đô thị." in lines
+    assert "Phạm vi điều chỉnh" in lines  # "Điều 1. " came from Word's numbering: lost
+    assert any(p.code == "read.doc.numbering" and p.severity == "warning" for p in source.problems)
+    assert "Word numbering lost" in source.meta["degraded"]  # not cached: LibreOffice may come
+
+
+def test_doc_without_any_converter_says_what_to_install(monkeypatch, tmp_path):
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    with pytest.raises(ReadError) as err:
+        read_source(str(DOC))
+    assert err.value.code == "read.doc_converter_missing"
+    assert "libreoffice-writer-nogui" in str(err.value) and "save the file as .docx" in str(err.value)
+    assert str(err.value).startswith(str(DOC)) and "\n" not in str(err.value)
+
+
+def test_converter_timeout_is_a_read_error(monkeypatch):
+    _only(monkeypatch, "antiword")
+    from lawscan.read import external
+
+    real = external.run_tool
+
+    def slow(path, argv, timeout, workdir, **kw):  # a converter that hangs on this input
+        return real(path, ["sleep", "30"], timeout=0.5, workdir=workdir, **kw)
+
+    monkeypatch.setattr("lawscan.read.doc.run_tool", slow)
+    with pytest.raises(ReadError) as err:
+        read_source(str(DOC))
+    assert err.value.code == "read.tool_timeout" and "longer than 0.5 s" in str(err.value)
+
+
+def test_word_file_that_is_not_a_word_document(tmp_path):
+    path = tmp_path / "bang.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200 + "Workbook".encode("utf-16-le"))
+    with pytest.raises(ReadError, match="not a Word document"):
+        read_source(str(path))
