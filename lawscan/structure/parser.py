@@ -37,6 +37,12 @@ _REF_LABEL_RE = re.compile(
     rf"^(?i:{_alt(V['labels']['article'] + V['labels']['chapter'] + V['labels']['section'])})\s+\S")
 _THIS_RE = re.compile(r"\snày(?!\w)")
 _PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
+_UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{_alt(V['titles']['unfinished'])}))$")
+
+
+def _continues(title_line: str) -> bool:
+    """A title line that leaves the title unfinished ("…TỐ CÁO VÀ", "…QUẢN LÝ,")."""
+    return bool(_UNFINISHED_RE.search(title_line.rstrip()))
 
 
 @dataclass
@@ -100,12 +106,14 @@ class LineParser:
         return self._article(p)
 
     def _title_after(self, i: int) -> tuple[str, int]:
-        """Title lines after a bare Phần/Chương/Mục line: up to three upper-case lines, or one
-        short mixed-case line. Gives (title, lines consumed including the heading line)."""
+        """Title lines after a bare Phần/Chương/Mục line: up to three upper-case lines (more
+        while a line leaves the title unfinished, ending with a comma or "VÀ": Luật Đất đai 2024
+        Chương XV has four), or one short mixed-case line. Gives (title, lines consumed including
+        the heading line)."""
         parts: list[str] = []
         j = i + 1
         end = i + 1
-        while j < len(self.lines) and len(parts) < 3:
+        while j < len(self.lines) and (len(parts) < 3 or _continues(parts[-1])) and len(parts) < 8:
             p = self.probes[j]
             if not p:
                 j += 1
