@@ -75,3 +75,65 @@ def test_land_law_chapter_xv_keeps_its_fourth_title_line():
     doc = corpus_doc("docx/vbpl-luat-31-2024-qh15.docx")
     title = dict(outline(doc))["XV"]
     assert title.endswith("TỐ CÁO VÀ XỬ LÝ VI PHẠM PHÁP LUẬT VỀ ĐẤT ĐAI")
+
+
+# ---------------------------------------------------------------- number glued to the title
+GLUED = """\
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về công nghiệp số.
+Chương IICÁC HOẠT ĐỘNG CÔNG NGHIỆP SỐ
+Mục 1QUY ĐỊNH CHUNG VỀ HOẠT ĐỘNG
+Điều 2. Hoạt động công nghiệp số
+Nội dung.
+Mục 2DOANH NGHIỆP
+Điều 3. Doanh nghiệp công nghệ số
+Nội dung quy định tại Chương I.
+Chương IV của Luật này không áp dụng.
+Chương IIIVÀ DỮ LIỆU SỐ
+Điều 4. Dữ liệu số
+Nội dung.
+Chương IVTRÍ TUỆ NHÂN TẠO
+Điều 5. Nguyên tắc
+Nội dung.
+Chương VDOANH NGHIỆP
+Điều 6. Doanh nghiệp
+Nội dung.
+Chương VI
+ĐIỀU KHOẢN THI HÀNH
+Điều 7. Hiệu lực thi hành
+Luật này có hiệu lực.
+"""
+
+
+def test_numbers_glued_to_titles_open_chapters_and_sections():
+    doc = parse_text(GLUED)
+    assert outline(doc) == [("I", "QUY ĐỊNH CHUNG"), ("II", "CÁC HOẠT ĐỘNG CÔNG NGHIỆP SỐ"),
+                            ("III", "VÀ DỮ LIỆU SỐ"), ("IV", "TRÍ TUỆ NHÂN TẠO"),
+                            ("V", "DOANH NGHIỆP"), ("VI", "ĐIỀU KHOẢN THI HÀNH")]
+    assert outline(doc, "section") == [("1", "QUY ĐỊNH CHUNG VỀ HOẠT ĐỘNG"), ("2", "DOANH NGHIỆP")]
+    assert [a.num for a in doc.units("article")] == ["1", "2", "3", "4", "5", "6", "7"]
+    art3 = next(a for a in doc.units("article") if a.num == "3")
+    assert "Chương IV của Luật này không áp dụng." in [ln.text for ln in art3.content]
+    assert not [p for p in doc.problems if p.code.startswith("structure.numbering")]
+
+
+@pytest.mark.parametrize("line", ["Chương XKHÔNG", "Chương VIIKHÔNG", "Mục 3QUẢN LÝ", "Chương IIcủa Luật"])
+def test_a_glued_number_out_of_sequence_is_not_a_heading(line):
+    """Without a separator only the expected number is taken (nothing tells the title from the
+    number otherwise): a line that does not continue the sequence stays text."""
+    doc = parse_text(f"Chương I\nQUY ĐỊNH CHUNG\nMục 1\nCHUNG\nĐiều 1. A\nNội dung.\n{line}\nĐiều 2. B\n")
+    assert len(doc.units("chapter")) == 1 and len(doc.units("section")) == 1
+
+
+def test_inserted_section_letter_d_bar():
+    """Mục 1đ of an amending law (inserted after Mục 1d), like Điều 44đ."""
+    doc = parse_text("Chương I\nA\nMục 1d.\nPHƯƠNG ÁN D\nĐiều 1. A\nx\nMục 1đ.\nPHƯƠNG ÁN Đ\nĐiều 2. B\nx\n")
+    assert [s.num for s in doc.units("section")] == ["1d", "1đ"]
+
+
+@needs_corpus
+def test_glued_chapter_in_the_digital_technology_industry_law():
+    doc = corpus_doc("txt/luat-cong-nghiep-cong-nghe-so-71-2025-qh15.md")
+    assert ("IV", "TRÍ TUỆ NHÂN TẠO") in outline(doc)

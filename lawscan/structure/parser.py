@@ -165,11 +165,7 @@ class LineParser:
             return None
         num, rest = m.group("num"), m.group("rest")
         if rest[:1].isalpha():
-            # glued "Chương IVTRÍ TUỆ NHÂN TẠO": accept when the Roman number is the expected one
-            if (kind == "chapter" and rest[0].isupper() and is_upper_title(rest)
-                    and roman_to_int(num) == self._expected("chapter")):
-                return Heading(kind, num, rest.strip())
-            return None
+            return self._glued(kind, num, rest)
         if rest[:1].isdigit():
             return None
         title = strip_separator(rest)
@@ -181,6 +177,22 @@ class LineParser:
             return None
         title, used = self._title_after(i)
         return Heading(kind, num, title, used)
+
+    def _glued(self, kind: str, num: str, rest: str) -> Heading | None:
+        """A number glued to an upper-case title ("Chương IVTRÍ TUỆ NHÂN TẠO", "Mục 1QUY ĐỊNH
+        CHUNG", as many vbpl .docx files print them): accepted when the number is the expected
+        one. A Roman number may have swallowed the title's first letters ("Chương IICÁC…",
+        "Chương VDOANH…"): each split is tried."""
+        expected = self._expected(kind)
+        if num.isdecimal():
+            splits = [(num, rest)]
+        else:
+            splits = [(num[:k], num[k:] + rest) for k in range(len(num), 0, -1)]
+        for head, title in splits:
+            value = int(head) if head.isdecimal() else roman_to_int(head)
+            if value == expected and title[0].isupper() and is_upper_title(title):
+                return Heading(kind, head, title.strip())
+        return None
 
     def _article(self, p: str) -> Heading | None:
         m = ARTICLE_RE.match(p)

@@ -48,8 +48,8 @@ PART_RE = re.compile(
     rf"|(?P<num>{_ROMAN}|\d+)(?![\w]))(?P<rest>.*)$")
 CHAPTER_RE = re.compile(rf"^(?i:{_alt(V['labels']['chapter'])})\s+(?P<num>{_ROMAN}|\d+)(?P<rest>.*)$")
 SECTION_RE = re.compile(
-    rf"^(?i:{_alt(V['labels']['section'])})\s+(?P<num>\d+[a-z]?|{_ROMAN}|[A-Z])(?P<rest>.*)$")
-SUBSECTION_RE = re.compile(rf"^(?i:{_alt(V['labels']['subsection'])})\s+(?P<num>\d+[a-z]?)(?P<rest>.*)$")
+    rf"^(?i:{_alt(V['labels']['section'])})\s+(?P<num>\d+[a-zđ]?|{_ROMAN}|[A-Z])(?P<rest>.*)$")
+SUBSECTION_RE = re.compile(rf"^(?i:{_alt(V['labels']['subsection'])})\s+(?P<num>\d+[a-zđ]?)(?P<rest>.*)$")
 ARTICLE_RE = re.compile(
     rf"^(?i:{_alt(V['labels']['article'])})\s*(?:(?i:{_THU})\s+)?(?P<num>\d+(?:[a-zđ]\d*)?)(?P<rest>.*)$")
 # "1. Text"; also "1.“Text" and "1.Text" with the space forgotten (seen in real laws)
