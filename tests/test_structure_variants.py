@@ -137,3 +137,14 @@ def test_inserted_section_letter_d_bar():
 def test_glued_chapter_in_the_digital_technology_industry_law():
     doc = corpus_doc("txt/luat-cong-nghiep-cong-nghe-so-71-2025-qh15.md")
     assert ("IV", "TRÍ TUỆ NHÂN TẠO") in outline(doc)
+
+
+# ---------------------------------------------------------------- lower-case article titles
+def test_article_title_in_lower_case_after_a_dash():
+    doc = parse_text("Chương I\nQUY ĐỊNH CHUNG\nĐiều 1 - phạm vi điều chỉnh\nLuật này quy định.\n"
+                     "Điều 2 – đối tượng áp dụng\nLuật này áp dụng.\nĐiều 3- giải thích từ ngữ\nx\n"
+                     "Điều 4 - Nguyên tắc\nNhư quy định tại\nĐiều 2 - của Luật này.\n"
+                     "Điều 9 - quyền của người bị thiệt hại\nkhông phải một điều mới.\n")
+    arts = [(a.num, a.heading) for a in doc.units("article")]
+    assert arts == [("1", "phạm vi điều chỉnh"), ("2", "đối tượng áp dụng"),
+                    ("3", "giải thích từ ngữ"), ("4", "Nguyên tắc")]

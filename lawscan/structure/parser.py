@@ -35,6 +35,7 @@ _SIGNATURES = {s.upper() for s in _C["signature"]}
 _ANNEX_RE = re.compile(rf"^(?:{_alt(_C['annex'])})(?!\w)")
 _REF_LABEL_RE = re.compile(
     rf"^(?i:{_alt(V['labels']['article'] + V['labels']['chapter'] + V['labels']['section'])})\s+\S")
+_DASHES = "-–—"
 _THIS_RE = re.compile(r"\snày(?!\w)")
 _PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
 _UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{_alt(V['titles']['unfinished'])}))$")
@@ -202,9 +203,14 @@ class LineParser:
         if not rest.strip():
             return Heading("article", num, "")
         first = rest[0]
-        if first in ".:-–—":
+        if first.isspace() and rest.lstrip()[:1] in _DASHES:
+            first = rest.lstrip()[0]  # "Điều 5 - Phạm vi"
+        if first in ".:" + _DASHES:
             title = strip_separator(rest)
             if title and not starts_upper(title) and not title[0].isdigit():
+                if first in _DASHES and not (REFERENCE_FOLLOWER_RE.match(title)
+                                             or _REF_LABEL_RE.match(title)):
+                    return Heading("article", num, title, weak=True)  # "Điều 5 - phạm vi": in sequence
                 return None  # "Điều 5. của" — not a heading
             return Heading("article", num, title)
         if first.isspace():
