@@ -148,3 +148,52 @@ def test_article_title_in_lower_case_after_a_dash():
     arts = [(a.num, a.heading) for a in doc.units("article")]
     assert arts == [("1", "phạm vi điều chỉnh"), ("2", "đối tượng áp dụng"),
                     ("3", "giải thích từ ngữ"), ("4", "Nguyên tắc")]
+
+
+# ---------------------------------------------------------------- misspelt heading labels
+MISSPELT = """\
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Nội dung.
+Điêu 2. Đối tượng áp dụng
+Nội dung.
+Chưong II
+QUẢN LÝ NHÀ NƯỚC
+Đìều 3. Nội dung quản lý
+1. Mức 1: phạt cảnh cáo.
+Muc 1. CƠ QUAN QUẢN LÝ
+Dieu 4. Trách nhiệm của Chính phủ
+Nội dung.
+Сhương III
+ĐIỀU KHOẢN THI HÀNH
+Điều 5. Hiệu lực thi hành
+Nội dung.
+Dieu 9 nói trên.
+Chuong 7 của Luật này.
+"""
+
+
+def test_misspelt_heading_labels_are_read_and_reported():
+    doc = parse_text(MISSPELT)
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [
+        ("I", "QUY ĐỊNH CHUNG"), ("II", "QUẢN LÝ NHÀ NƯỚC"), ("III", "ĐIỀU KHOẢN THI HÀNH")]
+    assert [(a.num, a.heading) for a in doc.units("article")] == [
+        ("1", "Phạm vi điều chỉnh"), ("2", "Đối tượng áp dụng"), ("3", "Nội dung quản lý"),
+        ("4", "Trách nhiệm của Chính phủ"), ("5", "Hiệu lực thi hành")]
+    assert [s.num for s in doc.units("section")] == ["1"]
+    msgs = [p.message for p in doc.problems if p.code == "structure.misspelt_label"]
+    assert len(msgs) == 6  # Điêu, Chưong, Đìều, Muc, Dieu, Сhương (Cyrillic С): one per spelling
+    assert any("“Сhương” read as “Chương”" in m for m in msgs)
+    assert any("“Dieu” read as “Điều”" in m for m in msgs)
+
+
+@needs_corpus
+def test_misspelt_article_labels_in_the_court_organisation_record():
+    """"Diều 10" and "Đièu 34" of the vbpl.vn record of Luật Tổ chức Tòa án nhân dân 34/2024 were
+    lost (the articles' text went to Điều 9 and 33)."""
+    doc = corpus_doc("json/vbpl-luat-to-chuc-toa-an-nhan-dan-so-34-2024-qh15.json")
+    nums = [a.num for a in doc.units("article")]
+    assert "10" in nums and "34" in nums
+    msgs = [p.message for p in doc.problems if p.code == "structure.misspelt_label"]
+    assert any("“Diều”" in m for m in msgs) and any("“Đièu”" in m for m in msgs)

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from lawscan.model import Line, Problem, Unit
 from lawscan.structure import amend
-from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, PARAGRAPH_RE, PART_RE, POINT_RE,
-                                        REFERENCE_FOLLOWER_RE, SECTION_RE, SUBSECTION_RE, V,
-                                        _alt, is_upper_title, num_key, probe_text, roman_to_int,
+from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISSPELT_LABEL_RE,
+                                        PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
+                                        SECTION_RE, SUBSECTION_RE, V, _alt, fold_label,
+                                        is_upper_title, num_key, probe_text, roman_to_int,
                                         starts_upper, strip_separator)
 
 LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "paragraph": 5,
@@ -53,6 +54,7 @@ class Heading:
     heading: str
     consumed: int = 1  # lines used by the heading (title lines included)
     weak: bool = False  # no separator after the number: accept only in sequence
+    misspelt: str = ""  # the label as printed when it is misspelt ("Chưong")
     attrs: dict = field(default_factory=dict)
 
 
@@ -75,6 +77,7 @@ class LineParser:
         self.annex_line: int | None = None
         self.untitled: list[Unit] = []
         self.own_articles = 0
+        self.misspelt: dict[tuple[str, str], list] = {}  # (as printed, label) -> [first line, count]
 
     # ---------------------------------------------------------------- helpers
     def _problem(self, code: str, message: str, line: int | None, severity: str = "warning"):
@@ -93,8 +96,14 @@ class LineParser:
     # ---------------------------------------------------------------- headings
     def match_heading(self, i: int) -> Heading | None:
         p = self.probes[i]
-        if not p or p[0] not in "PpCcMmTtĐđ":
+        if not p:
             return None
+        h = self._heading(i, p) if p[0] in "PpCcMmTtĐđ" else None
+        if h is None and MISSPELT_LABEL_RE.match(p):
+            return self._misspelt(i, p)
+        return h
+
+    def _heading(self, i: int, p: str) -> Heading | None:
         c = p[0].lower()
         if c == "p":
             return self._part(i, p)
@@ -105,6 +114,30 @@ class LineParser:
         if c == "t":
             return self._container(i, p, "subsection", SUBSECTION_RE)
         return self._article(p)
+
+    def _misspelt(self, i: int, p: str) -> Heading | None:
+        """A heading whose label is misspelt ("Chưong II", "Điêu 5.", "Dieu 5."): read with the
+        right label, and taken only with a title (upper case for Phần/Chương/Mục) and the
+        expected number, so that other words folding alike ("Mức 1: phạt…") stay text."""
+        word = MISSPELT_LABEL_RE.match(p).group(1)
+        hit = FOLDED_LABELS.get(fold_label(word))
+        if hit is None or word.casefold() == hit[1].casefold():
+            return None
+        kind, label = hit
+        fixed = label + p[len(word):]
+        if kind == "part":
+            h = self._part(i, fixed)
+        elif kind == "article":
+            h = self._article(fixed)
+        else:
+            h = self._container(i, fixed, kind, CHAPTER_RE if kind == "chapter" else SECTION_RE)
+        if h is None or not h.heading or (kind != "article" and not is_upper_title(h.heading)):
+            return None
+        key, prev = num_key(h.num, kind), self.last_key.get(kind)
+        if key is None or not (key[0] == self._expected(kind) or (prev and key[0] == prev[0] and key > prev)):
+            return None
+        h.misspelt = word
+        return h
 
     def _title_after(self, i: int) -> tuple[str, int]:
         """Title lines after a bare Phần/Chương/Mục line: up to three upper-case lines (more
@@ -362,6 +395,8 @@ class LineParser:
                               "not a heading", line.lineno, "info")
                 h = None
             if h:
+                if h.misspelt:
+                    self.misspelt.setdefault((h.misspelt, NAMES[h.kind]), [line.lineno, 0])[1] += 1
                 unit = self._open(h.kind, h.num, h.heading, line, h.attrs)
                 if h.kind == "article":
                     self.own_articles += 1
@@ -392,6 +427,10 @@ class LineParser:
             self.stack[-1].content.append(line)
             last_text = p
             i += 1
+        for (word, label), (first, count) in self.misspelt.items():
+            self._problem("structure.misspelt_label",
+                          f"heading label “{word}” read as “{label}” ({count} heading(s), first at "
+                          f"line {first})", first)
         if self.untitled and not self.quoted:
             self._problem("structure.untitled_articles",
                           f"{len(self.untitled)} article(s) have no title (normal in constitutions)",

@@ -8,6 +8,7 @@ plus number helpers: Roman numerals, "Phần thứ tư" ordinals, sort keys for 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,6 +57,26 @@ ARTICLE_RE = re.compile(
 PARAGRAPH_RE = re.compile(r"^(?P<num>\d{1,3}[a-zđ]?)\.(?:\s+(?P<rest>.*)|(?P<glued>(?=[“\"]|[^\W\d_]).*)|$)")
 _LETTERS = "".join(sorted(set(POINT_ALPHABET)))
 POINT_RE = re.compile(rf"^(?P<num>[{_LETTERS}]\d{{0,2}})\)\s*(?P<rest>.*)$")
+
+# Misspelt heading labels seen in real texts: "Chưong", "Điêu", "Đìều", "Dieu" (diacritics lost),
+# Cyrillic or other look-alike letters. A line's first word whose folded form is a label's;
+# the parser takes it only before a number and a title, in sequence (see LineParser._misspelt).
+MISSPELT_LABEL_RE = re.compile(r"^(\S{3,7})(?=\s*(?:\d|[IVXLCDM]|(?i:thứ)\s))")
+_LOOKALIKES = str.maketrans({
+    "С": "C", "с": "c", "Р": "P", "р": "p", "О": "O", "о": "o", "Е": "E", "е": "e", "А": "A",
+    "а": "a", "М": "M", "м": "m", "Т": "T", "т": "t", "Н": "H", "Ο": "O", "ο": "o", "Α": "A",
+    "Μ": "M", "Τ": "T", "Ρ": "P", "Ɖ": "D", "ɖ": "d", "Ð": "D", "ð": "d", "Đ": "D", "đ": "d"})
+
+
+def fold_label(word: str) -> str:
+    """"Chưong" -> "chuong": look-alike letters made Latin, diacritics dropped, lower case."""
+    w = unicodedata.normalize("NFD", word.translate(_LOOKALIKES))
+    return "".join(c for c in w if not unicodedata.combining(c)).lower()
+
+
+# folded label -> (kind, label as printed): one-word labels only
+FOLDED_LABELS = {fold_label(w): (kind, w) for kind in ("part", "chapter", "section", "article")
+                 for w in V["labels"][kind] if " " not in w}
 
 REFERENCE_FOLLOWER_RE = re.compile(rf"^(?:{_alt(V['references']['followers'])})(?!\w)")
 
