@@ -197,3 +197,73 @@ def test_misspelt_article_labels_in_the_court_organisation_record():
     assert "10" in nums and "34" in nums
     msgs = [p.message for p in doc.problems if p.code == "structure.misspelt_label"]
     assert any("“Diều”" in m for m in msgs) and any("“Đièu”" in m for m in msgs)
+
+
+# ---------------------------------------------------------------- chapters numbered per Phần
+PARTS = """\
+Phần thứ nhất
+NHỮNG QUY ĐỊNH CHUNG
+Chương I
+PHẠM VI ĐIỀU CHỈNH
+Điều 1. Phạm vi điều chỉnh
+Bộ luật này quy định về hoạt động thử nghiệm.
+Chương II
+NGUYÊN TẮC
+Điều 2. Nguyên tắc
+1. Tuân thủ quy định tại Điều 1 của Bộ luật này.
+2. Bảo đảm công khai.
+Phần thứ hai
+HOẠT ĐỘNG THỬ NGHIỆM
+Chương I
+ĐĂNG KÝ THỬ NGHIỆM
+Điều 3. Đăng ký
+1. Hồ sơ đăng ký theo khoản 2 Điều 2.
+Chương II
+ĐIỀU KHOẢN THI HÀNH
+Điều 4. Hiệu lực thi hành
+Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.
+"""
+
+
+def test_chapters_numbered_again_in_each_part_get_part_scoped_ids():
+    doc = parse_text(PARTS)
+    assert [c.eid for c in doc.units("chapter")] == ["part_1__chp_I", "part_1__chp_II",
+                                                     "part_2__chp_I", "part_2__chp_II"]
+    assert [a.eid for a in doc.units("article")][2:] == ["part_2__chp_I__art_3", "part_2__chp_II__art_4"]
+    assert doc.find("part_2__chp_I__art_3__para_1") is not None
+    eids = [u.eid for u in doc.root.walk() if u.kind != "root"]
+    assert len(eids) == len(set(eids)) and not any("_dup" in e for e in eids)
+    assert not [p for p in doc.problems if p.code.startswith("structure.numbering")]
+
+
+def test_chapters_numbered_through_the_parts_keep_their_ids():
+    """Stable ids: a code whose chapters run on through its parts (Bộ luật Dân sự) keeps chp_III."""
+    doc = parse_text(PARTS.replace("Chương I\nĐĂNG KÝ", "Chương III\nĐĂNG KÝ")
+                     .replace("Chương II\nĐIỀU KHOẢN", "Chương IV\nĐIỀU KHOẢN"))
+    assert [c.eid for c in doc.units("chapter")] == ["chp_I", "chp_II", "chp_III", "chp_IV"]
+    assert not [p for p in doc.problems if p.code.startswith("structure.numbering")]
+
+
+def test_a_chapter_number_going_back_inside_one_part_is_still_reported():
+    doc = parse_text(PARTS.replace("Chương II\nĐIỀU KHOẢN", "Chương I\nĐIỀU KHOẢN"))
+    assert "structure.numbering_duplicate" in codes(doc) or "structure.duplicate_eid" in codes(doc)
+
+
+def test_part_scoped_ids_through_rules_export_and_reading_back(tmp_path):
+    """Every consumer of ids: LS110 numbers chapters per part, findings and references use the
+    scoped ids, the Akoma Ntoso export writes them and reading it back gives them again."""
+    from lawscan.export.akn import to_akn
+    from lawscan.pipeline import load_document
+    from lawscan.scan import ScanOptions, Scanner
+
+    path = tmp_path / "bo-luat.txt"
+    path.write_text("BỘ LUẬT\nTHỬ NGHIỆM\n" + PARTS, encoding="utf-8")
+    result = Scanner(ScanOptions()).scan_file(str(path))
+    assert not [f for f in result.findings if f.rule_id in ("LS110", "LS109")]
+    assert all("_dup" not in f.eid for f in result.findings)
+    doc = load_document(path)
+    out = tmp_path / "bo-luat.xml"
+    out.write_bytes(to_akn(doc))
+    back = load_document(out)
+    assert [c.eid for c in back.units("chapter")] == [c.eid for c in doc.units("chapter")]
+    assert [a.eid for a in back.units("article")] == [a.eid for a in doc.units("article")]

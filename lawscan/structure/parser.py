@@ -77,6 +77,7 @@ class LineParser:
         self.annex_line: int | None = None
         self.untitled: list[Unit] = []
         self.own_articles = 0
+        self.part_fresh = False  # a Phần opened and no Chương in it yet
         self.misspelt: dict[tuple[str, str], list] = {}  # (as printed, label) -> [first line, count]
 
     # ---------------------------------------------------------------- helpers
@@ -269,7 +270,7 @@ class LineParser:
     def _is_reference(self, i: int, h: Heading) -> bool:
         """An out-of-sequence Điều/Chương whose next sibling continues the old sequence is a
         cross-reference that happens to start a line."""
-        if self.quoted or h.kind not in ("article", "chapter", "part"):
+        if self.quoted or h.kind not in ("article", "chapter", "part") or self._restarts(h.kind, h.num):
             return False
         key, prev = num_key(h.num, h.kind), self.last_key.get(h.kind)
         if key is None:
@@ -313,8 +314,17 @@ class LineParser:
                           f"{name} numbering jumps to {num}: {key[0] - prev[0] - 1} missing", line, severity)
 
     # ---------------------------------------------------------------- tree building
+    def _restarts(self, kind: str, num: str) -> bool:
+        """"Chương I" as the first chapter of a Phần: chapter numbers start again in each part
+        (some codes number them so); the sequence check starts anew."""
+        return kind == "chapter" and self.part_fresh and num_key(num, kind) == (1, "")
+
     def _open(self, kind: str, num: str, heading: str, line: Line, attrs: dict | None = None) -> Unit:
         # positional (kind, num, heading, eid, line, content, children, attrs): ~100k units a corpus
+        if self._restarts(kind, num):
+            self.last_key.pop("chapter", None)
+        if kind in ("part", "chapter"):
+            self.part_fresh = kind == "part"
         unit = Unit(kind, num, heading, "", line.lineno, [], [], attrs or {})
         level = LEVEL[kind]
         stack = self.stack
