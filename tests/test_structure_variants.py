@@ -267,3 +267,48 @@ def test_part_scoped_ids_through_rules_export_and_reading_back(tmp_path):
     back = load_document(out)
     assert [c.eid for c in back.units("chapter")] == [c.eid for c in doc.units("chapter")]
     assert [a.eid for a in back.units("article")] == [a.eid for a in doc.units("article")]
+
+
+# ---------------------------------------------------------------- a lost "Chương I" heading
+def _record(tmp_path, chapters):
+    import json
+
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps({"id": "1/2024/QH15", "chapters": chapters}, ensure_ascii=False),
+                    encoding="utf-8")
+    return path
+
+
+def test_articles_before_chapter_ii_are_chapter_i(tmp_path):
+    """vbpl.vn records put the first chapter's articles under a "PHẦN MỞ ĐẦU" pseudo-chapter and
+    lose the "Chương I" heading, as they lose "Mục 1"."""
+    from lawscan.pipeline import load_document
+
+    art = lambda n, h: {"number": f"Điều {n}", "heading": h, "body": "1. Nội dung.\n2. Nội dung."}
+    path = _record(tmp_path, [
+        {"title": "PHẦN MỞ ĐẦU", "subtitle": "", "articles": [art(1, "Phạm vi"), art(2, "Đối tượng")]},
+        {"title": "CHƯƠNG II", "subtitle": "QUẢN LÝ", "articles": [art(3, "Quản lý")]},
+        {"title": "CHƯƠNG III", "subtitle": "ĐIỀU KHOẢN THI HÀNH", "articles": [art(4, "Hiệu lực")]}])
+    doc = load_document(path)
+    assert [(c.num, c.eid) for c in doc.units("chapter")] == [("I", "chp_I"), ("II", "chp_II"),
+                                                              ("III", "chp_III")]
+    assert [a.eid for a in doc.units("article")][:2] == ["chp_I__art_1", "chp_I__art_2"]
+    assert "structure.chapter_inferred" in codes(doc)
+    assert not [p for p in doc.problems if p.code == "structure.numbering_gap"]
+
+
+def test_articles_before_a_later_chapter_are_left_alone():
+    """Only a lost first heading is inferred: articles before Chương III stay where they are
+    (two headings lost is not a guess to make), and a law without chapters is untouched."""
+    doc = parse_text("Điều 1. A\nx\nChương III\nB\nĐiều 2. B\nx\n")
+    assert [c.num for c in doc.units("chapter")] == ["III"]
+    doc = parse_text("Điều 1. A\nx\nĐiều 2. B\nx\n")
+    assert doc.units("chapter") == []
+
+
+@needs_corpus
+def test_insurance_business_record_gets_its_first_chapter_back():
+    doc = corpus_doc("pool/08-2022-qh15.json")
+    first = doc.units("chapter")[0]
+    assert first.num == "I" and first.attrs.get("inferred")
+    assert [a.num for a in first.walk() if a.kind == "article"][0] == "1"

@@ -302,6 +302,8 @@ class LineParser:
         severity = "warning" if kind in HEADING_KINDS else "info"
         name = NAMES[kind]
         if prev is None:
+            if kind == "chapter" and key == (2, "") and self.own_articles:
+                return  # articles before Chương II: a lost "Chương I" (parse_source infers it)
             if key[0] != 1 and not key[1]:
                 self._problem("structure.numbering_gap", f"{name} numbering starts at {num}", line, severity)
             return
