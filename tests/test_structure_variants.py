@@ -312,3 +312,83 @@ def test_insurance_business_record_gets_its_first_chapter_back():
     first = doc.units("chapter")[0]
     assert first.num == "I" and first.attrs.get("inferred")
     assert [a.num for a in first.walk() if a.kind == "article"][0] == "1"
+
+
+# ---------------------------------------------------------------- amending laws
+AMENDING = """\
+LUẬT
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤU THẦU
+Điều 1. Sửa đổi, bổ sung một số điều của Luật Đấu thầu số 22/2023/QH15
+1. Sửa đổi, bổ sung khoản 2 Điều 20 như sau:
+“2. Chỉ định thầu được áp dụng trong trường hợp sau đây.”.
+2. Bổ sung Điều 29a và Điều 29b vào sau Điều 29 như sau:
+“Điều 29a. Đặt hàng
+1. Đặt hàng là hình thức giao trực tiếp.
+2. Chính phủ quy định chi tiết Điều này.”.
+Điều 29b. Nguyên tắc áp dụng hình thức lựa chọn nhà thầu
+1. Chủ đầu tư áp dụng hình thức quy định tại khoản 2 Điều 42 của Luật này.
+2. Chính phủ quy định chi tiết Điều này.”.
+3. Bãi bỏ khoản 3 Điều 30.
+Điều 2. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.
+"""
+
+
+def test_inserted_article_without_its_opening_quote_is_quoted_text():
+    doc = parse_text(AMENDING)
+    assert [a.num for a in doc.units("article")] == ["1", "2"]
+    quoted = [a.num for a in doc.units("article", include_quoted=True)]
+    assert quoted.count("29a") == 1 and quoted.count("29b") == 1
+    assert [p.num for p in doc.find("art_1").children if p.kind == "paragraph"] == ["1", "2", "3"]
+    assert "structure.duplicate_eid" not in codes(doc)
+
+
+def test_an_article_without_a_letter_or_not_named_stays_the_laws_own():
+    """"Điều 2. Hiệu lực thi hành" after "Sửa đổi Điều 2 như sau: “…”" is the amending law's own
+    article (only a lettered number the instruction names goes on the quotation)."""
+    doc = parse_text("Điều 1. Sửa đổi Luật X\n1. Sửa đổi Điều 2 như sau:\n“Điều 2. Cũ\nNội dung.”.\n"
+                     "Điều 2. Hiệu lực thi hành\nx\n")
+    assert [a.num for a in doc.units("article")] == ["1", "2"]
+    doc = parse_text("Điều 1. Sửa đổi Luật X\n1. Bổ sung Điều 5a như sau:\n“Điều 5a. Mới\nx.”.\n"
+                     "Điều 5b. Khác\nx\n")
+    assert "5b" not in [a.num for a in doc.units("article", include_quoted=True)
+                        if a not in doc.units("article")]
+
+
+def test_references_in_an_amended_laws_words_are_not_broken(tmp_path):
+    """LS109: "khoản 2 Điều 42 của Luật này" inside the quoted text of an amending law, or in a
+    quoted phrase of a replacement instruction when the amended law has no number, is the
+    amended law's Điều 42."""
+    from lawscan.scan import ScanOptions, Scanner
+
+    path = tmp_path / "sua-doi.txt"
+    path.write_text(AMENDING + "", encoding="utf-8")
+    phrase = tmp_path / "sua-doi-2.txt"
+    phrase.write_text("LUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT DƯỢC\n"
+                      "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược\n"
+                      "1. Thay thế, bỏ từ, cụm từ tại một số điểm, khoản sau đây:\n"
+                      'a) Thay thế cụm từ "m và n khoản 2 Điều 42 của Luật này" bằng cụm từ '
+                      '"m, n và q khoản 2 Điều 42 của Luật này" tại điểm a khoản 2 Điều 43;\n'
+                      "Điều 2. Hiệu lực thi hành\nLuật này có hiệu lực theo khoản 3 Điều 1 của Luật này.\n",
+                      encoding="utf-8")
+    scanner = Scanner(ScanOptions())
+    assert not [f for f in scanner.scan_file(str(path)).findings if f.rule_id == "LS109"]
+    found = [f.message_en for f in scanner.scan_file(str(phrase)).findings if f.rule_id == "LS109"]
+    assert found == ["The reference “khoản 3 Điều 1 của Luật này” names khoản 3 Điều 1, which is "
+                     "not in the document."]  # outside the quotes: still checked
+
+
+@needs_corpus
+def test_investment_amending_law_keeps_inserted_articles_quoted():
+    doc = corpus_doc("docx/luat-sua-doi-dau-thau-va-7-luat-90-2025-qh15.docx")
+    own = [a.num for a in doc.units("article")]
+    assert own == [str(n) for n in range(1, 11)]
+    assert {"29a", "29b"} <= {a.num for a in doc.units("article", include_quoted=True)}
+
+
+@needs_corpus
+def test_pharmacy_amending_law_has_no_broken_reference_in_quoted_phrases():
+    from lawscan.scan import ScanOptions, Scanner
+
+    result = Scanner(ScanOptions()).scan_file(str(CORPUS / "json/vbpl-luat-duoc-sua-doi-2024-so-44-2024-qh15.json"))
+    assert not [f for f in result.findings if f.rule_id == "LS109" and "Điều 42" in f.message_en]

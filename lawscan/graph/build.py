@@ -149,6 +149,7 @@ class _Builder:
         self.counts = {"refs": 0, "resolved": 0, "unresolved": 0, "amended": 0, "skipped": 0,
                        "self": 0, "cites": 0, "ambiguous": 0}
         self.problems: list[Problem] = []
+        self.amendment_memo: dict[int, bool] = {}  # id(unit) -> starts with an amendment verb
 
     # -- structure -------------------------------------------------------------------------
     def run(self) -> None:
@@ -286,6 +287,11 @@ class _Builder:
             self._cite(source, ref, amended, list(ref.targets))  # “…” words of the amended law
             self.counts["amended"] += len(ref.targets)
             return
+        if ref.in_quote and quote is None and self._in_amendment(chain):
+            # “…” words of a law amended without its number ("Thay thế cụm từ “khoản 2 Điều 42
+            # của Luật này”" under "Sửa đổi, bổ sung một số điều của Luật Dược"): not this law's
+            self.counts["skipped"] += len(ref.targets)
+            return
         for path in ref.targets:
             if quote is not None:
                 inner = chain[chain.index(quote) + 1:]
@@ -319,6 +325,19 @@ class _Builder:
                     "document", ref.line))
             else:
                 self._edge(source, target, ref)
+
+    def _in_amendment(self, chain: list[Unit]) -> bool:
+        """Some unit of ``chain`` (an article, khoản or điểm) starts with an amendment verb."""
+        memo = self.amendment_memo
+        for unit in chain:
+            if unit.kind not in ("article", "paragraph", "point"):
+                continue
+            if id(unit) not in memo:
+                lines = unit_lines(unit)
+                memo[id(unit)] = bool(lines) and _is_amendment(lines[0][0])
+            if memo[id(unit)]:
+                return True
+        return False
 
     def _edge(self, source: str, target: Unit, ref: Ref) -> None:
         if not self.full:

@@ -37,6 +37,7 @@ _ANNEX_RE = re.compile(rf"^(?:{_alt(_C['annex'])})(?!\w)")
 _REF_LABEL_RE = re.compile(
     rf"^(?i:{_alt(V['labels']['article'] + V['labels']['chapter'] + V['labels']['section'])})\s+\S")
 _DASHES = "-–—"
+_ARTICLE_WORDS = _alt(V["labels"]["article"])
 _THIS_RE = re.compile(r"\snày(?!\w)")
 _PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
 _UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{_alt(V['titles']['unfinished'])}))$")
@@ -350,6 +351,17 @@ class LineParser:
         q.attrs = amend.instruction_attrs(instruction, context, self.doc_title)
         parent.children.append(q)
 
+    def _inserted_article(self, p: str, instruction: str) -> bool:
+        """"Điều 29b. …" with no opening quote after "Bổ sung Điều 29a và Điều 29b vào sau Điều
+        29 như sau:" (Luật 90/2025/QH15): an article with a letter suffix that the instruction
+        names is the quoted text going on, not an article of the amending law."""
+        if self.quoted or p[0] not in "Đđ":
+            return False
+        m = ARTICLE_RE.match(p)
+        if not m or m.group("num").isdecimal():
+            return False
+        return re.search(rf"(?i:{_ARTICLE_WORDS})\s+{re.escape(m.group('num'))}(?!\w)", instruction) is not None
+
     def _start_closing(self, i: int) -> None:
         self.closing_line = self.lines[i].lineno
         self._stack_before_closing = list(self.stack)
@@ -392,8 +404,8 @@ class LineParser:
                     i += 1
                     continue
                 self._cancel_closing()  # the document goes on after all
-            if amend.opens_quote(p) and (self.quoted or self._in_article()) \
-                    and (last_text.endswith(":") or after_quote):
+            if (self.quoted or self._in_article()) and (last_text.endswith(":") or after_quote) \
+                    and (amend.opens_quote(p) or self._inserted_article(p, last_text)):
                 j = amend.find_quote_end(self.lines, i)
                 self._add_quote(i, j, last_text)
                 after_quote = True
