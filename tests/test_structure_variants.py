@@ -392,3 +392,71 @@ def test_pharmacy_amending_law_has_no_broken_reference_in_quoted_phrases():
 
     result = Scanner(ScanOptions()).scan_file(str(CORPUS / "json/vbpl-luat-duoc-sua-doi-2024-so-44-2024-qh15.json"))
     assert not [f for f in result.findings if f.rule_id == "LS109" and "Điều 42" in f.message_en]
+
+
+# ---------------------------------------------------------------- điểm lost or wrapped
+VBPL_POINTS = """<html><body><div id="toanvancontent" class="toanvancontent">
+<p align="center"><strong>Chương <a name="Chuong_I"></a>I</strong></p>
+<p align="center"><strong>CÁC TỘI PHẠM VỀ MA TÚY</strong></p>
+<p><strong>Điều <a name="Dieu_1"></a>1. Tội mua bán trái phép chất ma túy</strong></p>
+<p>
+    1. Người nào mua bán trái phép chất ma túy, thì bị phạt tù từ 02 năm đến 07 năm.</p>
+<p>
+    2. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 15 năm đến 20 năm&#58;
+</p>
+<p>
+    a) Nhựa thuốc phiện, nhựa cần sa hoặc cao côca có khối lượng từ 01 kilôgam đến dưới 05
+    kilôgam;</p>
+<p>
+    b) Hêrôin, côcain có khối lượng từ 30 gam đến dưới 100
+    gam;</p>
+<p>
+    c) Có 02 chất ma túy trở lên quy định tại một trong các điểm từ điểm a đến điểm b khoản này.</p>
+<p>
+    3. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù 20 năm&#58;
+</p>
+<p>
+    d) Quả thuốc phiện khô có khối lượng từ 200 kilôgam trở lên;</p>
+<p>
+    đ) Có 02 chất ma túy trở lên quy định tại một trong các điểm từ điểm a đến điểm d khoản này;
+    hoặc tại điểm g khoản này.</p>
+</div></body></html>
+"""
+
+
+def test_points_wrapped_over_two_lines_are_kept_and_references_to_lost_ones_are_not_broken(tmp_path):
+    """vbpl.vn HTML wraps long points inside one <p>: each is one điểm. When a khoản's points
+    start after "a" (the page lost the first ones: Bộ luật Hình sự khoản 3 Điều 251 starts at
+    điểm d), references to the lost points are not broken references (LS109); one past the end
+    still is."""
+    from lawscan.pipeline import load_document
+    from lawscan.scan import ScanOptions, Scanner
+
+    path = tmp_path / "blhs.html"
+    path.write_text(VBPL_POINTS, encoding="utf-8")
+    doc = load_document(path)
+    k2 = doc.find("chp_I__art_1__para_2")
+    assert [p.num for p in k2.children] == ["a", "b", "c"]
+    assert doc.find("chp_I__art_1__para_2__point_a").content[0].text.endswith("đến dưới 05 kilôgam;")
+    assert [p.num for p in doc.find("chp_I__art_1__para_3").children] == ["d", "đ"]
+    found = [f.message_en for f in Scanner(ScanOptions()).scan_file(str(path)).findings
+             if f.rule_id == "LS109"]
+    assert found == ["The reference “điểm g khoản này” names điểm g khoản này, which is not in "
+                     "the document."]
+
+
+@needs_corpus
+def test_criminal_code_article_251_lost_its_first_points_in_the_source():
+    """The vbpl.vn page itself has no điểm a–c in khoản 3 Điều 251 (nor in Điều 252): nothing to
+    read back, and the references to them give no LS109."""
+    from lawscan.scan import ScanOptions, Scanner
+
+    rel = "html/vbpl-bo-luat-hinh-su-100-2015-qh13.html"
+    raw = (CORPUS / rel).read_text(encoding="utf-8")
+    start = raw.index('name="Phan_hai_Chuong_XX_Dieu_251"')
+    k3 = raw.index("3. Phạm tội thuộc một trong các trường hợp sau đây", start)
+    k4 = raw.index("4. Phạm tội", k3)
+    assert "a)" not in raw[k3:k4] and "d) Quả thuốc phiện khô" in raw[k3:k4]
+    result = Scanner(ScanOptions()).scan_file(str(CORPUS / rel))
+    assert not [f for f in result.findings if f.rule_id == "LS109" and "art_251" in f.eid]
+    assert [p.num for p in result.document.find("chp_XX__art_251__para_3").children] == ["d", "đ", "e", "g", "h"]
