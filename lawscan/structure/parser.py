@@ -18,8 +18,8 @@ from lawscan.structure import amend
 from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
                                         SECTION_RE, SUBSECTION_RE, V, _alt, fold_label,
-                                        is_upper_title, num_key, probe_text, roman_to_int,
-                                        starts_upper, strip_separator)
+                                        is_upper_title, may_be_label, num_key, probe_text,
+                                        roman_to_int, starts_upper, strip_separator)
 
 LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "paragraph": 5,
          "point": 6}
@@ -101,7 +101,7 @@ class LineParser:
         if not p:
             return None
         h = self._heading(i, p) if p[0] in "PpCcMmTtĐđ" else None
-        if h is None and MISSPELT_LABEL_RE.match(p):
+        if h is None and may_be_label(p[0]) and MISSPELT_LABEL_RE.match(p):
             return self._misspelt(i, p)
         return h
 
@@ -324,10 +324,12 @@ class LineParser:
 
     def _open(self, kind: str, num: str, heading: str, line: Line, attrs: dict | None = None) -> Unit:
         # positional (kind, num, heading, eid, line, content, children, attrs): ~100k units a corpus
-        if self._restarts(kind, num):
-            self.last_key.pop("chapter", None)
-        if kind in ("part", "chapter"):
-            self.part_fresh = kind == "part"
+        if kind == "chapter":
+            if self.part_fresh and self._restarts(kind, num):
+                self.last_key.pop("chapter", None)
+            self.part_fresh = False
+        elif kind == "part":
+            self.part_fresh = True
         unit = Unit(kind, num, heading, "", line.lineno, [], [], attrs or {})
         level = LEVEL[kind]
         stack = self.stack
@@ -404,8 +406,9 @@ class LineParser:
                     i += 1
                     continue
                 self._cancel_closing()  # the document goes on after all
-            if (self.quoted or self._in_article()) and (last_text.endswith(":") or after_quote) \
-                    and (amend.opens_quote(p) or self._inserted_article(p, last_text)):
+            if (after_quote or last_text.endswith(":")) \
+                    and (amend.opens_quote(p) or self._inserted_article(p, last_text)) \
+                    and (self.quoted or self._in_article()):
                 j = amend.find_quote_end(self.lines, i)
                 self._add_quote(i, j, last_text)
                 after_quote = True

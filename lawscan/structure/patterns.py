@@ -77,6 +77,14 @@ def fold_label(word: str) -> str:
 # folded label -> (kind, label as printed): one-word labels only
 FOLDED_LABELS = {fold_label(w): (kind, w) for kind in ("part", "chapter", "section", "article")
                  for w in V["labels"][kind] if " " not in w}
+_LABEL_INITIALS = {k[0] for k in FOLDED_LABELS}
+
+
+@lru_cache(maxsize=1024)
+def may_be_label(first_char: str) -> bool:
+    """A line starting with this character may start with a (misspelt) label: a cheap test
+    before MISSPELT_LABEL_RE."""
+    return fold_label(first_char)[:1] in _LABEL_INITIALS
 
 REFERENCE_FOLLOWER_RE = re.compile(rf"^(?:{_alt(V['references']['followers'])})(?!\w)")
 
