@@ -25,6 +25,15 @@ DETAILING_SUGGESTION = ("Quy định cách thực hiện thủ tục trên môi 
                         "liệu.")
 
 
+def _incidental(verdict) -> tuple[str, str] | None:
+    """The terms a ``none`` law does name, from the verdict's "incidental" reason: ("“cơ sở dữ
+    liệu” (Điều 9, 17); …", same) or None."""
+    r = next((r for r in verdict.reasons if r.code == "incidental"), None)
+    if r is None:
+        return None
+    return r.vi.split(": ", 1)[-1].split(" — ")[0], r.en.split(": ", 1)[-1].split(" — ")[0]
+
+
 class NoDigitalChapter(Rule):
     id = "LS101"
     name = "no-digital-chapter"
@@ -36,6 +45,13 @@ class NoDigitalChapter(Rule):
                     "trường số (đặt trước chương Điều khoản thi hành).",
                     "{doc_en_cap} {state_en}; add a chapter governing activity in the digital "
                     "environment (before the final-provisions chapter)."),
+        # a law whose only digital words are incidental: what they are and why not enough
+        "incidental": ("{doc_vi} chỉ nhắc đến môi trường số một cách phụ ({found_vi}), chưa có "
+                       "chương, mục hay điều nào điều chỉnh hoạt động trên môi trường số; cần bổ "
+                       "sung một chương (đặt trước chương Điều khoản thi hành).",
+                       "{doc_en_cap} mentions the digital environment only in passing ({found_en}), "
+                       "which is not enough: no chapter, section or article governs activity in "
+                       "it; add a chapter (before the final-provisions chapter)."),
         # a decree or a circular details a law: not asked for a chapter, only reminded
         "detailing": ("{doc_vi} {state_vi}; nếu văn bản quy định thủ tục, hệ thống thông tin hoặc "
                       "cơ sở dữ liệu, cân nhắc bổ sung quy định (chương, mục hoặc điều) về thực "
@@ -115,9 +131,11 @@ class NoDigitalChapter(Rule):
         if sev == "off":
             return
         detailing = judged_kind(doc) in DETAILING_KINDS
+        found = _incidental(verdict) if verdict.status == "none" and not detailing else None
         yield self.finding(ctx, final, line=line, severity=sev,
-                           msg="detailing" if detailing else "default",
+                           msg="detailing" if detailing else "incidental" if found else "default",
                            suggestion=DETAILING_SUGGESTION if detailing else None,
+                           found_vi=found[0] if found else "", found_en=found[1] if found else "",
                            state_vi=STATUS_VI.get(verdict.status, verdict.status),
                            state_en=STATUS_EN.get(verdict.status, verdict.status),
                            extra={"status": verdict.status, "applicable": True,

@@ -1,5 +1,5 @@
 """LS110 numbering: gaps and duplicates in the numbering of chapters (continuous through the
-law), sections (within a chapter), subsections (within a section) and articles (continuous
+law, or through each Phần when they start again at Chương I in each), sections (within a chapter), subsections (within a section) and articles (continuous
 through the law): "Điều 5" then "Điều 7", two "Điều 5", "Chương III" then "Chương V".
 
 Takes the Document's own structure (quoted amendment text excluded); gives one finding per gap or
@@ -52,9 +52,17 @@ def sequences(doc):
     document (``own_structure``); the sections of a chapter (subsections of a section) are those
     below it, found by climbing from each section instead of walking every chapter."""
     from lawscan.analyse.matcher import own_structure, own_units
+    from lawscan.structure.eids import chapters_restart
 
     _, parent, _ = own_structure(doc)
-    yield "chapter", list(own_units(doc, "chapter"))
+    chapters = list(own_units(doc, "chapter"))
+    if chapters_restart(doc.root):  # Chương I again in each Phần: one sequence per part
+        groups: dict[int, list] = {}
+        for c in chapters:
+            groups.setdefault(id(parent.get(id(c))), []).append(c)
+        yield from (("chapter", group) for group in groups.values())
+    else:
+        yield "chapter", chapters
     yield "article", list(own_units(doc, "article"))
     for parent_kind, kind in (("chapter", "section"), ("section", "subsection")):
         below: dict[int, list] = {id(p): [] for p in own_units(doc, parent_kind)}

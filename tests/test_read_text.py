@@ -47,6 +47,32 @@ def test_markdown_recognised_without_extension(tmp_path):
     assert src.format == "md" and src.lines[1].text == "Điều 1. A"
 
 
+@pytest.mark.parametrize("name", ["luat.md", "luat.txt", "luat"])
+def test_markdown_under_an_html_comment_is_markdown(tmp_path, name):
+    """A comment on the first line does not make a text file HTML (it was read as XML and gave
+    no article); in Markdown the comments are not shown, so a commented-out article is not
+    read either."""
+    md = ("<!-- bản nháp, không sửa -->\n# LUẬT THỬ\n\n## Chương I\n\nQUY ĐỊNH CHUNG\n\n"
+          "#### Điều 1. Phạm vi điều chỉnh\n\n<!--\n#### Điều 2. Bỏ\n-->\n"
+          "#### Điều 2. Đối tượng áp dụng\n\n#### Điều 3. Giải thích từ ngữ\n")
+    src = _read(tmp_path, name, md)
+    assert src.format == "md"
+    texts = [(ln.lineno, ln.text) for ln in src.lines]
+    assert (8, "Điều 1. Phạm vi điều chỉnh") in texts and (13, "Điều 2. Đối tượng áp dụng") in texts
+    assert not any("Bỏ" in t for _, t in texts)
+
+
+@pytest.mark.parametrize("head,fmt", [
+    ("<!-- x -->\n<html><body><p>Điều 1. A</p></body></html>", "html"),
+    ("<!-- x -->\n<?xml version='1.0'?><root/>", "xml"),
+    ("<!-- x --><!-- y -->\nĐiều 1. A\n", "txt"),
+])
+def test_comment_then_markup_is_still_markup(head, fmt):
+    from lawscan.read.detect import sniff_text
+
+    assert sniff_text(head, ".txt") == fmt
+
+
 def test_text_that_starts_with_a_bracket_is_not_json(tmp_path):
     src = _read(tmp_path, "du-thao.txt", "[Dự thảo 2]\nĐiều 1. Phạm vi\n")
     assert src.format == "txt" and src.lines[0].text == "[Dự thảo 2]"

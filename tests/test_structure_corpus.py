@@ -16,7 +16,8 @@ LABELS = [lab for lab in load_labels() if lab.get("doc_kind") != "foreign"]
 # The source file itself lacks what the label counts (the label describes the law as enacted).
 # The vbpl.vn "chapters" JSON scrapes lost every "Mục 1" heading; the parser infers Mục 1 from
 # "Mục 2" (a chapter divided into Mục has all its articles in Mục), so those counts match. The Tòa
-# án record also lost four articles (Điều 10, 34, 35, 111), which nothing can bring back.
+# án record also lost the heading lines of Điều 35 and 111 (their text is there, under Điều 34 and
+# 110), which nothing can bring back; its "Diều 10" and "Đièu 34" are read as misspelt labels.
 SOURCE_LACKS_HEADINGS = {
     "json/vbpl-luat-to-chuc-toa-an-nhan-dan-so-34-2024-qh15.json",
 }

@@ -356,9 +356,13 @@ def _syllables(text: str) -> int:
     return len([w for w in text.split() if any(c.isalnum() for c in w)])
 
 
+def _title_term(hit: Hit, lex: Lexicon) -> bool:
+    """A hit that makes a title item digital: a strong term, or an e-portal/website."""
+    return hit.strength == "strong" or hit.category in lex.title_categories
+
+
 def _item_is_digital(item: str, lex: Lexicon) -> bool:
-    hits = lex.find_folded(item)
-    return any(h.strength == "strong" or h.category in lex.title_categories for h in hits)
+    return any(_title_term(h, lex) for h in lex.find_folded(item))
 
 
 def title_is_digital(heading: str, lex: Lexicon) -> bool:
@@ -419,7 +423,10 @@ def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon,
     :func:`body_is_digital` is not asked."""
     s = scan_.of(art)
     if art.heading and title_is_digital(art.heading, lex):
-        terms = ", ".join(sorted({h.term for h in _strong(s.title_hits)})) or art.heading.strip()[:80]
+        # the terms title_is_digital went by (a website title has no strong term: "Điều 9 title
+        # names " was printed with strong terms only)
+        terms = ", ".join(sorted({h.term for h in s.title_hits if _title_term(h, lex)})) \
+            or art.heading.strip()[:80]
         return Decision(art, art.num, Reason(
             "article_title", f"Tên Điều {art.num} nói về {terms}", f"Điều {art.num} title names {terms}",
             art.eid), "title")

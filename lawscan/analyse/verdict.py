@@ -132,14 +132,49 @@ def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
         status = "articles_only"
     else:
         status = "none"
-        reasons.append(Reason("none", "Không có chương, mục hay điều nào có chủ đề số; các chỗ nhắc đến "
-                              "môi trường số (nếu có) chỉ là phụ.",
-                              "No chapter, section or article has a digital subject; mentions of the "
-                              "digital environment, if any, are incidental."))
+        reasons.append(_none_reason(doc, du))
     if status != "none":
         reasons += [d.reason for d in du.articles[:8]]
     return {"status": status, "chapters": chapters, "sections": sections, "articles": articles,
             "reasons": reasons, "eids": eids}
+
+
+def incidental_mentions(doc: Document, du: DigitalUnits) -> dict[str, list[str]]:
+    """Strong digital terms in the law's own articles (final provisions left out) -> the numbers
+    of the articles that name them, in order: what a law with status ``none`` does say."""
+    found: dict[str, list[str]] = {}
+    for art in own_units(doc, "article"):
+        if is_final_provisions(art, doc):
+            continue
+        for hit in du.scan.deep_hits(art):
+            if hit.strength == "strong":
+                arts = found.setdefault(hit.term, [])
+                if art.num not in arts:
+                    arts.append(art.num)
+    return found
+
+
+def _none_reason(doc: Document, du: DigitalUnits, shown: int = 4) -> Reason:
+    """Why the status is ``none``: nothing digital, or what was found and why it is not enough."""
+    found = incidental_mentions(doc, du)
+    if not found:
+        return Reason("none", "Không có chương, mục hay điều nào có chủ đề số, và không điều nào nhắc "
+                              "đến thuật ngữ số.",
+                      "No chapter, section or article has a digital subject, and no article names a "
+                      "digital term.")
+    terms = sorted(found, key=lambda t: (-len(found[t]), t))[:shown]
+    listed = "; ".join(f"“{t}” (Điều {', '.join(found[t][:3])}{', …' if len(found[t]) > 3 else ''})"
+                       for t in terms)
+    more = len(found) - len(terms)
+    return Reason("incidental",
+                  f"Chỉ nhắc đến môi trường số một cách phụ: {listed}"
+                  f"{f' và {more} thuật ngữ khác' if more else ''} — không chương, mục hay điều nào "
+                  "lấy đó làm nội dung chính (không tên nào nói về môi trường số, không điều nào "
+                  "dành phần lớn các khoản cho nó).",
+                  f"Only incidental mentions of the digital environment: {listed}"
+                  f"{f' and {more} other term(s)' if more else ''} — no chapter, section or article "
+                  "has it as its main subject (no title is about it; no article gives most of its "
+                  "clauses to it).")
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from lawscan.graph.refs import (RANK, THIS, Path, Ref, _vocab, extract_refs, extract_refs_lines,
                                 is_relative, may_cite, normalise_title, path_label, roman_to_int)
 from lawscan.model import Document, Problem, Unit
+from lawscan.structure.patterns import num_key as struct_key
 
 if TYPE_CHECKING:  # networkx is imported where a graph is built: LS109 needs none
     import networkx as nx
@@ -149,6 +150,7 @@ class _Builder:
         self.counts = {"refs": 0, "resolved": 0, "unresolved": 0, "amended": 0, "skipped": 0,
                        "self": 0, "cites": 0, "ambiguous": 0}
         self.problems: list[Problem] = []
+        self.amendment_memo: dict[int, bool] = {}  # id(unit) -> starts with an amendment verb
 
     # -- structure -------------------------------------------------------------------------
     def run(self) -> None:
@@ -286,6 +288,11 @@ class _Builder:
             self._cite(source, ref, amended, list(ref.targets))  # “…” words of the amended law
             self.counts["amended"] += len(ref.targets)
             return
+        if ref.in_quote and quote is None and self._in_amendment(chain):
+            # “…” words of a law amended without its number ("Thay thế cụm từ “khoản 2 Điều 42
+            # của Luật này”" under "Sửa đổi, bổ sung một số điều của Luật Dược"): not this law's
+            self.counts["skipped"] += len(ref.targets)
+            return
         for path in ref.targets:
             if quote is not None:
                 inner = chain[chain.index(quote) + 1:]
@@ -310,6 +317,13 @@ class _Builder:
                     f"reference “{ref.text}” names {path_label(path)}, which is not in this "
                     "document; it probably belongs to the law named later in the sentence", ref.line,
                     "info"))
+            elif target is None and self._before_first(path, chain):
+                self.counts["skipped"] += 1
+                self.problems.append(Problem(
+                    "refs.before_first",
+                    f"reference “{ref.text}” names {path_label(path)}, but that numbering starts "
+                    "later in the text: its first units were probably lost from the source",
+                    ref.line, "info"))
             elif target is None:
                 self.counts["unresolved"] += 1
                 self.info.unresolved.append((ref, path))
@@ -319,6 +333,34 @@ class _Builder:
                     "document", ref.line))
             else:
                 self._edge(source, target, ref)
+
+    def _before_first(self, path: Path, chain: list[Unit]) -> bool:
+        """The unit ``path`` names is missing from a container whose units of that kind start
+        after it (khoản 3 Điều 251 of the vbpl.vn Bộ luật Hình sự starts at điểm d): the text
+        lost its first units, which the numbering problem reports once, rather than each
+        reference to them being broken."""
+        if len(path) < 2:
+            return False
+        container = self._resolve(path[:-1], chain)
+        kind, num = path[-1]
+        want = struct_key(num, kind)
+        if container is None or want is None:
+            return False
+        keys = [struct_key(c.num, kind) for c in container.children if c.kind == kind]
+        return bool(keys) and None not in keys and want < min(keys)
+
+    def _in_amendment(self, chain: list[Unit]) -> bool:
+        """Some unit of ``chain`` (an article, khoản or điểm) starts with an amendment verb."""
+        memo = self.amendment_memo
+        for unit in chain:
+            if unit.kind not in ("article", "paragraph", "point"):
+                continue
+            if id(unit) not in memo:
+                lines = unit_lines(unit)
+                memo[id(unit)] = bool(lines) and _is_amendment(lines[0][0])
+            if memo[id(unit)]:
+                return True
+        return False
 
     def _edge(self, source: str, target: Unit, ref: Ref) -> None:
         if not self.full:

@@ -316,7 +316,7 @@ def extract_refs(text: str, chains_only: bool = False) -> list[Ref]:
 
 
 def _mark_quoted(text: str, refs: list[Ref]) -> None:
-    """Set ``in_quote`` of the references of ``text`` that begin inside curly quotes."""
+    """Set ``in_quote`` of the references of ``text`` that begin inside quotes."""
     quotes = _quote_spans(text)
     for r in refs:
         r.in_quote = any(a <= r.start < b for a, b in quotes)
@@ -363,10 +363,12 @@ def _next_start(text: str, pos: int, p: dict) -> re.Match | None:
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside curly quotes “…” (an unclosed quote runs to the end of the text)."""
+    """Spans inside curly quotes “…” or straight ones "…" (taken in pairs; an unclosed quote
+    runs to the end of the text)."""
+    spans = _straight_quote_spans(text) if '"' in text else []
     if "“" not in text:
-        return []
-    spans, depth, start = [], 0, 0
+        return spans
+    depth, start = 0, 0
     for i, c in enumerate(text):
         if c == "“":
             if depth == 0:
@@ -379,6 +381,13 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     if depth:
         spans.append((start, len(text)))
     return spans
+
+
+def _straight_quote_spans(text: str) -> list[tuple[int, int]]:
+    marks = [i for i, c in enumerate(text) if c == '"']
+    if len(marks) % 2:
+        marks.append(len(text))
+    return list(zip(marks[::2], marks[1::2]))
 
 
 def _parse_values(kind: str, text: str, i: int, p: dict) -> tuple[list[str] | None, int]:

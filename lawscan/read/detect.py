@@ -103,12 +103,27 @@ def _first_element(text: str) -> str | None:
     return None
 
 
+def _after_comments(text: str) -> str:
+    """``text`` without the comments (and blanks) it starts with; an unclosed comment leaves
+    nothing."""
+    while text.startswith("<!--"):
+        end = text.find("-->", 4)
+        if end < 0:
+            return ""
+        text = text[end + 3:].lstrip(" \t\r\n")
+    return text
+
+
 def sniff_text(text: str, suffix: str) -> str:
     """json | akn | xml | html | md | txt for decoded text; ``suffix`` is the lower-case file
     extension (".txt", ".md", ...), used only when the content does not decide."""
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] in "{[":
         return "json"  # the caller falls back to text when it does not parse
+    if head.startswith("<!--"):
+        rest = _after_comments(head)
+        if not rest.startswith("<"):
+            head = rest  # a comment above plain text or Markdown: what follows decides
     if head.startswith("<"):
         root = _first_element(head[:200_000])
         if root and root.lower() == "akomantoso":

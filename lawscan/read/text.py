@@ -5,7 +5,8 @@
 blank lines are left out). For Markdown (``fmt == "md"``) the markup is taken off so the
 structure parser sees plain law text: heading marks ("## Chương I - QUY ĐỊNH CHUNG" gives
 "Chương I - QUY ĐỊNH CHUNG"), emphasis, links, images, block quotes, table pipes, backslash
-escapes and rules. In both formats the Word field codes that some converters leave behind
+escapes and rules; HTML comments (``<!-- … -->``, not shown when Markdown is rendered) are
+dropped, their line numbers kept. In both formats the Word field codes that some converters leave behind
 (``HYPERLINK \\l "_ftn8" [8]``: a footnote reference) are removed, with an info Problem.
 """
 
@@ -32,6 +33,7 @@ _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def strip_markdown(line: str) -> str:
@@ -66,6 +68,8 @@ def read_text(path: str, text: str, fmt: str = "txt", encoding: str | None = Non
     source = Source(path=path, format=fmt, encoding=encoding)
     field_codes = 0
     first_field_line = None
+    if fmt == "md" and "<!--" in text:
+        text = _HTML_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
     for lineno, raw in enumerate(split_lines(text), start=1):
         line = raw
         if "HYPERLINK" in line:

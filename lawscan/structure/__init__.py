@@ -10,6 +10,7 @@ Modules: ``patterns`` (regexes built from ``vocab.toml``), ``parser`` (lines -> 
 from __future__ import annotations
 
 from lawscan.model import Document, Line, Problem, Source, Unit
+from lawscan.structure.patterns import num_key
 
 
 def parse_lines(lines: list[Line], problems: list[Problem] | None = None, doc_title: str = "") -> Unit:
@@ -60,6 +61,7 @@ def parse_source(source: Source) -> Document:
                                     "document's closing text, not parsed", parser.annex_line, "info"))
         if not any(u.kind == "article" for u in root.walk(include_quoted=False)):
             problems.append(Problem("structure.no_articles", "no article (Điều) found", None, "warning"))
+    _infer_lost_first_chapter(root, problems)
     _infer_lost_first_sections(root, problems)
     assign_eids(root, problems)
     doc.root = root
@@ -72,6 +74,30 @@ def _header_title_guess(lines: list[Line]) -> str:
     from lawscan.structure import metadata
 
     return metadata.extract(lines[:40], []).title
+
+
+def _infer_lost_first_chapter(root: Unit, problems: list[Problem]) -> None:
+    """A law divided into chapters has every article in a chapter (NQ 351/2017/UBTVQH14 Điều
+    10). When the first chapter is Chương II and articles stand before it, the source lost the
+    "Chương I" heading (vbpl.vn records put those articles under a "PHẦN MỞ ĐẦU" pseudo-chapter):
+    wrap them in an inferred Chương I, as a lost "Mục 1" is."""
+    for container in [root, *(u for u in root.children if u.kind == "part")]:
+        kids = container.children
+        first = next((i for i, c in enumerate(kids) if c.kind == "chapter"), None)
+        if first is None or num_key(kids[first].num, "chapter") != (2, ""):
+            continue
+        leading = [i for i, c in enumerate(kids[:first]) if c.kind == "article"]
+        if not leading:
+            continue
+        start = leading[0]
+        num = "1" if kids[first].num.isdecimal() else "I"
+        chapter = Unit(kind="chapter", num=num, heading="", line=kids[start].line,
+                       children=kids[start:first], attrs={"inferred": True})
+        container.children = kids[:start] + [chapter] + kids[first:]
+        problems.append(Problem("structure.chapter_inferred",
+                                f"the first chapter is Chương {kids[first].num} and {len(leading)} "
+                                f"article(s) stand before it: they are taken as Chương {num} "
+                                "(heading lost in the source)", kids[start].line, "warning"))
 
 
 def _infer_lost_first_sections(root: Unit, problems: list[Problem]) -> None:

@@ -3,7 +3,10 @@
 Takes the root :class:`Unit` and gives every unit an ``eid``: ``part_1``, ``chp_XII``,
 ``chp_IV__sec_3``, ``chp_IV__sec_3__subsec_1``, ``chp_XII__art_163`` (articles are prefixed by
 their chapter only), ``art_5`` without a chapter, ``…__para_2__point_a``, and quoted amendment text
-``art_1__para_3__qstr_1__art_16a``. Duplicate ids get ``_dup2``, ``_dup3``… and a problem.
+``art_1__para_3__qstr_1__art_16a``. When chapter numbers start again in each Phần, chapters are
+scoped under their part as Akoma Ntoso does (``part_2__chp_I``, ``part_2__chp_I__art_40``), so
+the ids stay unique and do not depend on the order of the parts. Duplicate ids left get
+``_dup2``, ``_dup3``… and a problem.
 """
 
 from __future__ import annotations
@@ -20,8 +23,18 @@ def _component(unit: Unit) -> str:
     return f"{KIND_PREFIX.get(unit.kind, unit.kind)}_{num or 'nn'}"
 
 
+def chapters_restart(root: Unit) -> bool:
+    """Chapter numbers start again in a Phần: a part after the first with chapters opens with
+    Chương I."""
+    parts = [u for u in root.children if u.kind == "part"
+             and any(c.kind == "chapter" for c in u.children)]
+    return any(num_key(next(c for c in p.children if c.kind == "chapter").num, "chapter") == (1, "")
+               for p in parts[1:])
+
+
 def assign_eids(root: Unit, problems: list[Problem]) -> None:
     seen: set[str] = set()
+    scoped = chapters_restart(root)
 
     def unique(eid: str, unit: Unit) -> str:
         """A new id for a unit whose ``eid`` is taken already (a warning says so)."""
@@ -38,7 +51,9 @@ def assign_eids(root: Unit, problems: list[Problem]) -> None:
         for child in unit.children:
             kind = child.kind
             comp = _component(child)
-            if kind in ("part", "chapter"):
+            if kind == "chapter" and scoped and parent:
+                eid = f"{parent}__{comp}"
+            elif kind in ("part", "chapter"):
                 eid = scope + comp
             elif kind in ("section", "article"):
                 eid = f"{chapter}__{comp}" if chapter else scope + comp
@@ -55,6 +70,6 @@ def assign_eids(root: Unit, problems: list[Problem]) -> None:
                 walk(child, eid + "__", "", "")
             else:
                 walk(child, scope, eid if kind == "chapter" else chapter,
-                     "" if kind in ("part", "chapter") else eid)
+                     "" if kind == "chapter" or (kind == "part" and not scoped) else eid)
 
     walk(root, "", "", "")

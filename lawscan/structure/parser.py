@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from lawscan.model import Line, Problem, Unit
 from lawscan.structure import amend
-from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, PARAGRAPH_RE, PART_RE, POINT_RE,
-                                        REFERENCE_FOLLOWER_RE, SECTION_RE, SUBSECTION_RE, V,
-                                        _alt, is_upper_title, num_key, probe_text, roman_to_int,
-                                        starts_upper, strip_separator)
+from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISSPELT_LABEL_RE,
+                                        PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
+                                        SECTION_RE, SUBSECTION_RE, V, _alt, fold_label,
+                                        is_upper_title, may_be_label, num_key, probe_text,
+                                        roman_to_int, starts_upper, strip_separator)
 
 LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "paragraph": 5,
          "point": 6}
@@ -35,8 +36,16 @@ _SIGNATURES = {s.upper() for s in _C["signature"]}
 _ANNEX_RE = re.compile(rf"^(?:{_alt(_C['annex'])})(?!\w)")
 _REF_LABEL_RE = re.compile(
     rf"^(?i:{_alt(V['labels']['article'] + V['labels']['chapter'] + V['labels']['section'])})\s+\S")
+_DASHES = "-–—"
+_ARTICLE_WORDS = _alt(V["labels"]["article"])
 _THIS_RE = re.compile(r"\snày(?!\w)")
 _PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
+_UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{_alt(V['titles']['unfinished'])}))$")
+
+
+def _continues(title_line: str) -> bool:
+    """A title line that leaves the title unfinished ("…TỐ CÁO VÀ", "…QUẢN LÝ,")."""
+    return bool(_UNFINISHED_RE.search(title_line.rstrip()))
 
 
 @dataclass
@@ -46,6 +55,7 @@ class Heading:
     heading: str
     consumed: int = 1  # lines used by the heading (title lines included)
     weak: bool = False  # no separator after the number: accept only in sequence
+    misspelt: str = ""  # the label as printed when it is misspelt ("Chưong")
     attrs: dict = field(default_factory=dict)
 
 
@@ -68,6 +78,8 @@ class LineParser:
         self.annex_line: int | None = None
         self.untitled: list[Unit] = []
         self.own_articles = 0
+        self.part_fresh = False  # a Phần opened and no Chương in it yet
+        self.misspelt: dict[tuple[str, str], list] = {}  # (as printed, label) -> [first line, count]
 
     # ---------------------------------------------------------------- helpers
     def _problem(self, code: str, message: str, line: int | None, severity: str = "warning"):
@@ -86,8 +98,14 @@ class LineParser:
     # ---------------------------------------------------------------- headings
     def match_heading(self, i: int) -> Heading | None:
         p = self.probes[i]
-        if not p or p[0] not in "PpCcMmTtĐđ":
+        if not p:
             return None
+        h = self._heading(i, p) if p[0] in "PpCcMmTtĐđ" else None
+        if h is None and may_be_label(p[0]) and MISSPELT_LABEL_RE.match(p):
+            return self._misspelt(i, p)
+        return h
+
+    def _heading(self, i: int, p: str) -> Heading | None:
         c = p[0].lower()
         if c == "p":
             return self._part(i, p)
@@ -99,13 +117,39 @@ class LineParser:
             return self._container(i, p, "subsection", SUBSECTION_RE)
         return self._article(p)
 
+    def _misspelt(self, i: int, p: str) -> Heading | None:
+        """A heading whose label is misspelt ("Chưong II", "Điêu 5.", "Dieu 5."): read with the
+        right label, and taken only with a title (upper case for Phần/Chương/Mục) and the
+        expected number, so that other words folding alike ("Mức 1: phạt…") stay text."""
+        word = MISSPELT_LABEL_RE.match(p).group(1)
+        hit = FOLDED_LABELS.get(fold_label(word))
+        if hit is None or word.casefold() == hit[1].casefold():
+            return None
+        kind, label = hit
+        fixed = label + p[len(word):]
+        if kind == "part":
+            h = self._part(i, fixed)
+        elif kind == "article":
+            h = self._article(fixed)
+        else:
+            h = self._container(i, fixed, kind, CHAPTER_RE if kind == "chapter" else SECTION_RE)
+        if h is None or not h.heading or (kind != "article" and not is_upper_title(h.heading)):
+            return None
+        key, prev = num_key(h.num, kind), self.last_key.get(kind)
+        if key is None or not (key[0] == self._expected(kind) or (prev and key[0] == prev[0] and key > prev)):
+            return None
+        h.misspelt = word
+        return h
+
     def _title_after(self, i: int) -> tuple[str, int]:
-        """Title lines after a bare Phần/Chương/Mục line: up to three upper-case lines, or one
-        short mixed-case line. Gives (title, lines consumed including the heading line)."""
+        """Title lines after a bare Phần/Chương/Mục line: up to three upper-case lines (more
+        while a line leaves the title unfinished, ending with a comma or "VÀ": Luật Đất đai 2024
+        Chương XV has four), or one short mixed-case line. Gives (title, lines consumed including
+        the heading line)."""
         parts: list[str] = []
         j = i + 1
         end = i + 1
-        while j < len(self.lines) and len(parts) < 3:
+        while j < len(self.lines) and (len(parts) < 3 or _continues(parts[-1])) and len(parts) < 8:
             p = self.probes[j]
             if not p:
                 j += 1
@@ -157,11 +201,7 @@ class LineParser:
             return None
         num, rest = m.group("num"), m.group("rest")
         if rest[:1].isalpha():
-            # glued "Chương IVTRÍ TUỆ NHÂN TẠO": accept when the Roman number is the expected one
-            if (kind == "chapter" and rest[0].isupper() and is_upper_title(rest)
-                    and roman_to_int(num) == self._expected("chapter")):
-                return Heading(kind, num, rest.strip())
-            return None
+            return self._glued(kind, num, rest)
         if rest[:1].isdigit():
             return None
         title = strip_separator(rest)
@@ -174,6 +214,22 @@ class LineParser:
         title, used = self._title_after(i)
         return Heading(kind, num, title, used)
 
+    def _glued(self, kind: str, num: str, rest: str) -> Heading | None:
+        """A number glued to an upper-case title ("Chương IVTRÍ TUỆ NHÂN TẠO", "Mục 1QUY ĐỊNH
+        CHUNG", as many vbpl .docx files print them): accepted when the number is the expected
+        one. A Roman number may have swallowed the title's first letters ("Chương IICÁC…",
+        "Chương VDOANH…"): each split is tried."""
+        expected = self._expected(kind)
+        if num.isdecimal():
+            splits = [(num, rest)]
+        else:
+            splits = [(num[:k], num[k:] + rest) for k in range(len(num), 0, -1)]
+        for head, title in splits:
+            value = int(head) if head.isdecimal() else roman_to_int(head)
+            if value == expected and title[0].isupper() and is_upper_title(title):
+                return Heading(kind, head, title.strip())
+        return None
+
     def _article(self, p: str) -> Heading | None:
         m = ARTICLE_RE.match(p)
         if not m:
@@ -182,9 +238,14 @@ class LineParser:
         if not rest.strip():
             return Heading("article", num, "")
         first = rest[0]
-        if first in ".:-–—":
+        if first.isspace() and rest.lstrip()[:1] in _DASHES:
+            first = rest.lstrip()[0]  # "Điều 5 - Phạm vi"
+        if first in ".:" + _DASHES:
             title = strip_separator(rest)
             if title and not starts_upper(title) and not title[0].isdigit():
+                if first in _DASHES and not (REFERENCE_FOLLOWER_RE.match(title)
+                                             or _REF_LABEL_RE.match(title)):
+                    return Heading("article", num, title, weak=True)  # "Điều 5 - phạm vi": in sequence
                 return None  # "Điều 5. của" — not a heading
             return Heading("article", num, title)
         if first.isspace():
@@ -210,7 +271,7 @@ class LineParser:
     def _is_reference(self, i: int, h: Heading) -> bool:
         """An out-of-sequence Điều/Chương whose next sibling continues the old sequence is a
         cross-reference that happens to start a line."""
-        if self.quoted or h.kind not in ("article", "chapter", "part"):
+        if self.quoted or h.kind not in ("article", "chapter", "part") or self._restarts(h.kind, h.num):
             return False
         key, prev = num_key(h.num, h.kind), self.last_key.get(h.kind)
         if key is None:
@@ -242,6 +303,8 @@ class LineParser:
         severity = "warning" if kind in HEADING_KINDS else "info"
         name = NAMES[kind]
         if prev is None:
+            if kind == "chapter" and key == (2, "") and self.own_articles:
+                return  # articles before Chương II: a lost "Chương I" (parse_source infers it)
             if key[0] != 1 and not key[1]:
                 self._problem("structure.numbering_gap", f"{name} numbering starts at {num}", line, severity)
             return
@@ -254,8 +317,19 @@ class LineParser:
                           f"{name} numbering jumps to {num}: {key[0] - prev[0] - 1} missing", line, severity)
 
     # ---------------------------------------------------------------- tree building
+    def _restarts(self, kind: str, num: str) -> bool:
+        """"Chương I" as the first chapter of a Phần: chapter numbers start again in each part
+        (some codes number them so); the sequence check starts anew."""
+        return kind == "chapter" and self.part_fresh and num_key(num, kind) == (1, "")
+
     def _open(self, kind: str, num: str, heading: str, line: Line, attrs: dict | None = None) -> Unit:
         # positional (kind, num, heading, eid, line, content, children, attrs): ~100k units a corpus
+        if kind == "chapter":
+            if self.part_fresh and self._restarts(kind, num):
+                self.last_key.pop("chapter", None)
+            self.part_fresh = False
+        elif kind == "part":
+            self.part_fresh = True
         unit = Unit(kind, num, heading, "", line.lineno, [], [], attrs or {})
         level = LEVEL[kind]
         stack = self.stack
@@ -278,6 +352,17 @@ class LineParser:
             context.append(u.heading if u.heading else (u.content[0].text if u.content else ""))
         q.attrs = amend.instruction_attrs(instruction, context, self.doc_title)
         parent.children.append(q)
+
+    def _inserted_article(self, p: str, instruction: str) -> bool:
+        """"Điều 29b. …" with no opening quote after "Bổ sung Điều 29a và Điều 29b vào sau Điều
+        29 như sau:" (Luật 90/2025/QH15): an article with a letter suffix that the instruction
+        names is the quoted text going on, not an article of the amending law."""
+        if self.quoted or p[0] not in "Đđ":
+            return False
+        m = ARTICLE_RE.match(p)
+        if not m or m.group("num").isdecimal():
+            return False
+        return re.search(rf"(?i:{_ARTICLE_WORDS})\s+{re.escape(m.group('num'))}(?!\w)", instruction) is not None
 
     def _start_closing(self, i: int) -> None:
         self.closing_line = self.lines[i].lineno
@@ -323,8 +408,9 @@ class LineParser:
                     i += 1
                     continue
                 self._cancel_closing()  # the document goes on after all
-            if amend.opens_quote(p) and (self.quoted or self._in_article()) \
-                    and (last_text.endswith(":") or after_quote):
+            if (after_quote or last_text.endswith(":")) \
+                    and (amend.opens_quote(p) or self._inserted_article(p, last_text)) \
+                    and (self.quoted or self._in_article()):
                 j = amend.find_quote_end(self.lines, i)
                 self._add_quote(i, j, last_text)
                 after_quote = True
@@ -338,6 +424,8 @@ class LineParser:
                               "not a heading", line.lineno, "info")
                 h = None
             if h:
+                if h.misspelt:
+                    self.misspelt.setdefault((h.misspelt, NAMES[h.kind]), [line.lineno, 0])[1] += 1
                 unit = self._open(h.kind, h.num, h.heading, line, h.attrs)
                 if h.kind == "article":
                     self.own_articles += 1
@@ -368,6 +456,10 @@ class LineParser:
             self.stack[-1].content.append(line)
             last_text = p
             i += 1
+        for (word, label), (first, count) in self.misspelt.items():
+            self._problem("structure.misspelt_label",
+                          f"heading label “{word}” read as “{label}” ({count} heading(s), first at "
+                          f"line {first})", first)
         if self.untitled and not self.quoted:
             self._problem("structure.untitled_articles",
                           f"{len(self.untitled)} article(s) have no title (normal in constitutions)",

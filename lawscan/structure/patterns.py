@@ -8,6 +8,7 @@ plus number helpers: Roman numerals, "Phần thứ tư" ordinals, sort keys for 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,14 +49,42 @@ PART_RE = re.compile(
     rf"|(?P<num>{_ROMAN}|\d+)(?![\w]))(?P<rest>.*)$")
 CHAPTER_RE = re.compile(rf"^(?i:{_alt(V['labels']['chapter'])})\s+(?P<num>{_ROMAN}|\d+)(?P<rest>.*)$")
 SECTION_RE = re.compile(
-    rf"^(?i:{_alt(V['labels']['section'])})\s+(?P<num>\d+[a-z]?|{_ROMAN}|[A-Z])(?P<rest>.*)$")
-SUBSECTION_RE = re.compile(rf"^(?i:{_alt(V['labels']['subsection'])})\s+(?P<num>\d+[a-z]?)(?P<rest>.*)$")
+    rf"^(?i:{_alt(V['labels']['section'])})\s+(?P<num>\d+[a-zđ]?|{_ROMAN}|[A-Z])(?P<rest>.*)$")
+SUBSECTION_RE = re.compile(rf"^(?i:{_alt(V['labels']['subsection'])})\s+(?P<num>\d+[a-zđ]?)(?P<rest>.*)$")
 ARTICLE_RE = re.compile(
     rf"^(?i:{_alt(V['labels']['article'])})\s*(?:(?i:{_THU})\s+)?(?P<num>\d+(?:[a-zđ]\d*)?)(?P<rest>.*)$")
 # "1. Text"; also "1.“Text" and "1.Text" with the space forgotten (seen in real laws)
 PARAGRAPH_RE = re.compile(r"^(?P<num>\d{1,3}[a-zđ]?)\.(?:\s+(?P<rest>.*)|(?P<glued>(?=[“\"]|[^\W\d_]).*)|$)")
 _LETTERS = "".join(sorted(set(POINT_ALPHABET)))
 POINT_RE = re.compile(rf"^(?P<num>[{_LETTERS}]\d{{0,2}})\)\s*(?P<rest>.*)$")
+
+# Misspelt heading labels seen in real texts: "Chưong", "Điêu", "Đìều", "Dieu" (diacritics lost),
+# Cyrillic or other look-alike letters. A line's first word whose folded form is a label's;
+# the parser takes it only before a number and a title, in sequence (see LineParser._misspelt).
+MISSPELT_LABEL_RE = re.compile(r"^(\S{3,7})(?=\s*(?:\d|[IVXLCDM]|(?i:thứ)\s))")
+_LOOKALIKES = str.maketrans({
+    "С": "C", "с": "c", "Р": "P", "р": "p", "О": "O", "о": "o", "Е": "E", "е": "e", "А": "A",
+    "а": "a", "М": "M", "м": "m", "Т": "T", "т": "t", "Н": "H", "Ο": "O", "ο": "o", "Α": "A",
+    "Μ": "M", "Τ": "T", "Ρ": "P", "Ɖ": "D", "ɖ": "d", "Ð": "D", "ð": "d", "Đ": "D", "đ": "d"})
+
+
+def fold_label(word: str) -> str:
+    """"Chưong" -> "chuong": look-alike letters made Latin, diacritics dropped, lower case."""
+    w = unicodedata.normalize("NFD", word.translate(_LOOKALIKES))
+    return "".join(c for c in w if not unicodedata.combining(c)).lower()
+
+
+# folded label -> (kind, label as printed): one-word labels only
+FOLDED_LABELS = {fold_label(w): (kind, w) for kind in ("part", "chapter", "section", "article")
+                 for w in V["labels"][kind] if " " not in w}
+_LABEL_INITIALS = {k[0] for k in FOLDED_LABELS}
+
+
+@lru_cache(maxsize=1024)
+def may_be_label(first_char: str) -> bool:
+    """A line starting with this character may start with a (misspelt) label: a cheap test
+    before MISSPELT_LABEL_RE."""
+    return fold_label(first_char)[:1] in _LABEL_INITIALS
 
 REFERENCE_FOLLOWER_RE = re.compile(rf"^(?:{_alt(V['references']['followers'])})(?!\w)")
 
