@@ -168,6 +168,7 @@ class Document:
     date: str | None = None  # ISO date of adoption when found
     issuer: str | None = None  # "QUỐC HỘI"
     is_draft: bool = False
+    sector: str = ""  # "land", "finance", … "other" (lawscan.structure.sector); "" = not derived
     root: Unit = field(default_factory=lambda: Unit(kind="root"))
     problems: list[Problem] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # the normalised source lines
@@ -219,7 +220,8 @@ class Document:
     def to_dict(self, tree: bool = True) -> dict:
         d = {"path": self.path, "format": self.format, "title": self.title,
              "number": self.number, "year": self.year, "doc_kind": self.doc_kind,
-             "date": self.date, "is_draft": self.is_draft, "counts": self.counts()}
+             "sector": self.sector, "date": self.date, "is_draft": self.is_draft,
+             "counts": self.counts()}
         if tree:
             d["tree"] = [c.to_dict() for c in self.root.children]
         d["problems"] = [p.to_dict() for p in self.problems]

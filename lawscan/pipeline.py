@@ -24,18 +24,21 @@ SKIP_NAMES = ("readme", "license", "licence", "changelog", "contributing")
 
 
 def load_document(path: str | os.PathLike, limits: dict | None = None) -> Document:
-    """Read, normalise and parse one file."""
+    """Read, normalise and parse one file, and tell its sector (``structure.sector``)."""
     from lawscan.normalise import normalise
     from lawscan.read import read_source
     from lawscan.structure import parse_source
+    from lawscan.structure.sector import document_sector
 
     source = normalise(read_source(str(path), limits))
     if source.document is not None:  # structured input (Akoma Ntoso): the reader built the tree
         doc = source.document
         doc.lines = source.lines
         doc.problems[:0] = source.problems
-        return doc
-    return parse_source(source)
+    else:
+        doc = parse_source(source)
+    doc.sector = document_sector(doc)
+    return doc
 
 
 @contextmanager
