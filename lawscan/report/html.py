@@ -1,12 +1,24 @@
-"""HTML report: one self-contained file for lawyers (Vietnamese, with English sub-labels).
+"""HTML report: one self-contained file for a legal department (Vietnamese first, English beside it).
 
 ``render(result, base_dir=None, generated_at=None) -> str`` (or :class:`HtmlWriter`, one law at a
-time) fills ``templates/report.html.j2`` and, per law, the macros of ``templates/law.html.j2``
-(jinja2, autoescape on) with: a corpus overview (table of laws with status and finding counts, a
-text/status filter that only appears when JavaScript runs, an inline SVG chart of rubric coverage
-across laws), then per law its metadata, the outline of chapters and articles with the digital
-ones marked (anchors ``id="doc3-chp_XII"``), the rubric coverage matrix with evidence quotes, and
-each finding with evidence, suggestion and a link to its place in the outline.
+time) fills ``templates/report.html.j2`` with
+
+* a summary: counts (each a link that filters the table), four inline SVG charts drawn here
+  (``html_charts``: status, status by year, status by sector, rubric coverage across the laws),
+  the files that are not legal documents and the files that could not be read (folded when many);
+* the overview: one compact row per law (status, kind, year, sector, rubric coverage, findings
+  by severity, the verdict's confidence and review flag), sortable, filterable and groupable by
+  ``templates/report.js``; without the script the table is plain and still complete;
+* the details: one closed ``<details>`` per law (``templates/law.html.j2``: metadata, verdict with
+  its reasons in both languages, findings with evidence, rubric coverage, an outline of chapters
+  with the digital and the cited articles, the proposed chapter). A browser lays out only the open
+  ones; the script moves one under its row when the row is opened, so nothing is written twice.
+
+Order: laws first, then decrees, circulars and other subordinate acts, consolidated texts,
+documents of unknown kind, foreign acts last; within each, the status that most needs work first
+(no digital provisions, scattered articles, a section only, a chapter, a digital law); then by
+title in Vietnamese alphabetical order (:func:`sort_key`). Printing gives the overview, then every
+law's details open, without the controls.
 
 No network: CSS and JS are inline (``templates/report.css``, ``templates/report.js``), fonts are
 system fonts, and a Content-Security-Policy allows only those two blocks (by hash), so even text
@@ -19,16 +31,25 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import re
+import tempfile
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from lawscan.model import DocumentResult, ScanResult, Unit
-from lawscan.report import common
+from lawscan.report import common, html_charts
 from lawscan.report.stream import Writer, render_result
 
 TEMPLATES = Path(__file__).with_name("templates")
 OUTLINE_KINDS = ("part", "chapter", "section", "subsection", "article")
 HAS_CHAPTER = ("digital_law", "dedicated_chapter")
+# default order: kinds of document (laws first, foreign acts last), then status (most work first)
+KIND_GROUP = {"law": 0, "code": 0, "constitution": 0, "amending_law": 0, "resolution": 1, "decree": 1,
+              "circular": 1, "decision": 1, "consolidated": 2, "unknown": 3, "foreign": 4}
+STATUS_RANK = {"none": 0, "articles_only": 1, "section_only": 2, "dedicated_chapter": 3,
+               "digital_law": 4, "unknown": 5}
+COLUMNS = 10  # of the overview table (the script's group and detail rows span them)
 
 
 def _csp_hash(text: str) -> str:
@@ -49,6 +70,32 @@ def safe_href(href: object) -> str | None:
     return href
 
 
+# --- Vietnamese alphabetical order --------------------------------------------------------------
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER = {c: i for i, c in enumerate(_ALPHABET)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+
+
+def collation_key(text: str) -> tuple:
+    """Sort key of ``text`` in Vietnamese alphabetical order: letters a ă â … đ … ư … y (tones
+    set aside), then the tones (none, huyền, hỏi, ngã, sắc, nặng); digits and marks before letters."""
+    letters, tones = [], []
+    for ch in unicodedata.normalize("NFC", text.casefold()):
+        parts = unicodedata.normalize("NFD", ch)
+        tone = next((_TONES[m] for m in parts if m in _TONES), 0)
+        base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in _TONES))
+        letters.append(_LETTER[base] + 1000 if base in _LETTER else ord(base[:1] or " "))
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
+def sort_key(d: dict) -> tuple:
+    """The default order of the report (see the module docstring)."""
+    return (KIND_GROUP.get(d["kind"], 3), STATUS_RANK.get(d["status"], 5), not d["applicable"],
+            collation_key(d["title"]), d["path"])
+
+
+# --- one law -------------------------------------------------------------------------------------
 def _digital_eids(dr: DocumentResult) -> set[str]:
     v = dr.digital
     if v is None:
@@ -74,21 +121,36 @@ def _digital_eids(dr: DocumentResult) -> set[str]:
     return eids
 
 
-def _outline(doc_id: str, unit: Unit, digital: set[str], targets: set[str]) -> list[dict]:
-    """Nested nodes for the structural units (down to articles) under ``unit``."""
-    nodes = []
-    for child in unit.children:
+def _outline(doc_id: str, unit: Unit, digital: set[str], targets: set[str], keep: set[str]) -> list[dict]:
+    """Nested nodes for the structural units under ``unit``: every part, chapter and section, and
+    the articles that are digital or that a finding or a quote points at; the other articles of a
+    run are one "omitted" node (their count and first and last number). Subsections with no heading
+    (numbered subdivisions of foreign acts) give way to what they hold."""
+    nodes, skipped = [], []
+
+    def flush():
+        if skipped:
+            nodes.append({"kind": "omitted", "count": len(skipped), "first": skipped[0].num,
+                          "last": skipped[-1].num})
+            skipped.clear()
+
+    children = list(unit.children)
+    while children:
+        child = children.pop(0)
         if child.kind not in OUTLINE_KINDS:
             continue
-        kids = _outline(doc_id, child, digital, targets) if child.kind != "article" else []
-        is_digital = child.eid in digital
-        nodes.append({
-            "kind": child.kind, "label": child.label(), "heading": child.heading, "eid": child.eid,
-            "anchor": f"{doc_id}-{child.eid}", "line": child.line, "digital": is_digital,
-            "children": kids, "targeted": child.eid in targets,
-            "open": is_digital or child.eid in targets or any(k["open"] or k["digital"] or k["targeted"]
-                                                             for k in kids),
-        })
+        if child.kind == "subsection" and not child.heading:  # numbered only (foreign acts): its units
+            children[:0] = child.children
+            continue
+        if child.kind == "article" and child.eid not in keep:
+            skipped.append(child)
+            continue
+        flush()
+        kids = _outline(doc_id, child, digital, targets, keep) if child.kind != "article" else []
+        nodes.append({"kind": child.kind, "label": child.label(), "heading": child.heading,
+                      "anchor": f"{doc_id}-{child.eid}", "line": child.line, "children": kids,
+                      "digital": child.eid in digital, "targeted": child.eid in targets})
+    flush()
     return nodes
 
 
@@ -105,51 +167,108 @@ def _target(eid: str, anchors: set[str]) -> str | None:
     return None
 
 
-def _href(doc_id: str, eid: str, anchors: set[str]) -> str:
-    target = _target(eid, anchors)
+def _href(doc_id: str, target: str | None) -> str:
     return f"#{doc_id}-{target}" if target else f"#{doc_id}"
 
 
-def _doc_context(entry: common.DocEntry) -> dict:
+def _label(table: str, key: str, fallback: str = "unknown") -> dict:
+    labels = common.labels()[table]
+    return labels.get(key) or labels[fallback]
+
+
+def _findings(entry: common.DocEntry, anchors: set[str], targets: set[str]) -> list[dict]:
     dr, doc = entry.result, entry.result.document
-    anchors = _anchor_eids(doc.root)
-    findings, targets = [], set()
+    items = []
     for i, f in enumerate(entry.findings, 1):
         target = _target(f.eid, anchors)
         if target:
             targets.add(target)
-        findings.append({
-            "id": f"{entry.id}-f{i}", "f": f, "severity": common.severity_label(f.severity),
-            "line": common.finding_line(dr, f),
-            "href": _href(entry.id, f.eid, anchors),
-            "target_label": (doc.find(target).label() if target and doc.find(target) else ""),
-            "suggest_href": "",
-        })
+        unit = doc.find(target) if target else None
+        items.append({"id": f"{entry.id}-f{i}", "f": f, "severity": common.severity_label(f.severity),
+                      "line": common.finding_line(dr, f), "href": _href(entry.id, target),
+                      "target_label": unit.label() if unit is not None else "", "suggest_href": ""})
+    return items
+
+
+def _coverage(entry: common.DocEntry, anchors: set[str], cited: set[str]) -> list[dict]:
+    v = entry.result.digital
+    items = []
+    for c in (v.coverage if v else []):
+        evidence = []
+        for ev in c.evidence:
+            target = _target(ev.eid, anchors)
+            if target:
+                cited.add(target)
+            evidence.append({"ev": ev, "href": _href(entry.id, target)})
+        items.append({"c": c, "label": common.coverage_label(c.state), "evidence": evidence})
+    return items
+
+
+def _doc_context(entry: common.DocEntry) -> dict:
+    dr, doc = entry.result, entry.result.document
+    v = dr.digital
+    anchors = _anchor_eids(doc.root)
+    targets: set[str] = set()
+    cited: set[str] = set()
+    findings = _findings(entry, anchors, targets)
+    coverage = _coverage(entry, anchors, cited)
+    reasons = []
+    for r in (v.reasons if v else []):
+        target = _target(r.eid, anchors)
+        if target:
+            cited.add(target)
+        reasons.append({"r": r, "href": _href(entry.id, target) if r.eid else ""})
     status = common.status_of(dr)
-    coverage = dr.digital.coverage if dr.digital else []
+    applicable = v.applicable if v else True
     outline_md = suggestion_markdown(dr) if status not in HAS_CHAPTER else ""
     for x in findings:  # the finding that a chapter is missing links to the proposed outline
         if outline_md and x["f"].rule_id == "LS101" and x["f"].severity != "info":
             x["suggest_href"] = f"#{entry.id}-suggest"
-    counts = doc.counts()
+    digital = _digital_eids(dr)
+    kind = doc.doc_kind if doc.doc_kind in common.labels()["kind"] else "unknown"
+    sector = getattr(doc, "sector", "") or ""
+    sector_label = html_charts.sector_label(sector)
+    # a record without a title (scraped records often have none) is named by its kind and number
+    named = doc.title or (f"{_label('kind', kind)['vi']} {doc.number}" if doc.number and kind != "unknown" else "")
+    title = named or common.doc_title(dr)
+    counts = common.severity_counts(dr.findings)
     return {
-        "id": entry.id, "dr": dr, "doc": doc, "path": entry.path, "title": common.doc_title(dr),
+        "id": entry.id, "dr": dr, "doc": doc, "path": entry.path, "title": title,
         "where": functools.partial(common.where, doc), "ocr_note": common.ocr_note(doc),
-        "status": status, "status_label": common.status_label(status),
-        "applicable": dr.digital.applicable if dr.digital else True,
-        "verdict": dr.digital, "findings": findings, "counts": common.severity_counts(dr.findings),
-        "structure": [(common.labels()["count"][k], n) for k, n in counts.items() if n],
-        "outline": _outline(entry.id, doc.root, _digital_eids(dr), targets),
-        "coverage": [{"c": c, "label": common.coverage_label(c.state),
-                      "evidence": [{"ev": ev, "href": _href(entry.id, ev.eid, anchors)} for ev in c.evidence]}
-                     for c in coverage],
-        "covered": sum(c.state == "present" for c in coverage),
-        "assessed": sum(c.state != "not_applicable" for c in coverage),
+        "number_in_title": not doc.title and bool(named),
+        "status": status, "status_label": common.status_label(status), "applicable": applicable,
+        "status_rank": STATUS_RANK.get(status, 5),
+        "kind": kind, "kind_label": _label("kind", kind), "sector": sector, "sector_label": sector_label,
+        "verdict": v, "confidence": v.confidence if v else None, "review": bool(v and v.review),
+        "method_label": _label("method", v.method, "rules") if v else None, "reasons": reasons,
+        "findings": findings, "counts": counts,
+        "structure": [(common.labels()["count"][k], n) for k, n in doc.counts().items() if n],
+        "outline": _outline(entry.id, doc.root, digital, targets, digital | targets | cited),
+        "coverage": coverage,
+        "covered": sum(c.state == "present" for c in (v.coverage if v else [])),
+        "assessed": sum(c.state != "not_applicable" for c in (v.coverage if v else [])),
         "suggestion_href": (safe_href(doc.meta.get("suggestion_href")) or (f"#{entry.id}-suggest" if outline_md else None))
         if status not in HAS_CHAPTER else None,
-        "suggestion_id": f"{entry.id}-suggest", "suggestion_md": outline_md,
-        "search": " ".join(x for x in (common.doc_title(dr), doc.number or "", entry.path) if x).casefold(),
+        "suggestion_id": f"{entry.id}-suggest", "suggestion_md": suggestion_outline(outline_md) if outline_md else "",
+        "sector_rank": _sector_rank(sector),
     }
+
+
+def _sector_rank(sector: str) -> int:
+    order = html_charts.sector_order()
+    return order.index(sector) if sector in order else len(order)
+
+
+_CLAUSE = re.compile(r"^\d+\. ")
+
+
+def suggestion_outline(markdown: str) -> str:
+    """The proposed chapter of ``suggestion_markdown`` without the clauses of its articles (and the
+    note on placeholders): where it goes, its articles' titles, the renumbering and the references
+    it shifts. ``lawscan suggest FILE`` gives the full text."""
+    lines = [ln for ln in markdown.splitlines()
+             if not _CLAUSE.match(ln) and not (ln.startswith("_") and ln.endswith("_"))]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
 def suggestion_markdown(dr: DocumentResult) -> str:
@@ -168,8 +287,33 @@ def suggestion_markdown(dr: DocumentResult) -> str:
     return render_markdown(s, level=3) if s.proposes else ""
 
 
-ROWS = "<!--lawscan:rows-->"  # where the parked overview rows and law sections go
-SECTIONS = "<!--lawscan:sections-->"
+# --- the writer ----------------------------------------------------------------------------------
+ROWS = "<!--lawscan:rows-->"  # where the sorted overview rows and law details go
+DETAILS = "<!--lawscan:details-->"
+
+
+class _Parts:
+    """Pieces of text parked in a temporary file (UTF-8, kept in memory while small), each read
+    back by the (offset, length) ``add`` gave, in any order."""
+
+    def __init__(self):
+        self._file = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+        self._end = 0
+
+    def add(self, text: str) -> tuple[int, int]:
+        data = text.encode("utf-8")
+        self._file.seek(self._end)
+        self._file.write(data)
+        ref = (self._end, len(data))
+        self._end += len(data)
+        return ref
+
+    def read(self, ref: tuple[int, int]) -> str:
+        self._file.seek(ref[0])
+        return self._file.read(ref[1]).decode("utf-8")
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _environment():
@@ -178,32 +322,35 @@ def _environment():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True, finalize=_finalize)
-    env.globals.update(word=common.word, coverage_label=common.coverage_label,
+    env.globals.update(word=common.word, coverage_label=common.coverage_label, columns=COLUMNS,
                        severities=[(s, common.severity_label(s)) for s in common.SEVERITY_ORDER])
+    env.filters["pct"] = lambda x: f"{round(100 * x)}%" if isinstance(x, (int, float)) else "—"
     return env
 
 
 class HtmlWriter(Writer):
-    """Renders each law's overview row and section (``templates/law.html.j2``) as it comes and
-    parks them; keeps the statuses seen and the rubric-coverage counts for the chart; at close
-    fills ``templates/report.html.j2`` (totals, chart, errors) around the parked parts."""
+    """Renders each law's overview row and details (``templates/law.html.j2``) as it comes: the
+    rows (a few hundred bytes each) with their sort keys stay in memory, the details are parked
+    in a temporary file; the charts' counts are kept. At close fills ``templates/report.html.j2``
+    and writes rows and details in the report's order."""
 
     fmt = "html"
 
     def start(self) -> None:
         self.env = _environment()
         self.law = self.env.get_template("law.html.j2").module
-        self.rows = self.spool()
-        self.sections = self.spool()
-        self.statuses: set[str] = set()
-        self.chart_rows: dict[str, dict] = {}
+        self.details = _Parts()
+        self._spools.append(self.details)  # closed with the writer's spools
+        self.rows: list[tuple[tuple, str, tuple[int, int]]] = []
+        self.stats = html_charts.CorpusStats()
 
     def document(self, entry: common.DocEntry) -> None:
         d = _doc_context(entry)
-        self.rows.write(str(self.law.law_row(d, self.count)))
-        self.sections.write(str(self.law.law_section(d)))
-        self.statuses.add(d["status"])
-        _count_coverage(self.chart_rows, d)
+        ref = self.details.add(str(self.law.law_details(d)))
+        self.rows.append((sort_key(d), str(self.law.law_row(d)), ref))
+        v = d["verdict"]
+        self.stats.add(d["status"], d["kind"], d["doc"].year, d["sector"], v.coverage if v else [],
+                       d["review"], d["counts"]["error"])
 
     def finish(self) -> None:
         from markupsafe import Markup
@@ -212,40 +359,31 @@ class HtmlWriter(Writer):
 
         css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
         js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
-        statuses = [(s, common.status_label(s)) for s in (*common.STATUSES, "unknown") if s in self.statuses]
-        errors = [{"path": common.rel_path(e.path, self.base_dir), "e": e} for e in self.sorted_errors()]
+        stats = self.stats
         text = self.env.get_template("report.html.j2").render(
-            rows=Markup(ROWS), sections=Markup(SECTIONS), doc_count=self.count,
-            errors=errors, summary=self.summary(), statuses=statuses, chart=_chart(self.chart_rows),
+            rows=Markup(ROWS), details=Markup(DETAILS), doc_count=self.count, summary=self.summary(),
+            errors=[{"path": common.rel_path(e.path, self.base_dir), "e": e} for e in self.sorted_errors()],
+            skipped=[{"path": common.rel_path(s.path, self.base_dir), "s": s} for s in self.sorted_skipped()],
+            statuses=[(s, common.status_label(s)) for s in html_charts.ALL_STATUSES if stats.statuses[s]],
+            kinds=[(k, _label("kind", k)) for k in common.labels()["kind"] if stats.kinds[k]],
+            sectors=[(s, html_charts.sector_label(s)) for s in stats.sectors],
+            years=stats.years, review=stats.review, with_errors=stats.with_errors,
+            charts=html_charts.charts(stats) if self.count else None,
             version=self.tool_version, generated_at=timestamp(self.options.get("generated_at")),
-            css=_markup(css),
-            js=_markup(js), csp=f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
-                                "img-src data:; base-uri 'none'; form-action 'none'",
+            css=_markup(css), js=_markup(js),
+            csp=f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
+                "img-src data:; base-uri 'none'; form-action 'none'",
         )
-        pos = 0
-        for marker, spool in ((ROWS, self.rows), (SECTIONS, self.sections)):
-            at = text.index(marker + "\n", pos)
-            self.write(text[pos:at])
-            spool.copy_to(self.write)
-            pos = at + len(marker) + 1
-        self.write(text[pos:])
-
-
-def _count_coverage(rows: dict[str, dict], d: dict) -> None:
-    """Add one law's rubric coverage to the chart's counts (elements in first-seen order)."""
-    for item in d["coverage"]:
-        c = item["c"]
-        row = rows.setdefault(c.element, {"element": c.element, "label": c.label, "present": 0,
-                                          "absent": 0, "not_applicable": 0})
-        if c.state in ("present", "absent", "not_applicable"):
-            row[c.state] += 1
-
-
-def _chart(rows: dict[str, dict]) -> dict:
-    """Rubric coverage across laws: per element, how many laws have it present/absent/n.a."""
-    laws = max((r["present"] + r["absent"] + r["not_applicable"] for r in rows.values()), default=0)
-    return {"rows": list(rows.values()), "laws": laws, "bar_width": 320, "row_height": 26,
-            "label_width": 380}
+        self.rows.sort(key=lambda row: row[0])
+        head, _, rest = text.partition(ROWS + "\n")
+        middle, _, tail = rest.partition(DETAILS + "\n")
+        self.write(head)
+        for _, row, _ in self.rows:
+            self.write(row)
+        self.write(middle)
+        for _, _, ref in self.rows:
+            self.write(self.details.read(ref))
+        self.write(tail)
 
 
 def render(result: ScanResult, base_dir=None, generated_at=None, **_options) -> str:
@@ -266,4 +404,3 @@ def _markup(text: str):
     from markupsafe import Markup
 
     return Markup(text)
-
