@@ -92,7 +92,10 @@ def nice_step(top: int, ticks: int = 4) -> int:
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "—"
+    if not whole:
+        return "—"
+    pct = round(100 * part / whole)
+    return "<1%" if part and not pct else f"{pct}%"
 
 
 def status_chart(stats: CorpusStats) -> dict:
