@@ -134,6 +134,9 @@ def test_vietnamese_alphabetical_order():
              "Luật Bầu cử", "Luật Ăn uống"]
     assert sorted(words, key=collation_key) == ["Luật An ninh", "Luật Ảnh", "Luật Ăn uống", "Luật Âm nhạc",
                                                 "Luật Bầu cử", "Luật Dược", "Luật Đất đai", "Luật Xây dựng"]
+    numbers = ["Nghị định 101/2012/NĐ-CP", "Nghị định 13/1999/NĐ-CP", "Nghị định 2/2000/NĐ-CP", "Nghị định"]
+    assert sorted(numbers, key=collation_key) == ["Nghị định", "Nghị định 2/2000/NĐ-CP", "Nghị định 13/1999/NĐ-CP",
+                                                  "Nghị định 101/2012/NĐ-CP"]
 
 
 def test_default_order_laws_first_most_work_first(base, corpus_page):

@@ -76,16 +76,23 @@ _LETTER = {c: i for i, c in enumerate(_ALPHABET)}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
 
 
+_NUMBER_OR_CHAR = re.compile(r"\d+|\D")
+
+
 def collation_key(text: str) -> tuple:
     """Sort key of ``text`` in Vietnamese alphabetical order: letters a ă â … đ … ư … y (tones
-    set aside), then the tones (none, huyền, hỏi, ngã, sắc, nặng); digits and marks before letters."""
+    set aside), then the tones (none, huyền, hỏi, ngã, sắc, nặng); numbers by value ("13/2008"
+    before "101/2012"), before marks and letters."""
     letters, tones = [], []
-    for ch in unicodedata.normalize("NFC", text.casefold()):
-        parts = unicodedata.normalize("NFD", ch)
-        tone = next((_TONES[m] for m in parts if m in _TONES), 0)
+    for token in _NUMBER_OR_CHAR.findall(unicodedata.normalize("NFC", text.casefold())):
+        if token.isdigit():
+            letters.append((0, int(token)))
+            tones.append(0)
+            continue
+        parts = unicodedata.normalize("NFD", token)
+        tones.append(next((_TONES[m] for m in parts if m in _TONES), 0))
         base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in _TONES))
-        letters.append(_LETTER[base] + 1000 if base in _LETTER else ord(base[:1] or " "))
-        tones.append(tone)
+        letters.append((1, _LETTER[base] + 1000 if base in _LETTER else ord(base[:1] or " ")))
     return tuple(letters), tuple(tones)
 
 
