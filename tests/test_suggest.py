@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, SAMPLES
+from conftest import FIXTURES, REPO, SAMPLES
 from lawscan.analyse import analyse
 from lawscan.cli import main
 from lawscan.drafting.suggest import DATA, render_text, suggest
@@ -60,6 +60,21 @@ def test_missing_articles_are_added_to_an_incomplete_chapter():
     assert {"online_public_services", "security_personal_data", "funding"} <= set(elements)
     assert "database" not in elements and "information_system" not in elements
     assert s.articles[0].num == "17" and ("Điều 17", f"Điều {17 + len(elements)}") in s.renumbering
+
+
+def test_articles_without_chapters_go_before_the_final_provisions():
+    # a law not divided into chapters: the new articles follow the last article before
+    # "Hiệu lực thi hành", which is renumbered with the article after it
+    doc = load_document(FIXTURES / "drafting" / "luat-khong-chuong.txt")
+    s = suggest(doc)
+    assert s.mode == "new_chapter" and s.chapter_num is None and s.chapter_title == ""
+    assert s.anchor_eid == "art_4" and "không chia chương" in s.placement and "Điều 4" in s.placement
+    assert [a.num for a in s.articles] == [str(5 + i) for i in range(len(s.articles))]
+    end = 5 + len(s.articles)
+    assert s.renumbering == [("Điều 5", f"Điều {end}"), ("Điều 6", f"Điều {end + 1}")]
+    assert {r.eid for r in s.shifted_refs} == {"art_4"}
+    assert all(r.new_text == f"Điều 3 và Điều {end} của Luật này" for r in s.shifted_refs)
+    assert "Chương" not in render_text(s)
 
 
 @pytest.mark.parametrize("name, mode", [("05-luat-nghi-le-nha-nuoc.txt", "not_applicable"),
