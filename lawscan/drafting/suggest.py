@@ -131,91 +131,178 @@ def _fill(text: str, sector: str) -> str:
 
 
 def suggest(doc: Document, verdict: Verdict | None = None) -> Suggestion:
-    """The proposal for ``doc`` (see the module docstring)."""
+    """The proposal for ``doc`` (see the module docstring): takes the parsed law and its verdict
+    (computed when not given); gives a :class:`Suggestion`, with ``mode`` and ``message`` saying
+    why when there is nothing to propose."""
     from lawscan.analyse import analyse
-    from lawscan.analyse.matcher import is_amending_law, is_final_provisions
 
     verdict = verdict or analyse(doc)
-    data = model()
     s = Suggestion(path=doc.path, title=doc.title, mode="new_chapter", status=verdict.status,
                    sector=sector_of(doc), scope=scope_of(doc))
-    text = data["text"]
-    if is_amending_law(doc):
-        s.mode, s.message = "amending_law", text["amending_law"]
-        return s
-    if verdict.status == "digital_law":
-        s.mode, s.message = "digital_law", text["digital_law"]
-        return s
-    if not verdict.applicable:
-        s.mode, s.message = "not_applicable", text["not_applicable"]
-        return s
-    missing = [c.element for c in verdict.coverage if c.state == "absent"
-               and c.element in data["by_element"]]
-    if not missing:
-        s.mode, s.message = "complete", text["complete"]
+    missing = _missing_elements(verdict)
+    reason = _why_no_proposal(doc, verdict, missing)
+    if reason:
+        s.mode, s.message = reason, model()["text"][reason]
         return s
 
-    articles = doc.units("article")
-    chapters = doc.units("chapter")
-    roman = any(_ROMAN.match(c.num or "") for c in chapters) or not chapters
-    chapter_shift = 0
+    articles, chapters = doc.units("article"), doc.units("chapter")
     if verdict.status == "dedicated_chapter" and verdict.chapters:
-        # add the missing articles at the end of the (first) digital chapter
-        s.mode = "add_to_chapter"
-        chap = next((c for c in chapters if c.num == verdict.chapters[0]), None)
-        own = [u for u in chap.walk(include_quoted=False) if u.kind == "article"] if chap else []
-        last = own[-1] if own else None
-        s.anchor_eid = (last or chap).eid if (last or chap) else ""
-        s.placement = text["add_to_chapter"].format(
-            label=f"{chap.label()}. {chap.heading}" if chap else "", last=last.label() if last else "")
-        split = articles.index(last) + 1 if last else len(articles)
+        where = _place_in_chapter(verdict.chapters[0], chapters, articles)
     else:
-        final = next((c for c in chapters if is_final_provisions(c, doc)), None)
-        if final is not None:
-            s.chapter_num = final.num
-            s.anchor_eid = final.eid
-            s.placement = text["insert_before"].format(label=f"{final.label()}. {final.heading}")
-            split = next((i for i, a in enumerate(articles) if _inside(a, final)), len(articles))
-            chapter_shift = 1
-        elif chapters:
-            n = (_chapter_int(chapters[-1].num) or len(chapters)) + 1
-            s.chapter_num = _chapter_num(n, roman)
-            s.anchor_eid = chapters[-1].eid
-            s.placement = text["insert_end"].format(label=f"{chapters[-1].label()}. {chapters[-1].heading}")
-            split = len(articles)
-        else:  # no chapters: articles go before the first final-provisions article
-            split = next((i for i, a in enumerate(articles) if is_final_provisions(a, doc)), len(articles))
-            anchor = articles[split - 1] if split else None
-            s.anchor_eid = anchor.eid if anchor else ""
-            s.placement = text["insert_no_chapter"].format(label=anchor.label() if anchor else "")
-        if s.chapter_num is not None:
-            s.chapter_title = _fill(data["chapter"]["title"], s.sector)
+        where = _place_new_chapter(doc, chapters, articles)
         s.existing_articles = [f"Điều {a}" for a in verdict.articles]
+    s.mode, s.placement, s.anchor_eid = where.mode, where.text, where.anchor_eid
+    s.chapter_num = where.chapter_num
+    if s.chapter_num is not None:
+        s.chapter_title = _fill(model()["chapter"]["title"], s.sector)
 
-    before = [_int(a.num) for a in articles[:split] if _int(a.num) is not None]
-    first_new = (max(before) if before else 0) + 1
-    for i, element in enumerate(missing):
-        entry = data["by_element"][element]
-        s.articles.append(ProposedArticle(element, str(first_new + i), _fill(entry["title"], s.sector),
-                                          [_fill(c, s.sector) for c in entry["clauses"]]))
-    shift = len(s.articles)
-
-    art_map: dict[str, str] = {}
-    for a in articles[split:]:
-        n = _int(a.num)
-        if n is not None and n >= first_new:
-            art_map[a.num] = f"{n + shift}{a.num[len(str(n)):]}"
-    chap_map: dict[str, str] = {}
-    if chapter_shift and s.chapter_num is not None:
-        start = _chapter_int(s.chapter_num) or 0
-        for c in chapters:
-            n = _chapter_int(c.num)
-            if n is not None and n >= start:
-                chap_map[c.num] = _chapter_num(n + 1, bool(_ROMAN.match(c.num)))
-    s.renumbering = [(f"Chương {k}", f"Chương {v}") for k, v in chap_map.items()] + \
-                    [(f"Điều {k}", f"Điều {v}") for k, v in art_map.items()]
+    first_new = _next_article_number(articles[:where.split])
+    s.articles = _proposed_articles(missing, first_new, s.sector)
+    art_map = _article_renumbering(articles[where.split:], first_new, len(s.articles))
+    chap_map = _chapter_renumbering(chapters, s.chapter_num) if where.shifts_chapters else {}
+    s.renumbering = _renumbering_rows(chap_map, art_map)
     s.shifted_refs = shifted_refs(doc, art_map, chap_map)
     return s
+
+
+@dataclass
+class _Placement:
+    """Where the proposed text goes: ``mode`` (new_chapter / add_to_chapter), the sentence that
+    says it, the unit it goes before or after, the index in the law's articles of the first
+    article after it, the new chapter's number (None: no new chapter) and whether the chapters
+    from that number on move down by one."""
+
+    mode: str
+    text: str
+    anchor_eid: str
+    split: int
+    chapter_num: str | None = None
+    shifts_chapters: bool = False
+
+
+def _missing_elements(verdict: Verdict) -> list[str]:
+    """The rubric elements the verdict finds absent and the model wording has an article for, in
+    rubric order."""
+    by_element = model()["by_element"]
+    return [c.element for c in verdict.coverage if c.state == "absent" and c.element in by_element]
+
+
+def _why_no_proposal(doc: Document, verdict: Verdict, missing: list[str]) -> str:
+    """The mode of a law that gets no proposal (amending_law, digital_law, not_applicable,
+    complete), "" for one that does; the mode names its message in the model data."""
+    from lawscan.analyse.matcher import is_amending_law
+
+    if is_amending_law(doc):
+        return "amending_law"
+    if verdict.status == "digital_law":
+        return "digital_law"
+    if not verdict.applicable:
+        return "not_applicable"
+    return "" if missing else "complete"
+
+
+def _place_in_chapter(num: str, chapters: list[Unit], articles: list[Unit]) -> _Placement:
+    """The missing articles go at the end of the existing digital chapter numbered ``num``."""
+    chap = next((c for c in chapters if c.num == num), None)
+    own = [u for u in chap.walk(include_quoted=False) if u.kind == "article"] if chap else []
+    last = own[-1] if own else None
+    anchor = last or chap
+    text = model()["text"]["add_to_chapter"].format(
+        label=f"{chap.label()}. {chap.heading}" if chap else "", last=last.label() if last else "")
+    split = articles.index(last) + 1 if last else len(articles)
+    return _Placement("add_to_chapter", text, anchor.eid if anchor else "", split)
+
+
+def _place_new_chapter(doc: Document, chapters: list[Unit], articles: list[Unit]) -> _Placement:
+    """A new chapter goes before the final-provisions chapter, else after the last chapter; in a
+    law without chapters the new articles go before its first final-provisions article."""
+    final = _first_final_provisions(chapters, doc)
+    if final is not None:
+        return _before_final_chapter(chapters[final], articles)
+    if chapters:
+        return _after_last_chapter(chapters, articles)
+    return _before_final_articles(doc, articles)
+
+
+def _first_final_provisions(units: list[Unit], doc: Document) -> int | None:
+    """The index of the first of ``units`` that is (or is inside) the final provisions."""
+    from lawscan.analyse.matcher import is_final_provisions
+
+    return next((i for i, u in enumerate(units) if is_final_provisions(u, doc)), None)
+
+
+def _before_final_chapter(final: Unit, articles: list[Unit]) -> _Placement:
+    """The new chapter takes the final-provisions chapter's number; that chapter and its articles
+    move down."""
+    text = model()["text"]["insert_before"].format(label=f"{final.label()}. {final.heading}")
+    split = next((i for i, a in enumerate(articles) if _inside(a, final)), len(articles))
+    return _Placement("new_chapter", text, final.eid, split, chapter_num=final.num, shifts_chapters=True)
+
+
+def _after_last_chapter(chapters: list[Unit], articles: list[Unit]) -> _Placement:
+    """No final-provisions chapter: the new chapter follows the last one, numbered in the law's
+    style (Roman or Arabic)."""
+    last = chapters[-1]
+    roman = any(_ROMAN.match(c.num or "") for c in chapters)
+    num = _chapter_num((_chapter_int(last.num) or len(chapters)) + 1, roman)
+    text = model()["text"]["insert_end"].format(label=f"{last.label()}. {last.heading}")
+    return _Placement("new_chapter", text, last.eid, len(articles), chapter_num=num)
+
+
+def _before_final_articles(doc: Document, articles: list[Unit]) -> _Placement:
+    """No chapters: the new articles go before the first final-provisions article (after the
+    article before it)."""
+    split = _first_final_provisions(articles, doc)
+    split = len(articles) if split is None else split
+    anchor = articles[split - 1] if split else None
+    text = model()["text"]["insert_no_chapter"].format(label=anchor.label() if anchor else "")
+    return _Placement("new_chapter", text, anchor.eid if anchor else "", split)
+
+
+def _next_article_number(before: list[Unit]) -> int:
+    """The number after the highest article number of ``before`` (1 when there is none)."""
+    nums = [_int(a.num) for a in before if _int(a.num) is not None]
+    return (max(nums) if nums else 0) + 1
+
+
+def _proposed_articles(elements: list[str], first_num: int, sector: str) -> list[ProposedArticle]:
+    """One article per rubric element, numbered from ``first_num``, in the model wording with the
+    law's sector filled in."""
+    by_element = model()["by_element"]
+    return [ProposedArticle(element, str(first_num + i), _fill(by_element[element]["title"], sector),
+                            [_fill(c, sector) for c in by_element[element]["clauses"]])
+            for i, element in enumerate(elements)]
+
+
+def _article_renumbering(after: list[Unit], first_new: int, shift: int) -> dict[str, str]:
+    """Old -> new number of each article of ``after`` numbered ``first_new`` or more, moved down
+    by ``shift`` ("17" -> "26", "17a" -> "26a")."""
+    out: dict[str, str] = {}
+    for a in after:
+        n = _int(a.num)
+        if n is not None and n >= first_new:
+            out[a.num] = f"{n + shift}{a.num[len(str(n)):]}"
+    return out
+
+
+def _chapter_renumbering(chapters: list[Unit], new_num: str | None) -> dict[str, str]:
+    """Old -> new number of each chapter from ``new_num`` on, moved down by one, each in its own
+    style (Roman or Arabic)."""
+    if new_num is None:
+        return {}
+    start = _chapter_int(new_num) or 0
+    out: dict[str, str] = {}
+    for c in chapters:
+        n = _chapter_int(c.num)
+        if n is not None and n >= start:
+            out[c.num] = _chapter_num(n + 1, bool(_ROMAN.match(c.num)))
+    return out
+
+
+def _renumbering_rows(chap_map: dict[str, str], art_map: dict[str, str]) -> list[tuple[str, str]]:
+    """("Chương V", "Chương VI"), …, ("Điều 17", "Điều 26"), …: chapters first."""
+    return [(f"Chương {k}", f"Chương {v}") for k, v in chap_map.items()] + \
+           [(f"Điều {k}", f"Điều {v}") for k, v in art_map.items()]
 
 
 def _inside(unit: Unit, ancestor: Unit) -> bool:
