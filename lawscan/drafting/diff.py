@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from lawscan.model import Document, Unit
 
 MATCH_THRESHOLD = 0.6
+MAX_SIMILARITY_PAIRS = 40000  # more pairs left than this: no similarity pass (quadratic)
 
 
 @dataclass
@@ -91,61 +92,91 @@ def _ratio(a: str, b: str) -> float:
 
 
 def align(old: list[Unit], new: list[Unit], by_content: bool = True) -> list[tuple[Unit | None, Unit | None]]:
-    """Pairs (old, new); None on one side for an added / removed unit. Passes: same number and
-    heading, same unique heading, similarity of heading + content, same number."""
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
+    """Pairs (old, new) of the units of two versions; None on one side for an added / removed
+    unit. Passes: same number and heading, same unique heading, similarity of heading + content
+    (unless ``by_content`` is False), same number. New units in order, then the removed ones."""
+    alignment = _Alignment(old, new)
+    alignment.by_number_and_heading()
+    alignment.by_unique_heading()
+    if by_content:
+        alignment.by_similarity()
+    alignment.by_number()
+    return alignment.pairs()
 
-    def take(i: int, j: int):
-        pairs[i] = j
-        used.add(j)
 
-    ho = [_norm(u.heading) for u in old]  # each heading normalised once
-    hn = [_norm(u.heading) for u in new]
-    for i, o in enumerate(old):  # 1. same number and heading
-        for j, n in enumerate(new):
-            if j not in used and o.num == n.num and ho[i] == hn[j]:
-                take(i, j)
-                break
-    counts_o, counts_n = Counter(ho), Counter(hn)
-    for i, h in enumerate(ho):  # 2. the same heading, unique on both sides (renumbered)
-        if i in pairs or not h or counts_o[h] != 1 or counts_n.get(h) != 1:
-            continue
-        j = hn.index(h)
-        if j not in used:
-            take(i, j)
-    if by_content:  # 3. similarity of heading and content, best pairs first
-        left = [i for i in range(len(old)) if i not in pairs]
-        right = [j for j in range(len(new)) if j not in used]
-        if left and right and len(left) * len(right) <= 40000:
-            bo = {i: _body(old[i])[:1500] for i in left}  # each body once, not once per pair
-            bn = {j: _body(new[j])[:1500] for j in right}
-            scored = []
-            for i in left:
-                for j in right:
-                    titled = bool(old[i].heading or new[j].heading)
-                    h = _ratio(ho[i], hn[j]) if titled else 1.0
-                    b = _ratio(bo[i], bn[j])
-                    score = 0.4 * h + 0.6 * b if titled else b
-                    if score >= MATCH_THRESHOLD:
-                        scored.append((score, -abs(i - j), i, j))
-            for _, _, i, j in sorted(scored, reverse=True):
-                if i not in pairs and j not in used:
-                    take(i, j)
-    for i, o in enumerate(old):  # 4. the same number
-        if i in pairs:
-            continue
-        j = next((j for j, n in enumerate(new) if j not in used and n.num == o.num), None)
-        if j is not None:
-            take(i, j)
-    out: list[tuple[Unit | None, Unit | None]] = []
-    back = {j: i for i, j in pairs.items()}
-    for j, n in enumerate(new):
-        out.append((old[back[j]] if j in back else None, n))
-    for i, o in enumerate(old):
-        if i not in pairs:
-            out.append((o, None))
-    return out
+class _Alignment:
+    """The indices of old units matched so far to indices of new ones; each pass matches some of
+    the units left."""
+
+    def __init__(self, old: list[Unit], new: list[Unit]):
+        self.old, self.new = old, new
+        self.match: dict[int, int] = {}  # old index -> new index
+        self.used: set[int] = set()  # new indices matched
+        self.old_headings = [_norm(u.heading) for u in old]  # each heading normalised once
+        self.new_headings = [_norm(u.heading) for u in new]
+
+    def take(self, i: int, j: int) -> None:
+        self.match[i] = j
+        self.used.add(j)
+
+    def by_number_and_heading(self) -> None:
+        """1. The same number and heading."""
+        for i, o in enumerate(self.old):
+            for j, n in enumerate(self.new):
+                if j not in self.used and o.num == n.num and self.old_headings[i] == self.new_headings[j]:
+                    self.take(i, j)
+                    break
+
+    def by_unique_heading(self) -> None:
+        """2. The same heading, found once on each side (a renumbered unit)."""
+        count_old, count_new = Counter(self.old_headings), Counter(self.new_headings)
+        for i, h in enumerate(self.old_headings):
+            if i in self.match or not h or count_old[h] != 1 or count_new.get(h) != 1:
+                continue
+            j = self.new_headings.index(h)
+            if j not in self.used:
+                self.take(i, j)
+
+    def by_similarity(self) -> None:
+        """3. Heading and content alike (score at least MATCH_THRESHOLD), best pairs first; skipped
+        when more than MAX_SIMILARITY_PAIRS pairs are left to compare."""
+        left = [i for i in range(len(self.old)) if i not in self.match]
+        right = [j for j in range(len(self.new)) if j not in self.used]
+        if not left or not right or len(left) * len(right) > MAX_SIMILARITY_PAIRS:
+            return
+        for _, _, i, j in sorted(self._scored(left, right), reverse=True):
+            if i not in self.match and j not in self.used:
+                self.take(i, j)
+
+    def _scored(self, left: list[int], right: list[int]) -> list[tuple[float, int, int, int]]:
+        """(score, -distance, i, j) of each pair alike enough."""
+        old_bodies = {i: _body(self.old[i])[:1500] for i in left}  # each body once, not per pair
+        new_bodies = {j: _body(self.new[j])[:1500] for j in right}
+        scored = []
+        for i in left:
+            for j in right:
+                score = _ratio(old_bodies[i], new_bodies[j])
+                if self.old[i].heading or self.new[j].heading:
+                    score = 0.4 * _ratio(self.old_headings[i], self.new_headings[j]) + 0.6 * score
+                if score >= MATCH_THRESHOLD:
+                    scored.append((score, -abs(i - j), i, j))
+        return scored
+
+    def by_number(self) -> None:
+        """4. The same number."""
+        for i, o in enumerate(self.old):
+            if i in self.match:
+                continue
+            j = next((j for j, n in enumerate(self.new) if j not in self.used and n.num == o.num), None)
+            if j is not None:
+                self.take(i, j)
+
+    def pairs(self) -> list[tuple[Unit | None, Unit | None]]:
+        back = {j: i for i, j in self.match.items()}
+        out: list[tuple[Unit | None, Unit | None]] = [
+            (self.old[back[j]] if j in back else None, n) for j, n in enumerate(self.new)]
+        out += [(o, None) for i, o in enumerate(self.old) if i not in self.match]
+        return out
 
 
 def word_diff(a: str, b: str, context: int = 3) -> str:
@@ -186,65 +217,106 @@ def diff_documents(old: Document, new: Document, old_result=None, new_result=Non
     """The :class:`DocDiff` of two versions; ``*_result`` (DocumentResult) are computed by
     :class:`lawscan.scan.Scanner` when not given."""
     d = DocDiff(old=old.path, new=new.path, old_title=old.title, new_title=new.title)
-    eid_map: dict[str, str] = {}
-    for o, n in align(old.units("chapter"), new.units("chapter"), by_content=False):
-        if o is not None and n is not None:
-            eid_map[o.eid] = n.eid
-            if o.num != n.num or _norm(o.heading) != _norm(n.heading):
-                d.changes.append(Change("chapter", "moved" if o.num != n.num else "changed",
-                                        o.label(), n.label(), o.eid, n.eid, n.heading,
-                                        word_diff(o.heading, n.heading) if _norm(o.heading) != _norm(n.heading) else "",
-                                        also_changed=o.num != n.num and _norm(o.heading) != _norm(n.heading)))
-        else:
-            u = o or n
-            d.changes.append(Change("chapter", "removed" if n is None else "added",
-                                    o.label() if o else "", n.label() if n else "",
-                                    o.eid if o else "", n.eid if n else "", u.heading))
-    po, pn = _parent(old), _parent(new)
-    for o, n in align(old.units("article"), new.units("article")):
-        if o is None or n is None:
-            u = o or n
-            d.changes.append(Change("article", "removed" if n is None else "added",
-                                    o.label() if o else "", n.label() if n else "",
-                                    o.eid if o else "", n.eid if n else "", u.heading))
-            continue
-        eid_map[o.eid] = n.eid
-        moved = o.num != n.num or _chapter_of(o, po) != _chapter_of(n, pn)
-        changed = _norm(o.full_text()) != _norm(n.full_text())
-        if moved or changed:
-            words = word_diff(f"{o.heading}\n{o.own_text()}", f"{n.heading}\n{n.own_text()}") if changed else ""
-            d.changes.append(Change("article", "moved" if moved else "changed", o.label(), n.label(),
-                                    o.eid, n.eid, n.heading, words, also_changed=moved and changed))
-        if changed:
-            d.changes.extend(_paragraph_changes(o, n, eid_map))
-    _verdict_and_findings(d, old, new, old_result, new_result, eid_map)
+    eid_map: dict[str, str] = {}  # eid in the old version -> eid of the same unit in the new one
+    d.changes = _chapter_changes(old, new, eid_map) + _article_changes(old, new, eid_map)
+    old_result, new_result = _results(old, new, old_result, new_result)
+    _verdict_change(d, old_result.digital, new_result.digital)
+    d.findings_closed, d.findings_new = _finding_changes(old_result.findings, new_result.findings, eid_map)
     return d
 
 
-def _paragraph_changes(o: Unit, n: Unit, eid_map: dict) -> list[Change]:
+def _label(u: Unit | None, where: str = "") -> str:
+    """"Điều 5", or "khoản 2 Điều 5" with ``where``; "" for no unit."""
+    if u is None:
+        return ""
+    return f"{u.label()} {where}" if where else u.label()
+
+
+def _unmatched(level: str, o: Unit | None, n: Unit | None, heading: str = "", words: str = "",
+               where: tuple[str, str] = ("", "")) -> Change:
+    """The change of a unit found in one version only: ``removed`` (``n`` is None) or ``added``."""
+    return Change(level, "removed" if n is None else "added", _label(o, where[0]), _label(n, where[1]),
+                  o.eid if o else "", n.eid if n else "", heading, words)
+
+
+def _matched(level: str, o: Unit, n: Unit, moved: bool, changed: bool, heading: str = "",
+             words: str = "", where: tuple[str, str] = ("", "")) -> Change | None:
+    """The change of a unit found in both versions: ``moved`` (renumbered or in another chapter;
+    ``also_changed`` when its text changed too) or ``changed``; None when neither."""
+    if not (moved or changed):
+        return None
+    return Change(level, "moved" if moved else "changed", _label(o, where[0]), _label(n, where[1]),
+                  o.eid, n.eid, heading, words, also_changed=moved and changed)
+
+
+def _chapter_changes(old: Document, new: Document, eid_map: dict[str, str]) -> list[Change]:
+    """Chapters added, removed, renumbered or retitled (aligned by number and title only);
+    matched chapters go into ``eid_map``."""
     out = []
-    old_p = [c for c in o.children if c.kind == "paragraph"]
-    new_p = [c for c in n.children if c.kind == "paragraph"]
-    where_o, where_n = o.label(), n.label()
-    for a, b in align(old_p, new_p):
-        if a is None or b is None:
-            u = a or b
-            out.append(Change("paragraph", "removed" if b is None else "added",
-                              f"{a.label()} {where_o}" if a else "", f"{b.label()} {where_n}" if b else "",
-                              a.eid if a else "", b.eid if b else "", "",
-                              word_diff("", u.full_text()) if b is not None else ""))
+    for o, n in align(old.units("chapter"), new.units("chapter"), by_content=False):
+        if o is None or n is None:
+            out.append(_unmatched("chapter", o, n, (o or n).heading))
             continue
-        eid_map[a.eid] = b.eid
-        ta = re.sub(r"^\s*\d+\.\s*", "", a.full_text())
-        tb = re.sub(r"^\s*\d+\.\s*", "", b.full_text())
-        if _norm(ta) != _norm(tb) or a.num != b.num:
-            out.append(Change("paragraph", "changed" if a.num == b.num else "moved",
-                              f"{a.label()} {where_o}", f"{b.label()} {where_n}", a.eid, b.eid, "",
-                              word_diff(ta, tb), also_changed=a.num != b.num and _norm(ta) != _norm(tb)))
+        eid_map[o.eid] = n.eid
+        retitled = _norm(o.heading) != _norm(n.heading)
+        change = _matched("chapter", o, n, o.num != n.num, retitled, n.heading,
+                          word_diff(o.heading, n.heading) if retitled else "")
+        if change:
+            out.append(change)
     return out
 
 
+def _article_changes(old: Document, new: Document, eid_map: dict[str, str]) -> list[Change]:
+    """Articles added, removed, moved (renumbered or in another chapter) or changed, each changed
+    article followed by the changes of its khoản; matched units go into ``eid_map``."""
+    out = []
+    parents_old, parents_new = _parent(old), _parent(new)
+    for o, n in align(old.units("article"), new.units("article")):
+        if o is None or n is None:
+            out.append(_unmatched("article", o, n, (o or n).heading))
+            continue
+        eid_map[o.eid] = n.eid
+        moved = o.num != n.num or _chapter_of(o, parents_old) != _chapter_of(n, parents_new)
+        changed = _norm(o.full_text()) != _norm(n.full_text())
+        words = word_diff(f"{o.heading}\n{o.own_text()}", f"{n.heading}\n{n.own_text()}") if changed else ""
+        change = _matched("article", o, n, moved, changed, n.heading, words)
+        if change:
+            out.append(change)
+        if changed:
+            out.extend(_paragraph_changes(o, n, eid_map))
+    return out
+
+
+def _paragraph_changes(o: Unit, n: Unit, eid_map: dict[str, str]) -> list[Change]:
+    """The khoản of two versions of an article, aligned: added, removed, renumbered or changed
+    (with their word diff); matched khoản go into ``eid_map``."""
+    out = []
+    where = (o.label(), n.label())
+    old_p = [c for c in o.children if c.kind == "paragraph"]
+    new_p = [c for c in n.children if c.kind == "paragraph"]
+    for a, b in align(old_p, new_p):
+        if a is None or b is None:
+            words = word_diff("", b.full_text()) if b is not None else ""
+            out.append(_unmatched("paragraph", a, b, words=words, where=where))
+            continue
+        eid_map[a.eid] = b.eid
+        ta, tb = _without_number(a.full_text()), _without_number(b.full_text())
+        moved, changed = a.num != b.num, _norm(ta) != _norm(tb)
+        words = word_diff(ta, tb) if moved or changed else ""
+        change = _matched("paragraph", a, b, moved, changed, words=words, where=where)
+        if change:
+            out.append(change)
+    return out
+
+
+def _without_number(text: str) -> str:
+    """A khoản's text without its number ("2. Hồ sơ…" -> "Hồ sơ…")."""
+    return re.sub(r"^\s*\d+\.\s*", "", text)
+
+
 def _map_eid(eid: str, eid_map: dict) -> str:
+    """The eid in the new version of the unit at ``eid`` in the old one: its longest matched
+    ancestor (or itself) mapped, the rest of the eid kept."""
     parts = eid.split("__")
     for k in range(len(parts), 0, -1):
         head = "__".join(parts[:k])
@@ -253,39 +325,56 @@ def _map_eid(eid: str, eid_map: dict) -> str:
     return eid
 
 
-def _finding_key(f, eid: str) -> tuple:
-    return (f.rule_id, eid, re.sub(r"\d+", "#", f.message_en))
-
-
-def _verdict_and_findings(d: DocDiff, old: Document, new: Document, old_result, new_result,
-                          eid_map: dict) -> None:
+def _results(old: Document, new: Document, old_result, new_result) -> tuple:
+    """The DocumentResult (verdict and findings) of each version: those given, else a scan's."""
     if old_result is None or new_result is None:
         from lawscan.scan import ScanOptions, Scanner
 
         scanner = Scanner(ScanOptions())
         old_result = old_result or scanner.check_document(old)
         new_result = new_result or scanner.check_document(new)
-    vo, vn = old_result.digital, new_result.digital
-    d.status_before = vo.status if vo else ""
-    d.status_after = vn.status if vn else ""
-    present_o = {c.element for c in (vo.coverage if vo else []) if c.state == "present"}
-    present_n = {c.element for c in (vn.coverage if vn else []) if c.state == "present"}
-    order = [c.element for c in (vn or vo).coverage] if (vn or vo) else []
-    d.elements_gained = [e for e in order if e in present_n - present_o]
-    d.elements_lost = [e for e in order if e in present_o - present_n]
-    old_keys = {}
-    for f in old_result.findings:
+    return old_result, new_result
+
+
+def _present(verdict) -> set[str]:
+    """The rubric elements a verdict finds present (none without a verdict)."""
+    return {c.element for c in (verdict.coverage if verdict else []) if c.state == "present"}
+
+
+def _verdict_change(d: DocDiff, before, after) -> None:
+    """Fill ``d``'s status before and after and the rubric elements gained and lost (in the
+    rubric's order) from the two verdicts (either may be None)."""
+    d.status_before = before.status if before else ""
+    d.status_after = after.status if after else ""
+    order = [c.element for c in (after or before).coverage] if (after or before) else []
+    gained, lost = _present(after) - _present(before), _present(before) - _present(after)
+    d.elements_gained = [e for e in order if e in gained]
+    d.elements_lost = [e for e in order if e in lost]
+
+
+def _finding_key(f, eid: str) -> tuple:
+    """What makes two findings of two versions the same: rule, unit and message, numbers aside."""
+    return (f.rule_id, eid, re.sub(r"\d+", "#", f.message_en))
+
+
+def _finding_changes(old: list, new: list, eid_map: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    """(closed, new): the findings of the old version with no counterpart in the new one, and
+    those of the new version with none in the old one (old eids mapped through ``eid_map``);
+    each as a brief dict."""
+    old_keys: dict = {}
+    for f in old:
         old_keys.setdefault(_finding_key(f, _map_eid(f.eid, eid_map)), f)
-    new_keys = {}
-    for f in new_result.findings:
+    new_keys: dict = {}
+    for f in new:
         new_keys.setdefault(_finding_key(f, f.eid), f)
+    return ([_brief(f) for k, f in old_keys.items() if k not in new_keys],
+            [_brief(f) for k, f in new_keys.items() if k not in old_keys])
 
-    def brief(f) -> dict:
-        return {"rule_id": f.rule_id, "severity": f.severity, "eid": f.eid, "line": f.line,
-                "message": f.message}
 
-    d.findings_closed = [brief(f) for k, f in old_keys.items() if k not in new_keys]
-    d.findings_new = [brief(f) for k, f in new_keys.items() if k not in old_keys]
+def _brief(f) -> dict:
+    """A finding as the diff reports it."""
+    return {"rule_id": f.rule_id, "severity": f.severity, "eid": f.eid, "line": f.line,
+            "message": f.message}
 
 
 # --------------------------------------------------------------------------- rendering
