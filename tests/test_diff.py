@@ -76,6 +76,9 @@ def test_cli_formats(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert res.exit_code == 0 and "<ins>tuyến trên Cổng Dịch vụ công quốc gia" in page
     assert "<script" not in page
+    # one self-contained page: inline style, nothing fetched, the policy forbids anything else
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert "<link" not in page and " src=" not in page and page.count("<html") == 1
 
 
 def test_html_escapes_hostile_text(tmp_path):

@@ -16,14 +16,15 @@ status_after, elements_gained, elements_lost}, findings{closed, new}) or a self-
 from __future__ import annotations
 
 import difflib
-import html
 import json
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from lawscan.model import Document, Unit
 
+TEMPLATES = Path(__file__).with_name("templates")
 MATCH_THRESHOLD = 0.6
 MAX_SIMILARITY_PAIRS = 40000  # more pairs left than this: no similarity pass (quadratic)
 
@@ -379,11 +380,21 @@ def _brief(f) -> dict:
 
 # --------------------------------------------------------------------------- rendering
 
+def _unit_label(c: Change, arrow: str) -> str:
+    """The unit a change is about: its new label ("Điều 6"), its old one for a removed unit, or
+    "Điều 5 -> Điều 6" when it was renumbered."""
+    if c.change == "added":
+        return c.new
+    if c.change == "removed":
+        return c.old
+    return f"{c.old} {arrow} {c.new}" if c.old != c.new else c.new
+
+
 def _line(c: Change) -> str:
+    """One change as terminal text: "~ article   moved    Điều 5 -> Điều 6. Heading", with its
+    word diff on the next line."""
     what = {"added": "+", "removed": "-", "moved": "~", "changed": "*"}[c.change]
-    label = c.new if c.change == "added" else c.old if c.change == "removed" else \
-        (f"{c.old} -> {c.new}" if c.old != c.new else c.new)
-    text = f"{what} {c.level:<9} {c.change:<8} {label}"
+    text = f"{what} {c.level:<9} {c.change:<8} {_unit_label(c, '->')}"
     if c.heading:
         text += f". {c.heading}"
     if c.also_changed:
@@ -394,6 +405,7 @@ def _line(c: Change) -> str:
 
 
 def render_text(d: DocDiff) -> str:
+    """The diff as terminal text: paths, summary, one line per change, verdict and findings."""
     out = [f"--- {d.old}  ({d.old_title})", f"+++ {d.new}  ({d.new_title})", ""]
     summary = d.summary()
     out.append("summary: " + (", ".join(f"{k} {v}" for k, v in sorted(summary.items())) or "no change"))
@@ -411,49 +423,28 @@ def render_text(d: DocDiff) -> str:
     return "\n".join(out) + "\n"
 
 
-def _words_html(words: str) -> str:
-    text = html.escape(words)
+def _words_html(words: str):
+    """A word diff as HTML (Markup): escaped, "[-old-]" as <del>, "{+new+}" as <ins>."""
+    from markupsafe import Markup, escape
+
+    text = str(escape(words))
     text = re.sub(r"\[-(.*?)-\]", r"<del>\1</del>", text)
-    return re.sub(r"\{\+(.*?)\+\}", r"<ins>\1</ins>", text)
+    return Markup(re.sub(r"\{\+(.*?)\+\}", r"<ins>\1</ins>", text))
 
 
 def render_html(d: DocDiff) -> str:
-    e = html.escape
-    rows = []
-    for c in d.changes:
-        label = c.new if c.change == "added" else c.old if c.change == "removed" else \
-            (f"{c.old} → {c.new}" if c.old != c.new else c.new)
-        rows.append(f"<tr class=\"{e(c.change)}\"><td>{e(c.level)}</td><td>{e(c.change)}"
-                    f"{' *' if c.also_changed else ''}</td><td>{e(label)}</td><td>{e(c.heading)}</td>"
-                    f"<td class=\"words\">{_words_html(c.words)}</td></tr>")
-    closed = "".join(f"<li>[{e(f['rule_id'])}] {e(f['eid'] or '(document)')}: {e(f['message'])}</li>"
-                     for f in d.findings_closed)
-    new = "".join(f"<li>[{e(f['rule_id'])}] {e(f['eid'] or '(document)')}: {e(f['message'])}</li>"
-                  for f in d.findings_new)
-    return f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>lawscan diff</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>
-body{{font-family:system-ui,sans-serif;margin:2em;max-width:75em}}
-table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #ccc;padding:.3em;vertical-align:top}}
-tr.added{{background:#eaffea}}tr.removed{{background:#ffecec}}tr.moved{{background:#eef4ff}}
-del{{background:#fbb;text-decoration:line-through}}ins{{background:#bfb;text-decoration:none}}
-</style></head><body>
-<h1>lawscan diff</h1>
-<p>Cũ / old: <code>{e(d.old)}</code> ({e(d.old_title)})<br>Mới / new: <code>{e(d.new)}</code> ({e(d.new_title)})</p>
-<h2>Thay đổi / changes ({len(d.changes)})</h2>
-<table><tr><th>level</th><th>change</th><th>unit</th><th>heading</th><th>words</th></tr>
-{''.join(rows)}</table>
-<h2>Đánh giá / verdict</h2>
-<p>status: {e(d.status_before)} → {e(d.status_after)}<br>
-gained: {e(', '.join(d.elements_gained) or '-')}<br>lost: {e(', '.join(d.elements_lost) or '-')}</p>
-<h2>Phát hiện đã khắc phục / findings closed ({len(d.findings_closed)})</h2><ul>{closed}</ul>
-<h2>Phát hiện mới / new findings ({len(d.findings_new)})</h2><ul>{new}</ul>
-</body></html>
-"""
+    """The diff as one self-contained HTML page (``templates/diff.html.j2``, autoescaped)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["words"] = _words_html
+    rows = [{"c": c, "label": _unit_label(c, "→")} for c in d.changes]
+    return env.get_template("diff.html.j2").render(d=d, rows=rows)
 
 
 def render_diff(d: DocDiff, fmt: str = "text") -> str:
+    """``d`` as ``fmt``: text, json or html."""
     if fmt == "json":
         return json.dumps(d.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
