@@ -13,8 +13,8 @@ from lxml import etree
 
 from fixtures.report.sample import HOSTILE_TERM, make_result
 from lawscan.model import Finding, ScanResult
-from lawscan import report
-from lawscan.report import atomic, render, write_report
+from lawscan import atomic, report
+from lawscan.report import render, write_report
 from lawscan.report.json_report import load_schema
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"  # public SARIF 2.1.0 and JUnit schemas (README there)

@@ -23,7 +23,7 @@ def write(paths, output, config_file, no_config, rules_dirs):
     from lawscan.baseline import BaselineCollector
     from lawscan.cli.scan_cmd import load_config
     from lawscan.errors import ConfigError
-    from lawscan.report.atomic import atomic_write
+    from lawscan.atomic import atomic_write
     from lawscan.scan import ScanOptions, scan_stream
 
     try:

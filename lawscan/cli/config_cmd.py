@@ -17,7 +17,7 @@ import click
 def init(target, force):
     """Write a commented lawscan configuration to start from."""
     from lawscan.config import starter
-    from lawscan.report.atomic import atomic_write
+    from lawscan.atomic import atomic_write
 
     path = Path(target)
     existing = path.read_text(encoding="utf-8") if path.exists() else ""

@@ -26,7 +26,7 @@ def convert(path, target, output):
     doc = load_or_exit(path)
     data = to_akn(doc)
     if output:
-        from lawscan.report.atomic import atomic_write
+        from lawscan.atomic import atomic_write
 
         atomic_write(output, data)
     else:

@@ -25,7 +25,7 @@ def diff(old, new, fmt, output):
     docs = [load_or_exit(old), load_or_exit(new)]
     text = render_diff(diff_documents(*docs), fmt)
     if output:
-        from lawscan.report.atomic import atomic_write
+        from lawscan.atomic import atomic_write
 
         atomic_write(output, text)
     else:

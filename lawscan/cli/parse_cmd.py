@@ -87,7 +87,7 @@ def parse(paths, fmt, output):
     errors: list[InputError] = []  # walk problems (missing path, loops) and unreadable files
     docs = iter_documents(paths, errors, report=lambda e: click.echo(f"{e.path}: {e.message}", err=True))
     if output:
-        from lawscan.report.atomic import atomic_open
+        from lawscan.atomic import atomic_open
 
         with atomic_open(output) as fh:
             _write(fh, docs, fmt)

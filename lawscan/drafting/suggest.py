@@ -464,7 +464,7 @@ def render_docx(s: Suggestion) -> bytes:
 
 def write_suggestion(s: Suggestion, path: str | os.PathLike) -> None:
     """Write ``s`` to ``path`` atomically: .docx -> Word, .txt -> plain text, else Markdown."""
-    from lawscan.report.atomic import atomic_write
+    from lawscan.atomic import atomic_write
 
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":

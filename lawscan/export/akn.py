@@ -305,6 +305,6 @@ def to_akn(doc: Document, refs: bool = True) -> bytes:
 
 def write_akn(doc: Document, path: str | os.PathLike) -> None:
     """Write ``to_akn(doc)`` to ``path`` atomically."""
-    from lawscan.report.atomic import atomic_write
+    from lawscan.atomic import atomic_write
 
     atomic_write(path, to_akn(doc))

@@ -63,7 +63,7 @@ def write_report(result: ScanResult, fmt: str, path: str | os.PathLike, **option
     """Render and write atomically to ``path`` ("-" = standard output). A directory (existing, or
     ending in a slash) gets the format's default file name. Text reports written to a file are
     not coloured unless ``color=True``. Returns the path written."""
-    from lawscan.report.atomic import atomic_open
+    from lawscan.atomic import atomic_open
 
     if str(path) == "-":
         options.setdefault("color", None)

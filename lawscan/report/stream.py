@@ -77,7 +77,7 @@ class _Output:
             self.stream = sys.stdout
         else:
             from lawscan.report import default_filename
-            from lawscan.report.atomic import AtomicFile
+            from lawscan.atomic import AtomicFile
 
             path = Path(target)
             if path.is_dir() or str(target).endswith(("/", os.sep)):

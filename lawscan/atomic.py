@@ -1,4 +1,6 @@
-"""Atomic file writes: a report is either the old file or the complete new one, never half.
+"""Atomic file writes: a file lawscan writes (a report, a suggestion, a converted law, a baseline,
+a configuration) is either the old file or the complete new one, never half. A shared lower layer:
+the reports, the drafting aids, the export and the commands use it; it imports nothing of lawscan.
 
 ``atomic_open(path)`` is a context manager giving a binary file; ``atomic_write(path, data)``
 writes bytes or text at once; :class:`AtomicFile` is the same for a file written over a long run
