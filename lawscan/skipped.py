@@ -8,21 +8,18 @@ The reasons, Vietnamese and English, are data (``data/skipped.toml``): change a 
 
 from __future__ import annotations
 
-import functools
-import tomllib
 from pathlib import Path
 
+from lawscan.datafiles import load_data_file
 from lawscan.errors import ReadError
 from lawscan.model import Document, SkippedInput
 
 REASONS_PATH = Path(__file__).with_name("data") / "skipped.toml"
 
 
-@functools.lru_cache(maxsize=1)
 def reasons() -> dict[str, dict[str, str]]:
     """code -> {"vi", "en"}."""
-    with open(REASONS_PATH, "rb") as fh:
-        return tomllib.load(fh)
+    return load_data_file(REASONS_PATH)
 
 
 def skipped(path: str, code: str) -> SkippedInput:

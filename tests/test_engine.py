@@ -82,6 +82,49 @@ def test_user_dir_adds_a_rule(tmp_path):
     assert [f.eid for f in mine] == ["art_5", "art_7"] and not problems
 
 
+DATA_RULE = """
+    from lawscan.engine import Rule
+    from lawscan.engine.text import load_data
+
+    class Headings(Rule):
+        id = "XX003"
+        name = "listed-headings"
+        severity = "info"
+        title = "Tiêu đề trong danh sách"
+        title_en = "Listed headings"
+        messages = {"default": ("{label}", "{label}")}
+
+        def check(self, ctx):
+            words = load_data("headings", __file__)["words"]  # data/headings.toml beside this file
+            for art in ctx.doc.units("article"):
+                if art.heading in words:
+                    yield self.finding(ctx, art, label=art.label())
+"""
+
+
+def test_a_user_rule_reads_its_own_data_folder(tmp_path):
+    write_rule(tmp_path / "mine", "headings.py", DATA_RULE)
+    (tmp_path / "mine" / "data").mkdir()
+    (tmp_path / "mine" / "data" / "headings.toml").write_text('words = ["Nghĩa vụ"]\n', encoding="utf-8")
+    ruleset = load_rules(extra_dirs=[tmp_path / "mine"], select=["XX003"])
+    findings, problems = run_rules(small_doc(), None, ruleset)
+    assert [f.eid for f in findings] == ["art_7"] and not problems
+    # the built-in pack's data stays what load_data(name) reads
+    from lawscan.engine.text import load_data
+
+    assert "paper" in load_data("procedures") and load_data("headings", tmp_path / "mine") == {"words": ["Nghĩa vụ"]}
+
+
+def test_a_broken_data_file_is_a_rule_error_naming_the_file(tmp_path):
+    write_rule(tmp_path / "mine", "headings.py", DATA_RULE)
+    (tmp_path / "mine" / "data").mkdir()
+    (tmp_path / "mine" / "data" / "headings.toml").write_text("words = [\n", encoding="utf-8")
+    ruleset = load_rules(extra_dirs=[tmp_path / "mine"], select=["XX003"])
+    findings, problems = run_rules(small_doc(), None, ruleset)
+    assert not findings and [p.code for p in problems] == ["rule.crashed"]
+    assert "headings.toml" in problems[0].message
+
+
 def test_crashing_rule_becomes_a_rule_error_and_others_run(tmp_path):
     write_rule(tmp_path / "mine", "crash.py", CRASHING_RULE)
     write_rule(tmp_path / "mine", "every.py", USER_RULE)

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
 
+from lawscan.datafiles import load_data_file
 from lawscan.model import Document, Unit, Verdict
 
 DATA = Path(__file__).parent / "data" / "model_articles.toml"
@@ -78,10 +78,10 @@ class Suggestion:
 
 @lru_cache(maxsize=1)
 def model() -> dict:
-    with open(DATA, "rb") as fh:
-        data = tomllib.load(fh)
-    data["by_element"] = {a["element"]: a for a in data["article"]}
-    return data
+    """The model wording (``data/model_articles.toml``) plus ``by_element``: rubric element id ->
+    its article."""
+    data = load_data_file(DATA)
+    return {**data, "by_element": {a["element"]: a for a in data["article"]}}
 
 
 def sector_of(doc: Document) -> str:

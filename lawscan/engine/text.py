@@ -5,7 +5,9 @@
 * ``phrase_pattern(phrases)`` -> a compiled regex matching any folded phrase on word boundaries
   (``phrase_literals(phrases)``: the same phrases as plain strings, for a cheap first look;
   ``contains_phrase(folded, phrases)``: is there a match, found faster);
-* ``load_data(name)`` -> the parsed ``rules/data/<name>.toml`` of the built-in rule pack.
+* ``load_data(name, rules_dir=None)`` -> the parsed ``data/<name>.toml`` of a rule pack: the
+  built-in one (``rules/data/``), or, given ``rules_dir`` (a rule module's ``__file__`` or its
+  directory), your own rules' ``data/`` folder.
 
 The digital vocabulary itself is the analysis colleague's lexicon (``rules/data/lexicon.toml``,
 read through ``lawscan.analyse.matcher``); the phrase lists here are rule settings (paper
@@ -16,8 +18,10 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
+from pathlib import Path
 from typing import Iterable
+
+from lawscan.datafiles import load_data_file
 
 from lawscan.analyse.fold import fold  # noqa: F401  (one folding for the lexicon and the rules)
 
@@ -82,17 +86,22 @@ def has_phrase(text: str, phrases: Iterable[str]) -> bool:
     return bool(phrases) and phrase_pattern(phrases).search(fold(text)) is not None
 
 
-def rules_data_dir():
-    from lawscan.engine.loader import builtin_rules_dir
-    return builtin_rules_dir() / "data"
+def rules_data_dir(rules_dir: str | Path | None = None) -> Path:
+    """The ``data`` folder of a rule pack: the built-in one (None), or that of ``rules_dir``, a
+    directory of rules or a rule module's file."""
+    if rules_dir is None:
+        from lawscan.engine.loader import builtin_rules_dir
+
+        return builtin_rules_dir() / "data"
+    rules_dir = Path(rules_dir)
+    return (rules_dir.parent if rules_dir.is_file() else rules_dir) / "data"
 
 
-@functools.lru_cache(maxsize=32)
-def load_data(name: str) -> dict:
-    """Parse ``rules/data/<name>.toml`` of the built-in rule pack (cached)."""
-    path = rules_data_dir() / f"{name}.toml"
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+def load_data(name: str, rules_dir: str | Path | None = None) -> dict:
+    """The parsed ``data/<name>.toml`` of a rule pack (cached, shared: read-only). The built-in
+    rules call ``load_data("procedures")``; a rule of your own passes its module's file,
+    ``load_data("fees", __file__)``, and reads ``data/fees.toml`` beside it."""
+    return load_data_file(rules_data_dir(rules_dir) / f"{name}.toml")
 
 
 def short(text: str, limit: int = 160) -> str:

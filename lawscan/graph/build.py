@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lawscan.graph.refs import (RANK, THIS, Path, Ref, _vocab, extract_refs, extract_refs_lines,
-                                is_relative, may_cite, normalise_title, path_label, roman_to_int)
+from lawscan.graph.refs import (RANK, THIS, Path, Ref, extract_refs, extract_refs_lines, is_relative,
+                                may_cite, normalise_title, path_label, roman_to_int, vocab)
 from lawscan.model import Document, Problem, Unit
 from lawscan.structure.patterns import num_key as struct_key
 
@@ -110,7 +110,7 @@ def doc_title_key(doc: Document) -> str:
     key = normalise_title(doc.title or "")
     if not key:
         return ""
-    types = [t.lower() for t in _vocab()["documents"]["types"]]
+    types = [t.lower() for t in vocab()["documents"]["types"]]
     if not any(key.startswith(t + " ") or key == t for t in types):
         prefix = {"code": "bộ luật", "constitution": "hiến pháp"}.get(doc.doc_kind, "luật")
         key = f"{prefix} {key}"
@@ -122,7 +122,7 @@ def num_key(kind: str, num: str) -> str:
     """Comparable form of a unit number: "IX" and "9" are the same Chương; "thứ hai" is Phần 2."""
     n = (num or "").strip().rstrip(".:").lower()
     if kind in ("chapter", "part"):
-        ordinals = _vocab()["words"]["part_ordinals"]
+        ordinals = vocab()["words"]["part_ordinals"]
         words = n.split()
         if words and words[0] == "thứ" and len(words) > 1 and words[1] in ordinals:
             return str(ordinals.index(words[1]) + 1)
@@ -557,7 +557,7 @@ def _is_amendment(text: str) -> bool:
 def _lead_verb() -> re.Pattern:
     """``_LEAD`` then an amendment verb; the label is taken as ``_LEAD`` alone would take it
     (an atomic group: no shorter label is tried to find a verb after it)."""
-    verbs = "|".join(re.escape(v) for v in _vocab()["amendment"]["verbs"])
+    verbs = "|".join(re.escape(v) for v in vocab()["amendment"]["verbs"])
     return re.compile(f"(?>{_LEAD.pattern})(?:{verbs})")
 
 

@@ -22,12 +22,12 @@ The vocabulary (unit words, document types, stop words) lives in ``data/refs.tom
 from __future__ import annotations
 
 import itertools
+import pathlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from lawscan.datafiles import load_data_file
 from lawscan.joined import join, lines_with
 
 # Units from smallest to largest.
@@ -35,6 +35,7 @@ RANK = {"point": 0, "paragraph": 1, "article": 2, "subsection": 3, "section": 4,
         "part": 6}
 THIS = ""  # the num of a relative level: "Điều này" -> ("article", THIS)
 MAX_RANGE = 400  # a range longer than this keeps only its two ends
+VOCAB_PATH = pathlib.Path(__file__).parent / "data" / "refs.toml"
 
 Path = tuple[tuple[str, str], ...]
 
@@ -90,8 +91,8 @@ def is_relative(path: Path) -> bool:
 
 def path_label(path: Path) -> str:
     """Vietnamese label of a path, innermost first as lawyers write it: "điểm a khoản 2 Điều 5"."""
-    words = {v: k for k, v in _vocab()["unit_words"].items()}
-    this = _vocab()["words"]["this"]
+    words = {v: k for k, v in vocab()["unit_words"].items()}
+    this = vocab()["words"]["this"]
     out = []
     for kind, num in reversed(path):
         word = words[kind]
@@ -130,10 +131,9 @@ def int_to_roman(n: int) -> str:
     return out
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> dict:
-    text = resources.files("lawscan.graph").joinpath("data/refs.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+def vocab() -> dict:
+    """The reference vocabulary, ``data/refs.toml`` (shared: read-only)."""
+    return load_data_file(VOCAB_PATH)
 
 
 def _alt(words) -> str:
@@ -147,7 +147,7 @@ def _either_case(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
-    v = _vocab()
+    v = vocab()
     w = v["words"]
     unit_words = v["unit_words"]
     capital_only = set(w["capital_only"])
@@ -305,8 +305,8 @@ def extract_refs(text: str, chains_only: bool = False) -> list[Ref]:
             refs.append(Ref(m.group("num"), m.start(), m.end(), "external", doc_number=m.group("num")))
             taken.append((m.start(), m.end()))
     for m in p["field"].finditer(text) if has_field else ():
-        words, end = _take_words(text, m.end(), set(_vocab()["fields"]["stop_words"]),
-                                 _vocab()["fields"]["max_words"])
+        words, end = _take_words(text, m.end(), set(vocab()["fields"]["stop_words"]),
+                                 vocab()["fields"]["max_words"])
         if words and free(m.start(), end):
             refs.append(Ref(text[m.start():end], m.start(), end, "field", law_field=words))
             taken.append((m.start(), end))
@@ -493,15 +493,15 @@ def _parse_doc(text: str, i: int, p: dict):
     if n:
         name = f"{dtype} {' '.join(n.group('name').split())}"
         return dtype, name, n.group("num"), n.end()
-    docs = _vocab()["documents"]
-    if dtype == _vocab()["words"]["constitution"]:
+    docs = vocab()["documents"]
+    if dtype == vocab()["words"]["constitution"]:
         return dtype, dtype, "", j
     if dtype not in docs["named_types"]:
         return None
     first = p["name_word"].match(text, j)
     # a name starts with a capital ("Luật Doanh nghiệp"); older laws write "của Luật bảo hiểm xã
     # hội" in lower case, which "của" (of) right before the type makes unambiguous
-    after_of = text[max(0, i - 4):i].lower() == _vocab()["words"]["of"] + " "
+    after_of = text[max(0, i - 4):i].lower() == vocab()["words"]["of"] + " "
     if not first or not (first.group("word")[0].isupper() or after_of):
         return None
     words, end = _take_words(text, j, set(docs["name_stop_words"]), 12,
@@ -515,7 +515,7 @@ def _take_words(text: str, j: int, stop: set, limit: int,
                 comma_words: set = frozenset()) -> tuple[str, int]:
     """Words from ``j`` up to a stop word, punctuation, a number or a document type; a comma is
     crossed only before one of ``comma_words``. Gives the words and where they end."""
-    types = set(_vocab()["documents"]["types"])
+    types = set(vocab()["documents"]["types"])
     out = ""
     end = j
     count = 0
@@ -543,7 +543,7 @@ def _expand(kind: str, a: str, b: str) -> list[str]:
     Chương); ends that cannot be counted stay as they are."""
     if a.isdigit() and b.isdigit() and 0 <= int(b) - int(a) <= MAX_RANGE:
         return [str(n) for n in range(int(a), int(b) + 1)]
-    letters = _vocab()["words"]["point_letters"]
+    letters = vocab()["words"]["point_letters"]
     if kind == "point" and a in letters and b in letters and letters.index(a) <= letters.index(b):
         return letters[letters.index(a):letters.index(b) + 1]
     ra, rb = roman_to_int(a), roman_to_int(b)

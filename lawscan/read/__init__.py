@@ -48,10 +48,10 @@ def read_source(path: str, limits: "dict | None" = None) -> Source:
 
 def _head_text(data: bytes) -> str:
     """The first 256 KiB as text, good enough to recognise the format (never for reading)."""
-    from lawscan.read.encoding import _utf16_without_bom, sniff_bom
+    from lawscan.read.encoding import sniff_bom, sniff_utf16
 
     bom, skip = sniff_bom(data)
-    encoding = bom or _utf16_without_bom(data) or "utf-8"
+    encoding = bom or sniff_utf16(data) or "utf-8"
     return data[skip:skip + 262144].decode(encoding, errors="replace")
 
 

@@ -181,9 +181,9 @@ class _Builder:
 @functools.cache
 def _unit_labels() -> list[tuple[str, str]]:
     """The unit labels ("Chương", "Điều", "Art." ...), longest first, each with its lower case."""
-    from lawscan.read.encoding import _vietnamese
+    from lawscan.read.encoding import vietnamese
 
-    return [(word, word.lower()) for word in sorted(_vietnamese()["unit_labels"], key=len, reverse=True)]
+    return [(word, word.lower()) for word in sorted(vietnamese()["unit_labels"], key=len, reverse=True)]
 
 
 def bare_num(text: str) -> str:
@@ -261,11 +261,11 @@ def _metadata(doc_el, doc: Document) -> None:
         doc.date = date
     country = value("FRBRcountry").lower()
     if country in ("vn", "vnm", "vie") or value("FRBRlanguage", "language", "FRBRExpression") == "vie":
-        from lawscan.read.encoding import _vietnamese
+        from lawscan.read.encoding import vietnamese
 
         lowered = f"{doc.title} {value('FRBRname')}".lower()
         doc.doc_kind = SUBTYPE_KINDS.get(value("FRBRsubtype")) or next(
-            (kind for word, kind in _vietnamese()["doc_kinds"].items() if word in lowered), "law")
+            (kind for word, kind in vietnamese()["doc_kinds"].items() if word in lowered), "law")
         doc.is_draft = "/bill/" in uri or _local(doc_el) == "bill"
     doc.meta.update({"frbr_uri": uri, "country": value("FRBRcountry"),
                      "language": value("FRBRlanguage", "language", "FRBRExpression"),

@@ -23,12 +23,12 @@ is their inverse, used by the tests to make legacy fixtures.
 from __future__ import annotations
 
 import codecs
-import json
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from lawscan.datafiles import load_data_file
 from lawscan.errors import ReadError
 from lawscan.model import Problem
 
@@ -39,19 +39,18 @@ LEGACY_NAMES = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI-Wi
 _PUNCTUATION = set("“”‘’–—…•·°«»\u00a0²³½¼¾±×÷")  # ÷ is also TCVN3 "ữ": then it is inside a word
 
 
-@lru_cache(maxsize=None)
 def _charsets() -> dict:
-    return json.loads((_HERE / "legacy_charsets.json").read_text(encoding="utf-8"))
+    return load_data_file(_HERE / "legacy_charsets.json")
 
 
-@lru_cache(maxsize=None)
-def _vietnamese() -> dict:
-    return json.loads((_HERE / "vietnamese.json").read_text(encoding="utf-8"))
+def vietnamese() -> dict:
+    """The Vietnamese letters and syllable pattern of ``vietnamese.json`` (shared: read-only)."""
+    return load_data_file(_HERE / "vietnamese.json")
 
 
 @lru_cache(maxsize=None)
 def _syllable_re() -> re.Pattern:
-    syl = _vietnamese()["syllable"]
+    syl = vietnamese()["syllable"]
 
     def alt(items):
         return "|".join(sorted((re.escape(i) for i in items), key=len, reverse=True))
@@ -70,7 +69,7 @@ def is_vietnamese_syllable(word: str) -> bool:
     m = _syllable_re().match(base)
     if not m:
         return False
-    if m.group("coda") in _vietnamese()["syllable"]["stop_codas"]:
+    if m.group("coda") in vietnamese()["syllable"]["stop_codas"]:
         return bool(tones) and TONE_MARKS[tones[0]] in ("sac", "nang")
     return True
 
@@ -216,7 +215,9 @@ def sniff_bom(data: bytes) -> tuple[str | None, int]:
     return None, 0
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def sniff_utf16(data: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" for UTF-16 text without a byte order mark (every other byte
+    NUL in the first 4 KiB), else None."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
@@ -252,7 +253,7 @@ def decode(data: bytes, path: str, declared: str | None = None) -> tuple[str, st
         except UnicodeDecodeError as exc:
             raise ReadError(path, f"invalid {bom.upper()} after its byte order mark "
                                   f"(byte {exc.start + skip})", "read.encoding") from None
-    utf16 = _utf16_without_bom(data)
+    utf16 = sniff_utf16(data)
     if utf16:
         try:
             text = data.decode(utf16)

@@ -210,18 +210,18 @@ _LAW_HEADING = None
 def _law_heading_re():
     global _LAW_HEADING
     if _LAW_HEADING is None:
-        from lawscan.read.encoding import _vietnamese
+        from lawscan.read.encoding import vietnamese
 
-        words = sorted(_vietnamese()["law_markers"], key=len, reverse=True)
+        words = sorted(vietnamese()["law_markers"], key=len, reverse=True)
         alt = "|".join(re.escape(w) for w in words)
         _LAW_HEADING = re.compile(rf"^\W*(?:{alt})\b", re.IGNORECASE)
     return _LAW_HEADING
 
 
 def _annotation_re():
-    from lawscan.read.encoding import _vietnamese
+    from lawscan.read.encoding import vietnamese
 
-    return re.compile("|".join(re.escape(p) for p in _vietnamese()["annotation_phrases"]), re.IGNORECASE)
+    return re.compile("|".join(re.escape(p) for p in vietnamese()["annotation_phrases"]), re.IGNORECASE)
 
 
 def strip_annotations(text: str) -> tuple[str, list[str]]:

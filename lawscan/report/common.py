@@ -10,14 +10,13 @@ control sequences and other control characters from document-derived text.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
+from lawscan.datafiles import load_data_file
 from lawscan.model import DocumentResult, Finding, RuleInfo, ScanResult, STATUSES
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -49,11 +48,9 @@ def clean(text: object, multiline: bool = False) -> str:
     return s
 
 
-@functools.lru_cache(maxsize=1)
 def labels() -> dict:
-    """The report labels (``data/labels.toml``)."""
-    with open(Path(__file__).with_name("data") / "labels.toml", "rb") as fh:
-        return tomllib.load(fh)
+    """The report labels (``data/labels.toml``; shared: read-only)."""
+    return load_data_file(Path(__file__).with_name("data") / "labels.toml")
 
 
 def word(key: str) -> dict:

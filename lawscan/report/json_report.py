@@ -23,6 +23,7 @@ import json
 import os
 from pathlib import Path
 
+from lawscan.datafiles import load_data_file
 from lawscan.model import ScanResult
 from lawscan.report import common
 from lawscan.report.stream import Writer, dumps_pretty, pad, render_result, write_json
@@ -105,5 +106,5 @@ def render(result: ScanResult, base_dir=None, tree: bool = False, generated_at=N
 
 
 def load_schema() -> dict:
-    """The JSON Schema of the report."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    """The JSON Schema of the report (shared: read-only)."""
+    return load_data_file(SCHEMA_PATH)

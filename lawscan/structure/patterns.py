@@ -12,18 +12,14 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-try:  # Python 3.11+
-    import tomllib
-except ImportError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore
+from lawscan.datafiles import load_data_file
 
 VOCAB_PATH = Path(__file__).with_name("vocab.toml")
 
 
-@lru_cache(maxsize=1)
 def vocab() -> dict:
-    with open(VOCAB_PATH, "rb") as fh:
-        return tomllib.load(fh)
+    """The parsed ``vocab.toml`` (shared: read-only)."""
+    return load_data_file(VOCAB_PATH)
 
 
 def _alt(words) -> str:
