@@ -18,8 +18,12 @@ Element ids (``Unit.eid``) follow the Akoma Ntoso naming convention, e.g.
 from __future__ import annotations
 
 import copy
+import functools
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Iterator
+
+from lawscan.datafiles import load_data_file
 
 # Unit kinds, largest to smallest, with their Akoma Ntoso eId prefixes.
 KIND_PREFIX = {
@@ -39,6 +43,20 @@ DOC_KINDS = ("law", "code", "constitution", "amending_law", "decree", "circular"
              "decision", "consolidated", "foreign", "unknown")
 STATUSES = ("digital_law", "dedicated_chapter", "section_only", "articles_only", "none")
 SEVERITIES = ("error", "warning", "info")
+# The structure vocabulary (Vietnamese, data): its [unit_names] table names each kind of unit.
+VOCAB_PATH = Path(__file__).parent / "structure" / "vocab.toml"
+
+
+@functools.lru_cache(maxsize=1)
+def unit_names() -> dict[str, str]:
+    """kind -> how lawscan writes it before a number: "part" -> "Phần", "paragraph" -> "khoản"
+    (``structure/vocab.toml`` [unit_names]; shared: read-only)."""
+    return load_data_file(VOCAB_PATH)["unit_names"]
+
+
+def unit_name(kind: str) -> str:
+    """"Chương" for "chapter", "khoản" for "paragraph"; the kind itself when it has no name."""
+    return unit_names().get(kind, kind)
 
 
 @dataclass
@@ -142,9 +160,7 @@ class Unit:
 
     def label(self) -> str:
         """Vietnamese label as a lawyer writes it: "Chương XII", "Điều 163", "khoản 2", "điểm a"."""
-        names = {"part": "Phần", "chapter": "Chương", "section": "Mục", "subsection": "Tiểu mục",
-                 "article": "Điều", "paragraph": "khoản", "point": "điểm", "quoted": "trích dẫn"}
-        return f"{names.get(self.kind, self.kind)} {self.num}".strip()
+        return f"{unit_name(self.kind)} {self.num}".strip()
 
     def to_dict(self) -> dict:
         d = {"eid": self.eid, "kind": self.kind, "num": self.num, "heading": self.heading,

@@ -30,13 +30,11 @@ import unicodedata
 
 from lxml import etree
 
-from lawscan.model import Document, Unit
+from lawscan.model import STRUCTURE_KINDS, Document, Unit
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 TAGS = {"part": "part", "chapter": "chapter", "section": "section", "subsection": "subsection",
         "article": "article", "paragraph": "paragraph", "point": "point"}
-LABELS = {"part": "Phần", "chapter": "Chương", "section": "Mục", "subsection": "Tiểu mục",
-          "article": "Điều"}
 SUBTYPES = {"code": "bo-luat", "constitution": "hien-phap", "consolidated": "van-ban-hop-nhat",
             "decree": "nghi-dinh", "circular": "thong-tu", "resolution": "nghi-quyet",
             "decision": "quyet-dinh"}
@@ -85,8 +83,8 @@ def frbr(doc: Document) -> dict:
 
 def num_label(unit: Unit) -> str:
     """The number as a lawyer prints it: "Chương III", "Điều 5.", "1.", "a)"."""
-    if unit.kind in LABELS:
-        return f"{LABELS[unit.kind]} {unit.num}" + ("." if unit.kind == "article" else "")
+    if unit.kind in STRUCTURE_KINDS:
+        return unit.label() + ("." if unit.kind == "article" else "")
     if unit.kind == "paragraph":
         return f"{unit.num}."
     if unit.kind == "point":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lawscan.model import Line, Problem, Unit
+from lawscan.model import Line, Problem, Unit, unit_names
 from lawscan.structure import amend
 from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
@@ -27,8 +27,7 @@ HEADING_KINDS = ("part", "chapter", "section", "subsection", "article")
 # numbering restarts inside these containers
 RESETS = {"part": (), "chapter": ("section", "subsection"), "section": ("subsection",),
           "subsection": (), "article": ("paragraph", "point"), "paragraph": ("point",), "point": ()}
-NAMES = {"part": "Phần", "chapter": "Chương", "section": "Mục", "subsection": "Tiểu mục",
-         "article": "Điều", "paragraph": "khoản", "point": "điểm"}
+NAMES = unit_names()  # kind -> "Chương", "Điều", … (structure/vocab.toml [unit_names])
 
 _C = V["closing"]
 _CLOSING_RE = re.compile(_C["passed"], re.IGNORECASE)
