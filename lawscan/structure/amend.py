@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from lawscan.model import Line
-from lawscan.structure.patterns import V, _alt
+from lawscan.structure.patterns import V, alternation
 
 OPEN_QUOTES = "“\"«„"
 _CLOSE_END_RE = re.compile(r"[”\"»]\s*[.;,]?\s*(?:\[\d+\])?\s*(?:[.;,]\s*)?$")
@@ -22,11 +22,11 @@ def _curly(text: str) -> str:
     return text.replace("’’", "”").replace("‘‘", "“")
 
 _A = V["amend"]
-_ACTIONS = [(action, re.compile(rf"(?i:{_alt(_A[action])})")) for action in ("amend", "insert", "replace", "repeal")]
-_UNIT = _alt(_A["unit_words"])
+_ACTIONS = [(action, re.compile(rf"(?i:{alternation(_A[action])})")) for action in ("amend", "insert", "replace", "repeal")]
+_UNIT = alternation(_A["unit_words"])
 _UNIT_REF_RE = re.compile(rf"(?:(?i:{_UNIT})\s+[0-9A-Za-zđ]+(?:[\s,]+|$))+")
-_ARTICLE_REF_RE = re.compile(rf"(?:{_alt(V['labels']['article'])})\s+\d+[a-zđ]?\d*")
-_LAW_WORDS = _alt(_A["law_names"])
+_ARTICLE_REF_RE = re.compile(rf"(?:{alternation(V['labels']['article'])})\s+\d+[a-zđ]?\d*")
+_LAW_WORDS = alternation(_A["law_names"])
 _LAW_NUM_RE = re.compile(
     rf"(?:{_LAW_WORDS})\s+(?:(?!(?:{_LAW_WORDS})\s)[^;:“”\"()])+?\s+{_A['number_word']}\s+\d+/\d{{4}}/[A-ZĐ0-9\-]+")
 _LAW_OF_RE = re.compile(rf"\s(?i:của)\s+((?:{_LAW_WORDS})\s+[^;:“”\"()]+?)\s*(?:\s{_A['number_word']}\s|như\s+sau|[;:.]|$)")

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lawscan.structure.patterns import V, _alt, is_upper_title
+from lawscan.structure.patterns import V, alternation, is_upper_title
 
 _K = V["doc_kinds"]
 _VIETNAMESE_RE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạ-ỹ]")
@@ -63,7 +63,7 @@ class Kind:
 @lru_cache(maxsize=1)
 def _patterns():
     names = _K["names"]
-    name_re = re.compile(rf"^(?P<name>{_alt(names)})(?:\s+(?P<rest>.*))?$")
+    name_re = re.compile(rf"^(?P<name>{alternation(names)})(?:\s+(?P<rest>.*))?$")
     self_re = re.compile(_K["self"]["pattern"])
     formula_re = re.compile(_K["consolidated"]["formula"], re.IGNORECASE)
     by_word = {_fold(w): kind for w, kind in names.items()}

@@ -41,7 +41,6 @@ def has_header(doc: Document) -> bool:
             if len(probes) == HEADER_LINES:
                 break
     for probe in probes:
-        if (MOTTO in probe and probe.isupper() or metadata._ISSUER_RE.match(probe)
-                or metadata._NUMBER_RE.match(probe)):
+        if MOTTO in probe and probe.isupper() or metadata.names_issuer_or_number(probe):
             return True
-    return bool(metadata._title_from_header(probes))
+    return bool(metadata.title_from_header(probes))

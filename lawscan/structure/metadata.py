@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lawscan.model import Line
 from lawscan.structure import kinds
-from lawscan.structure.patterns import V, _alt, is_upper_title, probe_text
+from lawscan.structure.patterns import V, alternation, is_upper_title, probe_text
 
 _H = V["header"]
 # "Số: 15/2026/NĐ-CP", "Số: 05/2024/QĐ-TTg" (the g of Thủ tướng), "Luật số 102-SL/L-004", a
@@ -28,21 +28,21 @@ _NUMBER_RE = re.compile(
 _BARE_NUMBER_RE = re.compile(r"\b(\d+/\d{4}/(?:QH|UBTVQH|VBHN)[A-ZĐ0-9\-]*|\d+/VBHN-[A-ZĐ]+)\b")
 _DATE_RE = re.compile(_H["date"], re.IGNORECASE)
 _ENACT_RE = re.compile(_H["enact"])
-_ISSUER_RE = re.compile(rf"^(?:{_alt(_H['issuers'])})(?![A-ZĐÀ-Ỹa-zà-ỹ])")
+_ISSUER_RE = re.compile(rf"^(?:{alternation(_H['issuers'])})(?![A-ZĐÀ-Ỹa-zà-ỹ])")
 _ISSUER_PREFIXES = tuple(p + " " for p in _H["issuer_prefixes"])
 _ISSUER_NOT = tuple(_H["issuer_not"])
-_MOTTO_RE = re.compile(_alt(_H["motto"]))
-_TITLE_WORD_RE = re.compile(rf"^(?:{_alt(_H['title_words'])})(?:\s+|$)(?P<rest>.*)$")
+_MOTTO_RE = re.compile(alternation(_H["motto"]))
+_TITLE_WORD_RE = re.compile(rf"^(?:{alternation(_H['title_words'])})(?:\s+|$)(?P<rest>.*)$")
 _NUMBER_TAIL_RE = re.compile(r"\s+(?i:số)\s+[\w/\-]+\s*$")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
-_OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{_alt(_H['issuers'])})(?!\w)", re.IGNORECASE)
+_OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{alternation(_H['issuers'])})(?!\w)", re.IGNORECASE)
 _NUMBER_CUT_RE = re.compile(r"\s(?i:số)\s+\S*\d.*$")
 _SCOPE_RE = re.compile(_H["scope"])
 _HINT_NUMBER_RE = re.compile(r"^\d+(?:/\d{4})?/(?:[A-ZĐ0-9\-]|(?<=TT)g)+$|^\d+-[A-ZĐ]+/[A-ZĐ0-9\-/]+$")
 _AMENDING_ARTICLE_RE = re.compile(_H["amending_article"], re.IGNORECASE)
 # the name lines under which a subject in sentence case follows (see _subject_title)
-_SUBJECT_NAME_RE = re.compile(rf"^(?:{_alt(_H['subject_names'])})\d{{0,3}}$")
+_SUBJECT_NAME_RE = re.compile(rf"^(?:{alternation(_H['subject_names'])})\d{{0,3}}$")
 _TITLE_YEAR_RE = re.compile(_H["title_year"], re.IGNORECASE)
 
 
@@ -64,7 +64,9 @@ def _sentence_case(text: str) -> str:
     return t[:1].upper() + t[1:]
 
 
-def _title_from_header(probes: list[str]) -> str:
+def title_from_header(probes: list[str]) -> str:
+    """The title the header's lines give: a title word and the upper-case subject lines after it
+    ("LUẬT" / "ĐẤT ĐAI" -> "Luật Đất đai"); "" when they give none."""
     for k, p in enumerate(probes):
         m = _TITLE_WORD_RE.match(p)
         if not m or not is_upper_title(p) and len(p.split()) > 2:
@@ -233,7 +235,7 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
     title = _enacted_title(head)
     if not title and _TITLE_WORD_RE.match(hinted.upper()):
         title = hinted
-    title = title or _title_from_header(head) or hinted or _subject_title(head)
+    title = title or title_from_header(head) or hinted or _subject_title(head)
     if not title:  # records without a header: "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược"
         m = _AMENDING_ARTICLE_RE.match(first_article or "")
         if m:
@@ -282,3 +284,9 @@ def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
     if meta.doc_kind == "consolidated" and meta.title and suffix.lower() not in meta.title.lower():
         meta.title = f"{meta.title} ({suffix})"
     return meta
+
+
+def names_issuer_or_number(probe: str) -> bool:
+    """Whether a header line names the issuing body ("QUỐC HỘI") or the number ("Luật số:
+    31/2024/QH15"), as the first lines of a legal document do."""
+    return bool(_ISSUER_RE.match(probe) or _NUMBER_RE.match(probe))

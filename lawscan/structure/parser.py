@@ -17,7 +17,7 @@ from lawscan.model import Line, Problem, Unit, unit_names
 from lawscan.structure import amend
 from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
-                                        SECTION_RE, SUBSECTION_RE, V, _alt, fold_label,
+                                        SECTION_RE, SUBSECTION_RE, V, alternation, fold_label,
                                         is_upper_title, may_be_label, num_key, probe_text,
                                         roman_to_int, starts_upper, strip_separator)
 
@@ -32,14 +32,14 @@ NAMES = unit_names()  # kind -> "Chương", "Điều", … (structure/vocab.toml
 _C = V["closing"]
 _CLOSING_RE = re.compile(_C["passed"], re.IGNORECASE)
 _SIGNATURES = {s.upper() for s in _C["signature"]}
-_ANNEX_RE = re.compile(rf"^(?:{_alt(_C['annex'])})(?!\w)")
+_ANNEX_RE = re.compile(rf"^(?:{alternation(_C['annex'])})(?!\w)")
 _REF_LABEL_RE = re.compile(
-    rf"^(?i:{_alt(V['labels']['article'] + V['labels']['chapter'] + V['labels']['section'])})\s+\S")
+    rf"^(?i:{alternation(V['labels']['article'] + V['labels']['chapter'] + V['labels']['section'])})\s+\S")
 _DASHES = "-–—"
-_ARTICLE_WORDS = _alt(V["labels"]["article"])
+_ARTICLE_WORDS = alternation(V["labels"]["article"])
 _THIS_RE = re.compile(r"\snày(?!\w)")
 _PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
-_UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{_alt(V['titles']['unfinished'])}))$")
+_UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{alternation(V['titles']['unfinished'])}))$")
 
 
 def _continues(title_line: str) -> bool:

@@ -22,7 +22,7 @@ def vocab() -> dict:
     return load_data_file(VOCAB_PATH)
 
 
-def _alt(words) -> str:
+def alternation(words) -> str:
     """A regex alternation of literal words, longest first, spaces matching any whitespace."""
     parts = sorted(words, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
@@ -37,18 +37,18 @@ _THU = V["labels"]["ordinal_marker"]
 _ROMAN = r"[IVXLCDM]+"
 # A structural label at the start of a line; label words are case-insensitive ("CHƯƠNG", "Chương").
 LABEL_RE = {
-    kind: re.compile(rf"^(?i:{_alt(V['labels'][kind])})(?=\s|\d|$)")
+    kind: re.compile(rf"^(?i:{alternation(V['labels'][kind])})(?=\s|\d|$)")
     for kind in ("part", "chapter", "section", "subsection", "article")
 }
 PART_RE = re.compile(
-    rf"^(?i:{_alt(V['labels']['part'])})\s+(?:(?i:{_THU})\s+(?P<ord>(?i:{_alt(ORDINALS)}))(?![\w])"
+    rf"^(?i:{alternation(V['labels']['part'])})\s+(?:(?i:{_THU})\s+(?P<ord>(?i:{alternation(ORDINALS)}))(?![\w])"
     rf"|(?P<num>{_ROMAN}|\d+)(?![\w]))(?P<rest>.*)$")
-CHAPTER_RE = re.compile(rf"^(?i:{_alt(V['labels']['chapter'])})\s+(?P<num>{_ROMAN}|\d+)(?P<rest>.*)$")
+CHAPTER_RE = re.compile(rf"^(?i:{alternation(V['labels']['chapter'])})\s+(?P<num>{_ROMAN}|\d+)(?P<rest>.*)$")
 SECTION_RE = re.compile(
-    rf"^(?i:{_alt(V['labels']['section'])})\s+(?P<num>\d+[a-zđ]?|{_ROMAN}|[A-Z])(?P<rest>.*)$")
-SUBSECTION_RE = re.compile(rf"^(?i:{_alt(V['labels']['subsection'])})\s+(?P<num>\d+[a-zđ]?)(?P<rest>.*)$")
+    rf"^(?i:{alternation(V['labels']['section'])})\s+(?P<num>\d+[a-zđ]?|{_ROMAN}|[A-Z])(?P<rest>.*)$")
+SUBSECTION_RE = re.compile(rf"^(?i:{alternation(V['labels']['subsection'])})\s+(?P<num>\d+[a-zđ]?)(?P<rest>.*)$")
 ARTICLE_RE = re.compile(
-    rf"^(?i:{_alt(V['labels']['article'])})\s*(?:(?i:{_THU})\s+)?(?P<num>\d+(?:[a-zđ]\d*)?)(?P<rest>.*)$")
+    rf"^(?i:{alternation(V['labels']['article'])})\s*(?:(?i:{_THU})\s+)?(?P<num>\d+(?:[a-zđ]\d*)?)(?P<rest>.*)$")
 # "1. Text"; also "1.“Text" and "1.Text" with the space forgotten (seen in real laws)
 PARAGRAPH_RE = re.compile(r"^(?P<num>\d{1,3}[a-zđ]?)\.(?:\s+(?P<rest>.*)|(?P<glued>(?=[“\"]|[^\W\d_]).*)|$)")
 _LETTERS = "".join(sorted(set(POINT_ALPHABET)))
@@ -82,7 +82,7 @@ def may_be_label(first_char: str) -> bool:
     before MISSPELT_LABEL_RE."""
     return fold_label(first_char)[:1] in _LABEL_INITIALS
 
-REFERENCE_FOLLOWER_RE = re.compile(rf"^(?:{_alt(V['references']['followers'])})(?!\w)")
+REFERENCE_FOLLOWER_RE = re.compile(rf"^(?:{alternation(V['references']['followers'])})(?!\w)")
 
 # Probe clean-up: markdown heading marks, emphasis, block quotes; site annotations "[...]".
 _MD_LEAD_RE = re.compile(r"^(?:#{1,6}\s*|>\s*|[*_]{1,3}(?=\S))+")
