@@ -1,8 +1,9 @@
 """Command line: ``lawscan <command>``. Each command lives in its own module and is imported
 only when it runs, so ``lawscan --version`` starts fast.
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage / configuration / input errors,
-130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM). SIGTERM is turned into the same
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage / configuration / input errors
+(and a command whose module cannot be imported: a broken installation says so, with the import
+error, never "No such command"), 130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM). SIGTERM is turned into the same
 exception as Ctrl-C, so ``finally`` blocks run: reports are written atomically and their
 temporary files removed, the cache keeps only complete entries.
 """
@@ -33,6 +34,17 @@ COMMANDS = {
 }
 
 
+class CommandLoadError(click.ClickException):
+    """A command lawscan has whose module cannot be imported (a missing dependency, a broken
+    file): "Error: command 'scan' cannot be loaded (lawscan.cli.scan_cmd): ModuleNotFoundError:
+    …" on stderr, exit 2."""
+
+    exit_code = 2
+
+    def __init__(self, name: str, module: str, exc: BaseException):
+        super().__init__(f"command {name!r} cannot be loaded ({module}): {type(exc).__name__}: {exc}")
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that clean-up code runs."""
 
@@ -61,14 +73,17 @@ class LazyGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx, name):
+        """The command ``name``, its module imported now; None for a name lawscan does not have
+        (click says "No such command"). A module that fails to import raises
+        :class:`CommandLoadError` with the reason."""
         target = COMMANDS.get(name)
         if target is None:
             return None
         module, attr = target.split(":")
         try:
             return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            return None
+        except Exception as exc:  # ImportError, SyntaxError, a missing attribute, an error at import
+            raise CommandLoadError(name, module, exc) from exc
 
     def invoke(self, ctx):
         """Run the command; Ctrl-C and SIGTERM end it with one line and exit 130 / 143."""
