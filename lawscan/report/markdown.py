@@ -14,7 +14,8 @@ findings half, the skipped files a fifth, the documents the rest) and ends with 
 full report (``full_report``: its path, when the same run writes one). Small reports come whole,
 their details open.
 
-Document-derived text is escaped: Markdown punctuation gets a backslash, ``<``, ``>`` and ``&``
+The words are data (``data/labels.toml``: ``[word]``, ``[status]``, ``[severity]`` and
+``[markdown]``). Document-derived text is escaped: Markdown punctuation gets a backslash, ``<``, ``>`` and ``&``
 become entities, ``|`` cannot break the table, and line breaks become spaces.
 :class:`MarkdownWriter` writes the same text from documents given one at a time, keeping only a
 table row per document on disk and the shown findings in memory.
@@ -97,50 +98,77 @@ class MarkdownWriter(Writer):
         more = self._more
         sections = []
         if errors:
-            sections.append((["#### Lỗi / Errors", ""], errors, [""],
-                             lambda n: more(n, "lỗi khác", "more errors"), 0.25, False))
+            sections.append(([f"#### {_heading(_words('run_errors'))}", ""], errors, [""],
+                             lambda n: more(n, _words("run_errors")), 0.25, False))
         if self.findings:
-            head = ("Phát hiện / Findings" + (f" ({len(shown)} / {self.findings})"
-                                              if len(shown) < self.findings else f" ({self.findings})"))
+            head = (_heading(common.word("findings")) + (f" ({len(shown)} / {self.findings})"
+                    if len(shown) < self.findings else f" ({self.findings})"))
             lines = [ln for f in shown for ln in f]
             hidden = self.findings - len(shown)  # beyond max_findings, whatever the room
             sections.append((_fold(head, whole), lines, ["", "</details>", ""],
-                             lambda n: more(n + hidden, "phát hiện khác", "more findings"), 0.5,
+                             lambda n: more(n + hidden, common.word("findings")), 0.5,
                              hidden > 0))
         if skipped:
             reason = {x.code: f"{md(x.reason_vi)} — _{md(x.reason_en)}_" for x in skipped}
             lines = [f"- {md(common.rel_path(x.path, self.base_dir))}: {reason[x.code]}" for x in skipped]
-            sections.append((_fold(f"Bỏ qua, không phải văn bản pháp luật / Skipped, not legal "
-                                   f"documents ({len(skipped)})", whole), lines, ["", "</details>", ""],
-                             lambda n: more(n, "tệp khác", "more files"), 0.2, False))
+            sections.append((_fold(f"{_heading(_words('skipped_files'))} ({len(skipped)})", whole), lines,
+                             ["", "</details>", ""], lambda n: more(n, _words("files")), 0.2, False))
         if self.count:
-            table = ["| Văn bản / Document | Trạng thái / Status | 🔴 | 🟠 | 🔵 |", "|---|---|--:|--:|--:|"]
-            sections.append((_fold(f"Văn bản / Documents ({self.count})", whole) + table,
+            table = [f"| {_heading(common.word('document'))} | {_heading(common.word('status'))} "
+                     "| 🔴 | 🟠 | 🔵 |", "|---|---|--:|--:|--:|"]
+            sections.append((_fold(f"{_heading(common.word('documents'))} ({self.count})", whole) + table,
                              self.rows.lines(), ["", "</details>", ""],
-                             lambda n: more(n, "văn bản khác", "more documents"), 1.0, False))
+                             lambda n: more(n, common.word("documents")), 1.0, False))
         for i, (head, lines, tail, note, share, noted) in enumerate(sections):
             reserve = SECTION_RESERVE * (len(sections) - i - 1)
             out.section(head, lines, tail, note, reserve, share, noted)
 
-    def _more(self, n: int, vi: str, en: str) -> str:
+    def _more(self, n: int, what: dict) -> str:
+        """"… và 3 lỗi khác / and 3 more errors (xem báo cáo đầy đủ / see the full report: r.json)."
+        for ``n`` items of ``what`` (a {"vi", "en"} label) left out."""
         where = self.options.get("full_report")
         where = f": {md(common.rel_path(where, self.base_dir))}" if where else ""
-        return (f"… và {n} {vi} / and {n} {en} (xem báo cáo đầy đủ / see the full report{where}).")
+        more, full = _words("more"), _words("full_report")
+        return (f"{more['vi'].format(n=n, what=_lower_first(what['vi']))} / "
+                f"{more['en'].format(n=n, what=what['en'])} ({full['vi']} / {full['en']}{where}).")
+
+
+def _words(key: str) -> dict:
+    """A {"vi", "en"} entry of the ``[markdown]`` labels."""
+    return common.labels()["markdown"][key]
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _heading(label: dict) -> str:
+    """"Phát hiện / Findings": both halves of a label capitalised."""
+    return f"{_upper_first(label['vi'])} / {_upper_first(label['en'])}"
+
+
+def _count(n: int, label: dict, en: str | None = None) -> str:
+    """"3 lỗi / errors": a number and a label, the Vietnamese in lower case."""
+    return f"{n} {_lower_first(label['vi'])} / {en or label['en']}"
 
 
 def _summary(s: dict) -> list[str]:
     """The heading with the totals and the table of statuses: always shown."""
-    sev = s["by_severity"]
-    head = (f"### lawscan: {s['documents']} văn bản / documents · {sev.get('error', 0)} lỗi / errors · "
-            f"{sev.get('warning', 0)} cảnh báo / warnings · {sev.get('info', 0)} thông tin / info")
+    sev, plural = s["by_severity"], _words("plural_en")
+    counts = [_count(s["documents"], common.word("documents"))]
+    counts += [_count(sev.get(k, 0), common.severity_label(k), plural[k]) for k in common.SEVERITY_ORDER]
     if s["input_errors"]:
-        head += f" · {s['input_errors']} lỗi đọc tệp / input errors"
+        counts.append(_count(s["input_errors"], common.word("errors")))
     if s["skipped"]:
-        head += f" · {s['skipped']} bỏ qua / skipped"
-    lines = [head, ""]
+        counts.append(_count(s["skipped"], common.word("skipped")))
+    lines = [f"### lawscan: {' · '.join(counts)}", ""]
     statuses = [(k, n) for k, n in s["statuses"].items() if n]
     if statuses:
-        lines += ["| Trạng thái / Status | Văn bản / Documents |", "|---|--:|"]
+        lines += [f"| {_heading(common.word('status'))} | {_heading(common.word('documents'))} |", "|---|--:|"]
         for status, n in statuses:
             label = common.status_label(status)
             lines.append(f"| {label['vi']} ({label['en']}) | {n} |")
@@ -164,7 +192,7 @@ def _finding_lines(e, f) -> list[str]:
     for ev in f.evidence[:2]:
         out.append(f"  > {md(ev.quote)}  ")
     if f.suggestion:
-        out.append(f"  ➜ Gợi ý / Suggestion: {md(f.suggestion)}")
+        out.append(f"  ➜ {_heading(common.word('suggestion'))}: {md(f.suggestion)}")
     return out
 
 
