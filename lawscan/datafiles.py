@@ -18,7 +18,10 @@ from pathlib import Path
 
 
 @functools.lru_cache(maxsize=None)
-def _load(path: Path) -> dict:
+def load_data_file(path: str | Path) -> dict:
+    """The parsed content of the TOML (or, by its suffix, JSON) file at ``path``; cached by
+    ``path`` as given (the callers keep theirs in a constant), shared: do not modify it."""
+    path = Path(path)
     try:
         if path.suffix == ".json":
             return json.loads(path.read_text(encoding="utf-8"))
@@ -26,9 +29,3 @@ def _load(path: Path) -> dict:
             return tomllib.load(fh)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ValueError(f"{path}: not a valid data file: {exc}") from exc
-
-
-def load_data_file(path: str | Path) -> dict:
-    """The parsed content of the TOML (or, by its suffix, JSON) file at ``path``; cached, shared:
-    do not modify it."""
-    return _load(Path(path))

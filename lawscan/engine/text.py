@@ -97,6 +97,7 @@ def rules_data_dir(rules_dir: str | Path | None = None) -> Path:
     return (rules_dir.parent if rules_dir.is_file() else rules_dir) / "data"
 
 
+@functools.lru_cache(maxsize=64)
 def load_data(name: str, rules_dir: str | Path | None = None) -> dict:
     """The parsed ``data/<name>.toml`` of a rule pack (cached, shared: read-only). The built-in
     rules call ``load_data("procedures")``; a rule of your own passes its module's file,

@@ -15,6 +15,10 @@ Internal references that name no unit of the document are appended to ``doc.prob
 unqualified references in a unit that amends another law ("Sửa đổi, bổ sung một số điều của Luật
 X số N"), point into the amended law: they become ``cites`` edges to that law's node with the
 unit named in ``target``, never ``refers_to`` edges into this document.
+
+The words are those of ``data/refs.toml`` (see :mod:`lawscan.graph.refs`). ``_LEAD``, the labels
+an amendment instruction may start with ("luật ", "điều 1. ", "1. ", "a) "), stays a regular
+expression in the code: it is the shape of a label sequence, read best as one pattern.
 """
 
 from __future__ import annotations
@@ -35,7 +39,6 @@ if TYPE_CHECKING:  # networkx is imported where a graph is built: LS109 needs no
     import networkx as nx
 
 DOCUMENT = "document"  # node id of the document itself in a one-document graph
-LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Văn bản hợp nhất")
 # Where an implicit reference ("khoản 2", "Mục 3") hangs: the nearest enclosing unit of this kind.
 IMPLICIT_PARENT = {"paragraph": "article", "point": "paragraph", "section": "chapter",
                    "subsection": "section"}
@@ -112,8 +115,8 @@ def doc_title_key(doc: Document) -> str:
         return ""
     types = [t.lower() for t in vocab()["documents"]["types"]]
     if not any(key.startswith(t + " ") or key == t for t in types):
-        prefix = {"code": "bộ luật", "constitution": "hiến pháp"}.get(doc.doc_kind, "luật")
-        key = f"{prefix} {key}"
+        title_type = vocab()["documents"]["title_type"]
+        key = f"{title_type.get(doc.doc_kind, title_type['default'])} {key}"
     return key
 
 
@@ -124,7 +127,7 @@ def num_key(kind: str, num: str) -> str:
     if kind in ("chapter", "part"):
         ordinals = vocab()["words"]["part_ordinals"]
         words = n.split()
-        if words and words[0] == "thứ" and len(words) > 1 and words[1] in ordinals:
+        if words and words[0] == vocab()["words"]["ordinal"] and len(words) > 1 and words[1] in ordinals:
             return str(ordinals.index(words[1]) + 1)
         r = roman_to_int(n)
         if r:
@@ -542,7 +545,8 @@ def _amended_law(text: str, refs: list[Ref], require_single: bool = False) -> Re
     """The law an instruction amends: the text starts (after its label) with an amendment verb
     ("Sửa đổi, bổ sung một số điều của Luật X số N", "1. Bổ sung Điều 5a vào Luật X") and cites
     a law."""
-    laws = [r for r in refs if r.kind == "external" and (r.doc_number or r.doc_type in LAW_TYPES)]
+    amendable = vocab()["documents"]["amendable_types"]
+    laws = [r for r in refs if r.kind == "external" and (r.doc_number or r.doc_type in amendable)]
     if not laws or (require_single and len({r.doc_key() for r in laws}) != 1):
         return None
     return laws[0] if _is_amendment(text) else None

@@ -16,7 +16,10 @@ A target is a path of ``(kind, num)`` pairs, outermost first, e.g.
 level ("Điều này"). A path that starts below the article ("khoản 2", "điểm a") is implicitly
 relative to where it stands. Resolution against a document is in :mod:`lawscan.graph.build`.
 
-The vocabulary (unit words, document types, stop words) lives in ``data/refs.toml``.
+The vocabulary (unit words, document types, stop words) lives in ``data/refs.toml``. What stays
+in the code are the shapes of numbers, where "đ" / "Đ" is a letter of the number's syntax: a
+point "đ" or "đ1", an article "44đ" (``[a-zđ]``), a document number "13/2023/NĐ-CP"
+(``[A-ZĐ]``); a character class reads more clearly in the pattern than as a list in a data file.
 """
 
 from __future__ import annotations
@@ -105,7 +108,7 @@ def path_label(path: Path) -> str:
 def normalise_title(title: str) -> str:
     """Lower case, single spaces, no trailing "số ..." number: the key to match law titles."""
     t = " ".join(title.split()).lower()
-    t = re.sub(r"\s+số\s*:?\s*\S*\d\S*$", "", t)
+    t = re.sub(rf"\s+{vocab()['words']['number']}\s*:?\s*\S*\d\S*$", "", t)
     return t.strip(" .,;:")
 
 
@@ -131,6 +134,7 @@ def int_to_roman(n: int) -> str:
     return out
 
 
+@lru_cache(maxsize=1)  # asked for in every reference parsed: the cheapest lookup
 def vocab() -> dict:
     """The reference vocabulary, ``data/refs.toml`` (shared: read-only)."""
     return load_data_file(VOCAB_PATH)
@@ -170,7 +174,7 @@ def _patterns() -> dict:
         "subsection": r"\d+",
         "section": r"\d+",
         "chapter": r"[IVXLC]+|\d+",
-        "part": rf"thứ\s+(?:{ordinals})|[IVXLC]+|\d+",
+        "part": rf"{w['ordinal']}\s+(?:{ordinals})|[IVXLC]+|\d+",
     }
     quantity = _alt(w["quantity_words"])
     joiners = _alt(w["and"])

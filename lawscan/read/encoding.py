@@ -33,19 +33,23 @@ from lawscan.errors import ReadError
 from lawscan.model import Problem
 
 _HERE = Path(__file__).resolve().parent
+CHARSETS_PATH = _HERE / "legacy_charsets.json"
+VIETNAMESE_PATH = _HERE / "vietnamese.json"
 TONE_MARKS = {"\u0300": "huyen", "\u0301": "sac", "\u0303": "nga", "\u0309": "hoi", "\u0323": "nang"}
 LEGACY_NAMES = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
 # Non-ASCII characters that are ordinary in Vietnamese legal text and are not letters.
 _PUNCTUATION = set("“”‘’–—…•·°«»\u00a0²³½¼¾±×÷")  # ÷ is also TCVN3 "ữ": then it is inside a word
 
 
+@lru_cache(maxsize=1)
 def _charsets() -> dict:
-    return load_data_file(_HERE / "legacy_charsets.json")
+    return load_data_file(CHARSETS_PATH)
 
 
+@lru_cache(maxsize=1)  # asked for once per word checked: the cheapest lookup
 def vietnamese() -> dict:
     """The Vietnamese letters and syllable pattern of ``vietnamese.json`` (shared: read-only)."""
-    return load_data_file(_HERE / "vietnamese.json")
+    return load_data_file(VIETNAMESE_PATH)
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ control sequences and other control characters from document-derived text.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from urllib.parse import quote
 from lawscan.datafiles import load_data_file
 from lawscan.model import DocumentResult, Finding, RuleInfo, ScanResult, STATUSES
 
+LABELS_PATH = Path(__file__).with_name("data") / "labels.toml"
 SEVERITY_ORDER = ("error", "warning", "info")
 SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITY_ORDER)}  # 0 = most severe
 
@@ -48,9 +50,10 @@ def clean(text: object, multiline: bool = False) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=1)  # asked for in every label of every report: the cheapest lookup
 def labels() -> dict:
     """The report labels (``data/labels.toml``; shared: read-only)."""
-    return load_data_file(Path(__file__).with_name("data") / "labels.toml")
+    return load_data_file(LABELS_PATH)
 
 
 def word(key: str) -> dict:
