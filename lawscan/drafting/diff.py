@@ -8,6 +8,10 @@ similarity (difflib), then by number - each change being ``added``, ``removed``,
 change in lawscan's verdict (status, rubric elements gained / lost) and findings (compared by rule
 id + the aligned unit: ``closed`` = gone in the new version, ``new`` = appeared).
 
+Unit labels come from :func:`lawscan.model.unit_name`; the HTML page is a template
+(``templates/diff.html.j2``). ``_body`` strips khoản and điểm numbers with a pattern that keeps
+"đ" among the point letters (``[a-zđ]``: the shape of a number reads best in the pattern).
+
 ``render_diff(d, fmt)`` gives text (terminal), JSON (``DocDiff.to_dict()``: old, new, summary,
 changes[{level, change, old, new, old_eid, new_eid, heading, words}], verdict{status_before,
 status_after, elements_gained, elements_lost}, findings{closed, new}) or a self-contained HTML page.

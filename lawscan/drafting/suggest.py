@@ -12,6 +12,10 @@ a digital law and an amending law get no proposal (``mode`` says why).
 
 ``render_markdown(s)``, ``render_text(s)`` give text; ``render_docx(s)`` gives .docx bytes;
 ``write_suggestion(s, path)`` picks the format by the suffix and writes atomically.
+
+The wording, messages and the words that find the sector are data (``data/model_articles.toml``);
+unit labels ("Chương", "Điều") come from :func:`lawscan.model.unit_name`. The number of an
+article in a cross-reference keeps its letter in the pattern (``[a-zđ]``: "44a", "17đ").
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 
 from lawscan.datafiles import load_data_file
-from lawscan.model import Document, Unit, Verdict
+from lawscan.model import Document, Unit, Verdict, unit_name
 
 DATA = Path(__file__).parent / "data" / "model_articles.toml"
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -86,23 +90,26 @@ def model() -> dict:
 
 def sector_of(doc: Document) -> str:
     """The law's field from its title: "Luật Thú y" -> "thú y"; else from Điều 1 (Phạm vi)."""
+    words = model()["sector"]
     title = unicodedata.normalize("NFC", (doc.title or "").strip())
-    m = re.match(r"^(?:bộ luật|luật|pháp lệnh)\s+(.+)$", title, flags=re.I)
+    kinds = "|".join(re.escape(k) for k in words["title_kinds"])
+    m = re.match(rf"^(?:{kinds})\s+(.+)$", title, flags=re.I)
     if m:
         name = m.group(1).strip()
         return name[:1].lower() + name[1:]
     scope = scope_of(doc)
-    return scope or "[lĩnh vực]"
+    return scope or words["unknown"]
 
 
 def scope_of(doc: Document) -> str:
     """What Điều "Phạm vi điều chỉnh" says the law regulates ("Luật này quy định về X ...")."""
     from lawscan.analyse.fold import fold
 
+    words = model()["sector"]
     for art in doc.units("article"):
-        if fold(art.heading).startswith("phạm vi điều chỉnh"):
+        if fold(art.heading).startswith(words["scope_heading"]):
             text = art.full_text().replace(art.heading, "", 1).strip()
-            m = re.search(r"quy định (?:về )?(.+?)(?:[.;]|$)", text)
+            m = re.search(words["scope_pattern"], text)
             return (m.group(1) if m else text.split("\n")[0]).strip()[:300]
     return ""
 
@@ -150,7 +157,7 @@ def suggest(doc: Document, verdict: Verdict | None = None) -> Suggestion:
         where = _place_in_chapter(verdict.chapters[0], chapters, articles)
     else:
         where = _place_new_chapter(doc, chapters, articles)
-        s.existing_articles = [f"Điều {a}" for a in verdict.articles]
+        s.existing_articles = [_label("article", a) for a in verdict.articles]
     s.mode, s.placement, s.anchor_eid = where.mode, where.text, where.anchor_eid
     s.chapter_num = where.chapter_num
     if s.chapter_num is not None:
@@ -301,8 +308,13 @@ def _chapter_renumbering(chapters: list[Unit], new_num: str | None) -> dict[str,
 
 def _renumbering_rows(chap_map: dict[str, str], art_map: dict[str, str]) -> list[tuple[str, str]]:
     """("Chương V", "Chương VI"), …, ("Điều 17", "Điều 26"), …: chapters first."""
-    return [(f"Chương {k}", f"Chương {v}") for k, v in chap_map.items()] + \
-           [(f"Điều {k}", f"Điều {v}") for k, v in art_map.items()]
+    return [(_label("chapter", k), _label("chapter", v)) for k, v in chap_map.items()] + \
+           [(_label("article", k), _label("article", v)) for k, v in art_map.items()]
+
+
+def _label(kind: str, num: str) -> str:
+    """"Điều 17", "Chương V": how the law writes a unit of ``kind`` numbered ``num``."""
+    return f"{unit_name(kind)} {num}"
 
 
 def _inside(unit: Unit, ancestor: Unit) -> bool:
@@ -320,9 +332,9 @@ def shifted_refs(doc: Document, art_map: dict[str, str], chap_map: dict[str, str
     out = []
 
     def renumber(text: str) -> str:
-        text = re.sub(r"(Điều\s+)(\d+[a-zđ]?)\b",
+        text = re.sub(rf"({re.escape(unit_name('article'))}\s+)(\d+[a-zđ]?)\b",
                       lambda m: m.group(1) + art_map.get(m.group(2), m.group(2)), text)
-        return re.sub(r"(Chương\s+)([IVXLCDM]+|\d+)\b",
+        return re.sub(rf"({re.escape(unit_name('chapter'))}\s+)([IVXLCDM]+|\d+)\b",
                       lambda m: m.group(1) + chap_map.get(m.group(2), m.group(2)), text)
 
     for src, dst, data in g.edges(data=True):
@@ -380,9 +392,9 @@ def render_markdown(s: Suggestion, level: int = 1) -> str:
         out += [s.message, ""]
         return "\n".join(out)
     if s.chapter_num is not None:
-        out += [f"{h}# Chương {s.chapter_num}. {s.chapter_title}", ""]
+        out += [f"{h}# {_label('chapter', s.chapter_num)}. {s.chapter_title}", ""]
     for a in s.articles:
-        out += [f"{h}## Điều {a.num}. {a.title}", ""]
+        out += [f"{h}## {_label('article', a.num)}. {a.title}", ""]
         out += [f"{i}. {c}" for i, c in enumerate(a.clauses, 1)] + [""]
     out += [f"_{t['note_placeholders']}_", ""]
     if s.existing_articles:
@@ -406,9 +418,9 @@ def render_text(s: Suggestion) -> str:
     if not s.proposes:
         return "\n".join(out + [s.message]) + "\n"
     if s.chapter_num is not None:
-        out += [f"Chương {s.chapter_num}", s.chapter_title, ""]
+        out += [_label("chapter", s.chapter_num), s.chapter_title, ""]
     for a in s.articles:
-        out.append(f"Điều {a.num}. {a.title}")
+        out.append(f"{_label('article', a.num)}. {a.title}")
         out += [f"{i}. {c}" for i, c in enumerate(a.clauses, 1)] + [""]
     out += [t["note_placeholders"], ""]
     if s.existing_articles:
@@ -438,9 +450,9 @@ def render_docx(s: Suggestion) -> bytes:
         d.add_paragraph(s.message)
     else:
         if s.chapter_num is not None:
-            d.add_heading(f"Chương {s.chapter_num}\n{s.chapter_title}", level=2)
+            d.add_heading(f"{_label('chapter', s.chapter_num)}\n{s.chapter_title}", level=2)
         for a in s.articles:
-            d.add_heading(f"Điều {a.num}. {a.title}", level=3)
+            d.add_heading(f"{_label('article', a.num)}. {a.title}", level=3)
             for i, c in enumerate(a.clauses, 1):
                 d.add_paragraph(f"{i}. {c}")
         d.add_paragraph(t["note_placeholders"]).runs[0].italic = True
