@@ -20,6 +20,10 @@ atomically.
 
 Reading the file back with :mod:`lawscan.read.akn` gives the same tree (kinds, nums, headings,
 eids).
+
+Its Vietnamese words are data (``data/akn.toml``); unit labels come from
+:func:`lawscan.model.unit_name`. :func:`slug` keeps its "Đ" -> "D" in the code: a rule of
+transliteration (Đ has no Unicode decomposition), not a word.
 """
 
 from __future__ import annotations
@@ -27,18 +31,26 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from pathlib import Path
 
 from lxml import etree
 
+from lawscan.datafiles import load_data_file
 from lawscan.model import STRUCTURE_KINDS, Document, Unit
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+WORDS_PATH = Path(__file__).parent / "data" / "akn.toml"
 TAGS = {"part": "part", "chapter": "chapter", "section": "section", "subsection": "subsection",
         "article": "article", "paragraph": "paragraph", "point": "point"}
 SUBTYPES = {"code": "bo-luat", "constitution": "hien-phap", "consolidated": "van-ban-hop-nhat",
             "decree": "nghi-dinh", "circular": "thong-tu", "resolution": "nghi-quyet",
             "decision": "quyet-dinh"}
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def words() -> dict:
+    """The export's Vietnamese words (``data/akn.toml``; shared: read-only)."""
+    return load_data_file(WORDS_PATH)
 
 
 def _q(tag: str) -> str:
@@ -72,7 +84,8 @@ def frbr(doc: Document) -> dict:
     if doc.number and re.search(r"\d", doc.number.split("/")[0]):
         number = slug(doc.number.split("/")[0])
     else:
-        title = re.sub(r"^(bộ luật|luật|hiến pháp)\s+", "", doc.title.strip(), flags=re.I)
+        kinds = "|".join(re.escape(k) for k in words()["title_kinds"])
+        title = re.sub(rf"^({kinds})\s+", "", doc.title.strip(), flags=re.I)
         number = slug(title)[:60].strip("-") or "khong-so"
     date = doc.date or (f"{year}-01-01" if year else "0001-01-01")
     work = f"/akn/vn/{kind}/{subtype}/{year or 'khong-ro'}/{number}"
@@ -212,7 +225,8 @@ class _Writer:
                    default=None)
         head = [ln for ln in doc.root.content if first is None or ln.lineno < first]
         tail = [ln for ln in doc.root.content if first is not None and ln.lineno > (last or 0)]
-        start = next((i for i, ln in enumerate(head) if ln.text.startswith("Căn cứ")), len(head))
+        start = next((i for i, ln in enumerate(head) if ln.text.startswith(words()["preamble_start"])),
+                     len(head))
         self.preface(act, head[:start])
         if head[start:]:
             pre = _sub(act, "preamble")
@@ -232,7 +246,7 @@ class _Writer:
 
     def meta(self, act, ids: dict) -> None:
         doc = self.doc
-        issuer = " ".join((doc.issuer or "Quốc hội").split())  # "CHÍNH PHỦ" -> "Chính phủ"
+        issuer = " ".join((doc.issuer or words()["issuer"]).split())  # "CHÍNH PHỦ" -> "Chính phủ"
         issuer = issuer[:1].upper() + issuer[1:].lower()
         author = slug(issuer)
         meta = _sub(act, "meta")
@@ -285,7 +299,7 @@ class _Writer:
             else:
                 self.p(pref, None, text)
         if doc.number and not has_number:
-            _sub(_sub(pref, "p"), "docNumber", f"Số: {doc.number}")
+            _sub(_sub(pref, "p"), "docNumber", words()["number_line"].format(number=doc.number))
         if not has_title and doc.title:
             _sub(_sub(pref, "p"), "docTitle", doc.title)
         if not len(pref):
