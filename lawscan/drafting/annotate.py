@@ -179,9 +179,9 @@ def check_target(path: str, draft: str, force: bool) -> None:
 
 
 def write_copy(path: str, data: bytes, draft: str, force: bool = False) -> None:
-    """Write ``data`` to ``path`` whole or not at all (lawscan.report.atomic: a temporary file
+    """Write ``data`` to ``path`` whole or not at all (lawscan.atomic: a temporary file
     next to it, fsynced, then put in place), after :func:`check_target`."""
-    from lawscan.report.atomic import atomic_write
+    from lawscan.atomic import atomic_write
 
     check_target(path, draft, force)
     atomic_write(path, data)

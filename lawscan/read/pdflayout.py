@@ -47,13 +47,11 @@ pages) are read on their own terms.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 MARGIN_BAND = 0.07  # top and bottom share of the page where running headers and footers stand
 REPEAT_SHARE = 0.3  # share of the pages a header shape must be printed on
@@ -74,7 +72,9 @@ def _patterns() -> dict:
     """The Vietnamese the layout needs, from ``vietnamese.json``: running headers, page numbers,
     and the labels that start a numbered unit (a line starting "Điều 7.", "2." or "b)" after a
     sentence that filled the line is not its continuation)."""
-    data = json.loads((Path(__file__).with_name("vietnamese.json")).read_text(encoding="utf-8"))
+    from lawscan.read.encoding import vietnamese
+
+    data = vietnamese()
     words = {w for label in data["unit_labels"] for w in (label, label.upper())}  # as printed
     labels = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return {"headers": [re.compile(p) for p in data.get("running_headers", [])],
