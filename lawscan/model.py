@@ -209,6 +209,31 @@ class Document:
                 counts[key] += 1
         return counts
 
+    def title_line(self) -> int:
+        """The source line of the title (1 when it cannot be found): ``meta["title_line"]`` when
+        a reader or a scan recorded it, else the line holding the whole title, else the first
+        line holding its larger part (a title broken over lines: "LUẬT" / "ĐẤT ĐAI")."""
+        hint = self.meta.get("title_line")
+        if isinstance(hint, int) and hint >= 1:
+            return hint
+        title = " ".join((self.title or "").split()).casefold()
+        if title:
+            part, shortest = None, max(4, len(title) // 2)
+            # one pass: the line holding the whole title, else the first line holding its larger
+            # part (a title broken over lines: "LUẬT" / "ĐẤT ĐAI")
+            for line in self.lines:
+                words = line.text.split(None, 1)
+                if not words or words[0].casefold() not in title:
+                    continue  # a cheap first look: the line's text must lie inside the title
+                text = " ".join(line.text.split()).casefold()
+                if text == title:
+                    return max(line.lineno, 1)
+                if part is None and len(text) >= shortest and text in title:
+                    part = max(line.lineno, 1)
+            if part is not None:
+                return part
+        return 1
+
     def page_line(self, lineno: int | None) -> tuple[int, int] | None:
         """(page, line on that page) of a source line of a document read from pages (PDF), from
         ``meta["page_starts"]``; None for other documents or no line."""

@@ -72,8 +72,6 @@ def read_draft(path: str, limits: dict | None = None) -> tuple[bytes, Document]:
 def anchor_paragraph(dr: DocumentResult, f: Finding, units: dict | None = None) -> int:
     """The paragraph a finding's comment goes on: the first line of its unit (or of the nearest
     ancestor the parser found), else the finding's own line, else the title's."""
-    from lawscan.report.common import title_line
-
     units = units if units is not None else _units(dr.document)
     eid = f.eid
     while eid:
@@ -81,7 +79,7 @@ def anchor_paragraph(dr: DocumentResult, f: Finding, units: dict | None = None) 
         if unit is not None and unit.line:
             return unit.line
         eid = eid.rpartition("__")[0]
-    return f.line or title_line(dr)
+    return f.line or dr.document.title_line()
 
 
 def _units(doc: Document) -> dict:
@@ -91,7 +89,7 @@ def _units(doc: Document) -> dict:
 def comment_text(f: Finding, rule: RuleInfo | None = None) -> str:
     """The comment of a finding: Vietnamese (rule, severity, title, message, suggestion), then
     English. Control characters, which XML cannot hold, are left out."""
-    from lawscan.report.common import clean, severity_label
+    from lawscan.wording import clean, severity_label
 
     sev = severity_label(f.severity)
     title_vi, title_en = (rule.title, rule.title_en) if rule else ("", "")

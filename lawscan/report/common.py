@@ -3,80 +3,30 @@
 Takes documents' results and gives the pieces each report writer needs in the same,
 deterministic order: documents sorted by path with stable ids (``doc1``, ``doc2`` …), findings
 sorted by severity then place, a line for every finding (falling back to its unit's line, then the
-title line, then 1), paths relative to a base directory, the run's counts (``Tally``), the labels
-in Vietnamese and English (from ``data/labels.toml``), and :func:`clean`, which removes terminal
-control sequences and other control characters from document-derived text.
+title line, then 1), paths relative to a base directory, the run's counts (``Tally``). The labels
+in Vietnamese and English and :func:`clean` (terminal control sequences and other control
+characters removed from document-derived text) are :mod:`lawscan.wording`'s, named here too.
 """
 
 from __future__ import annotations
 
-import functools
 import os
-import re
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from urllib.parse import quote
 
-from lawscan.datafiles import load_data_file
 from lawscan.model import DocumentResult, Finding, RuleInfo, ScanResult, STATUSES
+# the labels and clean() live in the shared lower layer; the reports use them through this module
+from lawscan.wording import (clean, coverage_label, labels, severity_label,  # noqa: F401
+                             status_label, word)
 
-LABELS_PATH = Path(__file__).with_name("data") / "labels.toml"
 SEVERITY_ORDER = ("error", "warning", "info")
 SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITY_ORDER)}  # 0 = most severe
-
-# Escape sequences: CSI (ESC [ or 8-bit 0x9b), OSC/DCS/SOS/PM/APC strings (up to BEL or ST), and
-# two-character ESC sequences. Whatever is left of C0/C1 controls is removed afterwards.
-_ESCAPES = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[ -/]*[0-~]?"
-)
-# C0 and C1 controls (tab and newline are handled separately), DEL, and the Unicode bidi
-# embedding/override/isolate controls that can make text display in a misleading order.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_NEWLINES = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
-
-
-def clean(text: object, multiline: bool = False) -> str:
-    """Document-derived text made safe for a terminal or a log: escape sequences and control
-    characters removed, tabs as spaces, and (unless ``multiline``) line breaks as spaces."""
-    if text is None:
-        return ""
-    s = str(text)
-    s = _NEWLINES.sub("\n" if multiline else " ", s)
-    s = s.replace("\t", " ")
-    s = _ESCAPES.sub("", s)
-    s = _CONTROLS.sub("", s)
-    return s
-
-
-@functools.lru_cache(maxsize=1)  # asked for in every label of every report: the cheapest lookup
-def labels() -> dict:
-    """The report labels (``data/labels.toml``; shared: read-only)."""
-    return load_data_file(LABELS_PATH)
-
-
-def word(key: str) -> dict:
-    """A {"vi", "en"} label of the ``[word]`` table."""
-    return labels()["word"][key]
-
 
 def status_of(dr: DocumentResult) -> str:
     """The document's status, or "unknown" when it was not assessed."""
     status = dr.digital.status if dr.digital else None
     return status if status in STATUSES else "unknown"
-
-
-def status_label(status: str) -> dict:
-    return labels()["status"].get(status, labels()["status"]["unknown"])
-
-
-def severity_label(severity: str) -> dict:
-    return labels()["severity"].get(severity, {"vi": severity, "en": severity})
-
-
-def coverage_label(state: str) -> dict:
-    return labels()["coverage"].get(state, {"vi": state, "en": state})
 
 
 def finding_key(f: Finding) -> tuple:
@@ -128,28 +78,9 @@ def path_uri(path: str, base_dir: str | os.PathLike | None = None) -> str:
 
 
 def title_line(dr: DocumentResult) -> int:
-    """The source line of the document's title (1 when it cannot be found)."""
-    doc = dr.document
-    hint = doc.meta.get("title_line")
-    if isinstance(hint, int) and hint >= 1:
-        return hint
-    title = " ".join((doc.title or "").split()).casefold()
-    if title:
-        part, shortest = None, max(4, len(title) // 2)
-        # one pass: the line holding the whole title, else the first line holding its larger
-        # part (a title broken over lines: "LUẬT" / "ĐẤT ĐAI")
-        for line in doc.lines:
-            words = line.text.split(None, 1)
-            if not words or words[0].casefold() not in title:
-                continue  # a cheap first look: the line's text must lie inside the title
-            text = " ".join(line.text.split()).casefold()
-            if text == title:
-                return max(line.lineno, 1)
-            if part is None and len(text) >= shortest and text in title:
-                part = max(line.lineno, 1)
-        if part is not None:
-            return part
-    return 1
+    """The source line of the document's title (1 when it cannot be found):
+    :meth:`lawscan.model.Document.title_line`."""
+    return dr.document.title_line()
 
 
 def where(doc, line: int | None) -> str:
