@@ -6,7 +6,8 @@ removed).
 A shared lower layer under the reports, the drafting aids and the commands: it imports nothing
 of lawscan but the data loader. ``labels()`` gives the whole table; ``word(key)``,
 ``status_label(status)``, ``severity_label(severity)``, ``coverage_label(state)`` a
-{"vi", "en"} label each.
+{"vi", "en"} label each; ``both(label)`` writes one as "Gợi ý / suggestion" (``capital=True``:
+"Gợi ý / Suggestion"), ``upper_first`` / ``lower_first`` change the case of a label's first letter.
 """
 
 from __future__ import annotations
@@ -69,3 +70,19 @@ def severity_label(severity: str) -> dict:
 def coverage_label(state: str) -> dict:
     """The label of a rubric element's state (present, absent, not_applicable)."""
     return labels()["coverage"].get(state, {"vi": state, "en": state})
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def both(label: dict, capital: bool = False) -> str:
+    """"Gợi ý / suggestion": a label in Vietnamese and English; ``capital``: both halves with a
+    capital first letter ("Phát hiện / Findings"), as a heading."""
+    if capital:
+        return f"{upper_first(label['vi'])} / {upper_first(label['en'])}"
+    return f"{label['vi']} / {label['en']}"

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from lawscan.model import Document, Unit
+from lawscan.model import Document, Unit, unit_name
 
 OUTLINE_KINDS = ("part", "chapter", "section", "subsection", "article")
 
@@ -57,8 +57,8 @@ def outline(doc: Document) -> str:
             if child.kind == "article":
                 paras, points = _count(child, "paragraph"), _count(child, "point")
                 quoted = sum(1 for u in child.walk() if u.kind == "quoted")
-                extra = [f"{paras} khoản"] if paras else []
-                extra += [f"{points} điểm"] if points else []
+                extra = [f"{paras} {unit_name('paragraph')}"] if paras else []
+                extra += [f"{points} {unit_name('point')}"] if points else []
                 extra += [f"{quoted} quoted"] if quoted else []
                 if extra:
                     text += f"  ({', '.join(extra)})"

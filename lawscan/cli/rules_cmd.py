@@ -63,29 +63,31 @@ def explain(rule_id, rules_dirs):
 def explain_text(rule) -> str:
     """The plain-text explanation of a rule (also used by tools/gen_rules_md.py)."""
     from lawscan.engine.kinds import effects
+    from lawscan.wording import labels
 
+    heads = {key: f"{label['en']} / {label['vi']}:" for key, label in labels()["explain"].items()}
     wrap = lambda s, indent="  ": textwrap.fill(s, 96, initial_indent=indent,  # noqa: E731
                                                 subsequent_indent=indent)
     out = [f"{rule.id} {rule.name} ({rule.severity})", f"  {rule.title}", f"  {rule.title_en}", ""]
     if rule.tags:
         out += [f"Tags: {', '.join(rule.tags)}", ""]
-    out += ["Why / Lý do:", wrap(rule.why), ""]
+    out += [heads["why"], wrap(rule.why), ""]
     if rule.basis:
-        out += ["Legal basis / Căn cứ:"] + [f"  - {b}" for b in rule.basis] + [""]
+        out += [heads["basis"]] + [f"  - {b}" for b in rule.basis] + [""]
     if rule.suggestion:
-        out += ["Suggestion / Đề xuất:", wrap(rule.suggestion), ""]
+        out += [heads["suggestion"], wrap(rule.suggestion), ""]
     if rule.options:
         out.append("Options (settings):")
         for key, (default, doc) in rule.options.items():
             out.append(f"  {key} = {json.dumps(default, ensure_ascii=False)}")
             out.append(wrap(doc, "      "))
         out.append("")
-    out += ["By kind of document / Theo loại văn bản:"]
+    out += [heads["doc_kinds"]]
     out += [f"  {kind:<13} {effect}" for kind, effect in effects(rule)]
     if rule.doc_kinds_why:
         out.append(wrap(rule.doc_kinds_why))
     out.append("")
-    out += ["Triggers / Vi phạm:", textwrap.indent(rule.example_bad or "(none)", "  | "), "",
-            "Does not trigger / Không vi phạm:",
+    out += [heads["bad"], textwrap.indent(rule.example_bad or "(none)", "  | "), "",
+            heads["good"],
             textwrap.indent(rule.example_good or "(none)", "  | ")]
     return "\n".join(out)

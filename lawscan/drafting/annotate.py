@@ -89,13 +89,13 @@ def _units(doc: Document) -> dict:
 def comment_text(f: Finding, rule: RuleInfo | None = None) -> str:
     """The comment of a finding: Vietnamese (rule, severity, title, message, suggestion), then
     English. Control characters, which XML cannot hold, are left out."""
-    from lawscan.wording import clean, severity_label
+    from lawscan.wording import clean, severity_label, word
 
     sev = severity_label(f.severity)
     title_vi, title_en = (rule.title, rule.title_en) if rule else ("", "")
     lines = [f"[{f.rule_id}] {sev['vi']}: {title_vi}".rstrip(": "), f.message]
     if f.suggestion:
-        lines.append(f"Gợi ý: {f.suggestion}")
+        lines.append(f"{word('suggestion')['vi']}: {f.suggestion}")
     lines += [f"[{f.rule_id}] {sev['en'].capitalize()}: {title_en}".rstrip(": "), f.message_en]
     return "\n".join(clean(line) for line in lines if line)
 

@@ -16,6 +16,7 @@ from lawscan.model import ScanResult
 from lawscan.report import common
 from lawscan.report.common import clean
 from lawscan.report.stream import Writer, render_result
+from lawscan.wording import both, lower_first
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -55,7 +56,7 @@ class GithubWriter(Writer):
         for p in e.result.rule_errors:
             self.totals["error"] += 1
             self._keep(self.rule_errors, lambda: command("error", f"{p.code}: {p.message}", file=e.path,
-                                                        title="lawscan: lỗi quy tắc / rule error"))
+                                                        title=f"lawscan: {both(common.word('rule_error'))}"))
         for f in e.findings:
             level = COMMAND.get(f.severity, "warning")
             self.totals[level] += 1
@@ -69,7 +70,7 @@ class GithubWriter(Writer):
             lines.append(f.message_en)
         lines.extend(f"“{ev.quote}”" for ev in f.evidence[:2])
         if f.suggestion:
-            lines.append(f"Gợi ý / Suggestion: {f.suggestion}")
+            lines.append(f"{both(common.word('suggestion'), capital=True)}: {f.suggestion}")
         if f.eid:
             lines.append(f"({f.eid})")
         title = f"{f.rule_id}: {rule.title if rule else ''}".rstrip(": ")
@@ -82,7 +83,7 @@ class GithubWriter(Writer):
         for err in errors[:limit]:
             path = common.rel_path(err.path, self.base_dir)
             out.append(command("error", f"{err.message} [{err.code}]", file=path,
-                               title=f"lawscan: không đọc được tệp / cannot read {path}"))
+                               title=f"lawscan: {both(common.word('cannot_read'))} {path}"))
         queued = {"error": out + self.rule_errors, "warning": [], "notice": []}
         out = []
         for level in ("error", "warning", "notice"):
@@ -93,7 +94,7 @@ class GithubWriter(Writer):
         for item in skipped[:room]:
             out.append(command("notice", f"{item.reason_vi}\n{item.reason_en}",
                                file=common.rel_path(item.path, self.base_dir),
-                               title="lawscan: bỏ qua / skipped"))
+                               title=f"lawscan: {lower_first(both(common.word('skipped')))}"))
         self.totals["notice"] += len(skipped)
         self.totals["error"] += len(errors)
         s = self.summary()

@@ -39,7 +39,7 @@ def _details(entry, findings) -> str:
         for ev in f.evidence:
             out.append(f"  “{ev.quote}”" + (f" ({common.where(dr.document, ev.line)})" if ev.line else ""))
         if f.suggestion:
-            out.append(f"  → Gợi ý: {f.suggestion}")
+            out.append(f"  → {common.word('suggestion')['vi']}: {f.suggestion}")
         if f.baseline_state:
             out.append(f"  baseline: {f.baseline_state}")
     return "\n".join(out)

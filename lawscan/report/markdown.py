@@ -29,6 +29,7 @@ from lawscan.model import ScanResult
 from lawscan.report import common
 from lawscan.report.common import clean
 from lawscan.report.stream import Writer, render_result
+from lawscan.wording import both, lower_first
 
 _PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -86,42 +87,54 @@ class MarkdownWriter(Writer):
             self.rule_errors.write(f"- {md(e.path)}: {md(p.code)}: {md(p.message)}\n")
 
     def finish(self) -> None:
-        s = self.summary()
+        """The summary, then each section that has something, in as much room as is left."""
         shown = [lines for rank in sorted(self.top) for lines in self.top[rank]][:self.max_findings]
         errors = [f"- {md(common.rel_path(err.path, self.base_dir))}: {md(err.message)}"
                   for err in self.sorted_errors()] + list(self.rule_errors.lines())
         skipped = self.sorted_skipped()
         out = _Budget(self.write, self.max_chars)
-        out.add_all(_summary(s))
+        out.add_all(_summary(self.summary()))
         whole = (out.used + self.rows_size + sum(size(ln) + 1 for f in shown for ln in f)
                  + sum(size(ln) + 1 for ln in errors) + 200 * (len(skipped) + 4) < self.max_chars)
-        more = self._more
-        sections = []
-        if errors:
-            sections.append(([f"#### {_heading(_words('run_errors'))}", ""], errors, [""],
-                             lambda n: more(n, _words("run_errors")), 0.25, False))
-        if self.findings:
-            head = (_heading(common.word("findings")) + (f" ({len(shown)} / {self.findings})"
-                    if len(shown) < self.findings else f" ({self.findings})"))
-            lines = [ln for f in shown for ln in f]
-            hidden = self.findings - len(shown)  # beyond max_findings, whatever the room
-            sections.append((_fold(head, whole), lines, ["", "</details>", ""],
-                             lambda n: more(n + hidden, common.word("findings")), 0.5,
-                             hidden > 0))
-        if skipped:
-            reason = {x.code: f"{md(x.reason_vi)} — _{md(x.reason_en)}_" for x in skipped}
-            lines = [f"- {md(common.rel_path(x.path, self.base_dir))}: {reason[x.code]}" for x in skipped]
-            sections.append((_fold(f"{_heading(_words('skipped_files'))} ({len(skipped)})", whole), lines,
-                             ["", "</details>", ""], lambda n: more(n, _words("files")), 0.2, False))
-        if self.count:
-            table = [f"| {_heading(common.word('document'))} | {_heading(common.word('status'))} "
-                     "| 🔴 | 🟠 | 🔵 |", "|---|---|--:|--:|--:|"]
-            sections.append((_fold(f"{_heading(common.word('documents'))} ({self.count})", whole) + table,
-                             self.rows.lines(), ["", "</details>", ""],
-                             lambda n: more(n, common.word("documents")), 1.0, False))
+        sections = [x for x in (self._errors_section(errors), self._findings_section(shown, whole),
+                                self._skipped_section(skipped, whole), self._documents_section(whole))
+                    if x is not None]
         for i, (head, lines, tail, note, share, noted) in enumerate(sections):
             reserve = SECTION_RESERVE * (len(sections) - i - 1)
             out.section(head, lines, tail, note, reserve, share, noted)
+
+    # each section: (head, lines, tail, note(left out), share of the room, noted), or None when empty
+    def _errors_section(self, errors: list[str]):
+        if not errors:
+            return None
+        return ([f"#### {_heading(_words('run_errors'))}", ""], errors, [""],
+                lambda n: self._more(n, _words("run_errors")), 0.25, False)
+
+    def _findings_section(self, shown: list[list[str]], whole: bool):
+        if not self.findings:
+            return None
+        counted = f"{len(shown)} / {self.findings}" if len(shown) < self.findings else f"{self.findings}"
+        hidden = self.findings - len(shown)  # beyond max_findings, whatever the room
+        return (_fold(f"{_heading(common.word('findings'))} ({counted})", whole),
+                [ln for f in shown for ln in f], ["", "</details>", ""],
+                lambda n: self._more(n + hidden, common.word("findings")), 0.5, hidden > 0)
+
+    def _skipped_section(self, skipped: list, whole: bool):
+        if not skipped:
+            return None
+        reason = {x.code: f"{md(x.reason_vi)} — _{md(x.reason_en)}_" for x in skipped}
+        lines = [f"- {md(common.rel_path(x.path, self.base_dir))}: {reason[x.code]}" for x in skipped]
+        return (_fold(f"{_heading(_words('skipped_files'))} ({len(skipped)})", whole), lines,
+                ["", "</details>", ""], lambda n: self._more(n, _words("files")), 0.2, False)
+
+    def _documents_section(self, whole: bool):
+        if not self.count:
+            return None
+        table = [f"| {_heading(common.word('document'))} | {_heading(common.word('status'))} "
+                 "| 🔴 | 🟠 | 🔵 |", "|---|---|--:|--:|--:|"]
+        return (_fold(f"{_heading(common.word('documents'))} ({self.count})", whole) + table,
+                self.rows.lines(), ["", "</details>", ""],
+                lambda n: self._more(n, common.word("documents")), 1.0, False)
 
     def _more(self, n: int, what: dict) -> str:
         """"… và 3 lỗi khác / and 3 more errors (xem báo cáo đầy đủ / see the full report: r.json)."
@@ -129,8 +142,13 @@ class MarkdownWriter(Writer):
         where = self.options.get("full_report")
         where = f": {md(common.rel_path(where, self.base_dir))}" if where else ""
         more, full = _words("more"), _words("full_report")
-        return (f"{more['vi'].format(n=n, what=_lower_first(what['vi']))} / "
+        return (f"{more['vi'].format(n=n, what=lower_first(what['vi']))} / "
                 f"{more['en'].format(n=n, what=what['en'])} ({full['vi']} / {full['en']}{where}).")
+
+
+def _heading(label: dict) -> str:
+    """"Phát hiện / Findings": a label as a heading."""
+    return both(label, capital=True)
 
 
 def _words(key: str) -> dict:
@@ -138,22 +156,9 @@ def _words(key: str) -> dict:
     return common.labels()["markdown"][key]
 
 
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _heading(label: dict) -> str:
-    """"Phát hiện / Findings": both halves of a label capitalised."""
-    return f"{_upper_first(label['vi'])} / {_upper_first(label['en'])}"
-
-
 def _count(n: int, label: dict, en: str | None = None) -> str:
     """"3 lỗi / errors": a number and a label, the Vietnamese in lower case."""
-    return f"{n} {_lower_first(label['vi'])} / {en or label['en']}"
+    return f"{n} {lower_first(label['vi'])} / {en or label['en']}"
 
 
 def _summary(s: dict) -> list[str]:

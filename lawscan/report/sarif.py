@@ -20,6 +20,7 @@ import json
 from lawscan.model import ScanResult
 from lawscan.report import common
 from lawscan.report.stream import Writer, dumps_pretty, pad, render_result, write_json
+from lawscan.wording import both
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,9 +34,9 @@ def _text(vi: str, en: str) -> str:
 def _rule(rule) -> dict:
     help_lines = [rule.title, rule.title_en]
     if rule.why:
-        help_lines.append(f"Căn cứ / Rationale: {rule.why}")
+        help_lines.append(f"{both(common.word('rationale'), capital=True)}: {rule.why}")
     if rule.suggestion:
-        help_lines.append(f"Gợi ý / Suggestion: {rule.suggestion}")
+        help_lines.append(f"{both(common.word('suggestion'), capital=True)}: {rule.suggestion}")
     help_text = "\n".join(x for x in help_lines if x)
     return {
         "id": rule.id,
