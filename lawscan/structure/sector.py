@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from pathlib import Path
+
+from lawscan.datafiles import load_data_file
 
 SECTORS_PATH = Path(__file__).with_name("sectors.toml")
 OTHER = "other"
@@ -33,8 +34,7 @@ HEADINGS = 40  # chapter headings looked at, at most
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict:
     """``sectors.toml`` as loaded: {"sector": {key: {"vi", "en", "terms", "weak"}}, "ignore": …}."""
-    with open(SECTORS_PATH, "rb") as fh:
-        return tomllib.load(fh)
+    return load_data_file(SECTORS_PATH)
 
 
 def sector_keys() -> list[str]:
