@@ -11,7 +11,10 @@
 * each finding gets ``fingerprint`` = a stable hash of rule id, document identity (number, else
   normalised title, else file name), unit eid and a discriminator (``extra["key"]``, then an
   occurrence counter) — never a line number, so it survives edits elsewhere in the file;
-* findings are sorted by line, then rule id.
+* findings are sorted by line, then rule id;
+* what a finding holds is bounded (lawscan.bounds): a rule's findings are taken one at a time,
+  clipped (message, quotes, extra values) and kept up to MAX_FINDINGS_PER_RULE per document; the
+  rest are counted in an info note among the document's problems (code ``rule.truncated``).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ import traceback
 from lawscan.engine import kinds
 from lawscan.engine.context import RuleContext
 from lawscan.engine.text import fold
-from lawscan.model import SEVERITIES, Document, Finding, Problem, Verdict
+from lawscan.bounds import MAX_EVIDENCE, MAX_FINDINGS_PER_RULE, MAX_MESSAGE, clip, clip_values
+from lawscan.model import SEVERITIES, Document, Evidence, Finding, Problem, Verdict
 
 
 def document_identity(doc: Document) -> str:
@@ -56,7 +60,7 @@ def run_rules(doc: Document, verdict: Verdict | None, ruleset, settings: dict | 
         if rule.needs_verdict and verdict is None:
             continue
         try:
-            produced = list(rule.check(ctx) or ())
+            produced, dropped = _bounded(rule.check(ctx) or ())
         except Exception as exc:
             where = traceback.extract_tb(exc.__traceback__)[-1]
             problems.append(Problem(
@@ -83,5 +87,28 @@ def run_rules(doc: Document, verdict: Verdict | None, ruleset, settings: dict | 
             seen[(f.eid, key)] = n + 1
             f.fingerprint = fingerprint(rule.id, identity, f.eid, key + (f"#{n + 1}" if n else ""))
             findings.append(f)
+        if dropped:
+            doc.problems.append(Problem(
+                "rule.truncated", f"rule {rule.id} found {MAX_FINDINGS_PER_RULE + dropped} findings in "
+                f"this document; the first {MAX_FINDINGS_PER_RULE} are reported", None, "info"))
     findings.sort(key=lambda f: (f.line is None, f.line or 0, f.rule_id, f.eid))
     return findings, problems
+
+
+def _bounded(produced) -> tuple[list, int]:
+    """The first MAX_FINDINGS_PER_RULE findings, each clipped as it comes (lawscan.bounds), and
+    how many more there were (taken one at a time and dropped: a rule that yields many does not
+    hold them all)."""
+    kept, dropped = [], 0
+    for f in produced:
+        if len(kept) >= MAX_FINDINGS_PER_RULE:
+            dropped += 1
+            continue
+        if isinstance(f, Finding):
+            f.message = clip(f.message, MAX_MESSAGE)
+            f.message_en = clip(f.message_en, MAX_MESSAGE)
+            f.evidence = [Evidence(e.eid, e.line, clip(e.quote)) for e in f.evidence[:MAX_EVIDENCE]]
+            f.extra = clip_values(f.extra)
+            f.suggestion = clip(f.suggestion, MAX_MESSAGE) if f.suggestion else f.suggestion
+        kept.append(f)
+    return kept, dropped

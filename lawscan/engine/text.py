@@ -106,6 +106,11 @@ def load_data(name: str, rules_dir: str | Path | None = None) -> dict:
 
 
 def short(text: str, limit: int = 160) -> str:
-    """One line of at most ``limit`` characters, for evidence quotes."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """One line of at most ``limit`` characters, for evidence quotes. Only the head of a long
+    line is looked at (a rule quoting many places of one long line would otherwise go over the
+    whole line each time)."""
+    head = text[:4 * limit]
+    line = " ".join(head.split())
+    if len(head) < len(text) and len(line) <= limit:  # a head of mostly white space: all of it
+        line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from lawscan.graph.refs import (RANK, THIS, Path, Ref, extract_refs, extract_refs_lines, is_relative,
                                 may_cite, normalise_title, path_label, roman_to_int, vocab)
+from lawscan.bounds import clip
 from lawscan.model import Document, Problem, Unit
 from lawscan.structure.patterns import num_key as struct_key
 
@@ -317,7 +318,7 @@ class _Builder:
                 self.counts["ambiguous"] += 1
                 self.problems.append(Problem(
                     "refs.ambiguous",
-                    f"reference “{ref.text}” names {path_label(path)}, which is not in this "
+                    f"reference “{clip(ref.text)}” names {path_label(path)}, which is not in this "
                     "document; it probably belongs to the law named later in the sentence", ref.line,
                     "info"))
             elif target is None and self._before_first(path, chain):
@@ -332,7 +333,7 @@ class _Builder:
                 self.info.unresolved.append((ref, path))
                 self.problems.append(Problem(
                     "refs.unresolved",
-                    f"reference “{ref.text}” names {path_label(path)}, which is not in this "
+                    f"reference “{clip(ref.text)}” names {path_label(path)}, which is not in this "
                     "document", ref.line))
             else:
                 self._edge(source, target, ref)
@@ -381,7 +382,7 @@ class _Builder:
             else:
                 data["count"] = data.get("count", 1) + 1
             return
-        attrs = {"kind": "refers_to", "text": ref.text, "source": source, "count": 1}
+        attrs = {"kind": "refers_to", "text": clip(ref.text), "source": source, "count": 1}
         if ref.line is not None:
             attrs["line"] = ref.line
         g.add_edge(source, node, **attrs)
@@ -416,7 +417,7 @@ class _Builder:
             known = data.get("target", "").split("; ") if data.get("target") else []
             data["target"] = "; ".join(dict.fromkeys(known + labels))
             return
-        attrs = {"kind": "cites", "text": ref.text, "source": source, "count": 1,
+        attrs = {"kind": "cites", "text": clip(ref.text), "source": source, "count": 1,
                  "target": "; ".join(labels)}
         if ref.line is not None:
             attrs["line"] = ref.line

@@ -39,6 +39,9 @@ RANK = {"point": 0, "paragraph": 1, "article": 2, "subsection": 3, "section": 4,
 THIS = ""  # the num of a relative level: "Điều này" -> ("article", THIS)
 MAX_RANGE = 400  # a range longer than this keeps only its two ends
 VOCAB_PATH = pathlib.Path(__file__).parent / "data" / "refs.toml"
+# the units one reference may name (the corpus has at most 40): "khoản 1, khoản 2, … khoản 50000
+# Điều 1", or lists multiplied ("điểm a…z khoản 1…400 Điều 1…400"), keep the first ones
+MAX_TARGETS = 1000
 
 Path = tuple[tuple[str, str], ...]
 
@@ -563,8 +566,10 @@ def _paths(groups: list[list[tuple[str, list[str]]]], commas: list[bool] = ()) -
     article, a comma, then khoản with no article after them) puts the khoản under that article."""
     if len(groups) == 1 and all(len(vals) == 1 for _, vals in groups[0]):  # the usual case
         return [tuple((kind, vals[0]) for kind, vals in reversed(groups[0]))]
-    later_article = [any(RANK[kind] >= RANK["article"] for g in groups[k + 1:] for kind, _ in g)
-                     for k in range(len(groups))]
+    later_article = [False] * len(groups)  # an article (or higher) named in a later group
+    for k in range(len(groups) - 2, -1, -1):
+        later_article[k] = later_article[k + 1] or any(RANK[kind] >= RANK["article"]
+                                                       for kind, _ in groups[k + 1])
     for k in range(1, len(groups)):
         prev, group = groups[k - 1], groups[k]
         if (k - 1 < len(commas) and commas[k - 1] and len(prev) == 1 and prev[0][0] == "article"
@@ -577,10 +582,14 @@ def _paths(groups: list[list[tuple[str, list[str]]]], commas: list[bool] = ()) -
         if any(kind == top for kind, _ in nxt):
             group.extend(level for level in nxt if RANK[level[0]] > RANK[top])
     paths: list[Path] = []
+    seen: set[Path] = set()
     for group in groups:
         outer_first = list(reversed(group))
         for combo in itertools.product(*[vals for _, vals in outer_first]):
             path = tuple((kind, v) for (kind, _), v in zip(outer_first, combo))
-            if path not in paths:
+            if path not in seen:
+                seen.add(path)
                 paths.append(path)
+                if len(paths) >= MAX_TARGETS:
+                    return paths
     return paths

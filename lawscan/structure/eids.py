@@ -35,12 +35,14 @@ def chapters_restart(root: Unit) -> bool:
 def assign_eids(root: Unit, problems: list[Problem]) -> None:
     seen: set[str] = set()
     scoped = chapters_restart(root)
+    next_dup: dict[str, int] = {}  # eid -> the first _dup number not tried yet (n duplicates: O(n))
 
     def unique(eid: str, unit: Unit) -> str:
         """A new id for a unit whose ``eid`` is taken already (a warning says so)."""
-        k = 2
+        k = next_dup.get(eid, 2)
         while f"{eid}_dup{k}" in seen:
             k += 1
+        next_dup[eid] = k + 1
         problems.append(Problem("structure.duplicate_eid",
                                 f"{unit.label()} appears more than once here; id {eid}_dup{k} given",
                                 unit.line, "warning"))
