@@ -52,13 +52,20 @@ Safety
   naming the problem): empty files, old binary .doc / encrypted files (OLE container), files that
   are not zips, truncated or corrupt zips, encrypted members, zips whose declared uncompressed
   size or compression ratio is too large (zip bombs; checked from the zip directory before
-  anything is decompressed, and every member is read with a cap), XML that is not well formed
-  or carries a DOCTYPE. XML is parsed with lxml, ``resolve_entities=False, no_network=True``.
+  anything is decompressed, and every member is read with a cap), a member named twice, XML
+  that is not well formed or carries a DOCTYPE. XML is parsed with lxml,
+  ``resolve_entities=False, no_network=True``. The parts read (document, numbering, styles,
+  notes) may unzip to at most ``max_xml_bytes`` together: parsed, a byte of WordprocessingML
+  takes up to 20 bytes of memory (one-letter paragraphs), so this bounds the memory a .docx
+  can ask for whatever its size. Word's list numbering is read within Word's own bounds (start
+  values up to 32767, letters up to 780, level texts of 64 characters).
 
 ``limits`` keys (all optional): ``max_bytes`` (size of the .docx, default 64 MiB),
 ``max_uncompressed_bytes`` (sum of the declared sizes of all members, default 200 MB),
-``max_compression_ratio`` (per member bigger than 1 MiB, default 100). The names of
-:mod:`lawscan.read.limits`, ``max_zip_bytes`` and ``max_zip_ratio``, set the same two limits.
+``max_compression_ratio`` (per member bigger than 1 MiB, and the parts read together, default
+100), ``max_xml_bytes`` (the parts read, unzipped, default 12 MiB; the corpus's largest is
+5.2 MB). The names of :mod:`lawscan.read.limits`, ``max_zip_bytes`` and ``max_zip_ratio``, set
+the same two limits.
 """
 
 from __future__ import annotations
@@ -76,11 +83,19 @@ DEFAULT_LIMITS = {
     "max_bytes": 64 * 1024 * 1024,
     "max_uncompressed_bytes": 200 * 1000 * 1000,
     "max_compression_ratio": 100,
+    "max_xml_bytes": 12 * 1024 * 1024,
 }
 RATIO_MIN_MEMBER = 1024 * 1024  # tiny members may compress very well without harm
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DOCUMENT_PART = "word/document.xml"
+PARTS = (("document", DOCUMENT_PART), ("numbering", "word/numbering.xml"), ("styles", "word/styles.xml"),
+         ("footnotes", "word/footnotes.xml"), ("endnotes", "word/endnotes.xml"))
+# Word's own bounds on list numbering: a start value is at most 32767 (its dialog refuses more),
+# letters run to 780 ("zz…z", 30 letters); a level's text is a few characters ("Điều %1.")
+MAX_NUMBER = 32767
+MAX_LETTERS = 780
+MAX_LEVEL_TEXT = 64
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 M_NS = ("http://schemas.openxmlformats.org/officeDocument/2006/math",
@@ -98,6 +113,8 @@ SKIPPED_INLINE = {"del", "moveFrom", "pPr", "rPr", "bookmarkStart", "bookmarkEnd
 TOC_STYLE_RE = re.compile(r"^(toc ?\d|toc ?heading|table of contents)$", re.IGNORECASE)
 PAGE_TAIL_RE = re.compile(r"(\t|\.{4,}|…{2,})\s*\d{1,4}\s*$")
 NOTE_START_RE = re.compile(r"^\s*\[(\d{1,4})\]")
+NOTE_MARK_RE = re.compile(r"\S\s*\[(\d{1,4})\]")
+MAX_NOTE_TRIES = 16
 
 # Word numFmt values written as letters or Roman numerals; anything else falls back to decimal.
 ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
@@ -150,6 +167,11 @@ def _open_parts(path: str, data: bytes, lim: dict) -> dict:
             NotImplementedError) as exc:
         raise ReadError(path, f"truncated or corrupt .docx (zip): {exc}", "input.docx_corrupt") from exc
     names = {i.filename: i for i in infos}
+    if len(names) != len(infos):
+        twice = sorted({i.filename for i in infos if sum(j.filename == i.filename for j in infos) > 1})
+        raise ReadError(path, f"the zip holds {', '.join(twice[:3])} more than once (a tampered "
+                              "file: which one Word would open is not defined); refused",
+                        "input.docx_duplicate")
     if DOCUMENT_PART not in names:
         raise ReadError(path, f"zip without {DOCUMENT_PART}: not a Word document",
                         "input.docx_not_word")
@@ -165,13 +187,20 @@ def _open_parts(path: str, data: bytes, lim: dict) -> dict:
                 raise ReadError(path, f"zip bomb suspected: {info.filename} expands {ratio:.0f}:1 "
                                       f"(limit {lim['max_compression_ratio']:g}:1, --max-zip-ratio)",
                                 "input.docx_bomb")
+    wanted = {key: names[name] for key, name in PARTS if name in names}
+    unzipped = sum(i.file_size for i in wanted.values())
+    ratio = unzipped / max(sum(i.compress_size for i in wanted.values()), 1)
+    if unzipped > lim["max_xml_bytes"]:
+        raise ReadError(path, f"too large once unzipped: its text parts take {unzipped} bytes "
+                              f"(the limit is {lim['max_xml_bytes']})", "input.docx_too_large")
+    if unzipped > RATIO_MIN_MEMBER and ratio > lim["max_compression_ratio"]:
+        # members each under the per-member floor but together large (numbering, styles…)
+        raise ReadError(path, f"zip bomb suspected: the parts read expand {ratio:.0f}:1 together "
+                              f"(limit {lim['max_compression_ratio']:g}:1, --max-zip-ratio)",
+                        "input.docx_bomb")
     parts = {}
-    for key, name in (("document", DOCUMENT_PART), ("numbering", "word/numbering.xml"),
-                      ("styles", "word/styles.xml"), ("footnotes", "word/footnotes.xml"),
-                      ("endnotes", "word/endnotes.xml")):
-        info = names.get(name)
-        if info is None:
-            continue
+    for key, info in wanted.items():
+        name = info.filename
         raw = _read_member(path, zf, info)
         parts[key] = _parse_xml(path, name, raw)
         if key == "document":
@@ -311,7 +340,8 @@ class _Numbering:
         restart = val("lvlRestart")
         legal = el.find(q("isLgl"))
         return _Level(start=_int(val("start"), 1), fmt=val("numFmt") or "decimal",
-                      text=val("lvlText") or "", restart=None if restart is None else _int(restart, 0),
+                      text=(val("lvlText") or "")[:MAX_LEVEL_TEXT],
+                      restart=None if restart is None else _int(restart, 0),
                       suffix=val("suff") or "tab",
                       legal=legal is not None and legal.get(q("val"), "1") not in ("0", "false"),
                       style=val("pStyle"))
@@ -369,8 +399,9 @@ class _Numbering:
 
 
 def _int(value, default: int) -> int:
+    """A number of numbering.xml, within Word's bounds (0 to MAX_NUMBER)."""
     try:
-        return int(value)
+        return min(max(int(value), 0), MAX_NUMBER)
     except (TypeError, ValueError):
         return default
 
@@ -390,7 +421,7 @@ def _format_number(value: int, fmt: str) -> str:
                 out += sym
                 value -= n
         return out if fmt == "upperRoman" else out.lower()
-    if fmt in ("upperLetter", "lowerLetter") and value > 0:
+    if fmt in ("upperLetter", "lowerLetter") and 0 < value <= MAX_LETTERS:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # Word: y z aa bb
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt == "decimalZero":
@@ -500,6 +531,7 @@ class _Walker:
         self.lineno = 0
         self.tables = 0
         self.textboxes = 0  # text boxes / shapes holding text, which are not read
+        self.alt_chunks = 0  # w:altChunk: another document (HTML, RTF, .docx) imported whole
         self._tags: dict = {}  # element tag -> short name (see tag)
         self.q = {name: f"{{{w}}}{name}" for name in  # short name -> "{w-namespace}name"
                   ("pPr", "pStyle", "numPr", "numId", "ilvl", "val", "rPr", "vanish")}
@@ -561,6 +593,8 @@ class _Walker:
                     self.block(content, in_table, is_toc)
             elif t in ("customXml", "ins", "moveTo", "sdtContent"):
                 self.block(child, in_table, toc)
+            elif t == "altChunk":
+                self.alt_chunks += 1
             # sectPr, del, moveFrom, bookmarks ...: nothing to read
 
     def table(self, el, toc: bool) -> None:
@@ -753,29 +787,48 @@ def _notes(root, w: str, kind: str) -> list[dict]:
 def _trailing_notes(paras: list[_Para]) -> tuple[int | None, list[dict]]:
     """Find notes exported as plain paragraphs at the end of the body: the first paragraph
     starting "[1]" after which paragraphs start with increasing "[n]", each "[n]" also used
-    inside the body before. Gives (index where the notes start, notes) or (None, [])."""
+    inside the body before. Gives (index where the notes start, notes) or (None, []).
+    Linear in the paragraphs: the marks of the body grow as the search goes, and at most
+    MAX_NOTE_TRIES paragraphs starting "[1]" are tried (a real document has one or two)."""
+    marks: set[int] = set()  # the [n] marks of paras[:seen]
+    seen = tries = 0
     for i, para in enumerate(paras):
         m = NOTE_START_RE.match(para.raw)
         if not m or m.group(1) != "1" or para.in_table or i < len(paras) // 3:
             continue
-        body_marks = {int(x) for p in paras[:i] for x in re.findall(r"\S\s*\[(\d{1,4})\]", p.raw)}
-        if 1 not in body_marks:
+        tries += 1
+        if tries > MAX_NOTE_TRIES:
+            break
+        for p in paras[seen:i]:
+            marks.update(int(x) for x in NOTE_MARK_RE.findall(p.raw))
+        seen = i
+        if 1 not in marks:
             continue
-        notes, expected, ok = [], 1, True
-        for para in paras[i:]:
-            m = NOTE_START_RE.match(para.raw)
-            if m and int(m.group(1)) == expected:
-                notes.append({"id": m.group(1), "text": _clean(para.raw[m.end():]).strip(),
-                              "kind": "trailing"})
-                expected += 1
-            elif m and int(m.group(1)) > expected:
-                ok = False
-                break
-            elif notes:
-                notes[-1]["text"] = (notes[-1]["text"] + "\n" + _clean(para.raw)).strip()
-        if ok and notes and all(int(n["id"]) in body_marks for n in notes):
+        notes = _notes_from(paras, i)
+        if notes and all(int(n["id"]) in marks for n in notes):
             return i, notes
     return None, []
+
+
+def _notes_from(paras: list[_Para], start: int) -> list[dict] | None:
+    """The notes "[1] …", "[2] …" from ``paras[start]`` on (a paragraph without a number goes on
+    the note before), or None when a number is skipped."""
+    notes, texts, expected = [], [], 1
+    for para in paras[start:]:
+        m = NOTE_START_RE.match(para.raw)
+        if m and int(m.group(1)) == expected:
+            notes.append({"id": m.group(1), "kind": "trailing"})
+            texts.append([_clean(para.raw[m.end():]).strip()])
+            expected += 1
+        elif m and int(m.group(1)) > expected:
+            return None
+        elif notes:
+            part = _clean(para.raw).rstrip()  # as (text + "\n" + part).strip(), without the copies
+            if part:
+                texts[-1].append(("\n" + part) if any(texts[-1]) else part.lstrip())
+    for note, parts in zip(notes, texts):
+        note["text"] = "".join(parts)
+    return [{"id": n["id"], "text": n["text"], "kind": n["kind"]} for n in notes]
 
 
 # --------------------------------------------------------------------------- assembling
@@ -876,6 +929,15 @@ def _build_source(path: str, parts: dict) -> Source:
         source.problems.append(Problem(
             "read.docx.textbox",
             f"text in {walker.textboxes} text boxes or shapes was not read", None, "warning"))
+    if walker.alt_chunks:
+        if not any(line.text.strip() for line in source.lines):
+            raise ReadError(path, f"the body is {walker.alt_chunks} embedded document(s) (w:altChunk), "
+                                  "which lawscan does not read; open the file in Word and save it "
+                                  "as .docx again", "input.docx_altchunk")
+        source.problems.append(Problem(
+            "read.docx.altchunk",
+            f"{walker.alt_chunks} embedded document(s) (w:altChunk: HTML, RTF or another .docx "
+            "imported whole) were not read", None, "warning"))
     if footnotes:
         source.meta["footnotes"] = footnotes
     if numbering:

@@ -27,6 +27,7 @@ DEFAULT_LIMITS = {
     "max_bytes": 50 * 1024 * 1024,  # size of the input file
     "max_zip_bytes": 200 * 1024 * 1024,  # total declared uncompressed size of a .docx
     "max_zip_ratio": 100,  # declared uncompressed / compressed size of a .docx
+    "max_xml_bytes": 12 * 1024 * 1024,  # the parts of a .docx that are read, unzipped
     "max_depth": 256,  # element nesting of XML / HTML, and of JSON values
     "max_lines": 2_000_000,  # lines a reader may give
     "timeout": 120,  # seconds of reading + parsing + checking per document (0: no limit)
