@@ -11,10 +11,24 @@ class ReadError(LawscanError):
     encoding. ``str(err)`` is one line: "<path>: <reason>"."""
 
     def __init__(self, path: str, reason: str, code: str = "input"):
+        from lawscan.model import display_path
+
+        path = display_path(path)
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.code = code
+
+
+class WriteError(LawscanError):
+    """An output that cannot or must not be written: a device, pipe or directory in the way, an
+    input of the run, a folder that cannot be created, a full disk. ``str(err)`` is one line:
+    "<path>: <reason>"."""
+
+    def __init__(self, path, reason: str):
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
-        self.code = code
 
 
 class ConfigError(LawscanError):

@@ -59,6 +59,24 @@ def unit_name(kind: str) -> str:
     return unit_names().get(kind, kind)
 
 
+def display_path(path: str) -> str:
+    """A file path as documents and errors carry it, safe to show anywhere: control and other
+    invisible characters written as escapes ("\\x1b"), bytes that were not UTF-8 (kept by Python
+    as surrogates) as "\\xff". A plain path is returned as it is."""
+    path = str(path)
+    if path.isprintable():
+        return path
+    out = []
+    for ch in path:
+        if "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch.isprintable():
+            out.append(ch)
+        else:
+            out.append(ascii(ch)[1:-1])
+    return "".join(out)
+
+
 @dataclass
 class Line:
     """One line of text. ``text`` is normalised (NFC, folded spaces); ``raw`` is what the file had;
