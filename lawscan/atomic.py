@@ -1,21 +1,40 @@
 """Atomic file writes: a file lawscan writes (a report, a suggestion, a converted law, a baseline,
-a configuration) is either the old file or the complete new one, never half. A shared lower layer:
-the reports, the drafting aids, the export and the commands use it; it imports nothing of lawscan.
+a configuration, a cache entry) is either the old file or the complete new one, never half, and a
+write never destroys what is not lawscan's to replace. A shared lower layer: the reports, the
+drafting aids, the export, the cache and the commands use it; of lawscan it imports only
+lawscan.errors.
 
 ``atomic_open(path)`` is a context manager giving a binary file; ``atomic_write(path, data)``
 writes bytes or text at once; :class:`AtomicFile` is the same for a file written over a long run
 (``write`` … ``commit()`` or ``discard()``). All three write a temporary file in the target's
-directory, fsync it, ``os.replace`` it over the target and fsync the directory. On any exception the temporary file
-is removed and an existing file at ``path`` is left untouched.
+directory, fsync it, ``os.replace`` it over the target and fsync the directory. On any exception the
+temporary file is removed and an existing file at ``path`` is left untouched.
+
+What is refused, as a :class:`lawscan.errors.WriteError` naming the path and the reason (checked when
+the file is opened and again just before the rename): a target that exists and is not a regular
+file (a device such as /dev/null, a named pipe, a socket, a directory) — the rename would replace
+it with a regular file; a folder that cannot be created or written. ``check_not_input(path,
+inputs)`` refuses a target that is one of the run's input files. Any other OSError on the way
+(a full disk) is a WriteError too.
+
+Temporary files are named ``.<name>.lawscan-<pid>-<random>.tmp``. A run killed outright (SIGKILL,
+out of memory) cannot remove its own; the next write to the same target removes those whose
+process is gone, so they do not pile up.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import stat
 import tempfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
+
+from lawscan.errors import WriteError
+
+TMP_TAG = ".lawscan-"
 
 
 def _umask() -> int:
@@ -37,35 +56,111 @@ def _target_mode(path: Path) -> int:
         return 0o666 & ~_umask()
 
 
+def check_target(path: str | os.PathLike) -> None:
+    """Raise WriteError unless ``path`` is absent or a regular file (links are followed: a link
+    to /dev/null is refused like /dev/null)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # e.g. a file where a folder should be ("afile/x.json")
+        raise WriteError(path, f"cannot write there: {exc.strerror}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise WriteError(path, "is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise WriteError(path, "not a regular file (a device, pipe or socket); lawscan writes only "
+                               "regular files (leave out -o to write to standard output)")
+
+
+def check_not_input(path: str | os.PathLike, inputs: Iterable[tuple[int, int]]) -> None:
+    """Raise WriteError when ``path`` exists and is one of ``inputs`` ((device, inode) pairs of
+    the run's input files)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return
+    if (st.st_dev, st.st_ino) in set(inputs):
+        raise WriteError(path, "is an input of this run; lawscan never writes over an input "
+                               "(choose another output file)")
+
+
+def make_parents(path: str | os.PathLike) -> None:
+    """Create the folders above ``path``; WriteError when they cannot be."""
+    parent = Path(path).parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(path, f"cannot create the folder {parent}: {exc.strerror}") from None
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _sweep(directory: Path, prefix: str) -> None:
+    """Remove temporary files ``prefix<pid>-*.tmp`` left by processes that no longer exist."""
+    for tmp in glob.glob(os.path.join(glob.escape(str(directory)), glob.escape(prefix) + "*.tmp")):
+        pid = Path(tmp).name[len(prefix):].partition("-")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
 class AtomicFile:
     """A temporary file next to ``path``, open for binary writing: ``commit()`` puts it in place of
     ``path``; ``discard()`` (or a failed commit) removes it and leaves ``path`` untouched. For a
-    report written piece by piece over a long run."""
+    report written piece by piece over a long run. ``parents``: create missing folders; ``sync``:
+    fsync the file and its folder (off for a cache entry, which is checked when read)."""
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, parents: bool = False, sync: bool = True):
         self.path = Path(path)
+        self.sync = sync
         self.directory = self.path.parent if str(self.path.parent) else Path(".")
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.directory)
+        check_target(self.path)
+        if parents:
+            make_parents(self.path)
+        prefix = f".{self.path.name[:100]}{TMP_TAG}"
+        _sweep(self.directory, prefix)
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}-", suffix=".tmp",
+                                            dir=self.directory)
+        except OSError as exc:
+            raise WriteError(self.path, f"cannot write there: {exc.strerror}") from None
         self.fh = os.fdopen(fd, "wb")
         self.done = False
 
     def write(self, data: bytes) -> None:
-        self.fh.write(data)
+        try:
+            self.fh.write(data)
+        except OSError as exc:
+            raise WriteError(self.path, f"cannot write: {exc.strerror}") from None
 
     def commit(self) -> Path:
         if self.done:
             return self.path
         try:
             self.fh.flush()
-            os.fsync(self.fh.fileno())
+            if self.sync:
+                os.fsync(self.fh.fileno())
             self.fh.close()
             os.chmod(self.tmp, _target_mode(self.path))
+            check_target(self.path)  # nothing else took the place meanwhile
             os.replace(self.tmp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise WriteError(self.path, f"cannot write: {exc.strerror}") from None
         except BaseException:
             self.discard()
             raise
         self.done = True
-        _fsync_dir(self.directory)
+        if self.sync:
+            _fsync_dir(self.directory)
         return self.path
 
     def discard(self) -> None:
@@ -79,11 +174,14 @@ class AtomicFile:
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike) -> Iterator[IO[bytes]]:
+def atomic_open(path: str | os.PathLike, parents: bool = False) -> Iterator[IO[bytes]]:
     """Open a temporary file next to ``path`` for binary writing; on success it replaces ``path``."""
-    target = AtomicFile(path)
+    target = AtomicFile(path, parents)
     try:
         yield target.fh
+    except OSError as exc:
+        target.discard()
+        raise WriteError(path, f"cannot write: {exc.strerror}") from None
     except BaseException:
         target.discard()
         raise
@@ -104,10 +202,11 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "utf-8") -> Path:
+def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "utf-8",
+                 parents: bool = False) -> Path:
     """Write ``data`` (text is encoded with ``encoding``) to ``path`` atomically."""
     if isinstance(data, str):
         data = data.encode(encoding)
-    with atomic_open(path) as fh:
+    with atomic_open(path, parents) as fh:
         fh.write(data)
     return Path(path)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported when a graph is rendered, not when lawscan.graph is
@@ -34,21 +33,9 @@ def render_graph(graph: nx.DiGraph, fmt: str) -> bytes:
 
 
 def write_graph(graph: nx.DiGraph, fmt: str, path: str | os.PathLike) -> None:
-    data = render_graph(graph, fmt)
-    path = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".lawscan-graph-", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from lawscan.atomic import atomic_write
+
+    atomic_write(path, render_graph(graph, fmt))
 
 
 def _value(v):

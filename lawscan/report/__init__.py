@@ -74,9 +74,8 @@ def write_report(result: ScanResult, fmt: str, path: str | os.PathLike, **option
     target = Path(path)
     if target.is_dir() or str(path).endswith(("/", os.sep)):
         target = target / default_filename(fmt)
-    target.parent.mkdir(parents=True, exist_ok=True)
     options.setdefault("color", False)
-    with atomic_open(target) as fh:
+    with atomic_open(target, parents=True) as fh:
         fh.write(render(result, fmt, **options).encode("utf-8"))
     return target
 

@@ -82,8 +82,7 @@ class _Output:
             path = Path(target)
             if path.is_dir() or str(target).endswith(("/", os.sep)):
                 path = path / default_filename(fmt)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.atomic = AtomicFile(path)
+            self.atomic = AtomicFile(path, parents=True)
             self.stream = None
         self.path = self.atomic.path if self.atomic else Path("-")
 
