@@ -199,7 +199,7 @@ def test_parallel_and_cached_runs_equal_serial(tmp_path, laws):
     assert strip_time(parallel) == strip_time(serial)
     cache = tmp_path / "cache"
     _, first = scan_json(tmp_path, laws, "--cache", cache)
-    entries = list(cache.rglob("*.pickle"))
+    entries = list(cache.rglob("*.json"))
     assert len(entries) == 2
     entries[0].write_bytes(b"corrupt")  # a corrupt entry is rebuilt, never fatal
     _, second = scan_json(tmp_path, laws, "--cache", cache)

@@ -4,7 +4,6 @@ complete, and a second run succeeds (using the cache)."""
 
 from __future__ import annotations
 
-import pickle
 import signal
 import subprocess
 import sys
@@ -12,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from lawscan.cache import read_entry
 
 from hostile import generators as gen
 
@@ -40,7 +41,7 @@ def command(ws: Path, jobs: int = 1) -> list[str]:
 
 
 def cache_entries(ws: Path) -> list[Path]:
-    return sorted((ws / "cache").rglob("*.pickle")) if (ws / "cache").is_dir() else []
+    return sorted((ws / "cache").rglob("*.json")) if (ws / "cache").is_dir() else []
 
 
 def leftovers(ws: Path) -> list[Path]:
@@ -71,8 +72,7 @@ def check_clean(ws: Path) -> None:
     entries = cache_entries(ws)
     assert len(entries) >= 3
     for entry in entries:  # every entry is complete
-        with open(entry, "rb") as fh:
-            doc = pickle.load(fh)
+        doc = read_entry(entry)
         assert doc.root is not None and doc.lines
 
 
@@ -94,11 +94,10 @@ def test_rerun_after_kill_works_and_uses_the_cache(workspace):
     assert done.returncode == -signal.SIGKILL
     assert (workspace / "out" / "report.html").read_text(encoding="utf-8") == OLD_REPORT
     # SIGKILL runs no clean-up: the temporary files of reports being written may stay (hidden,
-    # named .<report>.*.tmp); they are never taken for a report or a cache entry
-    crash_leftovers = set(leftovers(workspace))
+    # named .<report>.lawscan-<pid>-*.tmp); they are never taken for a report or a cache entry,
+    # and the next run's writes remove them
     for entry in cache_entries(workspace):
-        with open(entry, "rb") as fh:
-            pickle.load(fh)
+        read_entry(entry)
     # a damaged entry (as a disk or an older lawscan might leave) is ignored and rebuilt
     first = cache_entries(workspace)[0]
     first.write_bytes(b"\x80\x05garbage")
@@ -110,6 +109,5 @@ def test_rerun_after_kill_works_and_uses_the_cache(workspace):
     assert len(data["documents"]) == COPIES and data["errors"] == []
     assert "previous report" not in (workspace / "out" / "report.html").read_text(encoding="utf-8")
     assert len(cache_entries(workspace)) == COPIES
-    with open(first, "rb") as fh:
-        assert pickle.load(fh).root is not None
-    assert set(leftovers(workspace)) <= crash_leftovers  # the rerun left nothing of its own
+    assert read_entry(first).root is not None
+    assert leftovers(workspace) == []  # the killed run's temporary files are gone too
