@@ -6,6 +6,18 @@ Looked up from the first scanned path upwards, the first of:
 holds the keys). Relative paths inside (rule directories, report files) are relative to the
 directory of the file that holds them.
 
+Trust (:func:`for_scan`). A configuration can make lawscan import Python (``rules``), write files
+(``reports``), read files (``paths``) and spend resources (``jobs``, the limits), so those keys
+are taken only from a configuration the user chose: the one given with ``--config``, or the current project's, the one
+found from the current working directory upwards. A configuration found above the scanned path
+that is not the current project's (a drafts folder of someone else's with its own
+pyproject.toml) is untrusted: its other keys (rule selection, severities, settings, exclude,
+fail_on, format, timestamp) apply, those are ignored with a note, and ``--config FILE`` trusts
+it. A pyproject.toml or setup.cfg met on the way up that cannot be read and does not mention
+lawscan belongs to something else: it is passed over with a note instead of stopping the scan.
+Configuration files are read only up to :data:`MAX_BYTES`; numbers must be finite and not
+negative.
+
 Keys (pyproject form; setup.cfg takes the same keys, lists comma-separated, and the tables as
 sections ``[lawscan:severity]`` and ``[lawscan:settings]``)::
 
@@ -48,6 +60,10 @@ from lawscan.errors import ConfigError
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"fail_on", "select", "ignore", "rules", "exclude", "format", "reports", "jobs",
         "severity", "settings", "max_file_size", "max_zip_ratio", "timeout", "paths", "timestamp"}
+# what only a trusted configuration may set: code to import, files to write or read, resources to
+# spend
+TRUSTED_KEYS = ("rules", "reports", "paths", "jobs", "max_file_size", "max_zip_ratio", "timeout")
+MAX_BYTES = 1 << 20  # a configuration file larger than this is refused
 
 
 @dataclass
@@ -68,26 +84,63 @@ class Config:
     max_zip_ratio: float | None = None  # uncompressed / compressed size of a .docx member
     timeout: float | None = None  # seconds per document (0 = no limit)
     source: str | None = None  # the file the configuration came from
+    notes: list[str] = field(default_factory=list)  # what was passed over, and why (for stderr)
 
 
-def discover(paths: list[str]) -> Path | None:
-    """The nearest configuration file above the first scanned path, or None."""
+def for_scan(paths: list[str], config_file: str | None = None, no_config: bool = False) -> Config:
+    """The configuration of a scan of ``paths``, with trust applied (see the module docstring):
+    ``--config FILE``, else the file found above the first scanned path, trusted when it is the
+    current project's."""
+    if no_config:
+        return Config()
+    if config_file:
+        return load(config_file)
+    notes: list[str] = []
+    found = discover(paths, notes)
+    if found is None:
+        cfg = Config()
+    else:
+        project = discover([], [])  # from the current working directory
+        trusted = project is not None and project.resolve() == found.resolve()
+        cfg = load(found, trusted=trusted)
+    cfg.notes[:0] = notes
+    return cfg
+
+
+def discover(paths: list[str], notes: list[str] | None = None) -> Path | None:
+    """The nearest configuration file above the first scanned path (the current working
+    directory when none is given), or None. A file that cannot be read and does not mention
+    lawscan is passed over, with a line in ``notes``."""
     start = Path(paths[0]) if paths else Path.cwd()
     start = start.resolve() if start.exists() else Path.cwd().resolve()
     if start.is_file():
         start = start.parent
     for folder in (start, *start.parents):
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
-            return pyproject
-        setup_cfg = folder / "setup.cfg"
-        if setup_cfg.is_file() and _setup_cfg_section(setup_cfg) is not None:
-            return setup_cfg
+        for name, section in (("pyproject.toml", _pyproject_table), ("setup.cfg", _setup_cfg_section)):
+            candidate = folder / name
+            try:
+                if candidate.is_file() and section(candidate) is not None:
+                    return candidate
+            except ConfigError as exc:
+                if _mentions_lawscan(candidate):
+                    raise
+                if notes is not None:
+                    notes.append(f"{exc} (not a lawscan configuration: passed over)")
+            except OSError:
+                pass
     return None
 
 
-def load(path: str | Path | None) -> Config:
-    """Read one configuration file (None gives the defaults)."""
+def _mentions_lawscan(path: Path) -> bool:
+    try:
+        return b"lawscan" in _read(path)
+    except ConfigError:
+        return False
+
+
+def load(path: str | Path | None, trusted: bool = True) -> Config:
+    """Read one configuration file (None gives the defaults). An untrusted one gives no
+    :data:`TRUSTED_KEYS` (noted in ``Config.notes``)."""
     if path is None:
         return Config()
     path = Path(path)
@@ -101,27 +154,47 @@ def load(path: str | Path | None) -> Config:
         raw = _toml(path)
     if raw is None:
         raise ConfigError(f"{path}: no [tool.lawscan] / [lawscan] configuration in this file")
-    return _build(raw, path)
+    dropped = [key for key in TRUSTED_KEYS if key in raw] if not trusted else []
+    cfg = _build({k: v for k, v in raw.items() if k not in dropped}, path)
+    if dropped:
+        cfg.notes.append(f"{path}: found above the scanned path, outside the current project, so not "
+                         f"trusted: {', '.join(dropped)} ignored (--config {path} trusts it)")
+    return cfg
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a configuration file, at most MAX_BYTES."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise ConfigError(f"{path}: too large for a configuration file (over {MAX_BYTES} bytes)")
+    return data
 
 
 def _toml(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(_read(path).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def _pyproject_table(path: Path) -> dict | None:
-    table = _toml(path).get("tool", {}).get("lawscan")
+    tool = _toml(path).get("tool", {})
+    table = tool.get("lawscan") if isinstance(tool, dict) else None
     return table if isinstance(table, dict) else None
 
 
 def _setup_cfg_section(path: Path) -> dict | None:
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read(path, encoding="utf-8")
+        parser.read_string(_read(path).decode("utf-8"), source=str(path))
     except (configparser.Error, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid setup.cfg: {exc}") from None
+        raise ConfigError(f"{path}: invalid setup.cfg: {' '.join(str(exc).split())}") from None
     if not parser.has_section("lawscan"):
         return None
     raw: dict = {}
@@ -176,18 +249,18 @@ def _build(raw: dict, path: Path) -> Config:
             raise ConfigError(f"{path}: reports entries are FORMAT=FILE, not {spec!r}")
         cfg.reports.append(f"{fmt.strip()}={(base / target.strip())}")
     cfg.format = str(raw.get("format", cfg.format))
-    try:
-        cfg.jobs = int(raw.get("jobs", cfg.jobs))
-        if raw.get("max_file_size") is not None:
-            cfg.max_file_size = int(raw["max_file_size"])
-    except (TypeError, ValueError):
-        raise ConfigError(f"{path}: jobs and max_file_size must be whole numbers") from None
-    for key in ("max_zip_ratio", "timeout"):
+    for key, low in (("jobs", 1), ("max_file_size", 1)):
         if raw.get(key) is not None:
-            try:
-                setattr(cfg, key, float(raw[key]))
-            except (TypeError, ValueError):
-                raise ConfigError(f"{path}: {key} must be a number") from None
+            value = raw[key]
+            if isinstance(value, str) and value.strip().isdigit():  # setup.cfg gives strings
+                value = int(value)
+            if isinstance(value, bool) or not isinstance(value, int) or value < low:
+                raise ConfigError(f"{path}: {key} must be a whole number of at least {low}, "
+                                  f"not {value!r}")
+            setattr(cfg, key, value)
+    for key, low, high in (("max_zip_ratio", 1.0, 1e12), ("timeout", 0.0, 1e6)):
+        if raw.get(key) is not None:
+            setattr(cfg, key, _number(raw[key], low, high, path, key))
     severity = raw.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{path}: severity must be a table of RULE = LEVEL")
@@ -200,6 +273,20 @@ def _build(raw: dict, path: Path) -> Config:
         raise ConfigError(f"{path}: settings must be a table")
     cfg.settings = settings
     return cfg
+
+
+def _number(value, low: float, high: float, path: Path, key: str) -> float:
+    """A finite number from ``low`` to ``high`` (nan, inf, negative and huge numbers would
+    switch a limit off or break it)."""
+    import math
+
+    try:
+        number = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError, OverflowError):
+        number = math.nan
+    if not math.isfinite(number) or not low <= number <= high:
+        raise ConfigError(f"{path}: {key} must be a number from {low:g} to {high:g}, not {value!r}")
+    return number
 
 
 def _as_list(value, path: Path, key: str) -> list[str]:
