@@ -27,6 +27,12 @@ slowest in brackets): on a shared VM one run can be 30% slower than the next.
 Then ``lawscan --version`` and single-law scans (best of 3). Prints MB/s, documents/s, peak RSS
 and the ratios (b)/(a), (c)/(a), (c)/(a'), (c)/(d) and, on the replicated corpus, (e)/(e') and
 (e)/(e'').
+
+A/B mode: ``--ab DIR [DIR ...] [--ab-jobs 2] [--repeat 9]`` times only ``lawscan scan --jobs 2`` on
+the corpus, with this checkout's lawscan and with the ``lawscan`` package under each DIR (put
+first on PYTHONPATH; e.g. ``git archive OLD lawscan | tar -x -C DIR``), the variants interleaved
+run by run so that a slow minute of the shared VM hits them alike; prints each variant's runs,
+median and best.
 """
 
 from __future__ import annotations
@@ -82,10 +88,10 @@ print(n)
 '''
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
+def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, float, int]:
     """Wall seconds, peak RSS (MB) of the process tree, exit code."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -107,8 +113,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs of phases (a)-(d); the best is kept")
     ap.add_argument("--replicate", type=int, default=10)
     ap.add_argument("--skip-replicate", action="store_true")
+    ap.add_argument("--ab", nargs="+", metavar="DIR", help="A/B: other checkouts' lawscan packages")
+    ap.add_argument("--ab-jobs", type=int, default=2)
     args = ap.parse_args(argv)
-    corpus = Path(args.corpus)
+    corpus = Path(args.corpus).resolve()
     dirs = [str(corpus / d) for d in SUBDIRS if (corpus / d).is_dir()]
     files = sorted(str(p) for d in dirs for p in Path(d).iterdir() if p.is_file())
     if not files:
@@ -120,6 +128,8 @@ def main(argv: list[str]) -> int:
     out = Path(tempfile.mkdtemp(prefix="lawscan-bench-"))
     rows = {}
     scan = ["scan", "--no-config", "--no-progress", "--fail-on", "never", "-f", "json"]
+    if args.ab:
+        return ab(args, [*scan, "--jobs", str(args.ab_jobs), *dirs], out)
     phases = {
         "a floor": [sys.executable, "-c", FLOOR, "lxml", *files],
         "a' floor docx": [sys.executable, "-c", FLOOR, "python-docx", *files],
@@ -167,6 +177,38 @@ def main(argv: list[str]) -> int:
         if law.exists():
             best = min(run(lawscan(*scan, str(law), "-o", str(out / "one.json")))[0] for _ in range(3))
             print(f"single-law scan {law.name}: {best:.2f} s (best of 3)")
+    return 0
+
+
+def ab(args, scan: list[str], out: Path) -> int:
+    """The A/B mode (see the module docstring)."""
+    import statistics
+
+    variants = {"this checkout": None}
+    for d in args.ab:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(d).resolve()), env.get("PYTHONPATH")]))
+        variants[d] = env
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    cpu: dict[str, list[float]] = {name: [] for name in variants}
+    for i in range(max(1, args.repeat)):
+        order = list(variants) if i % 2 == 0 else list(reversed(variants))  # neither always first
+        for name in order:
+            # run from out/: ``python -m`` puts the working directory first on sys.path
+            before = os.times()
+            wall, _rss, code = run(lawscan(*scan, "-o", str(out / "ab.json")), cwd=out,
+                                   env=variants[name])
+            after = os.times()
+            if code not in (0, 1, 2):
+                print(f"{name}: exit code {code}", file=sys.stderr)
+                return 1
+            times[name].append(wall)
+            cpu[name].append(after.children_user + after.children_system
+                             - before.children_user - before.children_system)
+    print("wall seconds, then CPU seconds of the process tree (less sensitive to other load)")
+    for name, ts in times.items():
+        print(f"{name:30} wall median {statistics.median(ts):.2f} best {min(ts):.2f}  "
+              f"cpu median {statistics.median(cpu[name]):.2f}  wall runs " + " ".join(f"{t:.2f}" for t in ts))
     return 0
 
 

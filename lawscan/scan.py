@@ -1,6 +1,7 @@
 """Scanning: takes input paths and options; every document is read, parsed, analysed and checked
 by the rules, every file that could not be read becomes an :class:`InputError`, and every file
-that is not a legal document a :class:`SkippedInput` (lawscan.skipped).
+that is not a legal document a :class:`SkippedInput` (lawscan.skipped), as do the files the walk
+leaves out on purpose (lawscan.walk: lawscan's own outputs, links out of a scanned folder).
 
 * ``scan_stream(paths, options, sinks, progress, baseline)`` hands each DocumentResult / InputError
   / SkippedInput to the sinks (report writers, a baseline collector) as it comes, in input order, and keeps only a
@@ -19,8 +20,10 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from lawscan import __version__
+from lawscan.bounds import bound_problems
 from lawscan.errors import ReadError
-from lawscan.model import DocumentResult, InputError, Problem, ScanResult, SkippedInput
+from lawscan.model import DocumentResult, InputError, Problem, ScanResult, SkippedInput, display_path
+from lawscan.walk import Inputs
 
 Item = DocumentResult | InputError | SkippedInput  # what scanning one file gives
 
@@ -54,7 +57,7 @@ class Scanner:
         if options.cache_dir:
             from lawscan.cache import ParseCache
 
-            self.cache = ParseCache(options.cache_dir, tuple(options.rules_dirs))
+            self.cache = ParseCache(options.cache_dir, tuple(options.rules_dirs), options.limits)
         self.ruleset = load_rules(extra_dirs=options.rules_dirs, select=options.select or None,
                                   ignore=options.ignore or None, severity=options.severity or None)
 
@@ -68,7 +71,8 @@ class Scanner:
         try:
             with time_limit(path, timeout) as clock, gc_per_document():
                 result = self._scan_file(path)
-        except DocumentTimeout as exc:
+        except DocumentTimeout:
+            exc = clock.error()
             return InputError(exc.path, exc.reason, exc.code)
         if clock.expired:  # the timeout was raised but swallowed on the way (analysis, rules)
             exc = clock.error()
@@ -87,9 +91,9 @@ class Scanner:
         except ReadError as exc:
             return skipped.from_read_error(exc) or InputError(exc.path, exc.reason, exc.code)
         except MemoryError:
-            return InputError(path, "out of memory while reading this file", "input.too_big")
+            return InputError(display_path(path), "out of memory while reading this file", "input.too_big")
         except RecursionError:
-            return InputError(path, "structure nested too deeply to read", "input.too_deep")
+            return InputError(display_path(path), "structure nested too deeply to read", "input.too_deep")
         return skipped.check_document(doc) or self.check_document(doc)
 
     def check_document(self, doc) -> DocumentResult:
@@ -106,6 +110,7 @@ class Scanner:
         findings, problems = run_rules(doc, result.digital, self.ruleset, self.options.settings)
         result.findings = findings
         result.rule_errors.extend(problems)
+        doc.problems = bound_problems(doc.problems)  # the rules may have added some
         if self.options.suggestions:
             from lawscan.report.html import suggestion_markdown
 
@@ -160,168 +165,111 @@ def iter_scan(files: list[str], options: ScanOptions,
 _WORKER: Scanner | None = None
 
 
-def _init_worker(options: ScanOptions) -> None:
+def _init_worker(options: ScanOptions, parent: int | None = None) -> None:
     global _WORKER
     import signal
 
     # Ctrl-C reaches the whole process group: the parent decides; SIGTERM just ends a worker
+    # (it was blocked from before the fork until here: see _forking)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    if parent is not None:
+        _die_with_parent(parent)
     _WORKER = Scanner(options)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel end this worker when its parent dies (Linux: PR_SET_PDEATHSIG), so that a
+    run killed outright (SIGKILL, out of memory) leaves no worker behind; if the parent is
+    already gone, end now."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (AttributeError, OSError):  # not Linux: nothing to ask for
+        return
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _work(path: str):
     try:
         return _WORKER.scan_file(path)
     except Exception as exc:  # never lose a document to a worker failure
-        return InputError(path, f"internal error: {type(exc).__name__}: {exc}", "internal")
+        return InputError(display_path(path), f"internal error: {type(exc).__name__}: {exc}", "internal")
 
 
 def _parallel(files: list[str], options: ScanOptions) -> Iterator[Item]:
-    """Scan on ``jobs`` worker processes; results in input order.
-
-    Importing spaCy (for the token patterns of a few laws in every corpus) takes a process about
-    0.65 s. A worker pays it once the first of its laws needs it, and in a corpus of any size
-    every worker gets such a law. Where processes fork, the parent imports it instead, once,
-    before it forks the pool, so that every worker starts with it; while the parent imports, an
-    early worker forked before it scans the first files (:class:`_EarlyWorker`): one import
-    for the run instead of one per worker, made while a core scans."""
-    from concurrent.futures import Future, ProcessPoolExecutor
+    """Scan on ``jobs`` worker processes; results in input order. A worker that dies (killed,
+    out of memory, crashed) breaks the pool: the first document not yet handed on is scanned
+    again alone in a fresh process — if that one dies too, the document is the culprit and
+    becomes its error — and a new pool goes on with the rest."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     jobs = min(options.jobs, len(files))
-    early = pool = None
+    todo = 0  # files[todo:] are not handed on yet
+    pool = None
     try:
-        if _spacy_shared(ctx, options, files, jobs):
-            early = _EarlyWorker(ctx, options, files[:EARLY_FILES])
-            _preload_spacy()
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(options,))
-        submit = lambda p: pool.submit(_work, p)  # noqa: E731
-        if early is None:
-            ordered = (future for _path, future in _window(files, submit, jobs))
-        else:
-            ordered = _after_early_worker(files, early, submit, jobs)
-        for item in ordered:
-            yield item.result() if isinstance(item, Future) else item
+        while todo < len(files):
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                       initargs=(options, os.getpid()))
+            submit = _forking(lambda p: pool.submit(_work, p))
+            try:
+                for path, future in _window(files[todo:], submit, jobs):
+                    result = future.result()
+                    todo += 1
+                    yield result
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = None
+                yield _alone(ctx, options, files[todo])
+                todo += 1
     except BaseException:  # interrupted: do not wait for the documents not started yet
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
-        if early is not None:
-            early.finish()  # it ends the file it is on
         raise
     finally:
         if pool is not None:
             pool.shutdown()  # the documents being scanned end (their cache entries whole)
 
 
-def _spacy_shared(ctx, options: ScanOptions, files: list[str], jobs: int) -> bool:
-    """Whether the parent should import spaCy for its workers: processes fork, spaCy is not
-    loaded yet, token patterns are on, and the run is at least one window of documents long
-    (a few small files may need no spaCy at all, and would wait for the import)."""
-    import sys
+def _forking(submit):
+    """``submit`` with SIGTERM blocked while it runs: the pool forks its workers inside submit,
+    and a worker must not get SIGTERM before it has dropped the parent's handler (the pool
+    terminates the others when one dies; the handler would raise in the new worker and print a
+    traceback). A SIGTERM for the parent meanwhile waits the few microseconds and is handled."""
+    import signal
 
-    return (ctx.get_start_method() == "fork" and "spacy" not in sys.modules
-            and options.settings.get("tokens", True) is not False
-            and len(files) >= WINDOW_PER_JOB * jobs)
+    if not hasattr(signal, "pthread_sigmask"):
+        return submit
 
-
-def _preload_spacy() -> None:
-    from lawscan.analyse.tokens import preload
-
-    try:
-        preload()
-    except Exception:  # spaCy missing or broken: each law that needs it will say so
-        pass
-
-
-def _after_early_worker(files: list[str], early: _EarlyWorker, submit, jobs: int) -> Iterator:
-    """Results (or futures) in input order, when an early worker has the first files: the pool
-    is given the files after those first, then whatever the early worker did not scan."""
-    from collections import deque
-
-    head = files[:EARLY_FILES]
-    rest = _window(files[len(head):], submit, jobs)
-    first = next(rest, None)  # the pool starts at once on the files after the early worker's
-    done = early.finish()
-    # all submitted before the first is waited for (a lazy submit would run them one by one);
-    # each handed on is dropped here, as _window does
-    todo = deque(done[i] if i < len(done) and done[i] is not None else submit(path)
-                 for i, path in enumerate(head))
-    del done
-    while todo:
-        yield todo.popleft()
-    if first is not None:
-        future, first = first[1], None
-        yield future
-        for _path, future in rest:
-            yield future
-
-
-EARLY_FILES = 64  # the early worker's share at most; it stops as soon as the pool is up
-
-
-class _EarlyWorker:
-    """A worker process forked before the parent imports spaCy. It scans ``paths`` in order
-    until :meth:`finish` tells it to stop (it ends the file it is on) and never imports spaCy:
-    a law that would need it is left, unscanned, for the pool. It keeps its results and sends
-    them in one message once told to stop: the parent is importing until then, not reading."""
-
-    def __init__(self, ctx, options: ScanOptions, paths: list[str]):
-        self._stop = ctx.Event()
-        self._results, sender = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_early_main, name="lawscan-early",
-                                    args=(options, paths, self._stop, sender, os.getpid()))
-        self._process.start()
-        sender.close()
-
-    def finish(self) -> list:
-        """Stop the worker and wait for it; it ends the file it is on. Gives its results for
-        the first files, in order, None for a file it left; files past the end were not
-        reached. A worker that died gives no results (the pool scans its files). Also called
-        when the run is interrupted: the results are read (the worker would block on a full
-        pipe otherwise) and dropped."""
-        self._stop.set()
-        results = []
+    def call(path: str):
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
         try:
-            while True:  # one message, then end of file once the worker has closed its end
-                results = self._results.recv()
-        except (EOFError, OSError):
-            pass
-        self._results.close()
-        self._process.join()
-        return results
+            return submit(path)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+    return call
 
 
-def _early_main(options: ScanOptions, paths: list[str], stop, sender, parent: int) -> None:
-    def parent_gone() -> bool:  # killed: nobody will tell the worker to stop
-        return os.getppid() != parent
+def _alone(ctx, options: ScanOptions, path: str) -> DocumentResult | InputError:
+    """Scan one file in a process of its own; its death is that file's error."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    results = _early_scan(options, paths, lambda: stop.is_set() or parent_gone())
-    while not stop.wait(0.5):
-        if parent_gone():
-            return
-    sender.send(results)
-    sender.close()
-
-
-def _early_scan(options: ScanOptions, paths: list[str], should_stop) -> list:
-    """What the early worker does: scan ``paths`` in order until ``should_stop()``; a law that
-    would import spaCy gives None."""
-    from lawscan.analyse.tokens import SpacyNotLoaded, forbid_import
-
-    _init_worker(options)
-    forbid_import()
-    results = []
-    for path in paths:
-        if should_stop():
-            break
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init_worker,
+                             initargs=(options, os.getpid())) as pool:
         try:
-            results.append(_work(path))
-        except SpacyNotLoaded:
-            results.append(None)
-    return results
+            return _forking(lambda p: pool.submit(_work, p))(path).result()
+        except BrokenProcessPool:
+            return InputError(display_path(path), "the worker process scanning this file died "
+                                                  "(killed, out of memory or crashed)", "internal.worker")
 
 
 def _window(files: list[str], submit, jobs: int) -> Iterator[tuple[str, object]]:
@@ -374,7 +322,8 @@ def _dask(files: list[str], options: ScanOptions) -> Iterator[Item]:
             try:
                 yield future.result()
             except Exception as exc:  # a worker lost or killed: that document's error
-                yield InputError(path, f"worker failed: {type(exc).__name__}: {exc}", "internal")
+                yield InputError(display_path(path), f"worker failed: {type(exc).__name__}: {exc}",
+                                 "internal")
             finally:
                 future.release()  # the worker may forget the result
     finally:
@@ -400,8 +349,8 @@ class RunRecord:
     by_severity: dict = field(default_factory=dict)  # severity -> findings
     open_by_severity: dict = field(default_factory=dict)  # severity -> findings not in the baseline
     errors: list[InputError] = field(default_factory=list)
-    skipped: list[SkippedInput] = field(default_factory=list)
     rule_errors: list[tuple[str, Problem]] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)  # not legal documents, left out
 
     def add_document(self, dr: DocumentResult) -> None:
         self.documents += 1
@@ -414,14 +363,17 @@ class RunRecord:
 
 def scan_stream(paths: list[str], options: ScanOptions | None = None, sinks=(),
                 progress: Callable[[int, str], None] | None = None,
-                baseline: set[str] | None = None, scanner: Scanner | None = None) -> RunRecord:
+                baseline: set[str] | None = None, scanner: Scanner | None = None,
+                inputs: Inputs | None = None) -> RunRecord:
     """Scan and hand each result to every sink as it comes (``sink.add_document(dr)``,
-    ``sink.add_error(err)``, ``sink.add_skipped(skipped)``), in input order, keeping no list of documents. ``baseline`` (loaded
-    fingerprints) marks each document's findings new or unchanged before the sinks see it.
-    Errors found before scanning (rule modules that failed to load, missing paths) come first.
-    The sinks are not closed here. ``progress(total, path)`` is called once per file done. Pass
-    the ``scanner`` when the sinks needed its rules (``scanner.ruleset.infos()``) beforehand."""
-    from lawscan.pipeline import iter_inputs
+    ``sink.add_error(err)``, ``sink.add_skipped(skipped)`` when the sink has it), in input
+    order, keeping no list of documents. ``baseline`` (loaded fingerprints) marks each
+    document's findings new or unchanged before the sinks see it. Errors found before scanning
+    (rule modules that failed to load, missing paths) and the files left out come first. The
+    sinks are not closed here. ``progress(total, path)`` is called once per file done. Pass the
+    ``scanner`` when the sinks needed its rules (``scanner.ruleset.infos()``) beforehand, and
+    the ``inputs`` (lawscan.walk.collect_inputs) when they were collected beforehand."""
+    from lawscan.walk import collect_inputs
 
     options = options or ScanOptions(slim=True)
     scanner = scanner or Scanner(options)
@@ -432,20 +384,27 @@ def scan_stream(paths: list[str], options: ScanOptions | None = None, sinks=(),
         for sink in sinks:
             sink.add_error(err)
 
-    early: list[InputError] = []
+    def skip(item: SkippedInput) -> None:
+        record.skipped.append(item)
+        for sink in sinks:
+            if hasattr(sink, "add_skipped"):
+                sink.add_skipped(item)
+
+    if inputs is None:
+        inputs = collect_inputs(paths, options.exclude)
     for problem in scanner.ruleset.errors:  # a rule module that failed to load
-        early.append(InputError("rules", problem.message, problem.code))
-    files = list(iter_inputs(paths, options.exclude, early))
-    for err in early:
+        error(InputError("rules", problem.message, problem.code))
+    for err in inputs.errors:
         error(err)
+    for left_out in inputs.skipped:
+        skip(left_out)
+    files = inputs.files
     for item in iter_scan(files, options, scanner):
         if isinstance(item, InputError):
             error(item)
             path = item.path
         elif isinstance(item, SkippedInput):
-            record.skipped.append(item)
-            for sink in sinks:
-                sink.add_skipped(item)
+            skip(item)
             path = item.path
         else:
             if baseline is not None:

@@ -15,10 +15,6 @@ things plain phrase matching cannot: words in between ("trí tuệ nhân tạo .
   trigger phrases (searched once in the document's folded text, ``DocScan.lines_containing``),
   so spaCy (about 0.65 s to import on the development VM) loads only for laws that have such
   text.
-* ``preload()`` imports spaCy and builds the built-in matcher ahead (a parallel scan does it once,
-  in the parent, so that the workers it forks share it); ``forbid_import()`` makes a process
-  raise :class:`SpacyNotLoaded` where it would import spaCy (the parallel scan's early worker,
-  which hands such a law back instead of paying the import).
 """
 
 from __future__ import annotations
@@ -30,26 +26,6 @@ from functools import lru_cache
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import Hit, data_path
 from lawscan.model import Reason
-
-_IMPORT_FORBIDDEN = False
-
-
-class SpacyNotLoaded(BaseException):
-    """Raised where spaCy would be imported in a process that called :func:`forbid_import`.
-    A BaseException, like KeyboardInterrupt, so that it is not taken for a crash of the analysis
-    or of a rule (both catch Exception): it ends the document's scan, which is redone elsewhere."""
-
-
-def forbid_import() -> None:
-    """From now on, raise :class:`SpacyNotLoaded` instead of importing spaCy."""
-    global _IMPORT_FORBIDDEN
-    _IMPORT_FORBIDDEN = True
-
-
-def preload() -> None:
-    """Import spaCy and build the built-in patterns' matcher now (they are kept for the process)."""
-    _builtin_matcher()
-
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _SENT_END = {".", ";", ":", "!", "?"}
@@ -104,13 +80,7 @@ class SyllableTokenizer:
 @lru_cache(maxsize=1)
 def syllable_vocab():
     """The spaCy ``Vocab`` of the multi-language defaults: the one ``spacy.blank("xx")`` makes,
-    without building a ``Language`` (the matcher needs only the vocabulary and a tokenizer).
-    Everything here that uses spaCy asks for this first: where :func:`forbid_import` was called
-    and spaCy is not loaded, it raises :class:`SpacyNotLoaded` instead."""
-    import sys
-
-    if _IMPORT_FORBIDDEN and "spacy" not in sys.modules:
-        raise SpacyNotLoaded()
+    without building a ``Language`` (the matcher needs only the vocabulary and a tokenizer)."""
     from spacy.lang.xx import MultiLanguage
     from spacy.vocab import create_vocab
 

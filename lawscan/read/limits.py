@@ -6,9 +6,10 @@ raises :class:`ReadError` when it is missing, unreadable, empty or larger than `
 The input file is only ever opened for reading.
 
 ``time_limit(path, seconds)`` is a context manager that interrupts the work inside it after
-``seconds`` (``SIGALRM`` via ``signal.setitimer``) by raising :class:`DocumentTimeout`, a
-:class:`ReadError`; it is a no-op outside the main thread (Dask worker threads) and on platforms
-without ``setitimer``. Python only runs the handler between bytecodes, so a single long call
+``seconds`` by raising :class:`DocumentTimeout`, a :class:`ReadError`: in the main thread by
+``SIGALRM`` (``signal.setitimer``), in any other thread (a Dask worker runs its tasks in threads)
+by a watcher thread that raises the exception asynchronously in the working thread
+(``PyThreadState_SetAsyncExc``). Python raises either only between bytecodes, so a single long call
 into C (one regex search, one lxml parse) finishes before the timeout is raised.
 """
 
@@ -90,16 +91,26 @@ class Clock:
         return DocumentTimeout(self.path, self.seconds)
 
 
+class ThreadTimeout(DocumentTimeout):
+    """What the watcher raises in a thread that is not the main one (the exception is given as a
+    class, so it takes no arguments); ``clock.error()`` says which document and limit."""
+
+    def __init__(self):
+        super().__init__("", 0)
+
+
 @contextlib.contextmanager
 def time_limit(path: str, seconds: float | None) -> Iterator[Clock]:
     """Raise :class:`DocumentTimeout` inside the block after ``seconds``. If code in the block
     swallows the exception (an ``except Exception`` somewhere), it is raised again every half
     second until it gets out; either way ``clock.expired`` tells the caller the time ran out."""
     clock = Clock(path, float(seconds or 0))
-    usable = (clock.seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    if clock.seconds <= 0:
         yield clock
+        return
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        with _thread_limit(clock):
+            yield clock
         return
 
     def on_alarm(signum, frame):
@@ -113,3 +124,43 @@ def time_limit(path: str, seconds: float | None) -> Iterator[Clock]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _set_async_exc(thread_id: int, exc: type | None) -> None:
+    """Raise ``exc`` in the thread ``thread_id`` at its next bytecode (None: clear a pending one)."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               None if exc is None else ctypes.py_object(exc))
+
+
+@contextlib.contextmanager
+def _thread_limit(clock: Clock) -> Iterator[None]:
+    """The time limit of a thread other than the main one: a watcher thread raises
+    :class:`ThreadTimeout` in it once the time is up, and again every half second."""
+    target = threading.get_ident()
+    stop = threading.Event()
+
+    def watch() -> None:
+        if stop.wait(clock.seconds):
+            return
+        clock.expired = True
+        while not stop.is_set():
+            _set_async_exc(target, ThreadTimeout)
+            if stop.wait(0.5):
+                return
+
+    watcher = threading.Thread(target=watch, name="lawscan-timeout", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        while True:  # the exception may arrive while this waits: wait again, then clear it
+            try:
+                watcher.join()
+                _set_async_exc(target, None)
+                break
+            except ThreadTimeout:
+                pass
+
