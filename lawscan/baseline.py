@@ -58,13 +58,25 @@ def baseline_bytes(result: ScanResult) -> bytes:
     return collector.data()
 
 
+MAX_BYTES = 256 << 20  # a baseline larger than this is refused
+
+
 def load_baseline(path: str | Path) -> set[str]:
+    """The fingerprints of a baseline file; ConfigError (one line) for a file that is missing,
+    not a regular file, too large, not JSON, nested too deeply or not a lawscan baseline."""
+    from lawscan.errors import ReadError
+    from lawscan.read.limits import read_bytes
+
+    if not Path(path).exists():
+        raise ConfigError(f"{path}: baseline file not found")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: baseline file not found") from None
+        data = json.loads(read_bytes(str(path), {"max_bytes": MAX_BYTES}))
+    except ReadError as exc:
+        raise ConfigError(f"{path}: cannot read the baseline: {exc.reason}") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not a lawscan baseline (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a lawscan baseline (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(
             data.get("findings"), dict):
         raise ConfigError(f"{path}: not a lawscan baseline file")

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from hostile import generators as gen
 from lawscan.cli import main
+from lawscan.model import display_path
 
 GOOD = gen.GOOD_LAW
 ERROR_CASES = [name for name, (_, (kind, _w)) in gen.CASES.items() if kind == "error"]
@@ -325,4 +326,7 @@ def test_error_lines_escape_control_characters(tmp_path):
     bad.write_bytes(b"")
     res, data = scan(tmp_path, bad)
     assert ESC not in res.stderr and "\\x1b[2J" in res.stderr
-    assert full(data["errors"][0]["path"]) == str(bad)  # the JSON keeps the true name
+    # every output names it the same way: escaped (a name with bytes that are not UTF-8 cannot
+    # be written into JSON or XML as it is, and one with ESC must not reach a terminal)
+    assert full(data["errors"][0]["path"]) == display_path(str(bad))
+    assert "\\x1b[2J" in data["errors"][0]["path"]

@@ -6,6 +6,12 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage / configuration
 error, never "No such command"), 130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM). SIGTERM is turned into the same
 exception as Ctrl-C, so ``finally`` blocks run: reports are written atomically and their
 temporary files removed, the cache keeps only complete entries.
+
+No command ends with a traceback: lawscan's own errors (a file that cannot be written, a
+configuration that cannot be read) print one line "lawscan: error: <path>: <reason>" and exit 2;
+anything else is an internal error, printed on one line with its type (exit 2;
+``LAWSCAN_DEBUG=1`` shows the traceback). Standard output and error that cannot encode Unicode
+(a Latin-1 terminal) get "?" for what they cannot show instead of failing.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import sys
 import click
 
 from lawscan import __version__
+from lawscan.errors import LawscanError
 
 # command name -> "module:attribute" (a click.Command)
 COMMANDS = {
@@ -62,8 +69,44 @@ def load_or_exit(path: str):
     try:
         return load_document(path)
     except ReadError as exc:
-        click.echo(f"{exc.path}: {exc.reason}", err=True)
+        click.echo(safe_line(f"{exc.path}: {exc.reason}"), err=True)
         sys.exit(2)
+
+
+def check_output(output: str | None, paths) -> None:
+    """Before a command reads anything: refuse an ``-o`` path that is a device, pipe or folder,
+    or one of the files the command reads (lawscan.errors.WriteError: one line, exit 2)."""
+    if not output:
+        return
+    from lawscan.report.atomic import check_not_input, check_target
+    from lawscan.walk import collect_inputs
+
+    check_target(output)
+    check_not_input(output, collect_inputs([str(p) for p in paths]).ids())
+
+
+def report_input_error(error) -> None:
+    """An input error of parse / graph on stderr, as one line."""
+    click.echo(safe_line(f"{error.path}: {error.message}"), err=True)
+
+
+def safe_line(text: object) -> str:
+    """``text`` as one line safe for a terminal: control characters (ESC, CR, LF, …) and
+    undecodable bytes of file names shown escaped."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in str(text))
+
+
+def _tolerant_streams() -> None:
+    """Standard output and error that cannot encode every character (a Latin-1 or ASCII locale)
+    write "?" instead of failing."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if codecs.lookup(stream.encoding).name != "utf-8" and stream.errors == "strict":
+                stream.reconfigure(errors="replace")
+        except (AttributeError, LookupError, TypeError, ValueError):
+            pass
 
 
 class LazyGroup(click.Group):
@@ -91,8 +134,22 @@ class LazyGroup(click.Group):
             previous = signal.signal(signal.SIGTERM, _on_sigterm)
         except ValueError:  # not the main thread (embedded use): leave signals alone
             previous = None
+        _tolerant_streams()
         try:
             return super().invoke(ctx)
+        except LawscanError as exc:
+            print(f"lawscan: error: {safe_line(exc)}", file=sys.stderr, flush=True)
+            ctx.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: one line, not a traceback (LAWSCAN_DEBUG=1 shows it)
+            import os
+
+            if os.environ.get("LAWSCAN_DEBUG"):
+                raise
+            print(f"lawscan: internal error: {type(exc).__name__}: {safe_line(exc)} "
+                  "(LAWSCAN_DEBUG=1 shows where)", file=sys.stderr, flush=True)
+            ctx.exit(2)
         except KeyboardInterrupt as exc:
             name, code = ("SIGTERM", 143) if isinstance(exc, Terminated) else ("SIGINT", 130)
             print(f"\nlawscan: interrupted ({name}); stopped, no report was left half-written",

@@ -22,14 +22,12 @@ def write(paths, output, config_file, no_config, rules_dirs):
     """Scan PATHS and write the fingerprints of every finding to a baseline file."""
     from lawscan.baseline import BaselineCollector
     from lawscan.cli.scan_cmd import load_config
-    from lawscan.errors import ConfigError
     from lawscan.atomic import atomic_write
+    from lawscan.cli import check_output, safe_line
     from lawscan.scan import ScanOptions, scan_stream
 
-    try:
-        cfg = load_config(paths, config_file, no_config)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+    cfg = load_config(paths, config_file, no_config)
+    check_output(output, paths)
     options = ScanOptions(rules_dirs=[*cfg.rules, *rules_dirs], select=cfg.select, ignore=cfg.ignore,
                           severity=cfg.severity, settings=cfg.settings, exclude=cfg.exclude, slim=True)
     collector = BaselineCollector()  # documents stream through; only the fingerprints are kept
@@ -37,5 +35,5 @@ def write(paths, output, config_file, no_config, rules_dirs):
     atomic_write(output, collector.data())
     click.echo(f"lawscan: wrote {collector.findings} finding(s) of {record.documents} document(s) to {output}")
     for err in record.errors:
-        click.echo(f"lawscan: error: {err.path}: {err.message}", err=True)
+        click.echo(f"lawscan: error: {safe_line(err.path)}: {safe_line(err.message)}", err=True)
     sys.exit(2 if record.errors else 0)

@@ -21,8 +21,9 @@ import click
 def convert(path, target, output):
     """Convert a law to Akoma Ntoso 3.0 (act, or bill for a draft)."""
     from lawscan.export import to_akn
-    from lawscan.cli import load_or_exit
+    from lawscan.cli import check_output, load_or_exit
 
+    check_output(output, [path])
     doc = load_or_exit(path)
     data = to_akn(doc)
     if output:

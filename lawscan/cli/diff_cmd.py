@@ -19,9 +19,10 @@ import click
               help="Write to FILE (atomically) instead of standard output.")
 def diff(old, new, fmt, output):
     """Align two versions of a law unit by unit; show what changed and how the verdict moved."""
-    from lawscan.cli import load_or_exit
+    from lawscan.cli import check_output, load_or_exit
     from lawscan.drafting.diff import diff_documents, render_diff
 
+    check_output(output, [old, new])
     docs = [load_or_exit(old), load_or_exit(new)]
     text = render_diff(diff_documents(*docs), fmt)
     if output:

@@ -22,13 +22,14 @@ import click
               help="Write to FILE (atomically) instead of standard output.")
 def graph(paths, fmt, output):
     """Build the graph of units, cross-references and citations of one law or of a corpus."""
+    from lawscan.cli import check_output, report_input_error
     from lawscan.graph import build_graph, corpus_graph, render_graph, write_graph
     from lawscan.model import InputError
     from lawscan.pipeline import iter_documents
 
+    check_output(output, paths)
     errors: list[InputError] = []
-    docs = list(iter_documents(paths, errors,
-                               report=lambda e: click.echo(f"{e.path}: {e.message}", err=True)))
+    docs = list(iter_documents(paths, errors, report=report_input_error))
 
     single = len(paths) == 1 and Path(paths[0]).is_file()
     if docs:

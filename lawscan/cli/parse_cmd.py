@@ -81,11 +81,13 @@ def outline(doc: Document) -> str:
               help="Write to FILE instead of standard output.")
 def parse(paths, fmt, output):
     """Parse laws into their structure (Phần › Chương › Mục › Tiểu mục › Điều › khoản › điểm)."""
+    from lawscan.cli import check_output, report_input_error
     from lawscan.model import InputError
     from lawscan.pipeline import iter_documents
 
+    check_output(output, paths)
     errors: list[InputError] = []  # walk problems (missing path, loops) and unreadable files
-    docs = iter_documents(paths, errors, report=lambda e: click.echo(f"{e.path}: {e.message}", err=True))
+    docs = iter_documents(paths, errors, report=report_input_error)
     if output:
         from lawscan.atomic import atomic_open
 

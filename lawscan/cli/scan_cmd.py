@@ -1,6 +1,7 @@
 """``lawscan scan``: the main command. Takes paths and options, writes reports, exits
-0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, configuration or input errors); a
-file skipped as not a legal document is a note, not an error.
+0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, configuration or input errors, a
+report that could not be written); a file skipped as not a legal document (or left out as one of
+lawscan's own outputs, or a link out of a scanned folder) is a note in the reports, not an error.
 Paths in reports are relative to the project root: ``--base-dir``, else the directory of the
 configuration file, else the current directory. The configured reports are the project's
 reports (lawscan.config): written only by the scan of the configured ``paths`` when there are
@@ -16,9 +17,12 @@ from pathlib import Path
 
 import click
 
+from lawscan.cli import safe_line
+
 FORMATS = ("text", "json", "html", "sarif", "junit", "markdown", "github")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 DEFAULT_DIR = "outputs"
+MAX_TIMEOUT = 1e6  # seconds (11 days); more is no limit in practice, and breaks the alarm clock
 EXTENSIONS = {".html": "html", ".htm": "html", ".json": "json", ".sarif": "sarif", ".xml": "junit",
               ".md": "markdown", ".txt": "text"}
 
@@ -48,9 +52,25 @@ def parse_report_spec(spec: str) -> tuple[str, Path]:
     return fmt, resolve_target(fmt, target.strip() or None)
 
 
-def one_line(text: str) -> str:
-    """``text`` safe for one terminal line: control characters (ESC, CR, LF, …) shown escaped."""
-    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in str(text))
+class FiniteFloat(click.ParamType):
+    """A finite number from ``low`` to ``high``: nan, inf, negative and huge values are refused
+    (they would switch a limit off or break it)."""
+
+    name = "number"
+
+    def __init__(self, low: float, high: float = 1e12):
+        self.low, self.high = low, high
+
+    def convert(self, value, param, ctx):
+        import math
+
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not math.isfinite(number) or not self.low <= number <= self.high:
+            self.fail(f"{value!r} is not a number from {self.low:g} to {self.high:g}", param, ctx)
+        return number
 
 
 def failing(record, fail_on: str) -> bool:
@@ -65,22 +85,43 @@ def failing(record, fail_on: str) -> bool:
 
 class _Echo:
     """Standard output as a text stream for a report writer: through click.echo (which drops
-    colour codes when stdout is not a terminal), ending with a newline."""
+    colour codes when stdout is not a terminal), ending with a newline. A reader that stops
+    reading (``lawscan scan … | head``) ends the stdout report quietly; the run and its other
+    reports go on."""
 
     def __init__(self):
         self.last = ""
+        self.closed = False
 
     def write(self, text: str) -> None:
-        if text:
-            click.echo(text, nl=False)
+        if text and not self.closed:
+            try:
+                click.echo(text, nl=False)
+            except BrokenPipeError:
+                self._close()
+                return
             self.last = text[-1]
 
     def flush(self) -> None:
-        sys.stdout.flush()
+        if not self.closed:
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                self._close()
 
     def end(self) -> None:
         if self.last != "\n":
-            click.echo("")
+            self.write("\n")
+
+    def _close(self) -> None:
+        """No more output: stdout now goes to the null device, so that nothing fails on exit."""
+        self.closed = True
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+        except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner)
+            pass
 
 
 def same_paths(given, configured) -> bool:
@@ -95,11 +136,13 @@ def shown_path(path) -> str:
 
 
 def load_config(paths, config_file, no_config):
+    """The run's configuration (lawscan.config.for_scan: trusted or not), its notes on stderr."""
     from lawscan import config as cfgmod
 
-    if no_config:
-        return cfgmod.Config()
-    return cfgmod.load(config_file or cfgmod.discover(list(paths)))
+    cfg = cfgmod.for_scan(list(paths), config_file, no_config)
+    for note in cfg.notes:
+        click.echo(f"lawscan: note: {safe_line(note)}", err=True)
+    return cfg
 
 
 @click.command("scan")
@@ -132,9 +175,9 @@ def load_config(paths, config_file, no_config):
               help="Dask scheduler address (tcp://host:8786); default starts a local cluster.")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=None,
               help="Refuse input files larger than this many bytes.")
-@click.option("--max-zip-ratio", type=click.FloatRange(min=1), default=None,
+@click.option("--max-zip-ratio", type=FiniteFloat(1), default=None,
               help="Refuse .docx members that expand more than this many times (default 100).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+@click.option("--timeout", type=FiniteFloat(0, MAX_TIMEOUT), default=None, metavar="SECONDS",
               help="Give up on a document after this many seconds (default 120; 0: no limit).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option("--progress/--no-progress", default=None,
@@ -157,26 +200,19 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
       lawscan scan bills/ --report json=out.json --report junit=junit.xml
       lawscan scan corpus/ --jobs 2 --cache .lawscan-cache -o outputs/corpus.html
     """
-    from lawscan.errors import ConfigError, LawscanError
-    from lawscan import __version__
-    from lawscan.report import open_writer
-    from lawscan.scan import ScanOptions, Scanner, scan_stream
+    from lawscan.scan import ScanOptions, Scanner
 
-    try:
-        cfg = load_config(paths, config_file, no_config)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+    cfg = load_config(paths, config_file, no_config)
     if not paths and not cfg.paths:
         raise click.UsageError("no path to scan (give PATHS, or `paths` in the configuration)")
     paths = paths or tuple(cfg.paths)
     # the configured reports describe the scan of the configured paths, not a one-file check
     project_scan = not cfg.paths or same_paths(paths, cfg.paths)
-
     if fmt is None and output and not Path(output).is_dir():
         fmt = EXTENSIONS.get(Path(output).suffix.lower())
     fmt = fmt or (cfg.format if cfg.format in FORMATS else "text")
     targets = [parse_report_spec(s) for s in (*(cfg.reports if project_scan else ()), *reports)]
-    primary = resolve_target(fmt, output) if output else None
+    primary = resolve_target(fmt, output) if output and output != "-" else None
 
     options = ScanOptions(
         rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
@@ -188,79 +224,116 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
         executor=executor, scheduler=scheduler, slim=True,
         suggestions=fmt == "html" or any(f == "html" for f, _ in targets))
+    fingerprints = None
+    if baseline_file:
+        from lawscan.baseline import load_baseline
+
+        fingerprints = load_baseline(baseline_file)
+    from lawscan.walk import collect_inputs
+
+    inputs = collect_inputs(list(paths), options.exclude)
+    _check_outputs([t for _, t in targets] + ([primary] if primary else []), inputs)
 
     to_stdout = primary is None
     show_progress = progress if progress is not None else (
         sys.stderr.isatty() and not os.environ.get("CI")
         and not (to_stdout and fmt == "text" and sys.stdout.isatty()))  # the report itself shows progress
-    bar = None
-
-    def tick(total: int, path: str) -> None:
-        nonlocal bar
-        if total < 5:
-            return
-        if bar is None:
-            bar = click.progressbar(length=total, label="lawscan", file=sys.stderr,
-                                    show_pos=True, item_show_func=lambda p: p and Path(p).name)
-            bar.__enter__()
-        bar.update(1, path)
-
-    fingerprints = None
-    if baseline_file:
-        from lawscan.baseline import load_baseline
-
-        try:
-            fingerprints = load_baseline(baseline_file)
-        except ConfigError as exc:
-            raise click.UsageError(str(exc)) from None
-
-    # every report is written as the documents come (files atomically, at the end of the run)
-    writers = []
-    echo = _Echo()
+    scanner = Scanner(options)
+    use_color = color if color is not None else sys.stdout.isatty()
+    out = primary if primary is not None else _Echo()
     report_opts = {"base_dir": base_dir or (os.path.dirname(cfg.source) if cfg.source else os.getcwd()),
                    "fail_on": fail_on or cfg.fail_on, "generated_at": None if cfg.timestamp else False,
                    "full_report": next((str(t) for f, t in sorted(targets, key=lambda x: x[0] != "html")
                                         if f in ("html", "json")), None)}
-    try:
-        try:
-            scanner = Scanner(options)
-            shared = {"rules": scanner.ruleset.infos(), "tool_version": __version__, **report_opts}
-            for rfmt, target in targets:
-                writers.append(open_writer(rfmt, target, **shared))
-            if primary is not None:
-                writers.append(open_writer(fmt, primary, **shared))
-            else:
-                use_color = color if color is not None else sys.stdout.isatty()
-                writers.append(open_writer(fmt, echo, color=use_color, **shared))
-            record = scan_stream(list(paths), options, writers, tick if show_progress else None,
-                                 baseline=fingerprints, scanner=scanner)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
-        for writer in writers:
-            writer.close()
-    except LawscanError as exc:
-        for writer in writers:
-            writer.abort()
-        raise click.UsageError(str(exc)) from None
-    except BaseException:
-        for writer in writers:
-            writer.abort()
-        raise
-    if primary is None:
-        echo.end()
+    record, writers = _run(scanner, inputs, list(paths), targets, (fmt, out, use_color), report_opts,
+                           show_progress, fingerprints)
+    if isinstance(out, _Echo):
+        out.end()
     for writer in writers:
-        if writer.path != Path("-"):
+        if writer.path != Path("-") and not writer.failure:
             click.echo(f"lawscan: report written: {shown_path(writer.path)}", err=True)
     if cfg.reports and not project_scan:
         left = ", ".join(shown_path(target) for _, target in map(parse_report_spec, cfg.reports))
         click.echo(f"lawscan: not written: {left} (the configured reports are those of the scan of "
                    f"the configured paths; --report FORMAT=FILE writes this scan's)", err=True)
+    _finish(record, [w.failure for w in writers if w.failure], fail_on or cfg.fail_on)
 
+
+def _check_outputs(paths: list[Path], inputs) -> None:
+    """Refuse, before anything is scanned, a report path that is a device, pipe or directory, or
+    one of the run's inputs (lawscan.errors.WriteError, exit 2)."""
+    from lawscan.report.atomic import check_not_input, check_target
+
+    ids = inputs.ids()
+    for path in paths:
+        check_target(path)
+        check_not_input(path, ids)
+
+
+def _run(scanner, inputs, paths, targets, primary_spec, report_opts, show_progress, fingerprints):
+    """Open every report, scan into them, close them; gives the RunRecord and the writers, each
+    behind a lawscan.report.guard (one report's failure loses only that report, and is its
+    ``failure``)."""
+    from lawscan import __version__
+    from lawscan.report import open_writer
+    from lawscan.report.guard import Guarded
+    from lawscan.scan import scan_stream
+
+    fmt, out, use_color = primary_spec
+    writers = []
+    bar = _Progress() if show_progress else None
+    try:
+        shared = {"rules": scanner.ruleset.infos(), "tool_version": __version__, **report_opts}
+        for rfmt, target in targets:
+            writers.append(Guarded(open_writer(rfmt, target, **shared)))
+        if isinstance(out, _Echo):
+            writers.append(Guarded(open_writer(fmt, out, color=use_color, **shared)))
+        else:
+            writers.append(Guarded(open_writer(fmt, out, **shared)))
+        try:
+            record = scan_stream(paths, scanner.options, writers, bar.tick if bar else None,
+                                 baseline=fingerprints, scanner=scanner, inputs=inputs)
+        finally:
+            if bar is not None:
+                bar.close()
+        for writer in writers:
+            writer.close()
+    except BaseException:
+        for writer in writers:
+            writer.abort()
+        raise
+    return record, writers
+
+
+class _Progress:
+    """A progress bar on stderr, shown once a run has 5 files or more."""
+
+    def __init__(self):
+        self.bar = None
+
+    def tick(self, total: int, path: str) -> None:
+        if total < 5:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="lawscan", file=sys.stderr, show_pos=True,
+                                         item_show_func=lambda p: p and safe_line(Path(p).name))
+            self.bar.__enter__()
+        self.bar.update(1, path)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _finish(record, failures: list[str], fail_on: str) -> None:
+    """Name the input, rule and report errors on stderr; exit 2 when there are any, else 1
+    (findings at or above ``fail_on``) or 0."""
     for err in record.errors:
-        click.echo(f"lawscan: error: {one_line(err.path)}: {one_line(err.message)}", err=True)
+        click.echo(f"lawscan: error: {safe_line(err.path)}: {safe_line(err.message)}", err=True)
     for path, problem in record.rule_errors:
-        click.echo(f"lawscan: error: {one_line(path)}: {one_line(problem.message)}", err=True)
-    if record.errors or record.rule_errors:
+        click.echo(f"lawscan: error: {safe_line(path)}: {safe_line(problem.message)}", err=True)
+    for failure in failures:
+        click.echo(f"lawscan: error: {safe_line(failure)}", err=True)
+    if record.errors or record.rule_errors or failures:
         sys.exit(2)
-    sys.exit(1 if failing(record, fail_on or cfg.fail_on) else 0)
+    sys.exit(1 if failing(record, fail_on) else 0)

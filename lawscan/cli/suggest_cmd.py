@@ -18,8 +18,9 @@ import click
 def suggest(path, output):
     """Propose the chapter on the digital environment a law lacks (or its missing articles)."""
     from lawscan.drafting.suggest import render_markdown, suggest as make, write_suggestion
-    from lawscan.cli import load_or_exit
+    from lawscan.cli import check_output, load_or_exit
 
+    check_output(output, [path])
     doc = load_or_exit(path)
     s = make(doc)
     if output:
