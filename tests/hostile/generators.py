@@ -220,3 +220,118 @@ CASES = {
     "vni": (vni, ("document", None)),
     "law_5000_articles": (law_5000_articles, ("document", None)),
 }
+
+
+# --------------------------------------------------------------------------- shapes that cost memory
+# Each takes a directory and a size ``n`` and writes a file that once made memory or time grow
+# faster than its size; benchmarks/bench_hostile_memory.py measures a scan of each at several n,
+# tests/test_hostile_memory.py checks that what comes out is bounded.
+
+def khoan_chain(d, n: int = 1000):
+    """One sentence naming "khoản 1, khoản 2, … khoản n Điều 1" (Điều 1 has one khoản)."""
+    chain = ", ".join(f"khoản {i}" for i in range(1, n + 1))
+    return _write(d, f"chain-{n}.txt", LAW + f"Điều 3. Dẫn chiếu\n1. Trường hợp quy định tại {chain} "
+                  "Điều 1 của Luật này.\n")
+
+
+def numbering_xml(start: int, fmt: str = "lowerLetter", level_text: str = "%1)") -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W_NS}">'
+            f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{level_text}"/></w:lvl></w:abstractNum>'
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>').encode("utf-8")
+
+
+def docx_parts(parts: dict[str, bytes], again: tuple[str, bytes] | None = None) -> bytes:
+    """A .docx of the given members (name -> bytes); ``again`` = (name, bytes): one more member
+    under a name already used."""
+    import warnings
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        for name, data in parts.items():
+            zf.writestr(name, data)
+        if again:
+            with warnings.catch_warnings():  # zipfile warns of the duplicate name: wanted here
+                warnings.simplefilter("ignore")
+                zf.writestr(*again)
+    return buf.getvalue()
+
+
+def docx_numbering(d, n: int = 9000, start: int = 2_600_000, fmt: str = "lowerLetter",
+                   level_text: str = "%1)"):
+    """A .docx of ``n`` list paragraphs whose Word numbering starts at ``start`` (letters: a label
+    of start/26 letters each); every zip member under 1 MiB."""
+    para = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            '<w:r><w:t>x</w:t></w:r></w:p>')
+    doc = document_xml(LAW).replace(b"</w:body>", para.encode() * n + b"</w:body>")
+    numbering = numbering_xml(start, fmt, level_text)
+    return _write(d, f"numbering-{n}.docx", docx_parts({"word/document.xml": doc, "word/numbering.xml": numbering}))
+
+
+def docx_trailing_notes(d, n: int = 9000):
+    """A .docx whose last n paragraphs all start "[1]" and whose very last starts "[3]": each
+    "[1]" was a start of end notes to try, each tried to the end."""
+    body = LAW.replace("Luật này quy định", "Luật này [1] quy định") + "[1] ghi chú\n" * n + "[3] cuối\n"
+    return _write(d, f"notes-{n}.docx", docx_bytes(document_xml(body)))
+
+
+def long_line(d, n: int = 1_000_000):
+    """A law whose one khoản is a single line of ``n`` bytes of words."""
+    words = ("hồ sơ bản chính nộp trực tiếp tại cơ quan " * (n // 45 + 1))[:n]
+    return _write(d, f"line-{n}.txt", LAW + f"Điều 3. Hồ sơ\n1. {words}\n")
+
+
+def many_units(d, n: int = 20000):
+    """``n`` one-line articles, each with a khoản and a reference to the article before."""
+    lines = ["QUỐC HỘI", "LUẬT", "NHIỀU ĐIỀU", "Chương I", "QUY ĐỊNH CHUNG"]
+    for i in range(1, n + 1):
+        lines += [f"Điều {i}. Hồ sơ {i}", f"1. Nộp bản chính theo khoản 1 Điều {max(i - 1, 1)}."]
+    return _write(d, f"units-{n}.txt", "\n".join(lines) + "\n")
+
+
+def json_record(d, n: int = 20000):
+    """A JSON record of ``n`` articles."""
+    import json
+
+    articles = [{"number": f"Điều {i}", "heading": "Hồ sơ", "body": "1. Nộp bản chính tại cơ quan."}
+                for i in range(1, n + 1)]
+    return _write(d, f"record-{n}.json", json.dumps({"id": "x", "chapters": [
+        {"title": "CHƯƠNG I", "subtitle": "QUY ĐỊNH CHUNG", "articles": articles}]}, ensure_ascii=False))
+
+
+def html_table(d, n: int = 20000):
+    """An HTML law whose articles sit in the cells of one big table."""
+    rows = "".join(f"<tr><td>Điều {i}. Hồ sơ</td><td>1. Nộp bản chính.</td></tr>" for i in range(1, n + 1))
+    return _write(d, f"table-{n}.html", "<html><body><p>LUẬT THỬ</p><p>Chương I</p><p>CHUNG</p>"
+                  f"<table>{rows}</table></body></html>")
+
+
+def tiny_lines(d, n: int = 500_000):
+    """A law followed by ``n`` lines of one letter each."""
+    return _write(d, f"tiny-{n}.txt", LAW + "x\n" * n)
+
+
+def docx_tiny_paragraphs(d, n: int = 1_000_000, fill: float = 0.01):
+    """A .docx of ``n`` one-letter paragraphs, with enough random text (``fill`` of the XML) to
+    keep its zip ratio under 100:1."""
+    import base64
+
+    para = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+    noise = base64.b64encode(os.urandom(max(1, int(n * len(para) * fill)))).decode()
+    doc = document_xml(LAW + noise + "\n").replace(b"</w:body>", para * n + b"</w:body>")
+    return _write(d, f"paragraphs-{n}.docx", docx_parts({"word/document.xml": doc}))
+
+
+# name -> builder(d, n); what n means is in each builder's docstring
+SHAPES = {
+    "tiny_lines": tiny_lines,
+    "docx_tiny_paragraphs": docx_tiny_paragraphs,
+    "khoan_chain": khoan_chain,
+    "docx_numbering": docx_numbering,
+    "docx_trailing_notes": docx_trailing_notes,
+    "long_line": long_line,
+    "many_units": many_units,
+    "json_record": json_record,
+    "html_table": html_table,
+}
