@@ -9,10 +9,11 @@ purpose (:class:`SkippedInput`).
   such as ``.git`` or ``node_modules`` (:data:`SKIP_DIRS`), folders holding a ``CACHEDIR.TAG``
   (lawscan's ``--cache`` folders carry one, as other tools' caches do), files that cannot hold
   a law (:data:`SKIP_SUFFIXES`) and a folder's own README / LICENSE, and ``--exclude`` globs.
-* Left out and named (a :class:`SkippedInput`): lawscan's own outputs, recognised by their
-  content (:mod:`lawscan.read.own`), wherever they are, given by name or met in a folder; and
-  symbolic links that lead out of the folder being walked, which are never followed (a link in
-  a scanned folder must not make lawscan quote a file from elsewhere).
+* Left out and named (a :class:`SkippedInput`, reasons in ``data/skipped.toml``): lawscan's own
+  outputs, recognised by their content (:mod:`lawscan.read.own`), wherever they are, given by
+  name or met in a folder; and symbolic links that lead out of the folder being walked, which
+  are never followed (a link in a scanned folder must not make lawscan quote a file from
+  elsewhere).
 * Errors: a path that does not exist, a folder that cannot be read, a symbolic link loop, a
   broken link, a folder given that holds nothing to scan (an empty run is more often a wrong
   path than good news).
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from lawscan.model import InputError, SkippedInput, display_path
+from lawscan.skipped import skipped
 
 # Files we never try to read when walking a directory (explicitly named files are always read).
 # A .pdf is read like any other input (text layer, OCR of scanned pages: lawscan.read.pdf).
@@ -164,9 +166,7 @@ class _Walk:
             return
         if link and (is_dir or is_file) and not self.inside(path):
             self.problems += 1
-            self.skipped.append(SkippedInput(
-                display_path(path), "liên kết tượng trưng trỏ ra ngoài thư mục được quét, không được theo",
-                "symbolic link to outside the scanned folder, not followed", "link_outside"))
+            self.skipped.append(skipped(display_path(path), "link_outside"))
         elif is_dir:
             if entry.name not in SKIP_DIRS:
                 yield from self.files(path)
@@ -180,8 +180,8 @@ class _Walk:
             self.error(path, "broken symbolic link", "input.missing")
 
 
-def _own_output(path: Path, skipped: list[SkippedInput]) -> bool:
-    """Whether ``path`` is one of lawscan's own outputs (then named in ``skipped``)."""
+def _own_output(path: Path, left_out: list[SkippedInput]) -> bool:
+    """Whether ``path`` is one of lawscan's own outputs (then named in ``left_out``)."""
     from lawscan.read.own import HEAD_BYTES, lawscan_output
 
     try:  # O_NONBLOCK: a named pipe put in place of the file must not block the walk
@@ -194,9 +194,7 @@ def _own_output(path: Path, skipped: list[SkippedInput]) -> bool:
         return False
     finally:
         os.close(fd)
-    kind = lawscan_output(head)
-    if kind is None:
+    if lawscan_output(head) is None:
         return False
-    skipped.append(SkippedInput(display_path(path), f"đầu ra của chính lawscan ({kind}), không phải văn bản "
-                                "luật", f"lawscan's own output ({kind}), not a law", "lawscan_output"))
+    left_out.append(skipped(display_path(path), "lawscan_output"))
     return True

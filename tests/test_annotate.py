@@ -9,6 +9,7 @@ import hashlib
 import io
 import os
 import shutil
+import stat
 import subprocess
 import zipfile
 from pathlib import Path
@@ -302,9 +303,22 @@ def test_existing_file_needs_force_and_devices_never(draft, tmp_path):
     assert run.exit_code == 2 and "--force" in run.output and out.read_bytes() == b"keep me"
     run = invoke(draft, "-o", out, "--force", "--fail-on", "never")
     assert run.exit_code == 0 and zipfile.is_zipfile(out)
-    for target in ("/dev/null", tmp_path):
+    # never the real /dev/null: as root, a regression would replace the machine's device with a
+    # file; a FIFO and (as root) a character device made here show the same
+    fifo = tmp_path / "pipe.docx"
+    os.mkfifo(fifo)
+    targets = [fifo, tmp_path]
+    device = tmp_path / "null.docx"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        targets.append(device)
+    except OSError:
+        pass
+    for target in targets:
         run = invoke(draft, "-o", target, "--force")
         assert run.exit_code == 2, run.output
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert device not in targets or stat.S_ISCHR(os.stat(device).st_mode)
     assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
 
 

@@ -39,7 +39,8 @@ def annotate(draft, output, force, fail_on, select, ignore, config_file, no_conf
       lawscan annotate du-thao.docx -o du-thao.reviewed.docx
       lawscan annotate du-thao.docx -o reviewed.docx --select LS105 --select LS106 --force
     """
-    from lawscan.cli.scan_cmd import failing, load_config, one_line
+    from lawscan.cli import safe_line as one_line
+    from lawscan.cli.scan_cmd import failing, load_config
     from lawscan.drafting.annotate import OutputRefused, annotate as make, read_draft, write_copy
     from lawscan.errors import ConfigError, LawscanError, ReadError
     from lawscan.scan import RunRecord, ScanOptions, Scanner
