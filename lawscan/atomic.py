@@ -179,10 +179,7 @@ def atomic_open(path: str | os.PathLike, parents: bool = False) -> Iterator[IO[b
     target = AtomicFile(path, parents)
     try:
         yield target.fh
-    except OSError as exc:
-        target.discard()
-        raise WriteError(path, f"cannot write: {exc.strerror}") from None
-    except BaseException:
+    except BaseException:  # the caller's failure (a full disk, an interrupt): the old file stays
         target.discard()
         raise
     target.commit()

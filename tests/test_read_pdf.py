@@ -354,7 +354,7 @@ def test_a_pdf_read_without_ocr_is_not_cached(tmp_path, monkeypatch):
     text = _write(tmp_path / "text.pdf", make_pdf(decree_pages()[:1]))
     cache = ParseCache(tmp_path / "cache")
     cache.load(text, load_document)
-    stored = len(list((tmp_path / "cache").rglob("*.pickle")))
+    stored = len(list((tmp_path / "cache").rglob("*.json")))
     assert stored == 1
     _without_tools(monkeypatch, tmp_path)
     with pytest.raises(ReadError):
@@ -365,4 +365,4 @@ def test_a_pdf_read_without_ocr_is_not_cached(tmp_path, monkeypatch):
     mixed.save(out)
     doc = cache.load(_write(tmp_path / "mixed.pdf", out.getvalue()), load_document)
     assert doc.meta["unread_pages"] == [2] and doc.meta["degraded"]
-    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == stored
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == stored

@@ -142,6 +142,10 @@ class LazyGroup(click.Group):
             ctx.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
+        except OSError as exc:  # a file that cannot be read or written (a full disk): one line
+            where = f"{safe_line(exc.filename)}: " if exc.filename else ""
+            print(f"lawscan: error: {where}{safe_line(exc.strerror or exc)}", file=sys.stderr, flush=True)
+            ctx.exit(2)
         except Exception as exc:  # a bug: one line, not a traceback (LAWSCAN_DEBUG=1 shows it)
             import os
 
