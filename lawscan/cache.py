@@ -23,6 +23,7 @@ cache look-up. The cache folder gets a ``CACHEDIR.TAG``, so that a scan of a fol
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -38,6 +39,8 @@ CACHE_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
              "# This file is a cache directory tag created by lawscan (--cache).\n"
              "# For information about cache directory tags, see https://bford.info/cachedir/\n")
 _KINDS = set(KIND_PREFIX) | {"root"}
+# Document fields kept by their own parts of an entry (the others are plain values, by name)
+_STRUCTURAL = {"path", "root", "problems", "lines", "meta", "frozen_counts"}
 _SEVERITIES = {"error", "warning", "info"}
 
 
@@ -195,8 +198,14 @@ def to_data(doc: Document) -> dict:
     for unit in doc.root.walk():
         for child in unit.children:
             parents[where[id(child)]] = where[id(unit)]
-    return {"doc": [doc.format, doc.title, doc.number, doc.year, doc.doc_kind, doc.date, doc.issuer,
-                    doc.is_draft],
+    head = {}
+    for f in dataclasses.fields(doc):  # the scalar fields by name; a field of another type: not kept
+        if f.name not in _STRUCTURAL:
+            value = getattr(doc, f.name)
+            if value is not None and not isinstance(value, (str, int, bool)):
+                raise TypeError(f"Document.{f.name} is not a plain value")
+            head[f.name] = value
+    return {"doc": head,
             "lines": [[ln.text, ln.lineno, ln.raw] for ln in lines], "doc_lines": len(doc.lines),
             "units": units, "parents": parents,
             "problems": [[p.code, p.message, p.line, p.severity] for p in doc.problems],
@@ -208,17 +217,22 @@ def from_data(data, limits: dict) -> Document:
     :func:`to_data` writes it or breaks the limits (``max_lines``)."""
     _check(isinstance(data, dict), "not an object")
     head = data.get("doc")
-    _check(isinstance(head, list) and len(head) == 8, "doc")
-    fmt, title, number, year, kind, date, issuer, draft = head
-    _check(_all(str, fmt, title, kind) and _opt(str, number, date, issuer) and _opt(int, year)
-           and isinstance(draft, bool), "doc fields")
+    scalars = {f.name: f.default for f in dataclasses.fields(Document) if f.name not in _STRUCTURAL}
+    _check(isinstance(head, dict) and set(head) == set(scalars), "doc")
+    for name, default in scalars.items():
+        value = head[name]
+        if isinstance(default, bool):
+            _check(isinstance(value, bool), name)
+        elif isinstance(default, str) or default is dataclasses.MISSING:  # format: a text
+            _check(_all(str, value), name)
+        else:  # None by default: a text or a number, or nothing
+            _check(_opt(str, value) or _opt(int, value), name)
     raw_lines = data.get("lines")
     _check(isinstance(raw_lines, list) and len(raw_lines) <= int(limits["max_lines"]), "lines")
     lines = [_line(item) for item in raw_lines]
     n = data.get("doc_lines")
     _check(isinstance(n, int) and 0 <= n <= len(lines), "doc_lines")
-    doc = Document(path="", format=fmt, title=title, number=number, year=year, doc_kind=kind,
-                   date=date, issuer=issuer, is_draft=draft, lines=lines[:n])
+    doc = Document(**{**head, "path": ""}, lines=lines[:n])
     doc.root = _units(data.get("units"), data.get("parents"), lines)
     problems = data.get("problems")
     _check(isinstance(problems, list), "problems")
