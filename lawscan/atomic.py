@@ -17,8 +17,9 @@ it with a regular file; a folder that cannot be created or written. ``check_not_
 inputs)`` refuses a target that is one of the run's input files. Any other OSError on the way
 (a full disk) is a WriteError too.
 
-Temporary files are named ``.<name>.lawscan-<pid>-<random>.tmp``. A run killed outright (SIGKILL,
-out of memory) cannot remove its own; the next write to the same target removes those whose
+Temporary files are named ``.<name>.lawscan-<pid>-<random>.tmp``. An interrupted run removes its
+own (the command line calls :func:`discard_all`, whatever step the interrupt came at). A run killed
+outright (SIGKILL, out of memory) cannot; the next write to the same target removes those whose
 process is gone, so they do not pile up.
 """
 
@@ -28,7 +29,6 @@ import contextlib
 import glob
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -112,6 +112,45 @@ def _sweep(directory: Path, prefix: str) -> None:
                 os.unlink(tmp)
 
 
+# the temporary files of this process not yet put in place or removed: an interrupt can come
+# between two steps of any caller, and the command line removes what is left (discard_all)
+_LIVE: set[str] = set()
+
+
+def discard_all() -> None:
+    """Remove every temporary file this process made and has not put in place or removed yet (the
+    last step of an interrupted run: Ctrl-C or SIGTERM may come at any point of a write)."""
+    for tmp in list(_LIVE):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        _LIVE.discard(tmp)
+
+
+def _create(directory: Path, prefix: str, path: Path) -> tuple[str, IO[bytes]]:
+    """A new temporary file ``<prefix><random>.tmp`` in ``directory``, open for binary writing,
+    made with O_EXCL under a name chosen first and known to :func:`discard_all` from the moment
+    it exists."""
+    import secrets
+
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = str(directory / f"{prefix}{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, flags, 0o600)
+            _LIVE.add(tmp)
+            return tmp, os.fdopen(fd, "wb")
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise WriteError(path, f"cannot write there: {exc.strerror}") from None
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            _LIVE.discard(tmp)
+            raise
+    raise WriteError(path, "cannot find a free temporary name")
+
+
 class AtomicFile:
     """A temporary file next to ``path``, open for binary writing: ``commit()`` puts it in place of
     ``path``; ``discard()`` (or a failed commit) removes it and leaves ``path`` untouched. For a
@@ -127,12 +166,7 @@ class AtomicFile:
             make_parents(self.path)
         prefix = f".{self.path.name[:100]}{TMP_TAG}"
         _sweep(self.directory, prefix)
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}-", suffix=".tmp",
-                                            dir=self.directory)
-        except OSError as exc:
-            raise WriteError(self.path, f"cannot write there: {exc.strerror}") from None
-        self.fh = os.fdopen(fd, "wb")
+        self.tmp, self.fh = _create(self.directory, f"{prefix}{os.getpid()}-", self.path)
         self.done = False
 
     def write(self, data: bytes) -> None:
@@ -159,6 +193,7 @@ class AtomicFile:
             self.discard()
             raise
         self.done = True
+        _LIVE.discard(self.tmp)
         if self.sync:
             _fsync_dir(self.directory)
         return self.path
@@ -171,6 +206,7 @@ class AtomicFile:
             self.fh.close()
         with contextlib.suppress(OSError):
             os.unlink(self.tmp)
+        _LIVE.discard(self.tmp)
 
 
 @contextlib.contextmanager

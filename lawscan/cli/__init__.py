@@ -155,6 +155,9 @@ class LazyGroup(click.Group):
                   "(LAWSCAN_DEBUG=1 shows where)", file=sys.stderr, flush=True)
             ctx.exit(2)
         except KeyboardInterrupt as exc:
+            from lawscan.report.atomic import discard_all
+
+            discard_all()  # temporary files of reports and cache entries being written
             name, code = ("SIGTERM", 143) if isinstance(exc, Terminated) else ("SIGINT", 130)
             print(f"\nlawscan: interrupted ({name}); stopped, no report was left half-written",
                   file=sys.stderr, flush=True)
