@@ -123,7 +123,7 @@ class ParseCache:
 
     def _write(self, entry: Path, doc: Document) -> None:
         from lawscan.errors import WriteError
-        from lawscan.report.atomic import AtomicFile
+        from lawscan.atomic import AtomicFile
 
         try:
             if _loads(_dumps(doc.meta)) != doc.meta:  # not plain JSON data (tuples, int keys): not kept

@@ -78,7 +78,7 @@ def check_output(output: str | None, paths) -> None:
     or one of the files the command reads (lawscan.errors.WriteError: one line, exit 2)."""
     if not output:
         return
-    from lawscan.report.atomic import check_not_input, check_target
+    from lawscan.atomic import check_not_input, check_target
     from lawscan.walk import collect_inputs
 
     check_target(output)
@@ -155,7 +155,7 @@ class LazyGroup(click.Group):
                   "(LAWSCAN_DEBUG=1 shows where)", file=sys.stderr, flush=True)
             ctx.exit(2)
         except KeyboardInterrupt as exc:
-            from lawscan.report.atomic import discard_all
+            from lawscan.atomic import discard_all
 
             discard_all()  # temporary files of reports and cache entries being written
             name, code = ("SIGTERM", 143) if isinstance(exc, Terminated) else ("SIGINT", 130)

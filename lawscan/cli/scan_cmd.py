@@ -262,7 +262,7 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
 def _check_outputs(paths: list[Path], inputs) -> None:
     """Refuse, before anything is scanned, a report path that is a device, pipe or directory, or
     one of the run's inputs (lawscan.errors.WriteError, exit 2)."""
-    from lawscan.report.atomic import check_not_input, check_target
+    from lawscan.atomic import check_not_input, check_target
 
     ids = inputs.ids()
     for path in paths:

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from lawscan.bounds import clip
 from lawscan.graph.refs import (RANK, THIS, Path, Ref, extract_refs, extract_refs_lines, is_relative,
                                 may_cite, normalise_title, path_label, roman_to_int, vocab)
-from lawscan.bounds import clip
 from lawscan.model import Document, Problem, Unit
 from lawscan.structure.patterns import num_key as struct_key
 

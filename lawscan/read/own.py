@@ -31,7 +31,14 @@ _HTML_MARK = re.compile(r'<meta\s+name="generator"\s+content="lawscan[ "]', re.I
 _JUNIT_MARK = re.compile(r'^(?:<\?xml[^>]*\?>\s*)?<testsuites\s+name="lawscan"')
 _GITHUB_COMMAND = re.compile(r"^::(?:error|warning|notice|group|endgroup|debug)\b")
 _TEXT_RULE = re.compile(r"^─{40,}$")
-_TEXT_LABELS = ("  Tệp / file:", "Tổng hợp / summary", "Lỗi đọc tệp / input errors")
+
+
+def _text_labels() -> tuple[str, ...]:
+    """The lines of the text report's header, summary or errors that follow its first rule (the
+    labels of data/labels.toml, as the text report writes them)."""
+    from lawscan.wording import both, word
+
+    return (f"  {both(word('file'))}:", both(word("summary")), both(word("errors")))
 
 
 def lawscan_output(head: bytes) -> str | None:
@@ -52,6 +59,6 @@ def lawscan_output(head: bytes) -> str | None:
     lines = text.splitlines()
     if lines and _GITHUB_COMMAND.match(lines[0]):
         return "github annotations"
-    if lines and _TEXT_RULE.match(lines[0]) and any(ln.startswith(_TEXT_LABELS) for ln in lines[1:12]):
+    if lines and _TEXT_RULE.match(lines[0]) and any(ln.startswith(_text_labels()) for ln in lines[1:12]):
         return "text report"
     return None
