@@ -1,162 +1,36 @@
-"""Lexicon matching over a Document, and the public matching API the rules engine reuses.
+"""Lexicon matching over a Document, and the digital units the verdict is made of.
 
 Public API (import from ``lawscan.analyse.matcher``):
 
 * ``fold(text) -> str`` - lower case + hóa/hoá tone folding, same length (offsets map back);
 * ``load_lexicon(extra_paths=()) -> Lexicon``; ``Lexicon.find(text) -> list[Hit]`` with
   ``Hit(term, category, element, strength, start, end)``, offsets in the ORIGINAL text;
-* ``scan(doc) -> DocScan`` - the hits of every unit's heading and own lines (cached per document);
-  ``last_scan(doc)`` - that DocScan if it was made already, else None;
-* ``own_units(doc, kind) -> tuple[Unit, ...]`` - ``doc.units(kind)`` (quoted text left out), kept
-  for the last document;
-* ``forget(doc=None)`` - drop what is kept for the last document (``lawscan.analyse.analyse``
-  calls it first);
-* ``digital_units(doc) -> DigitalUnits`` - the chapters, sections and articles whose subject is
-  digital, each with the reason (what the verdict uses);
-* ``is_final_provisions(unit, doc) -> bool`` - the unit is (inside) the final "ĐIỀU KHOẢN THI HÀNH"
-  chapter, or an article on entry into force / transition / detailed regulation / amending other
-  laws: such units never count toward the verdict or the coverage;
-* ``final_unit_ids(doc) -> set`` - ``id()`` of every such unit, for loops over many units;
-* ``is_framing_article(unit)`` - scope, subjects, definitions: not listed as digital articles;
-* ``rubric()`` - the parsed rules/data/rubric.toml.
+* ``scan(doc, lexicon) -> DocScan`` - the hits of every unit's heading and own lines, and the
+  document's folded text (``DocScan.fold(text)`` gives a line's fold from it);
+* ``digital_units(outline, scan, lexicon) -> DigitalUnits`` - the chapters, sections and articles
+  whose subject is digital, each with the reason (what the verdict uses);
+* from :mod:`lawscan.analyse.outline`: ``Outline`` (the document's own structure and final
+  provisions), ``is_final_provisions``, ``is_framing_article``, ``is_amending_law``, ``rubric``.
 
-Takes a :class:`lawscan.model.Document`; gives plain dataclasses. No heavy imports.
-
-What is kept for the last document (the scan, ``own_structure``, ``final_unit_ids``) is kept by
-the identity of the Document object, not by its content: it describes the tree as it was when
-analysed. After editing a Document in place, analyse it again (``analyse()`` calls
-:func:`forget` first) or call :func:`forget` before asking again.
+Takes a :class:`lawscan.model.Document`; gives plain dataclasses. No heavy imports, and nothing
+kept between calls: what one document's analysis made is handed on in
+:class:`lawscan.analyse.Analysis`.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache, wraps
 
 from lawscan.analyse.fold import fold, fold_joined
-from lawscan.analyse.lexicon import Hit, Lexicon, data_path, load_lexicon
+from lawscan.analyse.lexicon import Hit, Lexicon, load_lexicon
+from lawscan.analyse.outline import (Outline, heading_is, is_amending_law, is_final_provisions,
+                                     is_framing_article, rubric)
 from lawscan.model import Document, Line, Reason, Unit
 
-__all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "last_scan", "DocScan", "UnitScan",
-           "digital_units", "DigitalUnits", "Decision", "is_final_provisions", "final_unit_ids",
-           "is_framing_article", "rubric", "own_units", "forget"]
-
-
-@lru_cache(maxsize=1)
-def rubric() -> dict:
-    with open(data_path("rubric.toml"), "rb") as fh:
-        data = tomllib.load(fh)
-    st = data.setdefault("structure", {})
-    for key, values in list(st.items()):
-        st[key] = [fold(v) for v in values]
-    return data
-
-
-@lru_cache(maxsize=20000)
-def _fold_heading(heading: str) -> str:
-    return fold(heading).strip(" .:;")
-
-
-@lru_cache(maxsize=64)
-def _phrases_re(phrases: tuple[str, ...], prefix_only: bool) -> re.Pattern | None:
-    if not phrases:
-        return None
-    body = "|".join(map(re.escape, phrases))
-    return re.compile(rf"(?:{body})(?:[ ,]|\Z)") if prefix_only else re.compile(body)
-
-
-def _heading_is(heading: str, phrases: list[str], prefix_only: bool = False) -> bool:
-    """The folded heading contains one of the folded ``phrases`` (``prefix_only``: starts with
-    one, followed by a space, a comma or nothing)."""
-    rx = _phrases_re(tuple(phrases), prefix_only)
-    if rx is None:
-        return False
-    h = _fold_heading(heading)
-    return (rx.match(h) if prefix_only else rx.search(h)) is not None
-
-
-def _final_itself(unit: Unit, doc: Document | None) -> bool:
-    st = rubric()["structure"]
-    if unit.kind in ("chapter", "part") and _heading_is(unit.heading, st["final_chapter"]):
-        return True
-    if unit.kind == "article":
-        if _heading_is(unit.heading, st["final_article"], prefix_only=True):
-            return True
-        h = _fold_heading(unit.heading)
-        if any(h.startswith(v) for v in st["amending_article"]) and any(
-                f" {o} " in f" {h} " for o in st["amending_article_object"]) and (
-                doc is None or not is_amending_law(doc)):
-            return True
-    return False
-
-
-# the [document, value] pair of every for_last_document function, for forget()
-_LAST_DOCUMENT: list[list] = []
-
-
-def for_last_document(fn):
-    """Keep ``fn(doc)`` for the last document it was asked for (the same object, not an equal
-    one): the analysis and the rules ask it many times per document, one document at a time.
-    An edit of that document is not seen until :func:`forget` is called."""
-    last: list = [None, None]  # [document, value]
-    _LAST_DOCUMENT.append(last)
-
-    @wraps(fn)
-    def cached(doc: Document):
-        if last[0] is not doc:
-            last[:] = [doc, fn(doc)]
-        return last[1]
-
-    return cached
-
-
-@for_last_document
-def final_unit_ids(doc: Document) -> set[int]:
-    """``id()`` of every unit of ``doc`` that :func:`is_final_provisions` is true for (kept for
-    the last document): for loops over many units."""
-    # a unit is final when it or a unit above it is final itself, which only a chapter, part or
-    # article can be: the subtrees of those are taken whole (the own ones from own_structure,
-    # those inside quoted text from a walk of each quoted block)
-    kinds = ("chapter", "part", "article")
-    _, _, quoted = own_structure(doc)
-    candidates = [u for k in kinds for u in own_units(doc, k)]
-    candidates += [u for q, _ in quoted for u in q.walk() if u.kind in kinds]
-    ids: set[int] = set()
-    for u in candidates:
-        if id(u) not in ids and _final_itself(u, doc):
-            ids.update(map(id, u.walk()))
-    return ids
-
-
-def is_final_provisions(unit: Unit, doc: Document | None = None) -> bool:
-    """True for the final chapter/part ("ĐIỀU KHOẢN THI HÀNH"), anything inside it, and articles on
-    effect, transition, detailed regulation or amending/repealing other laws (in a law that is not
-    itself an amending law)."""
-    if doc is None:
-        return _final_itself(unit, None)
-    return id(unit) in final_unit_ids(doc)
-
-
-def is_amending_law(doc: Document) -> bool:
-    """An amending law: said so by the parser, by its title, or its first article amends a law."""
-    if doc.doc_kind == "amending_law":
-        return True
-    if "sửa đổi, bổ sung" in fold(doc.title or ""):
-        return True
-    st = rubric()["structure"]
-    first = next((u for u in doc.root.walk(include_quoted=False) if u.kind == "article"), None)
-    if first is not None:
-        h = fold(first.heading)
-        return any(h.startswith(v) for v in st["amending_article"]) and any(
-            f" {o} " in f" {h} " for o in st["amending_article_object"])
-    return False
-
-
-def is_framing_article(unit: Unit) -> bool:
-    return unit.kind == "article" and _heading_is(unit.heading, rubric()["structure"]["framing_article"],
-                                                  prefix_only=True)
+__all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "DocScan", "UnitScan",
+           "digital_units", "DigitalUnits", "Decision", "is_final_provisions", "is_amending_law",
+           "is_framing_article", "rubric", "Outline", "title_is_digital", "body_is_digital"]
 
 
 # ---------------------------------------------------------------------------------------- scan
@@ -198,6 +72,13 @@ class DocScan:
     line_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a line hit, in order
     title_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a heading hit
     empty_lines: int = 0  # content lines with no text (not in ``folded``)
+    folds: dict[str, str] = field(default_factory=dict)  # heading or line text -> its fold
+
+    def fold(self, text: str) -> str:
+        """``fold(text)``: for a heading or line of the document its piece of ``folded`` (each
+        is folded once, in one pass), other text folded now."""
+        folded = self.folds.get(text)
+        return folded if folded is not None else fold(text)
 
     def of(self, unit: Unit) -> UnitScan:
         """The scan of ``unit``: its hits, or none (a new empty scan) for a unit without any."""
@@ -240,15 +121,9 @@ def _empty_scan(unit: Unit) -> UnitScan:
     return UnitScan(unit, (), [(line, ()) for line in unit.content])
 
 
-_SCANS: dict[int, DocScan] = {}
-
-
 def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
-    """Match the lexicon on every unit heading and line of ``doc`` (cached for the last document)."""
+    """Match the lexicon on every unit heading and line of ``doc``."""
     lex = lexicon or load_lexicon()
-    cached = _SCANS.get(id(doc))
-    if cached is not None and cached.doc is doc and cached.lexicon is lex:
-        return cached
     import bisect
     import unicodedata
 
@@ -268,14 +143,18 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
                 slot_lines.append(i)
             else:
                 ds.empty_lines += 1
-    # one fold (which also fills fold's cache with every line) and one automaton pass for the
-    # whole document; hits are then given back to their line (terms never span a line break)
-    ds.folded = fold_joined(texts)
+    # one fold (whose pieces are the folds of the lines, kept for DocScan.fold) and one
+    # automaton pass for the whole document; hits are then given back to their line (terms
+    # never span a line break)
+    ds.folded, pieces = fold_joined(texts)
     starts = ds.starts
     pos = 0
     for t in texts:
         starts.append(pos)
         pos += len(t) + 1
+    if pieces:
+        whole = ds.folded
+        ds.folds = {t: whole[a:a + len(t)] for t, a in zip(texts, starts)}
     folded = ds.folded
     if not all(unicodedata.is_normalized("NFC", t) for t in texts):  # rare: not matched
         folded = "\n".join(" " * len(t) if not unicodedata.is_normalized("NFC", t)
@@ -301,29 +180,7 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
                 us.line_hits[slot] = (line, [local])
                 if not ds.line_hit_scans or ds.line_hit_scans[-1] is not us:
                     ds.line_hit_scans.append(us)
-    _SCANS.clear()
-    _SCANS[id(doc)] = ds
     return ds
-
-
-def last_scan(doc: Document) -> DocScan | None:
-    """The DocScan :func:`scan` made for ``doc`` if it is the last document scanned, else None
-    (nothing is computed)."""
-    cached = _SCANS.get(id(doc))
-    return cached if cached is not None and cached.doc is doc else None
-
-
-def forget(doc: Document | None = None) -> None:
-    """Drop what is kept for the last document (the scan and every :func:`for_last_document`
-    value): all of it, or only what is kept for ``doc``. The next question about a document
-    then looks at its tree as it is now (after an in-place edit)."""
-    for last in _LAST_DOCUMENT:
-        if doc is None or last[0] is doc:
-            last[:] = [None, None]
-    if doc is None:
-        _SCANS.clear()
-    elif last_scan(doc) is not None:
-        del _SCANS[id(doc)]
 
 
 # ------------------------------------------------------------------------------ digital units
@@ -365,7 +222,7 @@ def _item_is_digital(item: str, lex: Lexicon) -> bool:
     return any(_title_term(h, lex) for h in lex.find_folded(item))
 
 
-def title_is_digital(heading: str, lex: Lexicon) -> bool:
+def title_is_digital(heading: str, lex: Lexicon, folded: str | None = None) -> bool:
     """A title is digital when its subject is: the title is cut into parts at ";" and each part
     into items at "," and " và "; an item is digital when it names a strong digital term (or an
     e-portal/website); a part is digital when at least half of its substantive items are (items of
@@ -373,8 +230,8 @@ def title_is_digital(heading: str, lex: Lexicon) -> bool:
     the title when at least half of its parts are. So "Thu thập phương tiện điện tử, dữ liệu điện
     tử" and "ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ" are digital, but "Căn cứ khám xét người, chỗ ở,
     nơi làm việc, ..., dữ liệu điện tử" and "QUAN TRẮC MÔI TRƯỜNG, THÔNG TIN, CƠ SỞ DỮ LIỆU MÔI
-    TRƯỜNG VÀ BÁO CÁO MÔI TRƯỜNG" are not."""
-    f = fold(heading)
+    TRƯỜNG VÀ BÁO CÁO MÔI TRƯỜNG" are not. ``folded``: the heading's fold, when known."""
+    f = fold(heading) if folded is None else folded
     if not lex.names_any(f, lex.title_categories):  # no item can be digital
         return False
     parts = [p for p in f.split(";") if p.strip()]
@@ -422,7 +279,7 @@ def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon,
     """``body_possible`` False: the body is known to hold fewer than four strong hits, so
     :func:`body_is_digital` is not asked."""
     s = scan_.of(art)
-    if art.heading and title_is_digital(art.heading, lex):
+    if art.heading and title_is_digital(art.heading, lex, scan_.fold(art.heading)):
         # the terms title_is_digital went by (a website title has no strong term: "Điều 9 title
         # names " was printed with strong terms only)
         terms = ", ".join(sorted({h.term for h in s.title_hits if _title_term(h, lex)})) \
@@ -461,64 +318,7 @@ def _num(u: Unit) -> str:
     return u.num
 
 
-@for_last_document
-def own_structure(doc: Document) -> tuple[dict[str, tuple[Unit, ...]], dict[int, Unit],
-                                          list[tuple[Unit, Unit]]]:
-    """``doc.units(kind)`` for every kind (document order, quoted text left out), the parent of
-    each of these units, and each quoted block with the own unit it is in (``(quoted, parent)``),
-    from one walk (kept for the last document; the result is not to be changed: for the units of
-    one kind, :func:`own_units`)."""
-    by_kind: dict[str, list[Unit]] = {}
-    parent: dict[int, Unit] = {}
-    quoted: list[tuple[Unit, Unit]] = []
-    stack = [doc.root]
-    while stack:
-        u = stack.pop()
-        if u.kind != "root":
-            by_kind.setdefault(u.kind, []).append(u)
-        for c in reversed(u.children):
-            if c.kind != "quoted":
-                parent[id(c)] = u
-                stack.append(c)
-            else:
-                quoted.append((c, u))
-    return {k: tuple(v) for k, v in by_kind.items()}, parent, quoted
-
-
-def own_units(doc: Document, kind: str) -> tuple[Unit, ...]:
-    """``doc.units(kind)``: the units of ``kind`` in document order, quoted text left out (from
-    :func:`own_structure`, kept for the last document)."""
-    return own_structure(doc)[0].get(kind, ())
-
-
-def article_finder(doc: Document):
-    """A function giving, for a unit of ``doc`` (quoted text included), the article of the
-    document's own structure it is in, or None when that is in the final provisions or there is
-    none: parents are climbed (from a quoted block's own unit for the units inside it), each unit
-    looked up once."""
-    _, parent, quoted = own_structure(doc)
-    final = final_unit_ids(doc)
-    in_quote: dict[int, Unit] = {}
-    seen: dict[int, Unit | None] = {}
-
-    def article_of(unit: Unit) -> Unit | None:
-        if id(unit) in seen:
-            return seen[id(unit)]
-        p = unit
-        if id(p) not in parent and p is not doc.root:  # inside quoted text
-            if not in_quote:
-                in_quote.update((id(u), own) for q, own in quoted for u in q.walk())
-            p = in_quote[id(p)]
-        while p is not None and p.kind != "article":
-            p = parent.get(id(p))
-        art = p if p is not None and id(p) not in final else None
-        seen[id(unit)] = art
-        return art
-
-    return article_of
-
-
-def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits:
+def digital_units(outline: Outline, sc: DocScan, lex: Lexicon) -> DigitalUnits:
     """Chapters, sections and articles whose subject is digital (see analyse.md / verdict.py).
 
     * article: its TITLE is digital (:func:`title_is_digital`), or its body's main subject is
@@ -529,11 +329,9 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
       chapter by article count alone.
     Final provisions and framing articles (scope, subjects, definitions) never count.
     """
-    lex = lexicon or load_lexicon()
-    sc = scan(doc, lex)
     out = DigitalUnits(scan=sc)
-    _, parent, quoted = own_structure(doc)
-    all_articles = own_units(doc, "article")
+    parent, quoted = outline.parent, outline.quoted
+    all_articles = outline.units("article")
     # the articles with quoted text somewhere below them (climbing from each quoted block)
     quoting: set[int] = set()
     for _, p in quoted:
@@ -542,7 +340,7 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
                 quoting.add(id(p))
             p = parent.get(id(p))
     framing = {id(a) for a in all_articles if is_framing_article(a)}
-    own_articles = [a for a in all_articles if not is_final_provisions(a, doc)]
+    own_articles = [a for a in all_articles if not outline.is_final(a)]
     # strong hits in the lines of each article and its khoản/điểm (quoted text left out, as in
     # body_is_digital, which needs four): counted from the few units with hits, climbing parents
     n_strong: dict[int, int] = {}
@@ -584,15 +382,15 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
 
     def container_decision(u: Unit, label: str) -> Decision | None:
         kind_code = "chapter" if u.kind == "chapter" else "section"
-        if is_final_provisions(u, doc):
+        if outline.is_final(u):
             return None
         arts = arts_in.get(id(u), [])
         n_dig = sum(1 for a in arts if id(a) in digital_art)
-        if u.heading and title_is_digital(u.heading, lex) and (not arts or n_dig >= 1):
+        if u.heading and title_is_digital(u.heading, lex, sc.fold(u.heading)) and (not arts or n_dig >= 1):
             title = u.heading.strip()[:80]
             return Decision(u, label, Reason(f"{kind_code}_title", f"Tên {label} có chủ đề số ({title})",
                                              f"{label} title is digital ({title})", u.eid), "title")
-        general = u.kind == "chapter" and _heading_is(u.heading, rubric()["structure"]["general_chapter"])
+        general = u.kind == "chapter" and heading_is(u.heading, rubric()["structure"]["general_chapter"])
         if arts and not general and n_dig >= 2 and n_dig * 2 > len(arts):
             return Decision(u, label, Reason(f"{kind_code}_articles",
                                              f"{label}: {n_dig}/{len(arts)} điều có chủ đề số",
@@ -600,12 +398,12 @@ def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits
                                              u.eid), "articles")
         return None
 
-    for ch in own_units(doc, "chapter"):
+    for ch in outline.units("chapter"):
         d = container_decision(ch, f"Chương {ch.num}")
         if d:
             d.num = ch.num
             out.chapters.append(d)
-    for sec in own_units(doc, "section"):
+    for sec in outline.units("section"):
         chap = parent.get(id(sec))
         while chap is not None and chap.kind not in ("chapter", "root"):
             chap = parent.get(id(chap))

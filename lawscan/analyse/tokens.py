@@ -10,7 +10,7 @@ things plain phrase matching cannot: words in between ("trí tuệ nhân tạo .
   set after ". ; : ! ?" and line breaks (for ``IS_SENT_START`` in patterns).
 * ``TokenPatternMatcher(patterns)`` with ``.find(text) -> list[(id, start, end)]`` (character
   offsets, longest match per pattern id).
-* ``pattern_hits(doc, scan)`` - used by ``analyse``: runs the built-in patterns of
+* ``pattern_hits(scan, outline)`` - used by ``analyse``: runs the built-in patterns of
   rules/data/token_patterns.json only on lines whose folded text contains one of the pattern's
   trigger phrases (searched once in the document's folded text, ``DocScan.lines_containing``),
   so spaCy (about 0.65 s to import on the development VM) loads only for laws that have such
@@ -179,22 +179,20 @@ def _builtin_matcher() -> TokenPatternMatcher:
     return TokenPatternMatcher({pid: spec["patterns"] for pid, spec in builtin_patterns().items()})
 
 
-def pattern_hits(doc, scan) -> tuple[list, list[str]]:
+def pattern_hits(scan, outline) -> tuple[list, list[str]]:
     """(unit, line, [Hit]) for built-in token patterns on the lines that contain a trigger, and
     short reasons. Lines outside final provisions only; spaCy is imported only if a trigger is
     present."""
-    from lawscan.analyse.matcher import is_final_provisions
-
     specs = builtin_patterns()
     triggers = {t for spec in specs.values() for t in spec["triggers"]}  # a cheap first look
     todo = []
     for u, line in scan.lines_containing(sorted(triggers)):
         if u.kind == "root":
             continue
-        f = fold(line.text)
+        f = scan.fold(line.text)
         if any(_triggered(spec, f) for spec in specs.values()):
             todo.append((u, line))
-    todo = [(u, line) for u, line in todo if not is_final_provisions(u, doc)]
+    todo = [(u, line) for u, line in todo if not outline.is_final(u)]
     if not todo:
         return [], []
     matcher = _builtin_matcher()

@@ -1,6 +1,6 @@
 """The status of a law toward the digital environment, from its digital units.
 
-Takes a :class:`Document` and the :class:`DigitalUnits` of ``matcher.digital_units``; gives the
+Takes the document's :class:`Outline` and the :class:`DigitalUnits` of ``matcher.digital_units``; gives the
 fields of :class:`lawscan.model.Verdict` except the coverage (coverage.py):
 
 * ``digital_law`` - the law as a whole is about the digital environment: its TITLE names a digital
@@ -13,7 +13,7 @@ fields of :class:`lawscan.model.Verdict` except the coverage (coverage.py):
 * ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
   found; ``none`` otherwise.
 
-``applicability(doc)`` is the Digitalcheck-style test: does the law regulate procedures,
+``applicability(outline, scan, status)`` is the Digitalcheck-style test: does the law regulate procedures,
 registration, licensing, records, reporting, information or public services (each a family of
 phrases in rubric.toml ``[applicability]``)?
 """
@@ -24,10 +24,9 @@ import re
 from functools import lru_cache
 
 from lawscan.analyse.fold import fold
-from lawscan.analyse.matcher import (DigitalUnits, _heading_is, article_finder, is_amending_law,
-                                     is_final_provisions, is_framing_article, last_scan,
-                                     own_units, rubric, scan)
 from lawscan.analyse.lexicon import Lexicon
+from lawscan.analyse.matcher import DigitalUnits, DocScan
+from lawscan.analyse.outline import Outline, heading_is, is_amending_law, is_framing_article, rubric
 from lawscan.model import Document, Reason, Unit
 
 _LAW_PREFIX = re.compile(r"^\s*(bộ luật|luật|pháp lệnh|dự thảo)\s+", re.I)
@@ -44,17 +43,17 @@ def law_title(doc: Document) -> str:
     return ""
 
 
-def scope_article(doc: Document) -> Unit | None:
+def scope_article(outline: Outline) -> Unit | None:
     names = rubric()["structure"]["scope_article"]
-    for art in own_units(doc, "article")[:5]:
-        if _heading_is(art.heading, names):
+    for art in outline.units("article")[:5]:
+        if heading_is(art.heading, names):
             return art
     return None
 
 
-def scope_topic(doc: Document, lex: Lexicon) -> str | None:
+def scope_topic(outline: Outline, lex: Lexicon) -> str | None:
     """The digital topic named at the head of the scope article ("Luật này quy định về <topic>")."""
-    art = scope_article(doc)
+    art = scope_article(outline)
     if art is None:
         return None
     text = fold(art.full_text())
@@ -76,24 +75,25 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     return lex.has_topic(_LAW_PREFIX.sub("", title))
 
 
-def substantive_chapters(doc: Document) -> list[Unit]:
+def substantive_chapters(outline: Outline) -> list[Unit]:
     general = rubric()["structure"]["general_chapter"]
-    return [c for c in own_units(doc, "chapter")
-            if not is_final_provisions(c, doc) and not _heading_is(c.heading, general)]
+    return [c for c in outline.units("chapter")
+            if not outline.is_final(c) and not heading_is(c.heading, general)]
 
 
-def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
+def decide(outline: Outline, du: DigitalUnits, lex: Lexicon) -> dict:
     """status, chapters, sections, articles, reasons, eids."""
+    doc = outline.doc
     reasons: list[Reason] = []
     eids: dict = {}
-    subst = substantive_chapters(doc)
+    subst = substantive_chapters(outline)
     dig_ch = {d.num for d in du.chapters}
     topic = title_topic(doc, lex)
     if topic:
         reasons.append(Reason("title_topic", f"Tên văn bản nêu chủ đề số: “{topic}” (toàn bộ văn bản điều chỉnh lĩnh vực này).",
                               f"The title names a digital subject: “{topic}” (the law as a whole governs it)."))
     elif not law_title(doc):  # a record without its title: the scope article stands in for it
-        st = scope_topic(doc, lex)
+        st = scope_topic(outline, lex)
         share_ok = (not subst) or sum(c.num in dig_ch for c in subst) * 2 >= len(subst)
         if st and share_ok:
             topic = st
@@ -103,8 +103,8 @@ def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
         chapters = [c.num for c in subst]
         secs = [s for c in subst for s in c.walk(False) if s.kind == "section"]
         sections = [[c.num, s.num] for c in subst for s in c.walk(False) if s.kind == "section"]
-        arts = [a for a in own_units(doc, "article")
-                if not is_final_provisions(a, doc) and not is_framing_article(a)]
+        arts = [a for a in outline.units("article")
+                if not outline.is_final(a) and not is_framing_article(a)]
         for u in subst + secs + arts:
             eids[f"{u.kind}:{u.num}"] = u.eid
         return {"status": "digital_law", "chapters": chapters, "sections": sections,
@@ -132,21 +132,21 @@ def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
         status = "articles_only"
     else:
         status = "none"
-        reasons.append(_none_reason(doc, du))
+        reasons.append(_none_reason(outline, du.scan))
     if status != "none":
         reasons += [d.reason for d in du.articles[:8]]
     return {"status": status, "chapters": chapters, "sections": sections, "articles": articles,
             "reasons": reasons, "eids": eids}
 
 
-def incidental_mentions(doc: Document, du: DigitalUnits) -> dict[str, list[str]]:
+def incidental_mentions(outline: Outline, sc: DocScan) -> dict[str, list[str]]:
     """Strong digital terms in the law's own articles (final provisions left out) -> the numbers
     of the articles that name them, in order: what a law with status ``none`` does say."""
     found: dict[str, list[str]] = {}
-    for art in own_units(doc, "article"):
-        if is_final_provisions(art, doc):
+    for art in outline.units("article"):
+        if outline.is_final(art):
             continue
-        for hit in du.scan.deep_hits(art):
+        for hit in sc.deep_hits(art):
             if hit.strength == "strong":
                 arts = found.setdefault(hit.term, [])
                 if art.num not in arts:
@@ -154,9 +154,9 @@ def incidental_mentions(doc: Document, du: DigitalUnits) -> dict[str, list[str]]
     return found
 
 
-def _none_reason(doc: Document, du: DigitalUnits, shown: int = 4) -> Reason:
+def _none_reason(outline: Outline, sc: DocScan, shown: int = 4) -> Reason:
     """Why the status is ``none``: nothing digital, or what was found and why it is not enough."""
-    found = incidental_mentions(doc, du)
+    found = incidental_mentions(outline, sc)
     if not found:
         return Reason("none", "Không có chương, mục hay điều nào có chủ đề số, và không điều nào nhắc "
                               "đến thuật ngữ số.",
@@ -191,7 +191,7 @@ def _applicability_automaton():
     return a
 
 
-def applicability(doc: Document, status: str) -> tuple[bool, list[Reason]]:
+def applicability(outline: Outline, sc: DocScan, status: str) -> tuple[bool, list[Reason]]:
     """Does the law have a digital dimension that calls for a chapter (Digitalcheck-style)?
     Counts, outside the final provisions, the phrases of each rubric.toml ``[applicability]``
     family (procedures, registration, licensing, records, reporting, information, public
@@ -201,14 +201,12 @@ def applicability(doc: Document, status: str) -> tuple[bool, list[Reason]]:
                              f"Applicable: the law already has digital provisions ({status}).")]
     a = _applicability_automaton()
     # one automaton pass over the folded text of the lexicon scan (every heading and non-empty
-    # line, joined by line breaks, which no phrase holds and which are not alphanumeric; the text
-    # does not depend on the lexicon, so the scan analyse made serves): each hit is counted for
-    # the article (of the document's own structure, not final provisions) its unit is in, in
-    # document order, as a walk of every article would count them
+    # line, joined by line breaks, which no phrase holds and which are not alphanumeric): each
+    # hit is counted for the article (of the document's own structure, not final provisions) its
+    # unit is in, in document order, as a walk of every article would count them
     import bisect
 
-    sc = last_scan(doc) or scan(doc)
-    article_of = article_finder(doc)
+    article_of = outline.article_finder()
     found: dict[str, int] = {}
     f, starts, n = sc.folded, sc.starts, len(sc.folded)
     for end, (key, names) in a.iter(f):
