@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from lawscan.analyse.fold import fold, fold_joined
 from lawscan.analyse.lexicon import Hit, Lexicon, load_lexicon
+from lawscan.analyse.messages import label, reason, text
 from lawscan.analyse.outline import (Outline, heading_is, is_amending_law, is_final_provisions,
                                      is_framing_article, rubric)
 from lawscan.model import Document, Line, Reason, Unit
@@ -269,9 +270,7 @@ def body_is_digital(scan_: DocScan, art: Unit) -> tuple[bool, tuple[str, str]]:
     n_strong = sum(len(h) for h in with_hits)
     terms = sorted({h.term for hs in with_hits for h in hs})
     ok = len(with_hits) * 2 >= len(lines) and n_strong >= 4 and len(terms) >= 2
-    named = ", ".join(terms[:4])
-    return ok, (f"{len(with_hits)}/{len(lines)} dòng nêu thuật ngữ số ({named})",
-                f"{len(with_hits)}/{len(lines)} lines name digital terms ({named})")
+    return ok, text("body_lines", lines=len(with_hits), total=len(lines), terms=", ".join(terms[:4]))
 
 
 def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon,
@@ -284,33 +283,30 @@ def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon,
         # names " was printed with strong terms only)
         terms = ", ".join(sorted({h.term for h in s.title_hits if _title_term(h, lex)})) \
             or art.heading.strip()[:80]
-        return Decision(art, art.num, Reason(
-            "article_title", f"Tên Điều {art.num} nói về {terms}", f"Điều {art.num} title names {terms}",
-            art.eid), "title")
+        return Decision(art, art.num, reason("article_title", art.eid, num=art.num, terms=terms), "title")
     if not body_possible:
         return None
     ok, why = body_is_digital(scan_, art)
     if ok:
-        return Decision(art, art.num, Reason(
-            "article_body", f"Điều {art.num}: {why[0]}", f"Điều {art.num}: {why[1]}", art.eid), "body")
+        return Decision(art, art.num, reason("article_body", art.eid, num=art.num, why=why), "body")
     return None
 
 
-def _quoted_is_digital(scan_: DocScan, q: Unit, lex: Lexicon) -> tuple[str, str] | None:
-    """(Vietnamese, English) reason when quoted amendment text is digital (an inserted digital
-    article, or quoted clauses whose main subject is digital), else None."""
+def _quoted_is_digital(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> Reason | None:
+    """The reason, given for the instruction's own article ``art``, when quoted amendment text
+    is digital (an inserted digital article, or quoted clauses whose main subject is digital),
+    else None."""
     for a in q.walk():
         if a.kind == "article" and a is not q:
             d = _article_decision(scan_, a, lex)
             if d:
-                return f"bổ sung/sửa đổi: {d.reason.vi}", f"inserts/amends {d.reason.en}"
+                return reason("quoted_article", art.eid, num=art.num, inner=(d.reason.vi, d.reason.en))
     hits = _strong(scan_.deep_hits(q, include_quoted=True))
     terms = sorted({h.term for h in hits})
     lines = [ln for u in q.walk() for ln in u.content if ln.text.strip()]
     lines_with = sum(1 for u in q.walk() for _, hs in scan_.of(u).line_hits if _strong(hs))
     if len(terms) >= 2 and lines_with * 2 >= max(1, len(lines)) and lines_with >= 1:
-        named = ", ".join(terms[:4])
-        return f"phần văn bản được trích dẫn nói về {named}", f"quoted text is about {named}"
+        return reason("quoted_text", art.eid, num=art.num, terms=", ".join(terms[:4]))
     return None
 
 
@@ -361,11 +357,9 @@ def digital_units(outline: Outline, sc: DocScan, lex: Lexicon) -> DigitalUnits:
         if d is None and id(art) in quoting:
             for q in art.walk():
                 if q.kind == "quoted":
-                    why = _quoted_is_digital(sc, q, lex)
+                    why = _quoted_is_digital(sc, q, lex, art)
                     if why:
-                        d = Decision(art, art.num, Reason("quoted", f"Điều {art.num} {why[0]}",
-                                                          f"Điều {art.num} {why[1]}", art.eid),
-                                     "quoted", art)
+                        d = Decision(art, art.num, why, "quoted", art)
                         break
         if d:
             digital_art[id(art)] = d
@@ -380,26 +374,23 @@ def digital_units(outline: Outline, sc: DocScan, lex: Lexicon) -> DigitalUnits:
                 arts_in.setdefault(id(p), []).append(a)
                 p = parent.get(id(p))
 
-    def container_decision(u: Unit, label: str) -> Decision | None:
+    def container_decision(u: Unit, name: str) -> Decision | None:
         kind_code = "chapter" if u.kind == "chapter" else "section"
         if outline.is_final(u):
             return None
         arts = arts_in.get(id(u), [])
         n_dig = sum(1 for a in arts if id(a) in digital_art)
         if u.heading and title_is_digital(u.heading, lex, sc.fold(u.heading)) and (not arts or n_dig >= 1):
-            title = u.heading.strip()[:80]
-            return Decision(u, label, Reason(f"{kind_code}_title", f"Tên {label} có chủ đề số ({title})",
-                                             f"{label} title is digital ({title})", u.eid), "title")
+            return Decision(u, name, reason(f"{kind_code}_title", u.eid, label=name,
+                                            title=u.heading.strip()[:80]), "title")
         general = u.kind == "chapter" and heading_is(u.heading, rubric()["structure"]["general_chapter"])
         if arts and not general and n_dig >= 2 and n_dig * 2 > len(arts):
-            return Decision(u, label, Reason(f"{kind_code}_articles",
-                                             f"{label}: {n_dig}/{len(arts)} điều có chủ đề số",
-                                             f"{label}: {n_dig} of {len(arts)} articles are digital",
-                                             u.eid), "articles")
+            return Decision(u, name, reason(f"{kind_code}_articles", u.eid, label=name, digital=n_dig,
+                                            total=len(arts)), "articles")
         return None
 
     for ch in outline.units("chapter"):
-        d = container_decision(ch, f"Chương {ch.num}")
+        d = container_decision(ch, label("chapter", num=ch.num))
         if d:
             d.num = ch.num
             out.chapters.append(d)
@@ -408,7 +399,8 @@ def digital_units(outline: Outline, sc: DocScan, lex: Lexicon) -> DigitalUnits:
         while chap is not None and chap.kind not in ("chapter", "root"):
             chap = parent.get(id(chap))
         cnum = chap.num if chap is not None and chap.kind == "chapter" else ""
-        d = container_decision(sec, f"Mục {sec.num}" + (f" Chương {cnum}" if cnum else ""))
+        d = container_decision(sec, label("section_in_chapter", num=sec.num, chapter=cnum) if cnum
+                               else label("section", num=sec.num))
         if d:
             d.num = f"{cnum}/{sec.num}"
             out.sections.append(d)

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from lawscan.analyse.fold import fold
+from lawscan.analyse.messages import label, reason, text
 from lawscan.model import Reason
 
 
@@ -195,9 +196,8 @@ def weak_so_signal(sc, outline) -> Reason | None:
     terms: dict[str, str] = {}
     for u, line in lines[:40]:
         for t in digital_so_terms(line.text, list(heads)):
-            terms.setdefault(fold(t), f"{t} (Điều {u.num})")
+            terms.setdefault(fold(t), text("so_term", term=t, article=label("article", num=u.num)))
     if not terms:
         return None
-    found = "; ".join(list(terms.values())[:5])
-    return Reason("weak_so", f"Tín hiệu yếu (tách từ): “số” được dùng như bổ ngữ số hóa trong {found}.",
-                  f"Weak signal (word segmentation): “số” used as a digital modifier in {found}.")
+    shown = list(terms.values())[:5]
+    return reason("weak_so", found=("; ".join(vi for vi, _ in shown), "; ".join(en for _, en in shown)))

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import Hit, data_path
-from lawscan.model import Reason
+from lawscan.analyse.messages import reason
 
 _IMPORT_FORBIDDEN = False
 
@@ -205,9 +205,8 @@ def pattern_hits(scan, outline) -> tuple[list, list[str]]:
             if len(reasons) < 5:
                 what = spec.get('reason', pid)
                 quote = line.text[start:end]
-                reasons.append(Reason("token_pattern",
-                                      f"{spec.get('reason_vi', what)}: “{quote}” (dòng {line.lineno})",
-                                      f"{what}: “{quote}” (line {line.lineno})", u.eid))
+                reasons.append(reason("token_pattern", u.eid, what=(spec.get("reason_vi", what), what),
+                                      quote=quote, line=line.lineno))
         if hits:
             out.append((u, line, hits))
     return out, reasons

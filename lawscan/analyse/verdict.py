@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import Lexicon
+from lawscan.analyse.messages import label, reason, text
 from lawscan.analyse.matcher import DigitalUnits, DocScan
 from lawscan.analyse.outline import Outline, heading_is, is_amending_law, is_framing_article, rubric
 from lawscan.model import Document, Reason, Unit
@@ -90,15 +91,13 @@ def decide(outline: Outline, du: DigitalUnits, lex: Lexicon) -> dict:
     dig_ch = {d.num for d in du.chapters}
     topic = title_topic(doc, lex)
     if topic:
-        reasons.append(Reason("title_topic", f"Tên văn bản nêu chủ đề số: “{topic}” (toàn bộ văn bản điều chỉnh lĩnh vực này).",
-                              f"The title names a digital subject: “{topic}” (the law as a whole governs it)."))
+        reasons.append(reason("title_topic", topic=topic))
     elif not law_title(doc):  # a record without its title: the scope article stands in for it
         st = scope_topic(outline, lex)
         share_ok = (not subst) or sum(c.num in dig_ch for c in subst) * 2 >= len(subst)
         if st and share_ok:
             topic = st
-            reasons.append(Reason("scope_topic", f"Điều về phạm vi điều chỉnh quy định về “{st}” và đa số chương có chủ đề số.",
-                                  f"The scope article regulates “{st}” and most chapters are digital."))
+            reasons.append(reason("scope_topic", topic=st))
     if topic:
         chapters = [c.num for c in subst]
         secs = [s for c in subst for s in c.walk(False) if s.kind == "section"]
@@ -158,23 +157,12 @@ def _none_reason(outline: Outline, sc: DocScan, shown: int = 4) -> Reason:
     """Why the status is ``none``: nothing digital, or what was found and why it is not enough."""
     found = incidental_mentions(outline, sc)
     if not found:
-        return Reason("none", "Không có chương, mục hay điều nào có chủ đề số, và không điều nào nhắc "
-                              "đến thuật ngữ số.",
-                      "No chapter, section or article has a digital subject, and no article names a "
-                      "digital term.")
+        return reason("none")
     terms = sorted(found, key=lambda t: (-len(found[t]), t))[:shown]
-    listed = "; ".join(f"“{t}” (Điều {', '.join(found[t][:3])}{', …' if len(found[t]) > 3 else ''})"
-                       for t in terms)
+    listed = "; ".join(text("mention", term=t, articles=label(
+        "article", num=", ".join(found[t][:3]) + (", …" if len(found[t]) > 3 else "")))[0] for t in terms)
     more = len(found) - len(terms)
-    return Reason("incidental",
-                  f"Chỉ nhắc đến môi trường số một cách phụ: {listed}"
-                  f"{f' và {more} thuật ngữ khác' if more else ''} — không chương, mục hay điều nào "
-                  "lấy đó làm nội dung chính (không tên nào nói về môi trường số, không điều nào "
-                  "dành phần lớn các khoản cho nó).",
-                  f"Only incidental mentions of the digital environment: {listed}"
-                  f"{f' and {more} other term(s)' if more else ''} — no chapter, section or article "
-                  "has it as its main subject (no title is about it; no article gives most of its "
-                  "clauses to it).")
+    return reason("incidental", listed=listed, more=text("more_terms", n=more) if more else "")
 
 
 @lru_cache(maxsize=1)
@@ -197,8 +185,7 @@ def applicability(outline: Outline, sc: DocScan, status: str) -> tuple[bool, lis
     family (procedures, registration, licensing, records, reporting, information, public
     services); three families used at least twice make the law applicable."""
     if status != "none":  # the phrase counts are only needed for a law without digital units
-        return True, [Reason("applicable", f"Cần quy định: văn bản đã có quy định về môi trường số ({status}).",
-                             f"Applicable: the law already has digital provisions ({status}).")]
+        return True, [reason("applicable_status", status=status)]
     a = _applicability_automaton()
     # one automaton pass over the folded text of the lexicon scan (every heading and non-empty
     # line, joined by line breaks, which no phrase holds and which are not alphanumeric): each
@@ -221,16 +208,8 @@ def applicability(outline: Outline, sc: DocScan, status: str) -> tuple[bool, lis
     if applicable:
         listed = ", ".join(f"{k.replace('_', ' ')} ({v})"
                            for k, v in sorted(strong.items(), key=lambda x: -x[1]))
-        why = [Reason("applicable",
-                      f"Cần quy định: văn bản điều chỉnh {listed} - những hoạt động có thể thực "
-                      "hiện trên môi trường số.",
-                      f"Applicable: the law regulates {listed} - activities that can be carried out "
-                      "in the digital environment.")]
+        why = [reason("applicable_phrases", listed=listed)]
     else:
         listed = ", ".join(f"{k} ({v})" for k, v in found.items())
-        why = [Reason("not_applicable",
-                      "Không cần chương riêng: văn bản hầu như không điều chỉnh thủ tục, hồ sơ, báo "
-                      f"cáo hay luồng thông tin ({listed or 'không thấy'}).",
-                      "Not applicable: the law barely regulates procedures, records, reporting or "
-                      f"information flows ({listed or 'none found'}).")]
+        why = [reason("not_applicable", listed=listed or text("nothing_found"))]
     return applicable, why
