@@ -3,7 +3,8 @@
 from hypothesis import given, strategies as st
 
 from lawscan.analyse.fold import fold_joined
-from lawscan.analyse.matcher import body_is_digital, fold, load_lexicon, scan, title_is_digital
+from lawscan.analyse.judge import body_is_digital, title_is_digital
+from lawscan.analyse.matcher import fold, load_lexicon, scan
 from lawscan.model import Document, Line, Unit
 
 

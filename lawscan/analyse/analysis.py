@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawscan.analyse.matcher import DigitalUnits, DocScan
+from lawscan.analyse.judge import Judgements
+from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.outline import Outline
 from lawscan.model import Document, Verdict
 
@@ -23,14 +24,15 @@ class Analysis:
     * ``doc`` - the document as analysed;
     * ``outline`` - its own structure: units by kind, parents, quoted blocks, final provisions;
     * ``scan`` - the lexicon hits of every heading and line, and the document's folded text;
-    * ``units`` - the digital chapters, sections and articles, each with its reason;
+    * ``judgements`` - for every article, section and chapter: is it digital, how likely, from
+      which signals (title lexicon, body lexicon, quoted text, the articles inside), and why;
     * ``verdict`` - the status, reasons and rubric coverage (what the reports show).
     """
 
     doc: Document
     outline: Outline
     scan: DocScan
-    units: DigitalUnits
+    judgements: Judgements
     verdict: Verdict
 
 
@@ -38,34 +40,32 @@ def analyse_document(doc: Document, settings: dict | None = None) -> Analysis:
     """The :class:`Analysis` of ``doc`` (see the package docstring for the settings)."""
     from lawscan.analyse import coverage as cov
     from lawscan.analyse import verdict as vd
-    from lawscan.analyse.matcher import digital_units, load_lexicon, scan
+    from lawscan.analyse.judge import judge_units
+    from lawscan.analyse.matcher import load_lexicon, scan
 
     settings = settings or {}
     lex = load_lexicon(tuple(settings.get("lexicons", ())))
     outline = Outline.of(doc)
     sc = scan(doc, lex)
-    du = digital_units(outline, sc, lex)
-    d = vd.decide(outline, du, lex)
-    applicable, why = vd.applicability(outline, sc, d["status"])
-    reasons = d["reasons"] + why
+    judged = judge_units(outline, sc, lex)
+    verdict = vd.decide(outline, sc, judged, lex)
+    verdict.applicable, why = vd.applicability(outline, sc, verdict.status)
+    verdict.reasons += why
 
     extra = []
     if settings.get("tokens", True):
         from lawscan.analyse.tokens import pattern_hits
 
         extra, token_reasons = pattern_hits(sc, outline)
-        reasons += token_reasons
-    if settings.get("segment", True) and d["status"] == "none":
+        verdict.reasons += token_reasons
+    if settings.get("segment", True) and verdict.status == "none":
         from lawscan.analyse.segment import weak_so_signal
 
         note = weak_so_signal(sc, outline)
         if note is not None:
-            reasons.append(note)
+            verdict.reasons.append(note)
 
-    chapter_eids = [d["eids"][f"chapter:{c}"] for c in d["chapters"]
-                    if f"chapter:{c}" in d["eids"]]
-    items = cov.coverage(outline, sc, chapter_eids, applicable, extra)
-    verdict = Verdict(status=d["status"], chapters=d["chapters"], sections=d["sections"],
-                      articles=d["articles"], applicable=applicable, reasons=reasons,
-                      coverage=items, eids=dict(d["eids"]))
-    return Analysis(doc, outline, sc, du, verdict)
+    chapter_eids = [verdict.eids[f"chapter:{c}"] for c in verdict.chapters
+                    if f"chapter:{c}" in verdict.eids]
+    verdict.coverage = cov.coverage(outline, sc, chapter_eids, verdict.applicable, extra)
+    return Analysis(doc, outline, sc, judged, verdict)

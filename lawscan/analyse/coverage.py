@@ -79,7 +79,6 @@ def coverage(outline: Outline, sc: DocScan, chapter_eids: list[str], applicable:
     in_chapter = bool(chapter_eids)
     evidence: dict[str, list[Evidence]] = {el["id"]: [] for el in elements}
     seen: dict[str, set] = {el["id"]: set() for el in elements}
-    touched: set[str] = set()  # elements named anywhere in the law (for optional elements)
 
     def add(el: str, unit: Unit, lineno, text: str, start: int, end: int):
         if el not in evidence or len(evidence[el]) >= MAX_EVIDENCE:
@@ -136,15 +135,7 @@ def coverage(outline: Outline, sc: DocScan, chapter_eids: list[str], applicable:
                 visit(u, line.lineno, line.text, hits)
     for unit, line, hits in extra_lines or []:
         visit(unit, line.lineno, line.text, hits)
-    for us in sc.title_hit_scans + sc.line_hit_scans:  # the units without hits add nothing
-        if us.unit.kind == "root" or id(us.unit) in final:
-            continue
-        if us.title_hits:
-            touched.update(h.element for h in us.title_hits)
-        for _, hits in us.line_hits:
-            if hits:
-                touched.update(h.element for h in hits)
-
+    touched = _touched(sc, final)
     items = []
     for el in elements:
         ev = evidence[el["id"]]
@@ -156,3 +147,18 @@ def coverage(outline: Outline, sc: DocScan, chapter_eids: list[str], applicable:
             state = "absent"
         items.append(CoverageItem(el["id"], el.get("label", el["id"]), state, ev))
     return items
+
+
+def _touched(sc: DocScan, final: frozenset[int]) -> set[str]:
+    """The elements a lexicon hit names anywhere in the law outside the final provisions (an
+    optional element the law never touches is not applicable)."""
+    touched: set[str] = set()
+    for us in sc.title_hit_scans + sc.line_hit_scans:  # the units without hits add nothing
+        if us.unit.kind == "root" or id(us.unit) in final:
+            continue
+        if us.title_hits:
+            touched.update(h.element for h in us.title_hits)
+        for _, hits in us.line_hits:
+            if hits:
+                touched.update(h.element for h in hits)
+    return touched

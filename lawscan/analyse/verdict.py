@@ -1,7 +1,7 @@
 """The status of a law toward the digital environment, from its digital units.
 
-Takes the document's :class:`Outline` and the :class:`DigitalUnits` of ``matcher.digital_units``; gives the
-fields of :class:`lawscan.model.Verdict` except the coverage (coverage.py):
+Takes the document's :class:`Outline` and the :class:`Judgements` of its units (``judge``); gives
+the :class:`lawscan.model.Verdict` but for its applicability and coverage (coverage.py):
 
 * ``digital_law`` - the law as a whole is about the digital environment: its TITLE names a digital
   topic (lexicon ``[topics] law``: e-transactions, IT, cybersecurity, telecom, data, personal data,
@@ -25,10 +25,11 @@ from functools import lru_cache
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import Lexicon
+from lawscan.analyse.judge import Judgements
+from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.messages import label, reason, text
-from lawscan.analyse.matcher import DigitalUnits, DocScan
 from lawscan.analyse.outline import Outline, heading_is, is_amending_law, is_framing_article, rubric
-from lawscan.model import Document, Reason, Unit
+from lawscan.model import Document, Reason, Unit, Verdict
 
 _LAW_PREFIX = re.compile(r"^\s*(bộ luật|luật|pháp lệnh|dự thảo)\s+", re.I)
 
@@ -82,60 +83,56 @@ def substantive_chapters(outline: Outline) -> list[Unit]:
             if not outline.is_final(c) and not heading_is(c.heading, general)]
 
 
-def decide(outline: Outline, du: DigitalUnits, lex: Lexicon) -> dict:
-    """status, chapters, sections, articles, reasons, eids."""
+def decide(outline: Outline, sc: DocScan, judged: Judgements, lex: Lexicon) -> Verdict:
+    """The status, the digital chapters, sections and articles (with their eids) and the reasons,
+    from the units' judgements (the applicability and the coverage are added after)."""
     doc = outline.doc
-    reasons: list[Reason] = []
-    eids: dict = {}
-    subst = substantive_chapters(outline)
-    dig_ch = {d.num for d in du.chapters}
     topic = title_topic(doc, lex)
     if topic:
-        reasons.append(reason("title_topic", topic=topic))
-    elif not law_title(doc):  # a record without its title: the scope article stands in for it
+        return _digital_law(outline, reason("title_topic", topic=topic))
+    if not law_title(doc):  # a record without its title: the scope article stands in for it
+        subst = substantive_chapters(outline)
+        dig_ch = {j.num for j in judged.digital("chapter")}
         st = scope_topic(outline, lex)
-        share_ok = (not subst) or sum(c.num in dig_ch for c in subst) * 2 >= len(subst)
-        if st and share_ok:
-            topic = st
-            reasons.append(reason("scope_topic", topic=st))
-    if topic:
-        chapters = [c.num for c in subst]
-        secs = [s for c in subst for s in c.walk(False) if s.kind == "section"]
-        sections = [[c.num, s.num] for c in subst for s in c.walk(False) if s.kind == "section"]
-        arts = [a for a in outline.units("article")
-                if not outline.is_final(a) and not is_framing_article(a)]
-        for u in subst + secs + arts:
-            eids[f"{u.kind}:{u.num}"] = u.eid
-        return {"status": "digital_law", "chapters": chapters, "sections": sections,
-                "articles": [a.num for a in arts], "reasons": reasons, "eids": eids}
+        if st and ((not subst) or sum(c.num in dig_ch for c in subst) * 2 >= len(subst)):
+            return _digital_law(outline, reason("scope_topic", topic=st))
+    return _by_units(outline, sc, judged)
 
-    chapters = [d.num for d in du.chapters]
-    sections = [d.num.split("/", 1) for d in du.sections]
-    articles = []
-    for d in du.articles:
-        if d.num not in articles:
-            articles.append(d.num)
-    for d in du.chapters:
-        eids[f"chapter:{d.num}"] = d.unit.eid
-    for d in du.sections:
-        eids[f"section:{d.num}"] = d.unit.eid
-    for d in du.articles:
-        eids[f"article:{d.num}"] = d.unit.eid
+
+def _digital_law(outline: Outline, why: Reason) -> Verdict:
+    """A law about the digital environment as a whole: every substantive chapter, their
+    sections and every substantive article are listed."""
+    subst = substantive_chapters(outline)
+    secs = [s for c in subst for s in c.walk(False) if s.kind == "section"]
+    arts = [a for a in outline.units("article")
+            if not outline.is_final(a) and not is_framing_article(a)]
+    eids = {f"{u.kind}:{u.num}": u.eid for u in subst + secs + arts}
+    return Verdict(status="digital_law", chapters=[c.num for c in subst],
+                   sections=[[c.num, s.num] for c in subst for s in c.walk(False) if s.kind == "section"],
+                   articles=[a.num for a in arts], reasons=[why], eids=eids)
+
+
+def _by_units(outline: Outline, sc: DocScan, judged: Judgements) -> Verdict:
+    """The largest kind of digital unit found decides the status (``none``: with what the law does
+    mention, from the scan)."""
+    chapters, sections = judged.digital("chapter"), judged.digital("section")
+    articles = judged.digital("article")
+    eids = {}
+    for kind, units in (("chapter", chapters), ("section", sections), ("article", articles)):
+        eids.update((f"{kind}:{j.num}", j.unit.eid) for j in units)
     if chapters:
-        status = "dedicated_chapter"
-        reasons += [d.reason for d in du.chapters]
+        status, reasons = "dedicated_chapter", [j.reason for j in chapters]
     elif sections:
-        status = "section_only"
-        reasons += [d.reason for d in du.sections]
+        status, reasons = "section_only", [j.reason for j in sections]
     elif articles:
-        status = "articles_only"
+        status, reasons = "articles_only", []
     else:
-        status = "none"
-        reasons.append(_none_reason(outline, du.scan))
+        status, reasons = "none", [_none_reason(outline, sc)]
     if status != "none":
-        reasons += [d.reason for d in du.articles[:8]]
-    return {"status": status, "chapters": chapters, "sections": sections, "articles": articles,
-            "reasons": reasons, "eids": eids}
+        reasons += [j.reason for j in articles[:8]]
+    return Verdict(status=status, chapters=[j.num for j in chapters],
+                   sections=[j.num.split("/", 1) for j in sections],
+                   articles=list(dict.fromkeys(j.num for j in articles)), reasons=reasons, eids=eids)
 
 
 def incidental_mentions(outline: Outline, sc: DocScan) -> dict[str, list[str]]:

@@ -1,0 +1,428 @@
+"""Per-unit judgements: is the main subject of this article, section or chapter digital?
+
+Takes the document's :class:`Outline`, its lexicon :class:`DocScan` and the :class:`Lexicon`
+(and, for the trained verdict, a unit classifier: ``lawscan.analyse.classifier``); gives
+:class:`Judgements`, one :class:`Judgement` per article (outside the final provisions, framing
+articles left out), per section and per chapter (outside the final provisions). The verdict's
+decision reads only these (``verdict.decide``), so a classifier's probabilities come in here,
+beside the lexicon's evidence, and nothing after this stage changes.
+
+Each judgement holds its :class:`Signal` s - what one source says about the unit:
+
+* ``title`` - the title lexicon (:func:`title_margin`): an article's, section's or chapter's
+  title names a digital subject; a section's or chapter's title counts only with a digital
+  article inside (when it has articles);
+* ``body`` - the body lexicon (:func:`body_evidence`): most of an article's lines name strong
+  digital terms;
+* ``quoted`` - quoted amendment text under the article is digital (an inserted digital article,
+  or quoted clauses about digital terms): it counts for the instruction's own article;
+* ``articles`` - the structural roll-up: most (two or more) of a section's or chapter's articles
+  are digital - never the general-provisions chapter by article count alone;
+* ``classifier`` - a trained text classifier's probability (the trained verdict only).
+
+A lexicon signal has a ``margin``: how far the unit is from the source's threshold, scaled to
+[-1, 1], 0 at the threshold (digital at 0 and above). Its probability is
+``p = 0.5 + 0.45 * margin`` (0.05 .. 0.95): a first, uncalibrated reading of "how sure", which
+the trained verdict replaces with a classifier's calibrated probability. The ``articles``
+roll-up is in probabilities from the start: the chance that enough of the articles are digital
+if each is with its own probability (independently). The rule-only verdict
+(``combine="rules"``) takes a unit as digital when one lexicon or roll-up signal is (in the order
+above, whose first gives the reason), with the highest of their probabilities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from lawscan.analyse.fold import fold
+from lawscan.analyse.lexicon import Hit, Lexicon
+from lawscan.analyse.matcher import DocScan
+from lawscan.analyse.messages import label, reason, text
+from lawscan.analyse.outline import Outline, heading_is, is_framing_article, rubric
+from lawscan.model import Line, Reason, Unit
+
+P_SPAN = 0.45  # p = 0.5 + P_SPAN * margin
+
+
+def probability(margin: float) -> float:
+    """The probability a lexicon signal's margin stands for (see the module docstring)."""
+    return 0.5 + P_SPAN * max(-1.0, min(1.0, margin))
+
+
+def _clip(x: float) -> float:
+    return max(-1.0, min(1.0, x))
+
+
+@dataclass
+class Signal:
+    """What one source says about a unit: ``p`` the probability that its main subject is
+    digital; ``margin`` (lexicon sources) the scaled distance from the source's threshold;
+    ``digital`` whether the source alone makes it digital; ``reason`` why, when it does."""
+
+    source: str  # title | body | quoted | articles | classifier
+    p: float
+    digital: bool
+    margin: float | None = None
+    reason: Reason | None = None
+
+    @classmethod
+    def lexicon(cls, source: str, margin: float, why: Reason | None = None) -> Signal:
+        return cls(source, probability(margin), margin >= 0, margin, why if margin >= 0 else None)
+
+
+@dataclass(eq=False)
+class Judgement:
+    """Whether one article, section or chapter is digital, from its signals: ``digital``, ``p``
+    (the probability that it is), ``source`` (the signal that decided, "" when not digital) and
+    ``reason`` (that signal's)."""
+
+    unit: Unit
+    num: str  # as printed; a section's is "chapter/section"
+    signals: list[Signal] = field(default_factory=list)
+    digital: bool = False
+    p: float = 0.0
+    source: str = ""
+    reason: Reason | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.unit.kind
+
+    def signal(self, source: str) -> Signal | None:
+        return next((s for s in self.signals if s.source == source), None)
+
+
+def combine_rules(j: Judgement) -> None:
+    """The rule-only verdict: digital when a lexicon or roll-up signal is (the first such gives
+    the reason); ``p`` the highest signal probability."""
+    first = next((s for s in j.signals if s.digital), None)
+    j.digital = first is not None
+    j.source, j.reason = (first.source, first.reason) if first else ("", None)
+    j.p = max((s.p for s in j.signals), default=probability(-1.0))
+
+
+@dataclass
+class Judgements:
+    """The judgements of a document's units, each kind in document order."""
+
+    articles: list[Judgement] = field(default_factory=list)
+    sections: list[Judgement] = field(default_factory=list)
+    chapters: list[Judgement] = field(default_factory=list)
+    by_unit: dict[int, Judgement] = field(default_factory=dict)
+
+    def of(self, unit: Unit) -> Judgement | None:
+        """The judgement of ``unit``, or None for a unit that is not judged (final provisions,
+        framing articles, other kinds)."""
+        return self.by_unit.get(id(unit))
+
+    def kind(self, kind: str) -> list[Judgement]:
+        return {"article": self.articles, "section": self.sections, "chapter": self.chapters}[kind]
+
+    def digital(self, kind: str) -> list[Judgement]:
+        """The digital units of ``kind`` ("article", "section", "chapter"), document order."""
+        return [j for j in self.kind(kind) if j.digital]
+
+
+# ------------------------------------------------------------------------------------- titles
+
+
+def _strong(hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if h.strength == "strong"]
+
+
+def _syllables(text_: str) -> int:
+    return len([w for w in text_.split() if any(c.isalnum() for c in w)])
+
+
+def _title_term(hit: Hit, lex: Lexicon) -> bool:
+    """A hit that makes a title item digital: a strong term, or an e-portal/website."""
+    return hit.strength == "strong" or hit.category in lex.title_categories
+
+
+def _item_is_digital(item: str, lex: Lexicon) -> bool:
+    return any(_title_term(h, lex) for h in lex.find_folded(item))
+
+
+def title_margin(heading: str, lex: Lexicon, folded: str | None = None) -> float:
+    """How digital a title's subject is, as a margin (>= 0: digital). The title is cut into parts
+    at ";" and each part into items at "," and " và "; an item is digital when it names a strong
+    digital term (or an e-portal/website); a part is digital when at least half of its
+    substantive items are (items of one or two syllables without a digital term - "quyền", "chỗ
+    ở", "xây dựng" - do not count), and the title when at least half of its parts are. So "Thu
+    thập phương tiện điện tử, dữ liệu điện tử" and "ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ" are
+    digital, but "Căn cứ khám xét người, chỗ ở, nơi làm việc, ..., dữ liệu điện tử" and "QUAN
+    TRẮC MÔI TRƯỜNG, THÔNG TIN, CƠ SỞ DỮ LIỆU MÔI TRƯỜNG VÀ BÁO CÁO MÔI TRƯỜNG" are not.
+
+    A part's margin is ``2 * digital items / counted items - 1`` (-1 when none is counted); the
+    title's is that of its middle part (the ceil(n/2)-th best of n), which is >= 0 exactly when
+    at least half of the parts are digital. ``folded``: the heading's fold, when known."""
+    f = fold(heading) if folded is None else folded
+    if not lex.names_any(f, lex.title_categories):  # no item can be digital
+        return -1.0
+    parts = [p for p in f.split(";") if p.strip()]
+    if not parts:
+        return -1.0
+    margins = []
+    for part in parts:
+        items = [i.strip() for i in re.split(r",| và | hoặc ", part) if i.strip()]
+        flags = [_item_is_digital(i, lex) for i in items]
+        counted = [fl for i, fl in zip(items, flags) if fl or _syllables(i) >= 3]
+        margins.append(2 * sum(counted) / len(counted) - 1 if counted else -1.0)
+    margins.sort(reverse=True)
+    return margins[(len(parts) + 1) // 2 - 1]
+
+
+def title_is_digital(heading: str, lex: Lexicon, folded: str | None = None) -> bool:
+    """Is the title's subject digital (:func:`title_margin` >= 0)?"""
+    return title_margin(heading, lex, folded) >= 0
+
+
+# -------------------------------------------------------------------------------------- bodies
+
+
+def _lines(scan_: DocScan, art: Unit) -> list[tuple[Line, list[Hit]]]:
+    """Non-empty lines of an article and its khoản/điểm (quoted text excluded) with their hits."""
+    out = []
+    for u in art.walk(include_quoted=False):
+        for line, hs in scan_.of(u).line_hits:
+            if line.text.strip():
+                out.append((line, hs))
+    return out
+
+
+def body_evidence(scan_: DocScan, art: Unit) -> tuple[float, tuple[str, str]]:
+    """How digital the main subject of an article body is, as a margin, and what was counted
+    (Vietnamese, English). The body is digital when at least half of its lines (khoản, điểm)
+    name a strong digital term, with four or more strong hits of two or more different terms;
+    the margin is the smallest of ``2 * share - 1``, ``(hits - 4) / 4`` and ``(terms - 2) / 2``
+    (each cut to [-1, 1]), so >= 0 exactly then. An incidental clause (a contract "concluded by
+    electronic means", a database in a list of duties) does not make an article digital."""
+    lines = _lines(scan_, art)
+    if not lines:
+        return -1.0, ("", "")
+    with_hits = [_strong(hs) for _, hs in lines if _strong(hs)]
+    n_strong = sum(len(h) for h in with_hits)
+    terms = sorted({h.term for hs in with_hits for h in hs})
+    margin = min(_clip(2 * len(with_hits) / len(lines) - 1), _clip((n_strong - 4) / 4),
+                 _clip((len(terms) - 2) / 2))
+    return margin, text("body_lines", lines=len(with_hits), total=len(lines), terms=", ".join(terms[:4]))
+
+
+def body_is_digital(scan_: DocScan, art: Unit) -> tuple[bool, tuple[str, str]]:
+    """Is the main subject of an article body digital (:func:`body_evidence`), and why."""
+    margin, why = body_evidence(scan_, art)
+    return margin >= 0, why
+
+
+# ------------------------------------------------------------------------------------ articles
+
+
+def _title_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
+    margin = title_margin(art.heading, lex, scan_.fold(art.heading)) if art.heading else -1.0
+    if margin < 0:
+        return Signal.lexicon("title", margin)
+    # the terms title_margin went by (a website title has no strong term: "Điều 9 title names "
+    # was printed with strong terms only)
+    terms = ", ".join(sorted({h.term for h in scan_.of(art).title_hits if _title_term(h, lex)})) \
+        or art.heading.strip()[:80]
+    return Signal.lexicon("title", margin, reason("article_title", art.eid, num=art.num, terms=terms))
+
+
+def _body_signal(scan_: DocScan, art: Unit, strong_hits: int | None) -> Signal:
+    """``strong_hits``: the strong hits of the body when known; without any, the margin is -1
+    without a look (no share of lines, hits or terms is above nought)."""
+    if strong_hits == 0:
+        return Signal.lexicon("body", -1.0)
+    margin, why = body_evidence(scan_, art)
+    if margin < 0:
+        return Signal.lexicon("body", margin)
+    return Signal.lexicon("body", margin, reason("article_body", art.eid, num=art.num, why=why))
+
+
+def _article_signals(scan_: DocScan, art: Unit, lex: Lexicon, strong_hits: int | None = None) -> list[Signal]:
+    return [_title_signal(scan_, art, lex), _body_signal(scan_, art, strong_hits)]
+
+
+def _quoted_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
+    """Quoted amendment text under ``art``: digital when a quoted block inserts a digital article
+    or its clauses' main subject is digital (at least half of its lines with a strong term, two
+    or more terms: margin the smaller of ``2 * share - 1`` and ``(terms - 2) / 2``); the reason
+    is the first such block's, given for ``art``; the margin the best block's."""
+    best, why = -1.0, None
+    for q in art.walk():
+        if q.kind != "quoted":
+            continue
+        margin, found = _quoted_block(scan_, q, lex, art)
+        if why is None and found is not None:
+            why = found
+        best = max(best, margin)
+    return Signal.lexicon("quoted", best, why)
+
+
+def _quoted_block(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[float, Reason | None]:
+    best, why = -1.0, None
+    for a in q.walk():
+        if a.kind == "article" and a is not q:
+            inner = _article_signals(scan_, a, lex)
+            margin = max(s.margin for s in inner)
+            first = next((s for s in inner if s.digital), None)
+            if first is not None and why is None:
+                why = reason("quoted_article", art.eid, num=art.num, inner=(first.reason.vi, first.reason.en))
+            best = max(best, margin)
+    hits = _strong(scan_.deep_hits(q, include_quoted=True))
+    terms = sorted({h.term for h in hits})
+    lines = [ln for u in q.walk() for ln in u.content if ln.text.strip()]
+    lines_with = sum(1 for u in q.walk() for _, hs in scan_.of(u).line_hits if _strong(hs))
+    margin = min(_clip(2 * lines_with / max(1, len(lines)) - 1), _clip((len(terms) - 2) / 2))
+    if margin >= 0 and why is None:
+        why = reason("quoted_text", art.eid, num=art.num, terms=", ".join(terms[:4]))
+    return max(best, margin), why
+
+
+def _strong_hits_per_article(outline: Outline, sc: DocScan) -> dict[int, int]:
+    """Strong hits in the lines of each article and its khoản/điểm (quoted text left out, as in
+    :func:`body_evidence`), counted from the few units with hits, climbing parents."""
+    parent = outline.parent
+    n_strong: dict[int, int] = {}
+    for us in sc.line_hit_scans:
+        if id(us.unit) not in parent:  # the root, or inside quoted text
+            continue
+        k = sum(1 for _, hs in us.line_hits for h in hs if h.strength == "strong")
+        p = us.unit
+        while k and p is not None:
+            if p.kind == "article":
+                n_strong[id(p)] = n_strong.get(id(p), 0) + k
+            p = parent.get(id(p))
+    return n_strong
+
+
+def _quoting_articles(outline: Outline) -> set[int]:
+    """The articles with quoted text somewhere below them (climbing from each quoted block)."""
+    quoting: set[int] = set()
+    for _, p in outline.quoted:
+        while p is not None:
+            if p.kind == "article":
+                quoting.add(id(p))
+            p = outline.parent.get(id(p))
+    return quoting
+
+
+# ------------------------------------------------------------------------- sections, chapters
+
+
+def at_least(ps: Sequence[float], k: int) -> float:
+    """The probability that at least ``k`` of independent events with probabilities ``ps``
+    happen (the Poisson binomial distribution)."""
+    if k <= 0:
+        return 1.0
+    if k > len(ps):
+        return 0.0
+    # dist[i]: the probability that i have happened so far, dist[k]: k or more (then it stays)
+    dist = [1.0] + [0.0] * k
+    for p in ps:
+        for i in range(k, 0, -1):  # downwards: dist[i - 1] is still the one before this event
+            dist[i] = (dist[i] if i == k else dist[i] * (1 - p)) + dist[i - 1] * p
+        dist[0] *= 1 - p
+    return dist[k]
+
+
+def _container_signals(u: Unit, name: str, arts: list[Unit], judged: Judgements, sc: DocScan,
+                       lex: Lexicon) -> list[Signal]:
+    """The title and roll-up signals of a section or chapter whose articles are ``arts``
+    (framing ones left out); ``name`` as reasons call it ("Chương II", "Mục 1 Chương II")."""
+    kind = "chapter" if u.kind == "chapter" else "section"
+    of = [judged.of(a) for a in arts]
+    ps = [j.p if j is not None else probability(-1.0) for j in of]
+    n_dig = sum(1 for j in of if j is not None and j.digital)
+    # title: a digital title and (with articles) a digital article inside
+    margin = title_margin(u.heading, lex, sc.fold(u.heading)) if u.heading else -1.0
+    title_ok = margin >= 0 and (not arts or n_dig >= 1)
+    p_title = probability(margin) * (1 - _none_of(ps) if arts else 1.0)
+    title = Signal("title", p_title, title_ok, margin,
+                   reason(f"{kind}_title", u.eid, label=name, title=u.heading.strip()[:80]) if title_ok else None)
+    # roll-up: most of its articles, two or more, are digital (not the general chapter)
+    general = u.kind == "chapter" and heading_is(u.heading, rubric()["structure"]["general_chapter"])
+    need = max(2, len(arts) // 2 + 1)
+    rolled_ok = bool(arts) and not general and n_dig >= need
+    rolled = Signal("articles", 0.0 if general or not arts else at_least(ps, need), rolled_ok, None,
+                    reason(f"{kind}_articles", u.eid, label=name, digital=n_dig, total=len(arts))
+                    if rolled_ok else None)
+    return [title, rolled]
+
+
+def _none_of(ps: Sequence[float]) -> float:
+    out = 1.0
+    for p in ps:
+        out *= 1 - p
+    return out
+
+
+def _articles_in(outline: Outline, framing: set[int]) -> dict[int, list[Unit]]:
+    """The articles (framing ones left out) inside each chapter, section ...: climbed from each."""
+    arts_in: dict[int, list[Unit]] = {}
+    for a in outline.units("article"):
+        if id(a) not in framing:
+            p = outline.parent.get(id(a))
+            while p is not None:
+                arts_in.setdefault(id(p), []).append(a)
+                p = outline.parent.get(id(p))
+    return arts_in
+
+
+def _chapter_of(outline: Outline, sec: Unit) -> str:
+    chap = outline.parent.get(id(sec))
+    while chap is not None and chap.kind not in ("chapter", "root"):
+        chap = outline.parent.get(id(chap))
+    return chap.num if chap is not None and chap.kind == "chapter" else ""
+
+
+# --------------------------------------------------------------------------------------- all
+
+
+def judge_units(outline: Outline, sc: DocScan, lex: Lexicon,
+                extra: Callable[[list[Judgement]], None] | None = None,
+                combine: Callable[[Judgement], None] = combine_rules) -> Judgements:
+    """The judgements of every article, section and chapter (see the module docstring).
+    ``extra(judgements)`` may add signals to a list of judgements of one kind before they are
+    combined (a classifier's, articles first, then sections and chapters); ``combine`` decides
+    each unit from its signals."""
+    out = Judgements()
+    all_articles = outline.units("article")
+    framing = {id(a) for a in all_articles if is_framing_article(a)}
+    quoting = _quoting_articles(outline)
+    n_strong = _strong_hits_per_article(outline, sc)
+    for art in all_articles:
+        if outline.is_final(art) or id(art) in framing:
+            continue
+        signals = _article_signals(sc, art, lex, n_strong.get(id(art), 0))
+        if id(art) in quoting:
+            signals.append(_quoted_signal(sc, art, lex))
+        out.articles.append(Judgement(art, art.num, signals))
+    _decide(out.articles, out, extra, combine)
+
+    arts_in = _articles_in(outline, framing)
+    for kind in ("section", "chapter"):
+        judged = []
+        for u in outline.units(kind):
+            if outline.is_final(u):
+                continue
+            if kind == "chapter":
+                name, num = label("chapter", num=u.num), u.num
+            else:
+                cnum = _chapter_of(outline, u)
+                name = label("section_in_chapter", num=u.num, chapter=cnum) if cnum else label("section", num=u.num)
+                num = f"{cnum}/{u.num}"
+            judged.append(Judgement(u, num, _container_signals(u, name, arts_in.get(id(u), []), out, sc, lex)))
+        _decide(judged, out, extra, combine)
+        out.kind(kind).extend(judged)
+    return out
+
+
+def _decide(judged: list[Judgement], out: Judgements, extra, combine) -> None:
+    if extra is not None and judged:
+        extra(judged)
+    for j in judged:
+        combine(j)
+        out.by_unit[id(j.unit)] = j
