@@ -47,8 +47,10 @@ class Scanner:
     SkippedInput (not a legal document)."""
 
     def __init__(self, options: ScanOptions):
+        from lawscan.analyse.classifier import method_of
         from lawscan.engine import load_rules
 
+        method_of(options.settings)  # a verdict method it cannot give is the run's error
         self.options = options
         self.cache = None
         if options.cache_dir:

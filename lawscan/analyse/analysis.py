@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lawscan.analyse.classifier import UnitClassifier
 from lawscan.analyse.judge import Judgements
 from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.outline import Outline
@@ -36,19 +37,31 @@ class Analysis:
     verdict: Verdict
 
 
-def analyse_document(doc: Document, settings: dict | None = None) -> Analysis:
-    """The :class:`Analysis` of ``doc`` (see the package docstring for the settings)."""
+def analyse_document(doc: Document, settings: dict | None = None,
+                     classifier: UnitClassifier | None = None) -> Analysis:
+    """The :class:`Analysis` of ``doc`` (see the package docstring for the settings).
+    ``settings["verdict"]``: "rules" (the default) or "trained" (the shipped classifier's, or
+    ``classifier``'s, probabilities combined with the lexicon and the roll-up:
+    ``lawscan.analyse.classifier``)."""
     from lawscan.analyse import coverage as cov
     from lawscan.analyse import verdict as vd
+    from lawscan.analyse.classifier import classifier_signals, combine_trained, load_classifier, method_of
+    from lawscan.analyse.confidence import needs_review
     from lawscan.analyse.judge import judge_units
     from lawscan.analyse.matcher import load_lexicon, scan
 
     settings = settings or {}
+    method = "trained" if classifier is not None else method_of(settings)
     lex = load_lexicon(tuple(settings.get("lexicons", ())))
     outline = Outline.of(doc)
     sc = scan(doc, lex)
-    judged = judge_units(outline, sc, lex)
+    if method == "trained":
+        judged = judge_units(outline, sc, lex, classifier_signals(classifier or load_classifier()),
+                             combine_trained)
+    else:
+        judged = judge_units(outline, sc, lex)
     verdict = vd.decide(outline, sc, judged, lex)
+    verdict.method, verdict.review = method, needs_review(verdict.confidence)
     verdict.applicable, why = vd.applicability(outline, sc, verdict.status)
     verdict.reasons += why
 

@@ -21,17 +21,21 @@ Each judgement holds its :class:`Signal` s - what one source says about the unit
 * ``classifier`` - a trained text classifier's probability (the trained verdict only).
 
 A lexicon signal has a ``margin``: how far the unit is from the source's threshold, scaled to
-[-1, 1], 0 at the threshold (digital at 0 and above). Its probability is
-``p = 0.5 + 0.45 * margin`` (0.05 .. 0.95): a first, uncalibrated reading of "how sure", which
-the trained verdict replaces with a classifier's calibrated probability. The ``articles``
+[-1, 1], 0 at the threshold (digital at 0 and above). Its probability is a logistic function of
+the margin fitted to the labelled articles (:func:`probability`: 0.02 at -1, 0.55 at -0.25, 0.85
+at the threshold, 0.99 above 0.5), and :data:`P_NO_CUE` when the source found no digital cue at
+all; the rule-only verdict keeps its thresholds, so a unit just below one is judged not digital
+with a probability above one half - the doubt the verdict's confidence shows. The ``articles``
 roll-up is in probabilities from the start: the chance that enough of the articles are digital
 if each is with its own probability (independently). The rule-only verdict
 (``combine="rules"``) takes a unit as digital when one lexicon or roll-up signal is (in the order
-above, whose first gives the reason), with the highest of their probabilities.
+above, whose first gives the reason), with the highest of their probabilities. A classifier's
+calibrated probabilities replace these for the trained verdict.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -43,12 +47,21 @@ from lawscan.analyse.messages import label, reason, text
 from lawscan.analyse.outline import Outline, heading_is, is_framing_article, rubric
 from lawscan.model import Line, Reason, Unit
 
-P_SPAN = 0.45  # p = 0.5 + P_SPAN * margin
+# p = 1 / (1 + exp(-(P_AT_THRESHOLD + P_SLOPE * margin))), kept within [P_NO_CUE, 1 - P_NO_CUE]:
+# a logistic fit of the labelled articles with a digital cue (training/labels/units.jsonl, 2,553
+# articles: benchmarks/eval_confidence.py prints the share labelled digital per band)
+P_AT_THRESHOLD = 1.7
+P_SLOPE = 5.5
+# a unit with no digital cue at all for a source (no term of the lexicon that could make its
+# title digital, no strong term in its body or quoted text): 32 of the 2,410 such labelled units
+# are digital (1.3%, an upper bound: the labels sample the units without a cue more thinly)
+P_NO_CUE = 0.01
 
 
 def probability(margin: float) -> float:
     """The probability a lexicon signal's margin stands for (see the module docstring)."""
-    return 0.5 + P_SPAN * max(-1.0, min(1.0, margin))
+    p = 1 / (1 + math.exp(-(P_AT_THRESHOLD + P_SLOPE * max(-1.0, min(1.0, margin)))))
+    return min(1 - P_NO_CUE, max(P_NO_CUE, p))
 
 
 def _clip(x: float) -> float:
@@ -68,8 +81,11 @@ class Signal:
     reason: Reason | None = None
 
     @classmethod
-    def lexicon(cls, source: str, margin: float, why: Reason | None = None) -> Signal:
-        return cls(source, probability(margin), margin >= 0, margin, why if margin >= 0 else None)
+    def lexicon(cls, source: str, margin: float, why: Reason | None = None, cue: bool = True) -> Signal:
+        """A lexicon source's signal from its margin; ``cue`` False: the source found nothing
+        at all to go on (probability :data:`P_NO_CUE`)."""
+        return cls(source, probability(margin) if cue else P_NO_CUE, margin >= 0, margin,
+                   why if margin >= 0 else None)
 
 
 @dataclass(eq=False)
@@ -80,7 +96,9 @@ class Judgement:
 
     unit: Unit
     num: str  # as printed; a section's is "chapter/section"
+    name: str = ""  # as reasons call it: "Điều 5", "Chương II", "Mục 1 Chương II"
     signals: list[Signal] = field(default_factory=list)
+    inside: float = 1.0  # a section or chapter: the chance that one of its articles is digital
     digital: bool = False
     p: float = 0.0
     source: str = ""
@@ -100,7 +118,7 @@ def combine_rules(j: Judgement) -> None:
     first = next((s for s in j.signals if s.digital), None)
     j.digital = first is not None
     j.source, j.reason = (first.source, first.reason) if first else ("", None)
-    j.p = max((s.p for s in j.signals), default=probability(-1.0))
+    j.p = max((s.p for s in j.signals), default=P_NO_CUE)
 
 
 @dataclass
@@ -159,7 +177,7 @@ def title_margin(heading: str, lex: Lexicon, folded: str | None = None) -> float
     title's is that of its middle part (the ceil(n/2)-th best of n), which is >= 0 exactly when
     at least half of the parts are digital. ``folded``: the heading's fold, when known."""
     f = fold(heading) if folded is None else folded
-    if not lex.names_any(f, lex.title_categories):  # no item can be digital
+    if not title_cue(f, lex):  # no item can be digital
         return -1.0
     parts = [p for p in f.split(";") if p.strip()]
     if not parts:
@@ -172,6 +190,12 @@ def title_margin(heading: str, lex: Lexicon, folded: str | None = None) -> float
         margins.append(2 * sum(counted) / len(counted) - 1 if counted else -1.0)
     margins.sort(reverse=True)
     return margins[(len(parts) + 1) // 2 - 1]
+
+
+def title_cue(folded: str, lex: Lexicon) -> bool:
+    """Does the folded title name a term that could make an item digital (word boundaries and
+    false positives not checked)?"""
+    return lex.names_any(folded, lex.title_categories)
 
 
 def title_is_digital(heading: str, lex: Lexicon, folded: str | None = None) -> bool:
@@ -220,7 +244,10 @@ def body_is_digital(scan_: DocScan, art: Unit) -> tuple[bool, tuple[str, str]]:
 
 
 def _title_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
-    margin = title_margin(art.heading, lex, scan_.fold(art.heading)) if art.heading else -1.0
+    folded = scan_.fold(art.heading) if art.heading else ""
+    if not (folded and title_cue(folded, lex)):
+        return Signal.lexicon("title", -1.0, cue=False)
+    margin = title_margin(art.heading, lex, folded)
     if margin < 0:
         return Signal.lexicon("title", margin)
     # the terms title_margin went by (a website title has no strong term: "Điều 9 title names "
@@ -234,7 +261,7 @@ def _body_signal(scan_: DocScan, art: Unit, strong_hits: int | None) -> Signal:
     """``strong_hits``: the strong hits of the body when known; without any, the margin is -1
     without a look (no share of lines, hits or terms is above nought)."""
     if strong_hits == 0:
-        return Signal.lexicon("body", -1.0)
+        return Signal.lexicon("body", -1.0, cue=False)
     margin, why = body_evidence(scan_, art)
     if margin < 0:
         return Signal.lexicon("body", margin)
@@ -250,19 +277,20 @@ def _quoted_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
     or its clauses' main subject is digital (at least half of its lines with a strong term, two
     or more terms: margin the smaller of ``2 * share - 1`` and ``(terms - 2) / 2``); the reason
     is the first such block's, given for ``art``; the margin the best block's."""
-    best, why = -1.0, None
+    best, why, cue = -1.0, None, False
     for q in art.walk():
         if q.kind != "quoted":
             continue
-        margin, found = _quoted_block(scan_, q, lex, art)
+        margin, found, seen = _quoted_block(scan_, q, lex, art)
         if why is None and found is not None:
             why = found
-        best = max(best, margin)
-    return Signal.lexicon("quoted", best, why)
+        best, cue = max(best, margin), cue or seen
+    return Signal.lexicon("quoted", best, why, cue)
 
 
-def _quoted_block(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[float, Reason | None]:
-    best, why = -1.0, None
+def _quoted_block(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[float, Reason | None, bool]:
+    """The margin of one quoted block, the reason when it is digital, and whether it has any cue."""
+    best, why, cue = -1.0, None, False
     for a in q.walk():
         if a.kind == "article" and a is not q:
             inner = _article_signals(scan_, a, lex)
@@ -271,6 +299,7 @@ def _quoted_block(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[flo
             if first is not None and why is None:
                 why = reason("quoted_article", art.eid, num=art.num, inner=(first.reason.vi, first.reason.en))
             best = max(best, margin)
+            cue = cue or any(s.p != P_NO_CUE for s in inner)
     hits = _strong(scan_.deep_hits(q, include_quoted=True))
     terms = sorted({h.term for h in hits})
     lines = [ln for u in q.walk() for ln in u.content if ln.text.strip()]
@@ -278,7 +307,7 @@ def _quoted_block(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[flo
     margin = min(_clip(2 * lines_with / max(1, len(lines)) - 1), _clip((len(terms) - 2) / 2))
     if margin >= 0 and why is None:
         why = reason("quoted_text", art.eid, num=art.num, terms=", ".join(terms[:4]))
-    return max(best, margin), why
+    return max(best, margin), why, cue or bool(hits)
 
 
 def _strong_hits_per_article(outline: Outline, sc: DocScan) -> dict[int, int]:
@@ -328,18 +357,21 @@ def at_least(ps: Sequence[float], k: int) -> float:
     return dist[k]
 
 
-def _container_signals(u: Unit, name: str, arts: list[Unit], judged: Judgements, sc: DocScan,
-                       lex: Lexicon) -> list[Signal]:
-    """The title and roll-up signals of a section or chapter whose articles are ``arts``
-    (framing ones left out); ``name`` as reasons call it ("Chương II", "Mục 1 Chương II")."""
+def _container(u: Unit, num: str, name: str, arts: list[Unit], judged: Judgements, sc: DocScan,
+               lex: Lexicon) -> Judgement:
+    """The judgement of a section or chapter whose articles are ``arts`` (framing ones left
+    out), with its title and roll-up signals."""
     kind = "chapter" if u.kind == "chapter" else "section"
     of = [judged.of(a) for a in arts]
-    ps = [j.p if j is not None else probability(-1.0) for j in of]
+    ps = [j.p if j is not None else P_NO_CUE for j in of]
     n_dig = sum(1 for j in of if j is not None and j.digital)
+    inside = 1 - _none_of(ps) if arts else 1.0
     # title: a digital title and (with articles) a digital article inside
-    margin = title_margin(u.heading, lex, sc.fold(u.heading)) if u.heading else -1.0
+    folded = sc.fold(u.heading) if u.heading else ""
+    cue = bool(folded) and title_cue(folded, lex)
+    margin = title_margin(u.heading, lex, folded) if cue else -1.0
     title_ok = margin >= 0 and (not arts or n_dig >= 1)
-    p_title = probability(margin) * (1 - _none_of(ps) if arts else 1.0)
+    p_title = (probability(margin) if cue else P_NO_CUE) * inside
     title = Signal("title", p_title, title_ok, margin,
                    reason(f"{kind}_title", u.eid, label=name, title=u.heading.strip()[:80]) if title_ok else None)
     # roll-up: most of its articles, two or more, are digital (not the general chapter)
@@ -349,7 +381,7 @@ def _container_signals(u: Unit, name: str, arts: list[Unit], judged: Judgements,
     rolled = Signal("articles", 0.0 if general or not arts else at_least(ps, need), rolled_ok, None,
                     reason(f"{kind}_articles", u.eid, label=name, digital=n_dig, total=len(arts))
                     if rolled_ok else None)
-    return [title, rolled]
+    return Judgement(u, num, name, [title, rolled], inside)
 
 
 def _none_of(ps: Sequence[float]) -> float:
@@ -399,7 +431,7 @@ def judge_units(outline: Outline, sc: DocScan, lex: Lexicon,
         signals = _article_signals(sc, art, lex, n_strong.get(id(art), 0))
         if id(art) in quoting:
             signals.append(_quoted_signal(sc, art, lex))
-        out.articles.append(Judgement(art, art.num, signals))
+        out.articles.append(Judgement(art, art.num, label("article", num=art.num), signals))
     _decide(out.articles, out, extra, combine)
 
     arts_in = _articles_in(outline, framing)
@@ -414,7 +446,7 @@ def judge_units(outline: Outline, sc: DocScan, lex: Lexicon,
                 cnum = _chapter_of(outline, u)
                 name = label("section_in_chapter", num=u.num, chapter=cnum) if cnum else label("section", num=u.num)
                 num = f"{cnum}/{u.num}"
-            judged.append(Judgement(u, num, _container_signals(u, name, arts_in.get(id(u), []), out, sc, lex)))
+            judged.append(_container(u, num, name, arts_in.get(id(u), []), out, sc, lex))
         _decide(judged, out, extra, combine)
         out.kind(kind).extend(judged)
     return out

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lawscan.analyse.confidence import confidence
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.analyse.judge import Judgements
@@ -84,22 +85,26 @@ def substantive_chapters(outline: Outline) -> list[Unit]:
 
 
 def decide(outline: Outline, sc: DocScan, judged: Judgements, lex: Lexicon) -> Verdict:
-    """The status, the digital chapters, sections and articles (with their eids) and the reasons,
-    from the units' judgements (the applicability and the coverage are added after)."""
+    """The status, the digital chapters, sections and articles (with their eids), the reasons and
+    the confidence, from the units' judgements (the applicability and the coverage are added
+    after)."""
     doc = outline.doc
     topic = title_topic(doc, lex)
     if topic:
-        return _digital_law(outline, reason("title_topic", topic=topic))
+        return _digital_law(outline, judged, reason("title_topic", topic=topic))
     if not law_title(doc):  # a record without its title: the scope article stands in for it
         subst = substantive_chapters(outline)
         dig_ch = {j.num for j in judged.digital("chapter")}
         st = scope_topic(outline, lex)
-        if st and ((not subst) or sum(c.num in dig_ch for c in subst) * 2 >= len(subst)):
-            return _digital_law(outline, reason("scope_topic", topic=st))
+        # the share of digital chapters it needs (at least half), as a margin
+        margin = (2 * sum(c.num in dig_ch for c in subst) - len(subst)) / len(subst) if subst else 1.0
+        if st and margin >= 0:
+            return _digital_law(outline, judged, reason("scope_topic", topic=st), margin)
     return _by_units(outline, sc, judged)
 
 
-def _digital_law(outline: Outline, why: Reason) -> Verdict:
+def _digital_law(outline: Outline, judged: Judgements, why: Reason,
+                 topic_margin: float | None = None) -> Verdict:
     """A law about the digital environment as a whole: every substantive chapter, their
     sections and every substantive article are listed."""
     subst = substantive_chapters(outline)
@@ -109,7 +114,8 @@ def _digital_law(outline: Outline, why: Reason) -> Verdict:
     eids = {f"{u.kind}:{u.num}": u.eid for u in subst + secs + arts}
     return Verdict(status="digital_law", chapters=[c.num for c in subst],
                    sections=[[c.num, s.num] for c in subst for s in c.walk(False) if s.kind == "section"],
-                   articles=[a.num for a in arts], reasons=[why], eids=eids)
+                   articles=[a.num for a in arts], reasons=[why], eids=eids,
+                   confidence=confidence("digital_law", judged, topic_margin))
 
 
 def _by_units(outline: Outline, sc: DocScan, judged: Judgements) -> Verdict:
@@ -132,7 +138,8 @@ def _by_units(outline: Outline, sc: DocScan, judged: Judgements) -> Verdict:
         reasons += [j.reason for j in articles[:8]]
     return Verdict(status=status, chapters=[j.num for j in chapters],
                    sections=[j.num.split("/", 1) for j in sections],
-                   articles=list(dict.fromkeys(j.num for j in articles)), reasons=reasons, eids=eids)
+                   articles=list(dict.fromkeys(j.num for j in articles)), reasons=reasons, eids=eids,
+                   confidence=confidence(status, judged))
 
 
 def incidental_mentions(outline: Outline, sc: DocScan) -> dict[str, list[str]]:
