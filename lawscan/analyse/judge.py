@@ -210,7 +210,11 @@ def _lines(scan_: DocScan, art: Unit) -> list[tuple[Line, list[Hit]]]:
     """Non-empty lines of an article and its khoản/điểm (quoted text excluded) with their hits."""
     out = []
     for u in art.walk(include_quoted=False):
-        for line, hs in scan_.of(u).line_hits:
+        us = scan_.units.get(id(u))
+        if us is None:  # no hit in the unit (most): its lines as they are
+            out.extend((line, ()) for line in u.content if line.text.strip())
+            continue
+        for line, hs in us.line_hits:
             if line.text.strip():
                 out.append((line, hs))
     return out
@@ -348,6 +352,9 @@ def at_least(ps: Sequence[float], k: int) -> float:
         return 1.0
     if k > len(ps):
         return 0.0
+    mean = sum(ps)
+    if mean * 8 < k and _chernoff(mean, k) < 1e-6:  # far out of reach (a long chapter's roll-up)
+        return 0.0
     # dist[i]: the probability that i have happened so far, dist[k]: k or more (then it stays)
     dist = [1.0] + [0.0] * k
     for p in ps:
@@ -355,6 +362,15 @@ def at_least(ps: Sequence[float], k: int) -> float:
             dist[i] = (dist[i] if i == k else dist[i] * (1 - p)) + dist[i - 1] * p
         dist[0] *= 1 - p
     return dist[k]
+
+
+def _chernoff(mean: float, k: int) -> float:
+    """An upper bound of P(X >= k) for a sum X of independent events whose probabilities add up
+    to ``mean`` < k (Chernoff: (e^d / (1 + d)^(1 + d))^mean with k = (1 + d) mean)."""
+    if mean <= 0:
+        return 0.0
+    d = k / mean - 1
+    return math.exp(mean * (d - (1 + d) * math.log1p(d)))
 
 
 def _container(u: Unit, num: str, name: str, arts: list[Unit], judged: Judgements, sc: DocScan,
