@@ -3,7 +3,7 @@
 Usage:  python benchmarks/eval_confidence.py [--corpus DIR] [--verdict rules|trained] [--units N]
 
 * Units: every unit of training/labels/units.jsonl (articles, sections, chapters of the corpus
-  and its pool; borderline labels left out) is matched by file and eid to its judgement
+  and its pool; the second pass's label where there is one; borderline labels left out) is matched by file and eid to its judgement
   (``Analysis.judgements``); prints, per band of the judged probability, how many units there
   are and what share is labelled digital (a calibrated probability matches its share), and the
   same for the units with no digital cue at all (``judge.P_NO_CUE``). ``--units N`` reads only
@@ -48,9 +48,14 @@ def _band(p: float) -> str:
 def units(corpus: Path, settings: dict, limit: int | None) -> None:
     from lawscan.analyse.judge import P_NO_CUE
 
-    by_file: dict[str, list[dict]] = defaultdict(list)
+    latest: dict[tuple[str, str], dict] = {}  # (file, eid) -> its label, the second pass's if any
     for line in (REPO / "training" / "labels" / "units.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
+        key = (row["file"], row["eid"])
+        if key not in latest or row.get("pass", 1) >= latest[key].get("pass", 1):
+            latest[key] = row
+    by_file: dict[str, list[dict]] = defaultdict(list)
+    for row in latest.values():
         if row["label"] in ("yes", "no") and not row.get("quoted"):
             by_file[row["file"]].append(row)
     files = sorted(by_file)[:limit] if limit else sorted(by_file)
