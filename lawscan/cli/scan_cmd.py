@@ -94,6 +94,11 @@ def shown_path(path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+def with_verdict(settings: dict, verdict: str | None) -> dict:
+    """The configured settings with ``--verdict`` (when given) as the analysis' verdict method."""
+    return {**settings, "verdict": verdict} if verdict else settings
+
+
 def load_config(paths, config_file, no_config):
     from lawscan import config as cfgmod
 
@@ -184,7 +189,7 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
     options = ScanOptions(
         rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
         ignore=[*cfg.ignore, *ignore], severity=cfg.severity,
-        settings={**cfg.settings, **({"verdict": verdict} if verdict else {})},
+        settings=with_verdict(cfg.settings, verdict),
         limits={key: value for key, value in (("max_bytes", max_file_size or cfg.max_file_size),
                                               ("max_zip_ratio", max_zip_ratio or cfg.max_zip_ratio),
                                               ("timeout", timeout if timeout is not None else cfg.timeout))
