@@ -247,10 +247,15 @@ def body_is_digital(scan_: DocScan, art: Unit) -> tuple[bool, tuple[str, str]]:
 # ------------------------------------------------------------------------------------ articles
 
 
+# most articles have no digital cue at all: their signals are these two (never changed)
+_NO_TITLE_CUE = Signal.lexicon("title", -1.0, cue=False)
+_NO_BODY_CUE = Signal.lexicon("body", -1.0, cue=False)
+
+
 def _title_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
     folded = scan_.fold(art.heading) if art.heading else ""
     if not (folded and title_cue(folded, lex)):
-        return Signal.lexicon("title", -1.0, cue=False)
+        return _NO_TITLE_CUE
     margin = title_margin(art.heading, lex, folded)
     if margin < 0:
         return Signal.lexicon("title", margin)
@@ -265,7 +270,7 @@ def _body_signal(scan_: DocScan, art: Unit, strong_hits: int | None) -> Signal:
     """``strong_hits``: the strong hits of the body when known; without any, the margin is -1
     without a look (no share of lines, hits or terms is above nought)."""
     if strong_hits == 0:
-        return Signal.lexicon("body", -1.0, cue=False)
+        return _NO_BODY_CUE
     margin, why = body_evidence(scan_, art)
     if margin < 0:
         return Signal.lexicon("body", margin)
