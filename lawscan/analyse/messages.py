@@ -11,19 +11,18 @@ A field may be one value for both languages or a ``(vi, en)`` pair (a piece made
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from functools import lru_cache
 
 from lawscan.analyse.lexicon import data_path
+from lawscan.datafiles import load_data_file
 from lawscan.model import Reason
 
 
 @lru_cache(maxsize=1)
 def messages() -> dict:
     """The parsed reasons.toml, its strings NFC."""
-    with open(data_path("reasons.toml"), "rb") as fh:
-        data = tomllib.load(fh)
+    data = load_data_file(data_path("reasons.toml"))
 
     def nfc(value):
         if isinstance(value, dict):

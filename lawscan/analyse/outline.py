@@ -18,24 +18,21 @@ make a new one (``analyse_document`` does).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import data_path
+from lawscan.datafiles import load_data_file
 from lawscan.model import Document, Unit
 
 
 @lru_cache(maxsize=1)
 def rubric() -> dict:
-    with open(data_path("rubric.toml"), "rb") as fh:
-        data = tomllib.load(fh)
-    st = data.setdefault("structure", {})
-    for key, values in list(st.items()):
-        st[key] = [fold(v) for v in values]
-    return data
+    """rules/data/rubric.toml, its ``[structure]`` phrases folded."""
+    raw = load_data_file(data_path("rubric.toml"))
+    return {**raw, "structure": {k: [fold(v) for v in vs] for k, vs in raw.get("structure", {}).items()}}
 
 
 @lru_cache(maxsize=20000)

@@ -23,12 +23,12 @@ things plain phrase matching cannot: words in between ("trí tuệ nhân tạo .
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import Hit, data_path
+from lawscan.datafiles import load_data_file
 from lawscan.analyse.messages import reason
 
 _IMPORT_FORBIDDEN = False
@@ -155,12 +155,10 @@ class TokenPatternMatcher:
 @lru_cache(maxsize=1)
 def builtin_patterns() -> dict:
     """rules/data/token_patterns.json: id -> {element, triggers, patterns, reason}."""
-    with open(data_path("token_patterns.json"), encoding="utf-8") as fh:
-        data = json.load(fh)
-    for spec in data["patterns"].values():
-        spec["triggers"] = [fold(t) for t in spec.get("triggers", [])]
-        spec["all"] = [fold(t) for t in spec.get("all", [])]
-    return data["patterns"]
+    data = load_data_file(data_path("token_patterns.json"))
+    return {pid: {**spec, "triggers": [fold(t) for t in spec.get("triggers", [])],
+                  "all": [fold(t) for t in spec.get("all", [])]}
+            for pid, spec in data["patterns"].items()}
 
 
 def _triggered(spec: dict, folded: str) -> bool:
