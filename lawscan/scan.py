@@ -50,8 +50,10 @@ class Scanner:
     SkippedInput (not a legal document)."""
 
     def __init__(self, options: ScanOptions):
+        from lawscan.analyse.classifier import method_of
         from lawscan.engine import load_rules
 
+        method_of(options.settings)  # a verdict method it cannot give is the run's error
         self.options = options
         self.cache = None
         if options.cache_dir:
@@ -97,17 +99,19 @@ class Scanner:
         return skipped.check_document(doc) or self.check_document(doc)
 
     def check_document(self, doc) -> DocumentResult:
-        from lawscan.analyse import analyse
+        from lawscan.analyse import analyse_document
         from lawscan.engine import run_rules
 
         result = DocumentResult(document=doc)
+        analysis = None
         try:
-            result.digital = analyse(doc, self.options.settings)
+            analysis = analyse_document(doc, self.options.settings)
+            result.digital = analysis.verdict
         except Exception as exc:  # an analysis bug must not lose the document
             result.rule_errors.append(Problem("analyse.crashed",
                                               f"digital analysis failed: {type(exc).__name__}: {exc}",
                                               severity="error"))
-        findings, problems = run_rules(doc, result.digital, self.ruleset, self.options.settings)
+        findings, problems = run_rules(doc, analysis, self.ruleset, self.options.settings)
         result.findings = findings
         result.rule_errors.extend(problems)
         doc.problems = bound_problems(doc.problems)  # the rules may have added some
@@ -117,13 +121,6 @@ class Scanner:
             doc.meta["suggestion_md"] = suggestion_markdown(result)
         if self.options.slim:
             slim(result)
-        from lawscan.analyse.fold import fold
-        from lawscan.analyse.matcher import forget
-
-        # these caches serve one document's analysis and rules: dropped once it is checked (and
-        # perhaps slimmed), they neither grow across documents nor keep its whole text alive
-        fold.cache_clear()
-        forget()
         return result
 
 

@@ -45,34 +45,33 @@ def roman(n: int) -> str:
     return out
 
 
-def sequences(doc):
+def sequences(outline):
     """(kind, [units]) groups whose numbers should run 1, 2, 3, …
 
-    The units of each kind and their parents come from the analysis stage's one walk of the
-    document (``own_structure``); the sections of a chapter (subsections of a section) are those
-    below it, found by climbing from each section instead of walking every chapter."""
-    from lawscan.analyse.matcher import own_structure, own_units
+    The units of each kind and their parents come from the document's outline (one walk of the
+    document, ``RuleContext.outline``); the sections of a chapter (subsections of a section) are
+    those below it, found by climbing from each section instead of walking every chapter."""
     from lawscan.structure.eids import chapters_restart
 
-    _, parent, _ = own_structure(doc)
-    chapters = list(own_units(doc, "chapter"))
-    if chapters_restart(doc.root):  # Chương I again in each Phần: one sequence per part
+    parent = outline.parent
+    chapters = list(outline.units("chapter"))
+    if chapters_restart(outline.doc.root):  # Chương I again in each Phần: one sequence per part
         groups: dict[int, list] = {}
         for c in chapters:
             groups.setdefault(id(parent.get(id(c))), []).append(c)
         yield from (("chapter", group) for group in groups.values())
     else:
         yield "chapter", chapters
-    yield "article", list(own_units(doc, "article"))
+    yield "article", list(outline.units("article"))
     for parent_kind, kind in (("chapter", "section"), ("section", "subsection")):
-        below: dict[int, list] = {id(p): [] for p in own_units(doc, parent_kind)}
-        for u in own_units(doc, kind):
+        below: dict[int, list] = {id(p): [] for p in outline.units(parent_kind)}
+        for u in outline.units(kind):
             p = parent.get(id(u))
             while p is not None:
                 if id(p) in below:
                     below[id(p)].append(u)
                 p = parent.get(id(p))
-        for p in own_units(doc, parent_kind):
+        for p in outline.units(parent_kind):
             yield kind, below[id(p)]
 
 
@@ -109,7 +108,7 @@ class Numbering(Rule):
     def check(self, ctx):
         kinds = set(self.option(ctx, "kinds") or ())
         gaps = ctx.doc.doc_kind not in (self.option(ctx, "no_gaps_in") or ())
-        for kind, units in sequences(ctx.doc):
+        for kind, units in sequences(ctx.outline):
             if kind not in kinds:
                 continue
             name, name_en = NAMES[kind]

@@ -59,3 +59,34 @@ def test_final_provisions_detection():
     by_num = {u.num: u for u in doc.units("article")}
     assert is_final_provisions(by_num["8"], doc) and is_final_provisions(by_num["9"], doc)
     assert not is_final_provisions(by_num["5"], doc)
+
+
+def test_reason_texts_are_data_in_both_languages():
+    """rules/data/reasons.toml: NFC as written, every reason and piece in Vietnamese and English
+    with the same fields, and every reason key the analysis code asks for is there."""
+    import re
+    import string
+    import unicodedata
+
+    from lawscan.analyse import messages
+    from lawscan.analyse.lexicon import data_path
+
+    raw = data_path("reasons.toml").read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", raw)
+    data = messages.messages()
+    for table in ("reason", "text"):
+        for key, entry in data[table].items():
+            fields = [{f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f}
+                      for lang in ("vi", "en")]
+            assert fields[0] == fields[1], (table, key)
+    code = "".join(p.read_text(encoding="utf-8") for p in
+                   (Path(messages.__file__).parent).glob("*.py"))
+    asked = set(re.findall(r'reason\(\s*"(\w+)"', code)) | {"chapter_title", "section_title",
+                                                            "chapter_articles", "section_articles"}
+    assert asked <= set(data["reason"]), asked - set(data["reason"])
+    r = messages.reason("article_title", "chp_I__art_3", num="3", terms="cơ sở dữ liệu")
+    assert (r.code, r.vi, r.en, r.eid) == ("article_title", "Tên Điều 3 nói về cơ sở dữ liệu",
+                                           "Điều 3 title names cơ sở dữ liệu", "chp_I__art_3")
+    inner = messages.reason("quoted_article", num="1", inner=("Tên Điều 3a nói về x", "Điều 3a title names x"))
+    assert inner.code == "quoted" and inner.vi.endswith("bổ sung/sửa đổi: Tên Điều 3a nói về x")
+    assert inner.en == "Điều 1 inserts/amends Điều 3a title names x"

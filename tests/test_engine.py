@@ -241,7 +241,7 @@ def test_every_rule_runs_on_the_corpus_without_crashing(corpus_dir):
 def test_context_shortcuts_agree_with_their_definitions(corpus_dir):
     """body_lines (one walk), first, text_of (joined folds) give what the plain definitions give:
     body_units + anchor + unit_lines, scan()[0], fold(full_text())."""
-    from lawscan.analyse.matcher import scan
+    from lawscan.analyse import analyse_document
     from lawscan.engine.text import fold
     from lawscan.pipeline import load_document
 
@@ -265,9 +265,9 @@ def test_context_shortcuts_agree_with_their_definitions(corpus_dir):
             assert (first is None and not hits) or (first == hits[0]), (path, phrases)
         for unit in [doc.root, *doc.units("article")[:20]]:
             assert ctx.text_of(unit) == fold(unit.full_text())
-        scan(doc)  # text_of(root) is now the analysis scan's folded text
-        assert RuleContext(doc).text_of(doc.root) == fold(doc.root.full_text()), path
-        scanned = RuleContext(doc)._scan_rows()  # and the body lines are rows of its slots
+        analysis = analyse_document(doc)  # text_of(root) is now the analysis scan's folded text
+        assert RuleContext(doc, analysis=analysis).text_of(doc.root) == fold(doc.root.full_text()), path
+        scanned = RuleContext(doc, analysis=analysis)._scan_rows()  # and the body lines are rows of its slots
         if scanned is not None:
             assert [(id(r[0]), id(r[1]), *r[2:]) for r in scanned] == \
                    [(id(w[0]), id(w[1]), *w[2:]) for w in want], path
@@ -275,8 +275,7 @@ def test_context_shortcuts_agree_with_their_definitions(corpus_dir):
     assert quoted  # some corpus law amends another: its quoted text is anchored at instructions
     doc = small_doc()
     doc.root.children[0].content.append(Line("", 12))  # an empty line: not in the scan's text
-    scan(doc)
-    assert RuleContext(doc).text_of(doc.root) == fold(doc.root.full_text())
+    assert RuleContext(doc, analysis=analyse_document(doc)).text_of(doc.root) == fold(doc.root.full_text())
 
 
 def scan_rows_doc() -> Document:
@@ -305,7 +304,7 @@ def test_scan_rows_are_the_walked_body_lines():
     import gc
     import weakref
 
-    from lawscan.analyse import analyse
+    from lawscan.analyse import analyse_document
     from lawscan.engine.context import _ScanRows
 
     def as_ids(rows):
@@ -315,8 +314,7 @@ def test_scan_rows_are_the_walked_body_lines():
     empty = scan_rows_doc()
     empty.root.children[0].children[0].content.append(Line("", 13))
     for doc in docs + [empty]:
-        analyse(doc)
-        ctx, walked = RuleContext(doc), RuleContext(doc)._walk_rows()
+        ctx, walked = RuleContext(doc, analysis=analyse_document(doc)), RuleContext(doc)._walk_rows()
         rows = ctx._scan_rows()
         if doc is empty:
             assert rows is None and ctx.body_lines() == walked
@@ -326,8 +324,7 @@ def test_scan_rows_are_the_walked_body_lines():
         assert ctx._body_folded == [r[3] for r in walked]
         assert ctx._body_text[0] == "\0".join(r[3] for r in walked)
     doc = docs[0]
-    analyse(doc)
-    ctx = RuleContext(doc)
+    ctx = RuleContext(doc, analysis=analyse_document(doc))
     rows = ctx.body_lines()
     texts = [r[4] for r in rows]
     assert "Chương I QUY ĐỊNH CHUNG" in texts and "QUY ĐỊNH CHUNG" not in texts  # heading once
@@ -342,6 +339,7 @@ def test_scan_rows_are_the_walked_body_lines():
     assert as_ids(rows + [walked[0]]) == as_ids(walked + [walked[0]])
     assert as_ids([walked[0]] + rows) == as_ids([walked[0]] + walked)
     # the rows do not hold their context: it goes without the cyclic garbage collector
+    assert ctx.verdict is ctx.analysis.verdict
     gc.disable()
     try:
         gone = weakref.ref(ctx)
@@ -353,18 +351,21 @@ def test_scan_rows_are_the_walked_body_lines():
 
 def test_rules_see_an_edit_once_the_document_is_analysed_again():
     """An edit made in place after the analysis is seen by the rules once the same Document
-    object is analysed again (the analysis drops what it kept for it)."""
-    from lawscan.analyse import analyse
+    object is analysed again (each Analysis describes the tree it was made from); given the
+    verdict alone, the rules read the tree as it is."""
+    from lawscan.analyse import analyse, analyse_document
 
     ruleset = load_rules(select=["LS107"])
     doc = small_doc()
-    assert not run_rules(doc, analyse(doc), ruleset)[0]
+    before = analyse_document(doc)
+    assert not run_rules(doc, before, ruleset)[0]
     doc.root.children[0].content[0] = Line(
         "Cơ quan quản lý sử dụng hệ thống trí tuệ nhân tạo để tự động ra quyết định chấp thuận "
         "hoặc từ chối hồ sơ.", 11)
-    findings, problems = run_rules(doc, analyse(doc), ruleset)
-    assert not problems and [f.rule_id for f in findings] == ["LS107"]
-    assert findings[0].evidence[0].eid == "art_5"
+    for analysed in (analyse_document(doc), analyse(doc)):
+        findings, problems = run_rules(doc, analysed, ruleset)
+        assert not problems and [f.rule_id for f in findings] == ["LS107"]
+        assert findings[0].evidence[0].eid == "art_5"
 
 
 def test_scan_finds_what_a_line_by_line_search_finds(corpus_dir):

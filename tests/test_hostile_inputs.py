@@ -212,11 +212,11 @@ def test_timeout_swallowed_by_analysis_still_counts(tmp_path, monkeypatch):
 
     import lawscan.analyse as analyse
 
-    def busy(doc, settings=None):  # Scanner.check_document turns its exception into a problem
+    def busy(doc, settings=None, classifier=None):  # check_document turns its exception into a problem
         while True:
             time.sleep(0.01)
 
-    monkeypatch.setattr(analyse, "analyse", busy)
+    monkeypatch.setattr(analyse, "analyse_document", busy)
     res, data = scan(tmp_path, GOOD, "--timeout", "1")
     assert data["documents"] == [] and data["errors"][0]["code"] == "input.timeout"
     from lawscan.read.limits import time_limit

@@ -1,6 +1,6 @@
 """Rubric coverage (domain.md §1.9): one :class:`CoverageItem` per element of rules/data/rubric.toml.
 
-Takes the document, its :class:`DocScan` (lexicon hits per unit line) and the units that form the
+Takes the document's :class:`Outline`, its :class:`DocScan` (lexicon hits per unit line) and the units that form the
 scope - the digital chapter(s) when there are any, else the whole law - and gives, for every
 element, ``present`` with up to three :class:`Evidence` (eid, source line, a verbatim window of
 ``Line.text`` around the match), ``absent``, or ``not_applicable`` (the law has no digital
@@ -18,8 +18,9 @@ import re
 from functools import lru_cache
 
 from lawscan.analyse.fold import fold
-from lawscan.analyse.matcher import DocScan, final_unit_ids, own_units, rubric
-from lawscan.model import CoverageItem, Document, Evidence, Line, Unit
+from lawscan.analyse.matcher import DocScan
+from lawscan.analyse.outline import Outline, rubric
+from lawscan.model import CoverageItem, Evidence, Line, Unit
 
 MAX_EVIDENCE = 3
 WINDOW = 60
@@ -55,19 +56,19 @@ def _marker_res() -> dict[str, re.Pattern]:
     return out
 
 
-def scope_units(doc: Document, chapter_eids: list[str]) -> list[Unit]:
+def scope_units(outline: Outline, chapter_eids: list[str]) -> list[Unit]:
     """The units whose lines are scored: the given chapters, else every top unit of the law;
     final provisions left out."""
     if chapter_eids:
-        tops = [u for u in own_units(doc, "chapter") if u.eid in chapter_eids]
+        tops = [u for u in outline.units("chapter") if u.eid in chapter_eids]
     else:
-        tops = [u for u in doc.root.children]
-    final = final_unit_ids(doc)
+        tops = [u for u in outline.doc.root.children]
+    final = outline.final_ids
     return [u for top in tops for u in top.walk(include_quoted=True)
             if u.kind != "root" and id(u) not in final]
 
 
-def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bool,
+def coverage(outline: Outline, sc: DocScan, chapter_eids: list[str], applicable: bool,
              extra_lines: list[tuple[Unit, Line, list]] | None = None) -> list[CoverageItem]:
     """CoverageItems for every rubric element (see module doc). ``extra_lines`` may add
     (unit, line, hits) found by other matchers (spaCy token patterns)."""
@@ -78,7 +79,6 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
     in_chapter = bool(chapter_eids)
     evidence: dict[str, list[Evidence]] = {el["id"]: [] for el in elements}
     seen: dict[str, set] = {el["id"]: set() for el in elements}
-    touched: set[str] = set()  # elements named anywhere in the law (for optional elements)
 
     def add(el: str, unit: Unit, lineno, text: str, start: int, end: int):
         if el not in evidence or len(evidence[el]) >= MAX_EVIDENCE:
@@ -94,7 +94,7 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
         for h in strong:
             add(h.element, unit, lineno, text, h.start, h.end)
         if strong or in_chapter:
-            f = fold(text)
+            f = sc.fold(text)
             cats = {h.category for h in hits}
             for el, rx in markers.items():
                 if el in contexts and not (contexts[el] & cats):
@@ -110,7 +110,7 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
         if u.line is None:
             return None
         if not by_no:
-            by_no.update((ln.lineno, ln.text) for ln in doc.lines)
+            by_no.update((ln.lineno, ln.text) for ln in outline.doc.lines)
         for n in range(u.line, u.line + 4):
             if u.heading in by_no.get(n, ""):
                 return n
@@ -120,9 +120,9 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
     # there units without any hit) are skipped; without digital chapters the scope is every
     # unit, so the units to visit are the scan's units with hits (document order) outside the
     # final provisions, and the document is not walked
-    final = final_unit_ids(doc)
+    final = outline.final_ids
     if in_chapter:
-        scope = [sc.of(u) for u in scope_units(doc, chapter_eids)]
+        scope = [sc.of(u) for u in scope_units(outline, chapter_eids)]
     else:
         scope = [us for us in sc.units.values()
                  if us.unit.kind != "root" and id(us.unit) not in final]
@@ -135,15 +135,7 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
                 visit(u, line.lineno, line.text, hits)
     for unit, line, hits in extra_lines or []:
         visit(unit, line.lineno, line.text, hits)
-    for us in sc.title_hit_scans + sc.line_hit_scans:  # the units without hits add nothing
-        if us.unit.kind == "root" or id(us.unit) in final:
-            continue
-        if us.title_hits:
-            touched.update(h.element for h in us.title_hits)
-        for _, hits in us.line_hits:
-            if hits:
-                touched.update(h.element for h in hits)
-
+    touched = _touched(sc, final)
     items = []
     for el in elements:
         ev = evidence[el["id"]]
@@ -155,3 +147,18 @@ def coverage(doc: Document, sc: DocScan, chapter_eids: list[str], applicable: bo
             state = "absent"
         items.append(CoverageItem(el["id"], el.get("label", el["id"]), state, ev))
     return items
+
+
+def _touched(sc: DocScan, final: frozenset[int]) -> set[str]:
+    """The elements a lexicon hit names anywhere in the law outside the final provisions (an
+    optional element the law never touches is not applicable)."""
+    touched: set[str] = set()
+    for us in sc.title_hit_scans + sc.line_hit_scans:  # the units without hits add nothing
+        if us.unit.kind == "root" or id(us.unit) in final:
+            continue
+        if us.title_hits:
+            touched.update(h.element for h in us.title_hits)
+        for _, hits in us.line_hits:
+            if hits:
+                touched.update(h.element for h in hits)
+    return touched

@@ -14,9 +14,9 @@ the SAME length in which
 Because the length is kept, an offset in the folded text is the same offset in the original text.
 If the input is not NFC, call ``unicodedata.normalize("NFC", text)`` first (``Lexicon.find`` does).
 
-``fold_joined(texts) -> str`` is ``fold("\n".join(texts))`` and also puts each text's fold into
-``fold``'s cache: a document's lines are folded in one pass, and later ``fold(line.text)`` calls (the
-token patterns, coverage, the rules) are cache look-ups. ``fold.cache_clear()`` empties the cache.
+``fold_joined(texts) -> (str, bool)`` is ``fold("\n".join(texts))``, folded in one pass, and
+whether each text's piece of it is that text's fold (the analysis folds a document's lines once
+this way and keeps the pieces: ``matcher.DocScan.fold``). ``fold`` itself keeps nothing.
 """
 
 from __future__ import annotations
@@ -83,43 +83,21 @@ def _tones(low: str) -> str:
     return _MOVE_U_RE.sub(_move_tone, _MOVE_O_RE.sub(_move_tone, low))
 
 
-_CACHE: dict[str, str] = {}
-_CACHE_MAX = 1 << 17  # emptied when full (one document's lines fit many times over)
-
-
 def fold(text: str) -> str:
-    """Lower-case and unify tone placement / i-y spelling, keeping the length (see module doc).
-    Cached: the rules fold the same lines many times."""
-    out = _CACHE.get(text)
-    if out is None:
-        out = _tones(_lower(text))
-        if len(_CACHE) >= _CACHE_MAX:
-            _CACHE.clear()
-        _CACHE[text] = out
-    return out
+    """Lower-case and unify tone placement / i-y spelling, keeping the length (see module doc)."""
+    return _tones(_lower(text))
 
 
-fold.cache_clear = _CACHE.clear
-
-
-def fold_joined(texts: list[str]) -> str:
-    """``fold("\n".join(texts))``, folded in one pass, with each text's fold cached for ``fold``.
+def fold_joined(texts: list[str]) -> tuple[str, bool]:
+    """``fold("\n".join(texts))``, folded in one pass, and whether the piece of it at each text's
+    place is the fold of that text.
 
     The pieces of the joined fold are the folds of the texts: a line break is neither a word
     character nor a cased or case-ignorable one, so neither the tone and i/y patterns nor the
     lower-casing (final sigma) look across it. When lower-casing changes the length (a character
-    whose lower case is longer, e.g. "İ", which ``fold`` keeps as it is) nothing is cached."""
+    whose lower case is longer, e.g. "İ", which ``fold`` keeps as it is) they may not be."""
     joined = "\n".join(texts)
     low = joined.lower()
     if len(low) != len(joined):
-        return _tones(_lower(joined))
-    folded = _tones(low)
-    if len(_CACHE) + len(texts) > _CACHE_MAX:
-        _CACHE.clear()
-    if len(texts) <= _CACHE_MAX:
-        pos = 0
-        for t in texts:
-            end = pos + len(t)
-            _CACHE[t] = folded[pos:end]
-            pos = end + 1
-    return folded
+        return _tones(_lower(joined)), False
+    return _tones(low), True

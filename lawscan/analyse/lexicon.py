@@ -16,13 +16,13 @@ terms (see the analyse report), so pyahocorasick is used.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from lawscan.analyse.fold import fold
+from lawscan.datafiles import load_data_file
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "rules" / "data"
 
@@ -151,8 +151,7 @@ class Lexicon:
 
 
 def _load_into(lex: Lexicon, path: Path) -> None:
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+    data = load_data_file(path)
     for group in data.get("group", []):
         if group.get("counts_in_titles"):
             lex.title_categories.add(group.get("category", ""))

@@ -1,162 +1,32 @@
-"""Lexicon matching over a Document, and the public matching API the rules engine reuses.
+"""Lexicon matching over a Document (what ``judge`` decides the digital units from).
 
 Public API (import from ``lawscan.analyse.matcher``):
 
 * ``fold(text) -> str`` - lower case + hóa/hoá tone folding, same length (offsets map back);
 * ``load_lexicon(extra_paths=()) -> Lexicon``; ``Lexicon.find(text) -> list[Hit]`` with
   ``Hit(term, category, element, strength, start, end)``, offsets in the ORIGINAL text;
-* ``scan(doc) -> DocScan`` - the hits of every unit's heading and own lines (cached per document);
-  ``last_scan(doc)`` - that DocScan if it was made already, else None;
-* ``own_units(doc, kind) -> tuple[Unit, ...]`` - ``doc.units(kind)`` (quoted text left out), kept
-  for the last document;
-* ``forget(doc=None)`` - drop what is kept for the last document (``lawscan.analyse.analyse``
-  calls it first);
-* ``digital_units(doc) -> DigitalUnits`` - the chapters, sections and articles whose subject is
-  digital, each with the reason (what the verdict uses);
-* ``is_final_provisions(unit, doc) -> bool`` - the unit is (inside) the final "ĐIỀU KHOẢN THI HÀNH"
-  chapter, or an article on entry into force / transition / detailed regulation / amending other
-  laws: such units never count toward the verdict or the coverage;
-* ``final_unit_ids(doc) -> set`` - ``id()`` of every such unit, for loops over many units;
-* ``is_framing_article(unit)`` - scope, subjects, definitions: not listed as digital articles;
-* ``rubric()`` - the parsed rules/data/rubric.toml.
+* ``scan(doc, lexicon) -> DocScan`` - the hits of every unit's heading and own lines, and the
+  document's folded text (``DocScan.fold(text)`` gives a line's fold from it);
+* from :mod:`lawscan.analyse.outline`: ``Outline`` (the document's own structure and final
+  provisions), ``is_final_provisions``, ``is_framing_article``, ``is_amending_law``, ``rubric``.
 
-Takes a :class:`lawscan.model.Document`; gives plain dataclasses. No heavy imports.
-
-What is kept for the last document (the scan, ``own_structure``, ``final_unit_ids``) is kept by
-the identity of the Document object, not by its content: it describes the tree as it was when
-analysed. After editing a Document in place, analyse it again (``analyse()`` calls
-:func:`forget` first) or call :func:`forget` before asking again.
+Takes a :class:`lawscan.model.Document`; gives plain dataclasses. No heavy imports, and nothing
+kept between calls: what one document's analysis made is handed on in
+:class:`lawscan.analyse.Analysis`.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache, wraps
 
 from lawscan.analyse.fold import fold, fold_joined
-from lawscan.analyse.lexicon import Hit, Lexicon, data_path, load_lexicon
-from lawscan.model import Document, Line, Reason, Unit
+from lawscan.analyse.lexicon import Hit, Lexicon, load_lexicon
+from lawscan.analyse.outline import (Outline, is_amending_law, is_final_provisions,  # noqa: F401
+                                     is_framing_article, rubric)
+from lawscan.model import Document, Line, Unit
 
-__all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "last_scan", "DocScan", "UnitScan",
-           "digital_units", "DigitalUnits", "Decision", "is_final_provisions", "final_unit_ids",
-           "is_framing_article", "rubric", "own_units", "forget"]
-
-
-@lru_cache(maxsize=1)
-def rubric() -> dict:
-    with open(data_path("rubric.toml"), "rb") as fh:
-        data = tomllib.load(fh)
-    st = data.setdefault("structure", {})
-    for key, values in list(st.items()):
-        st[key] = [fold(v) for v in values]
-    return data
-
-
-@lru_cache(maxsize=20000)
-def _fold_heading(heading: str) -> str:
-    return fold(heading).strip(" .:;")
-
-
-@lru_cache(maxsize=64)
-def _phrases_re(phrases: tuple[str, ...], prefix_only: bool) -> re.Pattern | None:
-    if not phrases:
-        return None
-    body = "|".join(map(re.escape, phrases))
-    return re.compile(rf"(?:{body})(?:[ ,]|\Z)") if prefix_only else re.compile(body)
-
-
-def _heading_is(heading: str, phrases: list[str], prefix_only: bool = False) -> bool:
-    """The folded heading contains one of the folded ``phrases`` (``prefix_only``: starts with
-    one, followed by a space, a comma or nothing)."""
-    rx = _phrases_re(tuple(phrases), prefix_only)
-    if rx is None:
-        return False
-    h = _fold_heading(heading)
-    return (rx.match(h) if prefix_only else rx.search(h)) is not None
-
-
-def _final_itself(unit: Unit, doc: Document | None) -> bool:
-    st = rubric()["structure"]
-    if unit.kind in ("chapter", "part") and _heading_is(unit.heading, st["final_chapter"]):
-        return True
-    if unit.kind == "article":
-        if _heading_is(unit.heading, st["final_article"], prefix_only=True):
-            return True
-        h = _fold_heading(unit.heading)
-        if any(h.startswith(v) for v in st["amending_article"]) and any(
-                f" {o} " in f" {h} " for o in st["amending_article_object"]) and (
-                doc is None or not is_amending_law(doc)):
-            return True
-    return False
-
-
-# the [document, value] pair of every for_last_document function, for forget()
-_LAST_DOCUMENT: list[list] = []
-
-
-def for_last_document(fn):
-    """Keep ``fn(doc)`` for the last document it was asked for (the same object, not an equal
-    one): the analysis and the rules ask it many times per document, one document at a time.
-    An edit of that document is not seen until :func:`forget` is called."""
-    last: list = [None, None]  # [document, value]
-    _LAST_DOCUMENT.append(last)
-
-    @wraps(fn)
-    def cached(doc: Document):
-        if last[0] is not doc:
-            last[:] = [doc, fn(doc)]
-        return last[1]
-
-    return cached
-
-
-@for_last_document
-def final_unit_ids(doc: Document) -> set[int]:
-    """``id()`` of every unit of ``doc`` that :func:`is_final_provisions` is true for (kept for
-    the last document): for loops over many units."""
-    # a unit is final when it or a unit above it is final itself, which only a chapter, part or
-    # article can be: the subtrees of those are taken whole (the own ones from own_structure,
-    # those inside quoted text from a walk of each quoted block)
-    kinds = ("chapter", "part", "article")
-    _, _, quoted = own_structure(doc)
-    candidates = [u for k in kinds for u in own_units(doc, k)]
-    candidates += [u for q, _ in quoted for u in q.walk() if u.kind in kinds]
-    ids: set[int] = set()
-    for u in candidates:
-        if id(u) not in ids and _final_itself(u, doc):
-            ids.update(map(id, u.walk()))
-    return ids
-
-
-def is_final_provisions(unit: Unit, doc: Document | None = None) -> bool:
-    """True for the final chapter/part ("ĐIỀU KHOẢN THI HÀNH"), anything inside it, and articles on
-    effect, transition, detailed regulation or amending/repealing other laws (in a law that is not
-    itself an amending law)."""
-    if doc is None:
-        return _final_itself(unit, None)
-    return id(unit) in final_unit_ids(doc)
-
-
-def is_amending_law(doc: Document) -> bool:
-    """An amending law: said so by the parser, by its title, or its first article amends a law."""
-    if doc.doc_kind == "amending_law":
-        return True
-    if "sửa đổi, bổ sung" in fold(doc.title or ""):
-        return True
-    st = rubric()["structure"]
-    first = next((u for u in doc.root.walk(include_quoted=False) if u.kind == "article"), None)
-    if first is not None:
-        h = fold(first.heading)
-        return any(h.startswith(v) for v in st["amending_article"]) and any(
-            f" {o} " in f" {h} " for o in st["amending_article_object"])
-    return False
-
-
-def is_framing_article(unit: Unit) -> bool:
-    return unit.kind == "article" and _heading_is(unit.heading, rubric()["structure"]["framing_article"],
-                                                  prefix_only=True)
+__all__ = ["fold", "load_lexicon", "Lexicon", "Hit", "scan", "DocScan", "UnitScan",
+           "is_final_provisions", "is_amending_law", "is_framing_article", "rubric", "Outline"]
 
 
 # ---------------------------------------------------------------------------------------- scan
@@ -198,6 +68,13 @@ class DocScan:
     line_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a line hit, in order
     title_hit_scans: list[UnitScan] = field(default_factory=list)  # units with a heading hit
     empty_lines: int = 0  # content lines with no text (not in ``folded``)
+    folds: dict[str, str] = field(default_factory=dict)  # heading or line text -> its fold
+
+    def fold(self, text: str) -> str:
+        """``fold(text)``: for a heading or line of the document its piece of ``folded`` (each
+        is folded once, in one pass), other text folded now."""
+        folded = self.folds.get(text)
+        return folded if folded is not None else fold(text)
 
     def of(self, unit: Unit) -> UnitScan:
         """The scan of ``unit``: its hits, or none (a new empty scan) for a unit without any."""
@@ -240,15 +117,9 @@ def _empty_scan(unit: Unit) -> UnitScan:
     return UnitScan(unit, (), [(line, ()) for line in unit.content])
 
 
-_SCANS: dict[int, DocScan] = {}
-
-
 def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
-    """Match the lexicon on every unit heading and line of ``doc`` (cached for the last document)."""
+    """Match the lexicon on every unit heading and line of ``doc``."""
     lex = lexicon or load_lexicon()
-    cached = _SCANS.get(id(doc))
-    if cached is not None and cached.doc is doc and cached.lexicon is lex:
-        return cached
     import bisect
     import unicodedata
 
@@ -268,14 +139,18 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
                 slot_lines.append(i)
             else:
                 ds.empty_lines += 1
-    # one fold (which also fills fold's cache with every line) and one automaton pass for the
-    # whole document; hits are then given back to their line (terms never span a line break)
-    ds.folded = fold_joined(texts)
+    # one fold (whose pieces are the folds of the lines, kept for DocScan.fold) and one
+    # automaton pass for the whole document; hits are then given back to their line (terms
+    # never span a line break)
+    ds.folded, pieces = fold_joined(texts)
     starts = ds.starts
     pos = 0
     for t in texts:
         starts.append(pos)
         pos += len(t) + 1
+    if pieces:
+        whole = ds.folded
+        ds.folds = {t: whole[a:a + len(t)] for t, a in zip(texts, starts)}
     folded = ds.folded
     if not all(unicodedata.is_normalized("NFC", t) for t in texts):  # rare: not matched
         folded = "\n".join(" " * len(t) if not unicodedata.is_normalized("NFC", t)
@@ -301,317 +176,4 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
                 us.line_hits[slot] = (line, [local])
                 if not ds.line_hit_scans or ds.line_hit_scans[-1] is not us:
                     ds.line_hit_scans.append(us)
-    _SCANS.clear()
-    _SCANS[id(doc)] = ds
     return ds
-
-
-def last_scan(doc: Document) -> DocScan | None:
-    """The DocScan :func:`scan` made for ``doc`` if it is the last document scanned, else None
-    (nothing is computed)."""
-    cached = _SCANS.get(id(doc))
-    return cached if cached is not None and cached.doc is doc else None
-
-
-def forget(doc: Document | None = None) -> None:
-    """Drop what is kept for the last document (the scan and every :func:`for_last_document`
-    value): all of it, or only what is kept for ``doc``. The next question about a document
-    then looks at its tree as it is now (after an in-place edit)."""
-    for last in _LAST_DOCUMENT:
-        if doc is None or last[0] is doc:
-            last[:] = [None, None]
-    if doc is None:
-        _SCANS.clear()
-    elif last_scan(doc) is not None:
-        del _SCANS[id(doc)]
-
-
-# ------------------------------------------------------------------------------ digital units
-
-
-@dataclass
-class Decision:
-    """Why one unit counts as digital."""
-
-    unit: Unit
-    num: str  # as printed; for a section "chapter/section"
-    reason: Reason
-    via: str = "title"  # title | body | articles | quoted
-    attributed_to: Unit | None = None  # for quoted text: the instruction's own article
-
-
-@dataclass
-class DigitalUnits:
-    chapters: list[Decision] = field(default_factory=list)
-    sections: list[Decision] = field(default_factory=list)  # num "II/1"
-    articles: list[Decision] = field(default_factory=list)
-    scan: DocScan | None = None
-
-
-def _strong(hits: list[Hit]) -> list[Hit]:
-    return [h for h in hits if h.strength == "strong"]
-
-
-def _syllables(text: str) -> int:
-    return len([w for w in text.split() if any(c.isalnum() for c in w)])
-
-
-def _title_term(hit: Hit, lex: Lexicon) -> bool:
-    """A hit that makes a title item digital: a strong term, or an e-portal/website."""
-    return hit.strength == "strong" or hit.category in lex.title_categories
-
-
-def _item_is_digital(item: str, lex: Lexicon) -> bool:
-    return any(_title_term(h, lex) for h in lex.find_folded(item))
-
-
-def title_is_digital(heading: str, lex: Lexicon) -> bool:
-    """A title is digital when its subject is: the title is cut into parts at ";" and each part
-    into items at "," and " và "; an item is digital when it names a strong digital term (or an
-    e-portal/website); a part is digital when at least half of its substantive items are (items of
-    one or two syllables without a digital term - "quyền", "chỗ ở", "xây dựng" - do not count), and
-    the title when at least half of its parts are. So "Thu thập phương tiện điện tử, dữ liệu điện
-    tử" and "ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ" are digital, but "Căn cứ khám xét người, chỗ ở,
-    nơi làm việc, ..., dữ liệu điện tử" and "QUAN TRẮC MÔI TRƯỜNG, THÔNG TIN, CƠ SỞ DỮ LIỆU MÔI
-    TRƯỜNG VÀ BÁO CÁO MÔI TRƯỜNG" are not."""
-    f = fold(heading)
-    if not lex.names_any(f, lex.title_categories):  # no item can be digital
-        return False
-    parts = [p for p in f.split(";") if p.strip()]
-    if not parts:
-        return False
-    digital_parts = 0
-    for part in parts:
-        items = [i.strip() for i in re.split(r",| và | hoặc ", part) if i.strip()]
-        flags = [_item_is_digital(i, lex) for i in items]
-        counted = [fl for i, fl in zip(items, flags) if fl or _syllables(i) >= 3]
-        if counted and sum(counted) * 2 >= len(counted):
-            digital_parts += 1
-    return digital_parts * 2 >= len(parts) and digital_parts > 0
-
-
-def _lines(scan_: DocScan, art: Unit) -> list[tuple[Line, list[Hit]]]:
-    """Non-empty lines of an article and its khoản/điểm (quoted text excluded) with their hits."""
-    out = []
-    for u in art.walk(include_quoted=False):
-        for line, hs in scan_.of(u).line_hits:
-            if line.text.strip():
-                out.append((line, hs))
-    return out
-
-
-def body_is_digital(scan_: DocScan, art: Unit) -> tuple[bool, tuple[str, str]]:
-    """The main subject of an article body is digital: at least half of its lines (khoản, điểm)
-    name a strong digital term, with four or more strong hits of two or more different terms.
-    An incidental clause (a contract "concluded by electronic means", a database in a list of
-    duties) does not make an article digital."""
-    lines = _lines(scan_, art)
-    if not lines:
-        return False, ("", "")
-    with_hits = [_strong(hs) for _, hs in lines if _strong(hs)]
-    n_strong = sum(len(h) for h in with_hits)
-    terms = sorted({h.term for hs in with_hits for h in hs})
-    ok = len(with_hits) * 2 >= len(lines) and n_strong >= 4 and len(terms) >= 2
-    named = ", ".join(terms[:4])
-    return ok, (f"{len(with_hits)}/{len(lines)} dòng nêu thuật ngữ số ({named})",
-                f"{len(with_hits)}/{len(lines)} lines name digital terms ({named})")
-
-
-def _article_decision(scan_: DocScan, art: Unit, lex: Lexicon,
-                      body_possible: bool = True) -> Decision | None:
-    """``body_possible`` False: the body is known to hold fewer than four strong hits, so
-    :func:`body_is_digital` is not asked."""
-    s = scan_.of(art)
-    if art.heading and title_is_digital(art.heading, lex):
-        # the terms title_is_digital went by (a website title has no strong term: "Điều 9 title
-        # names " was printed with strong terms only)
-        terms = ", ".join(sorted({h.term for h in s.title_hits if _title_term(h, lex)})) \
-            or art.heading.strip()[:80]
-        return Decision(art, art.num, Reason(
-            "article_title", f"Tên Điều {art.num} nói về {terms}", f"Điều {art.num} title names {terms}",
-            art.eid), "title")
-    if not body_possible:
-        return None
-    ok, why = body_is_digital(scan_, art)
-    if ok:
-        return Decision(art, art.num, Reason(
-            "article_body", f"Điều {art.num}: {why[0]}", f"Điều {art.num}: {why[1]}", art.eid), "body")
-    return None
-
-
-def _quoted_is_digital(scan_: DocScan, q: Unit, lex: Lexicon) -> tuple[str, str] | None:
-    """(Vietnamese, English) reason when quoted amendment text is digital (an inserted digital
-    article, or quoted clauses whose main subject is digital), else None."""
-    for a in q.walk():
-        if a.kind == "article" and a is not q:
-            d = _article_decision(scan_, a, lex)
-            if d:
-                return f"bổ sung/sửa đổi: {d.reason.vi}", f"inserts/amends {d.reason.en}"
-    hits = _strong(scan_.deep_hits(q, include_quoted=True))
-    terms = sorted({h.term for h in hits})
-    lines = [ln for u in q.walk() for ln in u.content if ln.text.strip()]
-    lines_with = sum(1 for u in q.walk() for _, hs in scan_.of(u).line_hits if _strong(hs))
-    if len(terms) >= 2 and lines_with * 2 >= max(1, len(lines)) and lines_with >= 1:
-        named = ", ".join(terms[:4])
-        return f"phần văn bản được trích dẫn nói về {named}", f"quoted text is about {named}"
-    return None
-
-
-def _num(u: Unit) -> str:
-    return u.num
-
-
-@for_last_document
-def own_structure(doc: Document) -> tuple[dict[str, tuple[Unit, ...]], dict[int, Unit],
-                                          list[tuple[Unit, Unit]]]:
-    """``doc.units(kind)`` for every kind (document order, quoted text left out), the parent of
-    each of these units, and each quoted block with the own unit it is in (``(quoted, parent)``),
-    from one walk (kept for the last document; the result is not to be changed: for the units of
-    one kind, :func:`own_units`)."""
-    by_kind: dict[str, list[Unit]] = {}
-    parent: dict[int, Unit] = {}
-    quoted: list[tuple[Unit, Unit]] = []
-    stack = [doc.root]
-    while stack:
-        u = stack.pop()
-        if u.kind != "root":
-            by_kind.setdefault(u.kind, []).append(u)
-        for c in reversed(u.children):
-            if c.kind != "quoted":
-                parent[id(c)] = u
-                stack.append(c)
-            else:
-                quoted.append((c, u))
-    return {k: tuple(v) for k, v in by_kind.items()}, parent, quoted
-
-
-def own_units(doc: Document, kind: str) -> tuple[Unit, ...]:
-    """``doc.units(kind)``: the units of ``kind`` in document order, quoted text left out (from
-    :func:`own_structure`, kept for the last document)."""
-    return own_structure(doc)[0].get(kind, ())
-
-
-def article_finder(doc: Document):
-    """A function giving, for a unit of ``doc`` (quoted text included), the article of the
-    document's own structure it is in, or None when that is in the final provisions or there is
-    none: parents are climbed (from a quoted block's own unit for the units inside it), each unit
-    looked up once."""
-    _, parent, quoted = own_structure(doc)
-    final = final_unit_ids(doc)
-    in_quote: dict[int, Unit] = {}
-    seen: dict[int, Unit | None] = {}
-
-    def article_of(unit: Unit) -> Unit | None:
-        if id(unit) in seen:
-            return seen[id(unit)]
-        p = unit
-        if id(p) not in parent and p is not doc.root:  # inside quoted text
-            if not in_quote:
-                in_quote.update((id(u), own) for q, own in quoted for u in q.walk())
-            p = in_quote[id(p)]
-        while p is not None and p.kind != "article":
-            p = parent.get(id(p))
-        art = p if p is not None and id(p) not in final else None
-        seen[id(unit)] = art
-        return art
-
-    return article_of
-
-
-def digital_units(doc: Document, lexicon: Lexicon | None = None) -> DigitalUnits:
-    """Chapters, sections and articles whose subject is digital (see analyse.md / verdict.py).
-
-    * article: its TITLE is digital (:func:`title_is_digital`), or its body's main subject is
-      (:func:`body_is_digital`); quoted amendment text that is digital counts for the instruction's own
-      article;
-    * section / chapter: its TITLE is digital (see :func:`title_is_digital`) and it has a digital
-      article, or most of its articles (two or more) are digital - never the general-provisions
-      chapter by article count alone.
-    Final provisions and framing articles (scope, subjects, definitions) never count.
-    """
-    lex = lexicon or load_lexicon()
-    sc = scan(doc, lex)
-    out = DigitalUnits(scan=sc)
-    _, parent, quoted = own_structure(doc)
-    all_articles = own_units(doc, "article")
-    # the articles with quoted text somewhere below them (climbing from each quoted block)
-    quoting: set[int] = set()
-    for _, p in quoted:
-        while p is not None:
-            if p.kind == "article":
-                quoting.add(id(p))
-            p = parent.get(id(p))
-    framing = {id(a) for a in all_articles if is_framing_article(a)}
-    own_articles = [a for a in all_articles if not is_final_provisions(a, doc)]
-    # strong hits in the lines of each article and its khoản/điểm (quoted text left out, as in
-    # body_is_digital, which needs four): counted from the few units with hits, climbing parents
-    n_strong: dict[int, int] = {}
-    for us in sc.line_hit_scans:
-        if id(us.unit) not in parent:  # the root, or inside quoted text
-            continue
-        k = sum(1 for _, hs in us.line_hits for h in hs if h.strength == "strong")
-        p = us.unit
-        while k and p is not None:
-            if p.kind == "article":
-                n_strong[id(p)] = n_strong.get(id(p), 0) + k
-            p = parent.get(id(p))
-    digital_art: dict[int, Decision] = {}
-    for art in own_articles:
-        if id(art) in framing:
-            continue
-        d = _article_decision(sc, art, lex, n_strong.get(id(art), 0) >= 4)
-        if d is None and id(art) in quoting:
-            for q in art.walk():
-                if q.kind == "quoted":
-                    why = _quoted_is_digital(sc, q, lex)
-                    if why:
-                        d = Decision(art, art.num, Reason("quoted", f"Điều {art.num} {why[0]}",
-                                                          f"Điều {art.num} {why[1]}", art.eid),
-                                     "quoted", art)
-                        break
-        if d:
-            digital_art[id(art)] = d
-    out.articles = [digital_art[id(a)] for a in own_articles if id(a) in digital_art]
-
-    # the articles (framing ones left out) inside each chapter, section ...: climb from each article
-    arts_in: dict[int, list[Unit]] = {}
-    for a in all_articles:
-        if id(a) not in framing:
-            p = parent.get(id(a))
-            while p is not None:
-                arts_in.setdefault(id(p), []).append(a)
-                p = parent.get(id(p))
-
-    def container_decision(u: Unit, label: str) -> Decision | None:
-        kind_code = "chapter" if u.kind == "chapter" else "section"
-        if is_final_provisions(u, doc):
-            return None
-        arts = arts_in.get(id(u), [])
-        n_dig = sum(1 for a in arts if id(a) in digital_art)
-        if u.heading and title_is_digital(u.heading, lex) and (not arts or n_dig >= 1):
-            title = u.heading.strip()[:80]
-            return Decision(u, label, Reason(f"{kind_code}_title", f"Tên {label} có chủ đề số ({title})",
-                                             f"{label} title is digital ({title})", u.eid), "title")
-        general = u.kind == "chapter" and _heading_is(u.heading, rubric()["structure"]["general_chapter"])
-        if arts and not general and n_dig >= 2 and n_dig * 2 > len(arts):
-            return Decision(u, label, Reason(f"{kind_code}_articles",
-                                             f"{label}: {n_dig}/{len(arts)} điều có chủ đề số",
-                                             f"{label}: {n_dig} of {len(arts)} articles are digital",
-                                             u.eid), "articles")
-        return None
-
-    for ch in own_units(doc, "chapter"):
-        d = container_decision(ch, f"Chương {ch.num}")
-        if d:
-            d.num = ch.num
-            out.chapters.append(d)
-    for sec in own_units(doc, "section"):
-        chap = parent.get(id(sec))
-        while chap is not None and chap.kind not in ("chapter", "root"):
-            chap = parent.get(id(chap))
-        cnum = chap.num if chap is not None and chap.kind == "chapter" else ""
-        d = container_decision(sec, f"Mục {sec.num}" + (f" Chương {cnum}" if cnum else ""))
-        if d:
-            d.num = f"{cnum}/{sec.num}"
-            out.sections.append(d)
-    return out

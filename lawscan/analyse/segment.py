@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from lawscan.analyse.fold import fold
+from lawscan.analyse.messages import label, reason, text
 from lawscan.model import Reason
 
 
@@ -120,12 +121,12 @@ def digital_so_terms(text: str, heads: list[str] | None = None) -> list[str]:
 
 def defined_terms(doc) -> list[DefinedTerm]:
     """Terms of the definitions article(s) ("Giải thích từ ngữ"): "N. <term> là ..." per khoản."""
-    from lawscan.analyse.matcher import _heading_is, rubric
+    from lawscan.analyse.outline import heading_is, rubric
 
     names = rubric()["structure"]["definitions_article"]
     out: list[DefinedTerm] = []
     for art in doc.units("article", include_quoted=True):
-        if not _heading_is(art.heading, names):
+        if not heading_is(art.heading, names):
             continue
         for para in art.walk():
             if para.kind != "paragraph" or not para.content:
@@ -171,23 +172,21 @@ def _definiendum(text: str, segment: bool = False) -> str:
 _SO_CANDIDATE = re.compile(r"(?<!\w)(\w+(?: \w+)?) số(?! ?\d)(?!\w)")
 
 
-def weak_so_signal(doc) -> Reason | None:
+def weak_so_signal(sc, outline) -> Reason | None:
     """A reason naming digital "số" compounds of a law, or None (underthesea loads only when a line
     has "<head noun> số" that the lexicon has not matched)."""
     from lawscan.analyse.lexicon import load_lexicon
-    from lawscan.analyse.matcher import article_finder, last_scan, scan
 
     lex = load_lexicon()
     heads = set(lex.so_heads)
-    # the content lines with "số" from the lexicon scan's folded text (which does not depend on
-    # the lexicon: the scan analyse made serves), in document order, with their article
-    sc = last_scan(doc) or scan(doc)
-    article_of = article_finder(doc)
+    # the content lines with "số" from the lexicon scan's folded text, in document order, with
+    # their article
+    article_of = outline.article_finder()
     with_so = [(art, line) for unit, line in sc.lines_containing(["số"])
                if (art := article_of(unit)) is not None]
     lines = []
     for u, line in with_so:
-        f = fold(line.text)  # holds "số": lines_containing found it there
+        f = sc.fold(line.text)  # holds "số": lines_containing found it there
         cands = [m for m in _SO_CANDIDATE.finditer(f)
                  if m.group(1) in heads or m.group(1).split()[-1] in heads]
         if cands and not lex.find_folded(f[max(0, cands[0].start() - 5):cands[0].end()]):
@@ -197,9 +196,8 @@ def weak_so_signal(doc) -> Reason | None:
     terms: dict[str, str] = {}
     for u, line in lines[:40]:
         for t in digital_so_terms(line.text, list(heads)):
-            terms.setdefault(fold(t), f"{t} (Điều {u.num})")
+            terms.setdefault(fold(t), text("so_term", term=t, article=label("article", num=u.num)))
     if not terms:
         return None
-    found = "; ".join(list(terms.values())[:5])
-    return Reason("weak_so", f"Tín hiệu yếu (tách từ): “số” được dùng như bổ ngữ số hóa trong {found}.",
-                  f"Weak signal (word segmentation): “số” used as a digital modifier in {found}.")
+    shown = list(terms.values())[:5]
+    return reason("weak_so", found=("; ".join(vi for vi, _ in shown), "; ".join(en for _, en in shown)))

@@ -10,7 +10,7 @@ things plain phrase matching cannot: words in between ("trí tuệ nhân tạo .
   set after ". ; : ! ?" and line breaks (for ``IS_SENT_START`` in patterns).
 * ``TokenPatternMatcher(patterns)`` with ``.find(text) -> list[(id, start, end)]`` (character
   offsets, longest match per pattern id).
-* ``pattern_hits(doc, scan)`` - used by ``analyse``: runs the built-in patterns of
+* ``pattern_hits(scan, outline)`` - used by ``analyse``: runs the built-in patterns of
   rules/data/token_patterns.json only on lines whose folded text contains one of the pattern's
   trigger phrases (searched once in the document's folded text, ``DocScan.lines_containing``),
   so spaCy (about 0.65 s to import on the development VM) loads only for laws that have such
@@ -19,13 +19,13 @@ things plain phrase matching cannot: words in between ("trí tuệ nhân tạo .
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import Hit, data_path
-from lawscan.model import Reason
+from lawscan.datafiles import load_data_file
+from lawscan.analyse.messages import reason
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _SENT_END = {".", ";", ":", "!", "?"}
@@ -125,12 +125,10 @@ class TokenPatternMatcher:
 @lru_cache(maxsize=1)
 def builtin_patterns() -> dict:
     """rules/data/token_patterns.json: id -> {element, triggers, patterns, reason}."""
-    with open(data_path("token_patterns.json"), encoding="utf-8") as fh:
-        data = json.load(fh)
-    for spec in data["patterns"].values():
-        spec["triggers"] = [fold(t) for t in spec.get("triggers", [])]
-        spec["all"] = [fold(t) for t in spec.get("all", [])]
-    return data["patterns"]
+    data = load_data_file(data_path("token_patterns.json"))
+    return {pid: {**spec, "triggers": [fold(t) for t in spec.get("triggers", [])],
+                  "all": [fold(t) for t in spec.get("all", [])]}
+            for pid, spec in data["patterns"].items()}
 
 
 def _triggered(spec: dict, folded: str) -> bool:
@@ -149,22 +147,20 @@ def _builtin_matcher() -> TokenPatternMatcher:
     return TokenPatternMatcher({pid: spec["patterns"] for pid, spec in builtin_patterns().items()})
 
 
-def pattern_hits(doc, scan) -> tuple[list, list[str]]:
+def pattern_hits(scan, outline) -> tuple[list, list[str]]:
     """(unit, line, [Hit]) for built-in token patterns on the lines that contain a trigger, and
     short reasons. Lines outside final provisions only; spaCy is imported only if a trigger is
     present."""
-    from lawscan.analyse.matcher import is_final_provisions
-
     specs = builtin_patterns()
     triggers = {t for spec in specs.values() for t in spec["triggers"]}  # a cheap first look
     todo = []
     for u, line in scan.lines_containing(sorted(triggers)):
         if u.kind == "root":
             continue
-        f = fold(line.text)
+        f = scan.fold(line.text)
         if any(_triggered(spec, f) for spec in specs.values()):
             todo.append((u, line))
-    todo = [(u, line) for u, line in todo if not is_final_provisions(u, doc)]
+    todo = [(u, line) for u, line in todo if not outline.is_final(u)]
     if not todo:
         return [], []
     matcher = _builtin_matcher()
@@ -177,9 +173,8 @@ def pattern_hits(doc, scan) -> tuple[list, list[str]]:
             if len(reasons) < 5:
                 what = spec.get('reason', pid)
                 quote = line.text[start:end]
-                reasons.append(Reason("token_pattern",
-                                      f"{spec.get('reason_vi', what)}: “{quote}” (dòng {line.lineno})",
-                                      f"{what}: “{quote}” (line {line.lineno})", u.eid))
+                reasons.append(reason("token_pattern", u.eid, what=(spec.get("reason_vi", what), what),
+                                      quote=quote, line=line.lineno))
         if hits:
             out.append((u, line, hits))
     return out, reasons

@@ -1,7 +1,7 @@
 """The status of a law toward the digital environment, from its digital units.
 
-Takes a :class:`Document` and the :class:`DigitalUnits` of ``matcher.digital_units``; gives the
-fields of :class:`lawscan.model.Verdict` except the coverage (coverage.py):
+Takes the document's :class:`Outline` and the :class:`Judgements` of its units (``judge``); gives
+the :class:`lawscan.model.Verdict` but for its applicability and coverage (coverage.py):
 
 * ``digital_law`` - the law as a whole is about the digital environment: its TITLE names a digital
   topic (lexicon ``[topics] law``: e-transactions, IT, cybersecurity, telecom, data, personal data,
@@ -13,7 +13,7 @@ fields of :class:`lawscan.model.Verdict` except the coverage (coverage.py):
 * ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
   found; ``none`` otherwise.
 
-``applicability(doc)`` is the Digitalcheck-style test: does the law regulate procedures,
+``applicability(outline, scan, status)`` is the Digitalcheck-style test: does the law regulate procedures,
 registration, licensing, records, reporting, information or public services (each a family of
 phrases in rubric.toml ``[applicability]``)?
 """
@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lawscan.analyse.confidence import confidence
 from lawscan.analyse.fold import fold
-from lawscan.analyse.matcher import (DigitalUnits, _heading_is, article_finder, is_amending_law,
-                                     is_final_provisions, is_framing_article, last_scan,
-                                     own_units, rubric, scan)
 from lawscan.analyse.lexicon import Lexicon
-from lawscan.model import Document, Reason, Unit
+from lawscan.analyse.judge import Judgements
+from lawscan.analyse.matcher import DocScan
+from lawscan.analyse.messages import label, reason, text
+from lawscan.analyse.outline import Outline, heading_is, is_amending_law, is_framing_article, rubric
+from lawscan.model import Document, Reason, Unit, Verdict
 
 _LAW_PREFIX = re.compile(r"^\s*(bộ luật|luật|pháp lệnh|dự thảo)\s+", re.I)
 
@@ -44,17 +46,17 @@ def law_title(doc: Document) -> str:
     return ""
 
 
-def scope_article(doc: Document) -> Unit | None:
+def scope_article(outline: Outline) -> Unit | None:
     names = rubric()["structure"]["scope_article"]
-    for art in own_units(doc, "article")[:5]:
-        if _heading_is(art.heading, names):
+    for art in outline.units("article")[:5]:
+        if heading_is(art.heading, names):
             return art
     return None
 
 
-def scope_topic(doc: Document, lex: Lexicon) -> str | None:
+def scope_topic(outline: Outline, lex: Lexicon) -> str | None:
     """The digital topic named at the head of the scope article ("Luật này quy định về <topic>")."""
-    art = scope_article(doc)
+    art = scope_article(outline)
     if art is None:
         return None
     text = fold(art.full_text())
@@ -76,77 +78,78 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     return lex.has_topic(_LAW_PREFIX.sub("", title))
 
 
-def substantive_chapters(doc: Document) -> list[Unit]:
+def substantive_chapters(outline: Outline) -> list[Unit]:
     general = rubric()["structure"]["general_chapter"]
-    return [c for c in own_units(doc, "chapter")
-            if not is_final_provisions(c, doc) and not _heading_is(c.heading, general)]
+    return [c for c in outline.units("chapter")
+            if not outline.is_final(c) and not heading_is(c.heading, general)]
 
 
-def decide(doc: Document, du: DigitalUnits, lex: Lexicon) -> dict:
-    """status, chapters, sections, articles, reasons, eids."""
-    reasons: list[Reason] = []
-    eids: dict = {}
-    subst = substantive_chapters(doc)
-    dig_ch = {d.num for d in du.chapters}
+def decide(outline: Outline, sc: DocScan, judged: Judgements, lex: Lexicon) -> Verdict:
+    """The status, the digital chapters, sections and articles (with their eids), the reasons and
+    the confidence, from the units' judgements (the applicability and the coverage are added
+    after)."""
+    doc = outline.doc
     topic = title_topic(doc, lex)
     if topic:
-        reasons.append(Reason("title_topic", f"Tên văn bản nêu chủ đề số: “{topic}” (toàn bộ văn bản điều chỉnh lĩnh vực này).",
-                              f"The title names a digital subject: “{topic}” (the law as a whole governs it)."))
-    elif not law_title(doc):  # a record without its title: the scope article stands in for it
-        st = scope_topic(doc, lex)
-        share_ok = (not subst) or sum(c.num in dig_ch for c in subst) * 2 >= len(subst)
-        if st and share_ok:
-            topic = st
-            reasons.append(Reason("scope_topic", f"Điều về phạm vi điều chỉnh quy định về “{st}” và đa số chương có chủ đề số.",
-                                  f"The scope article regulates “{st}” and most chapters are digital."))
-    if topic:
-        chapters = [c.num for c in subst]
-        secs = [s for c in subst for s in c.walk(False) if s.kind == "section"]
-        sections = [[c.num, s.num] for c in subst for s in c.walk(False) if s.kind == "section"]
-        arts = [a for a in own_units(doc, "article")
-                if not is_final_provisions(a, doc) and not is_framing_article(a)]
-        for u in subst + secs + arts:
-            eids[f"{u.kind}:{u.num}"] = u.eid
-        return {"status": "digital_law", "chapters": chapters, "sections": sections,
-                "articles": [a.num for a in arts], "reasons": reasons, "eids": eids}
+        return _digital_law(outline, judged, reason("title_topic", topic=topic))
+    if not law_title(doc):  # a record without its title: the scope article stands in for it
+        subst = substantive_chapters(outline)
+        dig_ch = {j.num for j in judged.digital("chapter")}
+        st = scope_topic(outline, lex)
+        # the share of digital chapters it needs (at least half), as a margin
+        margin = (2 * sum(c.num in dig_ch for c in subst) - len(subst)) / len(subst) if subst else 1.0
+        if st and margin >= 0:
+            return _digital_law(outline, judged, reason("scope_topic", topic=st), margin)
+    return _by_units(outline, sc, judged)
 
-    chapters = [d.num for d in du.chapters]
-    sections = [d.num.split("/", 1) for d in du.sections]
-    articles = []
-    for d in du.articles:
-        if d.num not in articles:
-            articles.append(d.num)
-    for d in du.chapters:
-        eids[f"chapter:{d.num}"] = d.unit.eid
-    for d in du.sections:
-        eids[f"section:{d.num}"] = d.unit.eid
-    for d in du.articles:
-        eids[f"article:{d.num}"] = d.unit.eid
+
+def _digital_law(outline: Outline, judged: Judgements, why: Reason,
+                 topic_margin: float | None = None) -> Verdict:
+    """A law about the digital environment as a whole: every substantive chapter, their
+    sections and every substantive article are listed."""
+    subst = substantive_chapters(outline)
+    secs = [s for c in subst for s in c.walk(False) if s.kind == "section"]
+    arts = [a for a in outline.units("article")
+            if not outline.is_final(a) and not is_framing_article(a)]
+    eids = {f"{u.kind}:{u.num}": u.eid for u in subst + secs + arts}
+    return Verdict(status="digital_law", chapters=[c.num for c in subst],
+                   sections=[[c.num, s.num] for c in subst for s in c.walk(False) if s.kind == "section"],
+                   articles=[a.num for a in arts], reasons=[why], eids=eids,
+                   confidence=confidence("digital_law", judged, topic_margin))
+
+
+def _by_units(outline: Outline, sc: DocScan, judged: Judgements) -> Verdict:
+    """The largest kind of digital unit found decides the status (``none``: with what the law does
+    mention, from the scan)."""
+    chapters, sections = judged.digital("chapter"), judged.digital("section")
+    articles = judged.digital("article")
+    eids = {}
+    for kind, units in (("chapter", chapters), ("section", sections), ("article", articles)):
+        eids.update((f"{kind}:{j.num}", j.unit.eid) for j in units)
     if chapters:
-        status = "dedicated_chapter"
-        reasons += [d.reason for d in du.chapters]
+        status, reasons = "dedicated_chapter", [j.reason for j in chapters]
     elif sections:
-        status = "section_only"
-        reasons += [d.reason for d in du.sections]
+        status, reasons = "section_only", [j.reason for j in sections]
     elif articles:
-        status = "articles_only"
+        status, reasons = "articles_only", []
     else:
-        status = "none"
-        reasons.append(_none_reason(doc, du))
+        status, reasons = "none", [_none_reason(outline, sc)]
     if status != "none":
-        reasons += [d.reason for d in du.articles[:8]]
-    return {"status": status, "chapters": chapters, "sections": sections, "articles": articles,
-            "reasons": reasons, "eids": eids}
+        reasons += [j.reason for j in articles[:8]]
+    return Verdict(status=status, chapters=[j.num for j in chapters],
+                   sections=[j.num.split("/", 1) for j in sections],
+                   articles=list(dict.fromkeys(j.num for j in articles)), reasons=reasons, eids=eids,
+                   confidence=confidence(status, judged))
 
 
-def incidental_mentions(doc: Document, du: DigitalUnits) -> dict[str, list[str]]:
+def incidental_mentions(outline: Outline, sc: DocScan) -> dict[str, list[str]]:
     """Strong digital terms in the law's own articles (final provisions left out) -> the numbers
     of the articles that name them, in order: what a law with status ``none`` does say."""
     found: dict[str, list[str]] = {}
-    for art in own_units(doc, "article"):
-        if is_final_provisions(art, doc):
+    for art in outline.units("article"):
+        if outline.is_final(art):
             continue
-        for hit in du.scan.deep_hits(art):
+        for hit in sc.deep_hits(art):
             if hit.strength == "strong":
                 arts = found.setdefault(hit.term, [])
                 if art.num not in arts:
@@ -154,27 +157,16 @@ def incidental_mentions(doc: Document, du: DigitalUnits) -> dict[str, list[str]]
     return found
 
 
-def _none_reason(doc: Document, du: DigitalUnits, shown: int = 4) -> Reason:
+def _none_reason(outline: Outline, sc: DocScan, shown: int = 4) -> Reason:
     """Why the status is ``none``: nothing digital, or what was found and why it is not enough."""
-    found = incidental_mentions(doc, du)
+    found = incidental_mentions(outline, sc)
     if not found:
-        return Reason("none", "Không có chương, mục hay điều nào có chủ đề số, và không điều nào nhắc "
-                              "đến thuật ngữ số.",
-                      "No chapter, section or article has a digital subject, and no article names a "
-                      "digital term.")
+        return reason("none")
     terms = sorted(found, key=lambda t: (-len(found[t]), t))[:shown]
-    listed = "; ".join(f"“{t}” (Điều {', '.join(found[t][:3])}{', …' if len(found[t]) > 3 else ''})"
-                       for t in terms)
+    listed = "; ".join(text("mention", term=t, articles=label(
+        "article", num=", ".join(found[t][:3]) + (", …" if len(found[t]) > 3 else "")))[0] for t in terms)
     more = len(found) - len(terms)
-    return Reason("incidental",
-                  f"Chỉ nhắc đến môi trường số một cách phụ: {listed}"
-                  f"{f' và {more} thuật ngữ khác' if more else ''} — không chương, mục hay điều nào "
-                  "lấy đó làm nội dung chính (không tên nào nói về môi trường số, không điều nào "
-                  "dành phần lớn các khoản cho nó).",
-                  f"Only incidental mentions of the digital environment: {listed}"
-                  f"{f' and {more} other term(s)' if more else ''} — no chapter, section or article "
-                  "has it as its main subject (no title is about it; no article gives most of its "
-                  "clauses to it).")
+    return reason("incidental", listed=listed, more=text("more_terms", n=more) if more else "")
 
 
 @lru_cache(maxsize=1)
@@ -191,24 +183,21 @@ def _applicability_automaton():
     return a
 
 
-def applicability(doc: Document, status: str) -> tuple[bool, list[Reason]]:
+def applicability(outline: Outline, sc: DocScan, status: str) -> tuple[bool, list[Reason]]:
     """Does the law have a digital dimension that calls for a chapter (Digitalcheck-style)?
     Counts, outside the final provisions, the phrases of each rubric.toml ``[applicability]``
     family (procedures, registration, licensing, records, reporting, information, public
     services); three families used at least twice make the law applicable."""
     if status != "none":  # the phrase counts are only needed for a law without digital units
-        return True, [Reason("applicable", f"Cần quy định: văn bản đã có quy định về môi trường số ({status}).",
-                             f"Applicable: the law already has digital provisions ({status}).")]
+        return True, [reason("applicable_status", status=status)]
     a = _applicability_automaton()
     # one automaton pass over the folded text of the lexicon scan (every heading and non-empty
-    # line, joined by line breaks, which no phrase holds and which are not alphanumeric; the text
-    # does not depend on the lexicon, so the scan analyse made serves): each hit is counted for
-    # the article (of the document's own structure, not final provisions) its unit is in, in
-    # document order, as a walk of every article would count them
+    # line, joined by line breaks, which no phrase holds and which are not alphanumeric): each
+    # hit is counted for the article (of the document's own structure, not final provisions) its
+    # unit is in, in document order, as a walk of every article would count them
     import bisect
 
-    sc = last_scan(doc) or scan(doc)
-    article_of = article_finder(doc)
+    article_of = outline.article_finder()
     found: dict[str, int] = {}
     f, starts, n = sc.folded, sc.starts, len(sc.folded)
     for end, (key, names) in a.iter(f):
@@ -223,16 +212,8 @@ def applicability(doc: Document, status: str) -> tuple[bool, list[Reason]]:
     if applicable:
         listed = ", ".join(f"{k.replace('_', ' ')} ({v})"
                            for k, v in sorted(strong.items(), key=lambda x: -x[1]))
-        why = [Reason("applicable",
-                      f"Cần quy định: văn bản điều chỉnh {listed} - những hoạt động có thể thực "
-                      "hiện trên môi trường số.",
-                      f"Applicable: the law regulates {listed} - activities that can be carried out "
-                      "in the digital environment.")]
+        why = [reason("applicable_phrases", listed=listed)]
     else:
         listed = ", ".join(f"{k} ({v})" for k, v in found.items())
-        why = [Reason("not_applicable",
-                      "Không cần chương riêng: văn bản hầu như không điều chỉnh thủ tục, hồ sơ, báo "
-                      f"cáo hay luồng thông tin ({listed or 'không thấy'}).",
-                      "Not applicable: the law barely regulates procedures, records, reporting or "
-                      f"information flows ({listed or 'none found'}).")]
+        why = [reason("not_applicable", listed=listed or text("nothing_found"))]
     return applicable, why

@@ -135,6 +135,11 @@ def shown_path(path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+def with_verdict(settings: dict, verdict: str | None) -> dict:
+    """The configured settings with ``--verdict`` (when given) as the analysis' verdict method."""
+    return {**settings, "verdict": verdict} if verdict else settings
+
+
 def load_config(paths, config_file, no_config):
     """The run's configuration (lawscan.config.for_scan: trusted or not), its notes on stderr."""
     from lawscan import config as cfgmod
@@ -185,9 +190,12 @@ def load_config(paths, config_file, no_config):
 @click.option("--base-dir", type=click.Path(file_okay=False), default=None,
               help="Paths in reports are relative to this (default: the directory of the "
                    "configuration file, else the current directory).")
+@click.option("--verdict", type=click.Choice(("rules", "trained")), default=None,
+              help="How the digital status is decided: the lexicon and thresholds (rules, the "
+                   "default) or the trained classifier with them (trained).")
 def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dirs, select, ignore,
          baseline_file, exclude, jobs, cache_dir, executor, scheduler, max_file_size, max_zip_ratio,
-         timeout, color, progress, base_dir):
+         timeout, color, progress, base_dir, verdict):
     """Scan laws or draft bills and report how they govern the digital environment.
 
     With no PATHS, scans the configuration's `paths`.
@@ -216,7 +224,8 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
 
     options = ScanOptions(
         rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
-        ignore=[*cfg.ignore, *ignore], severity=cfg.severity, settings=cfg.settings,
+        ignore=[*cfg.ignore, *ignore], severity=cfg.severity,
+        settings=with_verdict(cfg.settings, verdict),
         limits={key: value for key, value in (("max_bytes", max_file_size or cfg.max_file_size),
                                               ("max_zip_ratio", max_zip_ratio or cfg.max_zip_ratio),
                                               ("timeout", timeout if timeout is not None else cfg.timeout))

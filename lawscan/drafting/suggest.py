@@ -197,7 +197,7 @@ def _missing_elements(verdict: Verdict) -> list[str]:
 def _why_no_proposal(doc: Document, verdict: Verdict, missing: list[str]) -> str:
     """The mode of a law that gets no proposal (amending_law, digital_law, not_applicable,
     complete), "" for one that does; the mode names its message in the model data."""
-    from lawscan.analyse.matcher import is_amending_law
+    from lawscan.analyse.outline import is_amending_law
 
     if is_amending_law(doc):
         return "amending_law"
@@ -233,9 +233,10 @@ def _place_new_chapter(doc: Document, chapters: list[Unit], articles: list[Unit]
 
 def _first_final_provisions(units: list[Unit], doc: Document) -> int | None:
     """The index of the first of ``units`` that is (or is inside) the final provisions."""
-    from lawscan.analyse.matcher import is_final_provisions
+    from lawscan.analyse.outline import Outline
 
-    return next((i for i, u in enumerate(units) if is_final_provisions(u, doc)), None)
+    outline = Outline.of(doc)  # one walk for the whole list
+    return next((i for i, u in enumerate(units) if outline.is_final(u)), None)
 
 
 def _before_final_chapter(final: Unit, articles: list[Unit]) -> _Placement:

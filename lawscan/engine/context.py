@@ -1,12 +1,12 @@
-"""What a rule sees: :class:`RuleContext` takes the Document, its Verdict and the settings, and
-gives navigation helpers (parents, the article or chapter of a unit, the unit at a line, the
+"""What a rule sees: :class:`RuleContext` takes the Document, the analysis stage's
+:class:`~lawscan.analyse.Analysis` of it (or its Verdict alone) and the settings, and gives
+navigation helpers (parents, the article or chapter of a unit, the unit at a line, the
 final-provisions test, the title line), per-unit text lines with quoted amendment text
 attributed to the instruction that carries it, and the chapter graph built lazily on first use.
 
-A rule sees the document as analysed: the context reuses what the analysis stage keeps for the
-last document (``lawscan.analyse.matcher``: its scan, structure and final provisions). After
-editing a Document in place, analyse it again (``lawscan.analyse.analyse``, or
-``matcher.forget()``) before running the rules.
+A rule sees the document as analysed: the context reads the Analysis it is given (its outline,
+final provisions, lexicon scan and folded text). Without one (a Verdict alone, or nothing) it
+makes the outline itself and walks the tree for the text.
 """
 
 from __future__ import annotations
@@ -16,12 +16,16 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from lawscan.engine.text import fold, phrase_literals, phrase_pattern, short
 from lawscan.joined import join as join_lines
 from lawscan.joined import lines_with
 from lawscan.model import Document, Evidence, Unit, Verdict
+
+if TYPE_CHECKING:
+    from lawscan.analyse import Analysis
+    from lawscan.analyse.outline import Outline
 
 # white space other than one space: a phrase pattern's "\\s+" could match it
 _ODD_SPACE = re.compile(r"[^\S ]|  ")
@@ -43,12 +47,30 @@ class Hit:
 
 @dataclass
 class RuleContext:
-    """What a rule is given (see the module docstring): the document as analysed."""
+    """What a rule is given (see the module docstring): the document as analysed. ``verdict``
+    defaults to the analysis' verdict."""
 
     doc: Document
     verdict: Verdict | None = None
     settings: dict = field(default_factory=dict)
+    analysis: Analysis | None = None
     _graph: object = None
+
+    def __post_init__(self):
+        if self.verdict is None and self.analysis is not None:
+            self.verdict = self.analysis.verdict
+        # a heading or line's fold: from the analysis' one pass over the document when there is one
+        self._fold = self.analysis.scan.fold if self.analysis is not None else fold
+
+    @functools.cached_property
+    def outline(self) -> Outline:
+        """The document's own structure and final provisions (``lawscan.analyse.outline``): the
+        analysis' outline, else one made now."""
+        if self.analysis is not None:
+            return self.analysis.outline
+        from lawscan.analyse.outline import Outline
+
+        return Outline.of(self.doc)
 
     # -- graph ----------------------------------------------------------------------------
     @property
@@ -63,14 +85,11 @@ class RuleContext:
     # -- navigation -----------------------------------------------------------------------
     @functools.cached_property
     def _parents(self) -> dict[int, Unit]:
-        """The parent of every unit: those of the document's own structure from the analysis
-        stage's walk (``own_structure``), and those of quoted text from a walk of each quoted
-        block."""
-        from lawscan.analyse.matcher import own_structure
-
-        _, parent, quoted = own_structure(self.doc)
-        out = dict(parent)
-        for block, own in quoted:
+        """The parent of every unit: those of the document's own structure from the outline's
+        walk, and those of quoted text from a walk of each quoted block."""
+        outline = self.outline
+        out = dict(outline.parent)
+        for block, own in outline.quoted:
             out[id(block)] = own
             for unit in block.walk():
                 for child in unit.children:
@@ -159,18 +178,16 @@ class RuleContext:
         decides (rules/data/rubric.toml), so the rules and the verdict agree."""
         return id(unit) in self._final_ids
 
-    @functools.cached_property
-    def _final_ids(self) -> set[int]:
-        """``id()`` of every unit the analysis stage's ``is_final_provisions`` is true for (the
-        final chapters, parts and articles and every unit in them)."""
-        from lawscan.analyse.matcher import final_unit_ids
-
-        return final_unit_ids(self.doc)
+    @property
+    def _final_ids(self) -> frozenset[int]:
+        """``id()`` of every final-provision unit (the final chapters, parts and articles and
+        every unit in them), from the outline."""
+        return self.outline.final_ids
 
     def is_definitions(self, unit: Unit) -> bool:
         """Is ``unit`` in a "Giải thích từ ngữ" (definitions) article?"""
         art = self.enclosing(unit, "article")
-        return art is not None and "giải thích từ ngữ" in fold(art.heading)
+        return art is not None and "giải thích từ ngữ" in self._fold(art.heading)
 
     @functools.cached_property
     def _definition_units(self) -> frozenset[int]:
@@ -178,17 +195,13 @@ class RuleContext:
         return frozenset(id(u) for art in self.definition_articles() for u in art.walk())
 
     def definition_articles(self) -> list[Unit]:
-        from lawscan.analyse.matcher import own_units
-
-        return [a for a in own_units(self.doc, "article") if "giải thích từ ngữ" in fold(a.heading)]
+        return [a for a in self.outline.units("article") if "giải thích từ ngữ" in self._fold(a.heading)]
 
     def final_chapter(self) -> Unit | None:
         """The "Điều khoản thi hành" chapter (or part), if the law has one (the first, in
         document order)."""
-        from lawscan.analyse.matcher import own_units
-
-        chapters = [u for u in own_units(self.doc, "chapter") if self.is_final(u)]
-        parts = [u for u in own_units(self.doc, "part") if self.is_final(u)]
+        chapters = [u for u in self.outline.units("chapter") if self.is_final(u)]
+        parts = [u for u in self.outline.units("part") if self.is_final(u)]
         if not (chapters and parts):  # one kind only: its first
             return (chapters or parts or [None])[0]
         return next(u for u in self.doc.units() if u is chapters[0] or u is parts[0])
@@ -220,7 +233,7 @@ class RuleContext:
             for line in self.doc.lines:
                 if first_unit is not None and line.lineno >= first_unit:
                     break
-                text = fold(line.text).strip()
+                text = self._fold(line.text).strip()
                 if text and (text == title or (len(text) > 3 and text in title and
                                                text.split()[-1] == words[-1])):
                     return line.lineno
@@ -250,7 +263,7 @@ class RuleContext:
         for u in units:
             at = self.anchor(u)
             for lineno, text in self.unit_lines(u):
-                for m in pattern.finditer(fold(text)):
+                for m in pattern.finditer(self._fold(text)):
                     hits.append(Hit(m.group(0), u, at, lineno, short(text)))
         return hits
 
@@ -262,14 +275,12 @@ class RuleContext:
         return rows if rows is not None else self._walk_rows()
 
     def _scan_rows(self) -> _ScanRows | None:
-        """The body lines as rows of the analysis stage's lexicon scan (``matcher.last_scan``),
-        whose slots are every heading and non-empty line in document order with their folded
-        text: the body lines are those slots but the root's, the final provisions' and the
-        headings ``unit_lines`` leaves out (a heading on its unit's first content line). None
-        when there is no scan of this document or it left out empty lines (body lines too)."""
-        from lawscan.analyse.matcher import last_scan
-
-        sc = last_scan(self.doc)
+        """The body lines as rows of the analysis' lexicon scan, whose slots are every heading
+        and non-empty line in document order with their folded text: the body lines are those
+        slots but the root's, the final provisions' and the headings ``unit_lines`` leaves out
+        (a heading on its unit's first content line). None without an analysis, or when its
+        scan left out empty lines (body lines too)."""
+        sc = self.analysis.scan if self.analysis is not None else None
         if sc is None or sc.empty_lines:
             return None
         root, final = self.doc.root, self._final_ids
@@ -285,7 +296,7 @@ class RuleContext:
         is, which is carried down (and recorded for ``in_quote``), and the anchor of quoted text is the nearest unit above it outside the quote."""
         out = []
         append = out.append
-        quote_memo, final_ids = self._quote_memo, self._final_ids
+        quote_memo, final_ids, fold_ = self._quote_memo, self._final_ids, self._fold
         # (unit, parent in a quote?, nearest unit above outside a quote, root excluded)
         stack = [(c, False, None) for c in reversed(self.doc.root.children)]
         while stack:
@@ -297,9 +308,9 @@ class RuleContext:
             # the unit_lines of the unit, written out
             content = unit.content
             if unit.heading and not (content and content[0].lineno == unit.line):
-                append((unit, at, unit.line, fold(unit.heading), unit.heading))
+                append((unit, at, unit.line, fold_(unit.heading), unit.heading))
             for ln in content:
-                append((unit, at, ln.lineno, fold(ln.text), ln.text))
+                append((unit, at, ln.lineno, fold_(ln.text), ln.text))
             if unit.children:
                 below = outside if quoted else unit
                 stack.extend([(c, quoted, below) for c in reversed(unit.children)])
@@ -410,23 +421,22 @@ class RuleContext:
         if not deep:
             return fold("\n".join(t for _, t in self.unit_lines(unit)))
         text = self._deep_text.get(id(unit))
-        if text is None and unit is self.doc.root:
-            # the analysis stage's scan folded the same pieces (every heading and non-empty
-            # line, document order, quoted text included) joined by line breaks
-            from lawscan.analyse.matcher import last_scan
-
-            scanned = last_scan(self.doc)
-            if scanned is not None and not scanned.empty_lines:
+        if text is None and unit is self.doc.root and self.analysis is not None:
+            # the analysis' scan folded the same pieces (every heading and non-empty line,
+            # document order, quoted text included) joined by line breaks
+            scanned = self.analysis.scan
+            if not scanned.empty_lines:
                 text = self._deep_text[id(unit)] = scanned.folded
         if text is None:
             # fold(unit.full_text()), put together as full_text does from the folds of the
-            # pieces, which the analysis stage has cached (folds join at line breaks:
+            # pieces, which the analysis has made (folds join at line breaks:
             # lawscan.analyse.fold.fold_joined)
+            fold_ = self._fold
             parts = []
             for u in unit.walk():
                 if u.heading:
-                    parts.append(fold(u.heading))
-                own = "\n".join([fold(line.text) for line in u.content])
+                    parts.append(fold_(u.heading))
+                own = "\n".join([fold_(line.text) for line in u.content])
                 if own:
                     parts.append(own)
             text = self._deep_text[id(unit)] = "\n".join(parts)

@@ -1,5 +1,6 @@
-"""Running rules on one document. ``run_rules(doc, verdict, ruleset, settings=None)`` gives
-``(findings, problems)``:
+"""Running rules on one document. ``run_rules(doc, analysis, ruleset, settings=None)`` gives
+``(findings, problems)``; ``analysis`` is what the analysis stage gave
+(``lawscan.analyse.analyse_document``), or a Verdict alone (``analyse``), or None:
 
 * every rule runs; a rule that raises becomes a Problem (code ``rule.crashed``, naming the rule
   and the exception, severity error) and the other rules still run;
@@ -23,12 +24,16 @@ import hashlib
 import os
 import re
 import traceback
+from typing import TYPE_CHECKING
 
 from lawscan.engine import kinds
 from lawscan.engine.context import RuleContext
 from lawscan.engine.text import fold
 from lawscan.bounds import MAX_EVIDENCE, MAX_FINDINGS_PER_RULE, MAX_MESSAGE, clip, clip_values
 from lawscan.model import SEVERITIES, Document, Evidence, Finding, Problem, Verdict
+
+if TYPE_CHECKING:
+    from lawscan.analyse import Analysis
 
 
 def document_identity(doc: Document) -> str:
@@ -46,10 +51,14 @@ def fingerprint(rule_id: str, identity: str, eid: str, key: str = "") -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def run_rules(doc: Document, verdict: Verdict | None, ruleset, settings: dict | None = None
-              ) -> tuple[list[Finding], list[Problem]]:
-    """Run every rule of ``ruleset`` on ``doc``."""
-    ctx = RuleContext(doc=doc, verdict=verdict, settings=settings or {})
+def run_rules(doc: Document, analysis: Analysis | Verdict | None, ruleset,
+              settings: dict | None = None) -> tuple[list[Finding], list[Problem]]:
+    """Run every rule of ``ruleset`` on ``doc`` as analysed (see the module docstring)."""
+    if isinstance(analysis, Verdict) or analysis is None:
+        ctx = RuleContext(doc=doc, verdict=analysis, settings=settings or {})
+    else:
+        ctx = RuleContext(doc=doc, settings=settings or {}, analysis=analysis)
+    verdict = ctx.verdict
     findings: list[Finding] = []
     problems: list[Problem] = []
     identity = document_identity(doc)

@@ -29,6 +29,16 @@ def status_of(dr: DocumentResult) -> str:
     return status if status in STATUSES else "unknown"
 
 
+def review_note(dr: DocumentResult) -> dict | None:
+    """{"vi", "en"}: the note that marks a verdict of low confidence for a human review
+    (``Verdict.review``), or None when the verdict needs none."""
+    v = dr.digital
+    if v is None or not v.review:
+        return None
+    fields = {"confidence": f"{v.confidence:.2f}", "method": v.method}
+    return {lang: text.format(**fields) for lang, text in word("review_note").items()}
+
+
 def finding_key(f: Finding) -> tuple:
     return (SEVERITY_RANK.get(f.severity, len(SEVERITY_ORDER)), f.line or 0, f.eid, f.rule_id,
             f.message, f.fingerprint)
@@ -150,6 +160,7 @@ class Tally:
         self.by_severity = {s: 0 for s in SEVERITY_ORDER}
         self.documents = self.new = self.with_findings = self.input_errors = self.rule_errors = 0
         self.skipped = 0
+        self.to_review = 0
 
     def add_document(self, dr: DocumentResult) -> None:
         self.documents += 1
@@ -159,6 +170,7 @@ class Tally:
             self.new += f.baseline_state == "new"
         self.with_findings += bool(dr.findings)
         self.rule_errors += len(dr.rule_errors)
+        self.to_review += bool(dr.digital and dr.digital.review)
 
     def add_error(self, _error=None) -> None:
         self.input_errors += 1
@@ -177,6 +189,7 @@ class Tally:
             "input_errors": self.input_errors,
             "rule_errors": self.rule_errors,
             "skipped": self.skipped,
+            "to_review": self.to_review,
         }
 
 

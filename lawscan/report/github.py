@@ -57,6 +57,12 @@ class GithubWriter(Writer):
             self.totals["error"] += 1
             self._keep(self.rule_errors, lambda: command("error", f"{p.code}: {p.message}", file=e.path,
                                                         title=f"lawscan: {both(common.word('rule_error'))}"))
+        note = common.review_note(e.result)
+        if note:  # a verdict of low confidence: a notice on the law's title line
+            self.totals["notice"] += 1
+            self._keep(self.kept["notice"][0], lambda: command(
+                "notice", f"{note['vi']}\n{note['en']}", file=e.path, line=common.title_line(e.result),
+                title=f"lawscan: {both(common.word('review'))}"))
         for f in e.findings:
             level = COMMAND.get(f.severity, "warning")
             self.totals[level] += 1
@@ -106,6 +112,8 @@ class GithubWriter(Writer):
             line += f", {s['rule_errors']} rule errors"
         if skipped:
             line += f", {len(skipped)} skipped (not legal documents)"
+        if s["to_review"]:
+            line += f", {s['to_review']} verdicts to review"
         if hidden:
             line += f" ({hidden} annotations not shown: GitHub shows {limit} per level; see the SARIF or HTML report)"
         out.append(line)

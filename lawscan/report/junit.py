@@ -7,7 +7,9 @@ location, evidence, suggestion), passed otherwise: findings below ``fail_on`` ("
 them) and findings already in the baseline stay visible in ``<system-out>``, and each suite's
 ``findings`` / ``failing_findings`` properties count them. So a test case fails exactly when the
 finding would make ``lawscan scan --fail-on`` exit 1. A crashed rule is an ``<error>`` on its test
-case; files that could not be read form a suite of ``<error>`` cases, and files skipped as not
+case; the suite's properties also hold the verdict's confidence, method and ``review``,
+and a verdict of low confidence is said in the suite's ``<system-out>`` (never a failure).
+Files that could not be read form a suite of ``<error>`` cases, and files skipped as not
 legal documents a last suite of ``<skipped>`` cases. :class:`JunitWriter` writes the same XML one
 document at a time.
 """
@@ -43,6 +45,15 @@ def _details(entry, findings) -> str:
         if f.baseline_state:
             out.append(f"  baseline: {f.baseline_state}")
     return "\n".join(out)
+
+
+def _verdict_properties(dr) -> list[tuple[str, str]]:
+    """The verdict's confidence, method and whether it needs a human review, as properties."""
+    v = dr.digital
+    if v is None:
+        return []
+    return [("confidence", f"{v.confidence:.3f}"), ("method", v.method),
+            ("review", "true" if v.review else "false")]
 
 
 def _rule_of(problem, rule_ids) -> str | None:
@@ -83,7 +94,8 @@ class JunitWriter(Writer):
         failing_all = [f for f in entry.findings if self._fails(f)]
         for name, value in (("title", common.doc_title(dr)), ("number", dr.document.number or ""),
                             ("status", common.status_of(dr)), ("fail_on", self.fail_on),
-                            ("findings", len(entry.findings)), ("failing_findings", len(failing_all))):
+                            ("findings", len(entry.findings)), ("failing_findings", len(failing_all)),
+                            *_verdict_properties(dr)):
             etree.SubElement(props, "property", name=name, value=_xml(value))
         crashes: dict[str | None, list] = {}
         for problem in dr.rule_errors:
@@ -115,6 +127,9 @@ class JunitWriter(Writer):
             error.text = _xml(problem.message)
             counts["tests"] += 1
             counts["errors"] += 1
+        note = common.review_note(dr)
+        if note:  # a verdict of low confidence: said, not failed
+            etree.SubElement(suite, "system-out").text = _xml(f"{note['vi']}\n{note['en']}")
         for key, value in counts.items():
             suite.set(key, str(value))
             self.totals[key] += value

@@ -72,7 +72,9 @@ class MarkdownWriter(Writer):
         label = common.status_label(common.status_of(dr))
         title = md(common.doc_title(dr)) + (f" ({md(dr.document.number)})" if dr.document.number else "")
         counts = common.severity_counts(dr.findings)
-        row = (f"| {title}<br>{md(e.path)} | {label['vi']} ({label['en']}) | "
+        note = common.review_note(dr)
+        review = f"<br>⚠️ {md(note['vi'])} — _{md(note['en'])}_" if note else ""
+        row = (f"| {title}<br>{md(e.path)} | {label['vi']} ({label['en']}){review} | "
                f"{counts['error']} | {counts['warning']} | {counts['info']} |\n")
         self.rows.write(row)
         self.rows_size += size(row)
@@ -170,6 +172,8 @@ def _summary(s: dict) -> list[str]:
         counts.append(_count(s["input_errors"], common.word("errors")))
     if s["skipped"]:
         counts.append(_count(s["skipped"], common.word("skipped")))
+    if s["to_review"]:
+        counts.append("⚠️ " + _count(s["to_review"], common.word("to_review")))
     lines = [f"### lawscan: {' · '.join(counts)}", ""]
     statuses = [(k, n) for k, n in s["statuses"].items() if n]
     if statuses:

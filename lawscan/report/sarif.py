@@ -5,9 +5,10 @@ every rule's metadata; one result per finding with ruleId/ruleIndex/level/messag
 location (URI relative to ``base_dir`` under ``uriBaseId`` SRCROOT, ``startLine`` >= 1 — a finding
 with no line points at its unit's line, else the title line, else line 1), a logical location
 (fullyQualifiedName = the eid), ``partialFingerprints["lawscan/v1"]`` and ``baselineState`` when
-the finding has one. Input errors and crashed rules become ``toolExecutionNotifications`` of
-level error (``executionSuccessful`` false), files skipped as not legal documents notifications
-of level note. ``SRCROOT`` is the project root, left for the consumer to resolve (no absolute
+the finding has one. A verdict of low confidence (``Verdict.review``) is a note-level result of
+the rule ``lawscan-review`` on the law's title line. Input errors and crashed rules become
+``toolExecutionNotifications`` of level error (``executionSuccessful`` false), files skipped as
+not legal documents notifications of level note. ``SRCROOT`` is the project root, left for the consumer to resolve (no absolute
 URI: the same input gives the same log wherever it is run).
 :class:`SarifWriter` writes the same log one document at a time.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from lawscan.model import ScanResult
+from lawscan.model import RuleInfo, ScanResult
 from lawscan.report import common
 from lawscan.report.stream import Writer, dumps_pretty, pad, render_result, write_json
 from lawscan.wording import both
@@ -68,6 +69,32 @@ def _physical(uri: str, line: int | None = None, snippet: str | None = None) -> 
     return loc
 
 
+REVIEW_RULE = RuleInfo(
+    id="lawscan-review", name="verdict-review", severity="info",
+    title="Trạng thái về môi trường số có độ tin cậy thấp: cần người đọc kiểm tra lại",
+    title_en="The digital status has low confidence: a person should check it",
+    why="lawscan gives each verdict a confidence (the probability that the status is right); "
+        "below the review threshold it is marked for a human look rather than acted on.",
+    tags=["digital", "review"])
+
+
+def _review(entry, note: dict) -> dict:
+    """A note-level result on the law's title line for a verdict marked for review."""
+    dr = entry.result
+    v = dr.digital
+    raw = f"{REVIEW_RULE.id}\x1f{entry.path}".encode("utf-8")
+    return {
+        "ruleId": REVIEW_RULE.id,
+        "ruleIndex": 0,
+        "level": "note",
+        "message": {"text": _text(note["vi"], note["en"])},
+        "locations": [{"physicalLocation": _physical(entry.uri, common.title_line(dr))}],
+        "partialFingerprints": {"lawscan/v1": hashlib.sha256(raw).hexdigest()[:32]},
+        "properties": {"document": common.doc_title(dr), "status": v.status, "confidence": v.confidence,
+                       "method": v.method, "review": True},
+    }
+
+
 RESULTS = "\x1elawscan:results\x1e"  # stand for the parked items while the frame is dumped
 NOTIFICATIONS = "\x1elawscan:notifications\x1e"
 
@@ -111,9 +138,14 @@ class SarifWriter(Writer):
         self.results = self.spool()
         self.notifications = self.spool()
         self.failed = False  # an error notification: executionSuccessful is false
+        self.reviews = 0
 
     def document(self, entry) -> None:
         entry.uri = common.path_uri(entry.result.document.path, self.base_dir)
+        note = common.review_note(entry.result)
+        if note:
+            self.reviews += 1
+            self.results.add(json.dumps(_review(entry, note), ensure_ascii=False), sep="\n")
         for f in entry.findings:
             self.results.add(json.dumps(_result(entry, f), ensure_ascii=False), sep="\n")
         for problem in entry.result.rule_errors:
@@ -147,6 +179,8 @@ class SarifWriter(Writer):
                 "locations": [{"physicalLocation": _physical(common.path_uri(skipped.path, base_dir))}],
             })
         rules = self.sorted_rules()
+        if self.reviews:
+            rules[REVIEW_RULE.id] = REVIEW_RULE
         rule_index = {rid: i for i, rid in enumerate(rules)}
         results = self.spool()
         for line in (self.results.lines() if self.results.count else ()):

@@ -85,6 +85,10 @@ class TextWriter(Writer):
         out = [style(RULE, dim=True), style(title, bold=True),
                f"  {both(w('file'))}: {clean(entry.path)}",
                f"  {both(w('status'))}: " + style(status_text, fg=STATUS_COLOUR.get(status), bold=True)]
+        note = common.review_note(dr)
+        if note:
+            out.append(style(f"  ⚠ {note['vi']}", fg="yellow", bold=True))
+            out.append(style(f"    {note['en']}", fg="yellow"))
         if dr.digital:
             out += _digital_unit_lines(dr.digital)
         counts = doc.counts()
@@ -152,6 +156,8 @@ class TextWriter(Writer):
         out.append(f"  {both(w('findings'))}: {s['findings']} ({sev} / {sev_en})")
         if s["new_findings"]:
             out.append(f"    {both(w('new'))}: {s['new_findings']}")
+        if s["to_review"]:
+            out.append(style(f"  {both(w('to_review'))}: {s['to_review']}", fg="yellow"))
         out.append(f"  {both(w('errors'))}: {s['input_errors']}")
         out.extend(self._skipped_lines())
         if s["rule_errors"]:

@@ -1,0 +1,84 @@
+"""The analysis of one document, made in one place and handed forward.
+
+``analyse_document(doc, settings=None) -> Analysis`` runs the analysis stage in order - the
+outline (own structure, final provisions), the lexicon scan, the digital units, the status and
+applicability, the token patterns and word segmentation, the rubric coverage - and gives every
+result in one :class:`Analysis`, which the rules receive. Nothing is kept anywhere else: a
+Document edited in place is looked at afresh by analysing it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lawscan.analyse.classifier import UnitClassifier
+from lawscan.analyse.judge import Judgements
+from lawscan.analyse.matcher import DocScan
+from lawscan.analyse.outline import Outline
+from lawscan.model import Document, Verdict
+
+
+@dataclass(eq=False)
+class Analysis:
+    """What the analysis stage learned about one document.
+
+    * ``doc`` - the document as analysed;
+    * ``outline`` - its own structure: units by kind, parents, quoted blocks, final provisions;
+    * ``scan`` - the lexicon hits of every heading and line, and the document's folded text;
+    * ``judgements`` - for every article, section and chapter: is it digital, how likely, from
+      which signals (title lexicon, body lexicon, quoted text, the articles inside), and why;
+    * ``verdict`` - the status, reasons and rubric coverage (what the reports show).
+    """
+
+    doc: Document
+    outline: Outline
+    scan: DocScan
+    judgements: Judgements
+    verdict: Verdict
+
+
+def analyse_document(doc: Document, settings: dict | None = None,
+                     classifier: UnitClassifier | None = None) -> Analysis:
+    """The :class:`Analysis` of ``doc`` (see the package docstring for the settings).
+    ``settings["verdict"]``: "rules" (the default) or "trained" (the shipped classifier's, or
+    ``classifier``'s, probabilities combined with the lexicon and the roll-up:
+    ``lawscan.analyse.classifier``)."""
+    from lawscan.analyse import coverage as cov
+    from lawscan.analyse import verdict as vd
+    from lawscan.analyse.classifier import classifier_signals, combine_trained, load_classifier, method_of
+    from lawscan.analyse.confidence import needs_review
+    from lawscan.analyse.judge import judge_units
+    from lawscan.analyse.matcher import load_lexicon, scan
+
+    settings = settings or {}
+    method = "trained" if classifier is not None else method_of(settings)
+    lex = load_lexicon(tuple(settings.get("lexicons", ())))
+    outline = Outline.of(doc)
+    sc = scan(doc, lex)
+    if method == "trained":
+        judged = judge_units(outline, sc, lex, classifier_signals(classifier or load_classifier()),
+                             combine_trained)
+    else:
+        judged = judge_units(outline, sc, lex)
+    verdict = vd.decide(outline, sc, judged, lex)
+    verdict.method, verdict.review = method, needs_review(verdict.confidence)
+    verdict.applicable, why = vd.applicability(outline, sc, verdict.status)
+    verdict.reasons += why
+
+    extra = []
+    if settings.get("tokens", True):
+        from lawscan.analyse.tokens import pattern_hits
+
+        extra, token_reasons = pattern_hits(sc, outline)
+        verdict.reasons += token_reasons
+    if settings.get("segment", True) and verdict.status == "none":
+        from lawscan.analyse.segment import weak_so_signal
+
+        note = weak_so_signal(sc, outline)
+        if note is not None:
+            verdict.reasons.append(note)
+
+    chapter_eids = [verdict.eids[f"chapter:{c}"] for c in verdict.chapters
+                    if f"chapter:{c}" in verdict.eids]
+    verdict.coverage = cov.coverage(outline, sc, chapter_eids, verdict.applicable, extra)
+    return Analysis(doc, outline, sc, judged, verdict)

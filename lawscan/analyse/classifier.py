@@ -1,0 +1,94 @@
+"""The trained verdict's plug-in point: a classifier of articles and of section / chapter headings.
+
+A :class:`UnitClassifier` gives, for units of one kind, the probability that each one's main
+subject is digital (trained on training/labels/units.jsonl). :func:`classifier_signals` adds its
+probabilities to the units' judgements as ``classifier`` signals, and :func:`combine_trained`
+decides each unit from them together with the lexicon's evidence and the structural roll-up:
+
+* an article: the classifier's probability (the lexicon's signals stay as the reasons);
+* a section or chapter: the higher of the heading classifier's probability times the chance that
+  one of its articles is digital (as a digital title needs a digital article) and the roll-up's
+  chance that most of its articles are, now from the articles' trained probabilities;
+* digital when that probability is 0.5 or more; the reason is the lexicon's when one of its
+  signals agrees, else the classifier's.
+
+The verdict and the rules read only the judgements, so nothing after this stage changes.
+:func:`load_classifier` finds the model shipped in the package; this version ships none, and
+``settings["verdict"] = "trained"`` is then refused with a :class:`~lawscan.errors.ConfigError`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable, Protocol, Sequence
+
+from lawscan.analyse.judge import Judgement, Signal, combine_rules
+from lawscan.analyse.messages import reason
+from lawscan.errors import ConfigError
+from lawscan.model import Unit
+
+METHODS = ("rules", "trained")
+
+
+class UnitClassifier(Protocol):
+    """What the trained verdict needs from a model."""
+
+    name: str  # shown in the reasons, e.g. "textcat 2025-07"
+
+    def predict(self, kind: str, units: Sequence[Unit]) -> list[float]:
+        """For units of ``kind`` ("article", "section", "chapter"), the probability that each
+        one's main subject is digital (an article from its heading and text, a section or
+        chapter from its heading)."""
+
+
+@lru_cache(maxsize=1)
+def load_classifier() -> UnitClassifier | None:
+    """The classifier shipped inside the package, or None when there is none."""
+    return None
+
+
+def method_of(settings: dict | None) -> str:
+    """The verdict method the settings ask for (``verdict``: "rules", the default, or "trained");
+    a ConfigError for any other, or for "trained" without a shipped model."""
+    method = (settings or {}).get("verdict") or "rules"
+    if method not in METHODS:
+        raise ConfigError(f"verdict must be one of {', '.join(METHODS)}, not {method!r}")
+    if method == "trained" and load_classifier() is None:
+        raise ConfigError("the trained verdict needs a trained model, and this lawscan ships none: "
+                          "use the rule-only verdict (--verdict rules)")
+    return method
+
+
+def classifier_signals(classifier: UnitClassifier) -> Callable[[list[Judgement]], None]:
+    """A ``judge_units(extra=...)`` hook adding the classifier's probability to each judgement."""
+
+    def add(judged: list[Judgement]) -> None:
+        for j, p in zip(judged, classifier.predict(judged[0].kind, [j.unit for j in judged])):
+            why = _reason(j, p, classifier.name) if p >= 0.5 else None
+            j.signals.append(Signal("classifier", p, p >= 0.5, None, why))
+
+    return add
+
+
+def _reason(j: Judgement, p: float, model: str):
+    return reason("classifier", j.unit.eid, label=j.name, p=f"{p:.2f}", model=model)
+
+
+def combine_trained(j: Judgement) -> None:
+    """Decide ``j`` from the classifier's signal, the lexicon's and the roll-up (see the module
+    docstring). A unit the classifier did not see is decided as the rule-only verdict does."""
+    clf = j.signal("classifier")
+    if clf is None:
+        combine_rules(j)
+        return
+    rolled = j.signal("articles")
+    j.p = clf.p if j.kind == "article" else max(clf.p * j.inside, rolled.p if rolled else 0.0)
+    j.digital = j.p >= 0.5
+    agreeing = next((s for s in j.signals if s.digital and s.reason is not None), None)
+    if not j.digital:
+        j.source, j.reason = "", None
+    elif agreeing is not None:
+        j.source, j.reason = agreeing.source, agreeing.reason
+    else:  # the articles' trained probabilities roll up to it, though none of them is digital
+        j.source = "articles"
+        j.reason = reason("classifier_rollup", j.unit.eid, label=j.name, p=f"{j.p:.2f}")

@@ -1,0 +1,193 @@
+"""Per-unit judgements (lawscan.analyse.judge): signals, margins, the roll-up, and the verdict read
+from them."""
+
+import itertools
+import math
+from pathlib import Path
+
+from hypothesis import given, strategies as st
+
+from lawscan.analyse import analyse_document
+from lawscan.analyse.judge import (P_NO_CUE, Judgement, Signal, at_least, combine_rules, probability,
+                                  title_margin)
+from lawscan.analyse.lexicon import load_lexicon
+
+FIXTURES = Path(__file__).parent / "fixtures" / "analyse"
+
+
+def _analysis(name):
+    from lawscan.pipeline import load_document
+
+    return analyse_document(load_document(FIXTURES / name))
+
+
+@given(st.lists(st.floats(0, 1), max_size=9), st.integers(-1, 10))
+def test_at_least_is_the_poisson_binomial_tail(ps, k):
+    exact = sum(math.prod(p if x else 1 - p for p, x in zip(ps, flags))
+                for flags in itertools.product((0, 1), repeat=len(ps)) if sum(flags) >= k)
+    assert math.isclose(at_least(ps, k), exact, abs_tol=1e-6)  # 0 below a bound of 1e-6
+
+
+def test_title_margin_is_at_or_above_nought_exactly_for_digital_titles():
+    lex = load_lexicon()
+    digital = ["Thu thập phương tiện điện tử, dữ liệu điện tử", "ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ",
+               "Cơ sở dữ liệu quốc gia về chăn nuôi ong"]
+    not_digital = ["Căn cứ khám xét người, chỗ ở, nơi làm việc, địa điểm, phương tiện, dữ liệu điện tử",
+                   "QUAN TRẮC MÔI TRƯỜNG, THÔNG TIN, CƠ SỞ DỮ LIỆU MÔI TRƯỜNG VÀ BÁO CÁO MÔI TRƯỜNG",
+                   "Hồ sơ đăng ký", ""]
+    for title in digital:
+        assert title_margin(title, lex) >= 0, title
+    for title in not_digital:
+        assert title_margin(title, lex) < 0, title
+    # a title all of whose items are digital is as far above the threshold as a title can be
+    assert title_margin("Cơ sở dữ liệu quốc gia về chăn nuôi ong", lex) == 1.0
+    assert title_margin("Hồ sơ đăng ký", lex) == -1.0
+
+
+def test_every_unit_of_a_law_is_judged_and_the_verdict_is_read_from_the_judgements():
+    a = _analysis("chapter.txt")
+    j = a.judgements
+    # final provisions (Chương IV, Điều 8, 9) and framing articles (Điều 1, 2) are not judged
+    assert [x.num for x in j.articles] == ["3", "4", "5", "6", "7"]
+    assert [x.num for x in j.chapters] == ["I", "II", "III"]
+    assert [x.num for x in j.digital("article")] == a.verdict.articles == ["5", "6", "7"]
+    assert [x.num for x in j.digital("chapter")] == a.verdict.chapters == ["III"]
+    chapter = j.of(a.outline.units("chapter")[2])
+    assert chapter.source == "title" and chapter.reason.code == "chapter_title"
+    assert chapter.reason in a.verdict.reasons
+    # every judgement: digital when one of its signals is, reason from the first such
+    for x in j.articles + j.chapters:
+        assert x.digital == any(s.digital for s in x.signals)
+        assert (x.reason is not None) == x.digital
+    for x in j.articles:  # an article's signals are lexicon margins read as probabilities
+        for s in x.signals:
+            assert s.digital == (s.margin >= 0)
+            assert s.p == probability(s.margin) or (s.p == P_NO_CUE and s.margin == -1)
+    assert j.of(a.outline.units("article")[2]).p == P_NO_CUE  # Điều 3: no digital cue at all
+    # a lexicon signal's probability grows with its margin, within [P_NO_CUE, 1 - P_NO_CUE]
+    ps = [probability(m / 8) for m in range(-16, 17)]
+    assert ps == sorted(ps) and ps[0] == ps[8] >= P_NO_CUE and ps[-1] == ps[-9] <= 1 - P_NO_CUE
+    assert probability(-1) < 0.05 and probability(-0.25) > 0.5 and probability(0) > 0.8
+    # the roll-up of chapter III: its three digital articles make it digital by count too
+    rolled = chapter.signal("articles")
+    assert rolled.digital and rolled.p > 0.5
+    assert not j.of(a.outline.units("chapter")[1]).digital  # "Cổng thông tin điện tử" once
+
+
+def test_quoted_text_is_judged_for_the_instruction_article():
+    a = _analysis("amending.txt")
+    art = a.judgements.digital("article")[0]
+    assert art.num == "1" and art.source == "quoted" and art.signal("quoted").digital
+    assert "Điều 3a" in art.reason.vi and art.reason.eid == art.unit.eid
+
+
+def test_combine_rules_takes_the_first_digital_signal_and_the_highest_probability():
+    j = Judgement(unit=None, num="1", signals=[Signal.lexicon("title", -0.5),
+                                               Signal.lexicon("body", 0.2),
+                                               Signal("classifier", 0.99, True)])
+    combine_rules(j)
+    assert j.digital and j.source == "body" and j.p == 0.99
+    j = Judgement(unit=None, num="2", signals=[Signal.lexicon("title", -0.5)])
+    combine_rules(j)
+    assert not j.digital and j.source == "" and j.reason is None and j.p == probability(-0.5)
+
+
+class _Classifier:
+    """A stand-in for the trained model: fixed probabilities per unit number (a default for
+    the rest), recording what it was asked."""
+
+    name = "test"
+
+    def __init__(self, articles: dict, headings: dict, default: float = 0.02):
+        self.articles, self.headings, self.default, self.asked = articles, headings, default, []
+
+    def predict(self, kind, units):
+        self.asked.append((kind, [u.num for u in units]))
+        table = self.articles if kind == "article" else self.headings
+        return [table.get(u.num, self.default) for u in units]
+
+
+def test_a_classifier_plugs_into_the_judgements_and_the_verdict_follows():
+    """The trained verdict: a classifier's probabilities decide the units, the roll-up and the
+    status; the lexicon's reasons stay where it agrees; the rules' verdict is unchanged."""
+    from lawscan.pipeline import load_document
+
+    doc = load_document(FIXTURES / "chapter.txt")
+    rules = analyse_document(doc).verdict
+    assert (rules.status, rules.method) == ("dedicated_chapter", "rules")
+
+    # it disagrees with the lexicon: only Điều 3 (an application file) is digital
+    clf = _Classifier({"3": 0.9}, {}, default=0.02)
+    a = analyse_document(doc, classifier=clf)
+    v = a.verdict
+    assert clf.asked[0] == ("article", ["3", "4", "5", "6", "7"])
+    assert [k for k, _ in clf.asked] == ["article", "chapter"]  # no sections in this law
+    assert (v.status, v.method, v.articles, v.chapters) == ("articles_only", "trained", ["3"], [])
+    art3 = a.judgements.of(doc.units("article")[2])
+    assert art3.source == "classifier" and art3.reason.code == "classifier" and "0.90" in art3.reason.en
+    assert art3.signal("title").p < 0.5 and art3.signal("classifier").p == 0.9
+    assert v.confidence == 0.9 and not v.review  # the classifier's own probability decides
+
+    # it agrees: the lexicon's reasons are kept, the roll-up uses the trained probabilities
+    clf = _Classifier({"5": 0.97, "6": 0.97, "7": 0.97}, {"III": 0.95})
+    a = analyse_document(doc, classifier=clf)
+    assert (a.verdict.status, a.verdict.chapters) == ("dedicated_chapter", ["III"])
+    chapter = a.judgements.of(doc.units("chapter")[2])
+    assert chapter.source == "title" and chapter.reason.code == "chapter_title"
+    assert chapter.p >= 0.95 * (1 - 0.03 ** 3) - 1e-9
+    assert analyse_document(doc).verdict.to_dict() == rules.to_dict()  # rules: as before
+
+
+def test_the_verdict_method_is_checked():
+    import pytest
+
+    from lawscan.errors import ConfigError
+    from lawscan.pipeline import load_document
+
+    doc = load_document(FIXTURES / "chapter.txt")
+    with pytest.raises(ConfigError, match="ships none"):
+        analyse_document(doc, {"verdict": "trained"})  # no model in this version
+    with pytest.raises(ConfigError, match="rules, trained"):
+        analyse_document(doc, {"verdict": "guess"})
+    assert analyse_document(doc, {"verdict": "rules"}).verdict.method == "rules"
+
+
+def test_confidence_reads_the_deciding_unit_and_the_closest_competitor():
+    from lawscan.analyse.confidence import P_NOTHING_JUDGED, P_TITLE_TOPIC, confidence
+    from lawscan.analyse.judge import Judgements
+    from lawscan.model import Unit
+
+    def judged(kind, p, digital):
+        return Judgement(Unit(kind, "1"), "1", p=p, digital=digital)
+
+    j = Judgements(articles=[judged("article", 0.9, True), judged("article", 0.3, False)],
+                   chapters=[judged("chapter", 0.2, False)])
+    assert confidence("articles_only", j) == 0.8  # the chapter might be digital after all
+    assert confidence("none", Judgements(articles=[judged("article", 0.3, False)])) == 0.7
+    j.chapters[0].p = 0.01
+    assert confidence("articles_only", j) == 0.9  # the article decides; article 2 does not compete
+    assert confidence("digital_law", j) == P_TITLE_TOPIC
+    assert confidence("digital_law", j, topic_margin=0.0) == round(probability(0.0), 3)
+    assert confidence("none", Judgements()) == P_NOTHING_JUDGED
+
+
+def test_scan_verdict_option(tmp_path):
+    """``lawscan scan --verdict``: "rules" gives the rule-only verdict; "trained" without a
+    shipped model is a usage error (exit 2) before any file is read, with nothing written."""
+    import json
+
+    from click.testing import CliRunner
+
+    from lawscan.cli import main
+
+    law = str(FIXTURES / "chapter.txt")
+    out = tmp_path / "r.json"
+    ok = CliRunner().invoke(main, ["scan", "--no-config", "--no-progress", "--verdict", "rules",
+                                   "-f", "json", "-o", str(out), law])
+    assert ok.exit_code in (0, 1), ok.output
+    verdict = json.loads(out.read_text(encoding="utf-8"))["documents"][0]["digital"]
+    assert verdict["method"] == "rules" and 0 < verdict["confidence"] <= 0.99
+    refused = CliRunner().invoke(main, ["scan", "--no-config", "--no-progress", "--verdict", "trained",
+                                        "-f", "json", "-o", str(tmp_path / "t.json"), law])
+    assert refused.exit_code == 2 and "ships none" in refused.output
+    assert not (tmp_path / "t.json").exists()
