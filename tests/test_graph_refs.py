@@ -42,6 +42,8 @@ def test_real_phrasings(case):
             assert ref.law_field == want["field"]
         if "qualified" in want:
             assert ref.qualified == want["qualified"]
+        if "self_type" in want:
+            assert ref.self_type == want["self_type"]
         if "relative" in want:
             assert ref.relative == want["relative"]
 

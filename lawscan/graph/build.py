@@ -288,6 +288,9 @@ class _Builder:
         if ref.kind in ("external", "field"):
             self._cite(source, ref, ref, list(ref.targets))
             return
+        if ref.kind == "annex":  # "Mục 4 Phụ lục này": an annex's units are not parsed
+            self.counts["skipped"] += len(ref.targets)
+            return
         if ref.in_quote and amended is not None and quote is None:
             self._cite(source, ref, amended, list(ref.targets))  # “…” words of the amended law
             self.counts["amended"] += len(ref.targets)

@@ -51,7 +51,8 @@ class Ref:
     """One reference found in a text.
 
     ``kind`` is "internal" (a unit of this document), "external" (another document, maybe with
-    unit ``targets`` inside it) or "field" (a field of law). ``qualified`` is true when the text
+    unit ``targets`` inside it), "field" (a field of law) or "annex" (units of an annex or a form,
+    "Mục 4 Phụ lục này", which are not parsed into units). ``qualified`` is true when the text
     says "của Luật này" / "của Bộ luật này" explicitly. ``line`` is filled by callers that scan
     the lines of a unit.
     """
@@ -67,6 +68,7 @@ class Ref:
     law_field: str = ""  # "giao dịch điện tử"
     qualified: bool = False
     in_quote: bool = False  # inside “…” (in an amending law: words of the amended law)
+    self_type: str = ""  # the text a qualified reference names: "Nghị định" (…này), "Quy chế"
     line: int | None = None
 
     @property
@@ -83,7 +85,8 @@ class Ref:
             return ""
         if self.doc_number:
             return "doc:" + self.doc_number
-        return "doc:" + normalise_title(self.doc_name)
+        name = normalise_title(self.doc_name)
+        return "doc:" + name if name else ""  # "của Pháp lệnh", "Phụ lục này": no node
 
 
 def is_relative(path: Path) -> bool:
@@ -189,11 +192,15 @@ def _patterns() -> dict:
     after = {}  # what may follow a number: the end of a range ("to"), or else another ("also")
     for kind, idp in ids.items():
         same_kw = "|".join(_either_case(x) for x in kind_words[kind])
-        value[kind] = re.compile(rf"(?P<this>{re.escape(w['this'])})(?!\w)|(?P<id>{idp})(?!\w)")
+        # a point's sub-item is read as the point: "điểm c(iv)", "g(i), g(ii)"
+        sub = r"(?:\s?\((?:[ivx]+|\d+)\))?" if kind == "point" else ""
+        value[kind] = re.compile(rf"(?P<this>{re.escape(w['this'])})(?!\w)|(?P<id>{idp})(?!\w){sub}")
         after[kind] = re.compile(
             rf"\s+{re.escape(w['range_to'])}\s+(?:(?:{same_kw})\s+)?(?P<to>{idp})(?!\w)"
-            rf"|{list_sep}(?P<also>{idp})(?!\w)(?!\s*(?:{quantity})(?!\w))")
+            rf"|{list_sep}(?P<also>{idp})(?!\w){sub}(?!\s*(?:{quantity})(?!\w))")
     types = v["documents"]["types"]
+    docs_v = v["documents"]
+    issued = "|".join(_either_case(t) for t in sorted(docs_v["issued_texts"], key=len, reverse=True))
     # a document number, from after its first digit ("number" is the whole of it)
     after_digit = (r"(?:\d*/\d{4}/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-Za-zĐ0-9]*)*"
                    r"|\d*/[A-ZĐ]{2,}-[A-ZĐ][A-Za-zĐ0-9]*"
@@ -247,8 +254,17 @@ def _patterns() -> dict:
         "value": value,
         "after": after,
         "group_sep": re.compile(list_sep + r"(?=\S)"),
+        "semicolon": re.compile(r"\s*;\s*(?=\S)"),
+        # a document's number in short after its type: "Nghị định số 59", "số 94/CP", "số …/2015/TT-BCT"
+        "short_number": re.compile(rf"\s+{num_word}\s*:?\s*(?P<num>(?:\d+|[.…]+)(?:[/\-][\w.…]+)*)"),
+        # a text issued with this one ("của Quy chế này") and an annex or form ("Phụ lục này")
+        "own_text": re.compile(rf"(?P<type>{issued})"
+                               rf"\s+{re.escape(w['this'])}(?!\w)"),
+        "annex": re.compile(rf"(?P<type>{_alt(docs_v['annex_words'])})(?!\w)"),
         "join": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
-        "qual_lead": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
+        # between a chain and whose units they are: "của", a comma, a short aside in brackets
+        # ("Phần II (phần ghi của cơ quan nhà nước) của Bản hợp đồng")
+        "qual_lead": re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:{re.escape(w['of'])}\s+)?"),
         "self": re.compile(rf"(?P<type>{types_alt})\s+{re.escape(w['this'])}(?!\w)"),
         # "type", "number" and "field" are searched along whole lines: written, like "candidate",
         # with their word-start test after the first character
@@ -449,14 +465,19 @@ def _parse_chain(text: str, start: int, p: dict, first: re.Match | None = None) 
                 groups.append(current)
             current = [(kind, values)]
         i = end = j
-        s = p["group_sep"].match(text, i)
+        s = p["group_sep"].match(text, i) or p["semicolon"].match(text, i)
         if s:
-            # a separator (", ", " và ", ", hoặc ") starts a new group only when a unit word
-            # follows it; that match is kept in ``first`` for the next turn of the loop
+            # a separator (", ", " và ", ", hoặc ", "; ") starts a new group only when a unit
+            # word follows it; that match is kept in ``first`` for the next turn of the loop
             first = p["start"].match(text, s.end())
             if first is not None:
-                after_sep, i = True, s.end()
-                commas.append(s.group().strip() == ",")
+                comma = s.group().strip() == ","
+                # "khoản 2, Điều 8": a bare comma before a larger unit goes on with the same one
+                after_sep = not (comma and first.start("kw") == first.start() and RANK[
+                    p["unit_words"][first.group("kw").lower()]] > RANK[current[-1][0]])
+                i = s.end()
+                if after_sep:
+                    commas.append(comma)
                 continue
         s = p["join"].match(text, i)
         if s and p["kw"].match(text, s.end()):
@@ -471,21 +492,41 @@ def _parse_chain(text: str, start: int, p: dict, first: re.Match | None = None) 
     ref = Ref(text[start:end], start, end, "internal", targets=targets)
     q = p["qual_lead"].match(text, end)
     if q:
-        doc = _parse_doc(text, q.end(), p)
-        if doc == "self":
-            s = p["self"].match(text, q.end())
-            ref.qualified = True
-            ref.end = s.end()
-        elif doc is not None:
-            ref.kind = "external"
-            ref.doc_type, ref.doc_name, ref.doc_number, ref.end = doc
+        _qualify(ref, text, q.end(), p)
         ref.text = text[start:ref.end]
     return ref
 
 
-def _parse_doc(text: str, i: int, p: dict):
+def _qualify(ref: Ref, text: str, at: int, p: dict) -> None:
+    """What follows a chain of units at ``at`` says whose units they are: this document ("của
+    Nghị định này"), a text issued with it ("của Quy chế này": ``self_type``), another document
+    ("Điều 3 Pháp lệnh xử lý vi phạm hành chính", "của Pháp lệnh", "Nghị định số 59"), or an
+    annex or a form ("Mục 4 Phụ lục này", "Phần II của Bản hợp đồng"), which lawscan does not
+    parse into units: those are not references into this document's body."""
+    doc = _parse_doc(text, at, p, after_chain=True)
+    if doc == "self":
+        s = p["self"].match(text, at)
+        ref.qualified = True
+        ref.self_type = s.group("type")
+        ref.end = s.end()
+    elif doc is not None:
+        ref.kind = "external"
+        ref.doc_type, ref.doc_name, ref.doc_number, ref.end = doc
+    elif m := p["own_text"].match(text, at):
+        ref.qualified = True
+        ref.self_type = m.group("type")
+        ref.end = m.end()
+    elif m := p["annex"].match(text, at):
+        ref.kind = "annex"
+        ref.doc_type = m.group("type")
+        ref.end = m.end()
+
+
+def _parse_doc(text: str, i: int, p: dict, after_chain: bool = False):
     """A document citation starting at ``i``: (type, name, number, end), "self" for
-    "Luật này", or None."""
+    "Luật này", or None. ``after_chain``: right after a chain of units ("Điều 5 …"), where a
+    type cites a document even with no name ("của Pháp lệnh"), a name in lower case ("Luật các
+    tổ chức tín dụng") or a number in short ("Nghị định số 59", "số 49/CP")."""
     m = p["type"].match(text, i)
     if not m:
         return None
@@ -503,18 +544,22 @@ def _parse_doc(text: str, i: int, p: dict):
     docs = vocab()["documents"]
     if dtype == vocab()["words"]["constitution"]:
         return dtype, dtype, "", j
+    if after_chain and (n := p["short_number"].match(text, j)):
+        num = n.group("num")
+        return dtype, "", num if "/" in num or "-" in num else "", n.end()
+    unnamed = (dtype, "", "", j) if after_chain else None
     if dtype not in docs["named_types"]:
-        return None
+        return unnamed
     first = p["name_word"].match(text, j)
     # a name starts with a capital ("Luật Doanh nghiệp"); older laws write "của Luật bảo hiểm xã
     # hội" in lower case, which "của" (of) right before the type makes unambiguous
     after_of = text[max(0, i - 4):i].lower() == vocab()["words"]["of"] + " "
-    if not first or not (first.group("word")[0].isupper() or after_of):
-        return None
+    if not first or not (first.group("word")[0].isupper() or after_of or after_chain):
+        return unnamed
     words, end = _take_words(text, j, set(docs["name_stop_words"]), 12,
                              comma_words=set(docs["name_comma_words"]))
     if not words:
-        return None
+        return unnamed
     return dtype, f"{dtype} {words.strip()}", "", end
 
 
