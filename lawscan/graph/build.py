@@ -31,8 +31,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lawscan.bounds import clip
-from lawscan.graph.refs import (RANK, THIS, Path, Ref, extract_refs, extract_refs_lines, is_relative,
-                                may_cite, normalise_title, path_label, roman_to_int, vocab)
+from lawscan.graph.refs import (RANK, THIS, Path, Ref, _patterns, extract_refs, extract_refs_lines,
+                                is_relative, may_cite, normalise_title, path_label, roman_to_int,
+                                vocab)
+from lawscan.graph.scope import Anchor, anchors
 from lawscan.model import Document, Problem, Unit
 from lawscan.structure.patterns import num_key as struct_key
 
@@ -155,6 +157,7 @@ class _Builder:
                        "self": 0, "cites": 0, "ambiguous": 0}
         self.problems: list[Problem] = []
         self.amendment_memo: dict[int, bool] = {}  # id(unit) -> starts with an amendment verb
+        self.instruction_memo: dict[int, bool] = {}  # id(unit) -> is an amendment instruction
 
     # -- structure -------------------------------------------------------------------------
     def run(self) -> None:
@@ -253,6 +256,7 @@ class _Builder:
         self.shared_qualifier = {id(r) for r in refs if r.kind == "internal" and not r.qualified
                                  and any(o.kind == "external" and o.targets and o.line == r.line
                                          and o.start > r.end for o in refs)} if refs else ()
+        self.anchors = anchors(refs, self.own_lines[id(unit)]) if len(refs) > 1 else {}
         for ref in refs:
             if unit.kind == "root" and ref.kind == "internal":
                 # the root's own lines are the header, preamble, closing and annexes: an annex
@@ -316,7 +320,16 @@ class _Builder:
                 self._cite(source, ref, amended, [path])
                 self.counts["amended"] += 1
                 continue
-            target = self._resolve(path, chain)
+            if not ref.qualified and not any(n == THIS for _, n in path) and self._in_instruction(chain):
+                # "Điều 3. Sửa đổi, bổ sung khoản 10 Điều 3" of an amending circular that does not
+                # name the text it amends here: the units it names are that text's
+                self.counts["skipped"] += 1
+                continue
+            anchor = self.anchors.get(id(ref))
+            if anchor is not None and anchor.ref.kind == "external":
+                self._cite(source, ref, anchor.ref, [path])  # "Điều 5 của Luật X (trừ điểm a)"
+                continue
+            target = self._resolve_near(path, chain, anchor)
             if target is None and id(ref) in self.shared_qualifier:
                 self.counts["ambiguous"] += 1
                 self.problems.append(Problem(
@@ -341,6 +354,18 @@ class _Builder:
             else:
                 self._edge(source, target, ref)
 
+    def _resolve_near(self, path: Path, chain: list[Unit], anchor: Anchor | None) -> Unit | None:
+        """The unit ``path`` names where it stands or, failing that, under its anchor (only
+        there for a list announced as the anchor's units: see :mod:`lawscan.graph.scope`)."""
+        if anchor is None:
+            return self._resolve(path, chain)
+        here = None if anchor.explicit else self._resolve(path, chain)
+        if here is not None:
+            return here
+        outer = anchor.path()
+        inner = [self._resolve(outer[:k], chain) for k in range(1, len(outer) + 1)]
+        return self._resolve(path, inner) if inner[-1] is not None else None
+
     def _before_first(self, path: Path, chain: list[Unit]) -> bool:
         """The unit ``path`` names is missing from a container whose units of that kind start
         after it (khoản 3 Điều 251 of the vbpl.vn Bộ luật Hình sự starts at điểm d): the text
@@ -356,18 +381,24 @@ class _Builder:
         keys = [struct_key(c.num, kind) for c in container.children if c.kind == kind]
         return bool(keys) and None not in keys and want < min(keys)
 
-    def _in_amendment(self, chain: list[Unit]) -> bool:
-        """Some unit of ``chain`` (an article, khoản or điểm) starts with an amendment verb."""
-        memo = self.amendment_memo
+    def _in_amendment(self, chain: list[Unit], test=None) -> bool:
+        """Some unit of ``chain`` (an article, khoản or điểm) starts with an amendment verb (or
+        passes ``test``, given its first line)."""
+        test = test or _is_amendment
+        memo = self.amendment_memo if test is _is_amendment else self.instruction_memo
         for unit in chain:
             if unit.kind not in ("article", "paragraph", "point"):
                 continue
             if id(unit) not in memo:
                 lines = unit_lines(unit)
-                memo[id(unit)] = bool(lines) and _is_amendment(lines[0][0])
+                memo[id(unit)] = bool(lines) and test(lines[0][0])
             if memo[id(unit)]:
                 return True
         return False
+
+    def _in_instruction(self, chain: list[Unit]) -> bool:
+        """Some unit of ``chain`` is an amendment instruction (see ``is_instruction``)."""
+        return self._in_amendment(chain, is_instruction)
 
     def _edge(self, source: str, target: Unit, ref: Ref) -> None:
         if not self.full:
@@ -561,6 +592,18 @@ def _is_amendment(text: str) -> bool:
     return _lead_verb().match(text.strip().lower()) is not None
 
 
+def is_instruction(text: str) -> bool:
+    """The text is an amendment instruction: an amendment verb, then what it amends (a unit,
+    "một số điều", "cụm từ") - "Sửa đổi, bổ sung khoản 10 Điều 3", "Bãi bỏ khoản 2", not
+    "Bổ sung nguồn vốn điều lệ" (a verb that only supplements)."""
+    text = text.strip()
+    m = _instruction_verbs().match(text.lower())
+    if m is None:
+        return False
+    return (_patterns()["start"].match(text, m.end()) is not None
+            or text.lower().startswith(tuple(vocab()["amendment"]["objects"]), m.end()))
+
+
 @lru_cache(maxsize=1)
 def _lead_verb() -> re.Pattern:
     """``_LEAD`` then an amendment verb; the label is taken as ``_LEAD`` alone would take it
@@ -569,6 +612,14 @@ def _lead_verb() -> re.Pattern:
     return re.compile(f"(?>{_LEAD.pattern})(?:{verbs})")
 
 
+@lru_cache(maxsize=1)
+def _instruction_verbs() -> re.Pattern:
+    """``_lead_verb`` and the verbs joined to it ("sửa đổi, bổ sung, bãi bỏ "), up to the object."""
+    verbs = "|".join(re.escape(v) for v in vocab()["amendment"]["verbs"])
+    return re.compile(f"{_lead_verb().pattern}(?:\\s*,?\\s*(?:và\\s+)?(?:{verbs}))*\\s+")
+
+
 # Labels before an instruction: "luật ", "điều 1. ", "1. ", "a) ".
-_LEAD = re.compile(r"^(?:(?:bộ luật|luật|pháp lệnh|nghị quyết)\s+)?(?:điều\s+\S+?[.:]\s*)?"
+_LEAD = re.compile(r"^(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|thông tư|quyết định)\s+)?"
+                   r"(?:điều\s+\S+?[.:]\s*)?(?:nay\s+)?"
                    r"(?:\d+[a-zđ]?\.\s*)?(?:[a-zđ]\d*\)\s*)?")

@@ -1,0 +1,82 @@
+"""Where the units an implicit reference names are, when the sentence says so.
+
+An implicit reference ("khoản 1", "điểm h") names units of where it stands, unless its sentence
+puts it under another reference, its *anchor*:
+
+* an aside in brackets after a reference: "theo khoản 2 Điều 15 Thông tư này (trừ nội dung tại
+  điểm h và điểm i …)" names điểm h and i of that khoản 2; "Điều 12 (trừ quy định tại điểm g
+  khoản 1)" khoản 1 of Điều 12. The reference is read where it stands first and under its anchor
+  only when it names nothing there;
+* a list announced as units of another article: "Vi phạm một trong các điểm, khoản sau của Điều 8
+  Nghị định này mà …: điểm a, điểm e khoản 1; điểm g khoản 2" names units of Điều 8, and only
+  there (the words that announce such a list are ``list_lead`` in ``data/refs.toml``).
+
+``anchors(refs, texts)`` takes the references of one unit (in text order, each with its line)
+and the unit's lines as (text, line) pairs, and gives {id(ref): Anchor} for the references that
+have one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lawscan.graph.refs import RANK, Path, Ref, vocab
+
+BELOW_ARTICLE = ("paragraph", "point")
+
+
+@dataclass
+class Anchor:
+    ref: Ref  # the reference whose units the implicit one names
+    explicit: bool  # a list announced as its units (only there), not an aside (there if not here)
+
+    def path(self) -> Path:
+        return self.ref.targets[-1]
+
+
+@lru_cache(maxsize=1)
+def _list_lead() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in vocab()["scope"]["list_lead"])
+    return re.compile(rf"(?:{words})\s*$")
+
+
+def _implicit(ref: Ref) -> bool:
+    return (ref.kind == "internal" and not ref.qualified and not ref.in_quote and bool(ref.targets)
+            and all(p[0][0] in BELOW_ARTICLE and p[0][1] for p in ref.targets))
+
+
+def _can_hold(anchor: Ref, ref: Ref) -> bool:
+    """The anchor's deepest unit is larger than the first level the reference names."""
+    if not anchor.targets:
+        return False
+    deepest = anchor.targets[-1][-1][0]
+    return all(RANK[p[0][0]] < RANK[deepest] for p in ref.targets)
+
+
+def anchors(refs: list[Ref], texts: list[tuple[str, int | None]]) -> dict[int, Anchor]:
+    """The anchors of the implicit references among ``refs`` (see the module docstring)."""
+    out: dict[int, Anchor] = {}
+    for k, ref in enumerate(refs):
+        if k == 0 or not _implicit(ref):
+            continue
+        prev = refs[k - 1]
+        if prev.line != ref.line or prev.end > ref.start or not _can_hold(prev, ref):
+            continue
+        text = _line_text(ref, texts)
+        if text is None:
+            continue
+        between = text[prev.end:ref.start]
+        if between.count("(") > between.count(")"):
+            out[id(ref)] = Anchor(prev, explicit=False)
+        elif ":" in between and _list_lead().search(text[:prev.start]):
+            out[id(ref)] = Anchor(prev, explicit=True)
+    return out
+
+
+def _line_text(ref: Ref, texts: list[tuple[str, int | None]]) -> str | None:
+    for text, line in texts:
+        if line == ref.line and text[ref.start:ref.end] == ref.text:
+            return text
+    return None
