@@ -289,70 +289,84 @@ class _Builder:
              quote: Unit | None) -> None:
         source = self.node_of[id(unit)] if self.full else ""
         self.counts["refs"] += 1
-        if ref.kind in ("external", "field"):
-            self._cite(source, ref, ref, list(ref.targets))
+        if self._elsewhere(source, ref, chain, amended, quote):
             return
-        if ref.kind == "annex":  # "Mục 4 Phụ lục này": an annex's units are not parsed
-            self.counts["skipped"] += len(ref.targets)
-            return
-        if ref.in_quote and amended is not None and quote is None:
-            self._cite(source, ref, amended, list(ref.targets))  # “…” words of the amended law
-            self.counts["amended"] += len(ref.targets)
-            return
-        if ref.in_quote and quote is None and self._in_amendment(chain):
-            # “…” words of a law amended without its number ("Thay thế cụm từ “khoản 2 Điều 42
-            # của Luật này”" under "Sửa đổi, bổ sung một số điều của Luật Dược"): not this law's
-            self.counts["skipped"] += len(ref.targets)
-            return
+        anchor = self.anchors.get(id(ref))
         for path in ref.targets:
             if quote is not None:
-                inner = chain[chain.index(quote) + 1:]
-                target = self._resolve(path, inner) if is_relative(path) and inner else None
-                if target is not None:
-                    self._edge(source, target, ref)
-                elif amended is not None:
+                self._quoted_path(source, ref, path, chain[chain.index(quote) + 1:], amended)
+            elif not ref.qualified and not any(n == THIS for _, n in path) and (
+                    amended is not None or self._in_instruction(chain)):
+                # units of the amended law; "Điều 3. Sửa đổi, bổ sung khoản 10 Điều 3" of an
+                # amending circular that does not name the text it amends here: that text's
+                if amended is not None:
                     self._cite(source, ref, amended, [path])
                     self.counts["amended"] += 1
                 else:
                     self.counts["skipped"] += 1
-                continue
-            if amended is not None and not ref.qualified and not any(n == THIS for _, n in path):
-                self._cite(source, ref, amended, [path])
-                self.counts["amended"] += 1
-                continue
-            if not ref.qualified and not any(n == THIS for _, n in path) and self._in_instruction(chain):
-                # "Điều 3. Sửa đổi, bổ sung khoản 10 Điều 3" of an amending circular that does not
-                # name the text it amends here: the units it names are that text's
-                self.counts["skipped"] += 1
-                continue
-            anchor = self.anchors.get(id(ref))
-            if anchor is not None and anchor.ref.kind == "external":
+            elif anchor is not None and anchor.ref.kind == "external":
                 self._cite(source, ref, anchor.ref, [path])  # "Điều 5 của Luật X (trừ điểm a)"
-                continue
-            target = self._resolve_near(path, chain, anchor)
-            if target is None and id(ref) in self.shared_qualifier:
-                self.counts["ambiguous"] += 1
-                self.problems.append(Problem(
-                    "refs.ambiguous",
-                    f"reference “{clip(ref.text)}” names {path_label(path)}, which is not in this "
-                    "document; it probably belongs to the law named later in the sentence", ref.line,
-                    "info"))
-            elif target is None and self._before_first(path, chain):
-                self.counts["skipped"] += 1
-                self.problems.append(Problem(
-                    "refs.before_first",
-                    f"reference “{ref.text}” names {path_label(path)}, but that numbering starts "
-                    "later in the text: its first units were probably lost from the source",
-                    ref.line, "info"))
-            elif target is None:
-                self.counts["unresolved"] += 1
-                self.info.unresolved.append((ref, path))
-                self.problems.append(Problem(
-                    "refs.unresolved",
-                    f"reference “{clip(ref.text)}” names {path_label(path)}, which is not in this "
-                    "document", ref.line))
             else:
-                self._edge(source, target, ref)
+                self._own_path(source, ref, path, chain, anchor)
+
+    def _elsewhere(self, source: str, ref: Ref, chain: list[Unit], amended: Ref | None,
+                   quote: Unit | None) -> bool:
+        """The whole reference names units outside this document's body (another document, a
+        field, an annex, quoted words of an amended law): handled here, True."""
+        if ref.kind in ("external", "field"):
+            self._cite(source, ref, ref, list(ref.targets))
+        elif ref.kind == "annex":  # "Mục 4 Phụ lục này": an annex's units are not parsed
+            self.counts["skipped"] += len(ref.targets)
+        elif ref.in_quote and amended is not None and quote is None:
+            self._cite(source, ref, amended, list(ref.targets))  # “…” words of the amended law
+            self.counts["amended"] += len(ref.targets)
+        elif ref.in_quote and quote is None and self._in_amendment(chain):
+            # “…” words of a law amended without its number ("Thay thế cụm từ “khoản 2 Điều 42
+            # của Luật này”" under "Sửa đổi, bổ sung một số điều của Luật Dược"): not this law's
+            self.counts["skipped"] += len(ref.targets)
+        else:
+            return False
+        return True
+
+    def _quoted_path(self, source: str, ref: Ref, path: Path, inner: list[Unit],
+                     amended: Ref | None) -> None:
+        """A path in quoted text: relative to the quotation's own units, else the amended law's."""
+        target = self._resolve(path, inner) if is_relative(path) and inner else None
+        if target is not None:
+            self._edge(source, target, ref)
+        elif amended is not None:
+            self._cite(source, ref, amended, [path])
+            self.counts["amended"] += 1
+        else:
+            self.counts["skipped"] += 1
+
+    def _own_path(self, source: str, ref: Ref, path: Path, chain: list[Unit],
+                  anchor: Anchor | None) -> None:
+        """A path into this document: an edge, or a problem saying why there is none."""
+        target = self._resolve_near(path, chain, anchor)
+        if target is not None:
+            self._edge(source, target, ref)
+        elif id(ref) in self.shared_qualifier:
+            self.counts["ambiguous"] += 1
+            self.problems.append(Problem(
+                "refs.ambiguous",
+                f"reference “{clip(ref.text)}” names {path_label(path)}, which is not in this "
+                "document; it probably belongs to the law named later in the sentence", ref.line,
+                "info"))
+        elif self._before_first(path, chain):
+            self.counts["skipped"] += 1
+            self.problems.append(Problem(
+                "refs.before_first",
+                f"reference “{ref.text}” names {path_label(path)}, but that numbering starts "
+                "later in the text: its first units were probably lost from the source",
+                ref.line, "info"))
+        else:
+            self.counts["unresolved"] += 1
+            self.info.unresolved.append((ref, path))
+            self.problems.append(Problem(
+                "refs.unresolved",
+                f"reference “{clip(ref.text)}” names {path_label(path)}, which is not in this "
+                "document", ref.line))
 
     def _resolve_near(self, path: Path, chain: list[Unit], anchor: Anchor | None) -> Unit | None:
         """The unit ``path`` names where it stands or, failing that, under its anchor (only
