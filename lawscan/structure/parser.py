@@ -390,71 +390,92 @@ class LineParser:
         last_text = ""  # last non-empty line of the flow (an instruction ends with ":")
         after_quote = False
         while i < n:
-            line, p = self.lines[i], self.probes[i]
+            p = self.probes[i]
             if not p:
                 i += 1
                 continue
-            if self.closing_line is not None:
-                # after the signature, a higher Điều/Chương means the document goes on; once an
-                # annex has begun ("PHỤ LỤC", "Mẫu số 01"), its model forms' "Điều 5" do not
-                h = self.match_heading(i) if self.annex_line is None else None
-                if not (h and h.kind in ("part", "chapter", "article") and not self._is_reference(i, h)
-                        and num_key(h.num, h.kind) and self.last_key.get(h.kind)
-                        and num_key(h.num, h.kind) > self.last_key[h.kind]):
-                    if self.annex_line is None and _ANNEX_RE.match(p):
-                        self.annex_line = line.lineno
-                    self.closing.append(line)
-                    i += 1
-                    continue
-                self._cancel_closing()  # the document goes on after all
-            if (after_quote or last_text.endswith(":")) \
-                    and (amend.opens_quote(p) or self._inserted_article(p, last_text)) \
-                    and (self.quoted or self._in_article()):
+            if self.closing_line is not None and self._stays_closing(i, p):
+                i += 1
+                continue
+            if (after_quote or last_text.endswith(":")) and self._opens_quote(p, last_text):
                 j = amend.find_quote_end(self.lines, i)
                 self._add_quote(i, j, last_text)
                 after_quote = True
                 i = j + 1
                 continue
             after_quote = False
-            h = self.match_heading(i)
-            if h and self._is_reference(i, h):
-                self._problem("structure.reference_line",
-                              f"line starting with {NAMES[h.kind]} {h.num} read as a cross-reference, "
-                              "not a heading", line.lineno, "info")
-                h = None
+            h = self._heading_at(i)
             if h:
-                if h.misspelt:
-                    self.misspelt.setdefault((h.misspelt, NAMES[h.kind]), [line.lineno, 0])[1] += 1
-                unit = self._open(h.kind, h.num, h.heading, line, h.attrs)
-                if h.kind == "article":
-                    self.own_articles += 1
-                    if not h.heading:
-                        self.untitled.append(unit)
-                elif not h.heading:
-                    self._problem("structure.heading_without_title",
-                                  f"{NAMES[h.kind]} {h.num} has no title", line.lineno)
+                self._open_heading(h, self.lines[i])
                 last_text = h.heading or p
                 i += h.consumed
                 continue
             if self._is_closing(p):
                 self._start_closing(i)
                 continue
-            if self.quoted or self._in_article():
-                m = PARAGRAPH_RE.match(p)
-                if m:
-                    self._open("paragraph", m.group("num"), "", line).content.append(line)
-                    last_text = p
-                    i += 1
-                    continue
-                m = POINT_RE.match(p)
-                if m:
-                    self._open("point", m.group("num"), "", line).content.append(line)
-                    last_text = p
-                    i += 1
-                    continue
-            self.stack[-1].content.append(line)
+            self._body_line(self.lines[i], p)
             last_text = p
             i += 1
+        self._report_headings()
+        return self.root
+
+    def _stays_closing(self, i: int, p: str) -> bool:
+        """After the signature a line stays in the closing text unless a higher Điều/Chương says
+        the document goes on (then the closing is cancelled); once an annex has begun ("PHỤ
+        LỤC", "Mẫu số 01"), its model forms' "Điều 5" do not."""
+        h = self.match_heading(i) if self.annex_line is None else None
+        if h and h.kind in ("part", "chapter", "article") and not self._is_reference(i, h):
+            key, last = num_key(h.num, h.kind), self.last_key.get(h.kind)
+            if key and last and key > last:
+                self._cancel_closing()  # the document goes on after all
+                return False
+        if self.annex_line is None and _ANNEX_RE.match(p):
+            self.annex_line = self.lines[i].lineno
+        self.closing.append(self.lines[i])
+        return True
+
+    def _opens_quote(self, p: str, instruction: str) -> bool:
+        """A quotation opens here, after an instruction ending with ":" (or another quotation)."""
+        return ((amend.opens_quote(p) or self._inserted_article(p, instruction))
+                and (self.quoted or self._in_article()))
+
+    def _heading_at(self, i: int) -> Heading | None:
+        """The heading line ``i`` opens, if it is not a cross-reference starting a line."""
+        h = self.match_heading(i)
+        if h and self._is_reference(i, h):
+            self._problem("structure.reference_line",
+                          f"line starting with {NAMES[h.kind]} {h.num} read as a cross-reference, "
+                          "not a heading", self.lines[i].lineno, "info")
+            return None
+        return h
+
+    def _open_heading(self, h: Heading, line: Line) -> None:
+        if h.misspelt:
+            self.misspelt.setdefault((h.misspelt, NAMES[h.kind]), [line.lineno, 0])[1] += 1
+        unit = self._open(h.kind, h.num, h.heading, line, h.attrs)
+        if h.kind == "article":
+            self.own_articles += 1
+            if not h.heading:
+                self.untitled.append(unit)
+        elif not h.heading:
+            self._problem("structure.heading_without_title",
+                          f"{NAMES[h.kind]} {h.num} has no title", line.lineno)
+
+    def _body_line(self, line: Line, p: str) -> None:
+        """A line of text: a khoản or điểm inside an article (or a quotation), else a line of the
+        innermost open unit."""
+        if self.quoted or self._in_article():
+            m = PARAGRAPH_RE.match(p)
+            if m:
+                self._open("paragraph", m.group("num"), "", line).content.append(line)
+                return
+            m = POINT_RE.match(p)
+            if m:
+                self._open("point", m.group("num"), "", line).content.append(line)
+                return
+        self.stack[-1].content.append(line)
+
+    def _report_headings(self) -> None:
         for (word, label), (first, count) in self.misspelt.items():
             self._problem("structure.misspelt_label",
                           f"heading label “{word}” read as “{label}” ({count} heading(s), first at "
@@ -463,4 +484,3 @@ class LineParser:
             self._problem("structure.untitled_articles",
                           f"{len(self.untitled)} article(s) have no title (normal in constitutions)",
                           self.untitled[0].line, "info")
-        return self.root
