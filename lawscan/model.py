@@ -35,8 +35,11 @@ KIND_PREFIX = {
     "paragraph": "para",  # khoản
     "point": "point",  # điểm
     "quoted": "qstr",  # quoted new text of an amending law (attached to its instruction)
+    # a text issued with a decree, circular or decision ("Quy chế …", "Điều lệ …"), with its own
+    # Chương and Điều numbered anew: a body of its own (Akoma Ntoso attachment)
+    "attachment": "att",
 }
-STRUCTURE_KINDS = ("part", "chapter", "section", "subsection", "article")
+STRUCTURE_KINDS = ("attachment", "part", "chapter", "section", "subsection", "article")
 # What a document is, from its header (issuing body, number, the name line): the verdict and each
 # rule may mean something different for each kind (RULES.md).
 DOC_KINDS = ("law", "code", "constitution", "amending_law", "decree", "circular", "resolution",
@@ -178,6 +181,8 @@ class Unit:
 
     def label(self) -> str:
         """Vietnamese label as a lawyer writes it: "Chương XII", "Điều 163", "khoản 2", "điểm a"."""
+        if self.kind == "attachment":  # "Quy chế", "Điều lệ": the name it is printed under
+            return self.attrs.get("name", "").capitalize() or self.heading
         return f"{unit_name(self.kind)} {self.num}".strip()
 
     def to_dict(self) -> dict:

@@ -1,6 +1,6 @@
 """LS110 numbering: gaps and duplicates in the numbering of chapters (continuous through the
 law, or through each Phần when they start again at Chương I in each), sections (within a chapter), subsections (within a section) and articles (continuous
-through the law): "Điều 5" then "Điều 7", two "Điều 5", "Chương III" then "Chương V".
+through the law; a regulation issued with a decree is numbered on its own): "Điều 5" then "Điều 7", two "Điều 5", "Chương III" then "Chương V".
 
 Takes the Document's own structure (quoted amendment text excluded); gives one finding per gap or
 duplicate, at the unit after the gap / the second of the duplicates. Inserted units ("Điều 44a")
@@ -54,15 +54,15 @@ def sequences(outline):
     from lawscan.structure.eids import chapters_restart
 
     parent = outline.parent
-    chapters = list(outline.units("chapter"))
-    if chapters_restart(outline.doc.root):  # Chương I again in each Phần: one sequence per part
-        groups: dict[int, list] = {}
-        for c in chapters:
-            groups.setdefault(id(parent.get(id(c))), []).append(c)
-        yield from (("chapter", group) for group in groups.values())
-    else:
-        yield "chapter", chapters
-    yield "article", list(outline.units("article"))
+    for chapters in _by_body(outline.units("chapter"), parent):
+        if chapters_restart(outline.doc.root):  # Chương I again in each Phần: one sequence per part
+            groups: dict[int, list] = {}
+            for c in chapters:
+                groups.setdefault(id(parent.get(id(c))), []).append(c)
+            yield from (("chapter", group) for group in groups.values())
+        else:
+            yield "chapter", chapters
+    yield from (("article", articles) for articles in _by_body(outline.units("article"), parent))
     for parent_kind, kind in (("chapter", "section"), ("section", "subsection")):
         below: dict[int, list] = {id(p): [] for p in outline.units(parent_kind)}
         for u in outline.units(kind):
@@ -73,6 +73,18 @@ def sequences(outline):
                 p = parent.get(id(p))
         for p in outline.units(parent_kind):
             yield kind, below[id(p)]
+
+
+def _by_body(units, parent) -> list[list]:
+    """``units`` grouped by the body they are in: the document's own, or a regulation issued
+    with it (an attachment, numbered from Điều 1 again)."""
+    groups: dict[int, list] = {}
+    for u in units:
+        body = parent.get(id(u))
+        while body is not None and body.kind not in ("attachment", "root"):
+            body = parent.get(id(body))
+        groups.setdefault(id(body), []).append(u)
+    return list(groups.values()) or [[]]
 
 
 class Numbering(Rule):

@@ -12,9 +12,9 @@ import sys
 
 import click
 
-from lawscan.model import Document, Unit, unit_name
+from lawscan.model import STRUCTURE_KINDS, Document, Unit, unit_name
 
-OUTLINE_KINDS = ("part", "chapter", "section", "subsection", "article")
+OUTLINE_KINDS = STRUCTURE_KINDS  # an attachment (a regulation issued with a decree) too
 
 
 def document_json(doc: Document) -> dict:
@@ -52,7 +52,9 @@ def outline(doc: Document) -> str:
             if child.kind not in OUTLINE_KINDS:
                 continue
             text = f"{'  ' * depth}{child.label()}"
-            if child.heading:
+            if child.kind == "attachment":  # "Quy chế đấu thầu" says what "Quy chế" would
+                text = f"{'  ' * depth}{child.heading or child.label()}"
+            elif child.heading:
                 text += f". {child.heading}"
             if child.kind == "article":
                 paras, points = _count(child, "paragraph"), _count(child, "point")

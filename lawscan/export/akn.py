@@ -95,8 +95,9 @@ def frbr(doc: Document) -> dict:
 
 
 def num_label(unit: Unit) -> str:
-    """The number as a lawyer prints it: "Chương III", "Điều 5.", "1.", "a)"."""
-    if unit.kind in STRUCTURE_KINDS:
+    """The number as a lawyer prints it: "Chương III", "Điều 5.", "1.", "a)" (an attachment's
+    own number: its name is its heading)."""
+    if unit.kind in STRUCTURE_KINDS and unit.kind != "attachment":
         return unit.label() + ("." if unit.kind == "article" else "")
     if unit.kind == "paragraph":
         return f"{unit.num}."
@@ -195,9 +196,14 @@ class _Writer:
 
     def unit(self, parent, unit: Unit) -> None:
         tag = TAGS.get(unit.kind)
-        if tag is None:  # an unexpected kind: keep its text and sub-units in a generic container
+        if unit.kind == "attachment":  # a regulation issued with the act: its own hierarchy
+            el = _sub(parent, "hcontainer", eId=self.eid(unit), name="attachment")
+            tag = "attachment"
+        elif tag is None:  # an unexpected kind: keep its text and sub-units in a generic container
             tag = "hcontainer"
-        el = _sub(parent, tag, eId=self.eid(unit), name="unit" if tag == "hcontainer" else None)
+            el = _sub(parent, tag, eId=self.eid(unit), name="unit")
+        else:
+            el = _sub(parent, tag, eId=self.eid(unit))
         if unit.num:
             _sub(el, "num", num_label(unit))
         if unit.heading:

@@ -34,7 +34,7 @@ from lawscan.bounds import clip
 from lawscan.graph.refs import (RANK, THIS, Path, Ref, _patterns, extract_refs, extract_refs_lines,
                                 is_relative, may_cite, normalise_title, path_label, roman_to_int,
                                 vocab)
-from lawscan.graph.scope import Anchor, anchors
+from lawscan.graph.scope import Anchor, anchors, body_index, body_of
 from lawscan.model import Document, Problem, Unit
 from lawscan.structure.patterns import num_key as struct_key
 
@@ -165,6 +165,9 @@ class _Builder:
         units = list(self.doc.root.walk())
         quoted = quoted_units(units)
         self.top = top_index(self.doc, units, quoted)
+        # a decree that issues a regulation: one index per body (graph/scope.py)
+        self.bodies = body_index(units, quoted, num_key) if any(
+            u.kind == "attachment" for u in self.doc.root.children) else None
         if self.full:
             g.add_node(DOCUMENT, kind="document", label=self.doc.title or self.doc.path,
                        title=self.doc.title or "", number=self.doc.number or "",
@@ -291,6 +294,7 @@ class _Builder:
         self.counts["refs"] += 1
         if self._elsewhere(source, ref, chain, amended, quote):
             return
+        self._in_body(ref, chain)
         anchor = self.anchors.get(id(ref))
         for path in ref.targets:
             if quote is not None:
@@ -494,6 +498,11 @@ class _Builder:
 
     def _resolve(self, path: Path, chain: list[Unit]) -> Unit | None:
         return resolve_path(path, chain, self.top)
+
+    def _in_body(self, ref: Ref, chain: list[Unit]) -> None:
+        """Resolve ``ref``'s units in the body it names (``self.top``), when there are several."""
+        if self.bodies is not None:
+            self.top = self.bodies[id(body_of(ref, chain, self.doc.root))]
 
 
 def top_index(doc: Document, units: list[Unit] | None = None,

@@ -258,9 +258,11 @@ def _patterns() -> dict:
         # a document's number in short after its type: "Nghị định số 59", "số 94/CP", "số …/2015/TT-BCT"
         "short_number": re.compile(rf"\s+{num_word}\s*:?\s*(?P<num>(?:\d+|[.…]+)(?:[/\-][\w.…]+)*)"),
         # a text issued with this one ("của Quy chế này") and an annex or form ("Phụ lục này")
-        "own_text": re.compile(rf"(?P<type>{issued})"
+        "own_text": re.compile(rf"(?P<type>{issued})(?:\s+(?:{_alt(docs_v['issued_with'])})\s+(?:{types_alt}))?"
                                rf"\s+{re.escape(w['this'])}(?!\w)"),
         "annex": re.compile(rf"(?P<type>{_alt(docs_v['annex_words'])})(?!\w)"),
+        # another text of that kind, named: "của Quy chế Quản lý đầu tư và xây dựng"
+        "issued_named": re.compile(rf"(?P<type>{_alt(docs_v['issued_texts'])})(?=\s+[A-ZĐÀ-Ỹ])"),
         "join": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
         # between a chain and whose units they are: "của", a comma, a short aside in brackets
         # ("Phần II (phần ghi của cơ quan nhà nước) của Bản hợp đồng")
@@ -516,6 +518,11 @@ def _qualify(ref: Ref, text: str, at: int, p: dict) -> None:
         ref.qualified = True
         ref.self_type = m.group("type")
         ref.end = m.end()
+    elif m := p["issued_named"].match(text, at):  # "Điều 63 của Quy chế Quản lý đầu tư …"
+        stop = {*vocab()["documents"]["name_stop_words"], *vocab()["documents"]["issued_stop_words"]}
+        words, end = _take_words(text, m.end("type"), stop, 12)
+        ref.kind = "external"
+        ref.doc_type, ref.doc_name, ref.end = m.group("type"), f"{m.group('type')} {words}", end
     elif m := p["annex"].match(text, at):
         ref.kind = "annex"
         ref.doc_type = m.group("type")

@@ -14,6 +14,12 @@ puts it under another reference, its *anchor*:
 ``anchors(refs, texts)`` takes the references of one unit (in text order, each with its line)
 and the unit's lines as (text, line) pairs, and gives {id(ref): Anchor} for the references that
 have one.
+
+A decree that issues a regulation has two bodies, each numbered from Điều 1: its own and the
+regulation's (an attachment, :mod:`lawscan.structure.attach`). A reference names units of the
+body it stands in, unless it says whose they are: "Điều 2 của Nghị định này" the decree's own,
+"Điều 5 của Quy chế này" the regulation's. ``body_index(units, quoted, top)`` gives the article,
+chapter and part index of each body; ``body_of(ref, chain, root)`` the body a reference names.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lawscan.graph.refs import RANK, Path, Ref, vocab
+from lawscan.model import Unit
 
 BELOW_ARTICLE = ("paragraph", "point")
 
@@ -80,3 +87,39 @@ def _line_text(ref: Ref, texts: list[tuple[str, int | None]]) -> str | None:
         if line == ref.line and text[ref.start:ref.end] == ref.text:
             return text
     return None
+
+
+def body_index(units: list[Unit], quoted: set[int], key) -> dict[int, dict]:
+    """id(body) -> {(kind, key(kind, num)): first unit} for the articles, chapters and parts of
+    each body. ``units``: a walk of the document (an attachment's units follow it), ``quoted``:
+    the ids of quoted units, ``key``: the number key of the index (``build.num_key``)."""
+    out: dict[int, dict] = {id(units[0]): {}} if units else {}
+    index = out.get(id(units[0])) if units else None
+    for unit in units:
+        if unit.kind == "attachment":
+            index = out[id(unit)] = {}
+        elif unit.kind in ("article", "chapter", "part") and id(unit) not in quoted:
+            index.setdefault((unit.kind, key(unit.kind, unit.num)), unit)
+    return out
+
+
+def body_of(ref: Ref, chain: list[Unit], root: Unit) -> Unit:
+    """The body whose units ``ref`` names: a qualified reference's text (an issued text's word
+    names the regulation, "Quy chế này"; a document type the document's own, "Nghị định này"),
+    else the body it stands in."""
+    here = next((u for u in reversed(chain) if u.kind == "attachment"), root)
+    if not ref.qualified or not ref.self_type:
+        return here
+    word = ref.self_type.lower()
+    if word not in _issued_words():
+        return root
+    if here is not root:
+        return here
+    attachments = [u for u in root.children if u.kind == "attachment"]
+    named = [u for u in attachments if u.heading.lower().startswith(word)]
+    return (named or attachments or [root])[0]
+
+
+@lru_cache(maxsize=1)
+def _issued_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocab()["documents"]["issued_texts"])

@@ -12,7 +12,8 @@ point/item -> point. ``quotedStructure``/``embeddedStructure`` (the new text car
 amending ``mod``) become ``quoted`` units: what they contain is kept under them but is not the
 act's own structure. Other containers (``hcontainer`` such as schedules and cross-headings,
 ``subpart``, ``content``, lists) are transparent: their structural children hang on the
-enclosing unit, so a Part inside a Schedule counts as a part. Only the main body is structure;
+enclosing unit, so a Part inside a Schedule counts as a part; an ``hcontainer`` named
+"attachment" (a regulation issued with the act, as lawscan writes it) is an attachment unit. Only the main body is structure;
 ``attachments``/``components`` are left out (Problem info). ``eid`` is the element's ``eId``
 (3.0) or ``id`` (2.0); ``num``/``heading`` come from ``<num>``/``<heading>``; title, number,
 year and date from the FRBR metadata and the preface; ``doc_kind`` is "foreign", except for a
@@ -164,6 +165,8 @@ class _Builder:
                 continue
             if name in STRUCT and self.structure:
                 self.build(child, self.unit(child, unit, STRUCT[name]))
+            elif name == "hcontainer" and child.get("name") == "attachment" and self.structure:
+                self.build(child, self.unit(child, unit, "attachment"))  # lawscan's own export
             elif name in QUOTED and self.structure:
                 self.build(child, self.unit(child, unit, "quoted"))
             elif name in TITLE_LIKE:

@@ -37,12 +37,12 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lawscan.model import DocumentResult, ScanResult, Unit
+from lawscan.model import STRUCTURE_KINDS, DocumentResult, ScanResult, Unit
 from lawscan.report import common, html_charts
 from lawscan.report.stream import Writer, render_result
 
 TEMPLATES = Path(__file__).with_name("templates")
-OUTLINE_KINDS = ("part", "chapter", "section", "subsection", "article")
+OUTLINE_KINDS = STRUCTURE_KINDS  # an attachment (a regulation issued with a decree) too
 HAS_CHAPTER = ("digital_law", "dedicated_chapter")
 # default order: kinds of document (laws first, foreign acts last), then status (most work first)
 KIND_GROUP = {"law": 0, "code": 0, "constitution": 0, "amending_law": 0, "resolution": 1, "decree": 1,

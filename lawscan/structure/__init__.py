@@ -3,13 +3,14 @@ metadata (title, number, year, kind) and the tree Phần › Chương › Mục 
 điểm. Never refuses: always a tree plus ``problems``.
 
 Modules: ``patterns`` (regexes built from ``vocab.toml``), ``parser`` (lines -> tree), ``amend``
-(quoted text of amending laws), ``metadata`` (header -> title, number, date, kind), ``eids``
-(Akoma Ntoso ids).
+(quoted text of amending laws), ``attach`` (regulations and annexes issued with a document),
+``metadata`` (header -> title, number, date, kind), ``eids`` (Akoma Ntoso ids).
 """
 
 from __future__ import annotations
 
 from lawscan.model import Document, Line, Problem, Source, Unit
+from lawscan.structure.attach import bodies
 from lawscan.structure.patterns import num_key
 
 
@@ -81,7 +82,8 @@ def _infer_lost_first_chapter(root: Unit, problems: list[Problem]) -> None:
     10). When the first chapter is Chương II and articles stand before it, the source lost the
     "Chương I" heading (vbpl.vn records put those articles under a "PHẦN MỞ ĐẦU" pseudo-chapter):
     wrap them in an inferred Chương I, as a lost "Mục 1" is."""
-    for container in [root, *(u for u in root.children if u.kind == "part")]:
+    for container in [body_part for body in bodies(root)
+                      for body_part in [body, *(u for u in body.children if u.kind == "part")]]:
         kids = container.children
         first = next((i for i, c in enumerate(kids) if c.kind == "chapter"), None)
         if first is None or num_key(kids[first].num, "chapter") != (2, ""):
@@ -123,10 +125,10 @@ def _infer_lost_first_sections(root: Unit, problems: list[Problem]) -> None:
 
 
 def _chapters(root: Unit):
-    """The chapters of a parsed tree, in order: the parser opens a Chương only under the root or
-    a Phần (quotations left out), so the khoản and điểm below need not be walked."""
+    """The chapters of a parsed tree, in order: the parser opens a Chương only under the root, a
+    Phần or an attachment (quotations left out), so the khoản and điểm below need not be walked."""
     for unit in root.children:
         if unit.kind == "chapter":
             yield unit
-        elif unit.kind == "part":
-            yield from (child for child in unit.children if child.kind == "chapter")
+        elif unit.kind in ("part", "attachment"):
+            yield from _chapters(unit)

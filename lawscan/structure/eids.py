@@ -6,7 +6,8 @@ their chapter only), ``art_5`` without a chapter, ``…__para_2__point_a``, and 
 ``art_1__para_3__qstr_1__art_16a``. When chapter numbers start again in each Phần, chapters are
 scoped under their part as Akoma Ntoso does (``part_2__chp_I``, ``part_2__chp_I__art_40``), so
 the ids stay unique and do not depend on the order of the parts. Duplicate ids left get
-``_dup2``, ``_dup3``… and a problem.
+``_dup2``, ``_dup3``… and a problem. A regulation issued with a decree is an attachment whose units
+are named below it: ``att_1__chp_I__art_1``.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def assign_eids(root: Unit, problems: list[Problem]) -> None:
             comp = _component(child)
             if kind == "chapter" and scoped and parent:
                 eid = f"{parent}__{comp}"
-            elif kind in ("part", "chapter"):
+            elif kind in ("part", "chapter", "attachment"):
                 eid = scope + comp
             elif kind in ("section", "article"):
                 eid = f"{chapter}__{comp}" if chapter else scope + comp
@@ -68,7 +69,7 @@ def assign_eids(root: Unit, problems: list[Problem]) -> None:
             child.eid = eid
             if not child.children:
                 continue  # a leaf (most khoản and điểm): nothing below to name
-            if kind == "quoted":
+            if kind in ("quoted", "attachment"):  # a body of its own: att_1__chp_I__art_1
                 walk(child, eid + "__", "", "")
             else:
                 walk(child, scope, eid if kind == "chapter" else chapter,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from lawscan.model import Line, Problem, Unit, unit_names
-from lawscan.structure import amend
+from lawscan.structure import amend, attach
 from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
                                         SECTION_RE, SUBSECTION_RE, V, alternation, fold_label,
@@ -394,6 +394,11 @@ class LineParser:
             if not p:
                 i += 1
                 continue
+            if self.own_articles and not self.quoted and p[0] in attach.FIRST_LETTERS:
+                issued = attach.issued_text(self.probes, i)
+                if issued is not None:
+                    i += self._begin_issued(i, issued)
+                    continue
             if self.closing_line is not None and self._stays_closing(i, p):
                 i += 1
                 continue
@@ -418,6 +423,29 @@ class LineParser:
             i += 1
         self._report_headings()
         return self.root
+
+    def _begin_issued(self, i: int, issued: attach.IssuedText) -> int:
+        """A text issued with the document begins at line ``i``: an annex is closing text (kept
+        apart, not parsed); a regulation opens an attachment, a body of its own whose Chương
+        and Điều are numbered anew. Gives the number of heading lines taken."""
+        lines = self.lines[i:i + issued.consumed]
+        if issued.kind == "annex":
+            if self.closing_line is None:
+                self._start_closing(i)
+            if self.annex_line is None:
+                self.annex_line = lines[0].lineno
+            self.closing.extend(lines)
+            return issued.consumed
+        self.closing_line = None  # the signature before it stays in the closing text
+        del self.stack[1:]
+        number = sum(c.kind == "attachment" for c in self.root.children) + 1
+        unit = Unit("attachment", str(number), issued.title, "", lines[0].lineno,
+                    self.lines[issued.issued_line:i + issued.consumed], [], {"name": issued.name})
+        self.root.children.append(unit)
+        self.stack.append(unit)
+        self.last_key = {}
+        self.part_fresh = False
+        return issued.consumed
 
     def _stays_closing(self, i: int, p: str) -> bool:
         """After the signature a line stays in the closing text unless a higher Điều/Chương says
