@@ -55,6 +55,17 @@ def test_a_list_announced_as_units_of_another_article_is_read_there_only(decree)
         "chp_II__art_4__para_2__point_b"}
 
 
+def test_points_listing_units_of_the_law_a_decree_details(decree):
+    """"… quy định chi tiết một số điều của Luật Thử nghiệm số 97/2097/QH99 về:" then "a) Khoản 1
+    Điều 6 về …": the units the points open with are the law's (this decree has a khoản 1 Điều 6
+    too); what a point says further on is the decree's own."""
+    _, g = decree
+    assert not _targets(g, "chp_III__art_7__para_1__point_a")
+    assert ("chp_III__art_7__para_1__point_a", "doc:97/2097/QH99") in g.edges
+    assert ("chp_III__art_7__para_1__point_b", "doc:97/2097/QH99") in g.edges
+    assert _targets(g, "chp_III__art_7__para_1__point_b") == {"chp_II__art_4__para_2"}
+
+
 def test_other_documents_annexes_and_amended_texts_are_not_this_decree(decree):
     doc, g = decree
     cited = {v for _, v, k in g.out_edges(data="kind") if k == "cites"}

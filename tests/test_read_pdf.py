@@ -187,6 +187,21 @@ def test_joining_needs_full_line_and_left_start():
     assert layout.lines[0][2] == "Điều 7. Một điều có tiêu đề dài được in\ntrên hai dòng"
 
 
+def test_a_list_of_references_wrapped_after_a_semicolon_is_joined():
+    """"… Điều 127; Điều 128;" / "Điều 129; Điều 131 Nghị định số 96/2023/NĐ-CP." is one list
+    (its qualifier on the second line); "Điều 8. Hiệu lực" after a full line is a heading."""
+    right = RIGHT
+    lines = [_line("6. Không quy định điều kiện tại khoản 3 Điều 51; Điều 127; Điều 128;", LEFT + 28, right, 100),
+             _line("Điều 129; Điều 131 Nghị định số 96/2023/NĐ-CP.", LEFT, 300, 118),
+             _line("7. Khoản bảy được in đầy dòng và kết thúc bằng dấu chấm phẩy;", LEFT + 28, right, 136),
+             _line("Điều 8. Hiệu lực thi hành", LEFT, 300, 154)]
+    layout = lay_out([Page(1, 595, 842, lines)])
+    assert [t for t, _, _ in layout.lines] == [
+        "6. Không quy định điều kiện tại khoản 3 Điều 51; Điều 127; Điều 128; Điều 129; Điều 131 "
+        "Nghị định số 96/2023/NĐ-CP.",
+        "7. Khoản bảy được in đầy dòng và kết thúc bằng dấu chấm phẩy;", "Điều 8. Hiệu lực thi hành"]
+
+
 # --------------------------------------------------------------------------- OCR
 
 def _ocr_missing_reason():

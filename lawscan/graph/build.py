@@ -34,7 +34,7 @@ from lawscan.bounds import clip
 from lawscan.graph.refs import (RANK, THIS, Path, Ref, _patterns, extract_refs, extract_refs_lines,
                                 is_relative, may_cite, normalise_title, path_label, roman_to_int,
                                 vocab)
-from lawscan.graph.scope import Anchor, anchors, body_index, body_of
+from lawscan.graph.scope import Anchor, anchors, body_index, body_of, list_anchor, opens
 from lawscan.model import Document, Problem, Unit
 from lawscan.structure.patterns import num_key as struct_key
 
@@ -247,7 +247,9 @@ class _Builder:
                 unit = parent.get(id(unit))
 
     def _refs(self, unit: Unit, chain: list[Unit], amended: Ref | None,
-              quote: Unit | None) -> None:
+              quote: Unit | None, listed: Anchor | None = None) -> None:
+        """The references of ``unit`` and of the units below it (``listed``: the reference
+        whose units the unit above announced it lists, see :mod:`lawscan.graph.scope`)."""
         refs = self.own_refs.get(id(unit), ())
         if quote is None:
             own_amended = self._own_amended(unit, refs)
@@ -260,15 +262,19 @@ class _Builder:
                                  and any(o.kind == "external" and o.targets and o.line == r.line
                                          and o.start > r.end for o in refs)} if refs else ()
         self.anchors = anchors(refs, self.own_lines[id(unit)]) if len(refs) > 1 else {}
+        if listed is not None and refs and opens(refs[0], self.own_lines[id(unit)]):
+            self.anchors[id(refs[0])] = listed  # "a) Khoản 1 Điều 6 về …" under "… của Luật X về:"
         for ref in refs:
             if unit.kind == "root" and ref.kind == "internal":
                 # the root's own lines are the header, preamble, closing and annexes: an annex
                 # listing "khoản 2 Điều 7" of other laws is not a reference into this one
                 continue
             self._ref(unit, here, ref, amended, quote)
+        lists = list_anchor(self.own_lines.get(id(unit)) or unit_lines(unit)) if quote is None \
+            and unit.kind in ("article", "paragraph") else None
         for child in unit.children:
             if id(child) in self.live:  # a subtree without references has nothing to do
-                self._refs(child, here, amended, child if child.kind == "quoted" else quote)
+                self._refs(child, here, amended, child if child.kind == "quoted" else quote, lists)
 
     def _own_amended(self, unit: Unit, refs: list[Ref]) -> Ref | None:
         """The law the unit's first line amends (see ``_amended_law``). Without a graph the

@@ -171,7 +171,9 @@ def _patterns() -> dict:
     plural = _either_case(w["plural"])
     lower_units = _alt([u for u in unit_words if u not in capital_only]
                        + [u[0].upper() + u[1:] for u in unit_words if u not in capital_only])
-    prefix = rf"(?:{plural}\s+(?:(?:{lower_units})\s+)?)?(?:{_either_case(w['range_from'])}\s+)?"
+    # "các điểm", "từ Điều"; a sub-point is read as its point: "tiết 7 điểm b khoản 4 Điều 41"
+    prefix = (rf"(?:{plural}\s+(?:(?:{lower_units})\s+)?)?(?:{_either_case(w['range_from'])}\s+)?"
+              rf"(?:{_either_case(w['subpoint'])}\s+\d+\s+(?=[{w['point_word'][0]}{w['point_word'][0].upper()}]))?")
     ordinals = _alt(w["part_ordinals"])
     ids = {
         "point": r"[a-zđ]\d*",
@@ -238,6 +240,7 @@ def _patterns() -> dict:
         # letter may be either case), a document type, a number, "pháp luật"
         "kw_tails": re.compile(_alt([word[1:] for word in unit_words])),
         "type_words": re.compile(types_alt),
+        "issued_words": re.compile(_alt(docs_v["issued_texts"])),
         "any_number": re.compile(r"\d[a-z]?[/-]"),
         "field_tail": w["field"][1:],
         "start": re.compile(prefix + kw),
@@ -260,7 +263,10 @@ def _patterns() -> dict:
         # a text issued with this one ("của Quy chế này") and an annex or form ("Phụ lục này")
         "own_text": re.compile(rf"(?P<type>{issued})(?:\s+(?:{_alt(docs_v['issued_with'])})\s+(?:{types_alt}))?"
                                rf"\s+{re.escape(w['this'])}(?!\w)"),
-        "annex": re.compile(rf"(?P<type>{_alt(docs_v['annex_words'])})(?!\w)"),
+        # (units of an annex may be named in a way chains do not read: "khoản 3 mục B Phần 11
+        # Phụ lục II", "Mục 2 – Phụ lục I")
+        "annex": re.compile(rf"(?:(?i:{_alt(unit_words)})\s+[\w.]+\s+){{0,3}}(?:[–-]\s+)?"
+                            rf"(?P<type>{_alt(docs_v['annex_words'])})(?!\w)"),
         # another text of that kind, named: "của Quy chế Quản lý đầu tư và xây dựng"
         "issued_named": re.compile(rf"(?P<type>{_alt(docs_v['issued_texts'])})(?=\s+[A-ZĐÀ-Ỹ])"),
         "join": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
@@ -348,10 +354,12 @@ def _mark_quoted(text: str, refs: list[Ref]) -> None:
 
 
 def may_cite(text: str) -> bool:
-    """False when ``text`` cannot cite another document (it has no document type word and no
-    document number, so ``extract_refs`` finds no "external" reference in it): a cheap look."""
+    """False when ``text`` cannot cite another document (it has no document type word, no word
+    of a text issued with one and no document number, so ``extract_refs`` finds no "external"
+    reference in it): a cheap look."""
     p = _patterns()
-    return p["type_words"].search(text) is not None or p["any_number"].search(text) is not None
+    return (p["type_words"].search(text) is not None or p["any_number"].search(text) is not None
+            or p["issued_words"].search(text) is not None)  # "Điều 63 của Quy chế Quản lý …"
 
 
 def extract_refs_lines(texts: list[str], chains_only: bool = False) -> dict[int, list[Ref]]:

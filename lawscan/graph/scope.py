@@ -9,7 +9,11 @@ puts it under another reference, its *anchor*:
   only when it names nothing there;
 * a list announced as units of another article: "Vi phạm một trong các điểm, khoản sau của Điều 8
   Nghị định này mà …: điểm a, điểm e khoản 1; điểm g khoản 2" names units of Điều 8, and only
-  there (the words that announce such a list are ``list_lead`` in ``data/refs.toml``).
+  there (the words that announce such a list are ``list_lead`` in ``data/refs.toml``);
+* the same list set out in the points below: "1. Nghị định này quy định chi tiết một số điều của
+  Luật Xây dựng số 135/2025/QH15 về:" then "a) Khoản 1 Điều 6 về loại công trình xây dựng;":
+  the reference each point opens with names units of the law (``list_anchor`` of the unit that
+  announces it, ``opens(ref, texts)`` of each point).
 
 ``anchors(refs, texts)`` takes the references of one unit (in text order, each with its line)
 and the unit's lines as (text, line) pairs, and gives {id(ref): Anchor} for the references that
@@ -28,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lawscan.graph.refs import RANK, Path, Ref, vocab
+from lawscan.graph.refs import RANK, Path, Ref, extract_refs, vocab
 from lawscan.model import Unit
 
 BELOW_ARTICLE = ("paragraph", "point")
@@ -80,6 +84,41 @@ def anchors(refs: list[Ref], texts: list[tuple[str, int | None]]) -> dict[int, A
         elif ":" in between and _list_lead().search(text[:prev.start]):
             out[id(ref)] = Anchor(prev, explicit=True)
     return out
+
+
+def list_anchor(texts: list[tuple[str, int | None]]) -> Anchor | None:
+    """The reference whose units the points below a unit list, when the unit's last line
+    announces them ("… một số điều của Luật Xây dựng số 135/2025/QH15 về:")."""
+    if not texts:
+        return None
+    text, line = texts[-1]
+    if not text.rstrip().endswith(":"):
+        return None
+    ends = {m.end() for m in _list_lead_inside().finditer(text)}
+    if not ends:
+        return None
+    found = [r for r in extract_refs(text) if r.start in ends]
+    if not found:
+        return None
+    found[-1].line = line
+    return Anchor(found[-1], explicit=True)
+
+
+_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\d*\)|\d+[a-zđ]?\.|[-–+])?\s*$")
+
+
+def opens(ref: Ref, texts: list[tuple[str, int | None]]) -> bool:
+    """``ref`` is what its unit's first line opens with, after the unit's label ("a) Khoản 1
+    Điều 6 về …")."""
+    if not texts or texts[0][1] != ref.line or texts[0][0][ref.start:ref.end] != ref.text:
+        return False
+    return _LABEL_RE.match(texts[0][0][:ref.start]) is not None
+
+
+@lru_cache(maxsize=1)
+def _list_lead_inside() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in vocab()["scope"]["list_lead"])
+    return re.compile(rf"(?:{words})\s+")
 
 
 def _line_text(ref: Ref, texts: list[tuple[str, int | None]]) -> str | None:

@@ -79,7 +79,10 @@ def _patterns() -> dict:
     labels = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return {"headers": [re.compile(p) for p in data.get("running_headers", [])],
             "page_number": [re.compile(p) for p in data.get("page_numbers", [])],
-            "unit_start": re.compile(rf"^[“\"]?(?:(?:{labels})\s+\S|\d{{1,3}}[a-zđ]?\.\s|[a-zđ]\d?\)\s)")}
+            # a label and its number, not followed by ";" or "," ("Điều 129; Điều 131 …" goes on a
+            # list of references the line before began)
+            "unit_start": re.compile(rf"^[“\"]?(?:(?:{labels})\s+[^\s;,]+(?!\S)(?!\s*[;,])"
+                                     rf"|\d{{1,3}}[a-zđ]?\.\s|[a-zđ]\d?\)\s)")}
 
 
 @dataclass
