@@ -36,10 +36,26 @@ def opens_quote(text: str) -> bool:
     return bool(text) and text[0] in OPEN_QUOTES
 
 
+_TITLE_ACTION_RE = re.compile(rf"^(?i:{alternation(_A['amend'] + _A['insert'] + _A['replace'])})\s")
+
+
+def announces(text: str) -> bool:
+    """The quoted new text may follow ``text``: an instruction ending with ":", or an article
+    title that is the instruction ("Sửa đổi, bổ sung khoản 1 và khoản 2 Điều 17", then “1. …”)."""
+    return text.endswith(":") or (_TITLE_ACTION_RE.match(text) is not None
+                                  and _UNIT_REF_RE.search(text) is not None)
+
+
 def find_quote_end(lines: list[Line], start: int) -> int:
     """Index of the line that closes the quotation opened at ``lines[start]``. Curly quotes are
     counted (nested quotes allowed); straight quotes, or curly ones that never balance, end at the
     first line ending with a closing quote (”. ”; "; ...). Unterminated: the opening line only."""
+    return quote_end(lines, start)[0]
+
+
+def quote_end(lines: list[Line], start: int) -> tuple[int, bool]:
+    """``find_quote_end`` and whether the curly quotes balanced there (False: a guess, which the
+    parser may cut short where the amending text's own next article begins)."""
     first = _curly(lines[start].text.lstrip())
     if first.startswith("“"):
         depth = 0
@@ -47,14 +63,14 @@ def find_quote_end(lines: list[Line], start: int) -> int:
             t = _curly(lines[j].text)
             depth += t.count("“") - t.count("”")
             if depth <= 0:
-                return j
+                return j, True
     for j in range(start, len(lines)):
         t = _curly(lines[j].text.rstrip())
         if j == start and len(t) < 2:
             continue
         if _CLOSE_END_RE.search(t):
-            return j
-    return start
+            return j, False
+    return start, False
 
 
 def strip_quotes(lines: list[Line]) -> list[Line]:

@@ -402,8 +402,8 @@ class LineParser:
             if self.closing_line is not None and self._stays_closing(i, p):
                 i += 1
                 continue
-            if (after_quote or last_text.endswith(":")) and self._opens_quote(p, last_text):
-                j = amend.find_quote_end(self.lines, i)
+            if (after_quote or amend.announces(last_text)) and self._opens_quote(p, last_text):
+                j = self._quote_end(i)
                 self._add_quote(i, j, last_text)
                 after_quote = True
                 i = j + 1
@@ -461,6 +461,20 @@ class LineParser:
             self.annex_line = self.lines[i].lineno
         self.closing.append(self.lines[i])
         return True
+
+    def _quote_end(self, i: int) -> int:
+        """Where the quotation opened at line ``i`` ends. When its quotes do not balance (the
+        Gazette left out a closing ”), it ends before the amending text's own next article at
+        the latest ("Điều 3." right after the instruction Điều 2)."""
+        j, balanced = amend.quote_end(self.lines, i)
+        if balanced or self.quoted:
+            return j
+        want = self._expected("article")
+        for k in range(i + 1, j + 1):
+            p = self.probes[k]
+            if p[:1] in "Đđ" and (m := ARTICLE_RE.match(p)) and m.group("num") == str(want):
+                return k - 1
+        return j
 
     def _opens_quote(self, p: str, instruction: str) -> bool:
         """A quotation opens here, after an instruction ending with ":" (or another quotation)."""
