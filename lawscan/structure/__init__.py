@@ -47,7 +47,8 @@ def parse_source(source: Source) -> Document:
     closing = parser.closing if parser else []
     sample = " ".join(ln.text for ln in source.lines[:400])[:20000]
     first = next((u for u in root.walk(include_quoted=False) if u.kind == "article"), None)
-    meta = metadata.extract(header, closing, source.meta, sample, first.heading if first else "")
+    meta = metadata.extract(header, closing, source.meta, sample, first.heading if first else "",
+                            source.lines)
     doc.title, doc.number, doc.year, doc.date = meta.title, meta.number, meta.year, meta.date
     doc.issuer, doc.doc_kind, doc.is_draft = meta.issuer, meta.doc_kind, meta.is_draft
     if meta.consolidates:  # the kind a consolidated text is judged as (RULES.md)

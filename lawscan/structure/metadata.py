@@ -25,6 +25,7 @@ _H = V["header"]
 _NUMBER_RE = re.compile(
     rf"(?i:{_H['number_prefix']})\s*:?\s*(?P<num>\d+(?:/\d{{4}})?/[A-ZĐ0-9](?:[A-ZĐ0-9\-]|(?<=TT)g)+"
     rf"|\d+-[A-ZĐ]+(?:/[A-ZĐ0-9\-]+)+|(?:\.{{2,}}|…|_+)?/\s*(?:\d{{4}}|20\.+|20…)/[A-ZĐ0-9\-.…]*)")
+_NUMBER_LINE_RE = re.compile(rf"^(?i:{_H['number_prefix']})\s*:")  # "Số: 41/2026/TT-BTC Hà Nội, …"
 _BARE_NUMBER_RE = re.compile(r"\b(\d+/\d{4}/(?:QH|UBTVQH|VBHN)[A-ZĐ0-9\-]*|\d+/VBHN-[A-ZĐ]+)\b")
 _DATE_RE = re.compile(_H["date"], re.IGNORECASE)
 _ENACT_RE = re.compile(_H["enact"])
@@ -44,6 +45,15 @@ _AMENDING_ARTICLE_RE = re.compile(_H["amending_article"], re.IGNORECASE)
 # the name lines under which a subject in sentence case follows (see _subject_title)
 _SUBJECT_NAME_RE = re.compile(rf"^(?:{alternation(_H['subject_names'])})\d{{0,3}}$")
 _TITLE_YEAR_RE = re.compile(_H["title_year"], re.IGNORECASE)
+# a subject printed over many lines ends before the preamble ("Căn cứ …", "Theo đề nghị …"), the
+# formula of a consolidated text ("Thông tư số …") or its list of amending texts ("1. …")
+_SUBJECT_ENDS = tuple(_H["preamble_starts"] + _H["subject_ends"])
+_SUBJECT_LINES = 12
+_IN_FORCE = _H["in_force"]  # "… có hiệu lực kể từ …": the formula, not a title line
+_LIST_ITEM_RE = re.compile(r"^\d+[.)]\s")
+_AUTHENTICATION = _H["authentication"]  # "XÁC THỰC VĂN BẢN HỢP NHẤT"
+_BLOCK_LINE = 80  # the lines of an authentication block are short
+_PLACE_DATE_RE = re.compile(rf"^[^\d,]{{1,40}},\s*(?:{_H['date']})", re.IGNORECASE)  # "Hà Nội, ngày …"
 
 
 @dataclass
@@ -112,9 +122,9 @@ def _subject_title(probes: list[str]) -> str:
         if _SUBJECT_NAME_RE.match(p):
             name = _sentence_case(p.rstrip("0123456789"))  # "THÔNG TƯ1": a note's mark
             lines = []
-            for q in probes[k + 1:k + 5]:
-                if (q.startswith(tuple(_H["preamble_starts"])) or is_upper_title(q)
-                        or q.startswith(f"{name} số") or q[:1].isdigit()):
+            for q in probes[k + 1:k + 1 + _SUBJECT_LINES]:
+                if (q.startswith(_SUBJECT_ENDS) or is_upper_title(q) or _LIST_ITEM_RE.match(q)
+                        or q.startswith(f"{name} số") and _IN_FORCE in q or _ENACT_RE.search(q)):
                     break  # the preamble, the formula of a consolidated text ("Thông tư số …")
                 lines.append(q)
             subject = " ".join(lines).strip(" ,;.")
@@ -140,16 +150,24 @@ def _top(head: list[str]) -> list[str]:
     return top
 
 
-def _issuer(top: list[str]) -> str | None:
-    """The issuing body: "QUỐC HỘI", "CHÍNH PHỦ", "BỘ TÀI CHÍNH" (before the motto on its line)."""
-    for p in top[:15]:
+def _issuer(lines: list[str]) -> str | None:
+    """The issuing body: "QUỐC HỘI", "CHÍNH PHỦ", "BỘ TÀI CHÍNH" (before the motto on its line),
+    its name completed by the line below when it was split ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ
+    HỘI", "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM")."""
+    for k, p in enumerate(lines[:15]):
         m = _ISSUER_RE.match(p)
-        if m:
-            return m.group(0)
-        ministry = _ministry(p)
-        if ministry:
-            return ministry
+        name = m.group(0) if m else _ministry(p)
+        if name:
+            rest = lines[k + 1] if k + 1 < len(lines) and name == p.strip() else ""
+            return f"{name} {rest}" if _completes(rest) else name
     return None
+
+
+def _completes(probe: str) -> bool:
+    """A short line in capitals that is no header line of its own: the rest of an issuer's name."""
+    return (0 < len(probe.split()) <= 3 and is_upper_title(probe) and not _ISSUER_RE.match(probe)
+            and not _ministry(probe) and not _MOTTO_RE.match(probe) and not _TITLE_WORD_RE.match(probe)
+            and not _NUMBER_LINE_RE.match(probe))
 
 
 def _ministry(probe: str) -> str | None:
@@ -158,6 +176,13 @@ def _ministry(probe: str) -> str | None:
         return None
     name = _MOTTO_RE.split(probe, 1)[0].strip(" -")
     return name if is_upper_title(name) and name not in _ISSUER_PREFIXES else None
+
+
+def _header_lines(head: list[str]) -> list[str]:
+    """The header's lines when the layout put them after the preamble (two header columns read
+    after the title: "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI …" on one line): from the motto's line on."""
+    k = next((k for k, p in enumerate(head) if _MOTTO_RE.search(p)), None)
+    return head[max(0, k - 1):] if k is not None else []
 
 
 def _is_draft(head: list[str]) -> bool:
@@ -173,10 +198,24 @@ class _Number:
 
 
 def _number(head: list[str], top: list[str], hints: dict, is_draft: bool) -> _Number:
-    """The number of the header's number line ("Luật số: 31/2024/QH15", "Số: 15/2026/NĐ-CP"),
-    else a bare number near the top ("126/VBHN-VPQH"), else the reader's hint."""
+    """The number of the header's number line ("Luật số: 31/2024/QH15", "Số: 15/2026/NĐ-CP"; a
+    "Số:" line the layout put after the preamble too), else a bare number near the top
+    ("126/VBHN-VPQH"), else the reader's hint."""
     out = _Number(draft=is_draft)
-    for p in top:
+    _printed_number(top + [q for q in head if _NUMBER_LINE_RE.match(q)], out)
+    if out.number is None and not out.draft:
+        out.number = out.printed = next((m.group(1) for p in top[:15]
+                                         if (m := _BARE_NUMBER_RE.search(p))), out.printed) or None
+    out.hinted = next((h for key in ("number", "document_number", "id")
+                       if _HINT_NUMBER_RE.match(h := str(hints.get(key) or "").strip())), "")
+    if out.number is None and not out.draft and out.hinted:
+        out.number = out.hinted
+    return out
+
+
+def _printed_number(lines: list[str], out: _Number) -> None:
+    """The first number line of ``lines``: its number, or a draft's blank one ("Số: /2025/QH15")."""
+    for p in lines:
         m = _NUMBER_RE.search(p)
         if m:
             num = m.group("num").strip()
@@ -185,21 +224,7 @@ def _number(head: list[str], top: list[str], hints: dict, is_draft: bool) -> _Nu
                 out.number = num.rstrip(".")
             else:
                 out.draft = True
-            break
-    if out.number is None and not out.draft:
-        for p in top[:15]:
-            m = _BARE_NUMBER_RE.search(p)
-            if m:
-                out.number = out.printed = m.group(1)
-                break
-    for key in ("number", "document_number", "id"):
-        hinted = str(hints.get(key) or "").strip()
-        if _HINT_NUMBER_RE.match(hinted):
-            out.hinted = hinted
-            break
-    if out.number is None and not out.draft and out.hinted:
-        out.number = out.hinted
-    return out
+            return
 
 
 def _date(top: list[str], closing: list[Line], hints: dict) -> str | None:
@@ -214,6 +239,26 @@ def _date(top: list[str], closing: list[Line], hints: dict) -> str | None:
             return _iso(*m.groups())
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", str(hints.get("date") or ""))
     return m.group(0) if m else None
+
+
+def _authentication(lines: list[Line]) -> list[str]:
+    """The block that authenticates a consolidated text, at its end: the body ("BỘ TÀI CHÍNH"),
+    its number ("Số: 08/VBHN-BTC"), "XÁC THỰC VĂN BẢN HỢP NHẤT", the place and date; [] when the
+    text has none. Its number, date and body are the consolidated text's own."""
+    for k in range(len(lines) - 1, -1, -1):
+        if _AUTHENTICATION in lines[k].text:
+            block = [p for p in (probe_text(ln.text) for ln in lines[max(0, k - 4):k + 3]) if p]
+            return [p for p in block if len(p) <= _BLOCK_LINE]  # not the notes that may follow
+    return []
+
+
+def _authenticated(auth: list[str]) -> tuple[str | None, str | None]:
+    """The consolidated text's own number ("08/VBHN-BTC") and date ("Hà Nội, ngày 17 tháng 4
+    năm 2026") in its authentication block."""
+    number = next((m.group(1) for p in auth if (m := _BARE_NUMBER_RE.search(p))
+                   and kinds.number_kind(m.group(1)) == "consolidated"), None)
+    date = next((_iso(*m.groups()) for p in auth if (m := _PLACE_DATE_RE.match(p))), None)
+    return number, date
 
 
 def _enacted_title(head: list[str]) -> str:
@@ -232,7 +277,9 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
     """The title, from the best source that has one (enacting sentence, record title, header
     lines, an amending law's first article, the scope sentence of older laws)."""
     hinted = " ".join(str(hints.get("title") or "").split())
-    title = _enacted_title(head)
+    # a decree's or circular's header title is its title; the enacting sentence may word it
+    # differently ("ban hành Thông tư quy định chế độ …" under "Quy định về chế độ …")
+    title = _subject_title(head) or _header_cut(_enacted_title(head), head)
     if not title and _TITLE_WORD_RE.match(hinted.upper()):
         title = hinted
     title = title or title_from_header(head) or hinted or _subject_title(head)
@@ -249,6 +296,17 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
     return title
 
 
+def _header_cut(enacted: str, head: list[str]) -> str:
+    """The enacting sentence's title cut to the header's when it goes on past it ("Quốc hội ban
+    hành Luật sửa đổi, … của Luật Bảo hiểm y tế số 25/2008/QH12 đã được …" under "LUẬT / SỬA
+    ĐỔI, … CỦA LUẬT BẢO HIỂM Y TẾ"): the header is the title, the sentence keeps its capitals."""
+    header = title_from_header(head) if enacted else ""
+    if header and len(header) < len(enacted) and enacted.lower().startswith(header.lower()) \
+            and not enacted[len(header)].isalnum():
+        return enacted[:len(header)]
+    return enacted
+
+
 def _year(number: str | None, title: str, date: str | None) -> int | None:
     """The year of the number ("31/2024/QH15"), else the one a title names ("Hiến pháp … năm
     1992": the date may be a later one), else the date's."""
@@ -261,18 +319,30 @@ def _year(number: str | None, title: str, date: str | None) -> int | None:
     return int(date[:4]) if date else None
 
 
+def _identify(meta: Meta, head: list[str], top: list[str], closing: list[Line], hints: dict,
+              auth: list[str]) -> _Number:
+    """The issuer, number and date of ``meta`` (a consolidated text's own from its
+    authentication block ``auth`` first, then the header's, wherever the layout put it)."""
+    meta.issuer = _issuer(auth) or _issuer(top) or _issuer(_header_lines(head))
+    number = _number(head, top, hints, meta.is_draft)
+    own_number, own_date = _authenticated(auth)
+    meta.number, meta.is_draft = own_number or number.number, number.draft
+    placed = [q for q in head if _NUMBER_LINE_RE.match(q) or _PLACE_DATE_RE.match(q)]
+    meta.date = own_date or _date(top + placed, closing, hints)
+    return number
+
+
 def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
-            sample: str = "", first_article: str = "") -> Meta:
+            sample: str = "", first_article: str = "", lines: list[Line] = ()) -> Meta:
     """Metadata of one document. ``header``: lines before the first unit; ``closing``: the
     closing passage; ``hints``: Source.meta; ``sample``: some body text (language check, how the
-    text names itself); ``first_article``: the heading of the first article."""
+    text names itself); ``first_article``: the heading of the first article; ``lines``: all the
+    document's lines (a consolidated text is authenticated at its end)."""
     hints = hints or {}
     head = [p for p in (probe_text(ln.text) for ln in header) if p][:60]
     top = _top(head)
-    meta = Meta(issuer=_issuer(top), is_draft=_is_draft(head))
-    number = _number(head, top, hints, meta.is_draft)
-    meta.number, meta.is_draft = number.number, number.draft
-    meta.date = _date(top, closing, hints)
+    meta = Meta(is_draft=_is_draft(head))
+    number = _identify(meta, head, top, closing, hints, _authentication(lines))
     meta.title = _title(head, hints, first_article)
     meta.year = _year(meta.number, meta.title, meta.date)
     kind = kinds.classify(kinds.Evidence(

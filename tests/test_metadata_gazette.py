@@ -1,0 +1,114 @@
+"""Metadata of decrees, circulars, resolutions and consolidated texts as the Official Gazette
+prints them (lawscan.structure.metadata): the header shapes one by one on small texts, then
+title, number, year, date, issuer and kind of the 30 Gazette PDFs of the research corpus against
+the values read off each PDF by hand (tests/fixtures/metadata/gazette-pdfs.jsonl; skipped
+without the corpus)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from conftest import CORPUS, FIXTURES
+from lawscan.model import Line, Source
+from lawscan.structure import parse_source
+
+EXPECTED = [json.loads(line) for line in
+            (FIXTURES / "metadata" / "gazette-pdfs.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def parse_text(text: str):
+    lines = [Line(" ".join(unicodedata.normalize("NFC", t).split()), k)
+             for k, t in enumerate(text.splitlines(), 1) if t.strip()]
+    return parse_source(Source(path="t.txt", format="txt", lines=lines))
+
+
+BODY = "Điều 1. Phạm vi điều chỉnh\nThông tư này quy định về thử nghiệm.\n"
+
+
+def test_title_over_several_lines_up_to_the_preamble():
+    doc = parse_text("CHÍNH PHỦ\nSố: 25/2026/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Hà Nội, ngày 30 tháng 4 năm 2026\nNGHỊ QUYẾT\nVề việc kéo dài thời hạn áp dụng "
+                     "của Nghị định số 72/2026/NĐ-CP ngày 09\ntháng 3 năm 2026 của Chính phủ sửa đổi mức "
+                     "thuế suất\nthuế nhập khẩu ưu đãi đối với một số mặt hàng xăng, dầu tại Biểu thuế ban "
+                     "hành kèm theo Nghị định số\n26/2023/NĐ-CP ngày 31 tháng 5 năm 2023 của Chính phủ\n"
+                     "Theo đề nghị của Bộ trưởng Bộ Tài chính;\nChính phủ ban hành Nghị quyết kéo dài.\n"
+                     + BODY)
+    assert doc.title.startswith("Nghị quyết về việc kéo dài thời hạn áp dụng")
+    assert doc.title.endswith("Nghị định số 26/2023/NĐ-CP ngày 31 tháng 5 năm 2023 của Chính phủ")
+    assert (doc.number, doc.year, doc.date, doc.doc_kind) == ("25/2026/NQ-CP", 2026, "2026-04-30",
+                                                              "resolution")
+
+
+def test_the_header_title_wins_over_the_enacting_sentence():
+    doc = parse_text("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     "Số: 33/2026/TT-BTC Hà Nội, ngày 30 tháng 03 năm 2026\nTHÔNG TƯ\nQuy định về chế "
+                     "độ tài chính của Bảo hiểm tiền gửi Việt Nam\nBộ trưởng Bộ Tài chính ban hành "
+                     "Thông tư quy định chế độ tài chính của Bảo hiểm tiền gửi Việt Nam.\n" + BODY)
+    assert doc.title == "Thông tư quy định về chế độ tài chính của Bảo hiểm tiền gửi Việt Nam"
+    assert (doc.issuer, doc.number, doc.date) == ("BỘ TÀI CHÍNH", "33/2026/TT-BTC", "2026-03-30")
+
+
+@pytest.mark.parametrize("header, issuer", [
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+    ("NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM"),
+    ("VĂN BẢN QUY PHẠM PHÁP LUẬT\nCHÍNH PHỦ\nCHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "CHÍNH PHỦ"),
+    ("VĂN BẢN PHÁP LUẬT KHÁC\nBỘ KẾ HOẠCH VÀ ĐẦU TƯ\nBỘ KẾ HOẠCH VÀ ĐẦU TƯ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+     "BỘ KẾ HOẠCH VÀ ĐẦU TƯ"),
+], ids=["split-ministry", "split-state-bank", "banner-issuer-twice", "banner-merged-columns"])
+def test_issuer_lines_as_printed(header, issuer):
+    doc = parse_text(header + "Số: 05/2023/TT-BLĐTBXH Hà Nội, ngày 15 tháng 6 năm 2023\nTHÔNG TƯ\n"
+                     "Quy định về thử nghiệm\nCăn cứ Luật Thử nghiệm;\n" + BODY)
+    assert doc.issuer == issuer and doc.number == "05/2023/TT-BLĐTBXH"
+
+
+def test_header_columns_printed_after_the_preamble():
+    doc = parse_text("THÔNG TƯ\nHướng dẫn việc kê khai thuế\nCăn cứ Luật Quản lý thuế số 38/2019/QH14;\n"
+                     "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     "Số: 41/2026/TT-BTC Hà Nội, ngày 06 tháng 4 năm 2026\n" + BODY)
+    assert (doc.title, doc.issuer, doc.number, doc.date) == (
+        "Thông tư hướng dẫn việc kê khai thuế", "BỘ TÀI CHÍNH", "41/2026/TT-BTC", "2026-04-06")
+
+
+def test_consolidated_text_authenticated_at_its_end():
+    doc = parse_text("VĂN BẢN HỢP NHẤT -\nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nCHÍNH PHỦ\n"
+                     "Số: 49/2018/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ ĐỊNH\nQuy định về "
+                     "kiểm định chất lượng\nNghị định số 49/2018/NĐ-CP ngày 30 tháng 3 năm 2018 của Chính "
+                     "phủ, có hiệu lực kể từ ngày 15 tháng 5 năm 2018 được sửa đổi, bổ sung bởi:\n"
+                     "1. Nghị định số 15/2019/NĐ-CP ngày 01 tháng 02 năm 2019 của Chính phủ.\n"
+                     "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về kiểm định.\n"
+                     "BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 1798/VBHN-BLĐTBXH\n"
+                     "XÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 18 tháng 5 năm 2023\nKT. BỘ TRƯỞNG\n")
+    assert (doc.number, doc.year, doc.date, doc.doc_kind) == ("1798/VBHN-BLĐTBXH", 2023, "2023-05-18",
+                                                              "consolidated")
+    assert doc.title == "Nghị định quy định về kiểm định chất lượng (văn bản hợp nhất)"
+    assert doc.issuer == "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+
+
+def test_a_law_passed_in_a_sentence_the_layout_wrapped_gets_its_date():
+    doc = parse_text("QUỐC HỘI\nLuật số: 51/2024/QH15\nLUẬT\nTHỬ NGHIỆM\nĐiều 1. Phạm vi\nNội dung.\n"
+                     "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV,\n"
+                     "kỳ họp thứ 8 thông qua ngày 27 tháng 11 năm 2024.\nCHỦ TỊCH QUỐC HỘI\n")
+    assert doc.date == "2024-11-27"
+
+
+PDF = CORPUS / "pdf"
+
+
+def _loose(text):
+    """The title as words: one Gazette PDF's text layer glues two of them ("bởiLuật")."""
+    return "".join((text or "").split())
+
+
+@pytest.mark.skipif(not PDF.is_dir(), reason=f"no corpus PDFs at {PDF}")
+@pytest.mark.parametrize("want", EXPECTED, ids=[w["file"][:40] for w in EXPECTED])
+def test_gazette_pdf_metadata(want):
+    from lawscan.pipeline import load_document
+
+    doc = load_document(str(PDF / want["file"]))
+    got = {"number": doc.number, "year": doc.year, "date": doc.date, "issuer": doc.issuer,
+           "kind": doc.doc_kind}
+    assert got == {k: want[k] for k in got}
+    assert _loose(doc.title) == _loose(want["title"])
