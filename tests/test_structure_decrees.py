@@ -75,3 +75,45 @@ def test_gazette_amending_circular_keeps_its_twenty_articles():
     assert [a.num for a in doc.units("article")] == [str(n) for n in range(1, 21)]
     assert doc.counts()["chapters"] == 6
     assert not [p for p in doc.problems if p.code in ("refs.unresolved", "structure.numbering_gap")]
+
+
+STOPLESS = """\
+Điều 1. Quyền của cá nhân
+1 Cá nhân có quyền yêu cầu xóa thông tin của mình.
+2. Tổ chức lưu trữ thông tin có trách nhiệm thực hiện yêu cầu.
+3 Trường hợp từ chối, tổ chức phải nêu rõ lý do.
+Điều 2. Thời hạn
+Việc xem xét được thực hiện trong thời hạn quy định.
+10 Ngày làm việc là thời hạn tối đa.
+Điều 3. Phí
+1. Mức phí do Bộ Tài chính quy định.
+3 Bộ trưởng hướng dẫn việc thu phí.
+2 tháng một lần, tổ chức báo cáo.
+"""
+
+
+def test_khoan_printed_without_its_full_stop_is_read_in_sequence():
+    doc = parse_text(STOPLESS)
+    paras = {a.num: [c.num for c in a.children if c.kind == "paragraph"] for a in doc.units("article")}
+    # Điều 1: "1 Cá nhân" at the start of the article and "3 Trường hợp" after khoản 2; Điều 2: a
+    # number opening a sentence of running text; Điều 3: out of sequence, or before lower case
+    assert paras == {"1": ["1", "2", "3"], "2": [], "3": ["1"]}
+    assert "structure.stopless_paragraph" in [p.code for p in doc.problems]
+
+
+CNTT = CORPUS / "html" / "tvpl-luat-cong-nghe-thong-tin-67-2006-qh11.html"
+
+
+@pytest.mark.skipif(not CNTT.is_file(), reason=f"no corpus file {CNTT}")
+def test_information_technology_law_gets_its_khoan_1_back():
+    """Luật Công nghệ thông tin 2006, Điều 22: "1 Cá nhân có quyền yêu cầu …" (the reference
+    "khoản 1 Điều này" in khoản 3 no longer names a khoản the text seemed to have lost)."""
+    from lawscan.graph.build import reference_problems
+    from lawscan.pipeline import load_document
+
+    doc = load_document(str(CNTT))
+    art22 = next(a for a in doc.units("article") if a.num == "22")
+    assert [c.num for c in art22.children if c.kind == "paragraph"] == ["1", "2", "3"]
+    reference_problems(doc)
+    assert not [p for p in doc.problems if p.code.startswith("refs.") and p.line in
+                {ln.lineno for u in art22.walk() for ln in u.content}]

@@ -17,7 +17,8 @@ from lawscan.model import Line, Problem, Unit, unit_names
 from lawscan.structure import amend, attach
 from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
-                                        SECTION_RE, SUBSECTION_RE, V, alternation, fold_label,
+                                        SECTION_RE, STOPLESS_PARAGRAPH_RE, SUBSECTION_RE, V,
+                                        alternation, fold_label,
                                         is_upper_title, may_be_label, num_key, probe_text,
                                         roman_to_int, starts_upper, strip_separator)
 
@@ -79,6 +80,7 @@ class LineParser:
         self.own_articles = 0
         self.part_fresh = False  # a Phần opened and no Chương in it yet
         self.misspelt: dict[tuple[str, str], list] = {}  # (as printed, label) -> [first line, count]
+        self.stopless = 0  # khoản read without the full stop after their number ("1 Cá nhân")
 
     # ---------------------------------------------------------------- helpers
     def _problem(self, code: str, message: str, line: int | None, severity: str = "warning"):
@@ -515,9 +517,37 @@ class LineParser:
             if m:
                 self._open("point", m.group("num"), "", line).content.append(line)
                 return
+            if p[0].isdigit() and not self.quoted and self._stopless_paragraph(p, line):
+                return
         self.stack[-1].content.append(line)
 
+    def _stopless_paragraph(self, p: str, line: Line) -> bool:
+        """"1 Cá nhân …": a khoản printed without the full stop after its number (Luật Công nghệ
+        thông tin 2006), read as one only in sequence - the khoản after the article's last, or
+        khoản 1 right at the start of an article (or after its lead-in ending with ":") - and
+        before a capitalised word, so that a sentence opening with a number stays text."""
+        m = STOPLESS_PARAGRAPH_RE.match(p)
+        if not m or not p[m.end()].isupper():
+            return False
+        article = next(u for u in reversed(self.stack) if u.kind == "article")
+        kids = [c for c in article.children if c.kind == "paragraph"]
+        num = int(m.group("num"))
+        if kids:
+            prev = num_key(kids[-1].num, "paragraph")
+            ok = prev is not None and num == prev[0] + 1
+        else:
+            ok = num == 1 and self.stack[-1] is article and (
+                not article.content or article.content[-1].text.rstrip().endswith(":"))
+        if ok:
+            self._open("paragraph", m.group("num"), "", line, {"stopless": True}).content.append(line)
+            self.stopless += 1
+        return ok
+
     def _report_headings(self) -> None:
+        if self.stopless:
+            self._problem("structure.stopless_paragraph",
+                          f"{self.stopless} khoản printed without the full stop after the number "
+                          "(\"1 Cá nhân …\") read in sequence", None, "info")
         for (word, label), (first, count) in self.misspelt.items():
             self._problem("structure.misspelt_label",
                           f"heading label “{word}” read as “{label}” ({count} heading(s), first at "

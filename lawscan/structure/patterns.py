@@ -51,6 +51,8 @@ ARTICLE_RE = re.compile(
     rf"^(?i:{alternation(V['labels']['article'])})\s*(?:(?i:{_THU})\s+)?(?P<num>\d+(?:[a-zđ]\d*)?)(?P<rest>.*)$")
 # "1. Text"; also "1.“Text" and "1.Text" with the space forgotten (seen in real laws)
 PARAGRAPH_RE = re.compile(r"^(?P<num>\d{1,3}[a-zđ]?)\.(?:\s+(?P<rest>.*)|(?P<glued>(?=[“\"]|[^\W\d_]).*)|$)")
+# "1 Cá nhân …": a khoản whose full stop after the number was left out (taken only in sequence)
+STOPLESS_PARAGRAPH_RE = re.compile(r"^(?P<num>\d{1,3})\s+(?=[^\W\d_]{2})")
 _LETTERS = "".join(sorted(set(POINT_ALPHABET)))
 POINT_RE = re.compile(rf"^(?P<num>[{_LETTERS}]\d{{0,2}})\)\s*(?P<rest>.*)$")
 
