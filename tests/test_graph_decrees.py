@@ -81,6 +81,21 @@ def test_broken_references_are_still_reported(decree):
                                 (33, "điểm c khoản 1")]  # Điều 4 khoản 1 has điểm a and b only
 
 
+def test_this_khoan_in_an_article_of_one_khoan_is_the_article():
+    """"… theo quy định tại khoản này" in an article printed as a single khoản (no numbered
+    khoản at all) names the article's own text, not a missing khoản."""
+    art = Unit(kind="article", num="8", heading="Thời hạn", line=1, eid="art_8",
+               content=[Line("Người bị xử lý theo quy định tại khoản này được coi như chưa bị xử lý.", 2)])
+    doc = Document(path="x.txt", format="txt", doc_kind="decree", root=Unit(kind="root", children=[art]))
+    reference_problems(doc)
+    assert not [p for p in doc.problems if p.code == "refs.unresolved"]
+    art.children = [Unit(kind="paragraph", num="1", line=3, eid="art_8__para_1",
+                         content=[Line("1. Nội dung.", 3)])]
+    doc.problems = []
+    reference_problems(doc)  # with khoản of its own, "khoản này" outside them names none
+    assert [p.code for p in doc.problems] == ["refs.unresolved"]
+
+
 def test_instruction_of_a_text_not_named_here():
     """A record that lost its header: "Điều 1. Sửa đổi, bổ sung khoản 10 Điều 3" amends a
     circular named only in the lost title; "Bổ sung nguồn vốn …" is not an instruction."""

@@ -562,6 +562,10 @@ def resolve_path(path: Path, chain: list[Unit], top: dict) -> Unit | None:
     kind, num = path[0]
     if num == THIS:
         anchor = _nearest(chain, kind)
+        if anchor is None and kind == "paragraph":  # "khoản này" in an article of one khoản
+            article = _nearest(chain, "article")
+            if article is not None and not any(c.kind == "paragraph" for c in article.children):
+                anchor = article
     elif kind in IMPLICIT_PARENT:
         parent = _nearest(chain, IMPLICIT_PARENT[kind])
         anchor = _child(parent, kind, num) if parent is not None else None

@@ -272,7 +272,8 @@ def _patterns() -> dict:
         "join": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
         # between a chain and whose units they are: "của", a comma, a short aside in brackets
         # ("Phần II (phần ghi của cơ quan nhà nước) của Bản hợp đồng")
-        "qual_lead": re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:{re.escape(w['of'])}\s+)?"),
+        "qual_lead": re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:(?:{_alt(w['qualifier_fillers'])})\s+)?"
+                                rf"(?:{re.escape(w['of'])}\s+)?"),
         "self": re.compile(rf"(?P<type>{types_alt})\s+{re.escape(w['this'])}(?!\w)"),
         # "type", "number" and "field" are searched along whole lines: written, like "candidate",
         # with their word-start test after the first character
@@ -643,7 +644,7 @@ def _paths(groups: list[list[tuple[str, list[str]]]], commas: list[bool] = ()) -
             group.extend(level for level in nxt if RANK[level[0]] > RANK[top])
     paths: list[Path] = []
     seen: set[Path] = set()
-    for group in groups:
+    for group in (g for whole in groups for g in _spread(whole)):
         outer_first = list(reversed(group))
         for combo in itertools.product(*[vals for _, vals in outer_first]):
             path = tuple((kind, v) for (kind, _), v in zip(outer_first, combo))
@@ -653,3 +654,14 @@ def _paths(groups: list[list[tuple[str, list[str]]]], commas: list[bool] = ()) -
                 if len(paths) >= MAX_TARGETS:
                     return paths
     return paths
+
+
+def _spread(group: list[tuple[str, list[str]]]) -> list[list[tuple[str, list[str]]]]:
+    """A group whose outer level lists more numbers than its first: "điểm e và điểm g khoản 4, 5"
+    is điểm e, g of khoản 4 and khoản 5 (whole), not điểm e, g of each."""
+    for k in range(1, len(group)):
+        kind, values = group[k]
+        if len(values) > 1:
+            first = group[:k] + [(kind, values[:1])] + group[k + 1:]
+            return [first] + [[(kind, [v])] + group[k + 1:] for v in values[1:]]
+    return [group]
