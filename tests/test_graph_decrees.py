@@ -98,7 +98,9 @@ def test_this_khoan_in_an_article_of_one_khoan_is_the_article():
 
 def test_instruction_of_a_text_not_named_here():
     """A record that lost its header: "Điều 1. Sửa đổi, bổ sung khoản 10 Điều 3" amends a
-    circular named only in the lost title; "Bổ sung nguồn vốn …" is not an instruction."""
+    circular named only in the lost title, and so does an instruction put passively ("Khoản 3 và
+    khoản 4 Điều 16 được sửa đổi, bổ sung như sau:"); "Bổ sung nguồn vốn …" and "… được thực
+    hiện theo …" are no instructions."""
     def unit(kind, num, text, children=()):
         return Unit(kind=kind, num=num, heading="", line=len(text), content=[Line(text, len(text))],
                     children=list(children))
@@ -107,6 +109,9 @@ def test_instruction_of_a_text_not_named_here():
         unit("article", "1", "Điều 1. Sửa đổi, bổ sung khoản 10 Điều 3", [
             unit("paragraph", "1", "1. Điểm c khoản 4 Điều 9 được sửa đổi như sau:")]),
         unit("article", "2", "Điều 2. Bổ sung nguồn vốn theo khoản 7 Điều 1."),
+        unit("article", "3", "Điều 3. Nội dung được sửa đổi", [  # not an instruction itself
+            unit("paragraph", "1", "1. Khoản 3 và khoản 4 Điều 16 được sửa đổi, bổ sung như sau:"),
+            unit("paragraph", "2", "2. Khoản 5 Điều 17 được thực hiện theo khoản 9 Điều 2.")]),
     ])
     for art in root.children:
         art.eid = f"art_{art.num}"
@@ -114,8 +119,8 @@ def test_instruction_of_a_text_not_named_here():
             k.eid = f"{art.eid}__para_{k.num}"
     doc = Document(path="x.json", format="json", doc_kind="circular", root=root)
     reference_problems(doc)
-    assert [p.message for p in doc.problems if p.code == "refs.unresolved"] == [
-        "reference “khoản 7 Điều 1” names khoản 7 Điều 1, which is not in this document"]
+    assert [p.message.split(" names ")[0] for p in doc.problems if p.code == "refs.unresolved"] == [
+        "reference “khoản 7 Điều 1”", "reference “Khoản 5 Điều 17”", "reference “khoản 9 Điều 2”"]
 
 
 POOL = CORPUS / "pool"

@@ -631,10 +631,26 @@ def is_instruction(text: str) -> bool:
     "Bổ sung nguồn vốn điều lệ" (a verb that only supplements)."""
     text = text.strip()
     m = _instruction_verbs().match(text.lower())
-    if m is None:
-        return False
+    if m is None:  # "4. Khoản 3 và khoản 4 Điều 3 được sửa đổi, bổ sung như sau:"
+        return _passive(text)
     return (_patterns()["start"].match(text, m.end()) is not None
             or text.lower().startswith(tuple(vocab()["amendment"]["objects"]), m.end()))
+
+
+def _passive(text: str) -> bool:
+    """The instruction put passively: the units it amends right after the label, then
+    ("được") the verb ("Khoản 3 Điều 16 (được) sửa đổi, bổ sung như sau:", "… bị bãi bỏ")."""
+    label = _LEAD.match(text.lower()).end()
+    refs = extract_refs(text[label:], chains_only=True)
+    if not refs or refs[0].start != 0:
+        return False
+    return _passive_verb().match(text.lower(), label + refs[0].end) is not None
+
+
+@lru_cache(maxsize=1)
+def _passive_verb() -> re.Pattern:
+    verbs = "|".join(re.escape(v) for v in vocab()["amendment"]["verbs"])
+    return re.compile(rf"\s+(?:(?:đã\s+)?được\s+|bị\s+)?(?:{verbs})")
 
 
 @lru_cache(maxsize=1)

@@ -267,8 +267,10 @@ def _patterns() -> dict:
         # Phụ lục II", "Mục 2 – Phụ lục I")
         "annex": re.compile(rf"(?:(?i:{_alt(unit_words)})\s+[\w.]+\s+){{0,3}}(?:[–-]\s+)?"
                             rf"(?P<type>{_alt(docs_v['annex_words'])})(?!\w)"),
-        # another text of that kind, named: "của Quy chế Quản lý đầu tư và xây dựng"
-        "issued_named": re.compile(rf"(?P<type>{_alt(docs_v['issued_texts'])})(?=\s+[A-ZĐÀ-Ỹ])"),
+        # another text of that kind, named: "của Quy chế Quản lý đầu tư và xây dựng", "của Quy
+        # chế quản lý hoạt động hàng hải"
+        # (a text of one's own is "Quy chế này", tried before)
+        "issued_named": re.compile(rf"(?P<type>{_alt(docs_v['issued_texts'])})(?=\s+[^\W\d_])"),
         "join": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
         # between a chain and whose units they are: "của", a comma, a short aside in brackets
         # ("Phần II (phần ghi của cơ quan nhà nước) của Bản hợp đồng")
