@@ -184,25 +184,10 @@ def _patterns() -> dict:
         "chapter": r"[IVXLC]+|\d+",
         "part": rf"{w['ordinal']}\s+(?:{ordinals})|[IVXLC]+|\d+",
     }
-    quantity = _alt(w["quantity_words"])
     joiners = _alt(w["and"])
     list_sep = rf"(?:\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+)"
-    kind_words = {}
-    for word, kind in unit_words.items():
-        kind_words.setdefault(kind, []).append(word)
-    value = {}  # a unit's first number, or "này"
-    after = {}  # what may follow a number: the end of a range ("to"), or else another ("also")
-    for kind, idp in ids.items():
-        same_kw = "|".join(_either_case(x) for x in kind_words[kind])
-        # a point's sub-item is read as the point: "điểm c(iv)", "g(i), g(ii)"
-        sub = r"(?:\s?\((?:[ivx]+|\d+)\))?" if kind == "point" else ""
-        value[kind] = re.compile(rf"(?P<this>{re.escape(w['this'])})(?!\w)|(?P<id>{idp})(?!\w){sub}")
-        after[kind] = re.compile(
-            rf"\s+{re.escape(w['range_to'])}\s+(?:(?:{same_kw})\s+)?(?P<to>{idp})(?!\w)"
-            rf"|{list_sep}(?P<also>{idp})(?!\w){sub}(?!\s*(?:{quantity})(?!\w))")
+    value, after = _value_patterns(ids, w, unit_words, list_sep)
     types = v["documents"]["types"]
-    docs_v = v["documents"]
-    issued = "|".join(_either_case(t) for t in sorted(docs_v["issued_texts"], key=len, reverse=True))
     # a document number, from after its first digit ("number" is the whole of it)
     after_digit = (r"(?:\d*/\d{4}/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-Za-zĐ0-9]*)*"
                    r"|\d*/[A-ZĐ]{2,}-[A-ZĐ][A-Za-zĐ0-9]*"
@@ -240,7 +225,7 @@ def _patterns() -> dict:
         # letter may be either case), a document type, a number, "pháp luật"
         "kw_tails": re.compile(_alt([word[1:] for word in unit_words])),
         "type_words": re.compile(types_alt),
-        "issued_words": re.compile(_alt(docs_v["issued_texts"])),
+        "issued_words": re.compile(_alt(v["documents"]["issued_texts"])),
         "any_number": re.compile(r"\d[a-z]?[/-]"),
         "field_tail": w["field"][1:],
         "start": re.compile(prefix + kw),
@@ -257,25 +242,8 @@ def _patterns() -> dict:
         "value": value,
         "after": after,
         "group_sep": re.compile(list_sep + r"(?=\S)"),
-        "semicolon": re.compile(r"\s*;\s*(?=\S)"),
-        # a document's number in short after its type: "Nghị định số 59", "số 94/CP", "số …/2015/TT-BCT"
-        "short_number": re.compile(rf"\s+{num_word}\s*:?\s*(?P<num>(?:\d+|[.…]+)(?:[/\-][\w.…]+)*)"),
-        # a text issued with this one ("của Quy chế này") and an annex or form ("Phụ lục này")
-        "own_text": re.compile(rf"(?P<type>{issued})(?:\s+(?:{_alt(docs_v['issued_with'])})\s+(?:{types_alt}))?"
-                               rf"\s+{re.escape(w['this'])}(?!\w)"),
-        # (units of an annex may be named in a way chains do not read: "khoản 3 mục B Phần 11
-        # Phụ lục II", "Mục 2 – Phụ lục I")
-        "annex": re.compile(rf"(?:(?i:{_alt(unit_words)})\s+[\w.]+\s+){{0,3}}(?:[–-]\s+)?"
-                            rf"(?P<type>{_alt(docs_v['annex_words'])})(?!\w)"),
-        # another text of that kind, named: "của Quy chế Quản lý đầu tư và xây dựng", "của Quy
-        # chế quản lý hoạt động hàng hải"
-        # (a text of one's own is "Quy chế này", tried before)
-        "issued_named": re.compile(rf"(?P<type>{_alt(docs_v['issued_texts'])})(?=\s+[^\W\d_])"),
         "join": re.compile(rf"\s+(?:{re.escape(w['of'])}\s+)?"),
-        # between a chain and whose units they are: "của", a comma, a short aside in brackets
-        # ("Phần II (phần ghi của cơ quan nhà nước) của Bản hợp đồng")
-        "qual_lead": re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:(?:{_alt(w['qualifier_fillers'])})\s+)?"
-                                rf"(?:{re.escape(w['of'])}\s+)?"),
+        **_qualifier_patterns(v, types_alt),
         "self": re.compile(rf"(?P<type>{types_alt})\s+{re.escape(w['this'])}(?!\w)"),
         # "type", "number" and "field" are searched along whole lines: written, like "candidate",
         # with their word-start test after the first character
@@ -288,6 +256,53 @@ def _patterns() -> dict:
         "field": re.compile("|".join(
             lead(f, rf"\s+(?:{re.escape(w['field_related'])}\s+)?{re.escape(w['field_about'])}\s+")
             for f in field_words)),
+    }
+
+
+def _value_patterns(ids: dict, w: dict, unit_words: dict, list_sep: str) -> tuple[dict, dict]:
+    """Per unit kind: its first number, or "này" (``value``), and what may follow a number: the
+    end of a range ("to"), or else another number ("also"). A point's sub-item is read as the
+    point: "điểm c(iv)", "g(i), g(ii)"."""
+    quantity = _alt(w["quantity_words"])
+    kind_words: dict[str, list[str]] = {}
+    for word, kind in unit_words.items():
+        kind_words.setdefault(kind, []).append(word)
+    value, after = {}, {}
+    for kind, idp in ids.items():
+        same_kw = "|".join(_either_case(x) for x in kind_words[kind])
+        sub = r"(?:\s?\((?:[ivx]+|\d+)\))?" if kind == "point" else ""
+        value[kind] = re.compile(rf"(?P<this>{re.escape(w['this'])})(?!\w)|(?P<id>{idp})(?!\w){sub}")
+        after[kind] = re.compile(
+            rf"\s+{re.escape(w['range_to'])}\s+(?:(?:{same_kw})\s+)?(?P<to>{idp})(?!\w)"
+            rf"|{list_sep}(?P<also>{idp})(?!\w){sub}(?!\s*(?:{quantity})(?!\w))")
+    return value, after
+
+
+def _qualifier_patterns(v: dict, types_alt: str) -> dict:
+    """The patterns of what follows a chain of units and says whose units they are (see
+    ``_qualify``) and of the separators decrees put between its groups."""
+    w, docs = v["words"], v["documents"]
+    issued = "|".join(_either_case(t) for t in sorted(docs["issued_texts"], key=len, reverse=True))
+    return {
+        "semicolon": re.compile(r"\s*;\s*(?=\S)"),
+        # a document's number in short after its type: "Nghị định số 59", "số 94/CP", "số …/2015/TT-BCT"
+        "short_number": re.compile(rf"\s+{_either_case(w['number'])}\s*:?\s*"
+                                   rf"(?P<num>(?:\d+|[.…]+)(?:[/\-][\w.…]+)*)"),
+        # a text issued with this one ("của Quy chế này", "của Quy chế ban hành kèm theo Nghị
+        # định này")
+        "own_text": re.compile(rf"(?P<type>{issued})(?:\s+(?:{_alt(docs['issued_with'])})\s+(?:{types_alt}))?"
+                               rf"\s+{re.escape(w['this'])}(?!\w)"),
+        # an annex or a form ("Phụ lục này"; its units may be named in a way chains do not read:
+        # "khoản 3 mục B Phần 11 Phụ lục II", "Mục 2 – Phụ lục I")
+        "annex": re.compile(rf"(?:(?i:{_alt(v['unit_words'])})\s+[\w.]+\s+){{0,3}}(?:[–-]\s+)?"
+                            rf"(?P<type>{_alt(docs['annex_words'])})(?!\w)"),
+        # another text of that kind, named: "của Quy chế Quản lý đầu tư và xây dựng", "của Quy
+        # chế quản lý hoạt động hàng hải" (a text of one's own is "Quy chế này", tried before)
+        "issued_named": re.compile(rf"(?P<type>{_alt(docs['issued_texts'])})(?=\s+[^\W\d_])"),
+        # between a chain and whose units they are: "của", a comma, a short aside in brackets
+        # ("Phần II (phần ghi của cơ quan nhà nước) của Bản hợp đồng"), "sửa đổi, bổ sung"
+        "qual_lead": re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:(?:{_alt(w['qualifier_fillers'])})\s+)?"
+                                rf"(?:{re.escape(w['of'])}\s+)?"),
     }
 
 
