@@ -390,6 +390,7 @@ class LineParser:
         n = len(self.lines)
         i = 0
         last_text = ""  # last non-empty line of the flow (an instruction ends with ":")
+        titled = None  # last_text when it is an article title that is an instruction
         after_quote = False
         while i < n:
             p = self.probes[i]
@@ -404,7 +405,8 @@ class LineParser:
             if self.closing_line is not None and self._stays_closing(i, p):
                 i += 1
                 continue
-            if (after_quote or amend.announces(last_text)) and self._opens_quote(p, last_text):
+            if (after_quote or last_text.endswith(":") or last_text is titled) \
+                    and self._opens_quote(p, last_text):
                 j = self._quote_end(i)
                 self._add_quote(i, j, last_text)
                 after_quote = True
@@ -415,6 +417,8 @@ class LineParser:
             if h:
                 self._open_heading(h, self.lines[i])
                 last_text = h.heading or p
+                # an article whose title is the instruction ("Sửa đổi, bổ sung khoản 1 Điều 17")
+                titled = last_text if h.kind == "article" and amend.announces(last_text) else None
                 i += h.consumed
                 continue
             if self._is_closing(p):
