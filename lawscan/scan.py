@@ -67,11 +67,12 @@ class Scanner:
         """Read, parse and check one file within the ``timeout`` limit (seconds, see
         lawscan.read.limits); running out of time is that file's InputError."""
         from lawscan.pipeline import gc_per_document
-        from lawscan.read.limits import DEFAULT_LIMITS, DocumentTimeout, time_limit
+        from lawscan.read.limits import DEFAULT_LIMITS, Clock, DocumentTimeout, time_limit
 
         timeout = (self.options.limits or {}).get("timeout", DEFAULT_LIMITS["timeout"])
+        clock = Clock(path, float(timeout or 0))
         try:
-            with time_limit(path, timeout) as clock, gc_per_document():
+            with time_limit(clock), gc_per_document():
                 result = self._scan_file(path)
         except DocumentTimeout:
             exc = clock.error()

@@ -219,9 +219,9 @@ def test_timeout_swallowed_by_analysis_still_counts(tmp_path, monkeypatch):
     monkeypatch.setattr(analyse, "analyse_document", busy)
     res, data = scan(tmp_path, GOOD, "--timeout", "1")
     assert data["documents"] == [] and data["errors"][0]["code"] == "input.timeout"
-    from lawscan.read.limits import time_limit
+    from lawscan.read.limits import Clock, time_limit
 
-    with time_limit("x", 0.3) as clock:
+    with time_limit(Clock("x", 0.3)) as clock:
         pass
     assert not clock.expired
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # the alarm is off after the block

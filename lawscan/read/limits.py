@@ -5,7 +5,7 @@ limits with the defaults filled in; ``read_bytes(path, limits)`` gives the bytes
 raises :class:`ReadError` when it is missing, unreadable, empty or larger than ``max_bytes``.
 The input file is only ever opened for reading.
 
-``time_limit(path, seconds)`` is a context manager that interrupts the work inside it after
+``time_limit(Clock(path, seconds))`` is a context manager that interrupts the work inside it after
 ``seconds`` by raising :class:`DocumentTimeout`, a :class:`ReadError`: in the main thread by
 ``SIGALRM`` (``signal.setitimer``), in any other thread (a Dask worker runs its tasks in threads)
 by a watcher thread that raises the exception asynchronously in the working thread
@@ -82,7 +82,8 @@ class DocumentTimeout(ReadError):
 
 
 class Clock:
-    """What :func:`time_limit` gives: ``expired`` turns true once the time is up."""
+    """The time limit of one document, made before :func:`time_limit` starts it (the time may run
+    out before the ``with`` statement has bound anything): ``expired`` turns true once it is up."""
 
     def __init__(self, path: str, seconds: float):
         self.path, self.seconds, self.expired = path, seconds, False
@@ -100,11 +101,10 @@ class ThreadTimeout(DocumentTimeout):
 
 
 @contextlib.contextmanager
-def time_limit(path: str, seconds: float | None) -> Iterator[Clock]:
-    """Raise :class:`DocumentTimeout` inside the block after ``seconds``. If code in the block
-    swallows the exception (an ``except Exception`` somewhere), it is raised again every half
+def time_limit(clock: Clock) -> Iterator[Clock]:
+    """Raise :class:`DocumentTimeout` inside the block after ``clock.seconds``. If code in the
+    block swallows the exception (an ``except Exception`` somewhere), it is raised again every half
     second until it gets out; either way ``clock.expired`` tells the caller the time ran out."""
-    clock = Clock(path, float(seconds or 0))
     if clock.seconds <= 0:
         yield clock
         return
