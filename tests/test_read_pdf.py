@@ -141,6 +141,34 @@ def test_report_cites_page_and_line(decree, tmp_path):
     assert "(trang " in result.output and ", dòng " in result.output
 
 
+def test_json_and_sarif_give_page_and_line(decree, tmp_path):
+    """The machine formats carry the printed place too: each finding's page and line on the page
+    agree with the text line they point at, and JSON validates against its schema."""
+    import json
+
+    from click.testing import CliRunner
+
+    from lawscan.cli import main
+    from lawscan.pipeline import load_document
+
+    doc = load_document(decree)
+    out_json, out_sarif = tmp_path / "r.json", tmp_path / "r.sarif"
+    for fmt, out in (("json", out_json), ("sarif", out_sarif)):
+        res = CliRunner().invoke(main, ["scan", str(decree), "--no-config", "-f", fmt, "-o", str(out)])
+        assert res.exit_code in (0, 1), res.output
+    findings = json.loads(out_json.read_text(encoding="utf-8"))["documents"][0]["findings"]
+    assert findings
+    for f in findings:
+        page, line = doc.page_line(f["location_line"])
+        assert f["location_page"] == {"page": page, "line": line}
+    results = json.loads(out_sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    paged = [r for r in results if "page" in r.get("properties", {})]
+    assert paged
+    for r in paged:
+        start = r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        assert (r["properties"]["page"], r["properties"]["pageLine"]) == doc.page_line(start)
+
+
 def test_folder_scan_reads_pdf_files(decree):
     from lawscan.pipeline import iter_inputs
 

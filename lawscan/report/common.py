@@ -93,6 +93,13 @@ def title_line(dr: DocumentResult) -> int:
     return dr.document.title_line()
 
 
+def page_location(dr: DocumentResult, line: int | None) -> dict | None:
+    """``{"page": 3, "line": 12}`` for a source line of a document read from pages (PDF), the
+    place a reader finds in the printed Gazette; None for other documents."""
+    page_line = dr.document.page_line(line)
+    return None if page_line is None else {"page": page_line[0], "line": page_line[1]}
+
+
 def where(doc, line: int | None) -> str:
     """A source line as a reader finds it, in Vietnamese: "dòng 44", or "trang 3, dòng 12" in a
     document read from pages (PDF: ``Document.page_line``); "" for no line."""

@@ -4,7 +4,8 @@
 
     {"schema_version": "2", "tool": {"name", "version"}, "generated_at": ISO-8601 (UTC) or null,
      "rules": [RuleInfo...], "documents": [DocumentResult.to_dict() + "id", "path", "status",
-     "finding_counts"; each finding + "location_line"], "errors": [...],
+     "finding_counts"; each finding + "location_line" and
+     "location_page" (page and line of a PDF)], "errors": [...],
      "skipped": [SkippedInput.to_dict()...], "summary": {...}}
 
 Every ``path`` is relative to ``base_dir`` (the project root) with forward slashes, never the path
@@ -58,8 +59,13 @@ def document_dict(entry: common.DocEntry, tree: bool = False) -> dict:
     d = {"id": entry.id, "path": entry.path,
          "status": common.status_of(dr), "finding_counts": common.severity_counts(dr.findings),
          **{k: v for k, v in d.items() if k != "path"}}
-    d["findings"] = [{**f.to_dict(), "location_line": common.finding_line(dr, f)} for f in entry.findings]
+    d["findings"] = [_finding_dict(dr, f) for f in entry.findings]
     return d
+
+
+def _finding_dict(dr, f) -> dict:
+    line = common.finding_line(dr, f)
+    return {**f.to_dict(), "location_line": line, "location_page": common.page_location(dr, line)}
 
 
 class JsonWriter(Writer):

@@ -123,6 +123,9 @@ def _result(entry, f) -> dict:
         props["suggestion"] = f.suggestion
     if f.evidence:
         props["evidence"] = [e.to_dict() for e in f.evidence]
+    page = common.page_location(dr, line)
+    if page:  # SARIF regions count lines of the text; the printed page is for the reader
+        props["page"], props["pageLine"] = page["page"], page["line"]
     res["properties"] = props
     return res
 
