@@ -5,7 +5,7 @@ Command (from the repository root; the scan takes a minute or two on 2 cores, th
     python benchmarks/bench_report_html.py [PATHS ...] [--result /tmp/lawscan-result.pickle] [--repeat 3]
 
 PATHS default to $LAWSCAN_CORPUS or ../shared/corpus (its pool/ included: about 560 documents).
-The scan (``lawscan.scan.scan`` with ``slim`` and ``suggestions``, as ``lawscan scan --report
+The scan (``lawscan.scan.scan`` with ``slim`` and the drafting stage, as ``lawscan scan --report
 html=…`` runs it) is pickled to ``--result`` and reused by the next run (delete the file after
 changing the analysis). Then, best of ``--repeat``:
 
@@ -45,10 +45,11 @@ def load_result(paths: list[str], cache: Path):
     if cache.is_file():
         print(f"scan result: {cache} (delete it to scan again)")
         return pickle.loads(cache.read_bytes())
+    from lawscan.drafting.suggest import add_suggestion
     from lawscan.scan import ScanOptions, scan
 
     start = time.monotonic()
-    result = scan(paths, ScanOptions(slim=True, suggestions=True, jobs=min(2, os.cpu_count() or 1)))
+    result = scan(paths, ScanOptions(slim=True, later_stages=(add_suggestion,), jobs=min(2, os.cpu_count() or 1)))
     print(f"scan: {len(result.documents)} documents in {time.monotonic() - start:.1f} s")
     cache.write_bytes(pickle.dumps(result))
     return result

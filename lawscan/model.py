@@ -413,6 +413,17 @@ class SkippedInput:
 
 
 @dataclass
+class ChapterSuggestion:
+    """What the drafting stage proposes for a law that lacks a digital chapter, as the reports
+    show it (``lawscan.drafting.suggest.add_suggestion`` fills it; the HTML report shows it)."""
+
+    # the proposed chapter as Markdown (### headings): where it goes, its articles' titles, the
+    # renumbering and the references it shifts, without the clauses (``lawscan suggest`` gives them)
+    outline: str = ""
+    href: str = ""  # a relative link to the full proposal written elsewhere (the HTML report links it)
+
+
+@dataclass
 class DocumentResult:
     """Everything the scan learned about one document."""
 
@@ -420,6 +431,7 @@ class DocumentResult:
     digital: Verdict | None = None
     findings: list[Finding] = field(default_factory=list)
     rule_errors: list[Problem] = field(default_factory=list)  # a rule that crashed
+    suggestion: ChapterSuggestion | None = None  # from the drafting stage, when the scan ran it
 
     def to_dict(self, tree: bool = False) -> dict:
         d = self.document.to_dict(tree=tree)

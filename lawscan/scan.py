@@ -42,7 +42,12 @@ class ScanOptions:
     executor: str = "local"  # local (processes when jobs > 1) | dask
     scheduler: str | None = None  # dask scheduler address; None starts a LocalCluster
     slim: bool = False  # drop each document's text once checked (memory stays flat; see slim())
-    suggestions: bool = False  # compute the proposed digital chapter (for the HTML report)
+    # Stages above the scan that need a document's text, which slim() drops: each is called with
+    # the DocumentResult once the rules have run, in order, and fills its fields (the drafting
+    # stage, lawscan.drafting.suggest.add_suggestion, fills ``suggestion`` for the HTML report).
+    # The caller names them (module-level functions: they travel to worker processes); the scan
+    # imports no later stage.
+    later_stages: tuple[Callable[[DocumentResult], None], ...] = ()
 
 
 class Scanner:
@@ -116,10 +121,8 @@ class Scanner:
         result.findings = findings
         result.rule_errors.extend(problems)
         doc.problems = bound_problems(doc.problems)  # the rules may have added some
-        if self.options.suggestions:
-            from lawscan.report.html import suggestion_markdown
-
-            doc.meta["suggestion_md"] = suggestion_markdown(result)
+        for stage in self.options.later_stages:
+            stage(result)
         if self.options.slim:
             slim(result)
         return result
@@ -131,10 +134,9 @@ def slim(result: DocumentResult) -> DocumentResult:
     the title line and the outline (Phần … Điều with headings and lines) stay. A scan of a
     national corpus then holds a few kilobytes per document, not its whole text."""
     from lawscan.model import STRUCTURE_KINDS
-    from lawscan.report.common import title_line
 
     doc = result.document
-    doc.meta["title_line"] = title_line(result)
+    doc.meta["title_line"] = doc.title_line()  # found in the text, which goes
     doc.frozen_counts = doc.counts()
     doc.lines = []
     for key in ("footnotes", "numbering", "properties"):  # reader details the reports do not show

@@ -16,7 +16,8 @@ from fixtures.report.corpus import make_corpus
 from fixtures.report.sample import make_result
 from lawscan.model import ScanResult, SkippedInput
 from lawscan.report import render, write_report
-from lawscan.report.html import collation_key, safe_href, suggestion_outline
+from lawscan.drafting.suggest import outline_markdown
+from lawscan.report.html import collation_key, safe_href
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
@@ -249,7 +250,7 @@ def test_suggestion_outline_keeps_headings_drops_clauses():
           "#### Chương V. CHUYỂN ĐỔI SỐ\n\n##### Điều 17. Nguyên tắc\n\n1. Hoạt động được thực hiện …\n"
           "2. Nhà nước ưu tiên …\n\n_[…] là chỗ cần điền._\n\n#### Đánh số lại\n\n| cũ | mới |\n|---|---|\n"
           "| Chương V | Chương VI |\n")
-    out = suggestion_outline(md)
+    out = outline_markdown(md)
     assert "##### Điều 17. Nguyên tắc" in out and "| Chương V | Chương VI |" in out and "Vị trí" in out
     assert "Hoạt động được thực hiện" not in out and "chỗ cần điền" not in out
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.report.sample import make_result
+from lawscan.drafting.suggest import add_suggestion
 from lawscan.model import InputError
 from lawscan.report import common, open_writer, render
 from lawscan.report.stream import Spool
@@ -81,7 +82,7 @@ def test_streaming_scan_keeps_no_document_results(tmp_path, jobs):
 def test_streamed_reports_equal_whole_result_reports(tmp_path):
     folder = copies(tmp_path, 1)
     paths = [str(folder), str(tmp_path / "missing.txt")]
-    options = ScanOptions(slim=True, suggestions=True)
+    options = ScanOptions(slim=True, later_stages=(add_suggestion,))
     whole = scan(paths, options)
     scanner = Scanner(options)
     streams = {fmt: io.StringIO() for fmt in FORMATS}

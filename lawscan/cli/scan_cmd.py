@@ -140,6 +140,16 @@ def with_verdict(settings: dict, verdict: str | None) -> dict:
     return {**settings, "verdict": verdict} if verdict else settings
 
 
+def drafting_stages(html: bool) -> tuple:
+    """The stages above the scan that its reports need: the proposed chapter the HTML report
+    shows (lawscan.drafting.suggest.add_suggestion), when one of them is HTML."""
+    if not html:
+        return ()
+    from lawscan.drafting.suggest import add_suggestion
+
+    return (add_suggestion,)
+
+
 def load_config(paths, config_file, no_config):
     """The run's configuration (lawscan.config.for_scan: trusted or not), its notes on stderr."""
     from lawscan import config as cfgmod
@@ -232,7 +242,7 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
                 if value is not None},
         exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
         executor=executor, scheduler=scheduler, slim=True,
-        suggestions=fmt == "html" or any(f == "html" for f, _ in targets))
+        later_stages=drafting_stages(fmt == "html" or any(f == "html" for f, _ in targets)))
     fingerprints = None
     if baseline_file:
         from lawscan.baseline import load_baseline

@@ -13,6 +13,10 @@ a digital law and an amending law get no proposal (``mode`` says why).
 ``render_markdown(s)``, ``render_text(s)`` give text; ``render_docx(s)`` gives .docx bytes;
 ``write_suggestion(s, path)`` picks the format by the suffix and writes atomically.
 
+In a scan, ``add_suggestion(result)`` is the drafting stage (the scan command hands it to the
+scan, which runs it on each document before the text is dropped): it fills
+``DocumentResult.suggestion`` with what the HTML report shows of the proposal, its outline.
+
 The wording, messages and the words that find the sector are data (``data/model_articles.toml``);
 unit labels ("Chương", "Điều") come from :func:`lawscan.model.unit_name`. The number of an
 article in a cross-reference keeps its letter in the pattern (``[a-zđ]``: "44a", "17đ").
@@ -28,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 
 from lawscan.datafiles import load_data_file
-from lawscan.model import Document, Unit, Verdict, unit_name
+from lawscan.model import ChapterSuggestion, Document, DocumentResult, Unit, Verdict, unit_name
 
 DATA = Path(__file__).parent / "data" / "model_articles.toml"
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -487,3 +491,36 @@ def write_suggestion(s: Suggestion, path: str | os.PathLike) -> None:
     else:
         data = render_markdown(s)
     atomic_write(path, data)
+
+
+# --------------------------------------------------------------------------- the scan's drafting stage
+
+_CLAUSE = re.compile(r"^\d+\. ")
+
+
+def outline_markdown(markdown: str) -> str:
+    """The proposed chapter of ``render_markdown`` without the clauses of its articles (and the
+    note on placeholders): where it goes, its articles' titles, the renumbering and the references
+    it shifts. ``lawscan suggest FILE`` gives the full text."""
+    lines = [ln for ln in markdown.splitlines()
+             if not _CLAUSE.match(ln) and not (ln.startswith("_") and ln.endswith("_"))]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def chapter_suggestion(dr: DocumentResult) -> ChapterSuggestion | None:
+    """What the reports show of the proposal for ``dr``'s document (its outline, ### headings),
+    None when there is no proposal or no verdict. A drafting aid never breaks a scan: a proposal
+    that fails is no proposal."""
+    if dr.digital is None:
+        return None
+    try:
+        s = suggest(dr.document, dr.digital)
+    except Exception:
+        return None
+    return ChapterSuggestion(outline=outline_markdown(render_markdown(s, level=3))) if s.proposes else None
+
+
+def add_suggestion(dr: DocumentResult) -> None:
+    """The drafting stage of a scan (``ScanOptions.later_stages``, run while the document's text
+    is still there): fills ``dr.suggestion`` for the HTML report."""
+    dr.suggestion = chapter_suggestion(dr)

@@ -22,8 +22,9 @@ law's details open, without the controls.
 
 No network: CSS and JS are inline (``templates/report.css``, ``templates/report.js``), fonts are
 system fonts, and a Content-Security-Policy allows only those two blocks (by hash), so even text
-that escaped escaping could not run. ``document.meta["suggestion_href"]`` (a relative link) adds a
-"suggested chapter" link to a law that lacks a digital chapter.
+that escaped escaping could not run. A law that lacks a digital chapter shows what the drafting
+stage proposes (``DocumentResult.suggestion``: the outline of the chapter, and a relative link to
+the full proposal when there is one); the report computes nothing of it.
 """
 
 from __future__ import annotations
@@ -227,7 +228,8 @@ def _doc_context(entry: common.DocEntry) -> dict:
         reasons.append({"r": r, "href": _href(entry.id, target) if r.eid else ""})
     status = common.status_of(dr)
     applicable = v.applicable if v else True
-    outline_md = suggestion_markdown(dr) if status not in HAS_CHAPTER else ""
+    suggestion = dr.suggestion if status not in HAS_CHAPTER else None
+    outline_md = suggestion.outline if suggestion is not None else ""
     for x in findings:  # the finding that a chapter is missing links to the proposed outline
         if outline_md and x["f"].rule_id == "LS101" and x["f"].severity != "info":
             x["suggest_href"] = f"#{entry.id}-suggest"
@@ -254,9 +256,9 @@ def _doc_context(entry: common.DocEntry) -> dict:
         "coverage": coverage,
         "covered": sum(c.state == "present" for c in (v.coverage if v else [])),
         "assessed": sum(c.state != "not_applicable" for c in (v.coverage if v else [])),
-        "suggestion_href": (safe_href(doc.meta.get("suggestion_href")) or (f"#{entry.id}-suggest" if outline_md else None))
+        "suggestion_href": (safe_href(suggestion and suggestion.href) or (f"#{entry.id}-suggest" if outline_md else None))
         if status not in HAS_CHAPTER else None,
-        "suggestion_id": f"{entry.id}-suggest", "suggestion_md": suggestion_outline(outline_md) if outline_md else "",
+        "suggestion_id": f"{entry.id}-suggest", "suggestion_md": outline_md,
         "sector_rank": _sector_rank(sector),
     }
 
@@ -264,34 +266,6 @@ def _doc_context(entry: common.DocEntry) -> dict:
 def _sector_rank(sector: str) -> int:
     order = html_charts.sector_order()
     return order.index(sector) if sector in order else len(order)
-
-
-_CLAUSE = re.compile(r"^\d+\. ")
-
-
-def suggestion_outline(markdown: str) -> str:
-    """The proposed chapter of ``suggestion_markdown`` without the clauses of its articles (and the
-    note on placeholders): where it goes, its articles' titles, the renumbering and the references
-    it shifts. ``lawscan suggest FILE`` gives the full text."""
-    lines = [ln for ln in markdown.splitlines()
-             if not _CLAUSE.match(ln) and not (ln.startswith("_") and ln.endswith("_"))]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
-
-
-def suggestion_markdown(dr: DocumentResult) -> str:
-    """The proposed digital chapter (lawscan.drafting.suggest) as Markdown, "" when none; a scan
-    that drops the text computes it beforehand into ``document.meta["suggestion_md"]``."""
-    if "suggestion_md" in dr.document.meta:
-        return dr.document.meta["suggestion_md"]
-    if dr.digital is None:
-        return ""
-    try:
-        from lawscan.drafting.suggest import render_markdown, suggest
-
-        s = suggest(dr.document, dr.digital)
-    except Exception:  # a drafting aid must never break the report
-        return ""
-    return render_markdown(s, level=3) if s.proposes else ""
 
 
 # --- the writer ----------------------------------------------------------------------------------
