@@ -48,7 +48,8 @@ _SEVERITIES = {"error", "warning", "info"}
 def code_key(rules_dirs: tuple[str, ...] = ()) -> str:
     """Hash of everything that decides a parse result: version, reader/parser code, rules."""
     h = hashlib.sha256(__version__.encode())
-    roots = [PACKAGE / "read", PACKAGE / "structure", PACKAGE / "normalise.py", PACKAGE / "model.py"]
+    roots = [PACKAGE / "read", PACKAGE / "structure", PACKAGE / "normalise.py", PACKAGE / "model.py",
+             PACKAGE / "fold.py"]  # the structure stage folds (a law's sector)
     try:
         import lawscan._rules as builtin
 

@@ -1,8 +1,8 @@
-"""Folding, lexicon matching, unit titles and bodies (lawscan.analyse.fold / lexicon / matcher)."""
+"""Folding, lexicon matching, unit titles and bodies (lawscan.fold / lexicon / matcher)."""
 
 from hypothesis import given, strategies as st
 
-from lawscan.analyse.fold import fold_joined
+from lawscan.fold import fold_joined
 from lawscan.analyse.judge import body_is_digital, title_is_digital
 from lawscan.analyse.matcher import fold, load_lexicon, scan
 from lawscan.model import Document, Line, Unit
@@ -26,7 +26,7 @@ def test_fold_never_changes_length(text):
 
 @given(st.text(alphabet="kKlLmMqQuUíĩiyý _1.\n", max_size=40))
 def test_iy_first_look_finds_every_place_the_spelling_regex_matches(text):
-    from lawscan.analyse.fold import _IY_RE, _has_iy
+    from lawscan.fold import _IY_RE, _has_iy
 
     low = text.lower()
     assert _has_iy(low) == (_IY_RE.search(low) is not None)
@@ -36,7 +36,7 @@ def test_iy_first_look_finds_every_place_the_spelling_regex_matches(text):
 def test_tone_moves_in_two_passes_equal_one_alternation(text):
     import re
 
-    from lawscan.analyse.fold import _MOVE_O_RE, _MOVE_U_RE, _move_tone, _tones
+    from lawscan.fold import _MOVE_O_RE, _MOVE_U_RE, _move_tone, _tones
 
     one = re.compile(f"{_MOVE_O_RE.pattern}|{_MOVE_U_RE.pattern}")
     low = text.lower()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lawscan.analyse.fold import fold
+from lawscan.fold import fold
 from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.outline import Outline, rubric
 from lawscan.model import CoverageItem, Evidence, Line, Unit

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from lawscan.analyse.fold import fold
+from lawscan.fold import fold
 from lawscan.analyse.lexicon import Hit, Lexicon
 from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.messages import label, reason, text

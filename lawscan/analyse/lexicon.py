@@ -1,7 +1,7 @@
 """The digital-environment lexicon: terms from ``rules/data/lexicon.toml`` matched in text.
 
 Takes text (NFC) and gives :class:`Hit` records whose ``start``/``end`` are offsets in the ORIGINAL
-text. Matching is done on :func:`lawscan.analyse.fold.fold` text (lower case, hóa/hoá folded, same
+text. Matching is done on :func:`lawscan.fold.fold` text (lower case, hóa/hoá folded, same
 length) with one pyahocorasick automaton, keeping hits on word boundaries, dropping hits inside a
 false-positive phrase, and keeping the leftmost-longest hit where hits overlap.
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from lawscan.analyse.fold import fold
+from lawscan.fold import fold
 from lawscan.datafiles import load_data_file
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "rules" / "data"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lawscan.analyse.fold import fold, fold_joined
+from lawscan.fold import fold, fold_joined
 from lawscan.analyse.lexicon import Hit, Lexicon, load_lexicon
 from lawscan.analyse.outline import (Outline, is_amending_law, is_final_provisions,  # noqa: F401
                                      is_framing_article, rubric)

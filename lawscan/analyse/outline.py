@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from lawscan.analyse.fold import fold
+from lawscan.fold import fold
 from lawscan.analyse.lexicon import data_path
 from lawscan.datafiles import load_data_file
 from lawscan.model import Document, Unit

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lawscan.analyse.fold import fold
+from lawscan.fold import fold
 from lawscan.analyse.messages import label, reason, text
 from lawscan.model import Reason
 

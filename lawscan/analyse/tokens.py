@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lawscan.analyse.fold import fold
+from lawscan.fold import fold
 from lawscan.analyse.lexicon import Hit, data_path
 from lawscan.datafiles import load_data_file
 from lawscan.analyse.messages import reason

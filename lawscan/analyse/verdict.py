@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from lawscan.analyse.confidence import confidence
-from lawscan.analyse.fold import fold
+from lawscan.fold import fold
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.analyse.judge import Judgements
 from lawscan.analyse.matcher import DocScan

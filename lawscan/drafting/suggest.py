@@ -107,7 +107,7 @@ def sector_of(doc: Document) -> str:
 
 def scope_of(doc: Document) -> str:
     """What Điều "Phạm vi điều chỉnh" says the law regulates ("Luật này quy định về X ...")."""
-    from lawscan.analyse.fold import fold
+    from lawscan.fold import fold
 
     words = model()["sector"]
     for art in doc.units("article"):

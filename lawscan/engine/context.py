@@ -430,7 +430,7 @@ class RuleContext:
         if text is None:
             # fold(unit.full_text()), put together as full_text does from the folds of the
             # pieces, which the analysis has made (folds join at line breaks:
-            # lawscan.analyse.fold.fold_joined)
+            # lawscan.fold.fold_joined)
             fold_ = self._fold
             parts = []
             for u in unit.walk():

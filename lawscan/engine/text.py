@@ -1,5 +1,5 @@
-"""Text helpers the rules share: folding (delegated to the analysis stage's
-``lawscan.analyse.matcher.fold``), phrase search over a unit's lines, and rule data files.
+"""Text helpers the rules share: folding (``lawscan.fold``, the same the analysis uses), phrase
+search over a unit's lines, and rule data files.
 
 * ``fold(text)`` -> NFC, case-folded, hoá/hóa-folded text (same as the lexicon matcher uses);
 * ``phrase_pattern(phrases)`` -> a compiled regex matching any folded phrase on word boundaries
@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from lawscan.datafiles import load_data_file
-
-from lawscan.analyse.fold import fold  # noqa: F401  (one folding for the lexicon and the rules)
+from lawscan.fold import fold  # noqa: F401  (one folding for the lexicon and the rules)
 
 
 @functools.lru_cache(maxsize=256)

@@ -50,7 +50,7 @@ def sector_label(key: str) -> dict:
 
 
 def _fold(text: str) -> str:
-    from lawscan.analyse.fold import fold
+    from lawscan.fold import fold
 
     return " ".join(fold(text).split())
 

@@ -1,4 +1,6 @@
-"""Length-preserving folding of Vietnamese text for matching.
+"""Length-preserving folding of Vietnamese text for matching: part of the shared lower layer (it
+imports nothing of lawscan), used by the structure stage (a law's sector), the analysis, the
+rules and the drafting aids alike.
 
 ``fold(text) -> str`` takes NFC text (``Line.text`` is NFC after ``normalise``) and gives a string of
 the SAME length in which
@@ -16,7 +18,12 @@ If the input is not NFC, call ``unicodedata.normalize("NFC", text)`` first (``Le
 
 ``fold_joined(texts) -> (str, bool)`` is ``fold("\n".join(texts))``, folded in one pass, and
 whether each text's piece of it is that text's fold (the analysis folds a document's lines once
-this way and keeps the pieces: ``matcher.DocScan.fold``). ``fold`` itself keeps nothing.
+this way and keeps the pieces: ``lawscan.analyse.matcher.DocScan.fold``). ``fold`` itself keeps
+nothing.
+
+The Vietnamese letters below stay in the code: they are the orthography the folding is made of
+(which vowels carry a tone, where it moves, five i/y syllables), not vocabulary; a data file would
+only hide the table the regular expressions are built from.
 """
 
 from __future__ import annotations
