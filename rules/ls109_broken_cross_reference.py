@@ -1,35 +1,13 @@
 """LS109 broken-cross-reference: an internal reference ("khoản 3 Điều 45 của Luật này") to a
 unit the law does not have.
 
-Takes the ``refs.unresolved`` problems the graph stage (``lawscan.graph.build_graph``) records in
-``doc.problems`` — finding them (``lawscan.graph.build.reference_problems``, the graph stage
-without the graph) if that has not been done — and gives one finding per
-unresolved reference, at the unit holding the line, the reference text as discriminator.
+Takes the broken references the graph stage finds (``ctx.references.broken``: typed
+:class:`lawscan.graph.build.BrokenReference` records, each once) and gives one finding per
+broken reference, at the unit holding the line, the reference text as discriminator.
 """
-
-import re
 
 from lawscan.engine import Rule
 from lawscan.model import Evidence
-
-# the graph stage's message: reference “khoản 4 Điều 9” names khoản 4 Điều 9, which is not …
-MESSAGE = re.compile(r"“(.+?)” names (.+?), which is not")
-
-
-def unresolved(ctx):
-    problems = [p for p in ctx.doc.problems if p.code == "refs.unresolved"]
-    if not problems:
-        from lawscan.graph.build import reference_problems
-
-        if ctx._graph is None:  # a graph already built has recorded them
-            reference_problems(ctx.doc)
-        problems = [p for p in ctx.doc.problems if p.code == "refs.unresolved"]
-    seen, out = set(), []
-    for p in problems:
-        if (p.line, p.message) not in seen:
-            seen.add((p.line, p.message))
-            out.append(p)
-    return out
 
 
 class BrokenCrossReference(Rule):
@@ -53,11 +31,10 @@ class BrokenCrossReference(Rule):
     example_good = "Điều 5. …\n1. Trường hợp quy định tại khoản 2 Điều 9 của Luật này …"
 
     def check(self, ctx):
-        for p in unresolved(ctx):
-            unit = ctx.unit_at_line(p.line)
+        for ref in ctx.references.broken:
+            unit = ctx.unit_at_line(ref.line)
             at = ctx.anchor(unit) if unit is not None else None
-            m = MESSAGE.search(p.message)
-            ref, target = (m.group(1), m.group(2)) if m else (p.message, "?")
-            yield self.finding(ctx, at, line=p.line, key=ref, ref=ref, target=target,
-                               evidence=[Evidence(at.eid if at else "", p.line, ref)],
-                               extra={"reference": ref, "problem": p.message})
+            yield self.finding(ctx, at, line=ref.line, key=ref.text, ref=ref.text,
+                               target=ref.target,
+                               evidence=[Evidence(at.eid if at else "", ref.line, ref.text)],
+                               extra={"reference": ref.text, "problem": ref.message})

@@ -2,7 +2,8 @@
 :class:`~lawscan.analyse.Analysis` of it (or its Verdict alone) and the settings, and gives
 navigation helpers (parents, the article or chapter of a unit, the unit at a line, the
 final-provisions test, the title line), per-unit text lines with quoted amendment text
-attributed to the instruction that carries it, and the chapter graph built lazily on first use.
+attributed to the instruction that carries it, and what the graph stage gives, made on first use:
+the chapter graph and the document's broken references.
 
 A rule sees the document as analysed: the context reads the Analysis it is given (its outline,
 final provisions, lexicon scan and folded text). Without one (a Verdict alone, or nothing) it
@@ -25,6 +26,7 @@ from lawscan.model import Document, Evidence, Unit, Verdict
 
 if TYPE_CHECKING:
     from lawscan.analyse import Analysis
+    from lawscan.graph.build import BuildInfo
     from lawscan.analyse.outline import Outline
 
 # white space other than one space: a phrase pattern's "\\s+" could match it
@@ -54,7 +56,6 @@ class RuleContext:
     verdict: Verdict | None = None
     settings: dict = field(default_factory=dict)
     analysis: Analysis | None = None
-    _graph: object = None
 
     def __post_init__(self):
         if self.verdict is None and self.analysis is not None:
@@ -73,14 +74,22 @@ class RuleContext:
         return Outline.of(self.doc)
 
     # -- graph ----------------------------------------------------------------------------
-    @property
+    @functools.cached_property
     def graph(self):
         """The networkx graph of the document (``lawscan.graph.build_graph``), built once."""
-        if self._graph is None:
-            from lawscan.graph import build_graph
+        from lawscan.graph import build_graph
 
-            self._graph = build_graph(self.doc)
-        return self._graph
+        return build_graph(self.doc)
+
+    @functools.cached_property
+    def references(self) -> BuildInfo:
+        """What the graph stage finds of the document's references (``BuildInfo``: its
+        ``broken`` references), found once without building the graph
+        (``lawscan.graph.build.reference_problems``, which records the references' problems in
+        ``doc.problems`` as building the graph does, each once)."""
+        from lawscan.graph.build import reference_problems
+
+        return reference_problems(self.doc)
 
     # -- navigation -----------------------------------------------------------------------
     @functools.cached_property

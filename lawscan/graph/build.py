@@ -10,8 +10,9 @@
 * ``cites`` edges to a node per cited document ("doc:20/2023/QH15", "doc:luật doanh nghiệp") or
   field of law ("field:giao dịch điện tử").
 
-Internal references that name no unit of the document are appended to ``doc.problems``
-(code "refs.unresolved") and give no edge. References inside quoted amendment text, and
+Internal references that name no unit of the document give no edge: each is a
+:class:`BrokenReference` (``BuildInfo.broken``, the typed result the rules read) and a
+"refs.unresolved" problem appended to ``doc.problems``. References inside quoted amendment text, and
 unqualified references in a unit that amends another law ("Sửa đổi, bổ sung một số điều của Luật
 X số N"), point into the amended law: they become ``cites`` edges to that law's node with the
 unit named in ``target``, never ``refers_to`` edges into this document.
@@ -59,12 +60,29 @@ class CiteTarget:
     line: int | None
 
 
+@dataclass(frozen=True)
+class BrokenReference:
+    """An internal reference that names no unit of the document ("khoản 4 Điều 9" where Điều 9
+    has two khoản): the reference as printed (clipped), the unit it names and its line."""
+
+    text: str
+    target: str  # path_label of what it names: "khoản 4 Điều 9"
+    line: int | None
+
+    @property
+    def message(self) -> str:
+        """The "refs.unresolved" problem's message."""
+        return f"reference “{self.text}” names {self.target}, which is not in this document"
+
+
 @dataclass
 class BuildInfo:
-    """What building found besides the graph (used by the corpus graph and the tests)."""
+    """What building found besides the graph (used by the corpus graph, the rules and the
+    tests): ``broken`` holds each broken reference once (by text, target and line), in order."""
 
     cite_targets: list[CiteTarget] = field(default_factory=list)
     unresolved: list[tuple[Ref, Path]] = field(default_factory=list)
+    broken: list[BrokenReference] = field(default_factory=list)
 
 
 def build_graph(doc: Document) -> nx.DiGraph:
@@ -80,11 +98,13 @@ def build_graph_info(doc: Document) -> tuple[nx.DiGraph, BuildInfo]:
     return builder.graph, builder.info
 
 
-def reference_problems(doc: Document) -> None:
-    """Add the "refs.unresolved" and "refs.ambiguous" problems ``build_graph`` would add to
-    ``doc.problems`` (the same ones, in the same order) without building the graph: for a rule
-    that needs only the broken references."""
-    _Builder(doc, graph=False).run()
+def reference_problems(doc: Document) -> BuildInfo:
+    """The graph stage without the graph: add the "refs.unresolved" and "refs.ambiguous"
+    problems ``build_graph`` would add to ``doc.problems`` (the same ones, in the same order) and
+    give what building found (``BuildInfo.broken``: the broken references, for LS109)."""
+    builder = _Builder(doc, graph=False)
+    builder.run()
+    return builder.info
 
 
 def unit_lines(unit: Unit) -> list[tuple[str, int | None]]:
@@ -373,10 +393,10 @@ class _Builder:
         else:
             self.counts["unresolved"] += 1
             self.info.unresolved.append((ref, path))
-            self.problems.append(Problem(
-                "refs.unresolved",
-                f"reference “{clip(ref.text)}” names {path_label(path)}, which is not in this "
-                "document", ref.line))
+            broken = BrokenReference(clip(ref.text), path_label(path), ref.line)
+            if broken not in self.info.broken:
+                self.info.broken.append(broken)
+            self.problems.append(Problem("refs.unresolved", broken.message, ref.line))
 
     def _resolve_near(self, path: Path, chain: list[Unit], anchor: Anchor | None) -> Unit | None:
         """The unit ``path`` names where it stands or, failing that, under its anchor (only
