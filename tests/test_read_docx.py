@@ -1,4 +1,4 @@
-"""Tests of the .docx reader (lawscan/read/docx.py): small documents built here with python-docx
+"""Tests of the .docx reader (lawscan/read/docx/): small documents built here with python-docx
 (plus raw WordprocessingML where python-docx has no API: numbering, fields, notes, tracked
 changes), hostile containers built with zipfile, and the real corpus."""
 
@@ -559,15 +559,15 @@ def test_hidden_text_and_styles_found_in_any_encoding(tmp_path, encoding):
 
 
 def test_property_search_skipped_only_when_proved_needless():
-    from lawscan.read.docx import _has_no_properties
+    from lawscan.read.docx.container import has_no_properties
 
     decl = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-    assert _has_no_properties(decl + b"<w:document><w:body/></w:document>")
-    assert _has_no_properties(b"<?xml version='1.0'?><w:document/>")  # UTF-8 by default
-    assert not _has_no_properties(decl + b'<w:document><w:rPr><w:vanish/></w:rPr></w:document>')
-    assert not _has_no_properties(decl + b'<w:document><w:pStyle w:val="a"/></w:document>')
-    assert not _has_no_properties(b'<?xml version="1.0" encoding="UTF-16"?><w:document/>')
-    assert not _has_no_properties(b"<w:document/>")  # no declaration: not proved
+    assert has_no_properties(decl + b"<w:document><w:body/></w:document>")
+    assert has_no_properties(b"<?xml version='1.0'?><w:document/>")  # UTF-8 by default
+    assert not has_no_properties(decl + b'<w:document><w:rPr><w:vanish/></w:rPr></w:document>')
+    assert not has_no_properties(decl + b'<w:document><w:pStyle w:val="a"/></w:document>')
+    assert not has_no_properties(b'<?xml version="1.0" encoding="UTF-16"?><w:document/>')
+    assert not has_no_properties(b"<w:document/>")  # no declaration: not proved
 
 
 HIDDEN_NOTES = f"""<w:footnotes {NSDECL}>
@@ -581,11 +581,12 @@ def test_hidden_text_stays_hidden_on_every_walker_path(tmp_path):
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from lxml import etree
 
-    from lawscan.read.docx import _Numbering, _Styles, _Walker
+    from lawscan.read.docx.numbering import Numbering, Styles
+    from lawscan.read.docx.walker import Walker
 
     body = etree.fromstring(f'<w:body {NSDECL}>' + p(r("Hiện") + '<w:r><w:rPr><w:vanish/></w:rPr>'
                             '<w:t>ẩn</w:t></w:r>') + "</w:body>")
-    walker = _Walker(W_NS, _Numbering(None, W_NS), _Styles(None, W_NS))
+    walker = Walker(W_NS, Numbering(None, W_NS), Styles(None, W_NS))
     walker.block(body)
     assert [para.raw for para in walker.paras] == ["Hiện"]
 
