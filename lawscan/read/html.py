@@ -150,52 +150,61 @@ class _Extractor:
             if not isinstance(el.tag, str):
                 continue
             tag = el.tag.lower()
-            if event == "start":
-                if el is not root and (el in skipped or self.skipped(el)):
-                    walker.skip_subtree()
-                    el.set("data-lawscan-skip", "1")
-                    continue
-                if tag == "table" and self.row is None and not self.data_table(el):
-                    layout_tables.add(el)
-                if tag == "tr" and self.row is None and not self._in_layout(el, layout_tables) \
-                        and sum(1 for c in el if c.tag in ("td", "th")) > 1:  # one cell: plain blocks
-                    self.flush()
-                    self.row, self.row_el, self.row_line = [], el, el.sourceline
-                elif tag in ("td", "th") and self.row is not None and self.cell is None:
-                    self.cell, self.cell_el = [], el
-                elif tag == "br":
-                    if self.cell is not None:
-                        self.cell.append(" ")
-                    elif self.row is None:
-                        self.flush()
-                        self.pending = el.sourceline
-                elif tag in BLOCK_TAGS:
-                    if self.row is not None:
-                        self.separate()
-                    else:
-                        self.flush()
-                        self.pending = el.sourceline
-                self.add(el.text, el.sourceline)
-            else:
-                if el.get("data-lawscan-skip"):
-                    del el.attrib["data-lawscan-skip"]
-                elif el is self.cell_el:
-                    self.row.append(_WS.sub(" ", "".join(self.cell)).strip())
-                    self.cell = self.cell_el = None
-                elif el is self.row_el:
-                    cells = [c for c in self.row if c]
-                    if cells:
-                        self.lines.append(Line(text=" | ".join(cells), lineno=self.row_line or 1))
-                    self.row = self.row_el = None
-                elif tag in BLOCK_TAGS and self.row is None:
-                    self.flush()
-                    self.pending = None
-                elif tag in BLOCK_TAGS:
-                    self.separate()
+            if event == "end":
+                self._end(el, tag)
                 if el is not root:
                     self.add(el.tail, el.sourceline)
+            elif el is not root and (el in skipped or self.skipped(el)):
+                walker.skip_subtree()
+                el.set("data-lawscan-skip", "1")
+            else:
+                if tag == "table" and self.row is None and not self.data_table(el):
+                    layout_tables.add(el)
+                self._start(el, tag, layout_tables)
+                self.add(el.text, el.sourceline)
         self.flush()
         return self.lines
+
+    def _start(self, el, tag: str, layout_tables: set) -> None:
+        """An element opens: a table row of a data table, one of its cells, a line break or a
+        block (a new line, or a space inside a row)."""
+        if tag == "tr" and self.row is None and not self._in_layout(el, layout_tables) \
+                and sum(1 for c in el if c.tag in ("td", "th")) > 1:  # one cell: plain blocks
+            self.flush()
+            self.row, self.row_el, self.row_line = [], el, el.sourceline
+        elif tag in ("td", "th") and self.row is not None and self.cell is None:
+            self.cell, self.cell_el = [], el
+        elif tag == "br":
+            if self.cell is not None:
+                self.cell.append(" ")
+            elif self.row is None:
+                self.flush()
+                self.pending = el.sourceline
+        elif tag in BLOCK_TAGS:
+            if self.row is not None:
+                self.separate()
+            else:
+                self.flush()
+                self.pending = el.sourceline
+
+    def _end(self, el, tag: str) -> None:
+        """An element closes: a skipped one is unmarked, a cell or row is written out, a block
+        ends its line."""
+        if el.get("data-lawscan-skip"):
+            del el.attrib["data-lawscan-skip"]
+        elif el is self.cell_el:
+            self.row.append(_WS.sub(" ", "".join(self.cell)).strip())
+            self.cell = self.cell_el = None
+        elif el is self.row_el:
+            cells = [c for c in self.row if c]
+            if cells:
+                self.lines.append(Line(text=" | ".join(cells), lineno=self.row_line or 1))
+            self.row = self.row_el = None
+        elif tag in BLOCK_TAGS and self.row is None:
+            self.flush()
+            self.pending = None
+        elif tag in BLOCK_TAGS:
+            self.separate()
 
     def _in_layout(self, tr, layout_tables) -> bool:
         table = next((a for a in tr.iterancestors("table")), None)

@@ -212,53 +212,79 @@ def _coverage(entry: common.DocEntry, anchors: set[str], cited: set[str]) -> lis
     return items
 
 
-def _doc_context(entry: common.DocEntry) -> dict:
-    dr, doc = entry.result, entry.result.document
-    v = dr.digital
-    anchors = _anchor_eids(doc.root)
-    targets: set[str] = set()
-    cited: set[str] = set()
-    findings = _findings(entry, anchors, targets)
-    coverage = _coverage(entry, anchors, cited)
+def _reasons(entry: common.DocEntry, anchors: set[str], cited: set[str]) -> list[dict]:
+    v = entry.result.digital
     reasons = []
     for r in (v.reasons if v else []):
         target = _target(r.eid, anchors)
         if target:
             cited.add(target)
         reasons.append({"r": r, "href": _href(entry.id, target) if r.eid else ""})
-    status = common.status_of(dr)
-    applicable = v.applicable if v else True
-    suggestion = dr.suggestion if status not in HAS_CHAPTER else None
+    return reasons
+
+
+def _verdict_context(v) -> dict:
+    """The verdict's part of a law's context (``v`` may be None: no verdict)."""
+    coverage = v.coverage if v else []
+    return {
+        "verdict": v, "applicable": v.applicable if v else True,
+        "confidence": v.confidence if v else None, "review": bool(v and v.review),
+        "method_label": _label("method", v.method, "rules") if v else None,
+        "covered": sum(c.state == "present" for c in coverage),
+        "assessed": sum(c.state != "not_applicable" for c in coverage),
+    }
+
+
+def _suggestion_context(entry: common.DocEntry, status: str, findings: list[dict]) -> dict:
+    """The proposed chapter of a law without one (``DocumentResult.suggestion``): its outline and
+    where it is; the finding that a chapter is missing links to it."""
+    suggestion = entry.result.suggestion if status not in HAS_CHAPTER else None
     outline_md = suggestion.outline if suggestion is not None else ""
-    for x in findings:  # the finding that a chapter is missing links to the proposed outline
+    for x in findings:
         if outline_md and x["f"].rule_id == "LS101" and x["f"].severity != "info":
             x["suggest_href"] = f"#{entry.id}-suggest"
+    href = None
+    if status not in HAS_CHAPTER:
+        href = safe_href(suggestion and suggestion.href) or (f"#{entry.id}-suggest" if outline_md else None)
+    return {"suggestion_href": href, "suggestion_id": f"{entry.id}-suggest", "suggestion_md": outline_md}
+
+
+def _named(doc, kind: str) -> str:
+    """The title, or for a record without one (scraped records often have none) its kind and
+    number; "" when neither is known."""
+    if doc.title:
+        return doc.title
+    return f"{_label('kind', kind)['vi']} {doc.number}" if doc.number and kind != "unknown" else ""
+
+
+def _doc_context(entry: common.DocEntry) -> dict:
+    dr, doc = entry.result, entry.result.document
+    anchors = _anchor_eids(doc.root)
+    targets: set[str] = set()
+    cited: set[str] = set()
+    findings = _findings(entry, anchors, targets)
+    coverage = _coverage(entry, anchors, cited)
+    reasons = _reasons(entry, anchors, cited)
+    status = common.status_of(dr)
+    suggestion = _suggestion_context(entry, status, findings)
     digital = _digital_eids(dr)
     kind = doc.doc_kind if doc.doc_kind in common.labels()["kind"] else "unknown"
     sector = getattr(doc, "sector", "") or ""
-    sector_label = html_charts.sector_label(sector)
-    # a record without a title (scraped records often have none) is named by its kind and number
-    named = doc.title or (f"{_label('kind', kind)['vi']} {doc.number}" if doc.number and kind != "unknown" else "")
-    title = named or common.doc_title(dr)
-    counts = common.severity_counts(dr.findings)
+    named = _named(doc, kind)
     return {
-        "id": entry.id, "dr": dr, "doc": doc, "path": entry.path, "title": title,
+        "id": entry.id, "dr": dr, "doc": doc, "path": entry.path,
+        "title": named or common.doc_title(dr),
         "where": functools.partial(common.where, doc), "ocr_note": common.ocr_note(doc),
         "number_in_title": not doc.title and bool(named),
-        "status": status, "status_label": common.status_label(status), "applicable": applicable,
+        "status": status, "status_label": common.status_label(status),
         "status_rank": STATUS_RANK.get(status, 5),
-        "kind": kind, "kind_label": _label("kind", kind), "sector": sector, "sector_label": sector_label,
-        "verdict": v, "confidence": v.confidence if v else None, "review": bool(v and v.review),
-        "method_label": _label("method", v.method, "rules") if v else None, "reasons": reasons,
-        "findings": findings, "counts": counts,
+        "kind": kind, "kind_label": _label("kind", kind), "sector": sector,
+        "sector_label": html_charts.sector_label(sector),
+        **_verdict_context(dr.digital), "reasons": reasons,
+        "findings": findings, "counts": common.severity_counts(dr.findings),
         "structure": [(common.labels()["count"][k], n) for k, n in doc.counts().items() if n],
         "outline": _outline(entry.id, doc.root, digital, targets, digital | targets | cited),
-        "coverage": coverage,
-        "covered": sum(c.state == "present" for c in (v.coverage if v else [])),
-        "assessed": sum(c.state != "not_applicable" for c in (v.coverage if v else [])),
-        "suggestion_href": (safe_href(suggestion and suggestion.href) or (f"#{entry.id}-suggest" if outline_md else None))
-        if status not in HAS_CHAPTER else None,
-        "suggestion_id": f"{entry.id}-suggest", "suggestion_md": outline_md,
+        "coverage": coverage, **suggestion,
         "sector_rank": _sector_rank(sector),
     }
 
