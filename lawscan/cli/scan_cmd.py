@@ -226,9 +226,7 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
     paths = paths or tuple(cfg.paths)
     # the configured reports describe the scan of the configured paths, not a one-file check
     project_scan = not cfg.paths or same_paths(paths, cfg.paths)
-    if fmt is None and output and not Path(output).is_dir():
-        fmt = EXTENSIONS.get(Path(output).suffix.lower())
-    fmt = fmt or (cfg.format if cfg.format in FORMATS else "text")
+    fmt = _output_format(fmt, output, cfg)
     targets = [parse_report_spec(s) for s in (*(cfg.reports if project_scan else ()), *reports)]
     primary = resolve_target(fmt, output) if output and output != "-" else None
 
@@ -236,10 +234,7 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
         ignore=[*cfg.ignore, *ignore], severity=cfg.severity,
         settings=with_verdict(cfg.settings, verdict),
-        limits={key: value for key, value in (("max_bytes", max_file_size or cfg.max_file_size),
-                                              ("max_zip_ratio", max_zip_ratio or cfg.max_zip_ratio),
-                                              ("timeout", timeout if timeout is not None else cfg.timeout))
-                if value is not None},
+        limits=_limits(cfg, max_file_size, max_zip_ratio, timeout),
         exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
         executor=executor, scheduler=scheduler, slim=True,
         later_stages=drafting_stages(fmt == "html" or any(f == "html" for f, _ in targets)))
@@ -253,21 +248,55 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
     inputs = collect_inputs(list(paths), options.exclude)
     _check_outputs([t for _, t in targets] + ([primary] if primary else []), inputs)
 
-    to_stdout = primary is None
-    show_progress = progress if progress is not None else (
-        sys.stderr.isatty() and not os.environ.get("CI")
-        and not (to_stdout and fmt == "text" and sys.stdout.isatty()))  # the report itself shows progress
     scanner = Scanner(options)
-    use_color = color if color is not None else sys.stdout.isatty()
     out = primary if primary is not None else _Echo()
-    report_opts = {"base_dir": base_dir or (os.path.dirname(cfg.source) if cfg.source else os.getcwd()),
-                   "fail_on": fail_on or cfg.fail_on, "generated_at": None if cfg.timestamp else False,
-                   "full_report": next((str(t) for f, t in sorted(targets, key=lambda x: x[0] != "html")
-                                        if f in ("html", "json")), None)}
-    record, writers = _run(scanner, inputs, list(paths), targets, (fmt, out, use_color), report_opts,
-                           show_progress, fingerprints)
+    use_color = color if color is not None else sys.stdout.isatty()
+    record, writers = _run(scanner, inputs, list(paths), targets, (fmt, out, use_color),
+                           _report_options(cfg, base_dir, fail_on, targets),
+                           _show_progress(progress, primary is None, fmt), fingerprints)
     if isinstance(out, _Echo):
         out.end()
+    _tell_written(writers, cfg, project_scan)
+    _finish(record, [w.failure for w in writers if w.failure], fail_on or cfg.fail_on)
+
+
+def _output_format(fmt: str | None, output: str | None, cfg) -> str:
+    """--format, else the extension of -o, else the configured format, else text."""
+    if fmt is None and output and not Path(output).is_dir():
+        fmt = EXTENSIONS.get(Path(output).suffix.lower())
+    return fmt or (cfg.format if cfg.format in FORMATS else "text")
+
+
+def _limits(cfg, max_file_size, max_zip_ratio, timeout) -> dict:
+    """The options' limits, else the configured ones (lawscan.read.limits names)."""
+    given = (("max_bytes", max_file_size or cfg.max_file_size),
+             ("max_zip_ratio", max_zip_ratio or cfg.max_zip_ratio),
+             ("timeout", timeout if timeout is not None else cfg.timeout))
+    return {key: value for key, value in given if value is not None}
+
+
+def _show_progress(progress: bool | None, to_stdout: bool, fmt: str) -> bool:
+    """--progress, else on when stderr is a terminal outside CI, unless the text report on a
+    terminal shows the progress itself."""
+    if progress is not None:
+        return progress
+    return (sys.stderr.isatty() and not os.environ.get("CI")
+            and not (to_stdout and fmt == "text" and sys.stdout.isatty()))
+
+
+def _report_options(cfg, base_dir, fail_on, targets) -> dict:
+    """What every report writer is given: the base of its paths, the failing level, whether it
+    carries a time stamp and where the full report is (the HTML one, else the JSON one)."""
+    full = next((str(t) for f, t in sorted(targets, key=lambda x: x[0] != "html")
+                 if f in ("html", "json")), None)
+    return {"base_dir": base_dir or (os.path.dirname(cfg.source) if cfg.source else os.getcwd()),
+            "fail_on": fail_on or cfg.fail_on, "generated_at": None if cfg.timestamp else False,
+            "full_report": full}
+
+
+def _tell_written(writers, cfg, project_scan: bool) -> None:
+    """Name every report file written on stderr, and the configured reports this scan did not
+    write (it is not the scan of the configured paths)."""
     for writer in writers:
         if writer.path != Path("-") and not writer.failure:
             click.echo(f"lawscan: report written: {shown_path(writer.path)}", err=True)
@@ -275,7 +304,6 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         left = ", ".join(shown_path(target) for _, target in map(parse_report_spec, cfg.reports))
         click.echo(f"lawscan: not written: {left} (the configured reports are those of the scan of "
                    f"the configured paths; --report FORMAT=FILE writes this scan's)", err=True)
-    _finish(record, [w.failure for w in writers if w.failure], fail_on or cfg.fail_on)
 
 
 def _check_outputs(paths: list[Path], inputs) -> None:
