@@ -218,6 +218,7 @@ def _ini_value(value: str):
 
 
 def _build(raw: dict, path: Path) -> Config:
+    """The Config of a file's ``raw`` keys, each checked (ConfigError names the file and key)."""
     unknown = set(raw) - KEYS
     if unknown:
         raise ConfigError(f"{path}: unknown configuration key(s): {', '.join(sorted(unknown))}")
@@ -228,51 +229,60 @@ def _build(raw: dict, path: Path) -> Config:
         raise ConfigError(f"{path}: fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     cfg.fail_on = fail_on
     for key in ("select", "ignore", "exclude"):
-        value = raw.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            raise ConfigError(f"{path}: {key} must be a list")
-        setattr(cfg, key, [str(v) for v in value])
+        setattr(cfg, key, _as_list(raw.get(key, []), path, key))
     cfg.rules = [str((base / r).resolve()) for r in _as_list(raw.get("rules", []), path, "rules")]
     cfg.paths = [str((base / p).resolve()) for p in _as_list(raw.get("paths", []), path, "paths")]
-    timestamp = raw.get("timestamp", True)
-    if isinstance(timestamp, str) and timestamp.strip().lower() in ("true", "false"):
-        timestamp = timestamp.strip().lower() == "true"  # setup.cfg
-    if not isinstance(timestamp, bool):
-        raise ConfigError(f"{path}: timestamp must be true or false")
-    cfg.timestamp = timestamp
-    cfg.reports = []
-    for spec in _as_list(raw.get("reports", []), path, "reports"):
-        fmt, sep, target = spec.partition("=")
-        if not sep or not fmt.strip() or not target.strip():
-            raise ConfigError(f"{path}: reports entries are FORMAT=FILE, not {spec!r}")
-        cfg.reports.append(f"{fmt.strip()}={(base / target.strip())}")
+    cfg.timestamp = _timestamp(raw.get("timestamp", True), path)
+    cfg.reports = _reports(_as_list(raw.get("reports", []), path, "reports"), base, path)
     cfg.format = str(raw.get("format", cfg.format))
     for key, low in (("jobs", 1), ("max_file_size", 1)):
         if raw.get(key) is not None:
-            value = raw[key]
-            if isinstance(value, str) and value.strip().isdigit():  # setup.cfg gives strings
-                value = int(value)
-            if isinstance(value, bool) or not isinstance(value, int) or value < low:
-                raise ConfigError(f"{path}: {key} must be a whole number of at least {low}, "
-                                  f"not {value!r}")
-            setattr(cfg, key, value)
+            setattr(cfg, key, _whole(raw[key], low, path, key))
     for key, low, high in (("max_zip_ratio", 1.0, 1e12), ("timeout", 0.0, 1e6)):
         if raw.get(key) is not None:
             setattr(cfg, key, _number(raw[key], low, high, path, key))
-    severity = raw.get("severity", {})
-    if not isinstance(severity, dict):
-        raise ConfigError(f"{path}: severity must be a table of RULE = LEVEL")
-    for rule, level in severity.items():
-        if str(level).lower() not in ("error", "warning", "info", "off"):
-            raise ConfigError(f"{path}: severity of {rule} must be error, warning, info or off")
-    cfg.severity = {str(k): str(v).lower() for k, v in severity.items()}
+    cfg.severity = _severity(raw.get("severity", {}), path)
     settings = raw.get("settings", {})
     if not isinstance(settings, dict):
         raise ConfigError(f"{path}: settings must be a table")
     cfg.settings = settings
     return cfg
+
+
+def _timestamp(value, path: Path) -> bool:
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        value = value.strip().lower() == "true"  # setup.cfg
+    if not isinstance(value, bool):
+        raise ConfigError(f"{path}: timestamp must be true or false")
+    return value
+
+
+def _reports(specs: list[str], base: Path, path: Path) -> list[str]:
+    """FORMAT=FILE entries, FILE relative to the configuration file's folder."""
+    out = []
+    for spec in specs:
+        fmt, sep, target = spec.partition("=")
+        if not sep or not fmt.strip() or not target.strip():
+            raise ConfigError(f"{path}: reports entries are FORMAT=FILE, not {spec!r}")
+        out.append(f"{fmt.strip()}={(base / target.strip())}")
+    return out
+
+
+def _whole(value, low: int, path: Path, key: str) -> int:
+    if isinstance(value, str) and value.strip().isdigit():  # setup.cfg gives strings
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise ConfigError(f"{path}: {key} must be a whole number of at least {low}, not {value!r}")
+    return value
+
+
+def _severity(severity, path: Path) -> dict[str, str]:
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{path}: severity must be a table of RULE = LEVEL")
+    for rule, level in severity.items():
+        if str(level).lower() not in ("error", "warning", "info", "off"):
+            raise ConfigError(f"{path}: severity of {rule} must be error, warning, info or off")
+    return {str(k): str(v).lower() for k, v in severity.items()}
 
 
 def _number(value, low: float, high: float, path: Path, key: str) -> float:
