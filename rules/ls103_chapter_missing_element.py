@@ -15,31 +15,9 @@ class ChapterMissingElement(Rule):
     id = "LS103"
     name = "chapter-missing-element"
     severity = "warning"
-    title = "Chương về môi trường số thiếu nội dung cần có"
-    title_en = "The digital chapter lacks an expected element"
-    messages = {"default": (
-        "{where} chưa quy định về: {label}.",
-        "{where_en} does not cover: {label} ({element}).")}
-    why = ("Không có mẫu chính thức cho 'chương về môi trường số'; bộ tiêu chí được rút ra từ "
-           "phạm vi của Luật Chuyển đổi số 148/2025/QH15, nguyên tắc không thu thập lại dữ liệu "
-           "(Luật Dữ liệu 60/2024/QH15 Điều 11), nguyên tắc con người kiểm soát trí tuệ nhân tạo "
-           "(Luật Công nghiệp công nghệ số 71/2025/QH15) và các chương số hiện có (Luật Đất đai "
-           "2024 Chương XII Điều 163–170; Luật Kinh doanh bất động sản 2023 Chương VIII): hệ "
-           "thống thông tin → hạ tầng, phần mềm → cơ sở dữ liệu → kết nối, chia sẻ → dịch vụ công "
-           "trực tuyến, giao dịch điện tử → kinh phí → an toàn, bảo mật → trách nhiệm.")
-    basis = ("Luật Chuyển đổi số số 148/2025/QH15",
-             "Luật Dữ liệu số 60/2024/QH15, Điều 11",
-             "Luật Giao dịch điện tử số 20/2023/QH15",
-             "Luật Đất đai số 31/2024/QH15, Chương XII (mẫu thực tế)")
-    suggestion = "Bổ sung một điều (hoặc khoản) về nội dung còn thiếu trong chương này, hoặc dẫn chiếu luật chuyên ngành quy định nội dung đó."
     tags = ("digital", "coverage", "rubric")
     doc_kinds = {"constitution": "off", "decree": "info", "circular": "info", "resolution": "off",
              "decision": "off"}
-    doc_kinds_why = ("Bộ tiêu chí (hệ thống thông tin, cơ sở dữ liệu, kinh phí, trách nhiệm …) là "
-                     "của một chương trong luật; luật sửa đổi bổ sung chương như vậy cũng được xét. "
-                     "Chương về môi trường số của nghị định, thông tư chỉ quy định chi tiết phần luật "
-                     "giao: nội dung còn thiếu chỉ ghi nhận (info), vì có thể đã có trong luật. "
-                     "Hiến pháp, nghị quyết, quyết định: không áp dụng.")
     options = {
         "info_elements": (["principles", "e_identification", "ai_oversight", "platforms_assets",
                            "violations_online"],
@@ -50,11 +28,6 @@ class ChapterMissingElement(Rule):
                      "statuses whose digital chapter/section is checked"),
     }
     needs_verdict = True
-    example_bad = ("Chương X\nHỆ THỐNG THÔNG TIN VỀ NHÀ Ở\nĐiều 60. Hệ thống thông tin về nhà ở\n"
-                   "Điều 61. Cơ sở dữ liệu về nhà ở\n(no article on security of the data -> one "
-                   "finding for the security element, one per other absent element)")
-    example_good = ("… Điều 65. Bảo đảm an toàn, bảo mật thông tin, dữ liệu về nhà ở\n"
-                    "(element present -> no finding for it)")
 
     def check(self, ctx):
         verdict = ctx.verdict
@@ -72,15 +45,16 @@ class ChapterMissingElement(Rule):
                                element=item.element,
                                extra={"element": item.element, "label": item.label})
 
-    @staticmethod
-    def _target(ctx):
+    def _target(self, ctx):
         verdict = ctx.verdict
         if verdict.status == "section_only" and verdict.sections:
             chp, sec = verdict.sections[0]
             unit = ctx.verdict_unit("section", f"{chp}/{sec}")
-            return unit, f"Mục {sec} Chương {chp}", f"Section {sec} of Chapter {chp}"
+            vi, en = self.words["section"]
+            return unit, vi.format(sec=sec, chp=chp), en.format(sec=sec, chp=chp)
         if verdict.chapters:
             num = verdict.chapters[0]
-            return ctx.verdict_unit("chapter", num), f"Chương {num}", f"Chapter {num}"
+            vi, en = self.words["chapter"]
+            return ctx.verdict_unit("chapter", num), vi.format(num=num), en.format(num=num)
         doc_vi, doc_en = kind_name(ctx.doc)
         return None, doc_vi, doc_en[:1].upper() + doc_en[1:]

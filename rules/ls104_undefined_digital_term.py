@@ -24,32 +24,8 @@ class UndefinedDigitalTerm(Rule):
     id = "LS104"
     name = "undefined-digital-term"
     severity = "info"
-    title = "Thuật ngữ số được dùng nhưng không được giải thích hoặc dẫn chiếu"
-    title_en = "A digital term is used but neither defined nor referred to its defining law"
-    messages = {"default": (
-        "Thuật ngữ {terms} được sử dụng nhưng {doc_vi} không giải thích và không dẫn chiếu "
-        "{law} ({article}) hay \"{reference}\".",
-        "The term(s) {terms} are used but {doc_en} neither defines them nor refers to {law} "
-        "({article}) or \"{reference}\".")}
-    why = ("Thuật ngữ về môi trường số có định nghĩa pháp lý trong luật chuyên ngành (Luật Giao "
-           "dịch điện tử 20/2023/QH15 Điều 3, Luật Căn cước 26/2023/QH15 Điều 3, Luật An ninh "
-           "mạng 24/2018/QH14 Điều 2, Luật Công nghiệp công nghệ số 71/2025/QH15 Điều 3…). Luật "
-           "dùng thuật ngữ mà không giải thích hay dẫn chiếu có thể được hiểu khác nhau và mâu "
-           "thuẫn với luật chuyên ngành; Luật Chuyển đổi số 148/2025/QH15 (Điều 1 khoản 2) yêu "
-           "cầu thống nhất với pháp luật về giao dịch điện tử, dữ liệu, an ninh mạng.")
-    basis = ("Luật Giao dịch điện tử số 20/2023/QH15, Điều 3",
-             "Luật Căn cước số 26/2023/QH15, Điều 3",
-             "Luật Chuyển đổi số số 148/2025/QH15, Điều 1 khoản 2")
-    suggestion = ("Thêm \"theo quy định của pháp luật về …\" khi dùng thuật ngữ lần đầu, hoặc "
-                  "giải thích thuật ngữ trong điều Giải thích từ ngữ.")
     tags = ("digital", "drafting", "terminology")
-    doc_kinds_why = ("Gợi ý soạn thảo (info) cho mọi loại văn bản: nghị định, thông tư dùng thuật ngữ "
-                     "số còn nhiều hơn luật và cần dẫn chiếu luật định nghĩa thuật ngữ đó.")
     options = {"ignore_terms": ([], "terms never reported")}
-    example_bad = ("Điều 12. Hồ sơ\nHồ sơ được gửi dưới dạng thông điệp dữ liệu có chữ ký số.\n"
-                   "(no definition, no reference -> one finding per term)")
-    example_good = ("Điều 12. Hồ sơ\nHồ sơ được gửi dưới dạng thông điệp dữ liệu có chữ ký số "
-                    "theo quy định của pháp luật về giao dịch điện tử.")
 
     def check(self, ctx):
         doc = ctx.doc

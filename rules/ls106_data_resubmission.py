@@ -15,33 +15,8 @@ class DataResubmission(Rule):
     id = "LS106"
     name = "data-resubmission"
     severity = "warning"
-    title = "Yêu cầu người dân nộp lại dữ liệu đã có trong cơ sở dữ liệu quốc gia"
-    title_en = "Citizens must supply again data a national database already holds"
-    messages = {"default": (
-        "{label} yêu cầu \"{phrases}\" — dữ liệu đã có trong Cơ sở dữ liệu quốc gia về dân cư — "
-        "mà không quy định khai thác từ cơ sở dữ liệu thay cho việc nộp lại.",
-        "{label} asks for \"{phrases}\" — data already in the national population database — "
-        "without providing that it is taken from the database instead.")}
-    why = ("Luật Dữ liệu 60/2024/QH15 Điều 11 khoản 2 điểm b: \"Dữ liệu có trong các cơ sở dữ "
-           "liệu được kết nối, chia sẻ thì không thu thập lại\". Công văn 159/TTg-CĐS (2026) yêu "
-           "cầu không bắt người dân, doanh nghiệp cung cấp lại thông tin đã có trong cơ sở dữ "
-           "liệu quốc gia hoặc đã tích hợp trên VNeID. Thông tin khai sinh, cư trú, căn cước có "
-           "trong Cơ sở dữ liệu quốc gia về dân cư (Luật Căn cước 26/2023/QH15).")
-    basis = ("Luật Dữ liệu số 60/2024/QH15, Điều 11 khoản 2 điểm b",
-             "Luật Căn cước số 26/2023/QH15 (Cơ sở dữ liệu quốc gia về dân cư)",
-             "Công văn 159/TTg-CĐS của Thủ tướng Chính phủ")
-    suggestion = ("Thay yêu cầu nộp giấy tờ bằng quy định cơ quan tiếp nhận khai thác thông tin "
-                  "từ Cơ sở dữ liệu quốc gia về dân cư; không yêu cầu người dân cung cấp lại.")
     tags = ("digital", "procedure", "data")
     doc_kinds = {"constitution": "off"}
-    doc_kinds_why = ("Như LS105: hồ sơ đòi giấy khai sinh, giấy xác nhận cư trú, sổ hộ khẩu … nằm "
-                     "chủ yếu trong nghị định, thông tư; áp dụng đầy đủ cho mọi văn bản quy định thủ "
-                     "tục. Hiến pháp: không áp dụng.")
-    example_bad = ("Điều 15. Hồ sơ đăng ký\nHồ sơ gồm:\na) Tờ khai;\nb) Bản sao giấy khai sinh;\n"
-                   "c) Giấy xác nhận cư trú.")
-    example_good = ("Điều 15. Hồ sơ đăng ký\nHồ sơ gồm tờ khai. Cơ quan đăng ký khai thác thông "
-                    "tin về khai sinh, cư trú từ Cơ sở dữ liệu quốc gia về dân cư, không yêu cầu "
-                    "người đăng ký cung cấp lại.")
 
     def check(self, ctx):
         data = load_data("procedures")["resubmission"]

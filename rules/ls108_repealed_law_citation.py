@@ -15,7 +15,6 @@ from lawscan.engine import Rule
 from lawscan.engine.text import fold, load_data, short
 from lawscan.model import Evidence
 
-REPEAL_WORDS = ("hết hiệu lực", "bãi bỏ", "thay thế")
 
 
 def doc_date(doc):
@@ -60,45 +59,9 @@ class RepealedLawCitation(Rule):
     id = "LS108"
     name = "repealed-law-citation"
     severity = "warning"
-    title = "Dẫn chiếu luật về môi trường số đã hết hiệu lực"
-    title_en = "Citation of a repealed digital law"
-    messages = {
-        "default": ("{label} dẫn chiếu {title} số {number}, đã hết hiệu lực từ ngày {effective}, "
-                    "được thay thế bởi {new}.",
-                    "{label} cites the {title} No. {number}, repealed from {effective} and "
-                    "replaced by {new}."),
-        "partial": ("{label} dẫn chiếu {title} số {number}; một phần của luật này ({parts}) đã "
-                    "bị bãi bỏ bởi {new} từ ngày {effective}: kiểm tra quy định được dẫn chiếu "
-                    "còn hiệu lực.",
-                    "{label} cites the {title} No. {number}, parts of which ({parts}) were "
-                    "repealed by {new} from {effective}: check that the cited provision is "
-                    "still in force."),
-        "unverified": ("{label} dẫn chiếu {title} số {number}, có thể đã được thay thế bởi {new} "
-                       "(chưa kiểm chứng số hiệu và ngày hiệu lực): kiểm tra lại.",
-                       "{label} cites the {title} No. {number}, which may have been replaced by "
-                       "{new} (number and date not verified): check."),
-    }
-    why = ("Dẫn chiếu văn bản đã hết hiệu lực làm quy định không áp dụng được hoặc dẫn tới "
-           "cách hiểu sai. Ví dụ: Luật Giao dịch điện tử 51/2005/QH11 hết hiệu lực từ 01/07/2024 "
-           "(Luật Giao dịch điện tử 20/2023/QH15 Điều 52); Luật Viễn thông 41/2009/QH12 hết "
-           "hiệu lực từ 01/07/2024 (Luật Viễn thông 24/2023/QH15 Điều 72); Luật Căn cước công dân "
-           "59/2014/QH13 hết hiệu lực từ 01/07/2024 (Luật Căn cước 26/2023/QH15 Điều 45).")
-    basis = ("Luật Giao dịch điện tử số 20/2023/QH15, Điều 52",
-             "Luật Viễn thông số 24/2023/QH15, Điều 72",
-             "Luật Căn cước số 26/2023/QH15, Điều 45",
-             "Luật Công nghiệp công nghệ số số 71/2025/QH15, Điều 49")
-    suggestion = "Dẫn chiếu luật đang có hiệu lực (hoặc \"theo quy định của pháp luật về …\")."
     tags = ("digital", "citation", "repealed")
     doc_kinds = {"consolidated": "info"}
-    doc_kinds_why = ("Áp dụng đầy đủ cho mọi văn bản, nhất là nghị định, thông tư: phần căn cứ và các "
-                     "điều dẫn chiếu luật được hướng dẫn, nên dẫn chiếu luật đã hết hiệu lực gặp nhiều "
-                     "ở đó. Văn bản hợp nhất giữ nguyên lời văn của các văn bản được hợp nhất: chỉ "
-                     "ghi nhận (info), sửa ở văn bản sửa đổi.")
     options = {"report_unverified": (True, "report rows of the table marked unverified (as info)")}
-    example_bad = ("Luật số: 12/2025/QH15 …\nĐiều 8. Giao dịch điện tử\nViệc ký hợp đồng thực "
-                   "hiện theo Luật Giao dịch điện tử số 51/2005/QH11.")
-    example_good = ("Luật số: 12/2025/QH15 …\nĐiều 8. Giao dịch điện tử\nViệc ký hợp đồng thực "
-                    "hiện theo Luật Giao dịch điện tử số 20/2023/QH15.")
 
     def check(self, ctx):
         doc = ctx.doc
@@ -107,7 +70,7 @@ class RepealedLawCitation(Rule):
             return
         rows = load_data("repealed").get("law", [])
         own = re.sub(r"\s", "", (doc.number or "")).upper()
-        repeal = re.compile("|".join(map(re.escape, REPEAL_WORDS)))
+        repeal = re.compile("|".join(map(re.escape, self.words["repeal"])))
         for row in rows:
             if own and own in (row["number"].upper(), row.get("replaced_by", "").upper()):
                 continue
@@ -132,7 +95,8 @@ class RepealedLawCitation(Rule):
                 seen.add(id(at))
                 kind = ("unverified" if not row.get("verified") else
                         "partial" if row.get("scope") == "partial" else "default")
-                new = (f"{row['replaced_by_title']} số {row['replaced_by']}"
+                new = (self.words["title_number"].format(title=row['replaced_by_title'],
+                                                         number=row['replaced_by'])
                        if row.get("replaced_by") else row.get("replaced_by_title", ""))
                 yield self.finding(
                     ctx, at, line=lineno, msg=kind, key=row["number"],

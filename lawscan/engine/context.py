@@ -23,6 +23,7 @@ from lawscan.engine.text import fold, phrase_literals, phrase_pattern, short
 from lawscan.joined import join as join_lines
 from lawscan.joined import lines_with
 from lawscan.model import Document, Evidence, Unit, Verdict
+from lawscan.wording import word
 
 if TYPE_CHECKING:
     from lawscan.analyse import Analysis
@@ -144,8 +145,9 @@ class RuleContext:
         """Vietnamese citation of a unit, smallest first: "điểm b khoản 1 Điều 15"; quoted text
         of an amending law: "khoản 2 Điều 2 (sửa đổi tại khoản 1 Điều 1)"."""
         if unit.kind == "quoted":
-            target = unit.attrs.get("target") or "nội dung trích dẫn"
-            return f"{target} (sửa đổi tại {self.full_label(self.anchor(unit))})"
+            target = unit.attrs.get("target") or word("quoted_text")["vi"]
+            return word("amended_at")["vi"].format(target=target,
+                                                    at=self.full_label(self.anchor(unit)))
         parts = [unit.label()]
         if unit.kind in ("paragraph", "point"):
             for a in self.ancestors(unit):
@@ -196,7 +198,19 @@ class RuleContext:
     def is_definitions(self, unit: Unit) -> bool:
         """Is ``unit`` in a "Giải thích từ ngữ" (definitions) article?"""
         art = self.enclosing(unit, "article")
-        return art is not None and "giải thích từ ngữ" in self._fold(art.heading)
+        return art is not None and self._names_definitions(art.heading)
+
+    @functools.cached_property
+    def _definitions_phrases(self) -> tuple[str, ...]:
+        """The folded titles of a definitions article (rules/data/rubric.toml, as the analysis
+        reads them)."""
+        from lawscan.analyse.outline import rubric
+
+        return tuple(rubric()["structure"]["definitions_article"])
+
+    def _names_definitions(self, heading: str) -> bool:
+        folded = self._fold(heading)
+        return any(phrase in folded for phrase in self._definitions_phrases)
 
     @functools.cached_property
     def _definition_units(self) -> frozenset[int]:
@@ -204,7 +218,7 @@ class RuleContext:
         return frozenset(id(u) for art in self.definition_articles() for u in art.walk())
 
     def definition_articles(self) -> list[Unit]:
-        return [a for a in self.outline.units("article") if "giải thích từ ngữ" in self._fold(a.heading)]
+        return [a for a in self.outline.units("article") if self._names_definitions(a.heading)]
 
     def final_chapter(self) -> Unit | None:
         """The "Điều khoản thi hành" chapter (or part), if the law has one (the first, in

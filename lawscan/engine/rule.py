@@ -13,6 +13,19 @@ A rule module (``rules/*.py`` or a user's ``--rules DIR``) defines subclasses::
         def check(self, ctx):
             yield self.finding(ctx, unit, status=ctx.verdict.status)
 
+The texts (title, title_en, messages, why, basis, suggestion, doc_kinds_why, example_bad,
+example_good, and ``words``: the vocabulary and labels the rule's code uses) live in data: a TOML file beside the module with its name
+(``rules/ls101_no_digital_chapter.toml``), one table per rule id::
+
+    [LS101]
+    title = "Luật chưa có chương về môi trường số"
+    title_en = "The law has no digital-environment chapter"
+    [LS101.messages]
+    default = ["… {status} …", "… {status} …"]
+
+Each is read onto the class when the class is made (:meth:`Rule.__init_subclass__`); a text the
+class body sets itself is kept (a rule written in one file still works). A file that does not
+parse, or a key that is not a text, makes the module fail to load (``rule.load_failed``).
 Messages are ``str.format`` templates, Vietnamese first, English second. Options are read from
 the settings dict with :meth:`Rule.option` (documented defaults in ``options``). ``doc_kinds`` says
 what the rule means for each kind of document (off, or at most some severity: see
@@ -22,12 +35,19 @@ what the rule means for each kind of document (off, or at most some severity: se
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 from typing import Iterable
 
+from lawscan.datafiles import load_data_file
 from lawscan.model import DOC_KINDS, SEVERITIES, Evidence, Finding, RuleInfo, Unit
 
 ID_RE = re.compile(r"^[A-Z]{1,8}\d{1,5}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# the texts a rule's data file gives (see the module docstring), and how each is held
+TEXT_KEYS = {"title": str, "title_en": str, "messages": dict, "why": str, "basis": tuple,
+             "suggestion": str, "doc_kinds_why": str, "example_bad": str, "example_good": str,
+             "words": dict}
 
 
 class Rule:
@@ -54,6 +74,37 @@ class Rule:
     # (lawscan.engine.kinds)
     doc_kinds: dict[str, str] = {}
     doc_kinds_why: str = ""  # why the rule means what it means for each kind (RULES.md)
+    words: dict = {}  # the rule's own vocabulary and labels its code uses (from its data file)
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._read_texts()
+
+    @classmethod
+    def texts_file(cls) -> Path | None:
+        """The data file of the module that defines the rule: its path with ``.toml``."""
+        module = sys.modules.get(cls.__module__)
+        file = getattr(module, "__file__", None)
+        return Path(file).with_suffix(".toml") if file else None
+
+    @classmethod
+    def _read_texts(cls) -> None:
+        """Set the texts of the table ``[<id>]`` of :meth:`texts_file` that the class body does
+        not set itself."""
+        path = cls.texts_file()
+        if not cls.__dict__.get("id") or path is None or not path.is_file():
+            return
+        table = load_data_file(path).get(cls.id, {})
+        unknown = sorted(set(table) - set(TEXT_KEYS))
+        if unknown:
+            raise ValueError(f"{path}: [{cls.id}]: not a rule text: {', '.join(unknown)} "
+                             f"(one of {', '.join(TEXT_KEYS)})")
+        for key, value in table.items():
+            if key in cls.__dict__:
+                continue
+            if key == "messages":
+                value = {msg: tuple(pair) for msg, pair in value.items()}
+            setattr(cls, key, TEXT_KEYS[key](value) if key != "messages" else value)
 
     def __init__(self, severity: str | None = None):
         # an override from the configuration; when set, every finding gets this severity

@@ -21,15 +21,13 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict, deque
+from functools import lru_cache
 
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
 
 _KEY = re.compile(r'"([^"\\\n]{1,64})"\s*:')  # keys are short: bounded work per quote
-_CHAPTER = re.compile(r"^\s*(chương|phần)\s+(.+?)\s*$", re.IGNORECASE)
-_PART_ORDINAL = re.compile(r"^thứ\s+\S+", re.IGNORECASE)
 _CHAPTER_NUM = re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?\.?$", re.IGNORECASE)
-_ARTICLE = re.compile(r"^\s*điều\s+", re.IGNORECASE)
 META_KEYS = {
     "id": "id", "_id": "id", "sourceUrl": "url", "url": "url", "title": "title",
     "document_number": "number", "number": "number", "document_type": "document_type",
@@ -81,25 +79,42 @@ def load_json(path: str, text: str, limits: dict):
     return data
 
 
+@lru_cache(maxsize=1)
+def _labels() -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
+    """The record labels of vietnamese.json and the patterns of a chapter or part title ("CHƯƠNG
+    I", "PHẦN THỨ NHẤT"), of the ordinal after "Phần" and of an article number ("Điều 1")."""
+    from lawscan.read.encoding import vietnamese
+
+    words = vietnamese()["record_labels"]
+    chapter = re.compile(rf"^\s*({re.escape(words['chapter'].lower())}|{re.escape(words['part'].lower())})"
+                         r"\s+(.+?)\s*$", re.IGNORECASE)
+    ordinal = re.compile(rf"^{re.escape(words['part_ordinal'])}\s+\S+", re.IGNORECASE)
+    article = re.compile(rf"^\s*{re.escape(words['article'].lower())}\s+", re.IGNORECASE)
+    return words, chapter, ordinal, article
+
+
 def _canonical_chapter(title: str) -> str | None:
     """"Chương I" / "Phần thứ nhất" for a real chapter/part label, else None."""
-    m = _CHAPTER.match(title)
+    words, chapter, ordinal, _ = _labels()
+    m = chapter.match(title)
     if not m:
         return None
     word, rest = m.group(1).lower(), m.group(2)
-    if word == "chương" and _CHAPTER_NUM.match(rest.split()[0]):
-        return "Chương " + rest
-    if word == "phần" and _PART_ORDINAL.match(rest):
-        return "Phần " + rest[0].lower() + rest[1:].lower()
+    if word == words["chapter"].lower() and _CHAPTER_NUM.match(rest.split()[0]):
+        return f"{words['chapter']} {rest}"
+    if word == words["part"].lower() and ordinal.match(rest):
+        return f"{words['part']} {rest[0].lower() + rest[1:].lower()}"
     return None
 
 
 def _article_heading(number: str, heading: str) -> str:
+    words, _, _, article = _labels()
+    label = words["article"]
     number = number.strip().rstrip(".")
-    if not _ARTICLE.match(number):
-        number = f"Điều {number}"
-    elif not number.startswith("Điều"):
-        number = "Điều" + number.strip()[4:]
+    if not article.match(number):
+        number = f"{label} {number}"
+    elif not number.startswith(label):
+        number = label + number.strip()[len(label):]
     heading = heading.strip()
     return f"{number}. {heading}" if heading else f"{number}."
 
@@ -153,8 +168,9 @@ def _read_chapters(chapters: list, keys: _KeyLines, source: Source) -> None:
                 source.lines.append(Line(text=subtitle, lineno=at.get("subtitle", 1), raw=subtitle))
         elif title or subtitle:
             source.problems.append(Problem(
-                "read.pseudo_chapter", f"JSON chapter {title or subtitle!r} is not a Chương/Phần "
-                                       "heading; its articles are read without one",
+                "read.pseudo_chapter", f"JSON chapter {title or subtitle!r} is not a "
+                                       f"{_labels()[0]['chapter']}/{_labels()[0]['part']} heading; its "
+                                       "articles are read without one",
                 line=at.get("title"), severity="info"))
         if isinstance(chapter.get("articles"), list):
             _read_articles(chapter["articles"], keys, source)
