@@ -1,8 +1,9 @@
 """Every lawscan command in README.md and docs/*.md works as written.
 
 The commands run in a copy of the repository's tracked files. The example folders (drafts/,
-corpus/, laws/, bills/) are made there from the sample drafts, and the example rule module of
-docs/rules.md is written where it says, so that example runs too. A console block (`$ lawscan
+corpus/, laws/, bills/) are made there from the sample drafts, and the example rule of
+docs/rules.md (its module, texts, data and fixture) is written where it says, so that example runs
+too. A console block (`$ lawscan
 ...` followed by output) must print the whole block: a line "…" alone stands for lines left out,
 every other line must be printed as shown, in order and contiguous between the "…" lines (the
 start and the end of the block are those of the output unless a "…" stands there). Only the
@@ -26,6 +27,8 @@ DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 TEXT = "\n".join(p.read_text(encoding="utf-8") for p in DOCS)
 BLOCK = re.compile(r"```(\w*)\n(.*?)```", re.S)
 ELIDED = "…"
+# a block whose first line names the file it is: "# myrules/x.py", "<!-- myrules/fixtures/X901/a.txt -->"
+FILE_NAMED = re.compile(r"^(?:# |<!-- )([\w./-]+\.(?:py|toml|txt))(?: -->)?$")
 
 
 def blocks(kind: str) -> list[str]:
@@ -85,10 +88,10 @@ def workdir(tmp_path_factory) -> Path:
     copy_tracked(work)
     for folder in ("drafts", "corpus", "laws", "bills"):
         shutil.copytree(REPO / "sample_laws", work / folder)
-    for body in blocks("python"):
-        first = body.splitlines()[0]
-        if first.startswith("# ") and first.endswith(".py"):
-            target = work / first[2:].strip()
+    for body in blocks("python") + blocks("toml") + blocks("text"):
+        m = FILE_NAMED.match(body.splitlines()[0])
+        if m:  # the files of docs/rules.md's walk-through: its rule module, texts, data, fixture
+            target = work / m.group(1)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(body, encoding="utf-8")
     return work

@@ -115,6 +115,12 @@ def test_annotation_parser_keeps_line_numbers():
 
 @pytest.mark.parametrize("path", fixture_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_rule_fixture(path: Path, tmp_path):
+    check_fixture(path, tmp_path, load_rules())
+
+
+def check_fixture(path: Path, tmp_path: Path, ruleset) -> None:
+    """Run the fixture ``path`` (in a folder named by its rule id) through the real pipeline with
+    ``ruleset`` and check its annotations (also used by tests/test_adding_a_rule.py)."""
     clean, expects, oks, settings = parse_annotations(path.read_text(encoding="utf-8"))
     target = tmp_path / path.name
     target.write_text(clean, encoding="utf-8")
@@ -122,7 +128,6 @@ def test_rule_fixture(path: Path, tmp_path):
     want_kind = settings.pop("__kind__", None)
     if want_kind:
         assert doc.doc_kind == want_kind, f"{path.name}: read as {doc.doc_kind}, not {want_kind}"
-    ruleset = load_rules()
     checked = {path.parent.name} | {e["rule"] for e in expects + oks}
     # the verdict is computed when a checked rule uses it (rules 1-3); else the others run alone
     verdict = verdict_of(doc) if any(r.needs_verdict for r in ruleset if r.id in checked) else None
