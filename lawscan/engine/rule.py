@@ -41,6 +41,7 @@ from typing import Iterable
 
 from lawscan.datafiles import load_data_file
 from lawscan.model import DOC_KINDS, SEVERITIES, Evidence, Finding, RuleInfo, Unit
+from lawscan.wording import both, word
 
 ID_RE = re.compile(r"^[A-Z]{1,8}\d{1,5}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -161,7 +162,7 @@ class Rule:
     def info(self) -> RuleInfo:
         why = self.why
         if self.basis:
-            why = why + ("\n" if why else "") + "Căn cứ / basis: " + "; ".join(self.basis)
+            why = why + ("\n" if why else "") + f"{both(word('basis'))}: " + "; ".join(self.basis)
         return RuleInfo(id=self.id, name=self.name, severity=self.severity, title=self.title,
                         title_en=self.title_en, why=why, suggestion=self.suggestion,
                         tags=list(self.tags))
