@@ -182,6 +182,8 @@ def load_config(paths, config_file, no_config):
               help="Refuse input files larger than this many bytes.")
 @click.option("--max-zip-ratio", type=FiniteFloat(1), default=None,
               help="Refuse .docx members that expand more than this many times (default 100).")
+@click.option("--max-unzipped-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Refuse a .docx whose text parts unzip to more than this (default 12 MiB).")
 @click.option("--timeout", type=FiniteFloat(0, MAX_TIMEOUT), default=None, metavar="SECONDS",
               help="Give up on a document after this many seconds (default 120; 0: no limit).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
@@ -195,7 +197,7 @@ def load_config(paths, config_file, no_config):
                    "default) or the trained classifier with them (trained).")
 def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dirs, select, ignore,
          baseline_file, exclude, jobs, cache_dir, executor, scheduler, max_file_size, max_zip_ratio,
-         timeout, color, progress, base_dir, verdict):
+         max_unzipped_size, timeout, color, progress, base_dir, verdict):
     """Scan laws or draft bills and report how they govern the digital environment.
 
     With no PATHS, scans the configuration's `paths`.
@@ -226,10 +228,8 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
         ignore=[*cfg.ignore, *ignore], severity=cfg.severity,
         settings=with_verdict(cfg.settings, verdict),
-        limits={key: value for key, value in (("max_bytes", max_file_size or cfg.max_file_size),
-                                              ("max_zip_ratio", max_zip_ratio or cfg.max_zip_ratio),
-                                              ("timeout", timeout if timeout is not None else cfg.timeout))
-                if value is not None},
+        limits=read_limits(cfg, max_bytes=max_file_size, max_zip_ratio=max_zip_ratio,
+                           max_xml_bytes=max_unzipped_size, timeout=timeout),
         exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
         executor=executor, scheduler=scheduler, slim=True,
         suggestions=fmt == "html" or any(f == "html" for f, _ in targets))
@@ -332,6 +332,15 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+
+
+def read_limits(cfg, **given) -> dict:
+    """The readers' limits (lawscan.read.limits) from the command line's ``given`` values, else
+    the configuration's; the ones set by neither are left to the defaults."""
+    configured = {"max_bytes": cfg.max_file_size, "max_zip_ratio": cfg.max_zip_ratio,
+                  "max_xml_bytes": cfg.max_unzipped_size, "timeout": cfg.timeout}
+    merged = {key: given.get(key) if given.get(key) is not None else value for key, value in configured.items()}
+    return {key: value for key, value in merged.items() if value is not None}
 
 
 def _finish(record, failures: list[str], fail_on: str) -> None:
