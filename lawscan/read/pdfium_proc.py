@@ -10,12 +10,14 @@ the requests, its standard error discarded. It is kept for the next PDF (one sta
 (a worker process of ``--jobs`` starts its own; each thread of a Dask worker takes one of its
 own from the list). A child is never reused after anything went wrong in it: it is killed when
 its answer is late or the document's time runs out (``deadline``), and dropped when it died or
-said it retires. Children end with the process that started them: their standard input
-closes, and on Linux the kernel kills a busy one (``PR_SET_PDEATHSIG``).
+said it retires. Children end with the process that started them: idle ones are ended and
+waited for at exit (``close_idle``; their standard input would close anyway), and on Linux the
+kernel kills a busy one whose parent was killed (``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import selectors
@@ -36,6 +38,7 @@ KEEP_IDLE = 4
 _lock = threading.Lock()
 _idle: list["_Child"] = []
 _owner = [os.getpid()]  # a process forked from this one has none of its children
+_exit_hook: list[int] = []
 
 
 class _Child:
@@ -106,6 +109,9 @@ def _take() -> _Child:
         if _owner[0] != os.getpid():
             _owner[0] = os.getpid()
             _idle.clear()  # the parent's children: their pipes are the parent's to use
+        if not _exit_hook:
+            atexit.register(close_idle)  # ended and waited for: no child outlives the run
+            _exit_hook.append(os.getpid())
         while _idle:
             child = _idle.pop()
             if child.proc.poll() is None:
