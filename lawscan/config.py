@@ -34,6 +34,7 @@ sections ``[lawscan:severity]`` and ``[lawscan:settings]``)::
     jobs = 1
     max_file_size = 52428800     # bytes; larger inputs are refused
     max_zip_ratio = 100          # a .docx member expanding more than this is refused (zip bomb)
+    max_unzipped_size = 12582912 # bytes the text parts of a .docx may unzip to
     timeout = 120                # seconds per document
     [tool.lawscan.severity]      # per-rule severity override
     LS103 = "warning"
@@ -59,10 +60,11 @@ from lawscan.errors import ConfigError
 
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = {"fail_on", "select", "ignore", "rules", "exclude", "format", "reports", "jobs",
-        "severity", "settings", "max_file_size", "max_zip_ratio", "timeout", "paths", "timestamp"}
+        "severity", "settings", "max_file_size", "max_zip_ratio", "max_unzipped_size", "timeout", "paths", "timestamp"}
 # what only a trusted configuration may set: code to import, files to write or read, resources to
 # spend
-TRUSTED_KEYS = ("rules", "reports", "paths", "jobs", "max_file_size", "max_zip_ratio", "timeout")
+TRUSTED_KEYS = ("rules", "reports", "paths", "jobs", "max_file_size", "max_zip_ratio", "max_unzipped_size",
+                "timeout")
 MAX_BYTES = 1 << 20  # a configuration file larger than this is refused
 
 
@@ -82,6 +84,7 @@ class Config:
     settings: dict = field(default_factory=dict)
     max_file_size: int | None = None  # bytes
     max_zip_ratio: float | None = None  # uncompressed / compressed size of a .docx member
+    max_unzipped_size: int | None = None  # bytes the text parts of a .docx may unzip to
     timeout: float | None = None  # seconds per document (0 = no limit)
     source: str | None = None  # the file the configuration came from
     notes: list[str] = field(default_factory=list)  # what was passed over, and why (for stderr)
@@ -235,7 +238,7 @@ def _build(raw: dict, path: Path) -> Config:
     cfg.timestamp = _timestamp(raw.get("timestamp", True), path)
     cfg.reports = _reports(_as_list(raw.get("reports", []), path, "reports"), base, path)
     cfg.format = str(raw.get("format", cfg.format))
-    for key, low in (("jobs", 1), ("max_file_size", 1)):
+    for key, low in (("jobs", 1), ("max_file_size", 1), ("max_unzipped_size", 1)):
         if raw.get(key) is not None:
             setattr(cfg, key, _whole(raw[key], low, path, key))
     for key, low, high in (("max_zip_ratio", 1.0, 1e12), ("timeout", 0.0, 1e6)):

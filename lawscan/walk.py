@@ -182,19 +182,19 @@ class _Walk:
 
 def _own_output(path: Path, left_out: list[SkippedInput]) -> bool:
     """Whether ``path`` is one of lawscan's own outputs (then named in ``left_out``)."""
-    from lawscan.read.own import HEAD_BYTES, lawscan_output
+    from lawscan.read.own import lawscan_output, read_marks
 
     try:  # O_NONBLOCK: a named pipe put in place of the file must not block the walk
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError:
         return False  # the reader will say what is wrong
     try:
-        head = os.read(fd, HEAD_BYTES)
+        head, tail = read_marks(fd)
     except OSError:
         return False
     finally:
         os.close(fd)
-    if lawscan_output(head) is None:
+    if lawscan_output(head, tail) is None:
         return False
     left_out.append(skipped(display_path(path), "lawscan_output"))
     return True

@@ -133,12 +133,6 @@ def minimal_pdf(content: bytes, compress: bool = True, javascript: bool = False)
         b"<< /Type /Action /S /JavaScript /JS (app.launchURL\\('http://example.invalid/'\\);) >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out, offsets = b"%PDF-1.7\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return out
+    from hostile.pdfs import raw_pdf
+
+    return raw_pdf(objects)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import shutil
 import stat
@@ -348,6 +349,34 @@ def test_input_that_is_not_a_docx(tmp_path):
     assert not (tmp_path / "out.docx").exists()
     run = invoke(tmp_path / "missing.docx", "-o", tmp_path / "out.docx")
     assert run.exit_code == 2 and not (tmp_path / "out.docx").exists()
+
+
+def test_the_reviewed_copy_is_never_read_back_as_a_law(draft, tmp_path):
+    """The copy lands next to the draft: scan, parse and graph of the folder leave it out and
+    say so; annotate refuses it; once saved by someone else (Word keeps no archive comment) it
+    is a draft again."""
+    copy = tmp_path / "du-thao.reviewed.docx"
+    assert invoke(draft, "-o", copy, "--fail-on", "never").exit_code == 0
+    out = tmp_path / "r.json"
+    run = CliRunner().invoke(main, ["scan", "--no-config", "--fail-on", "never", str(tmp_path), "-f", "json",
+                                    "-o", str(out)])
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [Path(d["path"]).name for d in report["documents"]] == ["du-thao.docx"], run.output
+    assert [(Path(s["path"]).name, s["code"]) for s in report["skipped"]] == [(copy.name, "lawscan_output")]
+    for command in (["parse", "--format", "json"], ["graph", "--format", "json"]):
+        run = CliRunner().invoke(main, [*command, str(tmp_path)])
+        assert run.exit_code == 0, run.output
+        assert f"lawscan: skipped: {copy}: lawscan's own output" in run.stderr
+    assert [Path(d["path"]).name for d in json.loads(CliRunner().invoke(main, ["parse", "--format", "json",
+                                                                                str(tmp_path)]).stdout)] == [draft.name]
+    run = invoke(copy, "-o", tmp_path / "again.docx")
+    assert run.exit_code == 2 and "reviewed copy" in run.output and not (tmp_path / "again.docx").exists()
+    edited = tmp_path / "edited.docx"
+    with zipfile.ZipFile(copy) as old, zipfile.ZipFile(edited, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item))
+    run = CliRunner().invoke(main, ["parse", "--format", "json", str(edited)])
+    assert run.exit_code == 0 and json.loads(run.stdout)[0]["path"].endswith("edited.docx")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")

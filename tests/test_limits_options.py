@@ -24,7 +24,8 @@ def cli(*args):
 
 @pytest.mark.parametrize("option, value", [("--timeout", "nan"), ("--timeout", "inf"), ("--timeout", "-5"),
                                            ("--timeout", "1e300"), ("--max-zip-ratio", "nan"),
-                                           ("--max-zip-ratio", "0"), ("--max-zip-ratio", "-inf")])
+                                           ("--max-zip-ratio", "0"), ("--max-zip-ratio", "-inf"),
+                                           ("--max-unzipped-size", "0"), ("--max-unzipped-size", "nan")])
 def test_options_that_would_switch_a_limit_off(option, value):
     res = cli("scan", "--no-config", PAPER, option, value)
     assert res.exit_code == 2 and "Traceback" not in res.stderr
@@ -34,7 +35,8 @@ def test_options_that_would_switch_a_limit_off(option, value):
 
 @pytest.mark.parametrize("setting", ["timeout = -5", "timeout = nan", "timeout = inf", "max_zip_ratio = nan",
                                      "max_zip_ratio = 0.5", "max_file_size = -1", "jobs = 0",
-                                     "timeout = 'soon'", "jobs = true"])
+                                     "timeout = 'soon'", "jobs = true", "max_unzipped_size = 0",
+                                     "max_unzipped_size = 1.5"])
 def test_configuration_values_that_would_switch_a_limit_off(tmp_path, setting):
     cfg = tmp_path / "lawscan.toml"
     cfg.write_text(setting + "\n", encoding="utf-8")
@@ -42,6 +44,22 @@ def test_configuration_values_that_would_switch_a_limit_off(tmp_path, setting):
     assert res.exit_code == 2 and "Traceback" not in res.stderr
     (line,) = [ln for ln in res.stderr.splitlines() if ln.startswith("lawscan: error:")]
     assert str(cfg) in line and setting.split()[0] in line
+
+
+def test_the_docx_unzip_limit_is_set_from_the_command_line_or_a_trusted_configuration(tmp_path):
+    docx = tmp_path / "luat.docx"
+    docx.write_bytes(gen.docx_bytes(gen.document_xml()))
+    out = tmp_path / "r.json"
+    for how in (("--no-config", "--max-unzipped-size", "100"), ("--config", tmp_path / "lawscan.toml")):
+        (tmp_path / "lawscan.toml").write_text("max_unzipped_size = 100\n", encoding="utf-8")
+        res = cli("scan", *how, docx, "-f", "json", "-o", out)
+        (err,) = json.loads(out.read_text(encoding="utf-8"))["errors"]
+        assert res.exit_code == 2 and err["code"] == "input.docx_too_large"
+        assert "(the limit is 100, --max-unzipped-size)" in err["message"]
+    res = cli("scan", "--no-config", docx, "--fail-on", "never", "-f", "json", "-o", out)
+    assert res.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["errors"] == []
+    res = cli("annotate", "--config", tmp_path / "lawscan.toml", docx, "-o", tmp_path / "r.docx")
+    assert res.exit_code == 2 and "--max-unzipped-size" in res.stderr
 
 
 @pytest.mark.slow

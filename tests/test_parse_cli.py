@@ -56,5 +56,5 @@ def test_directory_with_bad_and_missing_inputs(tmp_path):
     data = json.loads(r.stdout)
     assert [Path(d["path"]).name for d in data] == ["a.txt"]
     err = r.stderr.splitlines()
-    assert any(ln.startswith(str(tmp_path / "b.txt") + ": ") for ln in err)
-    assert any(ln.startswith(str(tmp_path / "missing.txt") + ": ") for ln in err)
+    assert f"lawscan: error: {tmp_path / 'b.txt'}: empty file" in err
+    assert any(ln.startswith(f"lawscan: error: {tmp_path / 'missing.txt'}: ") for ln in err)

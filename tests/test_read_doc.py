@@ -94,3 +94,48 @@ def test_word_file_that_is_not_a_word_document(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200 + "Workbook".encode("utf-16-le"))
     with pytest.raises(ReadError, match="not a Word document"):
         read_source(str(path))
+
+
+def _fake_tool(tmp_path, monkeypatch, name: str, body: str) -> None:
+    """A converter ``name`` that runs the shell ``body``, alone on PATH (with the basic tools)."""
+    import stat
+
+    bin_dir = tmp_path / "fake-bin"
+    bin_dir.mkdir(exist_ok=True)
+    tool = bin_dir / name
+    tool.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    monkeypatch.setattr("lawscan.read.doc.converters", lambda: [(name, str(tool))])
+
+
+def test_a_converter_that_writes_without_end_is_stopped(tmp_path, monkeypatch):
+    _fake_tool(tmp_path, monkeypatch, "antiword", "exec yes 'Điều 1. Phạm vi điều chỉnh'\n")
+    with pytest.raises(ReadError) as err:
+        read_source(str(DOC), {"max_bytes": 1_000_000})
+    assert err.value.code == "read.tool_output"
+    assert "antiword wrote more than 1000000 bytes; stopped" in str(err.value)
+
+
+def test_libreoffice_runs_with_a_private_profile_without_macros_and_limits(tmp_path, monkeypatch):
+    """What soffice is given, seen by a stand-in that records it and answers with a .docx."""
+    from hostile import generators as gen
+
+    docx = tmp_path / "converted.docx"
+    docx.write_bytes(gen.docx_bytes(gen.document_xml()))
+    record = tmp_path / "record"
+    _fake_tool(tmp_path, monkeypatch, "soffice", f'''
+for arg; do case "$arg" in -env:UserInstallation=file://*) profile="${{arg#-env:UserInstallation=file://}}";; esac; done
+echo "profile=$profile" > {record}
+echo "fsize=$(ulimit -f)" >> {record}
+cat "$profile/user/registrymodifications.xcu" >> {record}
+while [ $# -gt 2 ]; do [ "$1" = --outdir ] && outdir="$2"; shift; done
+cp {docx} "$outdir/input.docx"
+''')
+    source = read_source(str(DOC), {"max_bytes": 1_000_000})
+    assert source.meta["converter"] == "soffice" and source.lines
+    seen = record.read_text(encoding="utf-8")
+    profile = seen.split("profile=", 1)[1].split("\n", 1)[0]
+    assert "/lawscan-doc-" in profile and not os.path.exists(profile)  # private, removed after
+    assert '"DisableMacrosExecution" oor:op="fuse"><value>true</value>' in seen
+    assert "fsize=3906" in seen  # 2 x 1,000,000 bytes, in 512-byte blocks

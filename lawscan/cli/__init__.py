@@ -86,8 +86,15 @@ def check_output(output: str | None, paths) -> None:
 
 
 def report_input_error(error) -> None:
-    """An input error of parse / graph on stderr, as one line."""
-    click.echo(safe_line(f"{error.path}: {error.message}"), err=True)
+    """An input error of parse / graph on stderr, as one line (as ``scan`` names them)."""
+    click.echo(f"lawscan: error: {safe_line(error.path)}: {safe_line(error.message)}", err=True)
+
+
+def report_skipped(left_out) -> None:
+    """Files parse / graph left out on purpose (lawscan's own outputs, links out of a scanned
+    folder), one line each on stderr: a note, not an error."""
+    for item in left_out:
+        click.echo(f"lawscan: skipped: {safe_line(item.path)}: {safe_line(item.reason_en)}", err=True)
 
 
 def safe_line(text: object) -> str:

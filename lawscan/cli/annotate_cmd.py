@@ -40,7 +40,7 @@ def annotate(draft, output, force, fail_on, select, ignore, config_file, no_conf
       lawscan annotate du-thao.docx -o reviewed.docx --select LS105 --select LS106 --force
     """
     from lawscan.cli import safe_line as one_line
-    from lawscan.cli.scan_cmd import failing, load_config
+    from lawscan.cli.scan_cmd import failing, load_config, read_limits
     from lawscan.drafting.annotate import OutputRefused, annotate as make, read_draft, write_copy
     from lawscan.errors import ConfigError, LawscanError, ReadError
     from lawscan.scan import RunRecord, ScanOptions, Scanner
@@ -53,8 +53,7 @@ def annotate(draft, output, force, fail_on, select, ignore, config_file, no_conf
         scanner = Scanner(options)
     except (ConfigError, LawscanError) as exc:
         raise click.UsageError(str(exc)) from None
-    limits = {k: v for k, v in (("max_bytes", cfg.max_file_size), ("max_zip_ratio", cfg.max_zip_ratio))
-              if v is not None}
+    limits = read_limits(cfg)
     try:
         data, doc = read_draft(draft, limits)
     except ReadError as exc:

@@ -2,8 +2,8 @@
 
 One file gives that document's graph (lawscan.graph.build_graph); several files or a directory
 give the corpus graph (lawscan.graph.corpus_graph), where a cited law that is also scanned is one
-node. A file that cannot be read is reported on stderr as "path: reason" and the others are still
-processed; the exit code is 2 if any input failed, else 0. ``-o`` files are written atomically.
+node. A file that cannot be read is reported on stderr as "lawscan: error: path: reason" and the
+others are still processed, a file left out on purpose as "lawscan: skipped: path: reason"; the exit code is 2 if any input failed, else 0. ``-o`` files are written atomically.
 """
 
 from __future__ import annotations
@@ -22,14 +22,16 @@ import click
               help="Write to FILE (atomically) instead of standard output.")
 def graph(paths, fmt, output):
     """Build the graph of units, cross-references and citations of one law or of a corpus."""
-    from lawscan.cli import check_output, report_input_error
+    from lawscan.cli import check_output, report_input_error, report_skipped
     from lawscan.graph import build_graph, corpus_graph, render_graph, write_graph
-    from lawscan.model import InputError
+    from lawscan.model import InputError, SkippedInput
     from lawscan.pipeline import iter_documents
 
     check_output(output, paths)
     errors: list[InputError] = []
-    docs = list(iter_documents(paths, errors, report=report_input_error))
+    left_out: list[SkippedInput] = []
+    docs = list(iter_documents(paths, errors, report=report_input_error, skipped=left_out))
+    report_skipped(left_out)
 
     single = len(paths) == 1 and Path(paths[0]).is_file()
     if docs:

@@ -2,8 +2,9 @@
 metadata and outline (text) or their structure tree (JSON array, one object per document).
 
 Takes files and directories (walked with :func:`lawscan.pipeline.iter_inputs`); a file that cannot
-be read is reported on stderr as "path: reason" and the others are still parsed; the exit code is
-2 if any input failed, else 0.
+be read is reported on stderr as "lawscan: error: path: reason" and the others are still parsed,
+a file left out on purpose (lawscan's own output, a link out of the folder) as "lawscan: skipped:
+path: reason"; the exit code is 2 if any input failed, else 0.
 """
 
 from __future__ import annotations
@@ -83,13 +84,14 @@ def outline(doc: Document) -> str:
               help="Write to FILE instead of standard output.")
 def parse(paths, fmt, output):
     """Parse laws into their structure (Phần › Chương › Mục › Tiểu mục › Điều › khoản › điểm)."""
-    from lawscan.cli import check_output, report_input_error
-    from lawscan.model import InputError
+    from lawscan.cli import check_output, report_input_error, report_skipped
+    from lawscan.model import InputError, SkippedInput
     from lawscan.pipeline import iter_documents
 
     check_output(output, paths)
     errors: list[InputError] = []  # walk problems (missing path, loops) and unreadable files
-    docs = iter_documents(paths, errors, report=report_input_error)
+    left_out: list[SkippedInput] = []  # lawscan's own outputs, links out of a folder
+    docs = iter_documents(paths, errors, report=report_input_error, skipped=left_out)
     if output:
         from lawscan.atomic import atomic_open
 
@@ -97,6 +99,7 @@ def parse(paths, fmt, output):
             _write(fh, docs, fmt)
     else:
         _write(sys.stdout.buffer, docs, fmt)
+    report_skipped(left_out)
     if errors:
         sys.exit(2)
 

@@ -192,6 +192,8 @@ def load_config(paths, config_file, no_config):
               help="Refuse input files larger than this many bytes.")
 @click.option("--max-zip-ratio", type=FiniteFloat(1), default=None,
               help="Refuse .docx members that expand more than this many times (default 100).")
+@click.option("--max-unzipped-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Refuse a .docx whose text parts unzip to more than this (default 12 MiB).")
 @click.option("--timeout", type=FiniteFloat(0, MAX_TIMEOUT), default=None, metavar="SECONDS",
               help="Give up on a document after this many seconds (default 120; 0: no limit).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
@@ -205,7 +207,7 @@ def load_config(paths, config_file, no_config):
                    "default) or the trained classifier with them (trained).")
 def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dirs, select, ignore,
          baseline_file, exclude, jobs, cache_dir, executor, scheduler, max_file_size, max_zip_ratio,
-         timeout, color, progress, base_dir, verdict):
+         max_unzipped_size, timeout, color, progress, base_dir, verdict):
     """Scan laws or draft bills and report how they govern the digital environment.
 
     With no PATHS, scans the configuration's `paths`.
@@ -234,7 +236,8 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
         rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
         ignore=[*cfg.ignore, *ignore], severity=cfg.severity,
         settings=with_verdict(cfg.settings, verdict),
-        limits=_limits(cfg, max_file_size, max_zip_ratio, timeout),
+        limits=read_limits(cfg, max_bytes=max_file_size, max_zip_ratio=max_zip_ratio,
+                           max_xml_bytes=max_unzipped_size, timeout=timeout),
         exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
         executor=executor, scheduler=scheduler, slim=True,
         later_stages=drafting_stages(fmt == "html" or any(f == "html" for f, _ in targets)))
@@ -265,14 +268,6 @@ def _output_format(fmt: str | None, output: str | None, cfg) -> str:
     if fmt is None and output and not Path(output).is_dir():
         fmt = EXTENSIONS.get(Path(output).suffix.lower())
     return fmt or (cfg.format if cfg.format in FORMATS else "text")
-
-
-def _limits(cfg, max_file_size, max_zip_ratio, timeout) -> dict:
-    """The options' limits, else the configured ones (lawscan.read.limits names)."""
-    given = (("max_bytes", max_file_size or cfg.max_file_size),
-             ("max_zip_ratio", max_zip_ratio or cfg.max_zip_ratio),
-             ("timeout", timeout if timeout is not None else cfg.timeout))
-    return {key: value for key, value in given if value is not None}
 
 
 def _show_progress(progress: bool | None, to_stdout: bool, fmt: str) -> bool:
@@ -370,6 +365,15 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+
+
+def read_limits(cfg, **given) -> dict:
+    """The readers' limits (lawscan.read.limits) from the command line's ``given`` values, else
+    the configuration's; the ones set by neither are left to the defaults."""
+    configured = {"max_bytes": cfg.max_file_size, "max_zip_ratio": cfg.max_zip_ratio,
+                  "max_xml_bytes": cfg.max_unzipped_size, "timeout": cfg.timeout}
+    merged = {key: given.get(key) if given.get(key) is not None else value for key, value in configured.items()}
+    return {key: value for key, value in merged.items() if value is not None}
 
 
 def _finish(record, failures: list[str], fail_on: str) -> None:

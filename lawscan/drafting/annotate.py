@@ -28,11 +28,13 @@ import contextlib
 import io
 import os
 import stat
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawscan.errors import LawscanError
+from lawscan.errors import LawscanError, ReadError
 from lawscan.model import Document, DocumentResult, Finding, RuleInfo
+from lawscan.read.own import REVIEWED_MARK
 
 AUTHOR = "lawscan"
 INITIALS = "LS"
@@ -62,10 +64,14 @@ def read_draft(path: str, limits: dict | None = None) -> tuple[bytes, Document]:
     from lawscan.normalise import normalise
     from lawscan.read.docx import read_docx
     from lawscan.read.limits import merge_limits, read_bytes
+    from lawscan.read.own import HEAD_BYTES, TAIL_BYTES, lawscan_output
     from lawscan.structure import parse_source
 
     limits = merge_limits(limits)
     data = read_bytes(path, limits)
+    if lawscan_output(data[:HEAD_BYTES], data[-TAIL_BYTES:]):
+        raise ReadError(path, "a reviewed copy that lawscan annotate wrote (its comments are lawscan's "
+                              "findings); annotate the draft itself", "read.lawscan_output")
     return data, parse_source(normalise(read_docx(path, data=data, limits=limits)))
 
 
@@ -122,6 +128,8 @@ def annotate(data: bytes, result: DocumentResult, rules: dict[str, RuleInfo] | N
         placed.append(Placed(f, number, comment.comment_id))
     out = io.BytesIO()
     document.save(out)
+    with zipfile.ZipFile(out, "a") as archive:  # lawscan's own output: never read back as a law
+        archive.comment = REVIEWED_MARK
     return Annotated(out.getvalue(), placed)
 
 

@@ -8,7 +8,7 @@ converter), ``jsonrec`` (JSON records), ``akn`` (Akoma Ntoso 2.0/3.0). Bad input
 
 ``limits`` (optional dict, see :data:`lawscan.read.limits.DEFAULT_LIMITS`): ``max_bytes``
 (file size, default 50 MB), ``max_zip_bytes`` / ``max_zip_ratio`` (.docx), ``max_depth``
-(XML/HTML/JSON nesting), ``max_lines``; for PDF ``max_pages``, ``max_ocr_pages``, ``ocr_timeout``,
+(XML/HTML/JSON nesting), ``max_lines``; for PDF ``max_pages``, ``max_ocr_pages``, ``max_ocr_pixels``, ``ocr_timeout``,
 ``ocr`` (see :mod:`lawscan.read.pdf`); for .doc ``convert_timeout``. The input file is only read, never written.
 """
 

@@ -15,8 +15,11 @@ docs/input-formats.md):
 With none installed the file is refused with a one-line message saying what to install (or to
 save the file as .docx). Every converter runs as :func:`lawscan.read.external.run_tool` says:
 on a copy of the input in a temporary directory, no shell, a timeout (``convert_timeout``,
-default 120 s), its own process group killed on timeout; the input file itself is never handed
-to it, so nothing can be written beside it.
+default 120 s, and the document's ``--timeout``), its own process group killed on timeout, no
+file it writes larger than ``max_bytes`` (the input limit; twice that for LibreOffice, its
+temporary files included); the input file itself is never handed to it, so nothing can be
+written beside it. LibreOffice's profile is private to the run (a folder in the temporary
+directory, removed after) and disables macros: a .doc's macros never run.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import tempfile
 from lawscan.errors import ReadError
 from lawscan.model import Problem, Source
 from lawscan.read.external import find_tool, run_tool
+from lawscan.read.limits import DEFAULT_LIMITS
 
 INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or "
                 "antiword, or save the file as .docx")
@@ -54,6 +58,9 @@ def converters() -> list[tuple[str, str]]:
 def read_doc(path: str, data: bytes, limits: dict | None = None) -> Source:
     """Read a legacy .doc's bytes (see the module docstring)."""
     timeout = float((limits or {}).get("convert_timeout") or 120)
+    # what a converter may write: no file larger than an input may be (the converted .docx, the
+    # text, LibreOffice's temporary files twice that)
+    max_output = int((limits or {}).get("max_bytes") or DEFAULT_LIMITS["max_bytes"])
     tools = converters()
     if not tools:
         raise ReadError(path, f"a legacy Word .doc file; reading it needs a converter: {INSTALL_HINT}",
@@ -64,15 +71,16 @@ def read_doc(path: str, data: bytes, limits: dict | None = None) -> Source:
         with open(copy, "wb") as fh:
             fh.write(data)
         if name == "soffice":
-            source = _with_libreoffice(path, exe, copy, work, timeout, limits)
+            source = _with_libreoffice(path, exe, copy, work, timeout, limits, 2 * max_output)
         else:
-            source = _as_text(path, name, exe, copy, work, timeout)
+            source = _as_text(path, name, exe, copy, work, timeout, max_output)
     source.path, source.format = path, "doc"
     source.meta["converter"] = name
     return source
 
 
-def _with_libreoffice(path: str, exe: str, copy: str, work: str, timeout: float, limits) -> Source:
+def _with_libreoffice(path: str, exe: str, copy: str, work: str, timeout: float, limits,
+                      max_output: int) -> Source:
     from lawscan.read.docx import read_docx
 
     profile = os.path.join(work, "profile")
@@ -83,7 +91,8 @@ def _with_libreoffice(path: str, exe: str, copy: str, work: str, timeout: float,
     os.mkdir(outdir)
     run_tool(path, [exe, "--headless", "--norestore", "--nolockcheck", "--nodefault",
                     f"-env:UserInstallation=file://{profile}", "--convert-to", "docx:MS Word 2007 XML",
-                    "--outdir", outdir, copy], timeout=timeout, workdir=work, max_memory=None)
+                    "--outdir", outdir, copy], timeout=timeout, workdir=work, max_memory=None,
+             max_output=max_output)
     converted = os.path.join(outdir, "input.docx")
     if not os.path.isfile(converted):
         raise ReadError(path, "LibreOffice could not convert this .doc (not a Word document, or "
@@ -92,11 +101,11 @@ def _with_libreoffice(path: str, exe: str, copy: str, work: str, timeout: float,
         return read_docx(path, fh.read(), limits)
 
 
-def _as_text(path: str, name: str, exe: str, copy: str, work: str, timeout: float) -> Source:
+def _as_text(path: str, name: str, exe: str, copy: str, work: str, timeout: float, max_output: int) -> Source:
     from lawscan.read.text import read_text
 
     argv = [exe, "-m", "UTF-8.txt", "-w", "0", copy] if name == "antiword" else [exe, "-d", "utf-8", "-w", copy]
-    out = run_tool(path, argv, timeout=timeout, workdir=work)
+    out = run_tool(path, argv, timeout=timeout, workdir=work, max_output=max_output)
     text = out.decode("utf-8", "replace")
     if not text.strip():
         raise ReadError(path, f"{name} found no text in this .doc", "read.empty")

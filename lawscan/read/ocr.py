@@ -2,8 +2,8 @@
 ``tesseract-ocr-vie``), run as an external program (:mod:`lawscan.read.external`).
 
 ``ocr_available()`` gives None when Tesseract and its "vie" language are installed, else the
-one-line reason and how to install them. ``ocr_image(path, pgm, scale, number, timeout)``
-takes one page rendered as a greyscale PGM image (bytes) at ``scale`` pixels per point and gives
+one-line reason and how to install them. ``ocr_image(path, image, scale, page, timeout)``
+takes one page rendered as a greyscale PGM image (a file) at ``scale`` pixels per point and gives
 a :class:`lawscan.read.pdflayout.Page` whose lines are Tesseract's lines (edges and top in
 points, ``size`` the line's height in points divided by 1.25, about the font size) and the mean
 confidence (0-100) of its words.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from functools import lru_cache
 
 from lawscan.read.external import find_tool, run_tool
@@ -50,15 +49,12 @@ def tesseract_version() -> str:
         return "tesseract"
 
 
-def ocr_image(path: str, pgm: bytes, scale: float, page: Page, timeout: float) -> float:
-    """OCR one rendered page into ``page.lines``; the mean word confidence (0-100, -1 if no word)."""
-    with tempfile.TemporaryDirectory(prefix="lawscan-ocr-") as work:
-        image = os.path.join(work, "page.pgm")
-        with open(image, "wb") as fh:
-            fh.write(pgm)
-        out = run_tool(path, [find_tool("tesseract") or "tesseract", image, "stdout", "-l", LANGUAGE,
-                              "--psm", "3", "tsv"],
-                       timeout=timeout, workdir=work, env={"OMP_THREAD_LIMIT": "1"})
+def ocr_image(path: str, image: str, scale: float, page: Page, timeout: float) -> float:
+    """OCR one rendered page (the image file ``image``, in a folder of its own that Tesseract
+    may write in) into ``page.lines``; the mean word confidence (0-100, -1 if no word)."""
+    out = run_tool(path, [find_tool("tesseract") or "tesseract", image, "stdout", "-l", LANGUAGE,
+                          "--psm", "3", "tsv"],
+                   timeout=timeout, workdir=os.path.dirname(image), env={"OMP_THREAD_LIMIT": "1"})
     page.lines, confidence = _tsv_lines(out.decode("utf-8", "replace"), scale)
     page.ocr = True
     return confidence

@@ -21,220 +21,166 @@ printed line); ``Source.meta["page_starts"]`` lists the number of the first line
 so that ``Document.page_line(lineno)`` gives (page, line on the page) and reports write
 "trang 3, dòng 12".
 
-Scanned pages: a page whose text layer holds fewer than 40 letters and that carries an image is
-read by OCR (:mod:`lawscan.read.ocr`, Tesseract with its Vietnamese data), rendered at 300 dpi
-(at most 40 million pixels). ``Source.meta["ocr"]`` then says which pages
-(``{"pages": [3, 4], "engine": "tesseract 5.3.0", "language": "vie", "confidence": {3: 91.2}}``)
-and a warning Problem ``read.pdf.ocr`` says the text comes from OCR. When the OCR engine or its
-Vietnamese data is missing, a PDF with no text at all is refused with how to install them, and a
-PDF with some scanned pages is read without them (warning ``read.pdf.ocr_missing``).
+PDFium runs in a child process of its own (:mod:`lawscan.read.pdfium_child`, kept for the next
+PDF by :mod:`lawscan.read.pdfium_proc`) whose address space is capped for each file: 256 MiB
+and 8 bytes per byte of the file. A PDF is data that a large C library decodes, and a few
+hundred bytes of it can ask for gigabytes whatever the filter (a Flate or LZW stream expanding a
+thousandfold, Form XObjects drawing each other, a shared content stream on thousands of pages):
+such a file ends the child (``read.pdf_reader``: "PDFium could not read this PDF within N MB of
+memory, or crashed on it"), never lawscan; the text it may give is bounded too (2 million
+characters, or 4 per byte of the file, each line counting 32 more: ``read.too_large``). The
+other files of the run are read as usual.
 
-Limits (``limits``): ``max_bytes`` (checked by the caller), ``max_stream_bytes`` and
-``max_zip_ratio`` (decompression bombs: a compressed stream may not expand beyond both 256 MiB and
-100 times its size; checked before PDFium opens the file), ``max_pages`` (default 2,000 pages),
-``max_ocr_pages`` (default 300 pages), ``ocr_timeout`` (seconds per page, default 120), ``ocr``
-(False: never run OCR). The document's ``timeout`` covers the whole read. Broken,
-password-protected and empty PDFs are refused with a one-line :class:`ReadError`.
+Scanned pages: a page whose text layer holds fewer than 40 letters and that carries an image is
+read by OCR (:mod:`lawscan.read.ocr`, Tesseract with its Vietnamese data), rendered at 300 dpi,
+less to stay within ``max_ocr_pixels`` (40 million) but not under 150 dpi: a larger page is not
+OCR'd and is named in the warning ``read.pdf.ocr_missing`` ("page 1 is too large to OCR (200 x
+200 inches: 900 million pixels at 150 dpi; the limit is 40 million)"). ``Source.meta["ocr"]``
+says which pages were OCR'd (``{"pages": [3, 4], "engine": "tesseract 5.3.0", "language": "vie",
+"confidence": {3: 91.2}}``) and a warning Problem ``read.pdf.ocr`` says the text comes from OCR.
+When the OCR engine or its Vietnamese data is missing, a PDF with no text at all is refused with
+how to install them, and a PDF with some scanned pages is read without them (warning
+``read.pdf.ocr_missing``).
+
+Limits (``limits``): ``max_bytes`` (checked by the caller), ``max_pages`` (default 2,000 pages),
+``max_ocr_pages`` (default 300 pages), ``max_ocr_pixels``, ``ocr_timeout`` (seconds per page,
+default 120), ``ocr`` (False: never run OCR). The document's ``timeout`` (``--timeout``) covers
+the whole read, OCR included: the PDFium process and Tesseract are killed when it runs out (in
+the main thread and in a Dask worker's thread alike). Broken, password-protected and empty PDFs
+are refused with a one-line :class:`ReadError`.
 """
 
 from __future__ import annotations
 
 import math
-import re
-import zlib
+import os
+import tempfile
+import time
 
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
 from lawscan.read import pdflayout
-from lawscan.read.pdflayout import SUPERSCRIPT, Page, PageLine
+from lawscan.read.pdflayout import Page, PageLine
 
 DEFAULT_LIMITS = {"max_pages": 2000, "max_ocr_pages": 300, "ocr_timeout": 120, "ocr": True,
-                  "max_stream_bytes": 256 * 1024 * 1024, "max_zip_ratio": 100}
-OCR_DPI = 300
-OCR_MAX_PIXELS = 40_000_000
-SCANNED_LETTERS = 40  # a page with fewer letters in its text layer (and an image) is a scan
-_LINE_RE = re.compile(r"[^\r\n]+")
-_STREAM_RE = re.compile(rb"stream\r?\n")
-_MARK_RE = re.compile(r"(?<=[^\s\d])\d{1,3}(?!\d)")
-
-
-def _pdfium(path: str):
-    try:
-        import pypdfium2
-    except ImportError:
-        raise ReadError(path, "reading PDF needs the Python package pypdfium2 (pip install pypdfium2)",
-                        "read.pdf_missing") from None
-    return pypdfium2
+                  "max_ocr_pixels": 40_000_000}
+# address space a request may add to the process that runs PDFium: 256 MiB and 8 bytes per byte
+# of the file (a corpus PDF needs at most 35 MB, 75 MB to render a page of 40 million pixels)
+CHILD_MEMORY, CHILD_MEMORY_PER_BYTE = 256 * 1024 * 1024, 8
+# characters of text a PDF may give, each line counting 32 more: 2 million, or 4 per byte of a
+# larger file, at most 16 million (a corpus PDF gives at most 0.4 per byte)
+TEXT_BUDGET, TEXT_PER_BYTE, TEXT_MOST = 2_000_000, 4, 16_000_000
+# a scanned page is rendered for OCR at 300 dpi, or less to stay within ``max_ocr_pixels``, but
+# not under 150 dpi (Tesseract reads little below): a larger page is left unread
+OCR_DPI, OCR_MIN_DPI = 300, 150
 
 
 def read_pdf(path: str, data: bytes, limits: dict | None = None) -> Source:
     """Read a PDF's bytes into a :class:`Source` (see the module docstring)."""
     lim = dict(DEFAULT_LIMITS)
     lim.update({k: v for k, v in (limits or {}).items() if v is not None})
-    pdfium = _pdfium(path)
-    _check_streams(path, data, lim)
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        reason = str(exc).lower()
-        if "password" in reason:
-            raise ReadError(path, "a password-protected PDF; lawscan cannot open it (save a copy "
-                                  "without a password)", "read.pdf_encrypted") from None
-        raise ReadError(path, f"a broken PDF that cannot be opened ({' '.join(str(exc).split())[:120]})",
-                        "read.pdf_broken") from None
+    timeout = float(lim.get("timeout") or 0)
+    lim["deadline"] = time.monotonic() + timeout if timeout > 0 else None
+    budget = min(max(TEXT_BUDGET, TEXT_PER_BYTE * len(data)), TEXT_MOST)
     source = Source(path=path, format="pdf")
-    try:
-        count = len(pdf)
-        if count == 0:
-            raise ReadError(path, "a PDF with no pages", "read.empty")
-        if count > int(lim["max_pages"]):
-            raise ReadError(path, f"too many pages ({count}; the limit is {int(lim['max_pages'])} pages)",
-                            "read.too_large")
-        pages = []
-        scanned, unread = [], None
-        for index in range(count):  # pages left open here are closed with the document
-            page = pdf[index]
-            got = _text_page(page, index + 1)
-            if _letters(got) < SCANNED_LETTERS and _has_image(pdfium, page):
-                scanned.append((got, page))  # rendered for OCR below
-                continue
-            pages.append(got)
-            page.close()
-        if scanned:
-            unread = _ocr(path, scanned, lim, source)
-            pages = sorted(pages + [got for got, _ in scanned], key=lambda p: p.number)
-    finally:
-        pdf.close()
-    return _assemble(path, source, pages, count, unread)
+    with tempfile.TemporaryDirectory(prefix="lawscan-pdf-") as work:
+        copy = os.path.join(work, "input.pdf")
+        with open(copy, "wb") as fh:
+            fh.write(data)
+        got = _pdfium(path, lim, {"command": "text", "file": copy, "max_pages": int(lim["max_pages"]),
+                                  "budget": budget})
+        pages = [_page(raw) for raw in got["pages"]]
+        scanned = [page for page, raw in zip(pages, got["pages"]) if raw["scanned"]]
+        unread = _ocr(path, scanned, lim, source, copy) if scanned else None
+    return _assemble(path, source, pages, got["count"], unread)
 
 
-def _check_streams(path: str, data: bytes, lim: dict) -> None:
-    """Refuse a decompression bomb before PDFium inflates it: every zlib (FlateDecode) stream of
-    the file is inflated here in 1 MiB pieces, nothing kept, and the file is refused as soon as
-    one stream gives more than ``max_stream_bytes`` and more than ``max_zip_ratio`` times its
-    compressed size (a PDF of 2 MB may otherwise ask for gigabytes of memory)."""
-    cap, ratio = int(lim["max_stream_bytes"]), float(lim["max_zip_ratio"])
-    for m in _STREAM_RE.finditer(data):
-        start = m.end()
-        if data[start:start + 1] != b"\x78":  # not a zlib stream (images, plain streams)
-            continue
-        end = data.find(b"endstream", start)
-        end = len(data) if end < 0 else end
-        limit = max(cap, ratio * (end - start))
-        inflater, size, pos = zlib.decompressobj(), 0, start
-        try:
-            while pos < end and not inflater.eof:
-                piece, pos = data[pos:min(pos + 65536, end)], pos + 65536
-                while piece and not inflater.eof:
-                    size += len(inflater.decompress(piece, 1 << 20))
-                    piece = inflater.unconsumed_tail
-                    if size > limit:
-                        raise ReadError(path, f"decompression bomb suspected: a stream of {end - start} "
-                                              f"bytes expands to more than {size} bytes (limits: "
-                                              f"{cap} bytes and {ratio:g}:1, --max-zip-ratio)", "read.pdf_bomb")
-        except zlib.error:
-            continue  # a damaged stream: PDFium decides what to do with it
+def _pdfium(path: str, lim: dict, message: dict) -> dict:
+    """The answer of the PDFium process (:mod:`lawscan.read.pdfium_proc`) to ``message``, under
+    the memory cap for the file it names and the document's deadline."""
+    from lawscan.read.pdfium_proc import request
+
+    message["memory"] = CHILD_MEMORY + CHILD_MEMORY_PER_BYTE * os.path.getsize(message["file"])
+    return request(path, message, lim["deadline"], float(lim.get("timeout") or 0))
 
 
-def _letters(page: Page) -> int:
-    return sum(ch.isalpha() for line in page.lines for ch in line.text)
+def _page(raw: dict) -> Page:
+    return Page(number=raw["number"], width=raw["width"], height=raw["height"],
+                lines=[PageLine(text, x0, x1, top, size, marks) for text, x0, x1, top, size, marks in raw["lines"]])
 
 
-def _has_image(pdfium, page) -> bool:
-    image = pdfium.raw.FPDF_PAGEOBJ_IMAGE
-    return any(True for _ in page.get_objects(filter=(image,), max_depth=4))
-
-
-def _text_page(page, number: int) -> Page:
-    """The printed lines of a page's text layer, with their place and note marks taken off."""
-    import pypdfium2.raw as raw
-
-    width, height = page.get_size()
-    out = Page(number=number, width=width, height=height)
-    textpage = page.get_textpage()
-    try:
-        count = textpage.count_chars()
-        if count <= 0:
-            return out
-        text = textpage.get_text_range(0, count)
-        if len(text) != count:  # characters outside the BMP: no per-character places
-            out.lines = [PageLine(t, 0.0, 0.0, height / 2, 0.0) for t in text.splitlines() if t.strip()]
-            return out
-        handle = textpage.raw
-        for m in _LINE_RE.finditer(text):
-            line = m.group()
-            stripped = line.strip()
-            if not stripped:
-                continue
-            first = m.start() + (len(line) - len(line.lstrip()))
-            last = m.start() + len(line.rstrip()) - 1
-            left, _, _, top = textpage.get_charbox(first)
-            _, _, right, _ = textpage.get_charbox(last)
-            size = _font_size(handle, first, raw)
-            marks = []
-            if any(c.isdigit() for c in line):
-                line, marks = _take_marks(line, m.start(), handle, raw)
-            out.lines.append(PageLine(line, left, right, height - top, size, marks))
-    finally:
-        textpage.close()
-    return out
-
-
-def _font_size(handle, index: int, raw) -> float:
-    """The size a character is printed in: its font size times the scale of its text matrix
-    (some producers set the font size to 1 and scale the matrix)."""
-    import ctypes
-
-    size = raw.FPDFText_GetFontSize(handle, index)
-    matrix = raw.FS_MATRIX()
-    if raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix)):
-        size *= math.hypot(matrix.c, matrix.d) or 1.0
-    return size
-
-
-def _take_marks(line: str, offset: int, handle, raw) -> tuple[str, list[str]]:
-    """Superscript note marks glued to a word ("lao động1"): digits printed smaller than the
-    character before them are taken off the line."""
-    marks, pieces, pos = [], [], 0
-    for m in _MARK_RE.finditer(line):
-        before = _font_size(handle, offset + m.start() - 1, raw)
-        digit = _font_size(handle, offset + m.start(), raw)
-        if before > 0 and digit <= SUPERSCRIPT * before:
-            pieces.append(line[pos:m.start()])
-            marks.append(m.group())
-            pos = m.end()
-    if not marks:
-        return line, []
-    pieces.append(line[pos:])
-    return "".join(pieces), marks
-
-
-def _ocr(path: str, scanned: list, lim: dict, source: Source) -> str | None:
-    """OCR the scanned pages into their Page's lines; None, or why they could not be read."""
+def _ocr(path: str, scanned: list[Page], lim: dict, source: Source, copy: str) -> str | None:
+    """OCR the scanned pages into their lines; None, or why they could not be read. Each page is
+    rendered by the PDFium process into an image next to ``copy``, read by Tesseract, removed;
+    a page larger than the pixel budget allows is left unread."""
     from lawscan.read import ocr
 
-    numbers = [got.number for got, _ in scanned]
     missing = None if lim.get("ocr", True) else "OCR is turned off"
     missing = missing or ocr.ocr_available()
     if missing is None and len(scanned) > int(lim["max_ocr_pages"]):
         missing = f"{len(scanned)} scanned pages are more than the limit of {int(lim['max_ocr_pages'])}"
+    if missing is not None:
+        _without_ocr([page.number for page in scanned], missing, source)
+        return missing
+    scales = {page.number: _ocr_scale(page, int(lim["max_ocr_pixels"])) for page in scanned}
+    too_large = [page for page in scanned if scales[page.number] is None]
+    if too_large:
+        missing = _too_large(too_large[0], int(lim["max_ocr_pixels"]))
+        _without_ocr([page.number for page in too_large], missing, source)
+    image = os.path.join(os.path.dirname(copy), "page.pgm")
+    confidence = {}
+    for page in scanned:
+        if scales[page.number] is not None:
+            _pdfium(path, lim, {"command": "render", "file": copy, "page": page.number,
+                                "scale": scales[page.number], "out": image})
+            confidence[page.number] = round(_ocr_page(path, image, scales[page.number], page, lim), 1)
+            os.unlink(image)
+    if confidence:
+        source.meta["ocr"] = {"pages": sorted(confidence), "engine": ocr.tesseract_version(),
+                              "language": ocr.LANGUAGE, "confidence": confidence}
+        source.problems.append(Problem(
+            "read.pdf.ocr", f"the text of {_pages_label(sorted(confidence))} was read by OCR (Tesseract, "
+            "Vietnamese): it may hold recognition errors", None, "warning"))
+    return missing
+
+
+def _ocr_scale(page: Page, max_pixels: int) -> float | None:
+    """Pixels per point to render ``page`` at for OCR: 300 dpi, less to stay within
+    ``max_pixels``, None when even 150 dpi would exceed it (or the page has no size)."""
+    area = page.width * page.height
+    if not (math.isfinite(area) and area > 0):
+        return None
+    scale = min(OCR_DPI / 72, math.sqrt(max_pixels / area))
+    return scale if scale >= OCR_MIN_DPI / 72 else None
+
+
+def _too_large(page: Page, max_pixels: int) -> str:
+    """Why ``page`` was not OCR'd: its size against the pixel budget."""
+    pixels = page.width * page.height * (OCR_MIN_DPI / 72) ** 2
+    if not (math.isfinite(pixels) and pixels > 0):
+        return f"page {page.number} has no usable size ({page.width:g} x {page.height:g} points)"
+    return (f"page {page.number} is too large to OCR ({page.width / 72:.0f} x {page.height / 72:.0f} "
+            f"inches: {pixels / 1e6:.0f} million pixels at {OCR_MIN_DPI} dpi; the limit is "
+            f"{max_pixels / 1e6:g} million)")
+
+
+def _ocr_page(path: str, image: str, scale: float, page: Page, lim: dict) -> float:
+    """Tesseract on one rendered page, for ``ocr_timeout`` seconds or the time left to the
+    document (``--timeout``) when that is less: running out of it is the document's timeout."""
+    from lawscan.read import ocr
+    from lawscan.read.limits import DocumentTimeout
+
+    seconds, left = float(lim["ocr_timeout"]), None
+    if lim["deadline"] is not None:
+        left = lim["deadline"] - time.monotonic()
+        if left <= 0:
+            raise DocumentTimeout(path, float(lim["timeout"]))
     try:
-        if missing is not None:
-            _without_ocr(numbers, missing, source)
-            return missing
-        confidence = {}
-        for got, page in scanned:
-            pgm, scale = _render(page)
-            confidence[got.number] = round(ocr.ocr_image(path, pgm, scale, got, float(lim["ocr_timeout"])), 1)
-    finally:
-        for _, page in scanned:
-            page.close()
-    source.meta["ocr"] = {"pages": numbers, "engine": ocr.tesseract_version(), "language": ocr.LANGUAGE,
-                          "confidence": confidence}
-    source.problems.append(Problem(
-        "read.pdf.ocr", f"the text of {_pages_label(numbers)} was read by OCR (Tesseract, Vietnamese): "
-        "it may hold recognition errors", None, "warning"))
-    return None
+        return ocr.ocr_image(path, image, scale, page, seconds if left is None else min(seconds, left))
+    except ReadError as exc:
+        if exc.code == "read.tool_timeout" and left is not None and left < seconds:
+            raise DocumentTimeout(path, float(lim["timeout"])) from None
+        raise
 
 
 def _without_ocr(numbers: list[int], reason: str, source: Source) -> None:
@@ -250,22 +196,6 @@ def _pages_label(numbers: list[int]) -> str:
     if len(numbers) == 1:
         return f"page {numbers[0]}"
     return f"pages {', '.join(str(n) for n in numbers[:20])}" + (" ..." if len(numbers) > 20 else "")
-
-
-def _render(page) -> tuple[bytes, float]:
-    """The page as a greyscale PGM image at 300 dpi (fewer for huge pages); bytes, pixels per point."""
-    width, height = page.get_size()
-    scale = OCR_DPI / 72
-    if width * height * scale * scale > OCR_MAX_PIXELS:
-        scale = math.sqrt(OCR_MAX_PIXELS / max(width * height, 1.0))
-    bitmap = page.render(scale=scale, grayscale=True)
-    try:
-        w, h, stride = bitmap.width, bitmap.height, bitmap.stride
-        buffer = bytes(bitmap.buffer)
-    finally:
-        bitmap.close()
-    rows = buffer if stride == w else b"".join(buffer[r * stride:r * stride + w] for r in range(h))
-    return b"P5\n%d %d\n255\n" % (w, h) + rows, scale
 
 
 def _assemble(path: str, source: Source, pages: list[Page], count: int, unread: str | None) -> Source:

@@ -61,7 +61,7 @@ def open_parts(path: str, data: bytes, lim: dict) -> dict:
     ratio = unzipped / max(sum(i.compress_size for i in wanted.values()), 1)
     if unzipped > lim["max_xml_bytes"]:
         raise ReadError(path, f"too large once unzipped: its text parts take {unzipped} bytes "
-                              f"(the limit is {lim['max_xml_bytes']})", "input.docx_too_large")
+                              f"(the limit is {lim['max_xml_bytes']}, --max-unzipped-size)", "input.docx_too_large")
     if unzipped > RATIO_MIN_MEMBER and ratio > lim["max_compression_ratio"]:
         # members each under the per-member floor but together large (numbering, styles…)
         raise ReadError(path, f"zip bomb suspected: the parts read expand {ratio:.0f}:1 together "
