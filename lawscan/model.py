@@ -306,7 +306,7 @@ class Evidence:
 
 @dataclass
 class CoverageItem:
-    """One element of the rubric (domain.md §1.9) and whether the law covers it."""
+    """One element of the rubric (rules/data/rubric.toml) and whether the law covers it."""
 
     element: str  # stable id, e.g. "database"
     label: str  # Vietnamese label

@@ -119,9 +119,9 @@ def test_chains_only_keeps_the_references_that_begin_with_a_unit_word():
 def test_parse_chain_uses_a_given_start_match_only_where_it_was_found():
     """_parse_chain may be handed the unit-word match at its start (to avoid matching twice);
     it must be that match, and a group separator not followed by a unit word ends the chain."""
-    from lawscan.graph.refs import _parse_chain, _patterns
+    from lawscan.graph.refs import _parse_chain, patterns
 
-    p = _patterns()
+    p = patterns()
     text = "theo Điều 5 và Điều 7, và các quy định khác"
     at = text.index("Điều 5")
     ref = _parse_chain(text, at, p, p["start"].match(text, at))

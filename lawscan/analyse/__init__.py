@@ -2,7 +2,7 @@
 analysis learned about the document - its own outline and final provisions, the lexicon scan,
 its digital units and the :class:`~lawscan.model.Verdict` (how the law governs the digital
 environment: status, the digital chapters / sections / articles, whether a digital chapter is
-called for, reasons, and its coverage of the rubric, domain.md §1.9). The rules receive the
+called for, reasons, and its coverage of the rubric in rules/data/rubric.toml). The rules receive the
 Analysis (``lawscan.engine.run_rules``).
 
     from lawscan.analyse import analyse, analyse_document

@@ -1,4 +1,4 @@
-"""Rubric coverage (domain.md §1.9): one :class:`CoverageItem` per element of rules/data/rubric.toml.
+"""Rubric coverage: one :class:`CoverageItem` per element of rules/data/rubric.toml.
 
 Takes the document's :class:`Outline`, its :class:`DocScan` (lexicon hits per unit line) and the units that form the
 scope - the digital chapter(s) when there are any, else the whole law - and gives, for every

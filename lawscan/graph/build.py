@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lawscan.bounds import clip
-from lawscan.graph.refs import (RANK, THIS, Path, Ref, _patterns, extract_refs, extract_refs_lines,
+from lawscan.graph.refs import (RANK, THIS, Path, Ref, extract_refs, extract_refs_lines, patterns,
                                 is_relative, may_cite, normalise_title, path_label, roman_to_int,
                                 vocab)
 from lawscan.graph.scope import Anchor, anchors, body_index, body_of, list_anchor, opens
@@ -653,7 +653,7 @@ def is_instruction(text: str) -> bool:
     m = _instruction_verbs().match(text.lower())
     if m is None:  # "4. Khoản 3 và khoản 4 Điều 3 được sửa đổi, bổ sung như sau:"
         return _passive(text)
-    return (_patterns()["start"].match(text, m.end()) is not None
+    return (patterns()["start"].match(text, m.end()) is not None
             or text.lower().startswith(tuple(vocab()["amendment"]["objects"]), m.end()))
 
 

@@ -156,7 +156,9 @@ def _either_case(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict:
+def patterns() -> dict:
+    """The compiled reference patterns by name ("start", "candidate", "chain_candidate", ...), built
+    once from the reference vocabulary (data/refs.toml)."""
     v = vocab()
     w = v["words"]
     unit_words = v["unit_words"]
@@ -311,7 +313,7 @@ def extract_refs(text: str, chains_only: bool = False) -> list[Ref]:
     ``chains_only``: only those that begin with a unit word ("khoản 1 Điều 5 của Luật này",
     "Điều 217 của Luật Doanh nghiệp"), the same as without it: every internal reference but no
     bare citation of a document or field ("Luật Doanh nghiệp số 59/2020/QH14")."""
-    p = _patterns()
+    p = patterns()
     refs: list[Ref] = []
     pos = 0
     while True:  # chains of unit words ("khoản 1 Điều 5 của Luật X"); _next_start looks first
@@ -375,7 +377,7 @@ def may_cite(text: str) -> bool:
     """False when ``text`` cannot cite another document (it has no document type word, no word
     of a text issued with one and no document number, so ``extract_refs`` finds no "external"
     reference in it): a cheap look."""
-    p = _patterns()
+    p = patterns()
     return (p["type_words"].search(text) is not None or p["any_number"].search(text) is not None
             or p["issued_words"].search(text) is not None)  # "Điều 63 của Quy chế Quản lý …"
 
@@ -391,7 +393,7 @@ def extract_refs_lines(texts: list[str], chains_only: bool = False) -> dict[int,
     if joined is None:  # a text holds a NUL itself: one by one
         found = range(len(texts))
     else:
-        found = lines_with(*joined, _patterns()["chain_candidate" if chains_only else "candidate"])
+        found = lines_with(*joined, patterns()["chain_candidate" if chains_only else "candidate"])
     out = {}
     for i in found:
         refs = extract_refs(texts[i], chains_only)
