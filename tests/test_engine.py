@@ -267,11 +267,6 @@ def test_context_shortcuts_agree_with_their_definitions(corpus_dir):
             assert ctx.text_of(unit) == fold(unit.full_text())
         analysis = analyse_document(doc)  # text_of(root) is now the analysis scan's folded text
         assert RuleContext(doc, analysis=analysis).text_of(doc.root) == fold(doc.root.full_text()), path
-        scanned = RuleContext(doc, analysis=analysis)._scan_rows()  # and the body lines are rows of its slots
-        if scanned is not None:
-            assert [(id(r[0]), id(r[1]), *r[2:]) for r in scanned] == \
-                   [(id(w[0]), id(w[1]), *w[2:]) for w in want], path
-            assert scanned.folded_texts() == [w[3] for w in want], path
     assert quoted  # some corpus law amends another: its quoted text is anchored at instructions
     doc = small_doc()
     doc.root.children[0].content.append(Line("", 12))  # an empty line: not in the scan's text
@@ -298,55 +293,23 @@ def scan_rows_doc() -> Document:
                     year=2025, doc_kind="law", root=root)
 
 
-def test_scan_rows_are_the_walked_body_lines():
-    """After the analysis the body lines are rows of its scan (_ScanRows): the same rows, folded
-    texts and joined body as the walk makes; an empty line falls back to the walk."""
-    import gc
-    import weakref
-
+def test_body_lines_of_a_small_document():
+    """The body lines: a heading that sits on its unit's first content line given once, a
+    heading-only section kept, the preamble and the final chapter left out, quoted text
+    anchored at the instruction that quotes it; the same with or without an analysis."""
     from lawscan.analyse import analyse_document
-    from lawscan.engine.context import _ScanRows
+    from lawscan.engine.text import fold
 
-    def as_ids(rows):
-        return [(id(r[0]), id(r[1]), *r[2:]) for r in rows]
-
-    docs = [scan_rows_doc(), small_doc()]
-    empty = scan_rows_doc()
-    empty.root.children[0].children[0].content.append(Line("", 13))
-    for doc in docs + [empty]:
-        ctx, walked = RuleContext(doc, analysis=analyse_document(doc)), RuleContext(doc)._walk_rows()
-        rows = ctx._scan_rows()
-        if doc is empty:
-            assert rows is None and ctx.body_lines() == walked
-            continue
-        assert isinstance(rows, _ScanRows) and isinstance(ctx.body_lines(), _ScanRows)
-        assert as_ids(rows) == as_ids(walked) and len(rows) == len(walked)
-        assert ctx._body_folded == [r[3] for r in walked]
-        assert ctx._body_text[0] == "\0".join(r[3] for r in walked)
-    doc = docs[0]
-    ctx = RuleContext(doc, analysis=analyse_document(doc))
-    rows = ctx.body_lines()
+    doc = scan_rows_doc()
+    rows = RuleContext(doc, analysis=analyse_document(doc)).body_lines()
+    assert [(r[0].eid, r[1].eid, r[2], r[4]) for r in rows] == \
+           [(r[0].eid, r[1].eid, r[2], r[4]) for r in RuleContext(doc).body_lines()]
     texts = [r[4] for r in rows]
     assert "Chương I QUY ĐỊNH CHUNG" in texts and "QUY ĐỊNH CHUNG" not in texts  # heading once
     assert "QUY ĐỊNH RIÊNG" in texts and "Lời nói đầu." not in texts
     assert not any("hiệu lực" in t.lower() for t in texts)  # the final chapter left out
     assert [r[1].eid for r in rows if r[0].eid.startswith("art_2_qt")] == ["art_2_cl_1"] * 2
-    # a read-only sequence of rows, like the walk's list
-    walked = RuleContext(doc)._walk_rows()
-    assert as_ids(rows[0:2]) == as_ids(walked[0:2]) and isinstance(rows[1:], list)
-    assert as_ids(rows[::-1]) == as_ids(walked[::-1]) and as_ids([rows[-1]]) == as_ids(walked[-1:])
-    assert rows == walked and rows == list(rows) and rows != walked[:-1]
-    assert as_ids(rows + [walked[0]]) == as_ids(walked + [walked[0]])
-    assert as_ids([walked[0]] + rows) == as_ids([walked[0]] + walked)
-    # the rows do not hold their context: it goes without the cyclic garbage collector
-    assert ctx.verdict is ctx.analysis.verdict
-    gc.disable()
-    try:
-        gone = weakref.ref(ctx)
-        del ctx
-        assert gone() is None
-    finally:
-        gc.enable()
+    assert [r[3] for r in rows] == [fold(r[4]) for r in rows]
 
 
 def test_rules_see_an_edit_once_the_document_is_analysed_again():

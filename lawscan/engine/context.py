@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
@@ -291,32 +290,12 @@ class RuleContext:
         return hits
 
     @functools.cached_property
-    def _body_lines(self) -> Sequence[tuple[Unit, Unit, int | None, str, str]]:
-        """(unit, anchor, line number, folded text, text) of every body line, in order: the
-        rows of the analysis scan's slots (:class:`_ScanRows`) when it is there, else a walk."""
-        rows = self._scan_rows()
-        return rows if rows is not None else self._walk_rows()
-
-    def _scan_rows(self) -> _ScanRows | None:
-        """The body lines as rows of the analysis' lexicon scan, whose slots are every heading
-        and non-empty line in document order with their folded text: the body lines are those
-        slots but the root's, the final provisions' and the headings ``unit_lines`` leaves out
-        (a heading on its unit's first content line). None without an analysis, or when its
-        scan left out empty lines (body lines too)."""
-        sc = self.analysis.scan if self.analysis is not None else None
-        if sc is None or sc.empty_lines:
-            return None
-        root, final = self.doc.root, self._final_ids
-        lines = sc.slot_lines
-        kept = [k for k, u in enumerate(sc.slot_units)
-                if u is not root and id(u) not in final
-                and (lines[k] >= 0 or not (u.content and u.content[0].lineno == u.line))]
-        return _ScanRows(sc, kept, self._parents, self._quote_memo)
-
-    def _walk_rows(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
-        """The body lines from one walk down the tree (the units of ``body_units``, whose order
-        it keeps): a final subtree is left out whole, a unit is quoted text if it or its parent
-        is, which is carried down (and recorded for ``in_quote``), and the anchor of quoted text is the nearest unit above it outside the quote."""
+    def _body_lines(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
+        """(unit, anchor, line number, folded text, text) of every body line, in order, from one
+        walk down the tree (the units of ``body_units``, whose order it keeps): a final subtree is
+        left out whole, a unit is quoted text if it or its parent is, which is carried down (and
+        recorded for ``in_quote``), and the anchor of quoted text is the nearest unit above it
+        outside the quote."""
         out = []
         append = out.append
         quote_memo, final_ids, fold_ = self._quote_memo, self._final_ids, self._fold
@@ -339,20 +318,16 @@ class RuleContext:
                 stack.extend([(c, quoted, below) for c in reversed(unit.children)])
         return out
 
-    def body_lines(self) -> Sequence[tuple[Unit, Unit, int | None, str, str]]:
+    def body_lines(self) -> list[tuple[Unit, Unit, int | None, str, str]]:
         """(unit, anchor, line number, folded text, text) of every line outside the final
-        provisions, document order; quoted text is anchored at its instruction. A read-only
-        sequence of rows (indexing, slices - which give lists -, len, iteration, == with a
-        list); ``list(...)`` for a list of your own."""
+        provisions, document order; quoted text is anchored at its instruction. Shared by the
+        rules of the document: read it, do not change it."""
         return self._body_lines
 
     @functools.cached_property
     def _body_folded(self) -> list[str]:
         """The folded text of each body line."""
-        rows = self._body_lines
-        if isinstance(rows, _ScanRows):
-            return rows.folded_texts()
-        return [row[3] for row in rows]
+        return [row[3] for row in self._body_lines]
 
     @functools.cached_property
     def _body_text(self) -> tuple[str, list[int]] | None:
@@ -517,57 +492,3 @@ def _anchor(unit: Unit, parents: dict[int, Unit], memo: dict[int, bool]) -> Unit
             return p
         p = parents.get(id(p))
     return unit
-
-
-class _ScanRows(Sequence):
-    """The body lines of a :class:`RuleContext` as rows of the analysis scan (see
-    ``RuleContext._scan_rows``), a read-only sequence: ``kept`` are the scan's slots that are
-    body lines, in order; a row is made when it is asked for (the rules look at few), its anchor
-    from the context's parents and in-quote memo (not the context itself, which holds this)
-    and its folded text a slice of the scan's folded text."""
-
-    def __init__(self, scan, kept: list[int], parents: dict[int, Unit], quote_memo: dict[int, bool]):
-        self.scan, self.kept, self.parents, self.quote_memo = scan, kept, parents, quote_memo
-
-    def __len__(self) -> int:
-        return len(self.kept)
-
-    def __getitem__(self, k):
-        if isinstance(k, slice):
-            return [self._row(slot) for slot in self.kept[k]]
-        return self._row(self.kept[k])
-
-    def __iter__(self):
-        return map(self._row, self.kept)
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, (list, tuple, _ScanRows)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-        return NotImplemented
-
-    __hash__ = None  # like a list
-
-    def __add__(self, other):
-        return list(self) + list(other)
-
-    def __radd__(self, other):
-        return list(other) + list(self)
-
-    def __repr__(self) -> str:
-        return f"<body lines: {len(self)} rows>"
-
-    def _row(self, slot: int) -> tuple[Unit, Unit, int | None, str, str]:
-        unit, i = self.scan.slot_units[slot], self.scan.slot_lines[slot]
-        if i < 0:
-            lineno, text = unit.line, unit.heading
-        else:
-            line = unit.content[i]
-            lineno, text = line.lineno, line.text
-        start = self.scan.starts[slot]
-        return (unit, _anchor(unit, self.parents, self.quote_memo), lineno,
-                self.scan.folded[start:start + len(text)], text)
-
-    def folded_texts(self) -> list[str]:
-        folded, starts = self.scan.folded, self.scan.starts
-        ends = starts[1:] + [len(folded) + 1]  # a slot ends one before the next starts
-        return [folded[starts[k]:ends[k] - 1] for k in self.kept]
