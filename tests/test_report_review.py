@@ -14,7 +14,7 @@ from fixtures.report.sample import make_result
 from lawscan.report import render
 from lawscan.report.json_report import load_schema
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"  # our copies of the public schemas (tests/schemas/README.md)
 
 
 @pytest.fixture
