@@ -6,7 +6,7 @@ Reads every Vietnamese document of ``../shared/corpus`` (MANIFEST.tsv, foreign A
 left out) and of its ``pool/`` (INDEX.tsv) with lawscan's own reader and parser, and lists:
 
 * every article (own or inserted by quoted amending text) that has a digital cue in its title or
-  body (``CUES`` below: broader than the lexicon on purpose, so that misses can be counted), and a
+  body (``CUES``, rules/data/cues.toml: broader than the lexicon on purpose, so that misses can be counted), and a
   seeded random sample (``--sample``) of the articles without any cue;
 * every chapter and section heading with a cue, and a seeded sample (``--heading-sample``) of
   the others.
@@ -26,6 +26,7 @@ import os
 import random
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -33,18 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 DEFAULT_CORPUS = Path(os.environ.get("LAWSCAN_CORPUS",
                                      Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 
-# Folded (lower case, NFC) cues: any of them in a heading or body makes the unit a candidate.
-CUES = [
-    "điện tử", "số hóa", "số hoá", "công nghệ số", "kỹ thuật số", "chuyển đổi số", "môi trường số",
-    "nền tảng số", "dữ liệu", "trực tuyến", "qua mạng", "trên mạng", "không gian mạng",
-    "an ninh mạng", "mạng máy tính", "mạng internet", "internet", "website", "trang web",
-    "công nghệ thông tin", "hệ thống thông tin", "phần mềm", "tin học", "máy tính", "tự động",
-    "trí tuệ nhân tạo", "thuật toán", "định danh", "xác thực", "chữ ký số", "mã hóa", "mã hoá",
-    "viễn thông", "hiện đại hóa", "hiện đại hoá", "từ xa", "điện toán", "chuỗi khối",
-    "tài sản số", "tài sản ảo", "tài sản mã hóa", "mạng xã hội", "cổng thông tin",
-    "thông điệp dữ liệu", "camera", "thiết bị giám sát", "giám sát hành trình", "sinh trắc",
-    "kết nối, chia sẻ", "liên thông", "vneid", "email", "thư điện tử", "tin nhắn", "phương tiện điện tử",
-]
+# Lower-cased (NFC) cues: any of them in a heading or body makes the unit a candidate. The list is
+# rules/data/cues.toml, which lawscan.analyse.classify reads too (the units it scores).
+with open(Path(__file__).resolve().parents[1] / "rules" / "data" / "cues.toml", "rb") as _fh:
+    CUES = tomllib.load(_fh)["cues"]
 _CUE_RE = re.compile("|".join(re.escape(c) for c in sorted(CUES, key=len, reverse=True)))
 
 
