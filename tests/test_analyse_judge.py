@@ -101,7 +101,7 @@ class _Classifier:
     def __init__(self, articles: dict, headings: dict, default: float = 0.02):
         self.articles, self.headings, self.default, self.asked = articles, headings, default, []
 
-    def predict(self, kind, units):
+    def predict(self, kind, units, context):
         self.asked.append((kind, [u.num for u in units]))
         table = self.articles if kind == "article" else self.headings
         return [table.get(u.num, self.default) for u in units]
@@ -138,15 +138,18 @@ def test_a_classifier_plugs_into_the_judgements_and_the_verdict_follows():
     assert analyse_document(doc).verdict.to_dict() == rules.to_dict()  # rules: as before
 
 
-def test_the_verdict_method_is_checked():
+def test_the_verdict_method_is_checked(monkeypatch):
     import pytest
 
+    from lawscan.analyse import classifier
     from lawscan.errors import ConfigError
     from lawscan.pipeline import load_document
 
     doc = load_document(FIXTURES / "chapter.txt")
-    with pytest.raises(ConfigError, match="ships none"):
-        analyse_document(doc, {"verdict": "trained"})  # no model in this version
+    with monkeypatch.context() as m:  # an install that lost the model files
+        m.setattr(classifier, "load_classifier", lambda: None)
+        with pytest.raises(ConfigError, match="lacks its files"):
+            analyse_document(doc, {"verdict": "trained"})
     with pytest.raises(ConfigError, match="rules, trained"):
         analyse_document(doc, {"verdict": "guess"})
     assert analyse_document(doc, {"verdict": "rules"}).verdict.method == "rules"
@@ -171,13 +174,15 @@ def test_confidence_reads_the_deciding_unit_and_the_closest_competitor():
     assert confidence("none", Judgements()) == P_NOTHING_JUDGED
 
 
-def test_scan_verdict_option(tmp_path):
-    """``lawscan scan --verdict``: "rules" gives the rule-only verdict; "trained" without a
-    shipped model is a usage error (exit 2) before any file is read, with nothing written."""
+def test_scan_verdict_option(tmp_path, monkeypatch):
+    """``lawscan scan --verdict``: "rules" gives the rule-only verdict, "trained" the shipped
+    model's; "trained" in an install that lost the model files is a usage error (exit 2) before
+    any file is read, with nothing written."""
     import json
 
     from click.testing import CliRunner
 
+    from lawscan.analyse import classifier
     from lawscan.cli import main
 
     law = str(FIXTURES / "chapter.txt")
@@ -187,7 +192,13 @@ def test_scan_verdict_option(tmp_path):
     assert ok.exit_code in (0, 1), ok.output
     verdict = json.loads(out.read_text(encoding="utf-8"))["documents"][0]["digital"]
     assert verdict["method"] == "rules" and 0 < verdict["confidence"] <= 0.99
-    refused = CliRunner().invoke(main, ["scan", "--no-config", "--no-progress", "--verdict", "trained",
+    trained = CliRunner().invoke(main, ["scan", "--no-config", "--no-progress", "--verdict", "trained",
                                         "-f", "json", "-o", str(tmp_path / "t.json"), law])
-    assert refused.exit_code == 2 and "ships none" in refused.output
-    assert not (tmp_path / "t.json").exists()
+    assert trained.exit_code in (0, 1), trained.output
+    verdict = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["documents"][0]["digital"]
+    assert verdict["method"] == "trained" and 0 < verdict["confidence"] <= 0.99
+    monkeypatch.setattr(classifier, "load_classifier", lambda: None)
+    refused = CliRunner().invoke(main, ["scan", "--no-config", "--no-progress", "--verdict", "trained",
+                                        "-f", "json", "-o", str(tmp_path / "u.json"), law])
+    assert refused.exit_code == 2 and "lacks its files" in refused.output
+    assert not (tmp_path / "u.json").exists()

@@ -45,7 +45,8 @@ def analyse_document(doc: Document, settings: dict | None = None,
     ``lawscan.analyse.classifier``)."""
     from lawscan.analyse import coverage as cov
     from lawscan.analyse import verdict as vd
-    from lawscan.analyse.classifier import classifier_signals, combine_trained, load_classifier, method_of
+    from lawscan.analyse.classifier import (UnitContext, classifier_signals, combine_trained,
+                                            load_classifier, method_of)
     from lawscan.analyse.confidence import needs_review
     from lawscan.analyse.judge import judge_units
     from lawscan.analyse.matcher import load_lexicon, scan
@@ -56,8 +57,8 @@ def analyse_document(doc: Document, settings: dict | None = None,
     outline = Outline.of(doc)
     sc = scan(doc, lex)
     if method == "trained":
-        judged = judge_units(outline, sc, lex, classifier_signals(classifier or load_classifier()),
-                             combine_trained)
+        hook = classifier_signals(classifier or load_classifier(), UnitContext(outline, sc, lex))
+        judged = judge_units(outline, sc, lex, hook, combine_trained)
     else:
         judged = judge_units(outline, sc, lex)
     verdict = vd.decide(outline, sc, judged, lex)

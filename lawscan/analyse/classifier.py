@@ -13,38 +13,57 @@ decides each unit from them together with the lexicon's evidence and the structu
   signals agrees, else the classifier's.
 
 The verdict and the rules read only the judgements, so nothing after this stage changes.
-:func:`load_classifier` finds the model shipped in the package; this version ships none, and
-``settings["verdict"] = "trained"`` is then refused with a :class:`~lawscan.errors.ConfigError`.
+:func:`load_classifier` gives the model shipped in the package (``lawscan.analyse.classify``:
+its probabilities are calibrated, so 0.5 is its threshold too); an install that lacks its files
+refuses ``settings["verdict"] = "trained"`` with a :class:`~lawscan.errors.ConfigError`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Protocol, Sequence
 
 from lawscan.analyse.judge import Judgement, Signal, combine_rules
+from lawscan.analyse.lexicon import Lexicon
+from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.messages import reason
+from lawscan.analyse.outline import Outline
 from lawscan.errors import ConfigError
 from lawscan.model import Unit
 
 METHODS = ("rules", "trained")
 
 
+@dataclass(eq=False)
+class UnitContext:
+    """What a classifier may read of the document its units come from: the outline, the lexicon
+    scan and the lexicon of its analysis; ``memo`` keeps what the classifier works out once per
+    document (made anew for each analysis, never shared between documents)."""
+
+    outline: Outline
+    scan: DocScan
+    lexicon: Lexicon
+    memo: dict = field(default_factory=dict)
+
+
 class UnitClassifier(Protocol):
     """What the trained verdict needs from a model."""
 
-    name: str  # shown in the reasons, e.g. "textcat 2025-07"
+    name: str  # shown in the reasons, e.g. "spaCy textcat"
 
-    def predict(self, kind: str, units: Sequence[Unit]) -> list[float]:
-        """For units of ``kind`` ("article", "section", "chapter"), the probability that each
-        one's main subject is digital (an article from its heading and text, a section or
-        chapter from its heading)."""
+    def predict(self, kind: str, units: Sequence[Unit], context: UnitContext) -> list[float]:
+        """For units of ``kind`` ("article", "section", "chapter") of one document, the
+        probability that each one's main subject is digital (an article from its heading and
+        text, a section or chapter from its heading and its articles' headings)."""
 
 
 @lru_cache(maxsize=1)
 def load_classifier() -> UnitClassifier | None:
-    """The classifier shipped inside the package, or None when there is none."""
-    return None
+    """The classifier shipped inside the package, or None when its files are missing."""
+    from lawscan.analyse import classify
+
+    return classify.load()
 
 
 def method_of(settings: dict | None) -> str:
@@ -54,16 +73,20 @@ def method_of(settings: dict | None) -> str:
     if method not in METHODS:
         raise ConfigError(f"verdict must be one of {', '.join(METHODS)}, not {method!r}")
     if method == "trained" and load_classifier() is None:
-        raise ConfigError("the trained verdict needs a trained model, and this lawscan ships none: "
-                          "use the rule-only verdict (--verdict rules)")
+        raise ConfigError("the trained verdict needs the model shipped in the package, and this "
+                          "install lacks its files: reinstall lawscan, or use the rule-only "
+                          "verdict (--verdict rules)")
     return method
 
 
-def classifier_signals(classifier: UnitClassifier) -> Callable[[list[Judgement]], None]:
-    """A ``judge_units(extra=...)`` hook adding the classifier's probability to each judgement."""
+def classifier_signals(classifier: UnitClassifier, context: UnitContext
+                       ) -> Callable[[list[Judgement]], None]:
+    """A ``judge_units(extra=...)`` hook adding the classifier's probability to each judgement
+    (``context``: the document's)."""
 
     def add(judged: list[Judgement]) -> None:
-        for j, p in zip(judged, classifier.predict(judged[0].kind, [j.unit for j in judged])):
+        units = [j.unit for j in judged]
+        for j, p in zip(judged, classifier.predict(judged[0].kind, units, context)):
             why = _reason(j, p, classifier.name) if p >= 0.5 else None
             j.signals.append(Signal("classifier", p, p >= 0.5, None, why))
 

@@ -1,59 +1,65 @@
 """The shipped unit classifier: how likely the main subject of each article, section and chapter
-of a document is digital.
+of a document is digital (the trained verdict's :class:`~lawscan.analyse.classifier.UnitClassifier`).
 
-Takes a :class:`lawscan.model.Document`; gives ``{id(unit): probability}`` for the units worth
-scoring, and the :class:`~lawscan.analyse.rollup.UnitEvidence` of every chapter, section and
-article for the roll-up.
+Takes units of one kind and the :class:`~lawscan.analyse.classifier.UnitContext` of their
+document (its outline, lexicon scan and lexicon); gives one calibrated probability per unit:
 
-    from lawscan.analyse.classify import unit_evidence
-    evidence = unit_evidence(doc)              # list[UnitEvidence], document order
+    from lawscan.analyse.classify import load
+    clf = load()                                # None when the model files are missing
+    ps = clf.predict("article", units, context)
 
-* ``unit_text(unit)`` - what the classifier reads (training reads the same): the title, twice
-  (once with every syllable marked as a title syllable, once plain), then for an article the first
-  ``BODY_CHARS`` characters of its text (its khoản, điểm and quoted text), for a chapter or section
-  the titles of its first ``TITLES`` articles; lower-cased, spaces collapsed;
-* ``candidates(doc)`` - the units worth scoring: an article with a cue of rules/data/cues.toml in
-  its title or text, a chapter or section with one in its title or its articles' titles. The
-  others get probability 0: the annotated random sample puts the share of digital units among
-  them at about 0.35% (README, "How the verdict is made");
-* ``probabilities(doc)`` - the candidates scored in one ``nlp.pipe`` call;
-* ``load_model()`` - the model of ``model/`` beside this module (spaCy ``blank("xx")`` with one
+* ``unit_text(unit, scan, lexicon)`` - what the classifier reads (training reads the same): the
+  lexicon's evidence on the unit as tokens (:func:`lexicon_tokens`), the title twice (once with
+  every syllable marked as a title syllable of its kind of unit, once plain after a kind token),
+  then for an article the first ``BODY_CHARS`` characters of its text (its khoản, điểm and quoted
+  text), for a chapter or section the titles of its first ``TITLES`` articles; lower-cased,
+  spaces collapsed;
+* an own article that carries articles in quoted amending text is as digital as the most
+  digital of them and itself (:func:`carried`);
+* ``candidates(context)`` - the units worth scoring: an article with a cue of
+  rules/data/cues.toml in its title or text, a chapter or section with one in its title or its
+  articles' titles. The others get ``judge.P_NO_CUE``: the annotated random sample puts the
+  share of digital units among them under 1% (docs/verdict.md);
+* the model of ``model/`` beside this module (spaCy ``blank("xx")`` with one
   ``textcat_multilabel`` component, label ``digital``), loaded once per process on first use,
-  through the spaCy gate of :mod:`lawscan.analyse.tokens`; ``model/rollup.json`` holds the
-  roll-up's thresholds and calibration (:func:`rollup_params`).
+  through the spaCy gate of :mod:`lawscan.analyse.tokens`; ``model/calibration.json`` maps its
+  scores, per kind of unit, to the share of units labelled digital at that score (Platt scaling
+  fitted on law-grouped out-of-fold scores: ``training/cv.py``), so that 0.5 - the threshold
+  of ``classifier.combine_trained`` - means as likely digital as not.
 
 Tokens are syllables, numbers and punctuation marks (one regex, the tokens of ``blank("xx")`` on
 this text, three times faster than its tokenizer); the model is a bag of syllable n-grams
-(``TextCatBOW``), chosen over underthesea's word segmentation by cross-validation (README).
+(``TextCatBOW``), chosen over underthesea's word segmentation by cross-validation
+(docs/verdict.md).
 """
 
 from __future__ import annotations
 
-import json
+import bisect
+import math
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 from lawscan.analyse.fold import fold
 from lawscan.analyse.lexicon import data_path
-from lawscan.analyse.rollup import RollupParams, UnitEvidence
-from lawscan.model import Document, Unit
+from lawscan.datafiles import load_data_file
+from lawscan.model import Unit
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 LABEL = "digital"
 BODY_CHARS = 300  # characters of an article's text after its title
 TITLES = 15  # article titles read for a chapter or section
 KINDS = ("chapter", "section", "article")
+CALIBRATION = "calibration.json"
 EXCLUDED = ("vocab", "tokenizer")  # not saved: the model hashes the syllables of to_doc's Docs
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_KIND_WORD = {"chapter": "chương", "section": "mục", "article": "điều"}
+_KIND_TOKEN = {"chapter": "k_chapter", "section": "k_section", "article": "k_article"}
 
 
 @lru_cache(maxsize=1)
 def cue_list() -> tuple[str, ...]:
-    with open(data_path("cues.toml"), "rb") as fh:
-        return tuple(fold(c) for c in tomllib.load(fh)["cues"])
+    return tuple(fold(c) for c in load_data_file(data_path("cues.toml"))["cues"])
 
 
 @lru_cache(maxsize=1)
@@ -65,13 +71,6 @@ def _cue_automaton():
         a.add_word(c, c)
     a.make_automaton()
     return a
-
-
-def has_cue(text: str) -> bool:
-    """``text`` (any case) contains a cue."""
-    for _ in _cue_automaton().iter(fold(" ".join(text.split()))):
-        return True
-    return False
 
 
 def _flat(text: str) -> str:
@@ -91,7 +90,7 @@ def lexicon_tokens(unit: Unit, sc, lex) -> list[str]:
     terms of its text (``lxb_database``) and the share of its lines that name one (``lxb_share_0``,
     ``_lo`` under a quarter, ``_mid`` under half, ``_hi``); for a chapter or section, whether none,
     a few or most of its article titles are digital (``lxc_0``, ``lxc_few``, ``lxc_most``)."""
-    from lawscan.analyse.matcher import title_is_digital
+    from lawscan.analyse.judge import title_is_digital
 
     tokens = []
     if unit.heading:
@@ -128,7 +127,7 @@ def unit_text(unit: Unit, sc, lex) -> str:
     ``sc``: the analysis scan of its document (``matcher.scan``), ``lex`` its lexicon."""
     title = _flat(unit.heading)
     head = (" ".join(lexicon_tokens(unit, sc, lex)) + f" | {_marked(title, unit.kind)} | "
-            f"{_KIND_WORD[unit.kind]} {title} | ")
+            f"{_KIND_TOKEN[unit.kind]} {title} | ")
     if unit.kind == "article":
         parts, size = [], 0
         for u in unit.walk():
@@ -150,63 +149,54 @@ def to_doc(vocab, text: str):
     return Doc(vocab, words=_TOKEN.findall(text))
 
 
-@lru_cache(maxsize=1)
-def load_model():
+def model_available(model_dir: Path = MODEL_DIR) -> bool:
+    """The model files are there (they are package data: a broken install can lack them)."""
+    return (model_dir / "textcat" / "config.cfg").is_file() and (model_dir / CALIBRATION).is_file()
+
+
+@lru_cache(maxsize=2)
+def load_model(model_dir: Path = MODEL_DIR):
     """The shipped spaCy pipeline (loaded once per process)."""
     from lawscan.analyse.tokens import syllable_vocab
 
-    vocab = syllable_vocab()  # the spaCy gate: raises SpacyNotLoaded where spaCy is forbidden
+    vocab = syllable_vocab()  # the vocabulary the token patterns use too (one per process)
     import spacy
 
-    return spacy.load(MODEL_DIR / "textcat", vocab=vocab, exclude=list(EXCLUDED))
+    return spacy.load(model_dir / "textcat", vocab=vocab, exclude=list(EXCLUDED))
 
 
-@lru_cache(maxsize=1)
-def rollup_params() -> RollupParams:
-    with open(MODEL_DIR / "rollup.json", encoding="utf-8") as fh:
-        return RollupParams.from_dict(json.load(fh))
-
-
-def model_available() -> bool:
-    return (MODEL_DIR / "textcat" / "config.cfg").is_file() and (MODEL_DIR / "rollup.json").is_file()
-
-
-def score_texts(texts: list[str]) -> list[float]:
-    """P(digital) of each text, in one ``nlp.pipe`` call."""
+def score_texts(nlp, texts: list[str]) -> list[float]:
+    """The model's score of each text, in one ``nlp.pipe`` call."""
     if not texts:
         return []
-    nlp = load_model()
-    return [d.cats[LABEL] for d in nlp.pipe((to_doc(nlp.vocab, t) for t in texts),
-                                            batch_size=256)]
+    return [d.cats[LABEL] for d in nlp.pipe((to_doc(nlp.vocab, t) for t in texts), batch_size=256)]
 
 
-def _parents(doc: Document) -> dict[int, Unit]:
-    """The parent of every unit of ``doc``, quoted text included (a quoted block's parent is the
-    own unit that carries it)."""
-    from lawscan.analyse.matcher import own_structure
+def logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
-    _, parent, quoted = own_structure(doc)
-    if not quoted:
-        return parent
-    parent = dict(parent)
-    for q, own in quoted:
+
+def calibrate(score: float, scaling: tuple[float, float]) -> float:
+    """The calibrated probability of a model score: sigmoid(a * logit(score) + b) for the
+    Platt scaling ``scaling = (a, b)`` of its kind of unit (``training/cv.py`` fits it)."""
+    a, b = scaling
+    z = a * logit(score) + b
+    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+
+
+def candidates(context) -> set[int]:
+    """The ``id()`` of the chapters, sections and articles worth scoring (a cue in the text the
+    classifier judges them by; see the module docstring). The cues are searched once in the
+    lexicon scan's folded text of the whole document, and each hit climbs to the units it is in
+    (an article's title names its chapter and section too, unless it is quoted text)."""
+    sc, outline = context.scan, context.outline
+    parent = dict(outline.parent)
+    for q, own in outline.quoted:
         parent[id(q)] = own
         for u in q.walk():
             for c in u.children:
                 parent[id(c)] = u
-    return parent
-
-
-def candidates(doc: Document) -> list[Unit]:
-    """The chapters, sections and articles worth scoring (a cue in the text the classifier judges
-    them by; see the module docstring), in document order. The cues are searched once in the
-    analysis scan's folded text of the whole document."""
-    import bisect
-
-    from lawscan.analyse.matcher import last_scan, scan
-
-    sc = last_scan(doc) or scan(doc)
-    parent = _parents(doc)
     hit_slots = sorted({bisect.bisect_right(sc.starts, end - len(cue) + 1) - 1
                         for end, cue in _cue_automaton().iter(sc.folded)})
     chosen: set[int] = set()
@@ -221,50 +211,56 @@ def candidates(doc: Document) -> list[Unit]:
                     via_title_of is not None and "__qstr_" not in via_title_of.eid)):
                 chosen.add(id(p))
             p = parent.get(id(p))
-    return [u for u in doc.root.walk() if id(u) in chosen]
+    return chosen
 
 
-def probabilities(doc: Document, lex=None) -> dict[int, float]:
-    """``{id(unit): P(digital)}`` for the :func:`candidates` of ``doc`` (``lex``: the lexicon
-    of the analysis, the built-in one by default)."""
-    from lawscan.analyse.matcher import last_scan, load_lexicon, scan
-
-    lex = lex or load_lexicon()
-    sc = last_scan(doc) or scan(doc, lex)
-    units = candidates(doc)
-    return dict(zip(map(id, units), score_texts([unit_text(u, sc, lex) for u in units])))
+def carried(article: Unit) -> list[Unit]:
+    """The articles in quoted amending text under an own article (an article an amending law
+    inserts or replaces): the own article is as digital as the most digital of them."""
+    return [u for u in article.walk() if u.kind == "article" and u is not article]
 
 
-def unit_evidence(doc: Document, probs: dict[int, float] | None = None) -> list[UnitEvidence]:
-    """Every chapter, section and article of ``doc`` as the roll-up sees it (an article inside
-    quoted amending text too, attributed to the own article carrying it; quoted chapters and
-    sections are not the document's own): its probability (0 for a unit that is not a
-    candidate), the chapter and section it is in, whether the structure lets it count."""
-    from lawscan.analyse.matcher import is_final_provisions, is_framing_article
-    from lawscan.analyse.verdict import substantive_chapters
-
-    if probs is None:
-        probs = probabilities(doc)
-    substantive = {id(c) for c in substantive_chapters(doc)}
-    out: list[UnitEvidence] = []
-
-    def visit(u: Unit, containers: tuple[str, ...], chapter: str, carrier: str) -> None:
-        for c in u.children:
-            if c.kind in ("chapter", "section") and not carrier:
-                final = is_final_provisions(c, doc)
-                out.append(UnitEvidence(
-                    c.eid, c.kind, c.num, probs.get(id(c), 0.0), containers, counts=not final,
-                    general=c.kind == "chapter" and not final and id(c) not in substantive,
-                    chapter_num=chapter if c.kind == "section" else ""))
-                visit(c, containers + (c.eid,), c.num if c.kind == "chapter" else chapter, "")
-            elif c.kind == "article":
-                counts = not is_final_provisions(c, doc) and not is_framing_article(c)
-                out.append(UnitEvidence(c.eid, c.kind, c.num, probs.get(id(c), 0.0),
-                                        () if carrier else containers, counts=counts,
-                                        attributed_to=carrier))
-                visit(c, containers, chapter, carrier or c.eid)
-            else:
-                visit(c, containers, chapter, carrier)
-
-    visit(doc.root, (), "", "")
+def best_of_carried(units, kind: str, p_of) -> list[float]:
+    """For each unit, ``p_of(unit)`` - for an article, the highest of its own and those of the
+    articles it carries in quoted text (``None`` for a unit not scored is left out)."""
+    out = []
+    for u in units:
+        ps = [p_of(u)] + ([p_of(q) for q in carried(u)] if kind == "article" else [])
+        out.append(max((p for p in ps if p is not None), default=None))
     return out
+
+
+class TextcatClassifier:
+    """The shipped model as a :class:`~lawscan.analyse.classifier.UnitClassifier`."""
+
+    name = "spaCy textcat"
+
+    def __init__(self, model_dir: Path = MODEL_DIR):
+        self.model_dir = model_dir
+        self.calibration = {k: (float(v[0]), float(v[1]))
+                            for k, v in load_data_file(model_dir / CALIBRATION).items()
+                            if k in KINDS}
+
+    def predict(self, kind: str, units, context) -> list[float]:
+        """Calibrated P(digital) of each unit of ``kind``; ``P_NO_CUE`` for a unit without a cue."""
+        from lawscan.analyse.judge import P_NO_CUE
+
+        if "candidates" not in context.memo:
+            context.memo["candidates"] = candidates(context)
+        chosen = context.memo["candidates"]
+        scored = [u for u in units if id(u) in chosen]
+        if kind == "article":
+            scored += [q for u in scored for q in carried(u) if id(q) in chosen]
+        raw = score_texts(load_model(self.model_dir),
+                          [unit_text(u, context.scan, context.lexicon) for u in scored])
+        scaling = self.calibration.get(kind, (1.0, 0.0))
+        p = {id(u): min(1 - P_NO_CUE, max(P_NO_CUE, calibrate(r, scaling)))
+             for u, r in zip(scored, raw)}
+        best = best_of_carried(units, kind, lambda u: p.get(id(u)))
+        return [P_NO_CUE if b is None else b for b in best]
+
+
+def load(model_dir: Path = MODEL_DIR) -> TextcatClassifier | None:
+    """The shipped classifier, or None when its files are missing (the spaCy model itself is
+    loaded on the first prediction)."""
+    return TextcatClassifier(model_dir) if model_available(model_dir) else None
