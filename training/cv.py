@@ -1,30 +1,31 @@
-"""Law-grouped cross-validation of the trained verdict, and the choices made from it.
+"""Law-grouped cross-validation of the trained verdict, and the calibration made from it.
 
-    probs = out_of_fold(laws, fold_of)             # per law: {eid: P(digital)} from a model that
+    probs = out_of_fold(laws, fold_of)             # per law: {eid: model score} from a model that
                                                    # never saw that law's units (nor its group's)
-    params = choose_params(laws, probs)            # thresholds, calibration, review threshold
-    verdicts = cross_fitted(laws, probs, fold_of)  # per law: the Rollup with params chosen on the
-                                                   # other folds only
+    scaling = fit_calibration(laws, probs)         # per kind: score -> P(labelled digital)
+    outcomes = cross_fitted(laws, probs, fold_of)  # per law: the trained verdict with the
+                                                   # calibration fitted on the other folds only
 
-Thresholds are chosen to make the most document statuses equal to the silver statuses
-(``data.silver``: what the unit labels give), one threshold at a time (article, chapter,
-section, twice round) over ``GRID``; the calibration is an isotonic regression of "the status is
-right" on the roll-up's margin; the review threshold is ``REVIEW_BELOW``: a verdict whose
-calibrated probability of being right is under it is marked for review.
+The calibration is a Platt scaling, per kind of unit, of the unit labels (yes 1, borderline
+0.5, no 0) on the out-of-fold scores of the labelled candidates (an isotonic fit was tried: with
+the few labelled sections it made one flat step, every section with a cue equally likely digital;
+two parameters keep the model's order); the trained verdict
+(``lawscan.analyse.classifier.combine_trained``) takes a unit as digital when its calibrated
+probability is 0.5 or more, so no threshold is chosen on the statuses.
 """
 
 from __future__ import annotations
 
 import math
 import sys
-from dataclasses import replace
+from dataclasses import dataclass
 
-from lawscan.analyse.rollup import Rollup, RollupParams, roll_up
+from lawscan.analyse.classify import KINDS, calibrate
+from lawscan.analyse.judge import P_NO_CUE
 from training import textcat
-from training.data import TARGET, Law, silver, with_probs
+from training.data import TARGET, Law, analysed
 
-GRID = [round(0.2 + 0.05 * i, 2) for i in range(15)]  # 0.2 ... 0.9
-REVIEW_BELOW = 0.9
+PRIOR = 5.0  # the weight, in labelled units, that keeps a calibration near the identity
 
 
 def training_set(laws: list[Law]) -> tuple[list[str], list[float]]:
@@ -59,82 +60,78 @@ def out_of_fold(laws: list[Law], fold_of: list[int], seed: int = 0, config: dict
     return probs
 
 
-def verdicts(laws: list[Law], probs: list[dict[str, float]], params: RollupParams,
-             which=None) -> dict[int, Rollup]:
-    idx = range(len(laws)) if which is None else which
-    return {i: roll_up(with_probs(laws[i], probs[i]), params, laws[i].topic, laws[i].scope_topic)
-            for i in idx}
+def platt(points: list[tuple[float, float]], prior: float = PRIOR) -> tuple[float, float]:
+    """Platt scaling: the (a, b) of P(y) = sigmoid(a * logit(score) + b) that fit the points
+    (score, y), y in [0, 1], by maximum likelihood, pulled towards the identity (a = 1, b = 0)
+    with the weight of ``prior`` points (a kind with few labelled units - sections - keeps close
+    to the model's own scores). Newton's method on the two parameters."""
+    from lawscan.analyse.classify import logit
+
+    a, b = 1.0, 0.0
+    xs = [(logit(x), y) for x, y in points]
+    for _ in range(50):
+        ga, gb = prior * (a - 1), prior * b  # gradient and Hessian of the penalised loss
+        haa = hbb = prior
+        hab = 0.0
+        for x, y in xs:
+            p = 1 / (1 + math.exp(-(a * x + b)))
+            ga += (p - y) * x
+            gb += p - y
+            w = p * (1 - p)
+            haa += w * x * x
+            hab += w * x
+            hbb += w
+        det = haa * hbb - hab * hab
+        da, db = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        a, b = a - da, b - db
+        if abs(da) + abs(db) < 1e-9:
+            break
+    return round(a, 6), round(b, 6)
 
 
-def _accuracy(laws, probs, params, idx, truth) -> int:
-    return sum(v.status == truth[i] for i, v in verdicts(laws, probs, params, idx).items())
+@dataclass
+class Outcome:
+    """The trained verdict of one law in the evaluation: its Verdict and the eids of the units
+    it judged digital."""
+
+    verdict: object
+    digital: frozenset
 
 
-def choose_thresholds(laws: list[Law], probs: list[dict[str, float]], idx: list[int],
-                      rounds: int = 2) -> RollupParams:
-    """The thresholds that make the most statuses of the laws ``idx`` equal to their silver
-    status (one at a time over GRID; ties go to the value nearest 0.5)."""
-    truth = {i: silver(laws[i])[0] for i in idx}
-    params = RollupParams()
-    for _ in range(rounds):
-        for name in ("article", "chapter", "section"):
-            scored = [(_accuracy(laws, probs, replace(params, **{name: t}), idx, truth),
-                       -abs(t - 0.5), t) for t in GRID]
-            params = replace(params, **{name: max(scored)[2]})
-    return params
+def fit_calibration(laws: list[Law], probs: list[dict[str, float]], idx=None
+                    ) -> dict[str, tuple[float, float]]:
+    """Per kind of unit, the Platt scaling (:func:`platt`) from the model's score to the share
+    labelled digital, fitted on the labelled candidates of the laws ``idx`` (all by default)."""
+    points: dict[str, list] = {k: [] for k in KINDS}
+    for i in range(len(laws)) if idx is None else idx:
+        for u in laws[i].units:
+            if u.label is not None and u.candidate and u.eid in probs[i]:
+                points[u.kind].append((probs[i][u.eid], TARGET[u.label]))
+    return {k: platt(pts) for k, pts in points.items() if pts}
 
 
-def isotonic(points: list[tuple[float, bool]]) -> tuple[tuple[float, float], ...]:
-    """Pool-adjacent-violators fit of P(right) increasing in the margin: ((margin from, P), ...).
-    Equal margins are pooled first; each step starts at the lowest margin of its block."""
-    blocks: list[list[float]] = []  # [first margin, sum right, count]
-    for x, y in sorted(points):
-        if blocks and blocks[-1][0] == x:
-            blocks[-1][1] += y
-            blocks[-1][2] += 1
-        else:
-            blocks.append([x, float(y), 1.0])
-    merged: list[list[float]] = []
-    for b in blocks:
-        merged.append(b)
-        while len(merged) > 1 and merged[-2][1] / merged[-2][2] >= merged[-1][1] / merged[-1][2]:
-            last = merged.pop()
-            merged[-1][1] += last[1]
-            merged[-1][2] += last[2]
-    return tuple((b[0] if i else -math.inf, round(b[1] / b[2], 4)) for i, b in enumerate(merged))
+def calibrated(law: Law, scores: dict[str, float], scaling: dict[str, tuple]) -> dict[str, float]:
+    """The law's scores as the shipped classifier gives them: calibrated, within the floor."""
+    kind = {u.eid: u.kind for u in law.units}
+    return {e: min(1 - P_NO_CUE, max(P_NO_CUE, calibrate(p, scaling.get(kind[e], (1.0, 0.0)))))
+            for e, p in scores.items()}
 
 
-def calibration(laws: list[Law], probs, params: RollupParams, idx: list[int]) -> RollupParams:
-    """``params`` with the calibration (isotonic on the margin, for statuses the units decide)
-    and the topic confidence (share right of the digital_law statuses the topic decides) fitted
-    on the laws ``idx``, and REVIEW_BELOW."""
-    vs = verdicts(laws, probs, params, idx)
-    points, topic = [], []
-    for i, v in vs.items():
-        right = v.status == silver(laws[i])[0]
-        (topic if v.topic else points).append((v.margin, right))
-    topic_conf = sum(r for _, r in topic) / len(topic) if topic else 1.0
-    return replace(params, calibration=isotonic(points), topic_confidence=round(topic_conf, 4),
-                   review_below=REVIEW_BELOW)
-
-
-def choose_params(laws: list[Law], probs, idx: list[int] | None = None) -> RollupParams:
-    idx = list(range(len(laws))) if idx is None else idx
-    return calibration(laws, probs, choose_thresholds(laws, probs, idx), idx)
+def outcome(law: Law, probs: dict[str, float]) -> Outcome:
+    a = analysed(law, probs)
+    j = a.judgements
+    return Outcome(a.verdict, frozenset(x.unit.eid for k in KINDS for x in j.digital(k)))
 
 
 def cross_fitted(laws: list[Law], probs, fold_of: list[int], log=sys.stderr
-                 ) -> tuple[dict[int, Rollup], dict[int, RollupParams]]:
-    """Each law's verdict with the thresholds and calibration chosen on the other folds: the
-    evaluation never uses a law's labels to decide that law's verdict."""
-    out: dict[int, Rollup] = {}
-    chosen: dict[int, RollupParams] = {}
+                 ) -> dict[int, Outcome]:
+    """Each law's trained verdict from its out-of-fold scores calibrated on the other folds
+    only: the evaluation never uses a law's labels to decide that law's verdict."""
+    out: dict[int, Outcome] = {}
     for k in sorted(set(fold_of)):
-        rest = [i for i, f in enumerate(fold_of) if f != k]
-        params = choose_params(laws, probs, rest)
-        chosen[k] = params
+        scaling = fit_calibration(laws, probs, [i for i, f in enumerate(fold_of) if f != k])
+        for i in (i for i, f in enumerate(fold_of) if f == k):
+            out[i] = outcome(laws[i], calibrated(laws[i], probs[i], scaling))
         if log:
-            print(f"  fold {k}: thresholds article {params.article}, section {params.section}, "
-                  f"chapter {params.chapter}", file=log)
-        out.update(verdicts(laws, probs, params, [i for i, f in enumerate(fold_of) if f == k]))
-    return out, chosen
+            print(f"  fold {k}: verdicts made", file=log)
+    return out

@@ -9,8 +9,9 @@ Used by ``training/train.py`` and ``benchmarks/eval_verdict.py``:
     fold_of = folds(laws, k=5, seed=0)         # fold of each document, whole groups together
     silver(law)                                # the status the unit labels give the document
 
-Nothing here writes anything: the law text stays in memory (``Unit.text`` is what the classifier
-reads), the repository keeps only labels.
+Nothing here writes anything: the parsed documents stay in memory (``Law.doc``; the trained
+verdict of a document is made by analysing it again with a classifier that gives stored
+probabilities: ``cv.verdicts``), the repository keeps only labels.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ import json
 import os
 import random
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from lawscan.analyse.rollup import RollupParams, UnitEvidence, roll_up  # noqa: E402
 
 DEFAULT_CORPUS = Path(os.environ.get("LAWSCAN_CORPUS", REPO.parent / "shared" / "corpus"))
 DEFAULT_LABELS = REPO / "training" / "labels" / "units.jsonl"
@@ -55,14 +56,15 @@ class Law:
     file: str
     number: str  # as listed in MANIFEST.tsv / pool INDEX.tsv, else as parsed ("" unknown)
     doc_kind: str
-    topic: str  # digital topic named by the title (lexicon), "" when none
-    scope_topic: str  # when the title is unknown: the topic of the scope article
-    evidence: list[UnitEvidence]  # every chapter, section, article (prob 0)
+    doc: object  # the parsed lawscan.model.Document
     units: list[LabelledUnit]
     rules: dict  # the rule-only verdict: status, chapters, sections, articles
     heading_keys: frozenset = frozenset()  # of the own article titles (law identity)
     gold: dict | None = None  # labels-dev.jsonl entry (status, digital_chapters ...)
     group: int = -1
+    judged: dict = field(default_factory=dict)  # eid -> kind of the units the verdict judges
+    topic: bool = False  # the status is digital_law by the lexicon's topic test
+    silver: tuple = ("", False)  # see silver()
 
 
 def heading_key(heading: str) -> str:
@@ -108,17 +110,15 @@ def find_unit(index: dict, row: dict):
 def load_law(rel: str, doc, rows: list[dict], number: str, gold: dict | None) -> tuple[Law, int]:
     """A :class:`Law` from a parsed document and its label rows; also how many rows were not
     found in it."""
-    from lawscan.analyse import analyse
-    from lawscan.analyse.classify import candidates, unit_evidence, unit_text
-    from lawscan.analyse.matcher import digital_units, last_scan, load_lexicon
-    from lawscan.analyse.verdict import law_title, scope_topic, title_topic
+    from lawscan.analyse import analyse_document
+    from lawscan.analyse.classifier import UnitContext
+    from lawscan.analyse.classify import candidates, unit_text
 
+    a = analyse_document(doc)
     lex = load_lexicon()
-    v = analyse(doc)
-    du = digital_units(doc, lex)
-    sc = last_scan(doc)
-    rule_ids = {id(d.unit) for d in du.articles + du.sections + du.chapters}
-    cands = {id(u) for u in candidates(doc)}
+    j = a.judgements
+    rule_ids = {id(x.unit) for k in ("article", "section", "chapter") for x in j.digital(k)}
+    cands = candidates(UnitContext(a.outline, a.scan, lex))
     units = [u for u in doc.root.walk() if u.kind in ("chapter", "section", "article")]
     index = {"eid": {u.eid: u for u in units}, "key": collections.defaultdict(list)}
     for u in units:
@@ -131,25 +131,33 @@ def load_law(rel: str, doc, rows: list[dict], number: str, gold: dict | None) ->
             missing += 1
         else:
             labels[id(u)] = row
-    records = [LabelledUnit(u.eid, u.kind, unit_text(u, sc, lex), id(u) in cands,
+    records = [LabelledUnit(u.eid, u.kind, unit_text(u, a.scan, lex), id(u) in cands,
                             labels.get(id(u), {}).get("label"), labels.get(id(u), {}).get("chosen"),
                             id(u) in rule_ids)
                for u in units if id(u) in cands or id(u) in labels]
-    own_titles = frozenset(heading_key(a.heading) for a in doc.units("article") if a.heading)
-    topic = title_topic(doc, lex) or ""
-    scope = "" if law_title(doc) else (scope_topic(doc, lex) or "")
-    law = Law(rel, number or doc.number or "", doc.doc_kind, topic, scope,
-              unit_evidence(doc, {}), records,
+    own_titles = frozenset(heading_key(x.heading) for x in doc.units("article") if x.heading)
+    v = a.verdict
+    judged = {x.unit.eid: k for k in ("article", "section", "chapter") for x in j.kind(k)}
+    law = Law(rel, number or doc.number or "", doc.doc_kind, doc, records,
               {"status": v.status, "chapters": v.chapters, "sections": v.sections,
-               "articles": v.articles}, own_titles, gold)
+               "articles": v.articles, "confidence": v.confidence, "review": v.review},
+              own_titles, gold, judged=judged,
+              topic=any(r.code in ("title_topic", "scope_topic") for r in v.reasons))
+    law.silver = silver(law)
     return law, missing
+
+
+@lru_cache(maxsize=1)
+def load_lexicon():
+    from lawscan.analyse.matcher import load_lexicon as load
+
+    return load()
 
 
 def load_laws(corpus: Path = DEFAULT_CORPUS, labels: Path = DEFAULT_LABELS,
               progress: bool = False) -> list[Law]:
     """Every Vietnamese document of the corpus (MANIFEST.tsv, foreign Akoma Ntoso acts left out)
     and of its pool, in that order, as :class:`Law` records with their labels."""
-    from lawscan.analyse.matcher import forget
     from training.select_units import documents
 
     by_file = read_labels(labels)
@@ -165,7 +173,6 @@ def load_laws(corpus: Path = DEFAULT_CORPUS, labels: Path = DEFAULT_LABELS,
     laws, missing = [], 0
     for rel, doc in documents(corpus):
         law, miss = load_law(rel, doc, by_file.get(rel, []), numbers.get(rel, ""), gold.get(rel))
-        forget()
         laws.append(law)
         missing += miss
         if progress and len(laws) % 50 == 0:
@@ -230,20 +237,44 @@ def folds(laws: list[Law], k: int = 5, seed: int = 0) -> list[int]:
     return [fold_of_group[law.group] for law in laws]
 
 
-def with_probs(law: Law, probs: dict[str, float]) -> list[UnitEvidence]:
-    """The law's evidence with the given probabilities (by eid; the others 0)."""
-    return [replace(e, prob=probs.get(e.eid, 0.0)) for e in law.evidence]
+class StoredProbabilities:
+    """A :class:`~lawscan.analyse.classifier.UnitClassifier` giving stored probabilities by eid
+    (``default`` for the others; an article carrying quoted articles takes the highest, as the
+    shipped one does): the trained verdict of a document from out-of-fold scores, or the status
+    its unit labels give."""
+
+    name = "stored"
+
+    def __init__(self, probs: dict[str, float], default: float):
+        self.probs, self.default = probs, default
+
+    def predict(self, kind, units, context) -> list[float]:
+        from lawscan.analyse.classify import best_of_carried
+
+        best = best_of_carried(units, kind, lambda u: self.probs.get(u.eid))
+        return [self.default if b is None else b for b in best]
+
+
+def analysed(law: Law, probs: dict[str, float], default: float | None = None):
+    """The :class:`~lawscan.analyse.Analysis` of the law's document with the trained verdict,
+    the classifier's probabilities being ``probs`` (by eid; ``default`` for the others, the
+    classifier's floor ``judge.P_NO_CUE`` when None). Token patterns and word segmentation are
+    left out: they add reasons, never change the status."""
+    from lawscan.analyse import analyse_document
+    from lawscan.analyse.judge import P_NO_CUE
+
+    clf = StoredProbabilities(probs, P_NO_CUE if default is None else default)
+    return analyse_document(law.doc, {"tokens": False, "segment": False}, classifier=clf)
 
 
 def silver(law: Law) -> tuple[str, bool]:
-    """(status, borderline) the unit labels give the document: the roll-up run with probability 1
-    for the units labelled yes and 0 for the others (unlabelled units count as no: their share
-    of yes is about 0.35%), thresholds 0.5, the same topic evidence; borderline when counting the
-    units labelled borderline as yes gives another status."""
+    """(status, borderline) the unit labels give the document: the trained verdict run with
+    probability 1 for the units labelled yes and 0 for the others (unlabelled units count as
+    no: their share of yes is under 1%); borderline when counting the units labelled borderline
+    as yes gives another status."""
     labels = {u.eid: u.label for u in law.units if u.label is not None}
-    params = RollupParams()
     strict = {e: 1.0 if lab == "yes" else 0.0 for e, lab in labels.items()}
     loose = {e: 1.0 if lab in ("yes", "borderline") else 0.0 for e, lab in labels.items()}
-    status = roll_up(with_probs(law, strict), params, law.topic, law.scope_topic).status
-    other = roll_up(with_probs(law, loose), params, law.topic, law.scope_topic).status
+    status = analysed(law, strict, 0.0).verdict.status
+    other = analysed(law, loose, 0.0).verdict.status
     return status, other != status

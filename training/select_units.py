@@ -26,18 +26,18 @@ import os
 import random
 import re
 import sys
-import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from lawscan.datafiles import load_data_file  # noqa: E402
 
 DEFAULT_CORPUS = Path(os.environ.get("LAWSCAN_CORPUS",
                                      Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 
 # Lower-cased (NFC) cues: any of them in a heading or body makes the unit a candidate. The list is
 # rules/data/cues.toml, which lawscan.analyse.classify reads too (the units it scores).
-with open(Path(__file__).resolve().parents[1] / "rules" / "data" / "cues.toml", "rb") as _fh:
-    CUES = tomllib.load(_fh)["cues"]
+CUES = load_data_file(Path(__file__).resolve().parents[1] / "rules" / "data" / "cues.toml")["cues"]
 _CUE_RE = re.compile("|".join(re.escape(c) for c in sorted(CUES, key=len, reverse=True)))
 
 

@@ -11,14 +11,15 @@ heading key), and
 
 1. runs the law-grouped cross-validation (``training/cv.py``): a classifier per fold, trained on
    the other folds' labelled units, scores the fold's candidate units;
-2. chooses the roll-up's thresholds on those out-of-fold scores (the most document statuses equal
-   to the silver statuses the unit labels give), fits the calibration of the confidence
-   (isotonic regression of "status right" on the roll-up's margin) and sets the review
-   threshold;
+2. fits the calibration on those out-of-fold scores: per kind of unit, a Platt scaling of the
+   unit labels on the score, so that the shipped classifier's probabilities mean what
+   they say (``lawscan.analyse.classifier.combine_trained`` takes 0.5 as digital, and the
+   verdict's confidence, ``lawscan.analyse.confidence``, reads them);
 3. trains the shipped classifier on every labelled unit (``training/textcat.py``: spaCy
    ``blank("xx")`` + ``textcat_multilabel``, a bag of syllable 1-2-grams, seeded) and writes
    ``DIR/textcat/`` (spaCy's ``to_disk``, its vocabulary and tokenizer left out: the model
-   hashes the syllables of the Docs ``classify`` makes) and ``DIR/rollup.json`` (the parameters of step 2 and what they were made from).
+   hashes the syllables of the Docs ``classify`` makes) and ``DIR/calibration.json`` (the
+   scalings of step 2 and what they were made from).
 
 DIR defaults to lawscan/analyse/model/, where ``lawscan.analyse.classify`` loads it from. The same
 corpus, labels and seed give the same files, byte for byte. Training is never part of the test
@@ -41,19 +42,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lawscan.analyse.classify import BODY_CHARS, EXCLUDED, MODEL_DIR, TITLES  # noqa: E402
+from lawscan.analyse.classify import BODY_CHARS, CALIBRATION, EXCLUDED, MODEL_DIR, TITLES  # noqa: E402
 from training import cv, textcat  # noqa: E402
 from training.data import DEFAULT_CORPUS, DEFAULT_LABELS, folds, load_laws  # noqa: E402
 
 
-def write_model(nlp, params, out: Path, provenance: dict) -> None:
+def write_model(nlp, scaling: dict, out: Path, provenance: dict) -> None:
     """Replace ``out`` with the new model (written beside it first, then moved in)."""
     tmp = out.with_name(out.name + ".new")
     shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
     nlp.to_disk(tmp / "textcat", exclude=list(EXCLUDED))
-    with open(tmp / "rollup.json", "w", encoding="utf-8") as fh:
-        json.dump({**params.to_dict(), "provenance": provenance}, fh, ensure_ascii=False,
-                  indent=1, sort_keys=True)
+    with open(tmp / CALIBRATION, "w", encoding="utf-8") as fh:
+        json.dump({**{k: list(v) for k, v in scaling.items()},
+                   "provenance": provenance}, fh, ensure_ascii=False, indent=1, sort_keys=True)
         fh.write("\n")
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
@@ -84,12 +86,11 @@ def main(argv=None) -> int:
     fold_of = folds(laws, args.folds, args.seed)
     texts, targets = cv.training_set(laws)
     print(f"{len(laws)} documents, {len({law.group for law in laws})} laws, {len(texts)} labelled "
-          f"units; cross-validation in {args.folds} folds ...", file=sys.stderr)
+          f"units the classifier scores; cross-validation in {args.folds} folds ...",
+          file=sys.stderr)
     probs = cv.out_of_fold(laws, fold_of, seed=args.seed)
-    params = cv.choose_params(laws, probs)
-    print(f"thresholds: article {params.article}, section {params.section}, chapter "
-          f"{params.chapter}; {len(params.calibration)} calibration steps; digital_law by topic "
-          f"right {params.topic_confidence:.1%}; review below {params.review_below}",
+    scaling = cv.fit_calibration(laws, probs)
+    print("calibration (a, b): " + ", ".join(f"{k} {v}" for k, v in scaling.items()),
           file=sys.stderr)
     print("training the shipped model on every labelled unit ...", file=sys.stderr)
     nlp = textcat.train(texts, targets, seed=args.seed)
@@ -99,7 +100,7 @@ def main(argv=None) -> int:
         "labels_sha256": hashlib.sha256(args.labels.read_bytes()).hexdigest()[:16],
         "textcat": textcat.CONFIG, "body_chars": BODY_CHARS, "titles": TITLES,
     }
-    write_model(nlp, params, args.out, provenance)
+    write_model(nlp, scaling, args.out, provenance)
     print(f"wrote {args.out} (digest {digest(args.out)}) in {time.perf_counter() - t0:.0f} s",
           file=sys.stderr)
     return 0
