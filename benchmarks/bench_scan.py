@@ -16,6 +16,7 @@ slowest in brackets): on a shared VM one run can be 30% slower than the next.
   (b) parse   — ``lawscan parse DIRS --format json``;
   (c) scan    — ``lawscan scan DIRS --format json`` with every rule;
   (d) scan -j2 — the same with ``--jobs 2``;
+  (c') (d') trained — (c) and (d) with ``--verdict trained`` (the shipped classifier);
   (e) scan ×N — (c) on the corpus replicated N times (symbolic links in a temporary directory),
                 to show that peak memory stays flat as the corpus grows;
   (e') floor ×N — (a) on the same replicated corpus: the ratio (e)/(e') is the scan's cost per
@@ -136,6 +137,9 @@ def main(argv: list[str]) -> int:
         "b parse": lawscan("parse", *dirs, "--format", "json", "-o", str(out / "p.json")),
         "c scan": lawscan(*scan, *dirs, "-o", str(out / "s.json")),
         "d scan -j2": lawscan(*scan, "--jobs", "2", *dirs, "-o", str(out / "s2.json")),
+        "c' trained": lawscan(*scan, "--verdict", "trained", *dirs, "-o", str(out / "t.json")),
+        "d' trained -j2": lawscan(*scan, "--verdict", "trained", "--jobs", "2", *dirs,
+                                  "-o", str(out / "t2.json")),
     }
     runs: dict[str, list] = {name: [] for name in phases}
     for _ in range(max(1, args.repeat)):
@@ -166,18 +170,28 @@ def main(argv: list[str]) -> int:
     a, a2, b, c, d = (rows[k][0] for k in ("a floor", "a' floor docx", "b parse", "c scan", "d scan -j2"))
     print(f"ratios: parse/floor {b / a:.2f}  scan/floor {c / a:.2f} (python-docx floor: {c / a2:.2f})"
           f"  scan/scan-j2 {c / d:.2f}")
+    t, t2 = rows["c' trained"][0], rows["d' trained -j2"][0]
+    print(f"trained verdict: scan/floor {t / a:.2f} (python-docx floor: {t / a2:.2f})  "
+          f"scan -j2/floor {t2 / a:.2f}  trained/rule-only {t / c:.2f}")
     if not args.skip_replicate:
         e, e2 = rows[f"e scan x{args.replicate}"][0], rows[f"e' floor x{args.replicate}"][0]
         ej2 = rows[f"e scan -j2 x{args.replicate}"][0]
         print(f"replicated x{args.replicate}: scan/floor {e / e2:.2f}  scan/scan-j2 {e / ej2:.2f}")
+    single_laws(corpus, scan, out)
+    return 0
+
+
+def single_laws(corpus: Path, scan: list[str], out: Path) -> None:
+    """``lawscan --version`` and one-law scans with each verdict (best of 3)."""
     version = min(run(lawscan("--version"))[0] for _ in range(3))
     print(f"lawscan --version: {version:.3f} s (best of 3)")
     for law in (REPO / "sample_laws" / "06-du-thao-luat-kinh-doanh-dich-vu-cam-do-nfd.txt",
                 corpus / "docx" / "vbpl-luat-31-2024-qh15.docx"):
         if law.exists():
-            best = min(run(lawscan(*scan, str(law), "-o", str(out / "one.json")))[0] for _ in range(3))
-            print(f"single-law scan {law.name}: {best:.2f} s (best of 3)")
-    return 0
+            for verdict in ("rules", "trained"):
+                best = min(run(lawscan(*scan, "--verdict", verdict, str(law), "-o", str(out / "one.json")))[0]
+                           for _ in range(3))
+                print(f"single-law scan {law.name}, --verdict {verdict}: {best:.2f} s (best of 3)")
 
 
 def ab(args, scan: list[str], out: Path) -> int:
