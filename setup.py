@@ -6,10 +6,13 @@ from setuptools import find_packages, setup
 
 DATA = ["*.toml", "*.json", "*.html", "*.css", "*.js", "*.txt", "*.md", "*.xsd", "*.xml",
         "*.docx", "fixtures/*", "data/*", "templates/*", "schema/*", "xsd/*"]
+# the trained verdict's model (lawscan/analyse/model/: training/train.py writes it)
+MODEL = ["model/*.json", "model/textcat/*.cfg", "model/textcat/*.json",
+         "model/textcat/textcat_multilabel/*"]
 
 setup(
     packages=find_packages(include=["lawscan", "lawscan.*"]) + ["lawscan._rules"],
     package_dir={"lawscan._rules": "rules"},
-    package_data={"lawscan": DATA, "lawscan._rules": DATA, "": DATA},
+    package_data={"lawscan": DATA, "lawscan._rules": DATA, "lawscan.analyse": DATA + MODEL, "": DATA},
     include_package_data=False,
 )

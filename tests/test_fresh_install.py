@@ -81,6 +81,27 @@ def test_wheel_carries_rules_and_data(installed):
     assert schema and template and skipped
 
 
+def test_wheel_carries_the_trained_model_and_it_loads(installed, tmp_path):
+    """The shipped classifier comes from the installed package and gives the trained verdict."""
+    py = installed / "bin" / "python"
+    code = ("import json; from lawscan.analyse import classify;"
+            "clf = classify.load(); classify.load_model();"
+            "print(json.dumps([str(classify.MODEL_DIR), clf is not None,"
+            " sorted(clf.calibration)]))")
+    out = subprocess.run(_offline([str(py), "-c", code]), capture_output=True, text=True,
+                         check=True, cwd=tmp_path).stdout
+    where, loaded, kinds = json.loads(out)
+    assert Path(where).is_relative_to(installed) and loaded
+    assert kinds == ["article", "chapter", "section"]
+    exe = installed / "bin" / "lawscan"
+    proc = subprocess.run(_offline([str(exe), "scan", str(SAMPLES / "08-du-thao-luat-dich-vu-dien-toan-dam-may.md"),
+                                    "--no-config", "--fail-on", "never", "--verdict", "trained",
+                                    "-f", "json"]), capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    verdict = json.loads(proc.stdout)["documents"][0]["digital"]
+    assert (verdict["status"], verdict["method"]) == ("digital_law", "trained")
+
+
 def test_scan_samples_from_another_directory_offline(installed, tmp_path):
     exe = installed / "bin" / "lawscan"
     out = tmp_path / "r.json"
