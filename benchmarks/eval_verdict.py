@@ -155,7 +155,24 @@ def document_table(laws, outcomes):
         rules = accuracy(laws, idx, lambda i: laws[i].rules["status"], gold)
         trained = accuracy(laws, idx, lambda i: outcomes[i].verdict.status, gold)
         print(f"  {name:32s} {_cell(rules):>20s}   {_cell(trained):>20s}")
+        if name.startswith("silver, all") or gold:
+            paired(laws, idx, outcomes, gold)
     missed_chapters(laws, outcomes)
+
+
+def paired(laws, idx, outcomes, gold: bool) -> None:
+    """Where only one verdict is right, and McNemar's exact two-sided p of that split."""
+    from math import comb
+
+    only_t = only_r = 0
+    for i in idx:
+        truth = _truth(laws[i], gold)[0]
+        r, t = laws[i].rules["status"] == truth, outcomes[i].verdict.status == truth
+        only_t += t and not r
+        only_r += r and not t
+    n, k = only_t + only_r, min(only_t, only_r)
+    p = min(1.0, 2 * sum(comb(n, j) for j in range(k + 1)) / 2 ** n) if n else 1.0
+    print(f"  {'':32s} only trained right: {only_t}, only rules right: {only_r} (McNemar p {p:.2f})")
 
 
 def missed_chapters(laws, outcomes):

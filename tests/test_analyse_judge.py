@@ -135,6 +135,16 @@ def test_a_classifier_plugs_into_the_judgements_and_the_verdict_follows():
     chapter = a.judgements.of(doc.units("chapter")[2])
     assert chapter.source == "title" and chapter.reason.code == "chapter_title"
     assert chapter.p >= 0.95 * (1 - 0.03 ** 3) - 1e-9
+
+    # a heading the classifier finds digital needs two digital articles inside: Chương II (Điều 3
+    # and 4) with only Điều 3 digital stays a chapter about something else
+    clf = _Classifier({"3": 0.97}, {"II": 0.95})
+    a = analyse_document(doc, classifier=clf)
+    assert (a.verdict.status, a.verdict.articles) == ("articles_only", ["3"])
+    chapter = a.judgements.of(doc.units("chapter")[1])
+    assert not chapter.digital and chapter.p < 0.1 and chapter.inside > 0.9
+    clf = _Classifier({"3": 0.97, "4": 0.97}, {"II": 0.95})
+    assert analyse_document(doc, classifier=clf).verdict.chapters == ["II"]
     assert analyse_document(doc).verdict.to_dict() == rules.to_dict()  # rules: as before
 
 

@@ -93,18 +93,7 @@ def test_the_model_ships_in_the_package_and_loads():
     assert load() is not None
 
 
-# what the shipped model gets wrong on the samples, and why (the rule-only verdict gets them right)
-KNOWN = {
-    "03-du-thao-luat-thua-phat-lai-tvpl.html":
-        "dedicated_chapter: a chapter is read from its title and its articles' titles, and one "
-        "digital article title of four (Điều 16 Vi bằng điện tử) lifts Chương IV LẬP VI BẰNG to "
-        "about 0.65",
-}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n], strict=True)) if n in KNOWN else n
-    for n in sorted(EXPECTED)])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_trained_verdict_on_the_samples(name):
     """The shipped model gives each sample law the status it was written to have; units without
     a cue get the floor probability."""

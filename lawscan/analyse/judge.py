@@ -99,6 +99,7 @@ class Judgement:
     name: str = ""  # as reasons call it: "Điều 5", "Chương II", "Mục 1 Chương II"
     signals: list[Signal] = field(default_factory=list)
     inside: float = 1.0  # a section or chapter: the chance that one of its articles is digital
+    two_inside: float = 1.0  # ... that two of them are (all of them when it has fewer than two)
     digital: bool = False
     p: float = 0.0
     source: str = ""
@@ -402,7 +403,8 @@ def _container(u: Unit, num: str, name: str, arts: list[Unit], judged: Judgement
     rolled = Signal("articles", 0.0 if general or not arts else at_least(ps, need), rolled_ok, None,
                     reason(f"{kind}_articles", u.eid, label=name, digital=n_dig, total=len(arts))
                     if rolled_ok else None)
-    return Judgement(u, num, name, [title, rolled], inside)
+    two = at_least(ps, min(2, len(arts))) if arts else 1.0
+    return Judgement(u, num, name, [title, rolled], inside, two)
 
 
 def _none_of(ps: Sequence[float]) -> float:
