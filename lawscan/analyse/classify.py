@@ -190,13 +190,7 @@ def candidates(context) -> set[int]:
     classifier judges them by; see the module docstring). The cues are searched once in the
     lexicon scan's folded text of the whole document, and each hit climbs to the units it is in
     (an article's title names its chapter and section too, unless it is quoted text)."""
-    sc, outline = context.scan, context.outline
-    parent = dict(outline.parent)
-    for q, own in outline.quoted:
-        parent[id(q)] = own
-        for u in q.walk():
-            for c in u.children:
-                parent[id(c)] = u
+    sc, parent = context.scan, context.outline.parents_with_quoted()
     hit_slots = sorted({bisect.bisect_right(sc.starts, end - len(cue) + 1) - 1
                         for end, cue in _cue_automaton().iter(sc.folded)})
     chosen: set[int] = set()

@@ -144,6 +144,18 @@ class Outline:
         outline.final_ids = outline._final_units()
         return outline
 
+    def parents_with_quoted(self) -> dict[int, Unit]:
+        """The parent of every unit, quoted text included: those of the own structure
+        (``parent``), a quoted block's own unit it hangs under, and within each block those of
+        its walk."""
+        out = dict(self.parent)
+        for block, own in self.quoted:
+            out[id(block)] = own
+            for unit in block.walk():
+                for child in unit.children:
+                    out[id(child)] = unit
+        return out
+
     def units(self, kind: str) -> tuple[Unit, ...]:
         """``doc.units(kind)``: the units of ``kind`` in document order, quoted text left out."""
         return self.by_kind.get(kind, ())

@@ -96,14 +96,7 @@ class RuleContext:
     def _parents(self) -> dict[int, Unit]:
         """The parent of every unit: those of the document's own structure from the outline's
         walk, and those of quoted text from a walk of each quoted block."""
-        outline = self.outline
-        out = dict(outline.parent)
-        for block, own in outline.quoted:
-            out[id(block)] = own
-            for unit in block.walk():
-                for child in unit.children:
-                    out[id(child)] = unit
-        return out
+        return self.outline.parents_with_quoted()
 
     def parent(self, unit: Unit) -> Unit | None:
         return self._parents.get(id(unit))
