@@ -108,25 +108,36 @@ class _Classifier:
 
 
 def test_a_classifier_plugs_into_the_judgements_and_the_verdict_follows():
-    """The trained verdict: a classifier's probabilities decide the units, the roll-up and the
-    status; the lexicon's reasons stay where it agrees; the rules' verdict is unchanged."""
+    """The trained verdict: an article is decided by the classifier's probability and the
+    lexicon's together (their mean in log-odds), a section or chapter by its heading's
+    probability and the roll-up of those; the lexicon's reasons stay where it agrees; the rules'
+    verdict is unchanged."""
+    from lawscan.analyse.classifier import log_odds_mean
     from lawscan.pipeline import load_document
 
     doc = load_document(FIXTURES / "chapter.txt")
     rules = analyse_document(doc).verdict
     assert (rules.status, rules.method) == ("dedicated_chapter", "rules")
 
-    # it disagrees with the lexicon: only Điều 3 (an application file) is digital
-    clf = _Classifier({"3": 0.9}, {}, default=0.02)
+    # it disagrees with the lexicon, surely: Điều 3 (an application file) is digital, the
+    # lexicon's digital articles 5-7 are not; neither view alone decides
+    clf = _Classifier({"3": 0.999, "5": 0.001, "6": 0.001, "7": 0.001}, {}, default=0.02)
     a = analyse_document(doc, classifier=clf)
     v = a.verdict
     assert clf.asked[0] == ("article", ["3", "4", "5", "6", "7"])
     assert [k for k, _ in clf.asked] == ["article", "chapter"]  # no sections in this law
     assert (v.status, v.method, v.articles, v.chapters) == ("articles_only", "trained", ["3"], [])
-    art3 = a.judgements.of(doc.units("article")[2])
-    assert art3.source == "classifier" and art3.reason.code == "classifier" and "0.90" in art3.reason.en
-    assert art3.signal("title").p < 0.5 and art3.signal("classifier").p == 0.9
-    assert v.confidence == 0.9 and not v.review  # the classifier's own probability decides
+    art3, art5 = (a.judgements.of(doc.units("article")[i]) for i in (2, 4))
+    assert art3.source == "classifier" and art3.reason.code == "classifier" and "1.00" in art3.reason.en
+    assert art3.signal("title").p == P_NO_CUE and art3.signal("classifier").p == 0.999
+    assert art3.p == log_odds_mean(0.999, P_NO_CUE) and 0.7 < art3.p < 0.8
+    assert art5.signal("title").p > 0.9 and not art5.digital and art5.p < 0.5
+    assert v.confidence == round(art3.p, 3) and not v.review  # the deciding article's probability
+
+    # a weak doubt does not overrule the lexicon's strong evidence, nor the other way round
+    a = analyse_document(doc, classifier=_Classifier({"3": 0.9}, {}, default=0.02))
+    assert not a.judgements.of(doc.units("article")[2]).digital
+    assert [j.num for j in a.judgements.digital("article")] == ["5", "6", "7"]
 
     # it agrees: the lexicon's reasons are kept, the roll-up uses the trained probabilities
     clf = _Classifier({"5": 0.97, "6": 0.97, "7": 0.97}, {"III": 0.95})
@@ -138,13 +149,13 @@ def test_a_classifier_plugs_into_the_judgements_and_the_verdict_follows():
 
     # a heading the classifier finds digital needs two digital articles inside: Chương II (Điều 3
     # and 4) with only Điều 3 digital stays a chapter about something else
-    clf = _Classifier({"3": 0.97}, {"II": 0.95})
+    clf = _Classifier({"3": 0.9999}, {"II": 0.95})
     a = analyse_document(doc, classifier=clf)
-    assert (a.verdict.status, a.verdict.articles) == ("articles_only", ["3"])
+    assert a.verdict.chapters == ["III"] and "3" in a.verdict.articles  # III: by Điều 5-7
     chapter = a.judgements.of(doc.units("chapter")[1])
-    assert not chapter.digital and chapter.p < 0.1 and chapter.inside > 0.9
-    clf = _Classifier({"3": 0.97, "4": 0.97}, {"II": 0.95})
-    assert analyse_document(doc, classifier=clf).verdict.chapters == ["II"]
+    assert not chapter.digital and chapter.p < 0.1 and chapter.inside > 0.8
+    clf = _Classifier({"3": 0.9999, "4": 0.9999}, {"II": 0.95})
+    assert analyse_document(doc, classifier=clf).verdict.chapters == ["II", "III"]
     assert analyse_document(doc).verdict.to_dict() == rules.to_dict()  # rules: as before
 
 

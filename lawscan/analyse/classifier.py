@@ -5,7 +5,11 @@ subject is digital (trained on training/labels/units.jsonl). :func:`classifier_s
 probabilities to the units' judgements as ``classifier`` signals, and :func:`combine_trained`
 decides each unit from them together with the lexicon's evidence and the structural roll-up:
 
-* an article: the classifier's probability (the lexicon's signals stay as the reasons);
+* an article: the mean, in log-odds, of the classifier's probability and the lexicon's (the
+  highest of its title, body and quoted-text signals): two views of the article, neither
+  overruling the other (law-grouped cross-validation, benchmarks/eval_verdict.py: 512 of 547
+  silver statuses right, against 509 with the classifier's alone and 501 with the higher of
+  the two; article precision 0.934 against 0.906, recall 0.826 against 0.828);
 * a section or chapter: the higher of the heading classifier's probability times the chance that
   two of its articles are digital (all of them when it has fewer) and the roll-up's chance that
   most of its articles are, now from the articles' trained probabilities. The classifier reads
@@ -24,6 +28,7 @@ refuses ``settings["verdict"] = "trained"`` with a :class:`~lawscan.errors.Confi
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Protocol, Sequence
@@ -101,6 +106,13 @@ def _reason(j: Judgement, p: float, model: str):
     return reason("classifier", j.unit.eid, label=j.name, p=f"{p:.2f}", model=model)
 
 
+def log_odds_mean(p: float, q: float) -> float:
+    """The probability whose log-odds are the mean of those of ``p`` and ``q`` (each within
+    1e-4 of 0 and 1)."""
+    a, b = (math.log(x / (1 - x)) for x in (min(max(v, 1e-4), 1 - 1e-4) for v in (p, q)))
+    return 1 / (1 + math.exp(-(a + b) / 2))
+
+
 def combine_trained(j: Judgement) -> None:
     """Decide ``j`` from the classifier's signal, the lexicon's and the roll-up (see the module
     docstring). A unit the classifier did not see is decided as the rule-only verdict does."""
@@ -109,7 +121,10 @@ def combine_trained(j: Judgement) -> None:
         combine_rules(j)
         return
     rolled = j.signal("articles")
-    j.p = clf.p if j.kind == "article" else max(clf.p * j.two_inside, rolled.p if rolled else 0.0)
+    if j.kind == "article":
+        j.p = log_odds_mean(clf.p, max(s.p for s in j.signals if s is not clf))
+    else:
+        j.p = max(clf.p * j.two_inside, rolled.p if rolled else 0.0)
     j.digital = j.p >= 0.5
     agreeing = next((s for s in j.signals if s.digital and s.reason is not None), None)
     if not j.digital:
