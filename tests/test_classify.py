@@ -62,7 +62,7 @@ def test_candidates_are_the_units_with_a_cue():
     """Only units with a cue of rules/data/cues.toml are scored: an article by its title or text,
     a chapter by its title or its articles' titles."""
     from lawscan.analyse.classify import cue_list
-    from lawscan.analyse.fold import fold
+    from lawscan.fold import fold
 
     a = analyse_document(load_document(FIXTURES / "chapter.txt"))
     chosen = candidates(UnitContext(a.outline, a.scan, load_lexicon()))

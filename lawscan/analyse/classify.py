@@ -41,7 +41,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from lawscan.analyse.fold import fold
+from lawscan.fold import fold
 from lawscan.analyse.lexicon import data_path
 from lawscan.datafiles import load_data_file
 from lawscan.model import Unit
