@@ -1,7 +1,7 @@
 """Honest evaluation of the trained verdict against the rule-only verdict, by law-grouped
 cross-validation, and on the team's unseen drafts.
 
-Command (from the repository root; about 10 minutes on 2 cores, most of it training 5 models,
+Command (from the repository root; about 6 minutes on 2 cores, most of it training 5 models,
 twice that with ``--features``)::
 
     python benchmarks/eval_verdict.py [--corpus DIR] [--labels FILE] [--folds 5] [--seed 0]
