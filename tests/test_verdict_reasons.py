@@ -114,3 +114,44 @@ def test_social_insurance_law_2014_is_told_what_it_mentions(tmp_path):
     result = Scanner(ScanOptions()).scan_file(str(CORPUS / "txt/tvpl-luat-bao-hiem-xa-hoi-2014.txt"))
     (f,) = [f for f in result.findings if f.rule_id == "LS101"]
     assert "“giao dịch điện tử” (Điều 96)" in f.message_en and "only in passing" in f.message_en
+
+
+NOTARY = """\
+LUẬT
+{title}
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về {subject}.
+Chương II
+HOẠT ĐỘNG {upper}
+Điều 2. Thủ tục
+Người yêu cầu nộp hồ sơ cho tổ chức hành nghề.
+Điều 3. Thời hạn
+Thời hạn giải quyết không quá năm ngày làm việc.
+Chương III
+ĐIỀU KHOẢN THI HÀNH
+Điều 4. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
+"""
+
+
+@pytest.mark.parametrize("title, status", [
+    ("CÔNG CHỨNG ĐIỆN TỬ", "digital_law"),  # the qualifier closes the object the law regulates
+    ("LƯU TRỮ TÀI LIỆU ĐIỆN TỬ (SỬA ĐỔI)", "digital_law"),  # a parenthesis after it is left out
+    ("THI HÀNH ÁN DÂN SỰ TRÊN MÔI TRƯỜNG SỐ", "digital_law"),
+    ("CÔNG CHỨNG", "none"),
+    ("ĐIỆN LỰC", "none"),  # "điện" without "tử"
+    ("CÔNG CHỨNG ĐIỆN TỬ VÀ CHỨNG THỰC", "none"),  # only part of the object is electronic
+])
+def test_a_title_whose_object_is_electronic_makes_a_digital_law(title, status):
+    """A law whose whole regulated object is qualified as electronic or online ("Luật Công chứng
+    điện tử") governs the digital form of its subject as a whole, though its chapters use the
+    sector's own words; the reason quotes the object."""
+    subject = title.lower()
+    doc = parse_text(NOTARY.format(title=title, subject=subject, upper=title.split(" (")[0]))
+    verdict = analyse(doc)
+    assert verdict.status == status, (title, verdict.reasons)
+    if status == "digital_law":
+        assert verdict.reasons[0].code == "title_topic"
+        assert subject.split(" (")[0] in verdict.reasons[0].vi.lower()

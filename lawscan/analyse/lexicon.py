@@ -16,6 +16,8 @@ terms (see the analyse report), so pyahocorasick is used.
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,6 +68,7 @@ class Lexicon:
     terms: dict[str, Term] = field(default_factory=dict)  # folded text -> term
     false_positives: list[str] = field(default_factory=list)  # folded
     topics: list[str] = field(default_factory=list)  # folded law topics
+    object_qualifiers: list[str] = field(default_factory=list)  # folded: "điện tử", "trực tuyến"
     so_heads: list[str] = field(default_factory=list)
     title_categories: set = field(default_factory=set)  # weak categories that count in titles
     _automaton: object = None
@@ -149,6 +152,16 @@ class Lexicon:
                 i = f.find(t, i + 1)
         return best
 
+    def digital_object(self, title: str) -> str | None:
+        """The object a law's title names (without "Luật"), folded, when a digital qualifier ends
+        it and so qualifies the whole object ("công chứng điện tử", "lưu trữ tài liệu điện tử");
+        else None. A parenthesis at the end ("(sửa đổi)") is left out first."""
+        f = " ".join(re.sub(r"\([^()]*\)\s*$", "", fold(title)).split()).rstrip(" .;:")
+        for q in self.object_qualifiers:
+            if f.endswith(" " + q) and len(f) > len(q) + 1:
+                return f
+        return None
+
 
 def _load_into(lex: Lexicon, path: Path) -> None:
     data = load_data_file(path)
@@ -164,6 +177,7 @@ def _load_into(lex: Lexicon, path: Path) -> None:
     lex.false_positives += [fold(p) for p in data.get("false_positives", {}).get("phrases", [])]
     topics = data.get("topics", {})
     lex.topics += [fold(t) for t in topics.get("law", [])]
+    lex.object_qualifiers += [fold(t) for t in topics.get("object_qualifiers", [])]
     lex.so_heads += [fold(t) for t in data.get("so", {}).get("heads", [])]
 
 

@@ -75,7 +75,8 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     title = law_title(doc)
     if not title or is_amending_law(doc):
         return None
-    return lex.has_topic(_LAW_PREFIX.sub("", title))
+    named = _LAW_PREFIX.sub("", title)
+    return lex.has_topic(named) or lex.digital_object(named)
 
 
 def substantive_chapters(outline: Outline) -> list[Unit]:
