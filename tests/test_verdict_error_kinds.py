@@ -53,6 +53,25 @@ Tổ chức, cá nhân nộp phí theo quy định của pháp luật về phí 
 Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
 """
 
+AMENDING_ONE_POINT = """\
+LUẬT
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA BỘ LUẬT HÌNH SỰ
+Điều 1. Sửa đổi, bổ sung một số điều của Bộ luật Hình sự
+1. Khoản 1 Điều 51 được sửa đổi, bổ sung như sau:
+“1. Các tình tiết sau đây là tình tiết giảm nhẹ trách nhiệm hình sự:
+a) Người phạm tội đã ngăn chặn hoặc làm giảm bớt tác hại của tội phạm;
+b) Người phạm tội tự nguyện sửa chữa, bồi thường thiệt hại, khắc phục hậu quả;
+c) Phạm tội trong trường hợp vượt quá giới hạn phòng vệ chính đáng.”
+2. Khoản 2 Điều 60 được sửa đổi, bổ sung như sau:
+“2. Thời hiệu truy cứu trách nhiệm hình sự được tính từ ngày tội phạm được thực hiện.”
+3. Bổ sung điểm d vào sau điểm c khoản 2 Điều 109 như sau:
+“d) Tấn công, cản trở hoạt động của mạng máy tính, mạng viễn thông, phương tiện điện tử.”
+4. Khoản 1 Điều 186 được sửa đổi, bổ sung như sau:
+“1. Người nào có nghĩa vụ cấp dưỡng mà từ chối hoặc trốn tránh nghĩa vụ cấp dưỡng thì bị phạt cảnh cáo, phạt cải tạo không giam giữ đến 02 năm.”
+Điều 2. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
+"""
+
 # name: (article title, article body, is Điều 3 digital by LABELING.md?)
 ARTICLES = {
     "electronic form of the sector's own procedure": (
@@ -145,4 +164,13 @@ def test_an_amending_law_whose_quoted_duties_mention_databases_and_networks(meth
     """Quoted replacement text that lists an agency's duties, one of them a database, is no
     digital article of the amending law."""
     verdict = analyse_document(parse(AMENDING), {"verdict": method}).verdict
+    assert verdict.status == "none", verdict.reasons
+
+
+@pytest.mark.parametrize("method", VERDICTS)
+def test_one_quoted_point_naming_networks_among_many_amendments(method):
+    """An instruction article's quoted text is judged together: one amended point that names
+    computer networks among many amended provisions on other matters does not make the amending
+    law's article digital (its main subject is the amendments)."""
+    verdict = analyse_document(parse(AMENDING_ONE_POINT), {"verdict": method}).verdict
     assert verdict.status == "none", verdict.reasons

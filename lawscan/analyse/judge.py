@@ -283,23 +283,28 @@ def _article_signals(scan_: DocScan, art: Unit, lex: Lexicon, strong_hits: int |
 
 
 def _quoted_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
-    """Quoted amendment text under ``art``: digital when a quoted block inserts a digital article
-    or its clauses' main subject is digital (at least half of its lines with a strong term, two
-    or more terms: margin the smaller of ``2 * share - 1`` and ``(terms - 2) / 2``); the reason
-    is the first such block's, given for ``art``; the margin the best block's."""
+    """Quoted amendment text under ``art``: digital when a quoted block inserts a digital article,
+    or when the main subject of the quoted text under ``art`` taken together is digital (at least
+    half of its lines with a strong term, two or more terms: margin the smaller of
+    ``2 * share - 1`` and ``(terms - 2) / 2``), so that one quoted point naming networks among
+    many amended provisions does not make the instruction digital; the reason is the first
+    digital article's, else the text's, given for ``art``."""
+    blocks = [q for q in art.walk() if q.kind == "quoted"]
     best, why, cue = -1.0, None, False
-    for q in art.walk():
-        if q.kind != "quoted":
-            continue
-        margin, found, seen = _quoted_block(scan_, q, lex, art)
+    for q in blocks:
+        margin, found, seen = _inserted_articles(scan_, q, lex, art)
         if why is None and found is not None:
             why = found
         best, cue = max(best, margin), cue or seen
-    return Signal.lexicon("quoted", best, why, cue)
+    margin, found, seen = _quoted_text(scan_, blocks, art)
+    if why is None and found is not None:
+        why = found
+    return Signal.lexicon("quoted", max(best, margin), why, cue or seen)
 
 
-def _quoted_block(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[float, Reason | None, bool]:
-    """The margin of one quoted block, the reason when it is digital, and whether it has any cue."""
+def _inserted_articles(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[float, Reason | None, bool]:
+    """The best margin of the articles one quoted block inserts or replaces, the reason of the
+    first digital one, and whether any has a cue."""
     best, why, cue = -1.0, None, False
     for a in q.walk():
         if a.kind == "article" and a is not q:
@@ -310,14 +315,21 @@ def _quoted_block(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[flo
                 why = reason("quoted_article", art.eid, num=art.num, inner=(first.reason.vi, first.reason.en))
             best = max(best, margin)
             cue = cue or any(s.p != P_NO_CUE for s in inner)
-    hits = _strong(scan_.deep_hits(q, include_quoted=True))
+    return best, why, cue
+
+
+def _quoted_text(scan_: DocScan, blocks: list[Unit], art: Unit) -> tuple[float, Reason | None, bool]:
+    """The margin of all the quoted text under one article taken together, its reason when it
+    is digital, and whether it has any strong term."""
+    if not blocks:
+        return -1.0, None, False
+    hits = [h for q in blocks for h in _strong(scan_.deep_hits(q, include_quoted=True))]
     terms = sorted({h.term for h in hits})
-    lines = [ln for u in q.walk() for ln in u.content if ln.text.strip()]
-    lines_with = sum(1 for u in q.walk() for _, hs in scan_.of(u).line_hits if _strong(hs))
-    margin = min(_clip(2 * lines_with / max(1, len(lines)) - 1), _clip((len(terms) - 2) / 2))
-    if margin >= 0 and why is None:
-        why = reason("quoted_text", art.eid, num=art.num, terms=", ".join(terms[:4]))
-    return max(best, margin), why, cue or bool(hits)
+    lines = sum(1 for q in blocks for u in q.walk() for ln in u.content if ln.text.strip())
+    lines_with = sum(1 for q in blocks for u in q.walk() for _, hs in scan_.of(u).line_hits if _strong(hs))
+    margin = min(_clip(2 * lines_with / max(1, lines) - 1), _clip((len(terms) - 2) / 2))
+    why = reason("quoted_text", art.eid, num=art.num, terms=", ".join(terms[:4])) if margin >= 0 else None
+    return margin, why, bool(hits)
 
 
 def _strong_hits_per_article(outline: Outline, sc: DocScan) -> dict[int, int]:
