@@ -41,6 +41,24 @@ def digests(corpus: Path) -> dict[str, str]:
     return out
 
 
+def save_or_compare(got: dict[str, str], save: Path | None, compare: Path | None,
+                    detail=None) -> int:
+    """Write ``got`` (name -> digest or text) to ``save``; against the file ``compare`` print every
+    name whose value changed (and the lines ``detail(before, after)`` gives for it): 1 if any
+    changed, else 0. drafting_digest.py shares it."""
+    if save:
+        save.write_text(json.dumps(got, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    if not compare:
+        return 0
+    before = json.loads(compare.read_text(encoding="utf-8"))
+    changed = sorted(k for k in before.keys() | got.keys() if before.get(k) != got.get(k))
+    for name in changed:
+        print(f"changed: {name}")
+        for line in detail(before.get(name, ""), got.get(name, "")) if detail else ():
+            print(f"    {line}")
+    return 1 if changed else 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -53,16 +71,7 @@ def main(argv=None) -> int:
     got = digests(args.corpus)
     total = hashlib.sha256("".join(f"{k}={v}\n" for k, v in got.items()).encode()).hexdigest()
     print(f"{len(got)} files, digest {total[:16]}")
-    if args.save:
-        args.save.write_text(json.dumps(got, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    if args.compare:
-        before = json.loads(args.compare.read_text(encoding="utf-8"))
-        changed = sorted(k for k in before.keys() | got.keys() if before.get(k) != got.get(k))
-        for name in changed:
-            print(f"changed: {name}")
-        return 1 if changed else 0
-    return 0
-
+    return save_or_compare(got, args.save, args.compare)
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -28,6 +28,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from corpus_digest import save_or_compare  # noqa: E402  (benchmarks/, the script's folder)
+
 DEFAULT_CORPUS = Path(os.environ.get("LAWSCAN_CORPUS", REPO.parent / "shared" / "corpus"))
 FOLDERS = ("akn", "docx", "html", "json", "txt")
 SAMPLES = REPO / "sample_laws"
@@ -90,6 +92,12 @@ def outputs(corpus: Path | None) -> dict[str, str]:
     return {**suggestions(laws), **diffs(pairs)}
 
 
+def _first_lines_of_diff(before: str, after: str) -> list[str]:
+    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), "before", "after",
+                                 lineterm="", n=1)
+    return list(lines)[:12]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -103,20 +111,7 @@ def main(argv=None) -> int:
     got = outputs(corpus)
     total = hashlib.sha256(json.dumps(got, sort_keys=True).encode()).hexdigest()
     print(f"{len(got)} outputs, digest {total[:16]}")
-    if args.save:
-        args.save.write_text(json.dumps(got, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    if args.compare:
-        before = json.loads(args.compare.read_text(encoding="utf-8"))
-        changed = sorted(k for k in before.keys() | got.keys() if before.get(k) != got.get(k))
-        for name in changed:
-            print(f"changed: {name}")
-            lines = difflib.unified_diff(before.get(name, "").splitlines(), got.get(name, "").splitlines(),
-                                         "before", "after", lineterm="", n=1)
-            for line in list(lines)[:12]:
-                print(f"    {line}")
-        return 1 if changed else 0
-    return 0
-
+    return save_or_compare(got, args.save, args.compare, detail=_first_lines_of_diff)
 
 if __name__ == "__main__":
     raise SystemExit(main())
