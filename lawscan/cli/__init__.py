@@ -86,7 +86,7 @@ def check_output(output: str | None, paths) -> None:
 
 
 def report_input_error(error) -> None:
-    """An input error of parse / graph on stderr, as one line (as ``scan`` names them)."""
+    """An input error on stderr, as one line: "lawscan: error: <path>: <reason>"."""
     click.echo(f"lawscan: error: {safe_line(error.path)}: {safe_line(error.message)}", err=True)
 
 

@@ -23,7 +23,7 @@ def write(paths, output, config_file, no_config, rules_dirs):
     from lawscan.baseline import BaselineCollector
     from lawscan.cli.scan_cmd import load_config
     from lawscan.atomic import atomic_write
-    from lawscan.cli import check_output, safe_line
+    from lawscan.cli import check_output, report_input_error
     from lawscan.scan import ScanOptions, scan_stream
 
     cfg = load_config(paths, config_file, no_config)
@@ -35,5 +35,5 @@ def write(paths, output, config_file, no_config, rules_dirs):
     atomic_write(output, collector.data())
     click.echo(f"lawscan: wrote {collector.findings} finding(s) of {record.documents} document(s) to {output}")
     for err in record.errors:
-        click.echo(f"lawscan: error: {safe_line(err.path)}: {safe_line(err.message)}", err=True)
+        report_input_error(err)
     sys.exit(2 if record.errors else 0)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from lawscan.cli import safe_line
+from lawscan.cli import report_input_error, safe_line
 
 FORMATS = ("text", "json", "html", "sarif", "junit", "markdown", "github")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -380,7 +380,7 @@ def _finish(record, failures: list[str], fail_on: str) -> None:
     """Name the input, rule and report errors on stderr; exit 2 when there are any, else 1
     (findings at or above ``fail_on``) or 0."""
     for err in record.errors:
-        click.echo(f"lawscan: error: {safe_line(err.path)}: {safe_line(err.message)}", err=True)
+        report_input_error(err)
     for path, problem in record.rule_errors:
         click.echo(f"lawscan: error: {safe_line(path)}: {safe_line(problem.message)}", err=True)
     for failure in failures:
