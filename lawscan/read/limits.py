@@ -118,12 +118,24 @@ def time_limit(clock: Clock) -> Iterator[Clock]:
         raise clock.error()
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, clock.seconds, 0.5)
-    try:
+    try:  # armed inside: an alarm that comes as the timer is set still ends in the clean-up
+        signal.setitimer(signal.ITIMER_REAL, clock.seconds, 0.5)
         yield clock
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _disarm(previous, clock)
+
+
+def _disarm(previous, clock: Clock) -> None:
+    """Stop the alarm and put the previous handler back. An alarm that comes while this runs
+    (the time ran out just as the block ended) is taken as the timeout, not raised: a clean-up
+    left half done would leave a repeating alarm raising in whatever code runs next."""
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            return
+        except DocumentTimeout:
+            clock.expired = True
 
 
 def _set_async_exc(thread_id: int, exc: type | None) -> None:
@@ -151,14 +163,15 @@ def _thread_limit(clock: Clock) -> Iterator[None]:
                 return
 
     watcher = threading.Thread(target=watch, name="lawscan-timeout", daemon=True)
-    watcher.start()
-    try:
+    try:  # started inside: a timeout that comes as the watcher starts still stops it
+        watcher.start()
         yield
     finally:
-        stop.set()
-        while True:  # the exception may arrive while this waits: wait again, then clear it
+        while True:  # the exception may arrive while this stops the watcher: again, then clear it
             try:
-                watcher.join()
+                stop.set()
+                if watcher.ident is not None:
+                    watcher.join()
                 _set_async_exc(target, None)
                 break
             except ThreadTimeout:
