@@ -17,7 +17,8 @@ verdict is then made by lawscan's own analysis (``analyse_document`` with those 
 place of the shipped model's: ``cv.cross_fitted``). So no figure below comes from a model or a
 calibration that saw the law it is measured on. The rule-only verdict is the one
 ``lawscan.analyse`` gives today (its lexicon and thresholds were written while looking at the
-corpus files, not at the pool: its figures on the corpus part are in-sample).
+corpus files, and its article-title mechanisms while reading its errors on the corpus and the
+pool: its figures are in-sample).
 
 Prints:
 
@@ -36,7 +37,8 @@ Prints:
 * ``--features``: the same cross-validation with underthesea's word segmentation as the
   classifier's tokens (multi-syllable words joined by "_") beside the syllables it ships with.
 
-``--list-errors`` lists the documents whose trained status differs from the gold or silver one.
+``--list-errors`` lists the documents whose trained or rule-only status differs from the gold or
+silver one.
 """
 
 from __future__ import annotations
@@ -283,13 +285,20 @@ def compare_features(laws, fold_of, syllable_outcomes, seed: int) -> None:
 
 
 def list_errors(laws, outcomes):
-    print("\nDocuments whose trained status differs from the gold (dev) or silver status:")
+    print("\nDocuments whose trained or rule-only status differs from the gold (dev) or silver status:")
     for i, law in enumerate(laws):
         truth = law.gold["status"] if law.gold else law.silver[0]
         v = outcomes[i].verdict
-        if v.status != truth:
-            print(f"  {law.file}: {truth} -> {v.status} (rules {law.rules['status']}, "
-                  f"confidence {v.confidence:.2f}{', review' if v.review else ''})")
+        if truth not in (v.status, law.rules["status"]):
+            wrong = "both" if v.status == law.rules["status"] else "both, differently"
+        elif v.status != truth:
+            wrong = "trained"
+        elif law.rules["status"] != truth:
+            wrong = "rules"
+        else:
+            continue
+        print(f"  {law.file}: {truth} -> trained {v.status}, rules {law.rules['status']} ({wrong} wrong; "
+              f"trained confidence {v.confidence:.2f}{', review' if v.review else ''})")
 
 
 def main(argv=None) -> int:

@@ -95,6 +95,23 @@ ARTICLES = {
         "Hiện đại hóa hoạt động thú y",
         "Nhà nước ưu tiên đầu tư hiện đại hóa trang thiết bị, phương thức quản lý, giám sát dịch bệnh "
         "động vật theo thời gian thực.", True),
+    "modernisation whose body builds a database": (
+        "Hiện đại hóa quản lý thú y",
+        "1. Nhà nước ưu tiên đầu tư hiện đại hóa trang thiết bị quản lý thú y.\n"
+        "2. Đến năm 2030, hoàn thành xây dựng cơ sở dữ liệu về thú y trong phạm vi cả nước.", True),
+    "mixed title naming an information system, with a clause on it": (
+        "Vật tư, trang thiết bị và hệ thống thông tin phục vụ phòng, chống dịch bệnh động vật",
+        "1. Cơ quan thú y được trang bị vật tư, trang thiết bị cần thiết cho chống dịch.\n"
+        "2. Bộ xây dựng hệ thống thông tin giám sát dịch bệnh động vật, kết nối với cơ sở dữ liệu "
+        "quốc gia về thú y.\n3. Ủy ban nhân dân cấp tỉnh bố trí kinh phí mua sắm vật tư.", True),
+    "mixed title naming a database, with no clause on it": (
+        "Kinh phí cho hoạt động kiểm dịch, đào tạo cán bộ thú y và cơ sở dữ liệu về thú y",
+        "Kinh phí cho hoạt động kiểm dịch, đào tạo được bảo đảm từ ngân sách nhà nước và nguồn "
+        "thu phí.", False),
+    "a newspaper and a website of the sector": (
+        "Tạp chí thú y và trang thông tin điện tử về thú y",
+        "Bộ Nông nghiệp và Môi trường xuất bản Tạp chí Thú y và duy trì trang thông tin điện tử về "
+        "thú y để phổ biến kiến thức.", False),
     "automated decision-making without a digital keyword": (
         "Quyết định tự động đối với hồ sơ đăng ký",
         "1. Hồ sơ đăng ký có thể được hệ thống xử lý và ra quyết định tự động.\n"
@@ -120,11 +137,16 @@ LEFT = {
         "scored (cues 'điện tử', 'camera') but under 0.5: few articles of this kind are labelled "
         "yes in the corpus and pool",
     ("modernisation said without a digital word", "rules"):
-        "'hiện đại hóa' is mostly about equipment and methods, not the digital environment: no "
-        "lexicon term, on purpose",
+        "a modernisation title counts only with a strong digital term in the body (every "
+        "modernisation article labelled yes in the corpus and pool names one); without one it is "
+        "about equipment and methods as often as not",
     ("modernisation said without a digital word", "trained"):
-        "scored (cue 'hiện đại hóa') but under 0.5: the labels say most modernisation articles "
-        "are not digital",
+        "scored (cue 'hiện đại hóa') but under 0.5: every modernisation article labelled yes "
+        "names a digital term in its body, which this one does not",
+    ("mixed title naming a database, with no clause on it", "trained"):
+        "0.52: the classifier reads the database in the title (0.57) and the mixed title's "
+        "lexicon probability (0.47) does not pull it under 0.5; the corpus and pool label only "
+        "two such articles (one yes, one no)",
     ("automated decision-making without a digital keyword", "rules"):
         "'quyết định tự động' is not a lexicon term; LS107 reads AI provisions, not this wording",
     ("automated decision-making without a digital keyword", "trained"):

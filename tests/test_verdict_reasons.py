@@ -108,12 +108,18 @@ def test_ls101_on_a_law_without_any_digital_term_says_so(tmp_path):
 
 
 @needs_corpus
-def test_social_insurance_law_2014_is_told_what_it_mentions(tmp_path):
+def test_social_insurance_law_2014_modernisation_article_counts(tmp_path):
+    """Điều 9 "Hiện đại hóa quản lý bảo hiểm xã hội" builds an electronic database (labelled
+    articles_only, article 9): a modernisation title with a body that names a strong term."""
     from lawscan.scan import ScanOptions, Scanner
 
     result = Scanner(ScanOptions()).scan_file(str(CORPUS / "txt/tvpl-luat-bao-hiem-xa-hoi-2014.txt"))
+    assert result.digital.status == "articles_only" and result.digital.articles == ["9"]
+    first = result.digital.reasons[0]
+    assert first.code == "article_title_body" and first.eid == "chp_I__art_9"
+    assert "“hiện đại hóa”" in first.vi and "cơ sở dữ liệu" in first.en
     (f,) = [f for f in result.findings if f.rule_id == "LS101"]
-    assert "“giao dịch điện tử” (Điều 96)" in f.message_en and "only in passing" in f.message_en
+    assert "only scattered articles" in f.message_en
 
 
 NOTARY = """\

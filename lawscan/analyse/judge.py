@@ -11,7 +11,8 @@ Each judgement holds its :class:`Signal` s - what one source says about the unit
 
 * ``title`` - the title lexicon (:func:`title_margin`): an article's, section's or chapter's
   title names a digital subject; a section's or chapter's title counts only with a digital
-  article inside (when it has articles);
+  article inside (when it has articles); an article's mixed title (a digital item beside other
+  subjects) or modernisation title counts when its body names a strong term;
 * ``body`` - the body lexicon (:func:`body_evidence`): most of an article's lines name strong
   digital terms;
 * ``quoted`` - quoted amendment text under the article is digital (an inserted digital article,
@@ -56,6 +57,9 @@ P_SLOPE = 5.5
 # title digital, no strong term in its body or quoted text): 32 of the 2,410 such labelled units
 # are digital (1.3%, an upper bound: the labels sample the units without a cue more thinly)
 P_NO_CUE = 0.01
+# a mixed or body-confirmed article title (:func:`_title_signal`) with a strong term in the body:
+# digital, with the share of such articles labelled yes in training/labels/units.jsonl (25 of 33)
+P_TITLE_WITH_BODY = 0.76
 
 
 def probability(margin: float) -> float:
@@ -160,21 +164,28 @@ def _title_term(hit: Hit, lex: Lexicon) -> bool:
     return hit.strength == "strong" or hit.category in lex.title_categories
 
 
-def _item_is_digital(item: str, lex: Lexicon) -> bool:
-    return any(_title_term(h, lex) for h in lex.find_folded(item))
+def _item_weight(item: str, lex: Lexicon) -> float:
+    """How much a title item counts as digital: 1 when it names a strong term, half when it
+    names only an e-portal or website, else nothing."""
+    hits = [h for h in lex.find_folded(item) if _title_term(h, lex)]
+    if any(h.strength == "strong" for h in hits):
+        return 1.0
+    return 0.5 if hits else 0.0
 
 
 def title_margin(heading: str, lex: Lexicon, folded: str | None = None) -> float:
     """How digital a title's subject is, as a margin (>= 0: digital). The title is cut into parts
     at ";" and each part into items at "," and " và "; an item is digital when it names a strong
-    digital term (or an e-portal/website); a part is digital when at least half of its
-    substantive items are (items of one or two syllables without a digital term - "quyền", "chỗ
-    ở", "xây dựng" - do not count), and the title when at least half of its parts are. So "Thu
-    thập phương tiện điện tử, dữ liệu điện tử" and "ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ" are
-    digital, but "Căn cứ khám xét người, chỗ ở, nơi làm việc, ..., dữ liệu điện tử" and "QUAN
-    TRẮC MÔI TRƯỜNG, THÔNG TIN, CƠ SỞ DỮ LIỆU MÔI TRƯỜNG VÀ BÁO CÁO MÔI TRƯỜNG" are not.
+    digital term, half digital when it names only an e-portal or website (:func:`_item_weight`);
+    a part is digital when at least half of its substantive items are (items of one or two
+    syllables without a digital term - "quyền", "chỗ ở", "xây dựng" - do not count), and the
+    title when at least half of its parts are. So "Thu thập phương tiện điện tử, dữ liệu điện
+    tử", "ÁP DỤNG HÓA ĐƠN, CHỨNG TỪ ĐIỆN TỬ" and "Trang thông tin điện tử tổng hợp" are digital,
+    but "Căn cứ khám xét người, chỗ ở, nơi làm việc, ..., dữ liệu điện tử", "QUAN TRẮC MÔI
+    TRƯỜNG, THÔNG TIN, CƠ SỞ DỮ LIỆU MÔI TRƯỜNG VÀ BÁO CÁO MÔI TRƯỜNG" and "Tờ báo về đấu thầu và
+    trang thông tin điện tử về đấu thầu" (a website beside another subject) are not.
 
-    A part's margin is ``2 * digital items / counted items - 1`` (-1 when none is counted); the
+    A part's margin is ``2 * digital weight / counted items - 1`` (-1 when none is counted); the
     title's is that of its middle part (the ceil(n/2)-th best of n), which is >= 0 exactly when
     at least half of the parts are digital. ``folded``: the heading's fold, when known."""
     f = fold(heading) if folded is None else folded
@@ -186,8 +197,8 @@ def title_margin(heading: str, lex: Lexicon, folded: str | None = None) -> float
     margins = []
     for part in parts:
         items = [i.strip() for i in re.split(r",| và | hoặc ", part) if i.strip()]
-        flags = [_item_is_digital(i, lex) for i in items]
-        counted = [fl for i, fl in zip(items, flags) if fl or _syllables(i) >= 3]
+        weights = [_item_weight(i, lex) for i in items]
+        counted = [w for i, w in zip(items, weights) if w or _syllables(i) >= 3]
         margins.append(2 * sum(counted) / len(counted) - 1 if counted else -1.0)
     margins.sort(reverse=True)
     return margins[(len(parts) + 1) // 2 - 1]
@@ -253,18 +264,48 @@ _NO_TITLE_CUE = Signal.lexicon("title", -1.0, cue=False)
 _NO_BODY_CUE = Signal.lexicon("body", -1.0, cue=False)
 
 
-def _title_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
+def _title_signal(scan_: DocScan, art: Unit, lex: Lexicon, strong_hits: int) -> Signal:
+    """The title lexicon's signal on an article (``strong_hits``: the strong hits of its body):
+    a digital title (:func:`title_margin`), or one of two kinds of title that are digital when
+    the body names a strong term on one line at least - the provision the title announces
+    (:func:`_mixed_title_signal`, :func:`_body_confirmed_signal`)."""
     folded = scan_.fold(art.heading) if art.heading else ""
-    if not (folded and title_cue(folded, lex)):
+    if not folded:
         return _NO_TITLE_CUE
+    if not title_cue(folded, lex):
+        return _body_confirmed_signal(scan_, art, lex, folded, strong_hits)
     margin = title_margin(art.heading, lex, folded)
     if margin < 0:
-        return Signal.lexicon("title", margin)
+        return _mixed_title_signal(scan_, art, margin, strong_hits)
     # the terms title_margin went by (a website title has no strong term: "Điều 9 title names "
     # was printed with strong terms only)
     terms = ", ".join(sorted({h.term for h in scan_.of(art).title_hits if _title_term(h, lex)})) \
         or art.heading.strip()[:80]
     return Signal.lexicon("title", margin, reason("article_title", art.eid, num=art.num, terms=terms))
+
+
+def _mixed_title_signal(scan_: DocScan, art: Unit, margin: float, strong_hits: int) -> Signal:
+    """A title under the threshold (``margin`` < 0) that still names a strong digital item
+    beside other subjects ("Vật tư, phương tiện, trang thiết bị, hệ thống thông tin, ...") is
+    digital when the body names a strong term (probability :data:`P_TITLE_WITH_BODY`); any
+    other such title keeps its margin."""
+    strong = sorted({h.term for h in scan_.of(art).title_hits if h.strength == "strong"})
+    if margin > -1 and strong and strong_hits:
+        return Signal("title", P_TITLE_WITH_BODY, True, 0.0,
+                      reason("article_mixed_title", art.eid, num=art.num, terms=", ".join(strong)))
+    return Signal.lexicon("title", margin)
+
+
+def _body_confirmed_signal(scan_: DocScan, art: Unit, lex: Lexicon, folded: str, strong_hits: int) -> Signal:
+    """A title about a subject of the lexicon's ``[titles] body_confirmed`` ("Hiện đại hóa quản
+    lý thuế": no digital term of its own) is digital when the body names a strong term
+    (probability :data:`P_TITLE_WITH_BODY`)."""
+    subject = lex.body_confirmed_subject(folded)
+    if subject is None or not strong_hits:
+        return _NO_TITLE_CUE
+    return Signal("title", P_TITLE_WITH_BODY, True, 0.0,
+                  reason("article_title_body", art.eid, num=art.num, subject=subject,
+                         terms=_body_terms(scan_, art)))
 
 
 def _body_signal(scan_: DocScan, art: Unit, strong_hits: int | None) -> Signal:
@@ -278,8 +319,17 @@ def _body_signal(scan_: DocScan, art: Unit, strong_hits: int | None) -> Signal:
     return Signal.lexicon("body", margin, reason("article_body", art.eid, num=art.num, why=why))
 
 
+def _body_terms(scan_: DocScan, art: Unit) -> str:
+    """The first strong terms the body of ``art`` names, for a reason."""
+    terms = sorted({h.term for _, hs in _lines(scan_, art) for h in _strong(hs)})
+    return ", ".join(terms[:4])
+
+
 def _article_signals(scan_: DocScan, art: Unit, lex: Lexicon, strong_hits: int | None = None) -> list[Signal]:
-    return [_title_signal(scan_, art, lex), _body_signal(scan_, art, strong_hits)]
+    """The title and body signals of ``art`` (``strong_hits``: of its body, counted when None)."""
+    if strong_hits is None:
+        strong_hits = sum(len(_strong(hs)) for _, hs in _lines(scan_, art))
+    return [_title_signal(scan_, art, lex, strong_hits), _body_signal(scan_, art, strong_hits)]
 
 
 def _quoted_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:

@@ -70,6 +70,7 @@ class Lexicon:
     topics: list[str] = field(default_factory=list)  # folded law topics
     object_qualifiers: list[str] = field(default_factory=list)  # folded: "điện tử", "trực tuyến"
     so_heads: list[str] = field(default_factory=list)
+    body_confirmed_titles: list[str] = field(default_factory=list)  # folded: "hiện đại hóa"
     title_categories: set = field(default_factory=set)  # weak categories that count in titles
     _automaton: object = None
 
@@ -139,18 +140,16 @@ class Lexicon:
     def has_topic(self, text: str) -> str | None:
         """The first law topic named in ``text`` (on word boundaries), or None."""
         f = fold(text)
-        best = None
-        for t in self.topics:
-            i = f.find(t)
-            while i >= 0:
-                ok = (i == 0 or not _is_word_char(f[i - 1])) and (
-                    i + len(t) == len(f) or not _is_word_char(f[i + len(t)]))
-                if ok:
-                    if best is None or len(t) > len(best):
-                        best = t
-                    break
-                i = f.find(t, i + 1)
-        return best
+        named = [t for t in self.topics if _names_phrase(f, t)]
+        return max(named, key=len) if named else None
+
+    def body_confirmed_subject(self, folded_title: str) -> str | None:
+        """The subject of ``[titles] body_confirmed`` an article title names (folded, on word
+        boundaries), or None: a title about it is digital when its body names a strong term."""
+        for t in self.body_confirmed_titles:
+            if _names_phrase(folded_title, t):
+                return t
+        return None
 
     def digital_object(self, title: str) -> str | None:
         """The object a law's title names (without "Luật"), folded, when a digital qualifier ends
@@ -161,6 +160,17 @@ class Lexicon:
             if f.endswith(" " + q) and len(f) > len(q) + 1:
                 return f
         return None
+
+
+def _names_phrase(folded: str, phrase: str) -> bool:
+    """Does ``folded`` contain the folded ``phrase`` on word boundaries?"""
+    i = folded.find(phrase)
+    while i >= 0:
+        if (i == 0 or not _is_word_char(folded[i - 1])) and (
+                i + len(phrase) == len(folded) or not _is_word_char(folded[i + len(phrase)])):
+            return True
+        i = folded.find(phrase, i + 1)
+    return False
 
 
 def _load_into(lex: Lexicon, path: Path) -> None:
@@ -179,6 +189,7 @@ def _load_into(lex: Lexicon, path: Path) -> None:
     lex.topics += [fold(t) for t in topics.get("law", [])]
     lex.object_qualifiers += [fold(t) for t in topics.get("object_qualifiers", [])]
     lex.so_heads += [fold(t) for t in data.get("so", {}).get("heads", [])]
+    lex.body_confirmed_titles += [fold(t) for t in data.get("titles", {}).get("body_confirmed", [])]
 
 
 @lru_cache(maxsize=8)
