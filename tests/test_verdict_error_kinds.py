@@ -78,6 +78,10 @@ ARTICLES = {
         "Giấy chứng nhận kiểm dịch điện tử",
         "1. Giấy chứng nhận kiểm dịch được cấp dưới dạng điện tử có giá trị như bản giấy.\n"
         "2. Việc cấp, tra cứu giấy chứng nhận được thực hiện trên hệ thống thông tin.", True),
+    "a thing that only bears the word 'điện tử' (a false positive)": (
+        "Thuốc lá điện tử tại cơ sở thú y",
+        "Người làm việc tại cơ sở thú y không được sử dụng thuốc lá điện tử trong khu vực điều trị "
+        "động vật.", False),
     "mixed-subject title naming a database": (
         "Nghiên cứu khoa học và hệ thống cơ sở dữ liệu về thú y",
         "1. Nhà nước khuyến khích nghiên cứu khoa học về thú y.\n"
@@ -127,9 +131,6 @@ ARTICLES = {
 }
 
 LEFT = {
-    ("electronic form of the sector's own procedure", "rules"):
-        "the title's only digital word is 'điện tử', which alone is mostly a false positive "
-        "and so not a lexicon term; the trained verdict reads it (with a review mark)",
     ("electronic devices as the sector's channel", "rules"):
         "'thiết bị điện tử', 'camera', 'thiết bị định vị' are no lexicon terms ('điện tử' alone is "
         "mostly a false positive)",

@@ -165,10 +165,11 @@ def _title_term(hit: Hit, lex: Lexicon) -> bool:
 
 
 def _item_weight(item: str, lex: Lexicon) -> float:
-    """How much a title item counts as digital: 1 when it names a strong term, half when it
-    names only an e-portal or website, else nothing."""
+    """How much a title item counts as digital: 1 when it names a strong term or the digital
+    form of a thing ("Giấy chứng nhận kiểm dịch điện tử": ``Lexicon.qualified_object``), half
+    when it names only an e-portal or website, else nothing."""
     hits = [h for h in lex.find_folded(item) if _title_term(h, lex)]
-    if any(h.strength == "strong" for h in hits):
+    if any(h.strength == "strong" for h in hits) or lex.qualified_object(item):
         return 1.0
     return 0.5 if hits else 0.0
 
@@ -176,7 +177,8 @@ def _item_weight(item: str, lex: Lexicon) -> float:
 def title_margin(heading: str, lex: Lexicon, folded: str | None = None) -> float:
     """How digital a title's subject is, as a margin (>= 0: digital). The title is cut into parts
     at ";" and each part into items at "," and " và "; an item is digital when it names a strong
-    digital term, half digital when it names only an e-portal or website (:func:`_item_weight`);
+    digital term or the digital form of a thing ("Giấy chứng nhận kiểm dịch điện tử"), half
+    digital when it names only an e-portal or website (:func:`_item_weight`);
     a part is digital when at least half of its substantive items are (items of one or two
     syllables without a digital term - "quyền", "chỗ ở", "xây dựng" - do not count), and the
     title when at least half of its parts are. So "Thu thập phương tiện điện tử, dữ liệu điện
@@ -205,9 +207,9 @@ def title_margin(heading: str, lex: Lexicon, folded: str | None = None) -> float
 
 
 def title_cue(folded: str, lex: Lexicon) -> bool:
-    """Does the folded title name a term that could make an item digital (word boundaries and
-    false positives not checked)?"""
-    return lex.names_any(folded, lex.title_categories)
+    """Does the folded title name a term or a qualifier that could make an item digital (word
+    boundaries and false positives not checked)?"""
+    return lex.names_any(folded, lex.title_categories) or any(q in folded for q in lex.object_qualifiers)
 
 
 def title_is_digital(heading: str, lex: Lexicon, folded: str | None = None) -> bool:

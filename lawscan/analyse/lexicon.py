@@ -143,6 +143,18 @@ class Lexicon:
         named = [t for t in self.topics if _names_phrase(f, t)]
         return max(named, key=len) if named else None
 
+    def qualified_object(self, folded_item: str) -> bool:
+        """Does a title item name the digital form of a thing of its own: a noun phrase of two
+        words or more closed by a digital qualifier of ``[topics] object_qualifiers`` ("giấy
+        chứng nhận kiểm dịch điện tử", "cấp giấy phép trực tuyến"), not inside a false positive
+        ("thuốc lá điện tử")? The qualifier closes the whole phrase, as in a law's title
+        (:meth:`digital_object`)."""
+        f = " ".join(re.sub(r"\([^()]*\)", " ", folded_item).split()).rstrip(" .;:")
+        for q in self.object_qualifiers:
+            if f.endswith(" " + q) and len(f[: -len(q)].split()) >= 2:
+                return not any(f.endswith(fp) for fp in self.false_positives)
+        return False
+
     def body_confirmed_subject(self, folded_title: str) -> str | None:
         """The subject of ``[titles] body_confirmed`` an article title names (folded, on word
         boundaries), or None: a title about it is digital when its body names a strong term."""
