@@ -27,8 +27,9 @@ probabilities with the labels (per unit) and the confidence with the labelled st
 decides the status is unsure, or a unit judged not digital is close enough to its threshold
 (p above 0.4: margin above about -0.38) that it may well be digital - of the labelled articles
 between a quarter below the threshold and the threshold, more than half are. On the 63
-labelled development laws this marks 4 for review, among them 3 whose label is borderline and 1
-of the 2 the rule-only verdict gets wrong; 6 of the 133 corpus files are marked. A law with no article, section or chapter to judge is
+labelled development laws this marks 3 for review, 2 of them labelled borderline (the rule-only
+verdict gets all 63 right); 3 of the 133 corpus files are marked
+(``benchmarks/eval_confidence.py``). A law with no article, section or chapter to judge is
 given :data:`P_NOTHING_JUDGED` (its structure was not found: a human should look).
 """
 
