@@ -138,7 +138,7 @@ class Lexicon:
                    for _, (_, term) in a.iter(folded))
 
     def has_topic(self, text: str) -> str | None:
-        """The first law topic named in ``text`` (on word boundaries), or None."""
+        """The longest law topic named in ``text`` (on word boundaries), or None."""
         f = fold(text)
         named = [t for t in self.topics if _names_phrase(f, t)]
         return max(named, key=len) if named else None
