@@ -76,8 +76,8 @@ class Scanner:
 
         timeout = (self.options.limits or {}).get("timeout", DEFAULT_LIMITS["timeout"])
         clock = Clock(path, float(timeout or 0))
-        try:
-            with time_limit(clock), gc_per_document():
+        try:  # the limit inside the gc pause: no alarm can ring while the collector is switched
+            with gc_per_document(), time_limit(clock):
                 result = self._scan_file(path)
         except DocumentTimeout:
             exc = clock.error()

@@ -1,7 +1,8 @@
 """The document time limit (lawscan.read.limits.time_limit) on a loaded machine: the time may run
 out at any instruction, including the moment the limit is armed and the moment it is taken down
 (a tiny --timeout, a CI runner under load). Whenever it runs out, the timeout is that document's,
-and nothing is left behind - no repeating alarm, no handler, no watcher thread - to raise in the
+and nothing is left behind - no repeating alarm, no handler, no watcher thread, no garbage
+collector switched off - to act in the
 code that runs next (the report writer, the next document, the next test)."""
 
 from __future__ import annotations
@@ -93,3 +94,32 @@ def test_time_running_out_as_a_threads_watcher_starts(monkeypatch):
     monkeypatch.undo()
     assert [type(e) for e in got] == [limits.ThreadTimeout]
     assert _watchers() == []
+
+
+
+def test_an_alarm_as_the_collector_is_switched_back_on(monkeypatch, alarm_state, tmp_path):
+    """The per-document pause of the garbage collector (pipeline.gc_per_document) is taken
+    outside the time limit: when the collector is switched back on, the limit is gone, so no
+    timeout can leave it off for the rest of the run."""
+    import gc
+
+    from lawscan.scan import ScanOptions, Scanner
+
+    signal.signal(signal.SIGALRM, lambda signum, frame: None)  # the handler the limit gives back
+    real_enable = gc.enable
+    rung = []
+
+    def ring_then_enable():
+        if not rung:  # the alarm rings at the moment the collector is switched back on
+            rung.append(True)
+            signal.raise_signal(signal.SIGALRM)
+        real_enable()
+
+    law = tmp_path / "law.txt"
+    law.write_text("LUẬT\nTHỬ NGHIỆM\nĐiều 1. Phạm vi\nLuật này quy định thử nghiệm.\n", encoding="utf-8")
+    monkeypatch.setattr(gc, "enable", ring_then_enable)
+    try:
+        Scanner(ScanOptions(limits={"timeout": 30})).scan_file(str(law))
+        assert rung and gc.isenabled()
+    finally:
+        real_enable()
