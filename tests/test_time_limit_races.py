@@ -2,8 +2,8 @@
 out at any instruction, including the moment the limit is armed and the moment it is taken down
 (a tiny --timeout, a CI runner under load). Whenever it runs out, the timeout is that document's,
 and nothing is left behind - no repeating alarm, no handler, no watcher thread, no garbage
-collector switched off - to act in the
-code that runs next (the report writer, the next document, the next test)."""
+collector switched off - to act in the code that runs next (the report writer, the next
+document, the next test)."""
 
 from __future__ import annotations
 
