@@ -76,7 +76,7 @@ class Scanner:
 
         timeout = (self.options.limits or {}).get("timeout", DEFAULT_LIMITS["timeout"])
         clock = Clock(path, float(timeout or 0))
-        try:  # the limit inside the gc pause: no alarm can ring while the collector is switched
+        try:  # the limit inside the gc pause: no alarm rings as the collector is paused or resumed
             with gc_per_document(), time_limit(clock):
                 result = self._scan_file(path)
         except DocumentTimeout:
