@@ -165,6 +165,35 @@ def test_ocr_respects_the_documents_timeout(tmp_path, monkeypatch):
     assert _gone(int(pid_file.read_text()))
 
 
+def test_a_raised_ocr_pixel_budget_is_the_one_the_pdf_reader_keeps(tmp_path, monkeypatch):
+    """A page of 60 million pixels at the scale chosen for it is rendered when the user's
+    ``max_ocr_pixels`` allows it: the PDFium child checks the budget it is sent, not one of its
+    own (it refused anything above the default 40 million)."""
+    from lawscan.read import pdf
+
+    _fake_tesseract(tmp_path, monkeypatch)
+    rendered = []
+
+    def ocr_page(path, image, scale, page, lim):  # in place of Tesseract: what was rendered
+        rendered.append(os.path.getsize(image))
+        return 90.0
+
+    monkeypatch.setattr(pdf, "_ocr_page", ocr_page)
+    scan = str(pdfs.huge_page_scan(tmp_path, 3394))  # 47 inches: 50 million pixels at 150 dpi
+    try:
+        read_source(scan, {"max_ocr_pixels": 60_000_000})
+    except ReadError as exc:
+        assert exc.code != "read.too_large", exc.reason
+    assert len(rendered) == 1 and 40_000_000 < rendered[0] <= 60_100_000  # PGM: a byte a pixel
+
+
+def test_the_child_reads_note_marks_as_the_layout_does():
+    """pdfium_child.py imports nothing of lawscan: its superscript share is a copy, kept equal."""
+    from lawscan.read import pdfium_child, pdflayout
+
+    assert pdfium_child.SUPERSCRIPT == pdflayout.SUPERSCRIPT
+
+
 def test_a_page_beyond_the_ocr_pixel_budget_is_named_not_rendered(tmp_path, monkeypatch):
     _fake_tesseract(tmp_path, monkeypatch)  # never reached: the page is refused before
     err = _error(str(pdfs.huge_page_scan(tmp_path)), {})

@@ -132,7 +132,8 @@ def _ocr(path: str, scanned: list[Page], lim: dict, source: Source, copy: str) -
     for page in scanned:
         if scales[page.number] is not None:
             _pdfium(path, lim, {"command": "render", "file": copy, "page": page.number,
-                                "scale": scales[page.number], "out": image})
+                                "scale": scales[page.number], "max_pixels": int(lim["max_ocr_pixels"]),
+                                "out": image})
             confidence[page.number] = round(_ocr_page(path, image, scales[page.number], page, lim), 1)
             os.unlink(image)
     if confidence:

@@ -17,9 +17,10 @@ after it):
   page, ``{"count": N, "pages": [{"number", "width", "height", "scanned", "lines": [[text,
   left, right, top, size, marks], ...]}, ...]}`` (``scanned``: fewer than ``SCANNED_LETTERS``
   letters and an image, a page for OCR);
-- ``{"command": "render", "file", "page", "scale", "out", "memory"}``: page ``page`` (1-based)
-  as a greyscale PGM image written to ``out``, ``scale`` pixels per point (the parent chose it
-  within its pixel budget; more than ``MAX_PIXELS`` is refused); ``{"width", "height"}`` in pixels.
+- ``{"command": "render", "file", "page", "scale", "max_pixels", "out", "memory"}``: page
+  ``page`` (1-based) as a greyscale PGM image written to ``out``, ``scale`` pixels per point (the
+  parent chose it within its pixel budget, ``max_pixels``: more is refused); ``{"width",
+  "height"}`` in pixels.
 
 A file PDFium refuses gives ``{"error": [code, reason]}``: broken, password-protected, no pages,
 more pages than ``max_pages``, more text than ``budget`` characters (each line counting
@@ -43,10 +44,9 @@ import os
 import re
 import sys
 
-MAX_PIXELS = 40_000_000  # a rendered page (the parent's OCR pixel budget is within it)
 SCANNED_LETTERS = 40  # a page with fewer letters in its text layer (and an image) is a scan
 LINE_COST = 32  # characters a line counts for in the text budget, beside its own
-SUPERSCRIPT = 0.8  # a note mark is printed at most this share of the size of the text it follows
+SUPERSCRIPT = 0.8  # as pdflayout.SUPERSCRIPT (this script imports nothing of lawscan; a test keeps them equal)
 _LINE_RE = re.compile(r"[^\r\n]+")
 _MARK_RE = re.compile(r"(?<=[^\s\d])\d{1,3}(?!\d)")
 
@@ -188,8 +188,9 @@ def _take_marks(line: str, offset: int, handle, raw) -> tuple[str, list[str]]:
     return "".join(pieces), marks
 
 
-def render(path: str, number: int, scale: float, out: str) -> dict:
-    """Page ``number`` as a greyscale PGM image in the file ``out`` at ``scale`` pixels per point."""
+def render(path: str, number: int, scale: float, max_pixels: int, out: str) -> dict:
+    """Page ``number`` as a greyscale PGM image in the file ``out`` at ``scale`` pixels per point
+    (refused when that is more than ``max_pixels``)."""
     import pypdfium2 as pdfium
 
     pdf = open_pdf(pdfium, path)
@@ -198,9 +199,11 @@ def render(path: str, number: int, scale: float, out: str) -> dict:
         try:
             width, height = page.get_size()
             pixels = width * height * scale * scale
-            if not (math.isfinite(pixels) and 0 < pixels <= MAX_PIXELS):
+            # whole pixels: the parent's scale puts a large page at its budget, give or take
+            # the last bit of a float
+            if not (math.isfinite(pixels) and 0 < round(pixels) <= max_pixels):
                 raise Refused("read.too_large", f"page {number} would be {pixels / 1e6:.0f} million pixels "
-                                                f"(at most {MAX_PIXELS // 1_000_000} million)")
+                                                f"(at most {max_pixels / 1e6:g} million)")
             bitmap = page.render(scale=scale, grayscale=True)
             try:
                 w, h = bitmap.width, bitmap.height
@@ -248,7 +251,8 @@ def answer(request: dict) -> dict:
         if request["command"] == "text":
             return text_layer(request["file"], int(request["max_pages"]), int(request["budget"]))
         if request["command"] == "render":
-            return render(request["file"], int(request["page"]), float(request["scale"]), request["out"])
+            return render(request["file"], int(request["page"]), float(request["scale"]),
+                          int(request["max_pixels"]), request["out"])
         raise ValueError(f"unknown command {request['command']!r}")
     except Refused as exc:
         return {"error": [exc.code, exc.reason]}
