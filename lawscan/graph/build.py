@@ -81,7 +81,6 @@ class BuildInfo:
     tests): ``broken`` holds each broken reference once (by text, target and line), in order."""
 
     cite_targets: list[CiteTarget] = field(default_factory=list)
-    unresolved: list[tuple[Ref, Path]] = field(default_factory=list)
     broken: list[BrokenReference] = field(default_factory=list)
 
 
@@ -176,6 +175,7 @@ class _Builder:
         self.counts = {"refs": 0, "resolved": 0, "unresolved": 0, "amended": 0, "skipped": 0,
                        "self": 0, "cites": 0, "ambiguous": 0}
         self.problems: list[Problem] = []
+        self.broken_seen: set[BrokenReference] = set()  # info.broken's, to keep each once
         self.amendment_memo: dict[int, bool] = {}  # id(unit) -> starts with an amendment verb
         self.instruction_memo: dict[int, bool] = {}  # id(unit) -> is an amendment instruction
 
@@ -392,9 +392,9 @@ class _Builder:
                 ref.line, "info"))
         else:
             self.counts["unresolved"] += 1
-            self.info.unresolved.append((ref, path))
             broken = BrokenReference(clip(ref.text), path_label(path), ref.line)
-            if broken not in self.info.broken:
+            if broken not in self.broken_seen:
+                self.broken_seen.add(broken)
                 self.info.broken.append(broken)
             self.problems.append(Problem("refs.unresolved", broken.message, ref.line))
 
