@@ -192,17 +192,13 @@ class RuleContext:
         art = self.enclosing(unit, "article")
         return art is not None and self._names_definitions(art.heading)
 
-    @functools.cached_property
-    def _definitions_phrases(self) -> tuple[str, ...]:
-        """The folded titles of a definitions article (rules/data/rubric.toml, as the analysis
-        reads them)."""
-        from lawscan.analyse.outline import rubric
+    @staticmethod
+    def _names_definitions(heading: str) -> bool:
+        """Is ``heading`` the title of a definitions article (rules/data/rubric.toml, read as the
+        analysis reads it: ``outline.heading_is``)?"""
+        from lawscan.analyse.outline import heading_is, rubric
 
-        return tuple(rubric()["structure"]["definitions_article"])
-
-    def _names_definitions(self, heading: str) -> bool:
-        folded = self._fold(heading)
-        return any(phrase in folded for phrase in self._definitions_phrases)
+        return heading_is(heading, rubric()["structure"]["definitions_article"])
 
     @functools.cached_property
     def _definition_units(self) -> frozenset[int]:
