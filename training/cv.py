@@ -20,8 +20,7 @@ import math
 import sys
 from dataclasses import dataclass
 
-from lawscan.analyse.classify import KINDS, calibrate
-from lawscan.analyse.judge import P_NO_CUE
+from lawscan.analyse.classify import KINDS, probability, score_texts
 from training import textcat
 from training.data import TARGET, Law, analysed
 
@@ -52,7 +51,7 @@ def out_of_fold(laws: list[Law], fold_of: list[int], seed: int = 0, config: dict
         nlp = textcat.train([text(t) for t in texts], targets, seed=seed, config=config)
         test = [(i, u) for i, (law, f) in enumerate(zip(laws, fold_of)) if f == k
                 for u in law.units if u.candidate]
-        for (i, u), p in zip(test, textcat.predict(nlp, [text(u.text) for _, u in test])):
+        for (i, u), p in zip(test, score_texts(nlp, [text(u.text) for _, u in test])):
             probs[i][u.eid] = p
         if log:
             print(f"  fold {k}: trained on {len(texts)} units of {len(train)} documents, "
@@ -113,8 +112,7 @@ def fit_calibration(laws: list[Law], probs: list[dict[str, float]], idx=None
 def calibrated(law: Law, scores: dict[str, float], scaling: dict[str, tuple]) -> dict[str, float]:
     """The law's scores as the shipped classifier gives them: calibrated, within the floor."""
     kind = {u.eid: u.kind for u in law.units}
-    return {e: min(1 - P_NO_CUE, max(P_NO_CUE, calibrate(p, scaling.get(kind[e], (1.0, 0.0)))))
-            for e, p in scores.items()}
+    return {e: probability(p, scaling.get(kind[e], (1.0, 0.0))) for e, p in scores.items()}
 
 
 def outcome(law: Law, probs: dict[str, float]) -> Outcome:

@@ -17,21 +17,19 @@ probabilities: ``cv.verdicts``), the repository keeps only labels.
 from __future__ import annotations
 
 import collections
-import hashlib
 import itertools
 import json
-import os
 import random
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from training.merge_labels import heading_key  # noqa: E402 - finds a labelled unit again
+from training.select_units import DEFAULT_CORPUS  # noqa: E402
 
-DEFAULT_CORPUS = Path(os.environ.get("LAWSCAN_CORPUS", REPO.parent / "shared" / "corpus"))
 DEFAULT_LABELS = REPO / "training" / "labels" / "units.jsonl"
 TARGET = {"yes": 1.0, "no": 0.0, "borderline": 0.5}
 
@@ -65,11 +63,6 @@ class Law:
     judged: dict = field(default_factory=dict)  # eid -> kind of the units the verdict judges
     topic: bool = False  # the status is digital_law by the lexicon's topic test
     silver: tuple = ("", False)  # see silver()
-
-
-def heading_key(heading: str) -> str:
-    """As training/merge_labels.py: sha1[:8] of the lower-cased, space-collapsed heading."""
-    return hashlib.sha1(" ".join(heading.lower().split()).encode("utf-8")).hexdigest()[:8]
 
 
 def _listed_numbers(corpus: Path) -> dict[str, str]:
@@ -113,6 +106,7 @@ def load_law(rel: str, doc, rows: list[dict], number: str, gold: dict | None) ->
     from lawscan.analyse import analyse_document
     from lawscan.analyse.classifier import UnitContext
     from lawscan.analyse.classify import candidates, unit_text
+    from lawscan.analyse.matcher import load_lexicon
 
     a = analyse_document(doc)
     lex = load_lexicon()
@@ -145,13 +139,6 @@ def load_law(rel: str, doc, rows: list[dict], number: str, gold: dict | None) ->
               topic=any(r.code in ("title_topic", "scope_topic") for r in v.reasons))
     law.silver = silver(law)
     return law, missing
-
-
-@lru_cache(maxsize=1)
-def load_lexicon():
-    from lawscan.analyse.matcher import load_lexicon as load
-
-    return load()
 
 
 def load_laws(corpus: Path = DEFAULT_CORPUS, labels: Path = DEFAULT_LABELS,
@@ -274,7 +261,9 @@ def silver(law: Law) -> tuple[str, bool]:
     as yes gives another status."""
     labels = {u.eid: u.label for u in law.units if u.label is not None}
     strict = {e: 1.0 if lab == "yes" else 0.0 for e, lab in labels.items()}
-    loose = {e: 1.0 if lab in ("yes", "borderline") else 0.0 for e, lab in labels.items()}
     status = analysed(law, strict, 0.0).verdict.status
+    if "borderline" not in labels.values():  # the loose reading is the strict one
+        return status, False
+    loose = {e: 1.0 if lab in ("yes", "borderline") else 0.0 for e, lab in labels.items()}
     other = analysed(law, loose, 0.0).verdict.status
     return status, other != status

@@ -1,7 +1,7 @@
 """Build and train the spaCy text classifier of lawscan.analyse.classify, seeded and on CPU.
 
     nlp = train(texts, targets, seed=0)        # targets: 1.0 yes, 0.0 no, 0.5 borderline
-    probs = predict(nlp, texts)
+    probs = score_texts(nlp, texts)            # lawscan.analyse.classify.score_texts
 
 The pipeline is ``spacy.blank("xx")`` with one ``textcat_multilabel`` component whose only label
 is ``digital``; the model is a bag of n-grams (``spacy.TextCatBOW.v3``, ``CONFIG``) over the
@@ -54,6 +54,3 @@ def train(texts: list[str], targets: list[float], seed: int = 0, config: dict | 
             nlp.update([examples[i] for i in batch], sgd=optimizer, drop=cfg["dropout"])
     return nlp
 
-
-def predict(nlp, texts: list[str]) -> list[float]:
-    return [d.cats[LABEL] for d in nlp.pipe((to_doc(nlp.vocab, t) for t in texts), batch_size=256)]

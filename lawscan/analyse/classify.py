@@ -172,6 +172,15 @@ def score_texts(nlp, texts: list[str]) -> list[float]:
     return [d.cats[LABEL] for d in nlp.pipe((to_doc(nlp.vocab, t) for t in texts), batch_size=256)]
 
 
+def probability(score: float, scaling: tuple[float, float]) -> float:
+    """The probability a unit's model ``score`` stands for: calibrated with ``scaling`` (its
+    kind's Platt parameters), kept within ``judge.P_NO_CUE`` of 0 and 1 (the evaluation's
+    cross-fitted verdicts use this too: ``training/cv.py``)."""
+    from lawscan.analyse.judge import P_NO_CUE
+
+    return min(1 - P_NO_CUE, max(P_NO_CUE, calibrate(score, scaling)))
+
+
 def logit(p: float) -> float:
     p = min(max(p, 1e-6), 1 - 1e-6)
     return math.log(p / (1 - p))
@@ -248,8 +257,7 @@ class TextcatClassifier:
         raw = score_texts(load_model(self.model_dir),
                           [unit_text(u, context.scan, context.lexicon) for u in scored])
         scaling = self.calibration.get(kind, (1.0, 0.0))
-        p = {id(u): min(1 - P_NO_CUE, max(P_NO_CUE, calibrate(r, scaling)))
-             for u, r in zip(scored, raw)}
+        p = {id(u): probability(r, scaling) for u, r in zip(scored, raw)}
         best = best_of_carried(units, kind, lambda u: p.get(id(u)))
         return [P_NO_CUE if b is None else b for b in best]
 
