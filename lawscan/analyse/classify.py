@@ -200,6 +200,7 @@ def candidates(context) -> set[int]:
     lexicon scan's folded text of the whole document, and each hit climbs to the units it is in
     (an article's title names its chapter and section too, unless it is quoted text)."""
     sc, parent = context.scan, context.outline.parents_with_quoted()
+    own = context.outline.parent  # the units outside quoted text (the root left out)
     hit_slots = sorted({bisect.bisect_right(sc.starts, end - len(cue) + 1) - 1
                         for end, cue in _cue_automaton().iter(sc.folded)})
     chosen: set[int] = set()
@@ -211,7 +212,7 @@ def candidates(context) -> set[int]:
             if p.kind == "article":
                 chosen.add(id(p))
             elif p.kind in ("chapter", "section") and (p is unit or (
-                    via_title_of is not None and "__qstr_" not in via_title_of.eid)):
+                    via_title_of is not None and id(via_title_of) in own)):
                 chosen.add(id(p))
             p = parent.get(id(p))
     return chosen
