@@ -81,11 +81,15 @@ def load_json(path: str, text: str, limits: dict):
 
 @lru_cache(maxsize=1)
 def _labels() -> tuple[dict, re.Pattern, re.Pattern, re.Pattern]:
-    """The record labels of vietnamese.json and the patterns of a chapter or part title ("CHƯƠNG
-    I", "PHẦN THỨ NHẤT"), of the ordinal after "Phần" and of an article number ("Điều 1")."""
-    from lawscan.read.encoding import vietnamese
+    """The labels the reader writes (chapter, part and article as lawscan names them, the
+    ordinal marker of "Phần thứ ...": structure/vocab.toml) and the patterns of a chapter or part
+    title ("CHƯƠNG I", "PHẦN THỨ NHẤT"), of the ordinal after "Phần" and of an article number
+    ("Điều 1")."""
+    from lawscan.datafiles import load_data_file
+    from lawscan.model import VOCAB_PATH, unit_name
 
-    words = vietnamese()["record_labels"]
+    words = {kind: unit_name(kind) for kind in ("chapter", "part", "article")}
+    words["part_ordinal"] = load_data_file(VOCAB_PATH)["labels"]["ordinal_marker"]
     chapter = re.compile(rf"^\s*({re.escape(words['chapter'].lower())}|{re.escape(words['part'].lower())})"
                          r"\s+(.+?)\s*$", re.IGNORECASE)
     ordinal = re.compile(rf"^{re.escape(words['part_ordinal'])}\s+\S+", re.IGNORECASE)
@@ -167,9 +171,10 @@ def _read_chapters(chapters: list, keys: _KeyLines, source: Source) -> None:
             if subtitle:
                 source.lines.append(Line(text=subtitle, lineno=at.get("subtitle", 1), raw=subtitle))
         elif title or subtitle:
+            words = _labels()[0]
             source.problems.append(Problem(
                 "read.pseudo_chapter", f"JSON chapter {title or subtitle!r} is not a "
-                                       f"{_labels()[0]['chapter']}/{_labels()[0]['part']} heading; its "
+                                       f"{words['chapter']}/{words['part']} heading; its "
                                        "articles are read without one",
                 line=at.get("title"), severity="info"))
         if isinstance(chapter.get("articles"), list):
