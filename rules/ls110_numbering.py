@@ -54,8 +54,9 @@ def sequences(outline):
     from lawscan.structure.eids import chapters_restart
 
     parent = outline.parent
+    restart = chapters_restart(outline.doc.root)  # Chương I again in each Phần: one sequence per part
     for chapters in _by_body(outline.units("chapter"), parent):
-        if chapters_restart(outline.doc.root):  # Chương I again in each Phần: one sequence per part
+        if restart:
             groups: dict[int, list] = {}
             for c in chapters:
                 groups.setdefault(id(parent.get(id(c))), []).append(c)

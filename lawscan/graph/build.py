@@ -425,24 +425,13 @@ class _Builder:
         keys = [struct_key(c.num, kind) for c in container.children if c.kind == kind]
         return bool(keys) and None not in keys and want < min(keys)
 
-    def _in_amendment(self, chain: list[Unit], test=None) -> bool:
-        """Some unit of ``chain`` (an article, khoản or điểm) starts with an amendment verb (or
-        passes ``test``, given its first line)."""
-        test = test or _is_amendment
-        memo = self.amendment_memo if test is _is_amendment else self.instruction_memo
-        for unit in chain:
-            if unit.kind not in ("article", "paragraph", "point"):
-                continue
-            if id(unit) not in memo:
-                lines = unit_lines(unit)
-                memo[id(unit)] = bool(lines) and test(lines[0][0])
-            if memo[id(unit)]:
-                return True
-        return False
+    def _in_amendment(self, chain: list[Unit]) -> bool:
+        """Some unit of ``chain`` (an article, khoản or điểm) starts with an amendment verb."""
+        return _chain_has(chain, _is_amendment, self.amendment_memo)
 
     def _in_instruction(self, chain: list[Unit]) -> bool:
         """Some unit of ``chain`` is an amendment instruction (see ``is_instruction``)."""
-        return self._in_amendment(chain, is_instruction)
+        return _chain_has(chain, is_instruction, self.instruction_memo)
 
     def _edge(self, source: str, target: Unit, ref: Ref) -> None:
         if not self.full:
@@ -638,6 +627,20 @@ def _amended_law(text: str, refs: list[Ref], require_single: bool = False) -> Re
     if not laws or (require_single and len({r.doc_key() for r in laws}) != 1):
         return None
     return laws[0] if _is_amendment(text) else None
+
+
+def _chain_has(chain: list[Unit], test, memo: dict[int, bool]) -> bool:
+    """Some article, khoản or điểm of ``chain`` passes ``test`` on its first line (``memo``:
+    id(unit) -> the answer, kept for the document)."""
+    for unit in chain:
+        if unit.kind not in ("article", "paragraph", "point"):
+            continue
+        if id(unit) not in memo:
+            lines = unit_lines(unit)
+            memo[id(unit)] = bool(lines) and test(lines[0][0])
+        if memo[id(unit)]:
+            return True
+    return False
 
 
 def _is_amendment(text: str) -> bool:

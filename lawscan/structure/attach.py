@@ -85,10 +85,3 @@ def _found(annex, name, titles: list[str], consumed: int, issued: int) -> Issued
 def bodies(root: Unit) -> list[Unit]:
     """The document's own body (the root) and each attachment's."""
     return [root, *(u for u in root.children if u.kind == "attachment")]
-
-
-def body_units(body: Unit):
-    """The units of one body: below an attachment, or below the root but not in an attachment."""
-    for child in body.children:
-        if child.kind != "attachment":
-            yield from child.walk()
