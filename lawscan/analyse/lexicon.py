@@ -150,10 +150,9 @@ class Lexicon:
         ("thuốc lá điện tử")? The qualifier closes the whole phrase, as in a law's title
         (:meth:`digital_object`)."""
         f = " ".join(re.sub(r"\([^()]*\)", " ", folded_item).split()).rstrip(" .;:")
-        for q in self.object_qualifiers:
-            if f.endswith(" " + q) and len(f[: -len(q)].split()) >= 2:
-                return not any(f.endswith(fp) for fp in self.false_positives)
-        return False
+        q = self._closing_qualifier(f)
+        return (q is not None and len(f[: -len(q)].split()) >= 2
+                and not any(f.endswith(fp) for fp in self.false_positives))
 
     def body_confirmed_subject(self, folded_title: str) -> str | None:
         """The subject of ``[titles] body_confirmed`` an article title names (folded, on word
@@ -168,10 +167,12 @@ class Lexicon:
         it and so qualifies the whole object ("công chứng điện tử", "lưu trữ tài liệu điện tử");
         else None. A parenthesis at the end ("(sửa đổi)") is left out first."""
         f = " ".join(re.sub(r"\([^()]*\)\s*$", "", fold(title)).split()).rstrip(" .;:")
-        for q in self.object_qualifiers:
-            if f.endswith(" " + q) and len(f) > len(q) + 1:
-                return f
-        return None
+        return f if self._closing_qualifier(f) is not None else None
+
+    def _closing_qualifier(self, phrase: str) -> str | None:
+        """The first of ``object_qualifiers`` that ends the folded ``phrase`` as its last words
+        (after at least one other word), or None."""
+        return next((q for q in self.object_qualifiers if phrase.endswith(" " + q)), None)
 
 
 def _names_phrase(folded: str, phrase: str) -> bool:
