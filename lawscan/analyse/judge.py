@@ -234,14 +234,15 @@ def _lines(scan_: DocScan, art: Unit) -> list[tuple[Line, list[Hit]]]:
     return out
 
 
-def body_evidence(scan_: DocScan, art: Unit) -> tuple[float, tuple[str, str]]:
+def body_evidence(scan_: DocScan, art: Unit, lines: list | None = None) -> tuple[float, tuple[str, str]]:
     """How digital the main subject of an article body is, as a margin, and what was counted
     (Vietnamese, English). The body is digital when at least half of its lines (khoản, điểm)
     name a strong digital term, with four or more strong hits of two or more different terms;
     the margin is the smallest of ``2 * share - 1``, ``(hits - 4) / 4`` and ``(terms - 2) / 2``
     (each cut to [-1, 1]), so >= 0 exactly then. An incidental clause (a contract "concluded by
-    electronic means", a database in a list of duties) does not make an article digital."""
-    lines = _lines(scan_, art)
+    electronic means", a database in a list of duties) does not make an article digital.
+    ``lines``: the body's :func:`_lines`, when the caller has them."""
+    lines = _lines(scan_, art) if lines is None else lines
     if not lines:
         return -1.0, ("", "")
     with_hits = [_strong(hs) for _, hs in lines if _strong(hs)]
@@ -310,12 +311,12 @@ def _body_confirmed_signal(scan_: DocScan, art: Unit, lex: Lexicon, folded: str,
                          terms=_body_terms(scan_, art)))
 
 
-def _body_signal(scan_: DocScan, art: Unit, strong_hits: int | None) -> Signal:
-    """``strong_hits``: the strong hits of the body when known; without any, the margin is -1
-    without a look (no share of lines, hits or terms is above nought)."""
+def _body_signal(scan_: DocScan, art: Unit, strong_hits: int, lines: list | None = None) -> Signal:
+    """``strong_hits``: the strong hits of the body; without any, the margin is -1 without a
+    look (no share of lines, hits or terms is above nought). ``lines``: as body_evidence's."""
     if strong_hits == 0:
         return _NO_BODY_CUE
-    margin, why = body_evidence(scan_, art)
+    margin, why = body_evidence(scan_, art, lines)
     if margin < 0:
         return Signal.lexicon("body", margin)
     return Signal.lexicon("body", margin, reason("article_body", art.eid, num=art.num, why=why))
@@ -329,9 +330,11 @@ def _body_terms(scan_: DocScan, art: Unit) -> str:
 
 def _article_signals(scan_: DocScan, art: Unit, lex: Lexicon, strong_hits: int | None = None) -> list[Signal]:
     """The title and body signals of ``art`` (``strong_hits``: of its body, counted when None)."""
-    if strong_hits is None:
-        strong_hits = sum(len(_strong(hs)) for _, hs in _lines(scan_, art))
-    return [_title_signal(scan_, art, lex, strong_hits), _body_signal(scan_, art, strong_hits)]
+    lines = None
+    if strong_hits is None:  # an article inside quoted text: its lines are read once, here
+        lines = _lines(scan_, art)
+        strong_hits = sum(len(_strong(hs)) for _, hs in lines)
+    return [_title_signal(scan_, art, lex, strong_hits), _body_signal(scan_, art, strong_hits, lines)]
 
 
 def _quoted_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
