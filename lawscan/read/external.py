@@ -52,8 +52,7 @@ def run_tool(path: str, argv: list[str], timeout: float, workdir: str,
              max_output: int = MAX_OUTPUT) -> bytes:
     """Run ``argv`` for input ``path`` (see the module docstring); its standard output."""
     name = os.path.basename(argv[0])
-    environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
-                   "LC_ALL": "C.UTF-8", "HOME": workdir, "TMPDIR": workdir}
+    environment = tool_environment(HOME=workdir, TMPDIR=workdir)
     environment.update(env or {})
     out_path, err_path = (os.path.join(workdir, f".lawscan-{stream}") for stream in ("stdout", "stderr"))
     try:
@@ -66,10 +65,10 @@ def run_tool(path: str, argv: list[str], timeout: float, workdir: str,
     try:
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill_group(proc)
+        kill_group(proc)
         raise ReadError(path, f"{name} took longer than {timeout:g} s; stopped", "read.tool_timeout") from None
     except BaseException:  # the document's own timeout (SIGALRM) or an interrupt: leave no child
-        _kill_group(proc)
+        kill_group(proc)
         raise
     if proc.returncode == -getattr(signal, "SIGXFSZ", -1):
         raise ReadError(path, f"{name} wrote more than {max_output} bytes; stopped", "read.tool_output")
@@ -86,7 +85,15 @@ def _head(path: str, size: int = 4096) -> bytes:
         return fh.read(size)
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
+def tool_environment(**extra: str) -> dict[str, str]:
+    """The whole environment a tool is run with: the PATH and a UTF-8 locale, and ``extra``
+    (nothing else of lawscan's environment)."""
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+            **extra}
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    """Kill ``proc`` and every process it started (its own session), and wait for it."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError, OSError):

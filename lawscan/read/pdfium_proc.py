@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from lawscan.errors import ReadError
+from lawscan.read.external import kill_group, tool_environment
 
 CHILD = str(Path(__file__).resolve().with_name("pdfium_child.py"))  # run as a script
 RETIRE_ABOVE = 512 * 1024 * 1024  # a child that grew this much beyond its start is not reused
@@ -43,12 +44,10 @@ _exit_hook: list[int] = []
 
 class _Child:
     def __init__(self):
-        environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
-                       "LC_ALL": "C.UTF-8"}
         self.proc = subprocess.Popen([sys.executable, "-I", CHILD, "serve", str(RETIRE_ABOVE)],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, cwd="/" if os.name == "posix" else None,
-                                     env=environment, start_new_session=True)
+                                     env=tool_environment(), start_new_session=True)
 
     def ask(self, message: dict, deadline: float | None) -> bytes | None:
         """Send ``message``; the answer line, or None if the child died first (TimeoutError
@@ -78,10 +77,7 @@ class _Child:
 
     def kill(self) -> str:
         """End the child (if it still runs); how it ended, in words."""
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except OSError:
-            pass
+        kill_group(self.proc)
         return self.reap()
 
     def reap(self) -> str:
