@@ -57,3 +57,24 @@ def copy_tracked(dest: Path) -> Path:
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO / name, dest / name)
     return dest
+
+
+def pytest_unconfigure(config):
+    """CI shows only the last line a run prints: when tests failed, that line names them (with
+    pytest's counts and the first line of each failure), so a failure on CI can be found again."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    failed = [r for key in ("failed", "error") for r in reporter.stats.get(key, []) if getattr(r, "nodeid", "")]
+    if not failed:
+        return
+    counts = ", ".join(f"{len(reporter.stats.get(k, []))} {k}" for k in ("failed", "error", "passed")
+                       if reporter.stats.get(k))
+    named = "; ".join(f"{r.nodeid} ({_first_line(r)})" for r in failed[:5])
+    print(f"{counts}; FAILED: {named}", flush=True)
+
+
+def _first_line(report) -> str:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    text = crash.message if crash is not None else str(report.longrepr)
+    return (text.strip().splitlines() or [""])[0][:300]
