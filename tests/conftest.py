@@ -10,6 +10,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: no per-example deadline (Hypothesis's default of 200 ms is a timed assertion;
+# speed is measured in benchmarks/) and derandomized, so that every run draws the same examples
+# and a failure seen on CI is seen again here.
+settings.register_profile("lawscan", deadline=None, derandomize=True)
+settings.load_profile("lawscan")
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("LAWSCAN_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -78,3 +85,12 @@ def _first_line(report) -> str:
     crash = getattr(report.longrepr, "reprcrash", None)
     text = crash.message if crash is not None else str(report.longrepr)
     return (text.strip().splitlines() or [""])[0][:300]
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """A long text or bytes parameter is named by its length, not spelt out: pytest 9.0 (9.0.3
+    on CI) put the whole value in the id, and a 500,000-character id in PYTEST_CURRENT_TEST made
+    every subprocess the test started fail ("Argument list too long")."""
+    if isinstance(val, (str, bytes)) and len(val) > 80:
+        return f"{argname}-{len(val)}-{'chars' if isinstance(val, str) else 'bytes'}"
+    return None

@@ -3,9 +3,10 @@
 package must carry its rules, lexicons, schema and templates.
 
 The new venv does not download spaCy and the other libraries again: a .pth file puts the
-running environment's site-packages after its own, so it sees the libraries installed there —
-from any environment (a venv inside a venv included: ``--system-site-packages`` would see the
-base interpreter's, not these). lawscan itself comes only from the wheel (asserted)."""
+running environment's site-packages (and those it sees besides, when it was made with
+``--system-site-packages``) after its own, so it sees the libraries installed there — from any
+environment (a venv inside a venv included: ``--system-site-packages`` on the new venv would see
+the base interpreter's, not these). lawscan itself comes only from the wheel (asserted)."""
 
 from __future__ import annotations
 
@@ -57,7 +58,10 @@ def installed(tmp_path_factory) -> Path:
     py = env_dir / "bin" / "python"
     own = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                          capture_output=True, text=True, check=True).stdout.strip()
-    ours = dict.fromkeys(sysconfig.get_paths()[key] for key in ("purelib", "platlib"))
+    # this environment's site-packages, and those it sees besides (a venv made with
+    # --system-site-packages sees the base interpreter's, where the libraries may be)
+    ours = dict.fromkeys([*(sysconfig.get_paths()[key] for key in ("purelib", "platlib")),
+                          *(p for p in sys.path if Path(p).name in ("site-packages", "dist-packages"))])
     (Path(own) / "_outer_site_packages.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "-q", "--no-deps",
                     "--no-index", str(wheel)], check=True)

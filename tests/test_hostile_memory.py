@@ -55,7 +55,8 @@ def test_a_chain_of_khoan_is_bounded(tmp_path):
     assert os.path.getsize(tmp_path / "r.json") < 2_000_000  # not 100 MB
 
 
-@pytest.mark.parametrize("start, level_text", [(2_600_000, "%1)"), (5, "%1" + "x" * 500_000)])
+@pytest.mark.parametrize("start, level_text", [(2_600_000, "%1)"), (5, "%1" + "x" * 500_000)],
+                         ids=["start-2600000", "level-text-500000-chars"])
 def test_word_list_numbering_is_read_within_words_bounds(tmp_path, start, level_text):
     path = gen.docx_numbering(tmp_path, 3000, start=start, level_text=level_text)
     assert path.stat().st_size < 10_000

@@ -102,7 +102,7 @@ def test_old_style_header_on_one_line():
     # vbpl.vn: the office's header and the VBHN number
     ("VĂN PHÒNG QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 65/VBHN-VPQH\nLUẬT\nCÔNG NGHỆ "
      "THÔNG TIN", "consolidated", "law"),
-])
+], ids=["gazette-section-then-header", "formula-only", "vbpl-office-header"])
 def test_consolidated_texts_and_what_they_consolidate(opening, kind, consolidates):
     self_name = "Thông tư" if consolidates == "circular" else "Luật"
     doc = parse(opening + "\nCăn cứ Hiến pháp;\n" + "\n".join(b.format(self=self_name) for b in BODY))

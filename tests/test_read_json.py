@@ -46,7 +46,7 @@ def test_full_text_record():
     ('{"id": "x", "other": 1}', "read.no_text"),
     ('[1, 2, 3]', "read.no_text"),
     ("[" * 100000 + "]" * 100000, "read.depth"),
-])
+], ids=["cut-short", "no-text-key", "list-of-numbers", "nested-100000-deep"])
 def test_bad_json_is_refused(tmp_path, content, code):
     path = tmp_path / "x.json"
     path.write_text(content, encoding="utf-8")

@@ -359,7 +359,7 @@ def test_thousands_of_pages_refused(tmp_path):
 @pytest.mark.parametrize("data,code", [
     (minimal_pdf(TEXT)[:300], "read.pdf_broken"),  # truncated
     (b"%PDF-1.4\n" + os.urandom(2000), "read.pdf_broken"),
-])
+], ids=["truncated", "random-bytes"])
 def test_broken_pdf_gives_one_line_error(tmp_path, data, code):
     path = _write(tmp_path / "broken.pdf", data)
     with pytest.raises(ReadError) as err:

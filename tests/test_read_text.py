@@ -85,7 +85,7 @@ def test_text_that_starts_with_a_bracket_is_not_json(tmp_path):
     (b"%PDF-1.7\n%\xe2\xe3", "read.pdf_broken"),  # a PDF header and nothing after it
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "read.binary"),  # OLE, no WordDocument
     (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "read.binary"),
-])
+], ids=["empty", "whitespace", "binary", "pdf-header-only", "ole-without-word", "png"])
 def test_refused_inputs(tmp_path, content, code):
     path = tmp_path / "luat.txt"
     path.write_bytes(content)
