@@ -203,8 +203,10 @@ def missed_chapters(laws, outcomes):
 
 
 def reliability(laws, outcomes):
-    print("\nConfidence against the share of silver statuses right (review below 0.6)")
-    bins = [(0.0, 0.6), (0.6, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)]
+    from lawscan.analyse.confidence import REVIEW_BELOW
+
+    print(f"\nConfidence against the share of silver statuses right (review below {REVIEW_BELOW})")
+    bins = [(0.0, 0.6), (0.6, 0.8), (0.8, REVIEW_BELOW), (REVIEW_BELOW, 0.9), (0.9, 0.95), (0.95, 1.01)]
     print(f"  {'confidence':>12s} {'rules: documents':>17s} {'right':>7s} "
           f"{'trained: documents':>19s} {'right':>7s}")
     pairs = {
@@ -220,10 +222,11 @@ def reliability(laws, outcomes):
             cells.append(f"{len(sel):17d} {share}" if which == "rules" else f"{len(sel):19d} {share}")
         print(f"  {lo:5.2f}-{min(hi, 1):4.2f}  {cells[0]} {cells[1]}")
     for which, ps in pairs.items():
-        flagged = [r for c, r in ps if c < 0.6]
-        rest = [r for c, r in ps if c >= 0.6]
+        flagged = [r for c, r in ps if c < REVIEW_BELOW]
+        rest = [r for c, r in ps if c >= REVIEW_BELOW]
         print(f"  {which}: review marks {len(flagged)}/{len(ps)} documents, "
-              f"{sum(flagged) / max(len(flagged), 1):.1%} of them right, "
+              f"{sum(flagged) / max(len(flagged), 1):.1%} of them right "
+              f"({len(flagged) - sum(flagged)} of the {len(ps) - sum(r for _, r in ps)} wrong), "
               f"{sum(rest) / max(len(rest), 1):.1%} of the others")
 
 
