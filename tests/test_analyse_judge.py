@@ -81,6 +81,31 @@ def test_quoted_text_is_judged_for_the_instruction_article():
     assert "Điều 3a" in art.reason.vi and art.reason.eid == art.unit.eid
 
 
+def test_an_inserted_article_keeps_its_signals_probability(tmp_path):
+    """An inserted article made digital by a fixed-probability signal (a modernisation title
+    whose body names a strong term: P_TITLE_WITH_BODY) gives the instruction article that
+    probability, as it has outside quoted text, not the one its margin of 0 would read as."""
+    from lawscan.analyse.judge import P_TITLE_WITH_BODY
+    from lawscan.pipeline import load_document
+
+    text = (FIXTURES / "amending.txt").read_text(encoding="utf-8").replace(
+        "“Điều 3a. Đấu giá trực tuyến kén tằm\n"
+        "1. Kén tằm được đấu giá trực tuyến trên Cổng đấu giá tài sản quốc gia.\n"
+        "2. Người tham gia đấu giá trực tuyến đăng ký bằng tài khoản định danh điện tử.”.",
+        "“Điều 3a. Hiện đại hóa quản lý nuôi tằm\n"
+        "1. Nhà nước ưu tiên đầu tư hiện đại hóa trang thiết bị quản lý nuôi tằm.\n"
+        "2. Đến năm 2030, hoàn thành xây dựng cơ sở dữ liệu về nuôi tằm trong phạm vi cả nước.”.")
+    assert "Hiện đại hóa" in text
+    path = tmp_path / "sua-doi.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    a = analyse_document(doc)
+    (art,) = a.judgements.digital("article")
+    assert art.num == "1" and art.source == "quoted"
+    assert art.signal("quoted").p == P_TITLE_WITH_BODY and art.p == P_TITLE_WITH_BODY
+    assert a.verdict.confidence == P_TITLE_WITH_BODY and a.verdict.review
+
+
 def test_combine_rules_takes_the_first_digital_signal_and_the_highest_probability():
     j = Judgement(unit=None, num="1", signals=[Signal.lexicon("title", -0.5),
                                                Signal.lexicon("body", 0.2),

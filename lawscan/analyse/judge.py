@@ -343,32 +343,39 @@ def _quoted_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
     half of its lines with a strong term, two or more terms: margin the smaller of
     ``2 * share - 1`` and ``(terms - 2) / 2``), so that one quoted point naming networks among
     many amended provisions does not make the instruction digital; the reason is the first
-    digital article's, else the text's, given for ``art``."""
+    digital article's, else the text's, given for ``art``. When an inserted article decides, its
+    signal's probability is kept (a fixed one, such as :data:`P_TITLE_WITH_BODY`, included)."""
     blocks = [q for q in art.walk() if q.kind == "quoted"]
-    best, why, cue = -1.0, None, False
+    top, why, cue = None, None, False
     for q in blocks:
-        margin, found, seen = _inserted_articles(scan_, q, lex, art)
+        best, found, seen = _inserted_articles(scan_, q, lex, art)
         if why is None and found is not None:
             why = found
-        best, cue = max(best, margin), cue or seen
+        if best is not None and (top is None or (best.margin, best.p) > (top.margin, top.p)):
+            top = best
+        cue = cue or seen
     margin, found, seen = _quoted_text(scan_, blocks, art)
     if why is None and found is not None:
         why = found
-    return Signal.lexicon("quoted", max(best, margin), why, cue or seen)
+    if top is not None and top.margin >= margin and top.p != P_NO_CUE:
+        return Signal("quoted", top.p, top.digital, top.margin, why if top.digital else None)
+    return Signal.lexicon("quoted", max(-1.0 if top is None else top.margin, margin), why, cue or seen)
 
 
-def _inserted_articles(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[float, Reason | None, bool]:
-    """The best margin of the articles one quoted block inserts or replaces, the reason of the
-    first digital one, and whether any has a cue."""
-    best, why, cue = -1.0, None, False
+def _inserted_articles(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tuple[Signal | None, Reason | None, bool]:
+    """The strongest signal (by margin, then probability) of the articles one quoted block inserts
+    or replaces (None: it inserts none), the reason of the first digital one, and whether any has
+    a cue."""
+    best, why, cue = None, None, False
     for a in q.walk():
         if a.kind == "article" and a is not q:
             inner = _article_signals(scan_, a, lex)
-            margin = max(s.margin for s in inner)
+            top = max(inner, key=lambda s: (s.margin, s.p))
             first = next((s for s in inner if s.digital), None)
             if first is not None and why is None:
                 why = reason("quoted_article", art.eid, num=art.num, inner=(first.reason.vi, first.reason.en))
-            best = max(best, margin)
+            if best is None or (top.margin, top.p) > (best.margin, best.p):
+                best = top
             cue = cue or any(s.p != P_NO_CUE for s in inner)
     return best, why, cue
 
