@@ -346,14 +346,14 @@ def _quoted_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
     digital article's, else the text's, given for ``art``. When an inserted article decides, its
     signal's probability is kept (a fixed one, such as :data:`P_TITLE_WITH_BODY`, included)."""
     blocks = [q for q in art.walk() if q.kind == "quoted"]
-    top, why, cue = None, None, False
+    tops, why, cue = [], None, False
     for q in blocks:
         best, found, seen = _inserted_articles(scan_, q, lex, art)
         if why is None and found is not None:
             why = found
-        if best is not None and (top is None or (best.margin, best.p) > (top.margin, top.p)):
-            top = best
+        tops += [best] if best is not None else []
         cue = cue or seen
+    top = max(tops, key=_strength, default=None)
     margin, found, seen = _quoted_text(scan_, blocks, art)
     if why is None and found is not None:
         why = found
@@ -366,18 +366,21 @@ def _inserted_articles(scan_: DocScan, q: Unit, lex: Lexicon, art: Unit) -> tupl
     """The strongest signal (by margin, then probability) of the articles one quoted block inserts
     or replaces (None: it inserts none), the reason of the first digital one, and whether any has
     a cue."""
-    best, why, cue = None, None, False
+    tops, why, cue = [], None, False
     for a in q.walk():
         if a.kind == "article" and a is not q:
             inner = _article_signals(scan_, a, lex)
-            top = max(inner, key=lambda s: (s.margin, s.p))
+            tops.append(max(inner, key=_strength))
             first = next((s for s in inner if s.digital), None)
             if first is not None and why is None:
                 why = reason("quoted_article", art.eid, num=art.num, inner=(first.reason.vi, first.reason.en))
-            if best is None or (top.margin, top.p) > (best.margin, best.p):
-                best = top
             cue = cue or any(s.p != P_NO_CUE for s in inner)
-    return best, why, cue
+    return max(tops, key=_strength, default=None), why, cue
+
+
+def _strength(signal: Signal) -> tuple[float, float]:
+    """How strongly a lexicon signal says digital: its margin, then its probability."""
+    return signal.margin, signal.p
 
 
 def _quoted_text(scan_: DocScan, blocks: list[Unit], art: Unit) -> tuple[float, Reason | None, bool]:
