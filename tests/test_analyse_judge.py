@@ -8,9 +8,10 @@ from pathlib import Path
 from hypothesis import given, strategies as st
 
 from lawscan.analyse import analyse_document
-from lawscan.analyse.judge import (P_NO_CUE, Judgement, Signal, at_least, combine_rules, probability,
-                                  title_margin)
+from lawscan.analyse.judge import (P_NO_CUE, Judgement, Signal, _items, at_least, combine_rules,
+                                  probability, title_margin)
 from lawscan.analyse.lexicon import load_lexicon
+from lawscan.fold import fold
 
 FIXTURES = Path(__file__).parent / "fixtures" / "analyse"
 
@@ -42,6 +43,32 @@ def test_title_margin_is_at_or_above_nought_exactly_for_digital_titles():
     # a title all of whose items are digital is as far above the threshold as a title can be
     assert title_margin("Cơ sở dữ liệu quốc gia về chăn nuôi ong", lex) == 1.0
     assert title_margin("Hồ sơ đăng ký", lex) == -1.0
+
+
+def test_a_title_is_cut_into_items_but_never_inside_a_term():
+    """"Kết nối, chia sẻ" and "định danh và xác thực điện tử" hold an item separator: cut there,
+    a title about data sharing had no digital item left ("kết nối", "chia sẻ" are too short to
+    count, the rest names plain "dữ liệu")."""
+    lex = load_lexicon()
+    assert _items(fold("Kết nối, chia sẻ và khai thác dữ liệu cảng biển"), lex) == [
+        "kết nối, chia sẻ", "khai thác dữ liệu cảng biển"]
+    assert _items(fold("Bảo đảm kinh phí, hệ thống định danh và xác thực điện tử"), lex) == [
+        "bảo đảm kinh phí", "hệ thống định danh và xác thực điện tử"]
+    assert _items(fold("Tờ báo và trang thông tin điện tử"), lex) == ["tờ báo", "trang thông tin điện tử"]
+    assert title_margin("Kết nối, chia sẻ và khai thác dữ liệu cảng biển", lex) == 0.0
+
+
+def test_the_digital_form_of_a_thing_may_be_followed_by_its_complement():
+    """The qualifier closes the item ("giấy chứng nhận kiểm dịch điện tử") or the head phrase
+    before a complement ("thủ tục điện tử | đối với tàu thuyền"), unless a longer lexicon term
+    ends that head (an e-portal counts half) or it is a false positive."""
+    lex = load_lexicon()
+    assert lex.qualified_object("giấy chứng nhận kiểm dịch điện tử")
+    assert lex.qualified_object("thủ tục điện tử đối với tàu thuyền đến")
+    assert lex.qualified_object("cấp giấy phép trực tuyến cho tổ chức")
+    assert not lex.qualified_object("trang thông tin điện tử về đấu thầu")
+    assert not lex.qualified_object("thuốc lá điện tử tại cơ sở y tế")
+    assert not lex.qualified_object("điện tử cho tàu thuyền")  # no thing before the qualifier
 
 
 def test_every_unit_of_a_law_is_judged_and_the_verdict_is_read_from_the_judgements():

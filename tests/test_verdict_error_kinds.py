@@ -78,6 +78,14 @@ ARTICLES = {
         "Giấy chứng nhận kiểm dịch điện tử",
         "1. Giấy chứng nhận kiểm dịch được cấp dưới dạng điện tử có giá trị như bản giấy.\n"
         "2. Việc cấp, tra cứu giấy chứng nhận được thực hiện trên hệ thống thông tin.", True),
+    "electronic form of a procedure, with a complement after it": (
+        "Thủ tục điện tử đối với động vật vận chuyển ra khỏi tỉnh",
+        "1. Thủ tục kiểm dịch được thực hiện bằng phương thức điện tử.\n"
+        "2. Chủ hàng nộp hồ sơ và nhận kết quả tại cơ quan thú y khi hệ thống gặp sự cố.", True),
+    "data connection and sharing named across a comma": (
+        "Kết nối, chia sẻ và khai thác dữ liệu thú y",
+        "1. Dữ liệu thú y được cung cấp cho cơ quan, tổ chức có nhu cầu theo quy định.\n"
+        "2. Việc cung cấp dữ liệu cho tổ chức nước ngoài thực hiện theo điều ước quốc tế.", True),
     "a thing that only bears the word 'điện tử' (a false positive)": (
         "Thuốc lá điện tử tại cơ sở thú y",
         "Người làm việc tại cơ sở thú y không được sử dụng thuốc lá điện tử trong khu vực điều trị "
@@ -139,12 +147,6 @@ ARTICLES = {
 }
 
 LEFT = {
-    ("electronic devices as the sector's channel", "rules"):
-        "'thiết bị điện tử', 'camera', 'thiết bị định vị' are no lexicon terms ('điện tử' alone is "
-        "mostly a false positive)",
-    ("electronic devices as the sector's channel", "trained"):
-        "scored (cues 'điện tử', 'camera') but under 0.5: few articles of this kind are labelled "
-        "yes in the corpus and pool",
     ("modernisation said without a digital word", "rules"):
         "a modernisation title counts only with a strong digital term in the body (every "
         "modernisation article labelled yes in the corpus and pool names one); without one it is "

@@ -174,9 +174,29 @@ def _item_weight(item: str, lex: Lexicon) -> float:
     return 0.5 if hits else 0.0
 
 
+_ITEM_SEPARATOR = re.compile(r",| và | hoặc ")
+
+
+def _items(part: str, lex: Lexicon) -> list[str]:
+    """The items of a folded title part, cut at ",", " và " and " hoặc " - but not inside a
+    lexicon term that holds one ("kết nối, chia sẻ", "định danh và xác thực điện tử")."""
+    cuts = list(_ITEM_SEPARATOR.finditer(part))
+    if not cuts:
+        return [part.strip()] if part.strip() else []
+    terms = [(h.start, h.end) for h in lex.find_folded(part)]
+    items, start = [], 0
+    for cut in cuts:
+        if not any(s < cut.start() and cut.end() <= e for s, e in terms):
+            items.append(part[start:cut.start()])
+            start = cut.end()
+    items.append(part[start:])
+    return [i.strip() for i in items if i.strip()]
+
+
 def title_margin(heading: str, lex: Lexicon, folded: str | None = None) -> float:
     """How digital a title's subject is, as a margin (>= 0: digital). The title is cut into parts
-    at ";" and each part into items at "," and " và "; an item is digital when it names a strong
+    at ";" and each part into items at "," and " và " (:func:`_items`: never inside a term, so
+    "Kết nối, chia sẻ và khai thác dữ liệu" has two items); an item is digital when it names a strong
     digital term or the digital form of a thing ("Giấy chứng nhận kiểm dịch điện tử"), half
     digital when it names only an e-portal or website (:func:`_item_weight`);
     a part is digital when at least half of its substantive items are (items of one or two
@@ -198,7 +218,7 @@ def title_margin(heading: str, lex: Lexicon, folded: str | None = None) -> float
         return -1.0
     margins = []
     for part in parts:
-        items = [i.strip() for i in re.split(r",| và | hoặc ", part) if i.strip()]
+        items = _items(part, lex)
         weights = [_item_weight(i, lex) for i in items]
         counted = [w for i, w in zip(items, weights) if w or _syllables(i) >= 3]
         margins.append(2 * sum(counted) / len(counted) - 1 if counted else -1.0)

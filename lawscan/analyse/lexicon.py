@@ -148,11 +148,25 @@ class Lexicon:
         words or more closed by a digital qualifier of ``[topics] object_qualifiers`` ("giấy
         chứng nhận kiểm dịch điện tử", "cấp giấy phép trực tuyến"), not inside a false positive
         ("thuốc lá điện tử")? The qualifier closes the whole phrase, as in a law's title
-        (:meth:`digital_object`)."""
+        (:meth:`digital_object`), or the head phrase before a complement ("thủ tục điện tử | đối
+        với tàu thuyền"), unless a longer lexicon term ends that head (an e-portal keeps its half
+        weight: "trang thông tin điện tử | về đấu thầu")."""
         f = " ".join(re.sub(r"\([^()]*\)", " ", folded_item).split()).rstrip(" .;:")
-        q = self._closing_qualifier(f)
-        return (q is not None and len(f[: -len(q)].split()) >= 2
-                and not any(f.endswith(fp) for fp in self.false_positives))
+        if self._qualifier_of(f):
+            return True
+        complement = _COMPLEMENT.search(f)
+        head = f[:complement.start()] if complement else ""
+        q = self._qualifier_of(head)
+        return q is not None and not any(h.end == len(head) and h.end - h.start > len(q)
+                                         for h in self.find_folded(head))
+
+    def _qualifier_of(self, phrase: str) -> str | None:
+        """The qualifier that closes ``phrase`` after two words or more, outside a false
+        positive; else None."""
+        q = self._closing_qualifier(phrase)
+        ok = (q is not None and len(phrase[: -len(q)].split()) >= 2
+              and not any(phrase.endswith(fp) for fp in self.false_positives))
+        return q if ok else None
 
     def body_confirmed_subject(self, folded_title: str) -> str | None:
         """The subject of ``[titles] body_confirmed`` an article title names (folded, on word
@@ -173,6 +187,10 @@ class Lexicon:
         """The first of ``object_qualifiers`` that ends the folded ``phrase`` as its last words
         (after at least one other word), or None."""
         return next((q for q in self.object_qualifiers if phrase.endswith(" " + q)), None)
+
+
+# the words that open a complement after a title's head noun phrase ("thủ tục điện tử cho ...")
+_COMPLEMENT = re.compile(r" (?:cho|đối với|của|trong|tại|về|theo|từ|khi|để|giữa|với) ")
 
 
 def _names_phrase(folded: str, phrase: str) -> bool:
