@@ -86,6 +86,14 @@ ARTICLES = {
         "Kết nối, chia sẻ và khai thác dữ liệu thú y",
         "1. Dữ liệu thú y được cung cấp cho cơ quan, tổ chức có nhu cầu theo quy định.\n"
         "2. Việc cung cấp dữ liệu cho tổ chức nước ngoài thực hiện theo điều ước quốc tế.", True),
+    "remote monitoring whose body runs on data": (
+        "Giám sát từ xa dịch bệnh động vật",
+        "1. Cơ sở chăn nuôi lớn kết nối thiết bị cảm biến với hệ thống thông tin giám sát dịch bệnh.\n"
+        "2. Dữ liệu cảm biến được lưu trữ và chia sẻ với cơ quan thú y cấp tỉnh.", True),
+    "remote control of equipment (no digital term in the body)": (
+        "Giám sát và điều khiển từ xa thiết bị phun khử trùng",
+        "Thiết bị phun khử trùng tại chợ đầu mối được điều khiển từ xa bằng bộ điều khiển cầm tay do "
+        "người phụ trách chợ giữ.", False),
     "a thing that only bears the word 'điện tử' (a false positive)": (
         "Thuốc lá điện tử tại cơ sở thú y",
         "Người làm việc tại cơ sở thú y không được sử dụng thuốc lá điện tử trong khu vực điều trị "

@@ -26,10 +26,10 @@ probabilities with the labels (per unit) and the confidence with the labelled st
 ``review`` is set when the confidence is below :data:`REVIEW_BELOW` (0.85): the status rests on
 a unit no surer than one judged right at its threshold (p 0.846), or a unit judged not digital is
 within reach of being digital (p above 0.15). On
-the 547 documents of the corpus and the pool (``benchmarks/eval_verdict.py``) this marks 85
-rule-only verdicts, with 15 of the 24 that differ from the labels among them (at 0.6 it marked
-6, none wrong), and 77 trained verdicts (held out), with 21 of its 30 wrong ones (at 0.6: 8,
-with 7); the other verdicts are right 98.1% of the time (rules and trained alike). A law with
+the 547 documents of the corpus and the pool (``benchmarks/eval_verdict.py``) this marks 87
+rule-only verdicts, with 15 of the 22 that differ from the labels among them (at 0.6 it marked
+6, none wrong), and 79 trained verdicts (held out), with 23 of its 30 wrong ones (at 0.6: 8,
+with 7); the other verdicts are right 98.5% of the time (rules and trained alike). A law with
 no article, section or chapter to judge is given :data:`P_NOTHING_JUDGED` (its structure was not
 found: a human should look).
 """
