@@ -320,11 +320,11 @@ class _Builder:
         self.counts["refs"] += 1
         if self._elsewhere(source, ref, chain, amended, quote):
             return
-        self._in_body(ref, chain)
+        top = self._top_for(ref, chain)
         anchor = self.anchors.get(id(ref))
         for path in ref.targets:
             if quote is not None:
-                self._quoted_path(source, ref, path, chain[chain.index(quote) + 1:], amended)
+                self._quoted_path(source, ref, path, chain[chain.index(quote) + 1:], amended, top)
             elif not ref.qualified and not any(n == THIS for _, n in path) and (
                     amended is not None or self._in_instruction(chain)):
                 # units of the amended law; "Điều 3. Sửa đổi, bổ sung khoản 10 Điều 3" of an
@@ -337,7 +337,7 @@ class _Builder:
             elif anchor is not None and anchor.ref.kind == "external":
                 self._cite(source, ref, anchor.ref, [path])  # "Điều 5 của Luật X (trừ điểm a)"
             else:
-                self._own_path(source, ref, path, chain, anchor)
+                self._own_path(source, ref, path, chain, anchor, top)
 
     def _elsewhere(self, source: str, ref: Ref, chain: list[Unit], amended: Ref | None,
                    quote: Unit | None) -> bool:
@@ -359,9 +359,10 @@ class _Builder:
         return True
 
     def _quoted_path(self, source: str, ref: Ref, path: Path, inner: list[Unit],
-                     amended: Ref | None) -> None:
-        """A path in quoted text: relative to the quotation's own units, else the amended law's."""
-        target = self._resolve(path, inner) if is_relative(path) and inner else None
+                     amended: Ref | None, top: dict) -> None:
+        """A path in quoted text: relative to the quotation's own units, else the amended law's.
+        ``top``: the index of the body the reference is read in (:meth:`_top_for`)."""
+        target = resolve_path(path, inner, top) if is_relative(path) and inner else None
         if target is not None:
             self._edge(source, target, ref)
         elif amended is not None:
@@ -371,9 +372,10 @@ class _Builder:
             self.counts["skipped"] += 1
 
     def _own_path(self, source: str, ref: Ref, path: Path, chain: list[Unit],
-                  anchor: Anchor | None) -> None:
-        """A path into this document: an edge, or a problem saying why there is none."""
-        target = self._resolve_near(path, chain, anchor)
+                  anchor: Anchor | None, top: dict) -> None:
+        """A path into this document: an edge, or a problem saying why there is none. ``top``:
+        as :meth:`_quoted_path`'s."""
+        target = self._resolve_near(path, chain, anchor, top)
         if target is not None:
             self._edge(source, target, ref)
         elif id(ref) in self.shared_qualifier:
@@ -383,7 +385,7 @@ class _Builder:
                 f"reference “{clip(ref.text)}” names {path_label(path)}, which is not in this "
                 "document; it probably belongs to the law named later in the sentence", ref.line,
                 "info"))
-        elif self._before_first(path, chain):
+        elif self._before_first(path, chain, top):
             self.counts["skipped"] += 1
             self.problems.append(Problem(
                 "refs.before_first",
@@ -398,26 +400,28 @@ class _Builder:
                 self.info.broken.append(broken)
             self.problems.append(Problem("refs.unresolved", broken.message, ref.line))
 
-    def _resolve_near(self, path: Path, chain: list[Unit], anchor: Anchor | None) -> Unit | None:
+    @staticmethod
+    def _resolve_near(path: Path, chain: list[Unit], anchor: Anchor | None, top: dict) -> Unit | None:
         """The unit ``path`` names where it stands or, failing that, under its anchor (only
         there for a list announced as the anchor's units: see :mod:`lawscan.graph.scope`)."""
         if anchor is None:
-            return self._resolve(path, chain)
-        here = None if anchor.explicit else self._resolve(path, chain)
+            return resolve_path(path, chain, top)
+        here = None if anchor.explicit else resolve_path(path, chain, top)
         if here is not None:
             return here
         outer = anchor.path()
-        inner = [self._resolve(outer[:k], chain) for k in range(1, len(outer) + 1)]
-        return self._resolve(path, inner) if inner[-1] is not None else None
+        inner = [resolve_path(outer[:k], chain, top) for k in range(1, len(outer) + 1)]
+        return resolve_path(path, inner, top) if inner[-1] is not None else None
 
-    def _before_first(self, path: Path, chain: list[Unit]) -> bool:
+    @staticmethod
+    def _before_first(path: Path, chain: list[Unit], top: dict) -> bool:
         """The unit ``path`` names is missing from a container whose units of that kind start
         after it (khoản 3 Điều 251 of the vbpl.vn Bộ luật Hình sự starts at điểm d): the text
         lost its first units, which the numbering problem reports once, rather than each
         reference to them being broken."""
         if len(path) < 2:
             return False
-        container = self._resolve(path[:-1], chain)
+        container = resolve_path(path[:-1], chain, top)
         kind, num = path[-1]
         want = struct_key(num, kind)
         if container is None or want is None:
@@ -511,13 +515,12 @@ class _Builder:
                     if ct.doc_key == node:
                         ct.doc_key = next(iter(into))
 
-    def _resolve(self, path: Path, chain: list[Unit]) -> Unit | None:
-        return resolve_path(path, chain, self.top)
-
-    def _in_body(self, ref: Ref, chain: list[Unit]) -> None:
-        """Resolve ``ref``'s units in the body it names (``self.top``), when there are several."""
-        if self.bodies is not None:
-            self.top = self.bodies[id(body_of(ref, chain, self.doc.root))]
+    def _top_for(self, ref: Ref, chain: list[Unit]) -> dict:
+        """The index ``ref``'s units are resolved in: the document's (``self.top``) or, in a
+        decree that issues a regulation, that of the body the reference names (graph/scope.py)."""
+        if self.bodies is None:
+            return self.top
+        return self.bodies[id(body_of(ref, chain, self.doc.root))]
 
 
 def top_index(doc: Document, units: list[Unit] | None = None,
