@@ -64,7 +64,7 @@ def platt(points: list[tuple[float, float]], prior: float = PRIOR) -> tuple[floa
     (score, y), y in [0, 1], by maximum likelihood, pulled towards the identity (a = 1, b = 0)
     with the weight of ``prior`` points (a kind with few labelled units - sections - keeps close
     to the model's own scores). Newton's method on the two parameters."""
-    from lawscan.analyse.classify import logit
+    from lawscan.analyse.judge import logit
 
     a, b = 1.0, 0.0
     xs = [(logit(x), y) for x, y in points]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Protocol, Sequence
 
-from lawscan.analyse.judge import Judgement, Signal, combine_rules
+from lawscan.analyse.judge import Judgement, Signal, combine_rules, logit
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.messages import reason
@@ -107,10 +107,8 @@ def _reason(j: Judgement, p: float, model: str):
 
 
 def log_odds_mean(p: float, q: float) -> float:
-    """The probability whose log-odds are the mean of those of ``p`` and ``q`` (each within
-    1e-4 of 0 and 1)."""
-    a, b = (math.log(x / (1 - x)) for x in (min(max(v, 1e-4), 1 - 1e-4) for v in (p, q)))
-    return 1 / (1 + math.exp(-(a + b) / 2))
+    """The probability whose log-odds are the mean of those of ``p`` and ``q`` (``judge.logit``)."""
+    return 1 / (1 + math.exp(-(logit(p) + logit(q)) / 2))
 
 
 def combine_trained(j: Judgement) -> None:

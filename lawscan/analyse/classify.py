@@ -36,7 +36,6 @@ this text, three times faster than its tokenizer); the model is a bag of syllabl
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -181,17 +180,13 @@ def probability(score: float, scaling: tuple[float, float]) -> float:
     return min(1 - P_NO_CUE, max(P_NO_CUE, calibrate(score, scaling)))
 
 
-def logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
 def calibrate(score: float, scaling: tuple[float, float]) -> float:
     """The calibrated probability of a model score: sigmoid(a * logit(score) + b) for the
     Platt scaling ``scaling = (a, b)`` of its kind of unit (``training/cv.py`` fits it)."""
+    from lawscan.analyse.judge import logit, sigmoid
+
     a, b = scaling
-    z = a * logit(score) + b
-    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+    return sigmoid(a * logit(score) + b)
 
 
 def candidates(context) -> set[int]:

@@ -68,6 +68,17 @@ def probability(margin: float) -> float:
     return min(1 - P_NO_CUE, max(P_NO_CUE, p))
 
 
+def logit(p: float) -> float:
+    """The log-odds of ``p``, kept within 1e-6 of 0 and 1 (a model's raw score may be 0 or 1)."""
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def sigmoid(z: float) -> float:
+    """The probability whose log-odds are ``z`` (no overflow for a large negative ``z``)."""
+    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+
+
 def _clip(x: float) -> float:
     return max(-1.0, min(1.0, x))
 
