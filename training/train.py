@@ -1,6 +1,6 @@
 """Train the classifier that lawscan's trained verdict ships, and choose its roll-up parameters.
 
-Command (from the repository root, in the project's virtualenv; about 4 minutes on 2 cores)::
+Command (from the repository root, in the project's virtualenv; about 1-2 minutes on 2 cores)::
 
     python training/train.py [--corpus DIR] [--labels FILE] [--out DIR] [--seed 0] [--folds 5]
 
