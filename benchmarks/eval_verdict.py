@@ -1,8 +1,8 @@
 """Honest evaluation of the trained verdict against the rule-only verdict, by law-grouped
 cross-validation, and on the team's unseen drafts.
 
-Command (from the repository root; about 6 minutes on 2 cores, most of it training 5 models,
-twice that with ``--features``)::
+Command (from the repository root; about a minute on 2 cores, most of it training 5 models,
+more with ``--features``)::
 
     python benchmarks/eval_verdict.py [--corpus DIR] [--labels FILE] [--folds 5] [--seed 0]
                                       [--features] [--list-errors] [--drafts DIR]
