@@ -69,6 +69,15 @@ def test_the_digital_form_of_a_thing_may_be_followed_by_its_complement():
     assert not lex.qualified_object("trang thông tin điện tử về đấu thầu")
     assert not lex.qualified_object("thuốc lá điện tử tại cơ sở y tế")
     assert not lex.qualified_object("điện tử cho tàu thuyền")  # no thing before the qualifier
+    assert not lex.qualified_object("lắp đặt công tơ điện tử cho khách hàng")  # hardware
+
+
+def test_a_body_confirmed_title_subject_is_not_read_inside_a_false_positive():
+    lex = load_lexicon()
+    assert lex.body_confirmed_subject("hệ thống tự động cảnh báo cháy") == "tự động"
+    assert lex.body_confirmed_subject("nền tảng du lịch thông minh quốc gia") == "thông minh"
+    assert lex.body_confirmed_subject("tự động gia hạn giấy phép") is None
+    assert lex.body_confirmed_subject("nền tảng pháp lý của hoạt động thú y") is None
 
 
 def test_every_unit_of_a_law_is_judged_and_the_verdict_is_read_from_the_judgements():

@@ -170,9 +170,11 @@ class Lexicon:
 
     def body_confirmed_subject(self, folded_title: str) -> str | None:
         """The subject of ``[titles] body_confirmed`` an article title names (folded, on word
-        boundaries), or None: a title about it is digital when its body names a strong term."""
+        boundaries, not only inside a false positive: "tự động gia hạn", "nền tảng pháp lý"), or
+        None: a title about it is digital when its body names a strong term."""
         for t in self.body_confirmed_titles:
-            if _names_phrase(folded_title, t):
+            if _names_phrase(folded_title, t) and not any(
+                    t in fp and _names_phrase(folded_title, fp) for fp in self.false_positives):
                 return t
         return None
 
