@@ -41,6 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lawscan.fold import fold
+from lawscan.analyse.judge import P_NO_CUE, logit, sigmoid, title_is_digital
 from lawscan.analyse.lexicon import data_path
 from lawscan.datafiles import load_data_file
 from lawscan.model import Unit
@@ -89,8 +90,6 @@ def lexicon_tokens(unit: Unit, sc, lex) -> list[str]:
     terms of its text (``lxb_database``) and the share of its lines that name one (``lxb_share_0``,
     ``_lo`` under a quarter, ``_mid`` under half, ``_hi``); for a chapter or section, whether none,
     a few or most of its article titles are digital (``lxc_0``, ``lxc_few``, ``lxc_most``)."""
-    from lawscan.analyse.judge import title_is_digital
-
     tokens = []
     if unit.heading:
         if title_is_digital(unit.heading, lex):
@@ -175,16 +174,12 @@ def probability(score: float, scaling: tuple[float, float]) -> float:
     """The probability a unit's model ``score`` stands for: calibrated with ``scaling`` (its
     kind's Platt parameters), kept within ``judge.P_NO_CUE`` of 0 and 1 (the evaluation's
     cross-fitted verdicts use this too: ``training/cv.py``)."""
-    from lawscan.analyse.judge import P_NO_CUE
-
     return min(1 - P_NO_CUE, max(P_NO_CUE, calibrate(score, scaling)))
 
 
 def calibrate(score: float, scaling: tuple[float, float]) -> float:
     """The calibrated probability of a model score: sigmoid(a * logit(score) + b) for the
     Platt scaling ``scaling = (a, b)`` of its kind of unit (``training/cv.py`` fits it)."""
-    from lawscan.analyse.judge import logit, sigmoid
-
     a, b = scaling
     return sigmoid(a * logit(score) + b)
 
@@ -242,8 +237,6 @@ class TextcatClassifier:
 
     def predict(self, kind: str, units, context) -> list[float]:
         """Calibrated P(digital) of each unit of ``kind``; ``P_NO_CUE`` for a unit without a cue."""
-        from lawscan.analyse.judge import P_NO_CUE
-
         if "candidates" not in context.memo:
             context.memo["candidates"] = candidates(context)
         chosen = context.memo["candidates"]

@@ -382,7 +382,8 @@ def _quoted_signal(scan_: DocScan, art: Unit, lex: Lexicon) -> Signal:
         best, found, seen = _inserted_articles(scan_, q, lex, art)
         if why is None and found is not None:
             why = found
-        tops += [best] if best is not None else []
+        if best is not None:
+            tops.append(best)
         cue = cue or seen
     top = max(tops, key=_strength, default=None)
     margin, found, seen = _quoted_text(scan_, blocks, art)
