@@ -90,3 +90,43 @@ def test_reason_texts_are_data_in_both_languages():
     inner = messages.reason("quoted_article", num="1", inner=("Tên Điều 3a nói về x", "Điều 3a title names x"))
     assert inner.code == "quoted" and inner.vi.endswith("bổ sung/sửa đổi: Tên Điều 3a nói về x")
     assert inner.en == "Điều 1 inserts/amends Điều 3a title names x"
+
+
+def _record(tmp_path, scope: str, chapters: list[tuple[str, list[str]]]) -> Path:
+    """A vbpl.vn JSON record without the law's title (as the pool's records are): its scope
+    article, then chapters of articles with the given titles."""
+    import json
+
+    arts = [{"number": "Điều 1", "heading": "Phạm vi điều chỉnh", "body": scope},
+            {"number": "Điều 2", "heading": "Giải thích từ ngữ", "body": "Các từ ngữ dưới đây."}]
+    out, n = [{"title": "CHƯƠNG I", "subtitle": "NHỮNG QUY ĐỊNH CHUNG", "articles": arts}], 3
+    for i, (name, titles) in enumerate(chapters, start=2):
+        items = []
+        for t in titles:
+            items.append({"number": f"Điều {n}", "heading": t, "body": f"1. Nội dung của {t.lower()}."})
+            n += 1
+        out.append({"title": f"CHƯƠNG {'I' * i if i < 4 else 'IV'}", "subtitle": name, "articles": items})
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps({"id": "1/2099/QH99", "chapters": out}, ensure_ascii=False), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("scope, status", [
+    # the topic ends after the tenth word of the object regulated: read whole, not cut
+    ("Luật này quy định về hoạt động ứng dụng và phát triển công nghệ thông tin, các biện "
+     "pháp bảo đảm.", "digital_law"),
+    # the topic starts after the tenth word: not the object the law regulates
+    ("Luật này quy định về hoạt động khai thác tài nguyên nước của tổ chức cá nhân trong nước có "
+     "ứng dụng công nghệ thông tin.", "dedicated_chapter"),
+])
+def test_record_without_title_reads_its_scope_topic_whole(tmp_path, scope, status):
+    from lawscan.pipeline import load_document
+
+    path = _record(tmp_path, scope, [
+        ("ỨNG DỤNG CÔNG NGHỆ THÔNG TIN", ["Cơ sở dữ liệu quốc gia", "Hệ thống thông tin"]),
+        ("PHÁT TRIỂN CÔNG NGHỆ THÔNG TIN", ["Phát triển phần mềm", "Hạ tầng công nghệ thông tin"]),
+        ("ĐIỀU KHOẢN THI HÀNH", ["Hiệu lực thi hành"]),
+    ])
+    doc = load_document(path)
+    assert not doc.title
+    assert analyse(doc).status == status

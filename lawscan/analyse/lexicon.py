@@ -137,10 +137,11 @@ class Lexicon:
         return any(term is not None and (term.strength == "strong" or term.category in categories)
                    for _, (_, term) in a.iter(folded))
 
-    def has_topic(self, text: str) -> str | None:
-        """The longest law topic named in ``text`` (on word boundaries), or None."""
+    def has_topic(self, text: str, starts_before: int | None = None) -> str | None:
+        """The longest law topic named in ``text`` (on word boundaries), or None; with
+        ``starts_before``, only a topic that starts before that character of the folded text."""
         f = fold(text)
-        named = [t for t in self.topics if _names_phrase(f, t)]
+        named = [t for t in self.topics if _names_phrase(f, t, starts_before)]
         return max(named, key=len) if named else None
 
     def qualified_object(self, folded_item: str) -> bool:
@@ -195,10 +196,11 @@ class Lexicon:
 _COMPLEMENT = re.compile(r" (?:cho|đối với|của|trong|tại|về|theo|từ|khi|để|giữa|với) ")
 
 
-def _names_phrase(folded: str, phrase: str) -> bool:
-    """Does ``folded`` contain the folded ``phrase`` on word boundaries?"""
+def _names_phrase(folded: str, phrase: str, starts_before: int | None = None) -> bool:
+    """Does ``folded`` contain the folded ``phrase`` on word boundaries (starting before
+    ``starts_before``, when given)?"""
     i = folded.find(phrase)
-    while i >= 0:
+    while i >= 0 and (starts_before is None or i < starts_before):
         if (i == 0 or not _is_word_char(folded[i - 1])) and (
                 i + len(phrase) == len(folded) or not _is_word_char(folded[i + len(phrase)])):
             return True

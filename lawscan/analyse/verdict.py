@@ -63,11 +63,14 @@ def scope_topic(outline: Outline, lex: Lexicon) -> str | None:
     m = re.search(r"luật này quy định (?:về )?([^,;.]+)", text)
     if not m:
         return None
-    head = " ".join(m.group(1).split()[:10])  # the object regulated: its first words only
-    topic = lex.has_topic(head)
+    # the object regulated: a term that starts among its first ten words, read whole ("hoạt
+    # động ứng dụng và phát triển | công nghệ thông tin" is cut after "thông")
+    words = m.group(1).split()
+    phrase, limit = " ".join(words), len(" ".join(words[:10]))
+    topic = lex.has_topic(phrase, starts_before=limit)
     if topic:
         return topic
-    strong = [h for h in lex.find_folded(head) if h.strength == "strong"]
+    strong = [h for h in lex.find_folded(phrase) if h.strength == "strong" and h.start < limit]
     return strong[0].term if strong else None
 
 
