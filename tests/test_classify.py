@@ -60,7 +60,7 @@ def test_platt_scaling_fits_what_the_labels_say():
 
 def test_candidates_are_the_units_with_a_cue():
     """Only units with a cue of rules/data/cues.toml are scored: an article by its title or text,
-    a chapter by its title or its articles' titles."""
+    a chapter by its own title (its articles' titles count only when its title is lost)."""
     from lawscan.analyse.classify import cue_list
     from lawscan.fold import fold
 
@@ -75,9 +75,39 @@ def test_candidates_are_the_units_with_a_cue():
         text = [art.heading] + [ln.text for u in art.walk() for ln in u.content]
         assert (id(art) in chosen) == cued(*text), art.num
     assert {a_.num for a_ in arts if id(a_) in chosen} == {"2", "4", "5", "6", "7", "9"}
-    for chap in a.doc.units("chapter"):
-        titles = [chap.heading] + [x.heading for x in chap.walk() if x.kind == "article"]
-        assert (id(chap) in chosen) == cued(*titles), chap.num
+    chapters = a.doc.units("chapter")
+    for chap in chapters:
+        assert (id(chap) in chosen) == cued(chap.heading), chap.num
+    # a chapter whose title is lost (a record that dropped it) is scored by its articles' titles
+    lost = next(c for c in chapters if not cued(c.heading) and any(
+        cued(x.heading) for x in c.walk() if x.kind == "article"))
+    lost.heading = ""
+    assert id(lost) in candidates(UnitContext(a.outline, a.scan, load_lexicon()))
+
+
+def test_a_chapter_title_without_a_cue_leaves_the_chapter_to_its_articles():
+    """The trained verdict reads a chapter's title through the classifier only when the title
+    names a cue: "HOẠT ĐỘNG THƯ VIỆN" with two digital article titles inside is not a
+    digital chapter by its heading; most of its articles must be digital (the roll-up)."""
+    from lawscan.model import Document, Line, Unit
+
+    def art(num, title, body):
+        return Unit("article", num, title, f"chp_II__art_{num}", None, [Line(body, None)])
+
+    doc = Document(path="mem.txt", format="txt", title="Luật Thư viện")
+    chap = Unit("chapter", "II", "HOẠT ĐỘNG THƯ VIỆN", "chp_II", None, [], [
+        art("10", "Xây dựng cơ sở dữ liệu thư mục", "Thư viện xây dựng cơ sở dữ liệu thư mục."),
+        art("11", "Thư viện điện tử", "Thư viện điện tử được kết nối với hệ thống thông tin."),
+        art("12", "Phục vụ người đọc", "Thư viện phục vụ người đọc tại chỗ."),
+        art("13", "Luân chuyển tài liệu", "Thư viện luân chuyển tài liệu giữa các thư viện."),
+        art("14", "Bảo quản tài liệu", "Thư viện bảo quản tài liệu."),
+    ])
+    doc.root.children.append(chap)
+    a = analyse_document(doc, {"verdict": "trained"})
+    assert id(chap) not in candidates(UnitContext(a.outline, a.scan, load_lexicon()))
+    j = a.judgements.chapters[0]
+    assert j.signal("classifier").p == P_NO_CUE
+    assert j.digital == (sum(x.digital for x in a.judgements.articles) > len(chap.children) // 2)
 
 
 def test_the_model_ships_in_the_package_and_loads():

@@ -162,10 +162,6 @@ LEFT = {
     ("modernisation said without a digital word", "trained"):
         "scored (cue 'hiện đại hóa') but under 0.5: every modernisation article labelled yes "
         "names a digital term in its body, which this one does not",
-    ("mixed title naming a database, with no clause on it", "trained"):
-        "0.51: the classifier reads the database in the title (0.56) and the mixed title's "
-        "lexicon probability (0.47) does not pull it under 0.5; the corpus and pool label only "
-        "two such articles (one yes, one no)",
     ("automated decision-making without a digital keyword", "trained"):
         "0.32: the lexicon now reads the title as digital (0.85), but the classifier gives 0.04 "
         "(scored for its cue 'tự động'): no article of this kind is labelled in the corpus and pool",

@@ -16,7 +16,9 @@ decides each unit from them together with the lexicon's evidence and the structu
   a heading with its articles' titles, so one digital article title could lift a chapter about
   something else; asking for two digital articles (one, as the rule-only verdict asks of a
   digital title, was tried) makes 7 more of the 547 documents' statuses right in law-grouped
-  cross-validation (benchmarks/eval_verdict.py);
+  cross-validation (benchmarks/eval_verdict.py). A heading whose title names no cue is not
+  scored at all (``classify.candidates``): its probability is the floor, and the roll-up
+  decides;
 * digital when that probability is 0.5 or more; the reason is the lexicon's when one of its
   signals agrees, else the classifier's.
 

@@ -17,9 +17,12 @@ document (its outline, lexicon scan and lexicon); gives one calibrated probabili
 * an own article that carries articles in quoted amending text is as digital as the most
   digital of them and itself (:func:`carried`);
 * ``candidates(context)`` - the units worth scoring: an article with a cue of
-  rules/data/cues.toml in its title or text, a chapter or section with one in its title or its
-  articles' titles. The others get ``judge.P_NO_CUE``: the annotated random sample puts the
-  share of digital units among them under 1% (docs/verdict.md);
+  rules/data/cues.toml in its title or text, a chapter or section with one in its own title (in
+  its articles' titles only when its title is lost). The others get ``judge.P_NO_CUE``: the
+  annotated random sample puts the share of digital units among them under 1%, and a chapter or
+  section whose title names no cue is digital only when most of its articles are (the guideline:
+  by its title or by most of its articles; the classifier reads a heading with its articles'
+  titles, which made such chapters digital on the strength of two of them: docs/verdict.md);
 * the model of ``model/`` beside this module (spaCy ``blank("xx")`` with one
   ``textcat_multilabel`` component, label ``digital``), loaded once per process on first use,
   through the spaCy gate of :mod:`lawscan.analyse.tokens`; ``model/calibration.json`` maps its
@@ -187,8 +190,10 @@ def calibrate(score: float, scaling: tuple[float, float]) -> float:
 def candidates(context) -> set[int]:
     """The ``id()`` of the chapters, sections and articles worth scoring (a cue in the text the
     classifier judges them by; see the module docstring). The cues are searched once in the
-    lexicon scan's folded text of the whole document, and each hit climbs to the units it is in
-    (an article's title names its chapter and section too, unless it is quoted text)."""
+    lexicon scan's folded text of the whole document, and each hit climbs to the units it is in:
+    every article it is in, and a chapter or section whose own title (or text) holds it. An
+    article's title names its chapter and section only when their own title is lost (empty), and
+    never from quoted text."""
     sc, parent = context.scan, context.outline.parents_with_quoted()
     own = context.outline.parent  # the units outside quoted text (the root left out)
     hit_slots = sorted({bisect.bisect_right(sc.starts, end - len(cue) + 1) - 1
@@ -196,13 +201,13 @@ def candidates(context) -> set[int]:
     chosen: set[int] = set()
     for k in hit_slots:
         unit, in_title = sc.slot_units[k], sc.slot_lines[k] < 0
-        via_title_of = unit if in_title and unit.kind == "article" else None
+        via_title_of = unit if in_title and unit.kind == "article" and id(unit) in own else None
         p: Unit | None = unit
         while p is not None:
             if p.kind == "article":
                 chosen.add(id(p))
             elif p.kind in ("chapter", "section") and (p is unit or (
-                    via_title_of is not None and id(via_title_of) in own)):
+                    via_title_of is not None and not p.heading.strip())):
                 chosen.add(id(p))
             p = parent.get(id(p))
     return chosen
