@@ -26,7 +26,9 @@ Prints:
   not yes) for the articles, sections and chapters the verdict judges (final provisions and
   scope/subjects/definitions articles left out). Units without a cue were labelled only as a
   random sample: each of them stands for (units without a cue) / (sampled ones) units, so the
-  figures estimate the whole population, and the recall of the cue prefilter is given too;
+  figures estimate the whole population, and the recall of the cue prefilter is given too (a
+  section or chapter is scored only for a cue in its own title: the others are decided by the
+  roll-up of their articles);
 * documents: status accuracy and clear-case accuracy (documents not marked borderline) on the
   labelled development laws (labels-dev.jsonl) and on the silver statuses of every document
   (``data.silver``: what the unit labels give), by part (corpus, pool), and the digital chapters
@@ -117,7 +119,8 @@ def print_units(rows, population):
             print(f"  {'':8s} cue prefilter: {sum(r.candidate for r in yes)} of the {len(yes)} yes "
                   f"are scored ({sum(1 for r in yes if r.chosen == 'sample')} yes in the sample "
                   f"of {sampled} of {population[kind]} units without a cue): estimated recall "
-                  f"{scored / sum(weight(r) for r in yes):.1%}")
+                  f"{scored / sum(weight(r) for r in yes):.1%}"
+                  + ("" if kind == "article" else " (the others: by the roll-up of their articles)"))
 
 
 def _truth(law, gold: bool):
