@@ -63,8 +63,8 @@ def scope_topic(outline: Outline, lex: Lexicon) -> str | None:
     m = re.search(r"luật này quy định (?:về )?([^,;.]+)", text)
     if not m:
         return None
-    # the object regulated: a term that starts among its first ten words, read whole ("hoạt
-    # động ứng dụng và phát triển | công nghệ thông tin" is cut after "thông")
+    # the object regulated: a term that starts among its first ten words is read whole (cut at
+    # ten words, "hoạt động ứng dụng và phát triển công nghệ thông tin" lost its "tin")
     words = m.group(1).split()
     phrase, limit = " ".join(words), len(" ".join(words[:10]))
     topic = lex.has_topic(phrase, starts_before=limit)
