@@ -30,12 +30,11 @@ refuses ``settings["verdict"] = "trained"`` with a :class:`~lawscan.errors.Confi
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Protocol, Sequence
 
-from lawscan.analyse.judge import Judgement, Signal, combine_rules, logit
+from lawscan.analyse.judge import Judgement, Signal, combine_rules, logit, sigmoid
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.messages import reason
@@ -109,8 +108,9 @@ def _reason(j: Judgement, p: float, model: str):
 
 
 def log_odds_mean(p: float, q: float) -> float:
-    """The probability whose log-odds are the mean of those of ``p`` and ``q`` (``judge.logit``)."""
-    return 1 / (1 + math.exp(-(logit(p) + logit(q)) / 2))
+    """The probability whose log-odds are the mean of those of ``p`` and ``q`` (``judge.logit``,
+    ``judge.sigmoid``)."""
+    return sigmoid((logit(p) + logit(q)) / 2)
 
 
 def combine_trained(j: Judgement) -> None:
