@@ -206,7 +206,13 @@ def _parallel(files: list[str], options: ScanOptions) -> Iterator[Item]:
     """Scan on ``jobs`` worker processes; results in input order. A worker that dies (killed,
     out of memory, crashed) breaks the pool: the first document not yet handed on is scanned
     again alone in a fresh process — if that one dies too, the document is the culprit and
-    becomes its error — and a new pool goes on with the rest."""
+    becomes its error — and a new pool goes on with the rest.
+
+    Interrupted (Ctrl-C, SIGTERM), the documents not started are dropped and those being scanned
+    end, so their cache entries are whole; the pool is shut down and its manager thread joined
+    here, before the interruption goes up. Left running into interpreter exit, that thread races
+    CPython 3.11's exit hook for the pool's wake-up pipe, which prints an "OSError: Bad file
+    descriptor" traceback after the one line of the interruption."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
     import multiprocessing
@@ -230,13 +236,9 @@ def _parallel(files: list[str], options: ScanOptions) -> Iterator[Item]:
                 pool = None
                 yield _alone(ctx, options, files[todo])
                 todo += 1
-    except BaseException:  # interrupted: do not wait for the documents not started yet
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-        raise
     finally:
-        if pool is not None:
-            pool.shutdown()  # the documents being scanned end (their cache entries whole)
+        if pool is not None:  # done or interrupted: see the docstring
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _forking(submit):

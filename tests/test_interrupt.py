@@ -111,3 +111,23 @@ def test_rerun_after_kill_works_and_uses_the_cache(workspace):
     assert len(cache_entries(workspace)) == COPIES
     assert read_entry(first).root is not None
     assert leftovers(workspace) == []  # the killed run's temporary files are gone too
+
+
+def test_an_interrupted_parallel_scan_joins_its_pool_before_going_up(workspace):
+    """The interruption reaches the caller only once the pool's manager thread and workers are
+    gone. A manager thread left running into interpreter exit races CPython 3.11's exit hook for
+    its wake-up pipe: "OSError: [Errno 9] Bad file descriptor" printed after the one line of the
+    interruption (seen once in CI)."""
+    import multiprocessing
+    import threading
+    from concurrent.futures.process import _ExecutorManagerThread
+
+    from lawscan.scan import ScanOptions, _parallel
+
+    files = sorted(str(p) for p in (workspace / "laws").iterdir())
+    run = _parallel(files, ScanOptions(slim=True, jobs=2))
+    next(run)  # the pool is up, documents are in flight
+    with pytest.raises(KeyboardInterrupt):
+        run.throw(KeyboardInterrupt)  # what Ctrl-C raises in the parent between two documents
+    assert [t for t in threading.enumerate() if isinstance(t, _ExecutorManagerThread)] == []
+    assert multiprocessing.active_children() == []
