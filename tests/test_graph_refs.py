@@ -130,3 +130,28 @@ def test_parse_chain_uses_a_given_start_match_only_where_it_was_found():
     assert _parse_chain(text, at, p).text == ref.text  # same without the given match
     with pytest.raises(AssertionError):  # a match found elsewhere is refused, not used
         _parse_chain(text, at, p, p["start"].match(text, text.index("Điều 7")))
+
+
+def test_a_long_line_of_references_is_read_whole():
+    """A text of one line holding thousands of references (a record that lost its line breaks):
+    each reference is found once, with its place, and those inside quotes are marked so. (The
+    spans taken and the quotes are looked up by bisection; a look at each made such a line of
+    a few megabytes take minutes: benchmarks/README.md.)"""
+    piece = "“khoản {n} Điều 2 của Luật này” và khoản {n} Điều 3 của Luật Đất đai số 31/2024/QH15, "
+    text = "Sửa đổi " + "".join(piece.format(n=i % 9 + 1) for i in range(3000))
+    refs = extract_refs(text)
+    assert len(refs) == 2 * 3000  # the quoted chain; the chain naming the other law and its number
+    assert all(text[r.start:r.end] == r.text for r in refs)
+    assert all(a.end <= b.start for a, b in zip(refs, refs[1:]))
+    quoted = [r for r in refs if r.in_quote]
+    assert len(quoted) == 3000 and all(r.text.endswith("Điều 2 của Luật này") for r in quoted)
+    assert all(r.kind == "external" and r.text.endswith("31/2024/QH15") for r in refs if not r.in_quote)
+
+
+def test_quote_marks_of_both_kinds_nested():
+    """A straight-quoted span holding a curly-quoted one (and text after it): a reference is in a
+    quote when it starts inside either."""
+    text = 'Thay cụm từ "tại “khoản 1 Điều 5” và khoản 2 Điều 6" bằng cụm từ khoản 3 Điều 7.'
+    refs = extract_refs(text)
+    assert [(r.text[-14:], r.in_quote) for r in refs] == [("khoản 1 Điều 5", True), ("khoản 2 Điều 6", True),
+                                                          ("khoản 3 Điều 7", False)]

@@ -121,6 +121,19 @@ def unit_refs(unit: Unit) -> list[Ref]:
     return _line_refs(unit_lines(unit))
 
 
+def shared_qualifier(refs: list[Ref]) -> set[int]:
+    """The ``id()`` of the bare internal references (no "của Luật ...") followed on their line by
+    a reference to units of another law, whose qualifier they may share: "các điểm a, b khoản 1
+    Điều 2 và ... khoản 3 Điều 2 của Luật bảo hiểm xã hội". One pass for the last such reference
+    of each line, one for the bare ones (a line of thousands of references stays linear)."""
+    last_external: dict[int | None, int] = {}
+    for o in refs:
+        if o.kind == "external" and o.targets:
+            last_external[o.line] = max(o.start, last_external.get(o.line, -1))
+    return {id(r) for r in refs if r.kind == "internal" and not r.qualified
+            and r.end < last_external.get(r.line, -1)}
+
+
 def _line_refs(lines: list[tuple[str, int | None]]) -> list[Ref]:
     refs = []
     for text, line in lines:
@@ -276,11 +289,7 @@ class _Builder:
             if own_amended is not None:
                 amended = own_amended
         here = chain + [unit]
-        # "các điểm a, b khoản 1 Điều 2 và ... khoản 3 Điều 2 của Luật bảo hiểm xã hội": a bare
-        # reference followed on its line by units of another law may share that law's qualifier
-        self.shared_qualifier = {id(r) for r in refs if r.kind == "internal" and not r.qualified
-                                 and any(o.kind == "external" and o.targets and o.line == r.line
-                                         and o.start > r.end for o in refs)} if refs else ()
+        self.shared_qualifier = shared_qualifier(refs)
         self.anchors = anchors(refs, self.own_lines[id(unit)]) if len(refs) > 1 else {}
         if listed is not None and refs and opens(refs[0], self.own_lines[id(unit)]):
             self.anchors[id(refs[0])] = listed  # "a) Khoản 1 Điều 6 về …" under "… của Luật X về:"

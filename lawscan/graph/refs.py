@@ -24,6 +24,7 @@ point "đ" or "đ1", an article "44đ" (``[a-zđ]``), a document number "13/2023
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import pathlib
 import re
@@ -336,11 +337,8 @@ def extract_refs(text: str, chains_only: bool = False) -> list[Ref]:
     has_field = p["field_tail"] in text
     if not (refs or has_type or has_number or has_field):
         return []
-    taken = [(r.start, r.end) for r in refs]
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
+    taken = _Spans((r.start, r.end) for r in refs)
+    free = taken.free
     for m in p["type"].finditer(text, first_type.start()) if has_type else ():
         if not free(m.start(), m.end()):
             continue
@@ -350,27 +348,57 @@ def extract_refs(text: str, chains_only: bool = False) -> list[Ref]:
         dtype, name, num, end = doc
         refs.append(Ref(text[m.start():end], m.start(), end, "external", doc_type=dtype,
                         doc_name=name, doc_number=num))
-        taken.append((m.start(), end))
+        taken.add(m.start(), end)
     for m in p["number"].finditer(text) if has_number else ():
         if free(m.start(), m.end()):
             refs.append(Ref(m.group("num"), m.start(), m.end(), "external", doc_number=m.group("num")))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     for m in p["field"].finditer(text) if has_field else ():
         words, end = _take_words(text, m.end(), set(vocab()["fields"]["stop_words"]),
                                  vocab()["fields"]["max_words"])
         if words and free(m.start(), end):
             refs.append(Ref(text[m.start():end], m.start(), end, "field", law_field=words))
-            taken.append((m.start(), end))
+            taken.add(m.start(), end)
     refs.sort(key=lambda r: r.start)
     _mark_quoted(text, refs)
     return refs
 
 
+class _Spans:
+    """The spans of a text already taken by references: sorted, never overlapping, so whether a
+    new span is free is one bisection, not a look at each (a text of one long line, megabytes,
+    holds tens of thousands of references)."""
+
+    def __init__(self, spans):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in spans:
+            self.add(a, b)
+
+    def free(self, a: int, b: int) -> bool:
+        """[a, b) overlaps no span taken."""
+        i = bisect.bisect_right(self.starts, a)  # the spans before i start at or before a
+        return (i == 0 or self.ends[i - 1] <= a) and (i == len(self.starts) or b <= self.starts[i])
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_right(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+
 def _mark_quoted(text: str, refs: list[Ref]) -> None:
-    """Set ``in_quote`` of the references of ``text`` that begin inside quotes."""
-    quotes = _quote_spans(text)
+    """Set ``in_quote`` of the references of ``text`` that begin inside quotes (one bisection
+    each in the quotes' merged spans)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(_quote_spans(text)):  # curly and straight quotes may nest
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
     for r in refs:
-        r.in_quote = any(a <= r.start < b for a, b in quotes)
+        i = bisect.bisect_right(starts, r.start) - 1
+        r.in_quote = i >= 0 and r.start < merged[i][1]
 
 
 def may_cite(text: str) -> bool:

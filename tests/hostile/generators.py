@@ -282,6 +282,20 @@ def long_line(d, n: int = 1_000_000):
     return _write(d, f"line-{n}.txt", LAW + f"Điều 3. Hồ sơ\n1. {words}\n")
 
 
+def law_on_one_line(d, n: int = 1_000_000):
+    """A law whose articles, with references to each other and to another law, run on one line
+    of ``n`` bytes (a record that lost its line breaks): tens of thousands of references in one
+    text."""
+    pieces, size, i = [], 0, 1
+    while size < n:
+        piece = (f"Điều {i}. Hồ sơ {i} 1. Nộp theo khoản 1 Điều {max(i - 1, 1)} của Luật này và điểm a "
+                 f"khoản 2 Điều 5 của Luật Đất đai số 31/2024/QH15. ")
+        pieces.append(piece)
+        size += len(piece.encode("utf-8"))
+        i += 1
+    return _write(d, f"one-line-{n}.txt", LAW + "".join(pieces) + "\n")
+
+
 def many_units(d, n: int = 20000):
     """``n`` one-line articles, each with a khoản and a reference to the article before."""
     lines = ["QUỐC HỘI", "LUẬT", "NHIỀU ĐIỀU", "Chương I", "QUY ĐỊNH CHUNG"]
@@ -331,6 +345,7 @@ SHAPES = {
     "docx_numbering": docx_numbering,
     "docx_trailing_notes": docx_trailing_notes,
     "long_line": long_line,
+    "law_on_one_line": law_on_one_line,
     "many_units": many_units,
     "json_record": json_record,
     "html_table": html_table,
