@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import configparser
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -357,6 +358,45 @@ def starter(path: str | Path) -> str:
                     "toml": f"[{table}]"}[form])
         out.append(f"# {ini_line if form == 'cfg' else toml_line}")
     return "\n".join(out) + "\n"
+
+
+def without_lawscan(text: str, path: str | Path) -> tuple[str, int]:
+    """``text`` of the configuration file ``path`` with its lawscan configuration taken out, and
+    the line where it began (the end of the text when it has none): for pyproject.toml the
+    ``[tool.lawscan]`` table and its ``[tool.lawscan.*]`` tables, for a .cfg / .ini the
+    ``[lawscan]`` and ``[lawscan:*]`` sections, with the two comment lines ``starter`` puts on
+    top; another .toml file is lawscan's alone (all of it). Each block runs to the next header
+    that is not lawscan's, less the comments and blank lines just above that header (they are
+    that table's). Every other line is kept as it was."""
+    path = Path(path)
+    lines = text.splitlines(keepends=True)
+    if path.name != "pyproject.toml" and path.suffix not in (".cfg", ".ini"):
+        return ("", 0) if text.strip() else (text, len(lines))
+    ours = re.compile(r"\s*\[\s*tool\s*\.\s*lawscan\s*(\.[^\]]*)?\]" if path.name == "pyproject.toml"
+                      else r"\s*\[\s*lawscan\s*(:[^\]]*)?\]")
+    header = re.compile(r"\s*\[")
+    keep, start, inside, pending = [], None, False, []
+    for line in lines:
+        if header.match(line):
+            inside = bool(ours.match(line))
+            if inside:
+                start = len(keep) if start is None else start
+                pending = []
+                continue
+            keep += pending  # the comments above a table that is not lawscan's are its own
+            pending = []
+        if inside:
+            comment = line.strip() == "" or line.lstrip().startswith(("#", ";"))
+            pending = pending + [line] if comment else []
+            continue
+        keep.append(line)
+    if start is None:
+        return text, len(lines)
+    head = [ln.strip() for ln in starter(path).splitlines()[:2]]
+    while start and keep[start - 1].strip() in head:  # the comments starter writes above it
+        start -= 1
+        del keep[start]
+    return "".join(keep), start
 
 
 STARTER = starter("pyproject.toml")

@@ -193,6 +193,33 @@ def test_init_writes_what_that_file_is_read_as(tmp_path, name):
     assert run("init", "--path", target).exit_code == 2  # does not write twice
 
 
+@pytest.mark.parametrize("name, other_before, other_after", [
+    ("pyproject.toml", '[project]\nname = "x"\n', '# black reads this\n[tool.black]\nline-length = 100\n'),
+    ("setup.cfg", "[metadata]\nname = x\n", "; flake8 reads this\n[flake8]\nmax-line-length = 100\n")])
+def test_init_force_replaces_the_configuration_and_keeps_the_rest(tmp_path, name, other_before, other_after):
+    """``init --force`` on a file that has a lawscan configuration (edited by its user) replaces
+    it: one configuration, which loads, with every other table and its comments kept as they
+    were. (It used to add a second copy: pyproject.toml then failed to load at all.)"""
+    from lawscan.config import load
+
+    target = tmp_path / name
+    target.write_text(other_before, encoding="utf-8")
+    assert run("init", "--path", target).exit_code == 0
+    edited = target.read_text(encoding="utf-8").replace('fail_on = "error"', 'fail_on = "never"').replace(
+        "fail_on = error", "fail_on = never")
+    target.write_text(edited + "\n" + other_after, encoding="utf-8")
+    assert load(target).fail_on == "never"
+    refused = run("init", "--path", target)
+    assert refused.exit_code == 2 and "--force" in refused.output
+    res = run("init", "--force", "--path", target)
+    assert res.exit_code == 0 and "replaced" in res.output
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(other_before) and text.endswith(other_after)
+    header = "[tool.lawscan]" if name == "pyproject.toml" else "[lawscan]"
+    assert text.count(header + "\n") == 1 and text.count("# lawscan configuration") == 1
+    assert load(target).fail_on == "error"
+
+
 def test_parallel_and_cached_runs_equal_serial(tmp_path, laws):
     _, serial = scan_json(tmp_path, laws)
     _, parallel = scan_json(tmp_path, laws, "--jobs", "2")

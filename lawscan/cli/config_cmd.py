@@ -13,22 +13,24 @@ import click
 @click.option("--path", "target", default="pyproject.toml", show_default=True,
               help="pyproject.toml, setup.cfg (or another .cfg/.ini) or a .toml file to add the "
                    "configuration to (created if missing).")
-@click.option("--force", is_flag=True, help="Add the starting configuration even if the file has one.")
+@click.option("--force", is_flag=True,
+              help="Replace the lawscan configuration the file has (the rest of it is kept).")
 def init(target, force):
     """Write a commented lawscan configuration to start from."""
-    from lawscan.config import starter
+    from lawscan.config import starter, without_lawscan
     from lawscan.atomic import atomic_write
 
     path = Path(target)
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
-    text = starter(path)
-    marker = next((line for line in text.splitlines() if line.startswith("[")), None)
-    has_one = (marker in existing.splitlines()) if path.suffix != ".toml" or path.name == "pyproject.toml" \
-        else bool(existing.strip())
-    if has_one and not force:
-        raise click.UsageError(f"{path} already has a lawscan configuration (use --force to add another "
-                               "copy after removing it yourself)")
-    text = existing + ("\n" if existing and not existing.endswith("\n") else "") + (
-        "\n" if existing else "") + text
+    rest, at = without_lawscan(existing, path)
+    if rest != existing and not force:
+        raise click.UsageError(f"{path} already has a lawscan configuration (--force replaces it)")
+    lines = rest.splitlines(keepends=True)
+    before, after = "".join(lines[:at]), "".join(lines[at:])
+    if before and not before.endswith("\n"):
+        before += "\n"
+    text = before + ("\n" if before.strip() and not before.endswith("\n\n") else "") + starter(path) + (
+        "\n" + after.lstrip("\n") if after.strip() else "")
     atomic_write(path, text.encode("utf-8"))
-    click.echo(f"lawscan: wrote a starting configuration to {path}")
+    done = "replaced the lawscan configuration in" if rest != existing else "wrote a starting configuration to"
+    click.echo(f"lawscan: {done} {path}")
