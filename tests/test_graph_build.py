@@ -238,6 +238,28 @@ def test_reference_sharing_a_later_law_qualifier_is_ambiguous_not_broken():
     assert len(unresolved) == 1 and "Điều 30" in unresolved[0].message  # a plain broken reference
 
 
+def test_a_reference_broken_over_two_lines_is_read_across_the_break():
+    """A Gazette PDF (a page break) or a hard-wrapped text can end a line inside a reference:
+    "... tại khoản 27 Điều 1⏎Luật số 51/2024/QH15 sửa đổi ...". The chain belongs to the law
+    on the next line, as on one line: no broken reference, a citation of that law (once, with
+    its unit), with and without a graph. A chain the next line does not qualify stays internal."""
+    d = doc(U("article", "1", "1. Nghị định này quy định chi tiết khoản 5 Điều 35 (được sửa đổi, "
+                              "bổ sung tại khoản 27 Điều 1",
+              "Luật số 51/2024/QH15 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế).",
+              "2. Trường hợp quy định tại khoản 7 Điều 1",
+              "thì áp dụng theo hướng dẫn của Bộ Y tế."),
+            kind="decree", title="Nghị định thử nghiệm", number="1/2099/NĐ-CP")
+    without = copy.deepcopy(d)
+    g = build_graph(d)
+    unresolved = [p.message for p in d.problems if p.code == "refs.unresolved"]
+    assert len(unresolved) == 1 and "khoản 7 Điều 1" in unresolved[0]  # the second chain: no law follows
+    assert not any("khoản 27" in m for m in unresolved)
+    cites = [(u, v, k) for u, v, k in g.edges(data="target") if v == "doc:51/2024/QH15"]
+    assert len(cites) == 1 and cites[0][2] == "khoản 27 Điều 1"
+    reference_problems(without)
+    assert _problems(without) == _problems(d)
+
+
 def _problems(d):
     return [(p.code, p.message, p.line, p.severity) for p in d.problems]
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -119,6 +119,36 @@ def unit_lines(unit: Unit) -> list[tuple[str, int | None]]:
 def unit_refs(unit: Unit) -> list[Ref]:
     """References in the unit's own text, each with its source line."""
     return _line_refs(unit_lines(unit))
+
+
+def read_across_breaks(texts: list[str], found: dict[int, list[Ref]], same_unit,
+                       chains_only: bool = False) -> None:
+    """Mend, in ``found`` ({index in ``texts``: its references}, as ``extract_refs_lines`` gives
+    them), the references a line break cut from the law they belong to: a chain of unit words
+    that ends its line, with what names its law at the start of the next line of the same unit
+    ("... tại khoản 27 Điều 1⏎Luật số 51/2024/QH15 sửa đổi ...", as a Gazette PDF or a hard-wrapped
+    text breaks it). Read across the break, the chain is a reference to that law: it takes the
+    kind, targets and document of that reading (its text and place stay those on its line), and
+    the references of the next line inside what it took (the law's own citation) are dropped, as
+    on one line. ``same_unit(i, j)``: texts i and j are lines of one unit."""
+    for i in sorted(found):
+        if i not in found:  # its references were all taken by the line above
+            continue
+        last, nxt = found[i][-1], i + 1
+        head = texts[i].rstrip()
+        if last.kind != "internal" or last.qualified or last.end < len(head) or nxt >= len(texts) \
+                or not same_unit(i, nxt):
+            continue
+        tail = texts[nxt].lstrip()
+        wide = next((r for r in extract_refs(head + " " + tail, chains_only) if r.start == last.start), None)
+        if wide is None or wide.kind == "internal" or wide.end <= len(head) + 1:
+            continue
+        found[i][-1] = replace(wide, text=last.text, start=last.start, end=last.end, in_quote=last.in_quote)
+        taken = wide.end - (len(head) + 1) + (len(texts[nxt]) - len(tail))  # up to here in texts[nxt]
+        if nxt in found:
+            found[nxt] = [r for r in found[nxt] if r.start >= taken]
+            if not found[nxt]:
+                del found[nxt]
 
 
 def shared_qualifier(refs: list[Ref]) -> set[int]:
@@ -262,7 +292,10 @@ class _Builder:
         holders = []  # the units with references
         # without a graph only chains of unit words matter: bare citations of other laws or
         # fields give no problem (and _own_amended finds an amended law's citation itself)
-        for i, refs in extract_refs_lines(texts, chains_only=not self.full).items():
+        found = extract_refs_lines(texts, chains_only=not self.full)
+        read_across_breaks(texts, found, lambda i, j: bisect.bisect_right(starts, i) == bisect.bisect_right(
+            starts, j), chains_only=not self.full)
+        for i, refs in found.items():
             k = bisect.bisect_right(starts, i) - 1
             lines = self.own_lines.get(id(units[k]))
             if lines is None:
