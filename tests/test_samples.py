@@ -260,5 +260,7 @@ def test_pre_commit_hook_definition():
     files = re.compile(hook["files"])
     for e in SAMPLE_TABLE:  # every sample format is picked up ...
         assert files.search(e.file), e.file
-    for other in ("screenshot.png", "report.pdf", "setup.py"):  # ... and nothing else
+    for read in ("du-thao.pdf", "du-thao-cu.doc"):  # ... PDFs and legacy .doc, which lawscan reads ...
+        assert files.search(read), read
+    for other in ("screenshot.png", "diagram.svg", "setup.py"):  # ... and nothing else
         assert not files.search(other), other
