@@ -58,3 +58,23 @@ def test_directory_with_bad_and_missing_inputs(tmp_path):
     err = r.stderr.splitlines()
     assert f"lawscan: error: {tmp_path / 'b.txt'}: empty file" in err
     assert any(ln.startswith(f"lawscan: error: {tmp_path / 'missing.txt'}: ") for ln in err)
+
+
+def test_a_reader_that_stops_reading_ends_the_output_quietly(tmp_path):
+    """``lawscan parse LAW | head -1``: the reader closes the pipe after one line; lawscan stops
+    writing without a message and exits 0, like ``lawscan graph``. (It used to print
+    "lawscan: error: Broken pipe" and exit 2.)"""
+    import subprocess
+    import sys
+
+    from hostile import generators as gen
+
+    law = gen.law_5000_articles(tmp_path)  # an outline of some 400 KB: more than a pipe holds
+    for fmt in ("text", "json"):
+        proc = subprocess.Popen([sys.executable, "-m", "lawscan", "parse", "--format", fmt, str(law)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout.readline()
+        proc.stdout.close()  # what head does after its line
+        err = proc.stderr.read().decode("utf-8", "replace")
+        assert proc.wait(timeout=120) == 0, err
+        assert err == ""

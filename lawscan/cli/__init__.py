@@ -103,6 +103,31 @@ def safe_line(text: object) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in str(text))
 
 
+def quiet_stdout() -> None:
+    """Standard output now goes to the null device: its reader stopped reading (``lawscan … |
+    head``), and nothing written later, nor the flush at exit, fails on it."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner)
+        pass
+
+
+def stdout_reader_gone() -> bool:
+    """Standard output is a pipe whose reader has closed it (poll reports an error on it)."""
+    import select
+
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), 0)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (OSError, ValueError, AttributeError):  # no poll (Windows), no file descriptor
+        return False
+
+
 def _tolerant_streams() -> None:
     """Standard output and error that cannot encode every character (a Latin-1 or ASCII locale)
     write "?" instead of failing."""
@@ -135,6 +160,13 @@ class LazyGroup(click.Group):
         except Exception as exc:  # ImportError, SyntaxError, a missing attribute, an error at import
             raise CommandLoadError(name, module, exc) from exc
 
+    @staticmethod
+    def _os_error(ctx, exc: OSError) -> None:
+        """A file that cannot be read or written (a full disk): one line, exit 2."""
+        where = f"{safe_line(exc.filename)}: " if exc.filename else ""
+        print(f"lawscan: error: {where}{safe_line(exc.strerror or exc)}", file=sys.stderr, flush=True)
+        ctx.exit(2)
+
     def invoke(self, ctx):
         """Run the command; Ctrl-C and SIGTERM end it with one line and exit 130 / 143."""
         try:
@@ -149,10 +181,13 @@ class LazyGroup(click.Group):
             ctx.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
-        except OSError as exc:  # a file that cannot be read or written (a full disk): one line
-            where = f"{safe_line(exc.filename)}: " if exc.filename else ""
-            print(f"lawscan: error: {where}{safe_line(exc.strerror or exc)}", file=sys.stderr, flush=True)
-            ctx.exit(2)
+        except BrokenPipeError as exc:
+            if exc.filename is None and stdout_reader_gone():  # lawscan parse … | head: the
+                quiet_stdout()  # reader has what it wanted; nothing failed (exit 0, no message)
+                ctx.exit(0)
+            self._os_error(ctx, exc)
+        except OSError as exc:
+            self._os_error(ctx, exc)
         except Exception as exc:  # a bug: one line, not a traceback (LAWSCAN_DEBUG=1 shows it)
             import os
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from lawscan.cli import report_input_error, safe_line
+from lawscan.cli import quiet_stdout, report_input_error, safe_line
 
 FORMATS = ("text", "json", "html", "sarif", "junit", "markdown", "github")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -116,12 +116,7 @@ class _Echo:
     def _close(self) -> None:
         """No more output: stdout now goes to the null device, so that nothing fails on exit."""
         self.closed = True
-        try:
-            null = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(null, sys.stdout.fileno())
-            os.close(null)
-        except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner)
-            pass
+        quiet_stdout()
 
 
 def same_paths(given, configured) -> bool:
