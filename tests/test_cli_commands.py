@@ -41,3 +41,21 @@ def test_a_module_that_raises_at_import_names_the_error(tmp_path, monkeypatch):
     res = CliRunner().invoke(main, ["suggest", "law.txt"])
     assert res.exit_code == 2
     assert "command 'suggest' cannot be loaded (broken_cmd): RuntimeError: half-installed" in res.output
+
+
+def test_every_command_names_an_unreadable_file_the_same_way(tmp_path):
+    """Each command that reads a law says of a file it cannot read "lawscan: error: <path>:
+    <reason>" on stderr and exits 2 (suggest, diff and convert used to leave out the prefix)."""
+    import pytest
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    fine = tmp_path / "law.txt"
+    fine.write_text("LUẬT\nTHỬ NGHIỆM\nĐiều 1. Phạm vi\nLuật này quy định thử nghiệm.\n", encoding="utf-8")
+    commands = [["parse"], ["graph"], ["suggest"], ["convert", "--to", "akn"], ["diff", str(fine)],
+                ["scan", "--no-config", "--no-progress"]]
+    for command in commands:
+        res = CliRunner().invoke(main, [*command, str(empty)])
+        assert res.exit_code == 2, (command, res.output)
+        if f"lawscan: error: {empty}: empty file" not in res.stderr:
+            pytest.fail(f"{command}: {res.stderr!r}")

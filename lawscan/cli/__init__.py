@@ -62,14 +62,15 @@ def _on_sigterm(signum, frame):
 
 def load_or_exit(path: str):
     """One document for the single-file commands (suggest, diff, convert); a file that cannot be
-    read is named on stderr with its reason and the command exits 2."""
+    read is named on stderr with its reason, as every command names it ("lawscan: error: <path>:
+    <reason>"), and the command exits 2."""
     from lawscan.errors import ReadError
     from lawscan.pipeline import load_document
 
     try:
         return load_document(path)
     except ReadError as exc:
-        click.echo(safe_line(f"{exc.path}: {exc.reason}"), err=True)
+        click.echo(f"lawscan: error: {safe_line(exc.path)}: {safe_line(exc.reason)}", err=True)
         sys.exit(2)
 
 
