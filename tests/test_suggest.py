@@ -118,6 +118,9 @@ def test_cli_markdown_docx_and_text(tmp_path):
     txt = tmp_path / "c.txt"
     assert CliRunner().invoke(main, ["suggest", str(VET), "-o", str(txt)]).exit_code == 0
     assert "Điều 17. Nguyên tắc chuyển đổi số trong hoạt động thú y" in txt.read_text(encoding="utf-8")
+    pdf = tmp_path / "c.pdf"  # Markdown under a PDF's name would be a broken PDF: refused, nothing written
+    res = CliRunner().invoke(main, ["suggest", str(VET), "-o", str(pdf)])
+    assert res.exit_code == 2 and ".docx" in res.output and not pdf.exists()
 
 
 def test_html_report_embeds_the_outline_and_links_the_no_chapter_finding(tmp_path):
