@@ -106,6 +106,17 @@ def test_text_report_to_stdout_is_plain_when_piped(laws):
     assert "Đăng ký tàu cá".upper() in res.stdout.upper()
 
 
+def test_color_asked_for_colours_the_text_report_wherever_it_goes(tmp_path, laws):
+    """--color colours the text report on a pipe (for ``less -R``, a CI log) and in a file;
+    without it neither is coloured. (--color used to be dropped on a pipe and in a file.)"""
+    piped = run("scan", "--no-config", laws, "--fail-on", "never", "--color")
+    assert "\x1b[" in piped.stdout and "Đăng ký tàu cá".upper() in piped.stdout.upper()
+    for flags, coloured in ((["--color"], True), ([], False), (["--no-color"], False)):
+        out = tmp_path / "report.txt"
+        assert run("scan", "--no-config", laws, "--fail-on", "never", "-o", out, *flags).exit_code == 0
+        assert ("\x1b[" in out.read_text(encoding="utf-8")) is coloured, flags
+
+
 def test_config_discovered_from_scanned_path_upwards(tmp_path, laws):
     (tmp_path / "pyproject.toml").write_text('[tool.lawscan]\nfail_on = "never"\n', encoding="utf-8")
     res = run("scan", laws / PAPER.name)

@@ -84,19 +84,20 @@ def failing(record, fail_on: str) -> bool:
 
 
 class _Echo:
-    """Standard output as a text stream for a report writer: through click.echo (which drops
-    colour codes when stdout is not a terminal), ending with a newline. A reader that stops
-    reading (``lawscan scan … | head``) ends the stdout report quietly; the run and its other
-    reports go on."""
+    """Standard output as a text stream for a report writer: through click.echo, ending with a
+    newline. Colour codes are kept when ``color`` is True (``--color``), dropped when it is False,
+    and with None kept only on a terminal. A reader that stops reading (``lawscan scan … | head``)
+    ends the stdout report quietly; the run and its other reports go on."""
 
-    def __init__(self):
+    def __init__(self, color: bool | None = None):
         self.last = ""
         self.closed = False
+        self.color = color
 
     def write(self, text: str) -> None:
         if text and not self.closed:
             try:
-                click.echo(text, nl=False)
+                click.echo(text, nl=False, color=self.color)
             except BrokenPipeError:
                 self._close()
                 return
@@ -247,8 +248,9 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
     _check_outputs([t for _, t in targets] + ([primary] if primary else []), inputs)
 
     scanner = Scanner(options)
-    out = primary if primary is not None else _Echo()
-    use_color = color if color is not None else sys.stdout.isatty()
+    out = primary if primary is not None else _Echo(color)
+    # --color / --no-color wherever the report goes; by default only on a terminal
+    use_color = color if color is not None else primary is None and sys.stdout.isatty()
     record, writers = _run(scanner, inputs, list(paths), targets, (fmt, out, use_color),
                            _report_options(cfg, base_dir, fail_on, targets),
                            _show_progress(progress, primary is None, fmt), fingerprints)
@@ -323,10 +325,7 @@ def _run(scanner, inputs, paths, targets, primary_spec, report_opts, show_progre
         shared = {"rules": scanner.ruleset.infos(), "tool_version": __version__, **report_opts}
         for rfmt, target in targets:
             writers.append(Guarded(open_writer(rfmt, target, **shared)))
-        if isinstance(out, _Echo):
-            writers.append(Guarded(open_writer(fmt, out, color=use_color, **shared)))
-        else:
-            writers.append(Guarded(open_writer(fmt, out, **shared)))
+        writers.append(Guarded(open_writer(fmt, out, color=use_color, **shared)))
         try:
             record = scan_stream(paths, scanner.options, writers, bar.tick if bar else None,
                                  baseline=fingerprints, scanner=scanner, inputs=inputs)
