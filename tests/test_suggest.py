@@ -133,3 +133,23 @@ def test_html_report_embeds_the_outline_and_links_the_no_chapter_finding(tmp_pat
     assert page.count(f'href="#{ids[0]}"') == 2  # the document's link and the LS101 finding's
     block = page.split(f'id="{ids[0]}"')[1].split("</details>")[0]
     assert "CHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG KINH DOANH DỊCH VỤ CẦM ĐỒ" in block
+
+
+def test_a_decree_is_not_asked_for_a_chapter():
+    """A decree details a law: it is not asked for a digital chapter of its own (docs/kinds.md;
+    LS101 only notes it). suggest proposes none and says why, calling it a decree, not a law.
+    (It used to propose "Chương IV" for a decree, "at the end of the Luật".) The kinds it leaves
+    out are those LS101 does not ask (off or only a note)."""
+    from lawscan.engine.kinds import table
+    from lawscan.engine import load_rules
+
+    decree = load_document(FIXTURES / "graph" / "nghi-dinh-dan-chieu.txt")
+    assert decree.doc_kind == "decree"
+    s = suggest(decree)
+    assert s.mode == "not_asked" and not s.articles and s.kind == "Nghị định"
+    assert s.message.startswith("Nghị định không phải có chương riêng")
+    assert render_text(s).count("Luật") == 0
+    ls101 = next(r for r in load_rules() if r.id == "LS101")
+    not_asked = tomllib.loads(DATA.read_text(encoding="utf-8"))["chapter"]["not_asked_kinds"]
+    quiet = {k for k, v in table(ls101).items() if v in ("off", "info") and k != "amending_law"}
+    assert set(not_asked) == quiet | {"foreign"}

@@ -8,7 +8,8 @@ missing rubric element (model wording from ``data/model_articles.toml`` with the
 in and ``[placeholders]`` for the drafter), the articles and chapters renumbered after it (old ->
 new) and the internal cross-references whose target number shifts (from the ``refers_to`` edges of
 :func:`lawscan.graph.build_graph`), with the new wording. A law with nothing to regulate digitally,
-a digital law and an amending law get no proposal (``mode`` says why).
+a digital law, an amending law and a document of a kind not asked for such a chapter (a decree,
+a circular: ``[chapter] not_asked_kinds``) get no proposal (``mode`` says why).
 
 ``render_markdown(s)``, ``render_text(s)`` give text; ``render_docx(s)`` gives .docx bytes;
 ``write_suggestion(s, path)`` picks the format by the suffix and writes atomically.
@@ -62,7 +63,7 @@ class ShiftedRef:
 class Suggestion:
     path: str
     title: str
-    mode: str  # new_chapter | add_to_chapter | not_applicable | digital_law | amending_law | complete
+    mode: str  # new_chapter | add_to_chapter | not_asked | not_applicable | digital_law | amending_law | complete
     status: str = ""
     sector: str = ""
     scope: str = ""
@@ -75,6 +76,7 @@ class Suggestion:
     shifted_refs: list[ShiftedRef] = field(default_factory=list)
     existing_articles: list[str] = field(default_factory=list)
     message: str = ""  # why there is no proposal
+    kind: str = "Luật"  # what the document is called: "Luật", "Nghị định" (engine.kinds.kind_name)
 
     @property
     def proposes(self) -> bool:
@@ -148,12 +150,14 @@ def suggest(doc: Document, verdict: Verdict | None = None) -> Suggestion:
     from lawscan.analyse import analyse
 
     verdict = verdict or analyse(doc)
+    from lawscan.engine.kinds import kind_name
+
     s = Suggestion(path=doc.path, title=doc.title, mode="new_chapter", status=verdict.status,
-                   sector=sector_of(doc), scope=scope_of(doc))
+                   sector=sector_of(doc), scope=scope_of(doc), kind=kind_name(doc)[0])
     missing = _missing_elements(verdict)
     reason = _why_no_proposal(doc, verdict, missing)
     if reason:
-        s.mode, s.message = reason, model()["text"][reason]
+        s.mode, s.message = reason, model()["text"][reason].format(kind=s.kind)
         return s
 
     articles, chapters = doc.units("article"), doc.units("chapter")
@@ -199,10 +203,14 @@ def _missing_elements(verdict: Verdict) -> list[str]:
 
 
 def _why_no_proposal(doc: Document, verdict: Verdict, missing: list[str]) -> str:
-    """The mode of a law that gets no proposal (amending_law, digital_law, not_applicable,
-    complete), "" for one that does; the mode names its message in the model data."""
+    """The mode of a document that gets no proposal (not_asked, amending_law, digital_law,
+    not_applicable, complete), "" for one that does; the mode names its message in the model
+    data."""
     from lawscan.analyse.outline import is_amending_law
+    from lawscan.engine.kinds import judged_kind
 
+    if judged_kind(doc) in model()["chapter"]["not_asked_kinds"]:
+        return "not_asked"
     if is_amending_law(doc):
         return "amending_law"
     if verdict.status == "digital_law":
@@ -372,7 +380,7 @@ def _location(doc: Document, eid: str) -> str:
 def _header(s: Suggestion) -> list[tuple[str, str]]:
     t, status = model()["text"], model()["status"]
     # the file's name, not the path as typed: the proposal reads the same wherever lawscan ran
-    rows = [(t["law"], s.title or "?"), (t["file"], PurePath(s.path).name),
+    rows = [(s.kind, s.title or "?"), (t["file"], PurePath(s.path).name),
             (t["status"], status.get(s.status, s.status))]
     if s.proposes:
         rows.append((t["sector"], s.sector))
