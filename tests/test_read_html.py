@@ -116,3 +116,39 @@ def test_legacy_encoded_html(tmp_path):
     src = normalise(read_source(str(page)))
     assert _texts(src) == ["Chương I", "Điều 1. Phạm vi điều chỉnh của luật này về công nghệ thông tin"]
     assert src.encoding == "tcvn3"
+
+
+@pytest.mark.parametrize("cell", [
+    "<td>1. Giao dịch được thực hiện trực tuyến<td>",  # a cell left open: the rest of the page is in it
+    "<td>1. Giao dịch được thực hiện trực tuyến</td><td>",  # a layout cell holding the articles
+])
+def test_a_table_cell_holding_articles_is_read_as_blocks(tmp_path, cell):
+    """A table whose cell holds paragraphs that open articles or chapters is page layout, not a
+    record: its paragraphs stay lines of their own, so the articles and the chapter after it are
+    all found (a cell left open used to swallow them into one line: 1 chapter, 2 articles)."""
+    from lawscan.structure import parse_source
+
+    page = ("<html><body><p>LUẬT<p>THỬ NGHIỆM<p>Chương I<p>QUY ĐỊNH CHUNG"
+            "<p>Điều 1. Phạm vi<p>Luật này quy định thử nghiệm."
+            f"<p>Điều 2. Giao dịch điện tử<table><tr>{cell}"
+            "<p><b>Điều 3.</b> Hồ sơ<p>1. Nộp bản giấy trực tiếp tại cơ quan."
+            "<p>Chương II<p>ĐIỀU KHOẢN THI HÀNH<p>Điều 4. Hiệu lực<p>Luật này có hiệu lực từ ngày 01/01/2027"
+            "</td></tr></table></body></html>")
+    path = tmp_path / "luat.html"
+    path.write_text(page, encoding="utf-8")
+    doc = parse_source(normalise(read_source(str(path))))
+    assert [u.num for u in doc.units("chapter")] == ["I", "II"]
+    assert [u.num for u in doc.units("article")] == ["1", "2", "3", "4"]
+
+
+def test_a_data_table_row_stays_one_line(tmp_path):
+    """A header table (cells of one or two paragraphs, none opening an article) is still read
+    a row to a line."""
+    page = ("<html><body><table><tr><td><p>QUỐC HỘI</p><p>Số: 99/2099/QH99</p></td>"
+            "<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p></td></tr></table>"
+            "<p>LUẬT<p>THỬ NGHIỆM<p>Điều 1. Phạm vi<p>Luật này quy định thử nghiệm.</body></html>")
+    path = tmp_path / "luat.html"
+    path.write_text(page, encoding="utf-8")
+    texts = _texts(normalise(read_source(str(path))))
+    assert texts[0] == ("QUỐC HỘI Số: 99/2099/QH99 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+                        "Hạnh phúc")

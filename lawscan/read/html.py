@@ -23,6 +23,7 @@ never text.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 
@@ -43,6 +44,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _TOOLTIP_CLASS = re.compile(r"tootip|tooltip", re.IGNORECASE)
 _NAV_NAME = re.compile(r"\b(?:menu|nav|navbar|breadcrumbs?|footer|sidebar|banner|cookie)\b", re.IGNORECASE)
 _WS = re.compile(r"[ \t\n\r\f]+")
+# a paragraph that opens an article or a chapter ("Điều 3.", "Chương II"): a cell holding one
+# among others is page layout, not a record of a data table
+_OPENS_UNIT = re.compile(r"\s*(?:Điều\s+\d+|Chương\s+[IVXLCDM\d]+)\b", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
@@ -134,10 +138,15 @@ class _Extractor:
 
     @staticmethod
     def data_table(table) -> bool:
-        """A table whose rows are records (header table, annex table), not page layout."""
+        """A table whose rows are records (header table, annex table), not page layout: no cell
+        holds many paragraphs, much text, or paragraphs one of which opens an article or chapter
+        (a page's layout table, or a cell left open that swallowed the rest of the law)."""
         for cell in table.iter("td", "th"):
-            blocks = sum(1 for e in cell.iter("p", "div", "li", "br", "tr") if e is not cell)
-            if blocks > 6 or len(cell.text_content()) > 1500:
+            blocks = [e for e in cell.iter("p", "div", "li", "br", "tr") if e is not cell]
+            if len(blocks) > 6 or len(cell.text_content()) > 1500:
+                return False
+            if len(blocks) > 1 and any(_OPENS_UNIT.match(unicodedata.normalize("NFC", "".join(e.itertext())))
+                                       for e in blocks):
                 return False
         return True
 
