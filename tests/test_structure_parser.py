@@ -321,6 +321,23 @@ def test_header_title_from_capitals_and_hints():
     assert (doc.title, doc.year, doc.doc_kind) == ("Hiến pháp năm 1946", 1946, "constitution")
 
 
+@pytest.mark.parametrize("header, title", [
+    # a name kept capitalised once the capitals are put in sentence case
+    ("QUỐC HỘI\nSố: 16/1999/QH10\nLUẬT\nCỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 16/1999/QH10 "
+     "VỀ SĨ QUAN QUÂN ĐỘI NHÂN DÂN VIỆT NAM", "Luật Sĩ quan Quân đội nhân dân Việt Nam"),
+    # the number first, then what the law is about
+    ("QUỐC HỘI\nSố: 18-L/CTN\nLUẬT\nSỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ", "Luật Dầu khí"),
+    # the subject printed again under a name line that holds it
+    ("QUỐC HỘI\nSố: 67/2006/QH11\nLUẬT CÔNG NGHỆ THÔNG TIN\nCÔNG NGHỆ THÔNG TIN", "Luật Công nghệ thông tin"),
+    # the preamble's heading in capitals is not part of the title
+    ("QUỐC HỘI\nHIẾN PHÁP\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLỜI NÓI ĐẦU",
+     "Hiến pháp Nước Cộng hòa xã hội chủ nghĩa Việt Nam"),
+])
+def test_header_titles_as_they_are_printed(header, title):
+    doc = parse_text(header + "\nĐiều 1. Phạm vi\nx")
+    assert doc.title == title
+
+
 def test_consolidated_text():
     doc = parse_text("VĂN PHÒNG QUỐC HỘI\nSố: 126/VBHN-VPQH\nHà Nội, ngày 5 tháng 3 năm 2025\n"
                      "LUẬT\nĐẤU THẦU\nĐiều 1. A\nx\nĐiều 1a. B\ny")

@@ -37,6 +37,10 @@ _TITLE_WORD_RE = re.compile(rf"^(?:{alternation(_H['title_words'])})(?:\s+|$)(?P
 _NUMBER_TAIL_RE = re.compile(r"\s+(?i:số)\s+[\w/\-]+\s*$")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
+_NUMBER_LEAD_RE = re.compile(r"^(?i:số)\s+\S*\d")  # "SỐ 18-L/CTN NGÀY … VỀ DẦU KHÍ"
+_PROPER_RE = re.compile(rf"(?<!\w)(?:{alternation(_H['proper_names'])})(?!\w)", re.IGNORECASE)
+_PROPER = {name.casefold(): name for name in _H["proper_names"]}
+_PREAMBLE = tuple(_H["preamble_starts"])
 _OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{alternation(_H['issuers'])})(?!\w)", re.IGNORECASE)
 _NUMBER_CUT_RE = re.compile(r"\s(?i:số)\s+\S*\d.*$")
 _SCOPE_RE = re.compile(_H["scope"])
@@ -74,6 +78,11 @@ def _sentence_case(text: str) -> str:
     return t[:1].upper() + t[1:]
 
 
+def _proper_names(title: str) -> str:
+    """The names of ``[header] proper_names`` in ``title`` capitalised as they are written."""
+    return _PROPER_RE.sub(lambda m: _PROPER.get(m.group().casefold(), m.group()), title)
+
+
 def title_from_header(probes: list[str]) -> str:
     """The title the header's lines give: a title word and the upper-case subject lines after it
     ("LUẬT" / "ĐẤT ĐAI" -> "Luật Đất đai"); "" when they give none."""
@@ -87,10 +96,14 @@ def title_from_header(probes: list[str]) -> str:
             continue
         if _ISSUER_RE.match(rest) or _ministry(rest):  # the Gazette's "VĂN BẢN HỢP NHẤT BỘ …"
             continue
-        subject = " ".join(([rest] if rest else []) + _upper_lines(probes[k + 1:k + 4]))
-        # "CỦA QUỐC HỘI ... SỐ 15/2003/QH11 NGÀY ... VỀ THI ĐUA, KHEN THƯỞNG" -> "THI ĐUA, KHEN THƯỞNG"
+        more = _upper_lines(probes[k + 1:k + 4])
+        if rest and more and more[0] == rest:  # the subject printed again under "LUẬT CÔNG NGHỆ THÔNG TIN"
+            more = more[1:]
+        subject = " ".join(([rest] if rest else []) + more)
+        # "CỦA QUỐC HỘI ... SỐ 15/2003/QH11 NGÀY ... VỀ THI ĐUA, KHEN THƯỞNG" -> "THI ĐUA, KHEN THƯỞNG",
+        # "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ" -> "DẦU KHÍ"
         about = _ABOUT_RE.search(subject)
-        if about and _OF_RE.match(subject):
+        if about and (_OF_RE.match(subject) or _NUMBER_LEAD_RE.match(subject)):
             subject = about.group(1)
         of = _OF_ISSUER_RE.search(subject)  # "GIAO DỊCH ĐIỆN TỬ CỦA QUỐC HỘI NƯỚC ..."
         if of:
@@ -98,8 +111,7 @@ def title_from_header(probes: list[str]) -> str:
         subject = _NUMBER_CUT_RE.sub("", subject).strip(" ,;.")
         if not subject:
             continue
-        subject = _sentence_case(subject)
-        return f"{_sentence_case(word)} {subject}"
+        return _proper_names(f"{_sentence_case(word)} {_sentence_case(subject)}")
     return ""
 
 
@@ -108,7 +120,7 @@ def _upper_lines(probes: list[str]) -> list[str]:
     lines = []
     for q in probes:
         if (not q or not is_upper_title(q) or _TITLE_WORD_RE.match(q) or q.startswith("(")
-                or _ISSUER_RE.match(q)):
+                or _ISSUER_RE.match(q) or q.startswith(_PREAMBLE)):
             break
         lines.append(q)
     return lines
