@@ -1,8 +1,12 @@
 """Baselines for CI adoption: takes scan results, gives a file of finding fingerprints; later runs
 mark each finding ``unchanged`` (in the baseline) or ``new`` so only new findings fail CI.
 
-A fingerprint is rule id + unit eid + document identity (never a line number), computed by the
-rule engine; moving text around a draft does not make old findings new.
+A finding has two fingerprints, computed by the rule engine (never with a line number): rule id +
+unit eid + document identity, and the same with the unit's text (without its numbers) for its
+eid. A finding is unchanged when either is in the baseline: moving text around a draft, editing
+an article, or renumbering one (an article inserted before it) does not make old findings new; an
+article both renumbered and edited does. A baseline written before the text fingerprints (its
+entries have no "text") matches by the first alone.
 
     load_baseline(path) -> set[str]                 # before a run
     mark_document(dr, fingerprints)                 # per document, as a scan streams
@@ -35,7 +39,7 @@ class BaselineCollector:
         doc = dr.document
         for f in dr.findings:
             self.findings += 1
-            self.entries[f.fingerprint] = {"rule": f.rule_id, "eid": f.eid,
+            self.entries[f.fingerprint] = {"rule": f.rule_id, "eid": f.eid, "text": f.text_fingerprint,
                                            "document": doc.number or doc.title or Path(doc.path).name}
 
     def add_error(self, _error: InputError) -> None:
@@ -80,13 +84,16 @@ def load_baseline(path: str | Path) -> set[str]:
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(
             data.get("findings"), dict):
         raise ConfigError(f"{path}: not a lawscan baseline file")
-    return set(data["findings"])
+    texts = {e["text"] for e in data["findings"].values() if isinstance(e, dict) and isinstance(
+        e.get("text"), str) and e["text"]}
+    return set(data["findings"]) | texts
 
 
 def mark_document(dr: DocumentResult, fingerprints: set[str]) -> DocumentResult:
-    """Mark each finding of one document new or unchanged."""
+    """Mark each finding of one document new or unchanged (either fingerprint in the baseline)."""
     for f in dr.findings:
-        f.baseline_state = "unchanged" if f.fingerprint in fingerprints else "new"
+        known = f.fingerprint in fingerprints or (f.text_fingerprint and f.text_fingerprint in fingerprints)
+        f.baseline_state = "unchanged" if known else "new"
     return dr
 
 

@@ -376,12 +376,14 @@ class Finding:
     fingerprint: str = ""  # rule id + eid + document identity (no line number); set by the engine
     baseline_state: str | None = None  # new | unchanged (when a baseline is used)
     extra: dict = field(default_factory=dict)
+    text_fingerprint: str = ""  # the same with the unit's text for its eid: survives renumbering
 
     def to_dict(self) -> dict:
         return {"rule_id": self.rule_id, "severity": self.severity, "message": self.message,
                 "message_en": self.message_en, "eid": self.eid, "line": self.line,
                 "evidence": [e.to_dict() for e in self.evidence], "suggestion": self.suggestion,
-                "fingerprint": self.fingerprint, "baseline_state": self.baseline_state,
+                "fingerprint": self.fingerprint, "text_fingerprint": self.text_fingerprint,
+                "baseline_state": self.baseline_state,
                 "extra": copy.deepcopy(self.extra) if self.extra else {}}
 
 

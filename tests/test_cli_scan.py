@@ -163,6 +163,45 @@ def test_baseline_marks_known_findings_unchanged(tmp_path, laws):
     assert code == 1
 
 
+def _renumbered(text: str) -> str:
+    """The law with a new Điều 2 inserted: the articles after it move up one, as a drafter
+    renumbers them (the reference to Điều 3 too)."""
+    for n in range(5, 1, -1):
+        text = text.replace(f"Điều {n}", f"Điều {n + 1}")
+    return text.replace("Điều 3. Đối tượng", "Điều 2. Giải thích từ ngữ\nTrong Luật này, các từ ngữ được "
+                        "hiểu như sau.\nĐiều 3. Đối tượng")
+
+
+def test_baseline_findings_survive_renumbering(tmp_path, laws):
+    """An article inserted before the articles with findings renumbers them (Điều 3 -> Điều 4):
+    their findings are still those of the baseline, by the text of their unit; a unit both
+    renumbered and reworded brings a new finding. (Fingerprints followed the eid alone, so every
+    finding after the insertion was new.) A baseline of the older form (no text fingerprints)
+    still matches by eid."""
+    base = tmp_path / "base.json"
+    assert run("baseline", "write", "--no-config", "-o", base, laws / PAPER.name).exit_code == 0
+    law = laws / PAPER.name
+    before = law.read_text(encoding="utf-8")
+    law.write_text(_renumbered(before), encoding="utf-8")
+    code, data = scan_json(tmp_path, law, "--baseline", base, "--fail-on", "info")
+    findings = data["documents"][0]["findings"]
+    assert sum("art_4" in f["eid"] for f in findings) == 2  # the findings of Điều 3 moved to Điều 4
+    assert {f["baseline_state"] for f in findings} == {"unchanged"} and code == 0
+    law.write_text(_renumbered(before).replace("b) Bản sao có chứng thực văn bằng chuyên môn;",
+                                               "b) Bản sao có chứng thực văn bằng, chứng chỉ;"), encoding="utf-8")
+    code, data = scan_json(tmp_path, law, "--baseline", base, "--fail-on", "info")
+    states = {f["eid"]: f["baseline_state"] for f in data["documents"][0]["findings"]}
+    assert states["chp_II__art_4__para_1"] == "new" and code == 1  # LS105 on khoản 1, reworded
+    assert {s for e, s in states.items() if e != "chp_II__art_4__para_1"} == {"unchanged"}
+    old = json.loads(base.read_text(encoding="utf-8"))
+    for entry in old["findings"].values():
+        del entry["text"]
+    base.write_text(json.dumps(old), encoding="utf-8")
+    law.write_text(before, encoding="utf-8")
+    code, data = scan_json(tmp_path, law, "--baseline", base, "--fail-on", "info")
+    assert {f["baseline_state"] for f in data["documents"][0]["findings"]} == {"unchanged"}
+
+
 def test_baseline_fingerprints_ignore_line_numbers(tmp_path, laws):
     base = tmp_path / "base.json"
     run("baseline", "write", "--no-config", "-o", base, laws / PAPER.name)

@@ -11,7 +11,9 @@
   then the rule's cap for the document's kind lowers it ("info" for a decree, say);
 * each finding gets ``fingerprint`` = a stable hash of rule id, document identity (number, else
   normalised title, else file name), unit eid and a discriminator (``extra["key"]``, then an
-  occurrence counter) — never a line number, so it survives edits elsewhere in the file;
+  occurrence counter) — never a line number, so it survives edits elsewhere in the file; and
+  ``text_fingerprint``, the same with the unit's text (its lines without their numbers) in place
+  of its eid, so it survives the unit being renumbered (an article inserted before it) too;
 * findings are sorted by line, then rule id;
 * what a finding holds is bounded (lawscan.bounds): a rule's findings are taken one at a time,
   clipped (message, quotes, extra values) and kept up to MAX_FINDINGS_PER_RULE per document; the
@@ -45,6 +47,34 @@ def document_identity(doc: Document) -> str:
     return "file:" + os.path.basename(doc.path or "")
 
 
+class UnitTexts:
+    """``of(eid)``: "text:" and a hash of the text of the unit ``eid`` names (heading and lines
+    of it and its descendants, each without the number it opens with: "2. ", "a) "), "" for the
+    document as a whole; the units are indexed on first use, each text hashed once."""
+
+    _NUMBER = re.compile(r"^\s*(?:\d+[a-zđ]?|[a-zđ])\s*[.)]\s*")
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.units: dict[str, object] | None = None
+        self.done: dict[str, str] = {}
+
+    def of(self, eid: str) -> str:
+        if not eid:
+            return ""
+        if eid not in self.done:
+            if self.units is None:
+                self.units = {u.eid: u for u in self.doc.root.walk() if u.eid}
+            unit = self.units.get(eid)
+            if unit is None:
+                self.done[eid] = eid  # a place the rule named outside the tree: its eid
+            else:
+                lines = (self._NUMBER.sub("", line) for line in unit.full_text().splitlines())
+                text = " ".join(" ".join(lines).split())
+                self.done[eid] = "text:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+        return self.done[eid]
+
+
 def fingerprint(rule_id: str, identity: str, eid: str, key: str = "") -> str:
     """A stable 20-hex-digit fingerprint of one finding."""
     raw = "\x1f".join((rule_id, identity, eid or "", key or ""))
@@ -62,6 +92,7 @@ def run_rules(doc: Document, analysis: Analysis | Verdict | None, ruleset,
     findings: list[Finding] = []
     problems: list[Problem] = []
     identity = document_identity(doc)
+    texts = UnitTexts(doc)
     for rule in ruleset:
         limit = kinds.policy(rule, doc, settings)
         if limit == kinds.OFF:
@@ -79,6 +110,7 @@ def run_rules(doc: Document, analysis: Analysis | Verdict | None, ruleset,
                 severity="error"))
             continue
         seen: dict[tuple[str, str], int] = {}
+        seen_text: dict[tuple[str, str], int] = {}
         for f in produced:
             if not isinstance(f, Finding):
                 problems.append(Problem("rule.crashed", f"rule {rule.id} ({rule.name}) gave "
@@ -95,6 +127,10 @@ def run_rules(doc: Document, analysis: Analysis | Verdict | None, ruleset,
             n = seen.get((f.eid, key), 0)
             seen[(f.eid, key)] = n + 1
             f.fingerprint = fingerprint(rule.id, identity, f.eid, key + (f"#{n + 1}" if n else ""))
+            text = texts.of(f.eid)
+            n = seen_text.get((text, key), 0)
+            seen_text[(text, key)] = n + 1
+            f.text_fingerprint = fingerprint(rule.id, identity, text, key + (f"#{n + 1}" if n else ""))
             findings.append(f)
         if dropped:
             doc.problems.append(Problem(

@@ -4,7 +4,7 @@
 every rule's metadata; one result per finding with ruleId/ruleIndex/level/message, a physical
 location (URI relative to ``base_dir`` under ``uriBaseId`` SRCROOT, ``startLine`` >= 1 — a finding
 with no line points at its unit's line, else the title line, else line 1), a logical location
-(fullyQualifiedName = the eid), ``partialFingerprints["lawscan/v1"]`` and ``baselineState`` when
+(fullyQualifiedName = the eid), ``partialFingerprints["lawscan/v1"]`` (and ``["lawscanText/v1"]``, the unit's text for its eid) and ``baselineState`` when
 the finding has one. A verdict of low confidence (``Verdict.review``) is a note-level result of
 the rule ``lawscan-review`` on the law's title line. Input errors and crashed rules become
 ``toolExecutionNotifications`` of level error (``executionSuccessful`` false), files skipped as
@@ -114,6 +114,8 @@ def _result(entry, f) -> dict:
         "locations": [location],
         "partialFingerprints": {"lawscan/v1": _fingerprint(entry, f)},
     }
+    if f.text_fingerprint:  # the unit's text for its eid: the same finding after a renumbering
+        res["partialFingerprints"]["lawscanText/v1"] = f.text_fingerprint
     if f.baseline_state:
         res["baselineState"] = f.baseline_state
     props: dict = {"document": common.doc_title(dr), "eid": f.eid}
