@@ -24,10 +24,10 @@ def suggest(path, output):
     from lawscan.drafting.suggest import render_markdown, suggest as make, write_suggestion
     from lawscan.cli import check_output, load_or_exit
 
+    check_output(output, [path])
     if output and Path(output).suffix.lower() not in SUFFIXES:
         raise click.BadParameter(f"{output}: suggest writes {', '.join(SUFFIXES)} (Word, Markdown, "
                                  "plain text)", param_hint="-o")
-    check_output(output, [path])
     doc = load_or_exit(path)
     s = make(doc)
     if output:
