@@ -202,6 +202,23 @@ def test_baseline_findings_survive_renumbering(tmp_path, laws):
     assert {f["baseline_state"] for f in data["documents"][0]["findings"]} == {"unchanged"}
 
 
+@pytest.mark.parametrize("flags", [["--select", "LS105"], ["--ignore", "LS101"], ["--verdict", "trained"]])
+def test_baseline_is_written_with_the_scans_options(tmp_path, laws, flags):
+    """`baseline write` takes the options that change what a scan finds, so a baseline written
+    for `scan --verdict trained` (or a selection of rules) holds exactly that scan's findings."""
+    base = tmp_path / "base.json"
+    res = run("baseline", "write", "--no-config", "-o", base, *flags, laws)
+    assert res.exit_code == 0, res.output
+    written = json.loads(base.read_text(encoding="utf-8"))["findings"]
+    _, data = scan_json(tmp_path, laws, *flags)
+    found = {f["fingerprint"] for d in data["documents"] for f in d["findings"]}
+    assert written and set(written) == found
+    if flags[0] == "--select":
+        assert {e["rule"] for e in written.values()} == {"LS105"}
+    if flags[0] == "--ignore":
+        assert "LS101" not in {e["rule"] for e in written.values()}
+
+
 def test_baseline_fingerprints_ignore_line_numbers(tmp_path, laws):
     base = tmp_path / "base.json"
     run("baseline", "write", "--no-config", "-o", base, laws / PAPER.name)
