@@ -11,9 +11,10 @@ purpose (:class:`SkippedInput`).
   a law (:data:`SKIP_SUFFIXES`) and a folder's own README / LICENSE, and ``--exclude`` globs.
 * Left out and named (a :class:`SkippedInput`, reasons in ``data/skipped.toml``): lawscan's own
   outputs, recognised by their content (:mod:`lawscan.read.own`), wherever they are, given by
-  name or met in a folder; and symbolic links that lead out of the folder being walked, which
+  name or met in a folder; symbolic links that lead out of the folder being walked, which
   are never followed (a link in a scanned folder must not make lawscan quote a file from
-  elsewhere).
+  elsewhere); and named pipes, sockets and devices met in a folder, never opened (given by
+  name, each is an error that says what it is).
 * Errors: a path that does not exist, a folder that cannot be read, a symbolic link loop, a
   broken link, a folder given that holds nothing to scan (an empty run is more often a wrong
   path than good news).
@@ -99,8 +100,9 @@ def iter_inputs(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = (),
                 yield str(p)
             continue
         if not p.is_dir():
-            errors.append(InputError(display_path(raw), "not a regular file or directory (broken link?)",
-                                     "input.missing"))
+            kind = special_kind(p)
+            errors.append(InputError(display_path(raw), f"{kind}, not a regular file: not read" if kind
+                                     else "broken symbolic link", "input.missing"))
             continue
         walk = _Walk(os.path.realpath(p), excluded, errors, skipped)
         found = 0
@@ -176,8 +178,28 @@ class _Walk:
                     self.problems += 1
                 else:
                     yield str(path)
+        elif special_kind(path):  # never opened: a named pipe would wait for a writer for ever
+            self.problems += 1
+            self.skipped.append(skipped(display_path(path), "not_regular"))
         elif link:
             self.error(path, "broken symbolic link", "input.missing")
+
+
+def special_kind(path: Path) -> str | None:
+    """"a named pipe", "a socket" or "a device" for such a file (a link followed), else None."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
 
 
 def _own_output(path: Path, left_out: list[SkippedInput]) -> bool:

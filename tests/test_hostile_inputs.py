@@ -151,6 +151,12 @@ def test_fifo_in_a_directory_is_never_opened(tmp_path):
     os.mkfifo(d / "pipe.txt")  # opening it for reading would wait for a writer for ever
     res, data = scan(tmp_path, d, "--fail-on", "never")
     assert [Path(x["path"]).name for x in data["documents"]] == ["a.txt"]
+    # named in the summary (it used to be left out without a word)
+    assert [(Path(x["path"]).name, x["code"]) for x in data["skipped"]] == [("pipe.txt", "not_regular")]
+    assert res.exit_code == 0 and data["errors"] == []
+    # given by name: an error that says what it is
+    res, data = scan(tmp_path, d / "pipe.txt")
+    assert res.exit_code == 2 and data["errors"][0]["message"].startswith("a named pipe, not a regular file")
 
 
 def test_many_bad_inputs_and_one_good(tmp_path, bad_dir):
