@@ -33,6 +33,16 @@ def test_options_that_would_switch_a_limit_off(option, value):
     assert option in line and value in line
 
 
+@pytest.mark.parametrize("args, words", [(["--scheduler", "tcp://127.0.0.1:1"], "--executor dask"),
+                                         (["--base-dir", "/nonexistent-lawscan-dir"], "--base-dir")])
+def test_options_that_would_be_ignored_are_refused(args, words):
+    """An option that would do nothing is refused, not ignored: a scheduler without the Dask
+    executor (the scan would run here), a base directory that does not exist (every path in the
+    reports would be relative to nothing)."""
+    res = cli("scan", "--no-config", PAPER, *args)
+    assert res.exit_code == 2 and words in res.stderr and "Traceback" not in res.stderr
+
+
 @pytest.mark.parametrize("setting", ["timeout = -5", "timeout = nan", "timeout = inf", "max_zip_ratio = nan",
                                      "max_zip_ratio = 0.5", "max_file_size = -1", "jobs = 0",
                                      "timeout = 'soon'", "jobs = true", "max_unzipped_size = 0",

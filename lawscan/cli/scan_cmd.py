@@ -183,7 +183,8 @@ def load_config(paths, config_file, no_config):
 @click.option("--executor", type=click.Choice(("local", "dask")), default="local", show_default=True,
               help="Run locally (processes with --jobs) or on a Dask cluster.")
 @click.option("--scheduler", default=None,
-              help="Dask scheduler address (tcp://host:8786); default starts a local cluster.")
+              help="Dask scheduler address (tcp://host:8786), with --executor dask; default "
+                   "starts a local cluster.")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=None,
               help="Refuse input files larger than this many bytes.")
 @click.option("--max-zip-ratio", type=FiniteFloat(1), default=None,
@@ -195,7 +196,7 @@ def load_config(paths, config_file, no_config):
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on a terminal, not in CI).")
-@click.option("--base-dir", type=click.Path(file_okay=False), default=None,
+@click.option("--base-dir", type=click.Path(file_okay=False, exists=True), default=None,
               help="Paths in reports are relative to this (default: the directory of the "
                    "configuration file, else the current directory).")
 @click.option("--verdict", type=click.Choice(("rules", "trained")), default=None,
@@ -218,6 +219,8 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
     """
     from lawscan.scan import ScanOptions, Scanner
 
+    if scheduler and executor != "dask":  # it would be ignored: the scan would run here
+        raise click.UsageError("--scheduler needs --executor dask")
     cfg = load_config(paths, config_file, no_config)
     if not paths and not cfg.paths:
         raise click.UsageError("no path to scan (give PATHS, or `paths` in the configuration)")
