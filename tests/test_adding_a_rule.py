@@ -91,3 +91,21 @@ def test_a_key_that_is_no_text_fails_the_load(tmp_path):
     assert ruleset.get("X903") is None
     assert [p.code for p in ruleset.errors] == ["rule.load_failed"]
     assert "x903_typo.toml" in ruleset.errors[0].message and "titel" in ruleset.errors[0].message
+
+
+def test_a_rule_module_that_fails_to_load_is_a_rule_error_of_the_run(tmp_path):
+    """A rule module with a syntax error: the run names it and exits 2, and every report counts
+    it among the rule errors, not the input errors (the laws were read)."""
+    import json
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "x904_broken.py").write_text("def broken(:\n", encoding="utf-8")
+    law = tmp_path / "luat.txt"
+    law.write_text("LUẬT\nTHỬ NGHIỆM\nĐiều 1. Phạm vi\nLuật này quy định thử nghiệm.\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    res = CliRunner().invoke(main, ["scan", "--no-config", str(law), "--rules", str(rules), "-f", "json",
+                                    "-o", str(out), "--fail-on", "never", "--no-progress"])
+    assert res.exit_code == 2 and "x904_broken.py" in res.stderr
+    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    assert (summary["rule_errors"], summary["input_errors"], summary["documents"]) == (1, 0, 1)

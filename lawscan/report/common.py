@@ -179,8 +179,13 @@ class Tally:
         self.rule_errors += len(dr.rule_errors)
         self.to_review += bool(dr.digital and dr.digital.review)
 
-    def add_error(self, _error=None) -> None:
-        self.input_errors += 1
+    def add_error(self, error=None) -> None:
+        """An input error; a rule module that failed to load (code ``rule.*``, handed on with
+        the input errors) counts as a rule error."""
+        if str(getattr(error, "code", "")).startswith("rule."):
+            self.rule_errors += 1
+        else:
+            self.input_errors += 1
 
     def add_skipped(self, _skipped=None) -> None:
         self.skipped += 1
