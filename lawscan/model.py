@@ -382,9 +382,9 @@ class Finding:
         return {"rule_id": self.rule_id, "severity": self.severity, "message": self.message,
                 "message_en": self.message_en, "eid": self.eid, "line": self.line,
                 "evidence": [e.to_dict() for e in self.evidence], "suggestion": self.suggestion,
-                "fingerprint": self.fingerprint, "text_fingerprint": self.text_fingerprint,
-                "baseline_state": self.baseline_state,
-                "extra": copy.deepcopy(self.extra) if self.extra else {}}
+                "fingerprint": self.fingerprint, "baseline_state": self.baseline_state,
+                "extra": copy.deepcopy(self.extra) if self.extra else {},
+                "text_fingerprint": self.text_fingerprint}
 
 
 @dataclass
