@@ -117,6 +117,19 @@ def test_color_asked_for_colours_the_text_report_wherever_it_goes(tmp_path, laws
         assert ("\x1b[" in out.read_text(encoding="utf-8")) is coloured, flags
 
 
+def test_progress_asked_for_in_a_log_is_a_line_at_each_tenth(tmp_path, laws):
+    """--progress where stderr is no terminal (a CI log) prints a line per tenth of the files,
+    each with the count and the file; it used to print the bar's label alone."""
+    for i in range(10):
+        shutil.copy(PAPER, laws / f"ban-sao-{i}.txt")
+    res = run("scan", "--no-config", laws, "--fail-on", "never", "--progress", "-f", "json",
+              "-o", tmp_path / "r.json")
+    lines = [ln for ln in res.stderr.splitlines() if " files (" in ln]
+    assert len(lines) == 10 and lines[-1].startswith("lawscan: 12/12 files (100%), ")
+    quiet = run("scan", "--no-config", laws, "--fail-on", "never", "-f", "json", "-o", tmp_path / "r.json")
+    assert " files (" not in quiet.stderr  # off by default outside a terminal
+
+
 def test_config_discovered_from_scanned_path_upwards(tmp_path, laws):
     (tmp_path / "pyproject.toml").write_text('[tool.lawscan]\nfail_on = "never"\n', encoding="utf-8")
     res = run("scan", laws / PAPER.name)

@@ -345,13 +345,23 @@ def _run(scanner, inputs, paths, targets, primary_spec, report_opts, show_progre
 
 
 class _Progress:
-    """A progress bar on stderr, shown once a run has 5 files or more."""
+    """A progress bar on stderr, shown once a run has 5 files or more; when stderr is not a
+    terminal (``--progress`` in a CI log), a line at each tenth of the files instead (a bar
+    there would print its label and nothing more)."""
 
     def __init__(self):
         self.bar = None
+        self.done = 0
+        self.lines = not sys.stderr.isatty()
 
     def tick(self, total: int, path: str) -> None:
         if total < 5:
+            return
+        self.done += 1
+        if self.lines:
+            if self.done == total or self.done * 10 // total > (self.done - 1) * 10 // total:
+                click.echo(f"lawscan: {self.done}/{total} files ({100 * self.done // total}%), "
+                           f"{safe_line(Path(path).name)}", err=True)
             return
         if self.bar is None:
             self.bar = click.progressbar(length=total, label="lawscan", file=sys.stderr, show_pos=True,
