@@ -88,3 +88,14 @@ def test_html_escapes_hostile_text(tmp_path):
     b.write_text(text.replace("Nhãn giống", "Nhãn <script>alert(1)</script> giống"), encoding="utf-8")
     res = CliRunner().invoke(main, ["diff", str(a), str(b), "--format", "html"])
     assert res.exit_code == 0 and "<script>" not in res.output and "&lt;script&gt;" in res.output
+
+
+def test_two_different_laws_get_a_note():
+    """Two versions of one draft compare quietly; two different laws are compared all the same,
+    with a note on stderr saying they look like different documents."""
+    res = CliRunner().invoke(main, ["diff", str(V1), str(V2)])
+    assert res.exit_code == 0 and "note:" not in res.stderr
+    other = SAMPLES / "05-luat-nghi-le-nha-nuoc.txt"
+    res = CliRunner().invoke(main, ["diff", str(V1), str(other)])
+    assert res.exit_code == 0 and "look like two different documents" in res.stderr
+    assert "Luật Nghi lễ nhà nước" in res.stderr and res.stdout  # the diff is there all the same
