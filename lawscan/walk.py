@@ -93,7 +93,9 @@ def iter_inputs(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = (),
     for raw in paths:
         p = Path(raw)
         if not p.exists() and not p.is_symlink():
-            errors.append(InputError(display_path(raw), "no such file or directory", "input.missing"))
+            why = ("standard input is not read: give the path of the file (lawscan reads a law's "
+                   "format from its file)") if str(raw) == "-" else "no such file or directory"
+            errors.append(InputError(display_path(raw), why, "input.missing"))
             continue
         if p.is_file():
             if not excluded(p) and first_time(str(p)) and not _own_output(p, skipped):

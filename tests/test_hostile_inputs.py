@@ -144,6 +144,14 @@ def test_unreadable_file_in_a_directory(tmp_path, monkeypatch):
     assert res.exit_code == 2
 
 
+def test_a_dash_for_standard_input_is_named_as_such(tmp_path):
+    """`lawscan scan -` (standard input, as other tools read it) says that lawscan reads files,
+    not "-: no such file or directory"."""
+    res, data = scan(tmp_path, "-", GOOD)
+    assert res.exit_code == 2 and data["errors"][0]["message"].startswith("standard input is not read")
+    assert len(data["documents"]) == 1
+
+
 def test_fifo_in_a_directory_is_never_opened(tmp_path):
     d = tmp_path / "laws"
     d.mkdir()
