@@ -235,7 +235,7 @@ def test_timeout_swallowed_by_analysis_still_counts(tmp_path, monkeypatch):
     assert data["documents"] == [] and data["errors"][0]["code"] == "input.timeout"
     from lawscan.read.limits import Clock, time_limit
 
-    with time_limit(Clock("x", 0.3)) as clock:
+    with time_limit(Clock("x", 30)) as clock:  # ample: a loaded machine may pause this process
         pass
     assert not clock.expired
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # the alarm is off after the block
