@@ -118,6 +118,10 @@ def _record(tmp_path, scope: str, chapters: list[tuple[str, list[str]]]) -> Path
     # the topic starts after the tenth word: not the object the law regulates
     ("Luật này quy định về hoạt động khai thác tài nguyên nước của tổ chức cá nhân trong nước có "
      "ứng dụng công nghệ thông tin.", "dedicated_chapter"),
+    # a decree or circular names itself so; "quy định việc …", an object listing what it does
+    ("Nghị định này quy định việc quản lý, vận hành và sử dụng Hệ thống thông tin quốc gia, các "
+     "biện pháp bảo đảm.", "digital_law"),
+    ("Thông tư này quy định về hoạt động ứng dụng công nghệ thông tin của ngành.", "digital_law"),
 ])
 def test_record_without_title_reads_its_scope_topic_whole(tmp_path, scope, status):
     from lawscan.pipeline import load_document

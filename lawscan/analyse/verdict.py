@@ -55,12 +55,14 @@ def scope_article(outline: Outline) -> Unit | None:
 
 
 def scope_topic(outline: Outline, lex: Lexicon) -> str | None:
-    """The digital topic named at the head of the scope article ("Luật này quy định về <topic>")."""
+    """The digital topic named at the head of the scope article ("Luật này quy định về <topic>",
+    "Thông tư này quy định …": rubric [structure] self_names)."""
     art = scope_article(outline)
     if art is None:
         return None
     text = fold(art.full_text())
-    m = re.search(r"luật này quy định (?:về )?([^,;.]+)", text)
+    names = "|".join(re.escape(fold(n)) for n in rubric()["structure"]["self_names"])
+    m = re.search(rf"(?:{names}) này quy định (?:về |việc )?([^;.]+)", text)
     if not m:
         return None
     # the object regulated: a term that starts among its first ten words is read whole (cut at
