@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterator
 
 from lawscan import __version__
@@ -51,9 +50,6 @@ class ScanOptions:
     later_stages: tuple[Callable[[DocumentResult], None], ...] = ()
 
 
-WARM_UP = str(Path(__file__).resolve().parent / "data" / "warm_up.txt")
-
-
 class Scanner:
     """Holds the loaded rule set; ``scan_file(path)`` gives a DocumentResult, an InputError or a
     SkippedInput (not a legal document)."""
@@ -71,27 +67,6 @@ class Scanner:
             self.cache = ParseCache(options.cache_dir, tuple(options.rules_dirs), options.limits)
         self.ruleset = load_rules(extra_dirs=options.rules_dirs, select=options.select or None,
                                   ignore=options.ignore or None, severity=options.severity or None)
-        self._warm_up()
-
-    def _warm_up(self) -> None:
-        """Load, outside any document's time limit, what the first document would otherwise
-        load under it: the language models (spaCy, underthesea, the trained classifier:
-        ``analyse.prepare``), then, by checking a small law of the package's own
-        (``data/warm_up.txt``), the lexicon, the readers' and parser's data and the rules'
-        patterns. The first document of a run, and of each ``--jobs`` worker, is then not charged
-        a second or more for them under ``--timeout``. A failure here is left for the first
-        document to meet and report."""
-        from lawscan.analyse.analysis import prepare
-        from lawscan.pipeline import load_document
-        from lawscan.read.limits import DEFAULT_LIMITS, Clock, time_limit
-
-        timeout = (self.options.limits or {}).get("timeout", DEFAULT_LIMITS["timeout"])
-        try:
-            prepare(self.options.settings)  # not a document's work: no limit
-            with time_limit(Clock(WARM_UP, float(timeout or 0))):  # a document's: its limit
-                self.check_document(load_document(WARM_UP))
-        except Exception:  # noqa: BLE001 - the first document meets it again and says what it is
-            pass
 
     def scan_file(self, path: str) -> Item:
         """Read, parse and check one file within the ``timeout`` limit (seconds, see

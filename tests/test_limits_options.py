@@ -119,37 +119,3 @@ def test_a_docx_that_names_its_document_twice(tmp_path):
     (line,) = [ln for ln in res.stderr.splitlines() if ln.startswith("lawscan: error:")]
     assert str(path) in line and "word/document.xml more than once" in line
 
-
-SLOW_SPACY = '''
-import os, sys, time
-
-class _SlowSpacy:  # the first import of spaCy takes SPACY_DELAY seconds more (a cold disk, a slow runner)
-    def find_spec(self, name, path=None, target=None):
-        if name == "spacy":
-            sys.meta_path.remove(self)
-            time.sleep(float(os.environ["SPACY_DELAY"]))
-        return None
-
-sys.meta_path.insert(0, _SlowSpacy())
-'''
-
-
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_the_first_document_is_not_charged_for_loading_the_models(tmp_path, jobs):
-    """--timeout limits each document's own work: the language models are loaded before the first
-    document (and in each --jobs worker before its first), so a first law is not timed out by a
-    slow load of spaCy. (With spaCy's import made 2 s slower, a law under --timeout 1 used to
-    time out.)"""
-    import os
-    import subprocess
-    import sys
-
-    (tmp_path / "sitecustomize.py").write_text(SLOW_SPACY, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(tmp_path), "SPACY_DELAY": "2"}
-    out = tmp_path / "r.json"
-    done = subprocess.run([sys.executable, "-m", "lawscan", "scan", "--no-config", "--no-progress", str(GOOD),
-                           "--timeout", "1", "--jobs", jobs, "--fail-on", "never", "-f", "json", "-o", str(out)],
-                          capture_output=True, text=True, env=env, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["errors"] == [] and len(data["documents"]) == 1

@@ -37,29 +37,6 @@ class Analysis:
     verdict: Verdict
 
 
-def prepare(settings: dict | None = None) -> None:
-    """Load, once per process, what analysing a document loads only when the document asks for
-    it (``settings`` as for :func:`analyse_document`): the token patterns' spaCy matcher,
-    underthesea's word segmentation, and for the trained verdict its classifier's model. The
-    scanner calls it before its first document, so no document's time limit pays for them."""
-    from lawscan.analyse.classifier import method_of
-
-    settings = settings or {}
-    if settings.get("tokens", True):
-        from lawscan.analyse.tokens import builtin_matcher
-
-        builtin_matcher()
-    if settings.get("segment", True):
-        from lawscan.analyse.segment import words
-
-        words("dữ liệu số")
-    if method_of(settings) == "trained":
-        from lawscan.analyse.classify import load_model, model_available
-
-        if model_available():
-            load_model()
-
-
 def analyse_document(doc: Document, settings: dict | None = None,
                      classifier: UnitClassifier | None = None) -> Analysis:
     """The :class:`Analysis` of ``doc`` (see the package docstring for the settings).

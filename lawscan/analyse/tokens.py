@@ -143,8 +143,7 @@ def _triggered(spec: dict, folded: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def builtin_matcher() -> TokenPatternMatcher:
-    """The matcher of the built-in token patterns (spaCy is imported here, once per process)."""
+def _builtin_matcher() -> TokenPatternMatcher:
     return TokenPatternMatcher({pid: spec["patterns"] for pid, spec in builtin_patterns().items()})
 
 
@@ -164,7 +163,7 @@ def pattern_hits(scan, outline) -> tuple[list, list[str]]:
     todo = [(u, line) for u, line in todo if not outline.is_final(u)]
     if not todo:
         return [], []
-    matcher = builtin_matcher()
+    matcher = _builtin_matcher()
     out, reasons = [], []
     for u, line in todo:
         hits = []
