@@ -48,9 +48,14 @@ def document_identity(doc: Document) -> str:
 
 
 class UnitTexts:
-    """``of(eid)``: "text:" and a hash of the text of the unit ``eid`` names (heading and lines
-    of it and its descendants, each without the number it opens with: "2. ", "a) "), "" for the
-    document as a whole; the units are indexed on first use, each text hashed once."""
+    """``of(eid)``: "text:" and a hash of what the unit ``eid`` names says, "" for the document
+    as a whole: an article or a unit within one by its text (heading and lines of it and its
+    descendants, each without the number it opens with: "2. ", "a) "), a chapter, section or
+    part by its kind and title (its whole text would cost a read of the whole chapter for each
+    finding on it; its title is what a renumbering leaves). The units are indexed on first use,
+    each key made once."""
+
+    CONTAINERS = ("part", "chapter", "section", "subsection", "attachment")
 
     _NUMBER = re.compile(r"^\s*(?:\d+[a-zđ]?|[a-zđ])\s*[.)]\s*")
 
@@ -69,8 +74,11 @@ class UnitTexts:
             if unit is None:
                 self.done[eid] = eid  # a place the rule named outside the tree: its eid
             else:
-                lines = (self._NUMBER.sub("", line) for line in unit.full_text().splitlines())
-                text = " ".join(" ".join(lines).split())
+                if unit.kind in self.CONTAINERS:
+                    text = f"{unit.kind}: {' '.join(unit.heading.split())}"
+                else:
+                    lines = (self._NUMBER.sub("", line) for line in unit.full_text().splitlines())
+                    text = " ".join(" ".join(lines).split())
                 self.done[eid] = "text:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
         return self.done[eid]
 
