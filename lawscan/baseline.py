@@ -2,10 +2,11 @@
 mark each finding ``unchanged`` (in the baseline) or ``new`` so only new findings fail CI.
 
 A finding has two fingerprints, computed by the rule engine (never with a line number): rule id +
-unit eid + document identity, and the same with the unit's text (without its numbers) for its
-eid. A finding is unchanged when either is in the baseline: moving text around a draft, editing
-an article, or renumbering one (an article inserted before it) does not make old findings new; an
-article both renumbered and edited does. A baseline written before the text fingerprints (its
+unit eid + document identity, and the same with what the unit says for its eid (an article's text
+without its numbers, a chapter's title: ``engine.runner.UnitTexts``). A finding is unchanged when
+either is in the baseline: moving text around a draft, editing an article, or renumbering one (an
+article inserted before it) does not make old findings new; an article both renumbered and edited
+does. A baseline written before the text fingerprints (its
 entries have no "text") matches by the first alone.
 
     load_baseline(path) -> set[str]                 # before a run

@@ -12,8 +12,9 @@
 * each finding gets ``fingerprint`` = a stable hash of rule id, document identity (number, else
   normalised title, else file name), unit eid and a discriminator (``extra["key"]``, then an
   occurrence counter) — never a line number, so it survives edits elsewhere in the file; and
-  ``text_fingerprint``, the same with the unit's text (its lines without their numbers) in place
-  of its eid, so it survives the unit being renumbered (an article inserted before it) too;
+  ``text_fingerprint``, the same with what the unit says in place of its eid (an article's text
+  without its numbers, a chapter's title: :class:`UnitTexts`), so it survives the unit being
+  renumbered (an article inserted before it) too;
 * findings are sorted by line, then rule id;
 * what a finding holds is bounded (lawscan.bounds): a rule's findings are taken one at a time,
   clipped (message, quotes, extra values) and kept up to MAX_FINDINGS_PER_RULE per document; the
