@@ -6,8 +6,8 @@ unit eid + document identity, and the same with what the unit says for its eid (
 without its numbers, a chapter's title: ``engine.runner.UnitTexts``). A finding is unchanged when
 either is in the baseline: moving text around a draft, editing an article, or renumbering one (an
 article inserted before it) does not make old findings new; an article both renumbered and edited
-does. A baseline written before the text fingerprints (its
-entries have no "text") matches by the first alone.
+does. A baseline written before the text fingerprints (its entries have no "text") matches by the
+first alone.
 
     load_baseline(path) -> set[str]                 # before a run
     mark_document(dr, fingerprints)                 # per document, as a scan streams

@@ -156,6 +156,42 @@ def load_config(paths, config_file, no_config):
     return cfg
 
 
+# The options that decide what a scan finds: `scan` and `baseline write` take the same, so a
+# baseline is written as the scans that read it run
+_FINDINGS_OPTIONS = (
+    click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+                 help="Configuration file (default: found from the scanned path upwards)."),
+    click.option("--no-config", is_flag=True, help="Ignore configuration files."),
+    click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+                 help="A directory of rules of your own (repeatable)."),
+    click.option("--select", multiple=True, help="Only these rules (id, name or tag; repeatable)."),
+    click.option("--ignore", multiple=True, help="Leave out these rules (repeatable)."),
+    click.option("--exclude", multiple=True, help="Glob of paths not to scan (repeatable)."),
+    click.option("--verdict", type=click.Choice(("rules", "trained")), default=None,
+                 help="How the digital status is decided: the lexicon and thresholds (rules, the "
+                      "default) or the trained classifier with them (trained)."),
+)
+
+
+def findings_options(command):
+    """``command`` with the options of :data:`_FINDINGS_OPTIONS`, in that order."""
+    for option in reversed(_FINDINGS_OPTIONS):
+        command = option(command)
+    return command
+
+
+def scan_options(cfg, rules_dirs, select, ignore, exclude, verdict, **more):
+    """The ScanOptions of a run: the configuration's rules, selection, severities, settings and
+    exclusions with the command line's added (``--verdict`` over the configured one), a slim
+    scan; ``more``: the other ScanOptions fields (limits, jobs, ...)."""
+    from lawscan.scan import ScanOptions
+
+    return ScanOptions(rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
+                       ignore=[*cfg.ignore, *ignore], severity=cfg.severity,
+                       settings=with_verdict(cfg.settings, verdict),
+                       exclude=[*cfg.exclude, *exclude], slim=True, **more)
+
+
 @click.command("scan")
 @click.argument("paths", nargs=-1, required=False)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -166,16 +202,9 @@ def load_config(paths, config_file, no_config):
               help="Also write a report in FORMAT to FILE (repeatable; FILE defaults to outputs/).")
 @click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")), default=None,
               help="Exit 1 when a finding is at or above this level (default: error).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (default: found from the scanned path upwards).")
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="A directory of rules of your own (repeatable).")
-@click.option("--select", multiple=True, help="Only these rules (id, name or tag; repeatable).")
-@click.option("--ignore", multiple=True, help="Leave out these rules (repeatable).")
+@findings_options
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
               help="Only findings not in this baseline fail; the rest are marked unchanged.")
-@click.option("--exclude", multiple=True, help="Glob of paths not to scan (repeatable).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default 1).")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
@@ -199,9 +228,6 @@ def load_config(paths, config_file, no_config):
 @click.option("--base-dir", type=click.Path(file_okay=False, exists=True), default=None,
               help="Paths in reports are relative to this (default: the directory of the "
                    "configuration file, else the current directory).")
-@click.option("--verdict", type=click.Choice(("rules", "trained")), default=None,
-              help="How the digital status is decided: the lexicon and thresholds (rules, the "
-                   "default) or the trained classifier with them (trained).")
 def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dirs, select, ignore,
          baseline_file, exclude, jobs, cache_dir, executor, scheduler, max_file_size, max_zip_ratio,
          max_unzipped_size, timeout, color, progress, base_dir, verdict):
@@ -217,7 +243,7 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
       lawscan scan bills/ --report json=out.json --report junit=junit.xml
       lawscan scan corpus/ --jobs 2 --cache .lawscan-cache -o outputs/corpus.html
     """
-    from lawscan.scan import ScanOptions, Scanner
+    from lawscan.scan import Scanner
 
     if scheduler and executor != "dask":  # it would be ignored: the scan would run here
         raise click.UsageError("--scheduler needs --executor dask")
@@ -231,14 +257,11 @@ def scan(paths, fmt, output, reports, fail_on, config_file, no_config, rules_dir
     targets = [parse_report_spec(s) for s in (*(cfg.reports if project_scan else ()), *reports)]
     primary = resolve_target(fmt, output) if output and output != "-" else None
 
-    options = ScanOptions(
-        rules_dirs=[*cfg.rules, *rules_dirs], select=[*cfg.select, *select],
-        ignore=[*cfg.ignore, *ignore], severity=cfg.severity,
-        settings=with_verdict(cfg.settings, verdict),
+    options = scan_options(
+        cfg, rules_dirs, select, ignore, exclude, verdict,
         limits=read_limits(cfg, max_bytes=max_file_size, max_zip_ratio=max_zip_ratio,
                            max_xml_bytes=max_unzipped_size, timeout=timeout),
-        exclude=[*cfg.exclude, *exclude], jobs=jobs or cfg.jobs, cache_dir=cache_dir,
-        executor=executor, scheduler=scheduler, slim=True,
+        jobs=jobs or cfg.jobs, cache_dir=cache_dir, executor=executor, scheduler=scheduler,
         later_stages=drafting_stages(fmt == "html" or any(f == "html" for f, _ in targets)))
     fingerprints = None
     if baseline_file:
