@@ -44,6 +44,7 @@ def analyse_document(doc: Document, settings: dict | None = None,
     ``classifier``'s, probabilities combined with the lexicon and the roll-up:
     ``lawscan.analyse.classifier``)."""
     from lawscan.analyse import coverage as cov
+    from lawscan.analyse.aliases import digital_aliases
     from lawscan.analyse import verdict as vd
     from lawscan.analyse.classifier import (UnitContext, classifier_signals, combine_trained,
                                             load_classifier, method_of)
@@ -56,6 +57,10 @@ def analyse_document(doc: Document, settings: dict | None = None,
     lex = load_lexicon(tuple(settings.get("lexicons", ())))
     outline = Outline.of(doc)
     sc = scan(doc, lex)
+    own_names = digital_aliases(sc, lex)
+    if own_names:  # rare: the document's short names for digital things count as its terms
+        lex = lex.with_terms([alias.term for alias in own_names])
+        sc = scan(doc, lex)
     if method == "trained":
         hook = classifier_signals(classifier or load_classifier(), UnitContext(outline, sc, lex))
         judged = judge_units(outline, sc, lex, hook, combine_trained)
@@ -64,7 +69,7 @@ def analyse_document(doc: Document, settings: dict | None = None,
     verdict = vd.decide(outline, sc, judged, lex)
     verdict.method, verdict.review = method, needs_review(verdict.confidence)
     verdict.applicable, why = vd.applicability(outline, sc, verdict.status)
-    verdict.reasons += why
+    verdict.reasons += why + [alias.reason for alias in own_names]
 
     extra = []
     if settings.get("tokens", True):

@@ -16,8 +16,8 @@ terms (see the analyse report), so pyahocorasick is used.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -79,6 +79,14 @@ class Lexicon:
         if key:
             self.terms[key] = term
             self._automaton = None
+
+    def with_terms(self, extra) -> Lexicon:
+        """A copy of this lexicon with the ``extra`` terms added (a document's own short names
+        for digital things: ``lawscan.analyse.aliases``); this one is left as it is."""
+        lex = dataclasses.replace(self, terms=dict(self.terms), _automaton=None)
+        for term in extra:
+            lex.add(term)
+        return lex
 
     def _build(self):
         import ahocorasick
