@@ -66,3 +66,34 @@ def test_no_labelled_none_law_turns_digital(corpus_dir):
             if v.status != "none":
                 wrong.append((lab["file"], v.status, v.reasons[:2]))
     assert not wrong
+
+
+def _pool_records_of_labelled_laws():
+    """(label, pool record) for each labelled law the pool also holds as a vbpl.vn record
+    (pool/INDEX.tsv: file, number, ...)."""
+    from conftest import load_labels
+
+    index = CORPUS / "pool" / "INDEX.tsv"
+    if not index.is_file():
+        return []
+    files: dict[str, list[str]] = {}
+    for line in index.read_text(encoding="utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        files.setdefault(cols[1], []).append(cols[0])
+    return [(lab, f) for lab in _labelled() for f in files.get(lab.get("number") or "", [])]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("lab, record", _pool_records_of_labelled_laws(),
+                         ids=lambda x: x if isinstance(x, str) else x["file"].split("/")[-1])
+def test_the_pool_record_of_a_labelled_law_gets_its_label(lab, record, corpus_dir):
+    """The same law read from another format, mostly without its title (the status then rests
+    on its scope article, not on a title): the status is the label's. A record that holds
+    another text under the law's number (fewer than half of its articles) is skipped."""
+    from lawscan.analyse import analyse
+    from lawscan.pipeline import load_document
+
+    doc = load_document(corpus_dir / "pool" / record)
+    if doc.counts()["articles"] * 2 < lab["articles"]:
+        pytest.skip(f"the record holds {doc.counts()['articles']} of the law's {lab['articles']} articles")
+    assert analyse(doc).status == lab["status"]

@@ -122,8 +122,14 @@ def _record(tmp_path, scope: str, chapters: list[tuple[str, list[str]]]) -> Path
     ("Nghị định này quy định việc quản lý, vận hành và sử dụng Hệ thống thông tin quốc gia, các "
      "biện pháp bảo đảm.", "digital_law"),
     ("Thông tư này quy định về hoạt động ứng dụng công nghệ thông tin của ngành.", "digital_law"),
+    # the first item is what a title would name: a database listed after another subject does
+    # not make the text a digital one (as "Luật Căn cước công dân" does not by its title)
+    ("Luật này quy định về chứng chỉ hành nghề kỹ thuật, Cơ sở dữ liệu quốc gia về chứng chỉ; "
+     "quyền, nghĩa vụ của cơ quan, tổ chức, cá nhân.", "dedicated_chapter"),
 ])
 def test_record_without_title_reads_its_scope_topic_whole(tmp_path, scope, status):
+    """A record without its title is a digital law when its scope article names a digital topic
+    at the head of the object it regulates (and most of its chapters are digital)."""
     from lawscan.pipeline import load_document
 
     path = _record(tmp_path, scope, [

@@ -106,10 +106,9 @@ def load_law(rel: str, doc, rows: list[dict], number: str, gold: dict | None) ->
     from lawscan.analyse import analyse_document
     from lawscan.analyse.classifier import UnitContext
     from lawscan.analyse.classify import candidates, unit_text
-    from lawscan.analyse.matcher import load_lexicon
 
     a = analyse_document(doc)
-    lex = load_lexicon()
+    lex = a.scan.lexicon  # the document's own: the built-in one and its short names (aliases.py)
     j = a.judgements
     rule_ids = {id(x.unit) for k in ("article", "section", "chapter") for x in j.digital(k)}
     cands = candidates(UnitContext(a.outline, a.scan, lex))

@@ -7,7 +7,8 @@ the :class:`lawscan.model.Verdict` but for its applicability and coverage (cover
   topic (lexicon ``[topics] law``: e-transactions, IT, cybersecurity, telecom, data, personal data,
   AI, digital technology industry, digital transformation ...), or - when the title is unknown -
   its scope article ("Luật này quy định về <topic> ...", or a strong digital term among the first
-  words of the object regulated) does and at least half of its substantive chapters are digital. An amending law is never digital_law by title: its quoted text decides.
+  words and in the first item of the object regulated) does and at least half of its
+  substantive chapters are digital. An amending law is never digital_law by title: its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
   and every substantive article are listed;
 * ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
@@ -65,15 +66,30 @@ def scope_topic(outline: Outline, lex: Lexicon) -> str | None:
     m = re.search(rf"(?:{names}) này quy định (?:về |việc )?([^;.]+)", text)
     if not m:
         return None
-    # the object regulated: a term that starts among its first ten words is read whole (cut at
-    # ten words, "hoạt động ứng dụng và phát triển công nghệ thông tin" lost its "tin")
+    # the object regulated: a term that starts among its first ten words, and in its first item,
+    # is read whole (cut at ten words, "hoạt động ứng dụng và phát triển công nghệ thông tin"
+    # lost its "tin")
     words = m.group(1).split()
-    phrase, limit = " ".join(words), len(" ".join(words[:10]))
+    phrase = " ".join(words)
+    limit = min(len(" ".join(words[:10])), _first_item_end(phrase))
     topic = lex.has_topic(phrase, starts_before=limit)
     if topic:
         return topic
     strong = [h for h in lex.find_folded(phrase) if h.strength == "strong" and h.start < limit]
     return strong[0].term if strong else None
+
+
+def _first_item_end(phrase: str) -> int:
+    """Where the first item of a scope's object ends: at the first comma after three words or
+    more. The first item is what a title would name ("căn cước công dân, Cơ sở dữ liệu quốc gia
+    về dân cư, ..." is the Citizen Identity Law's); shorter ones are verbs sharing the object
+    ("quản lý, vận hành và sử dụng Hệ thống ...")."""
+    end = 0
+    for item in phrase.split(","):
+        end += len(item) + 1
+        if len(item.split()) >= 3:
+            return end - 1
+    return len(phrase)
 
 
 def title_topic(doc: Document, lex: Lexicon) -> str | None:
