@@ -71,8 +71,6 @@ def test_no_labelled_none_law_turns_digital(corpus_dir):
 def _pool_records_of_labelled_laws():
     """(label, pool record) for each labelled law the pool also holds as a vbpl.vn record
     (pool/INDEX.tsv: file, number, ...)."""
-    from conftest import load_labels
-
     index = CORPUS / "pool" / "INDEX.tsv"
     if not index.is_file():
         return []
