@@ -102,7 +102,8 @@ SHAPES = {**gen.SHAPES, "docx_unzips": docx_unzips, **pdfs.SHAPES, "pdf_gazette"
           "doc_converted": doc_converted, "doc_broken": doc_broken}
 
 # bytes of input that one n adds, for the shapes whose files grow with n
-BYTES_PER_N = {"tiny_lines": 2, "khoan_chain": 12, "long_line": 1, "law_on_one_line": 1, "many_units": 60,
+BYTES_PER_N = {"tiny_lines": 2, "khoan_chain": 12, "long_line": 1, "law_on_one_line": 1, "short_names_on_one_line": 1,
+               "many_units": 60,
                "json_record": 90,
                "html_table": 80}
 # the .docx shapes: n up to what the limits let through (their parts unzipped to 1 MiB without a

@@ -97,3 +97,18 @@ def test_cache_reads_no_huge_file_whole(tmp_path):
     huge = gen.huge_text(tmp_path)  # 200 MB, sparse
     done, data = scan(huge, tmp_path, "--cache", tmp_path / "cache")
     assert done.returncode == 2 and "file too large" in data["errors"][0]["message"]
+
+
+def test_short_names_on_one_long_line_are_read_in_linear_time(tmp_path):
+    """A 1 MB line introducing a short name for a digital thing 17,000 times: each full name is
+    looked for just before its parenthesis (the whole line before it was read each time: 280 KB
+    took 35 s), and only the first of them become terms and reasons."""
+    from lawscan.analyse.aliases import MAX_ALIASES
+
+    path = gen.short_names_on_one_line(tmp_path, 1_000_000)
+    done, data = scan(path, tmp_path, "--timeout", "120")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert data["errors"] == []
+    (doc,) = data["documents"]
+    said = [r for r in doc["digital"]["reasons"] if r["code"] == "own_name"]
+    assert len(said) == MAX_ALIASES and "“Hệ thống HS1”" in said[0]["vi"]

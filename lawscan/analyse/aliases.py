@@ -49,6 +49,8 @@ _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9]{1,11}$")
 _WORD = re.compile(r"\w+")
 MAX_SYLLABLES = 8
 HEAD_SYLLABLES = 2  # the term starts after at most two syllables of the full name ("Hệ thống")
+BEFORE = 240  # characters before the parenthesis where the full name is looked for
+MAX_ALIASES = 20  # a text defines a handful; more is no law (each adds a term and a reason)
 
 
 @dataclass(frozen=True)
@@ -62,17 +64,23 @@ class Alias:
 
 def digital_aliases(sc: DocScan, lex: Lexicon) -> list[Alias]:
     """The short names of digital things the document introduces (see the module docstring),
-    each once, in document order."""
+    each once, in document order, the first :data:`MAX_ALIASES` of them."""
     if "sau đây" not in sc.folded and "dưới đây" not in sc.folded:
         return []
     out: dict[str, Alias] = {}
     for m in _INTRODUCES.finditer(sc.folded):
         k = bisect.bisect_right(sc.starts, m.start()) - 1
         line = _text_of(sc, k)
-        offset = sc.starts[k]
+        offset, at = sc.starts[k], m.start() - sc.starts[k]
         name = line[m.start(1) - offset:m.end(1) - offset].strip()
-        found = _full_name(line[:m.start() - offset], name, lex)
-        if found is not None and fold(name) not in out:
+        if fold(name) in out:
+            continue
+        # a full name is a few words: the text just before the parenthesis is enough (and a
+        # long line with many short names is read in linear time)
+        found = _full_name(line[max(0, at - BEFORE):at], name, lex)
+        if found is not None:
+            if len(out) == MAX_ALIASES:
+                break
             full, term = found
             out[fold(name)] = Alias(Term(name, term.category, term.element, term.strength),
                                     reason("own_name", sc.slot_units[k].eid, name=name, full=full,

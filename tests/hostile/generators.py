@@ -296,6 +296,19 @@ def law_on_one_line(d, n: int = 1_000_000):
     return _write(d, f"one-line-{n}.txt", LAW + "".join(pieces) + "\n")
 
 
+def short_names_on_one_line(d, n: int = 1_000_000):
+    """A law whose one khoản, ``n`` bytes on one line, introduces a short name for a digital
+    thing again and again ("Hệ thống thông tin ... (sau đây gọi là Hệ thống TT7) và ..."): each
+    one's full name must be looked for just before it, not in the whole line."""
+    pieces, size, i = [], 0, 1
+    while size < n:
+        piece = f"Hệ thống thông tin quốc gia về hồ sơ {i} (sau đây gọi là Hệ thống HS{i}) và "
+        pieces.append(piece)
+        size += len(piece.encode("utf-8"))
+        i += 1
+    return _write(d, f"short-names-{n}.txt", LAW + "Điều 3. Hệ thống\n1. " + "".join(pieces) + "\n")
+
+
 def many_units(d, n: int = 20000):
     """``n`` one-line articles, each with a khoản and a reference to the article before."""
     lines = ["QUỐC HỘI", "LUẬT", "NHIỀU ĐIỀU", "Chương I", "QUY ĐỊNH CHUNG"]
@@ -346,6 +359,7 @@ SHAPES = {
     "docx_trailing_notes": docx_trailing_notes,
     "long_line": long_line,
     "law_on_one_line": law_on_one_line,
+    "short_names_on_one_line": short_names_on_one_line,
     "many_units": many_units,
     "json_record": json_record,
     "html_table": html_table,
