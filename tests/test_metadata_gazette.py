@@ -51,6 +51,47 @@ def test_the_header_title_wins_over_the_enacting_sentence():
     assert (doc.issuer, doc.number, doc.date) == ("BỘ TÀI CHÍNH", "33/2026/TT-BTC", "2026-03-30")
 
 
+@pytest.mark.parametrize("header, sentence, title", [
+    ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI VÀ LUẬT NHÀ Ở",
+     "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 đã được sửa đổi, bổ sung "
+     "một số điều theo Luật số 43/2024/QH15 và Luật Nhà ở số 27/2023/QH15 đã được sửa đổi, bổ sung "
+     "một số điều theo Luật số 43/2024/QH15.",
+     "Luật sửa đổi, bổ sung một số điều của Luật Đất đai và Luật Nhà ở"),
+    ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT QUY HOẠCH, LUẬT ĐẦU TƯ VÀ LUẬT ĐẤU THẦU",
+     "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch số 21/2017/QH14 đã được sửa đổi, bổ sung "
+     "một số điều theo Luật số 15/2023/QH15, Luật số 16/2023/QH15 và Luật số 28/2023/QH15; Luật Đầu "
+     "tư số 61/2020/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số 72/2020/QH14; Luật Đấu "
+     "thầu số 22/2023/QH15.",
+     "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu"),
+    # the sentence names another law than the header: the sentence is kept, its last number cut
+    ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI VÀ LUẬT NHÀ Ở",
+     "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Kinh doanh bất "
+     "động sản số 29/2023/QH15.",
+     "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Kinh doanh bất "
+     "động sản"),
+], ids=["two-laws", "laws-joined-by-semicolons", "sentence-names-more"])
+def test_an_amending_laws_title_is_its_headers_when_the_sentence_adds_only_numbers(header, sentence, title):
+    """The enacting sentence of an amending law names each amended law with its number and the
+    laws that amended it since; the title is the header's, with the sentence's capitals."""
+    doc = parse_text(f"QUỐC HỘI\nLuật số: /2026/QH15\nDỰ THẢO\nLUẬT\n{header}\n"
+                     f"Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành {sentence}\n"
+                     "Điều 1. Sửa đổi, bổ sung một số điều của Luật Đất đai\n1. Sửa đổi khoản 2 Điều 3.\n")
+    assert doc.title == title and doc.doc_kind == "amending_law"
+
+
+@pytest.mark.corpus
+def test_the_title_of_law_57_2024():
+    """Law 57/2024/QH15 as the research corpus has it in .docx: its header is its title."""
+    path = CORPUS / "docx" / "luat-sua-doi-quy-hoach-dau-tu-ppp-dau-thau-57-2024-qh15.docx"
+    if not path.is_file():
+        pytest.skip("the corpus is not there")
+    from lawscan.pipeline import load_document
+
+    assert load_document(path).title == ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật "
+                                          "Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật "
+                                          "Đấu thầu")
+
+
 @pytest.mark.parametrize("header, issuer", [
     ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
     ("NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM"),

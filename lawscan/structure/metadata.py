@@ -35,6 +35,11 @@ _ISSUER_NOT = tuple(_H["issuer_not"])
 _MOTTO_RE = re.compile(alternation(_H["motto"]))
 _TITLE_WORD_RE = re.compile(rf"^(?:{alternation(_H['title_words'])})(?:\s+|$)(?P<rest>.*)$")
 _NUMBER_TAIL_RE = re.compile(r"\s+(?i:số)\s+[\w/\-]+\s*$")
+# in an enacting sentence: a law's number after its name, and what amended it since
+_LAW_NUMBER_RE = re.compile(r"\s+số\s+\d+/\d{4}/[\w\-]+")
+_AMENDING_LAW = r"(?:Luật|Bộ luật|Nghị quyết)(?:\s+số\s+[\w/\-]+)?"  # its number may be cut off
+_AMENDED_BY_RE = re.compile(rf"\s+đã được sửa đổi, bổ sung(?: một số điều)? (?:theo|bởi)\s+"
+                            rf"{_AMENDING_LAW}(?:(?:,\s+|\s+và\s+){_AMENDING_LAW}(?=[,;.]|\s+và|$))*")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
 _NUMBER_LEAD_RE = re.compile(r"^(?i:số)\s+\S*\d")  # "SỐ 18-L/CTN NGÀY … VỀ DẦU KHÍ"
@@ -311,12 +316,28 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
 def _header_cut(enacted: str, head: list[str]) -> str:
     """The enacting sentence's title cut to the header's when it goes on past it ("Quốc hội ban
     hành Luật sửa đổi, … của Luật Bảo hiểm y tế số 25/2008/QH12 đã được …" under "LUẬT / SỬA
-    ĐỔI, … CỦA LUẬT BẢO HIỂM Y TẾ"): the header is the title, the sentence keeps its capitals."""
+    ĐỔI, … CỦA LUẬT BẢO HIỂM Y TẾ"), or names the amended laws with their numbers where the
+    header does not ("… của Luật Đất đai số 31/2024/QH15 đã được sửa đổi, bổ sung một số điều
+    theo Luật số 43/2024/QH15 và Luật Nhà ở số 27/2023/QH15 …" under "… CỦA LUẬT ĐẤT ĐAI VÀ
+    LUẬT NHÀ Ở"): the header is the title, the sentence keeps its capitals."""
     header = title_from_header(head) if enacted else ""
-    if header and len(header) < len(enacted) and enacted.lower().startswith(header.lower()) \
+    if not header:
+        return enacted
+    if len(header) < len(enacted) and enacted.lower().startswith(header.lower()) \
             and not enacted[len(header)].isalnum():
         return enacted[:len(header)]
-    return enacted
+    unnumbered = _LAW_NUMBER_RE.sub("", _AMENDED_BY_RE.sub("", enacted))
+    said = _words(unnumbered)
+    if [w.lower() for w in said] != [w.lower() for w in _words(header)]:
+        return enacted
+    spelled = iter(said)  # the header's words and punctuation, the sentence's capitals
+    return re.sub(r"\w+", lambda m: m.group(0) if m.group(0).lower() == "và" else next(spelled), header)
+
+
+def _words(title: str) -> list[str]:
+    """A title's words without "và" (the laws a title lists may be joined by ";" in the sentence
+    and by ", … và" in the header)."""
+    return [w for w in re.findall(r"\w+", title) if w.lower() != "và"]
 
 
 def _year(number: str | None, title: str, date: str | None) -> int | None:
