@@ -79,6 +79,16 @@ def test_an_amending_laws_title_is_its_headers_when_the_sentence_adds_only_numbe
     assert doc.title == title and doc.doc_kind == "amending_law"
 
 
+def test_a_drafts_header_adds_sua_doi_to_the_enacting_sentence():
+    """A replacing law's draft prints "LUẬT / QUY HOẠCH (SỬA ĐỔI)" over "Quốc hội ban hành Luật
+    Quy hoạch.": the draft is "Luật Quy hoạch (sửa đổi)"."""
+    doc = parse_text("QUỐC HỘI\nLuật số: /2026/QH15\nDỰ THẢO\nLUẬT\nQUY HOẠCH (SỬA ĐỔI)\n"
+                     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+                     "Quốc hội ban hành Luật Quy hoạch.\nĐiều 1. Phạm vi điều chỉnh\n"
+                     "Luật này quy định về quy hoạch.\n")
+    assert doc.title == "Luật Quy hoạch (sửa đổi)" and doc.is_draft
+
+
 @pytest.mark.corpus
 def test_the_title_of_law_57_2024():
     """Law 57/2024/QH15 as the research corpus has it in .docx: its header is its title."""

@@ -319,13 +319,17 @@ def _header_cut(enacted: str, head: list[str]) -> str:
     ĐỔI, … CỦA LUẬT BẢO HIỂM Y TẾ"), or names the amended laws with their numbers where the
     header does not ("… của Luật Đất đai số 31/2024/QH15 đã được sửa đổi, bổ sung một số điều
     theo Luật số 43/2024/QH15 và Luật Nhà ở số 27/2023/QH15 …" under "… CỦA LUẬT ĐẤT ĐAI VÀ
-    LUẬT NHÀ Ở"): the header is the title, the sentence keeps its capitals."""
+    LUẬT NHÀ Ở"), or where the header adds a parenthesis to it (a draft's "(SỬA ĐỔI)"): the
+    header is the title, the sentence keeps its capitals."""
     header = title_from_header(head) if enacted else ""
     if not header:
         return enacted
     if len(header) < len(enacted) and enacted.lower().startswith(header.lower()) \
             and not enacted[len(header)].isalnum():
         return enacted[:len(header)]
+    rest = header[len(enacted):]
+    if header.lower().startswith(enacted.lower()) and re.fullmatch(r"\s*\([^()]+\)", rest):
+        return enacted + rest  # a draft's "LUẬT / QUY HOẠCH (SỬA ĐỔI)": "… ban hành Luật Quy hoạch."
     unnumbered = _LAW_NUMBER_RE.sub("", _AMENDED_BY_RE.sub("", enacted))
     said = _words(unnumbered)
     if [w.lower() for w in said] != [w.lower() for w in _words(header)]:
