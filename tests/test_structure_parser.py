@@ -193,6 +193,20 @@ def test_inserted_units():
                 and p.line != 1]
 
 
+def test_inserted_chapters():
+    """"Chương IIa" (a consolidated text's inserted chapter, or one an amending law inserts) is a
+    chapter numbered IIa, in sequence after Chương II; a title glued to a number stays upper case
+    ("Chương IVTRÍ TUỆ")."""
+    doc = parse_text("\n".join([
+        "Chương I", "KINH DOANH", "Điều 1. A", "Nội dung.", "CHƯƠNG Ia", "KINH DOANH TRỰC TUYẾN",
+        "Điều 1a. B", "Nội dung.", "Chương II. QUẢN LÝ", "Điều 2. C", "Nội dung.",
+        "Chương IIITRÍ TUỆ NHÂN TẠO", "Điều 3. D", "Nội dung."]))
+    assert [(c.num, c.heading, c.eid) for c in doc.units("chapter")] == [
+        ("I", "KINH DOANH", "chp_I"), ("Ia", "KINH DOANH TRỰC TUYẾN", "chp_Ia"),
+        ("II", "QUẢN LÝ", "chp_II"), ("III", "TRÍ TUỆ NHÂN TẠO", "chp_III")]
+    assert not [p for p in doc.problems if p.code.startswith("structure.numbering") and "Chương" in p.message]
+
+
 def test_point_alphabet_is_vietnamese():
     body = [f"{c}) điểm {c};" for c in POINT_ALPHABET]
     doc = parse_text("\n".join(["Điều 1. A", "1. Gồm:", *body, "f) không phải điểm."]))

@@ -43,7 +43,11 @@ LABEL_RE = {
 PART_RE = re.compile(
     rf"^(?i:{alternation(V['labels']['part'])})\s+(?:(?i:{_THU})\s+(?P<ord>(?i:{alternation(ORDINALS)}))(?![\w])"
     rf"|(?P<num>{_ROMAN}|\d+)(?![\w]))(?P<rest>.*)$")
-CHAPTER_RE = re.compile(rf"^(?i:{alternation(V['labels']['chapter'])})\s+(?P<num>{_ROMAN}|\d+)(?P<rest>.*)$")
+# an inserted chapter's number ends in a lower-case letter ("Chương VIIa", "CHƯƠNG IIa"), never
+# followed by another letter (a title glued to the number is upper case: "Chương IVTRÍ TUỆ")
+_INSERTED = r"(?:[a-zđ](?![^\W\d_]))?"
+CHAPTER_RE = re.compile(
+    rf"^(?i:{alternation(V['labels']['chapter'])})\s+(?P<num>{_ROMAN}{_INSERTED}|\d+{_INSERTED})(?P<rest>.*)$")
 SECTION_RE = re.compile(
     rf"^(?i:{alternation(V['labels']['section'])})\s+(?P<num>\d+[a-zđ]?|{_ROMAN}|[A-Z])(?P<rest>.*)$")
 SUBSECTION_RE = re.compile(rf"^(?i:{alternation(V['labels']['subsection'])})\s+(?P<num>\d+[a-zđ]?)(?P<rest>.*)$")
@@ -169,6 +173,9 @@ def num_key(num: str, kind: str = "") -> tuple[int, str] | None:
     if kind == "section" and len(n) == 1 and n.isalpha():  # "Mục A" (Hiến pháp 1946)
         return ord(n.upper()) - ord("A") + 1, ""
     r = roman_to_int(n)
+    if r is None and len(n) > 1 and n[-1] in POINT_INDEX:  # an inserted chapter, "VIIa"
+        r = roman_to_int(n[:-1])
+        return (r, n[-1]) if r is not None else None
     return (r, "") if r is not None else None
 
 
