@@ -209,3 +209,52 @@ def test_one_quoted_point_naming_networks_among_many_amendments(method):
     law's article digital (its main subject is the amendments)."""
     verdict = analyse_document(parse(AMENDING_ONE_POINT), {"verdict": method}).verdict
     assert verdict.status == "none", verdict.reasons
+
+
+INSERTS_CHAPTER = """\
+LUẬT
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT THÚ Y
+Điều 1. Sửa đổi, bổ sung một số điều của Luật Thú y
+1. Sửa đổi, bổ sung khoản 2 Điều 6 như sau:
+“2. Tổ chức thực hiện kiểm dịch động vật.”
+2. Bổ sung Chương VIIa vào sau Chương VII như sau:
+“Chương VIIa
+{title}
+Điều 90a. {first}
+1. {first_body}
+2. Bộ quy định chi tiết khoản này.
+Điều 90b. {second}
+1. {second_body}
+2. Bộ quy định chi tiết khoản này.”
+Điều 2. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
+"""
+
+DIGITAL_CHAPTER = dict(
+    title="CHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG THÚ Y", first="Cơ sở dữ liệu quốc gia về thú y",
+    first_body="Cơ sở dữ liệu quốc gia về thú y được kết nối, chia sẻ với Cơ sở dữ liệu quốc gia về dân cư.",
+    second="Dịch vụ công trực tuyến về kiểm dịch",
+    second_body="Thủ tục kiểm dịch được thực hiện trên Cổng Dịch vụ công quốc gia bằng phương thức điện tử.")
+OTHER_CHAPTER = dict(
+    title="THÚ Y CỘNG ĐỒNG", first="Nhân viên thú y cấp xã",
+    first_body="Nhân viên thú y cấp xã được bố trí tại mỗi xã có hoạt động chăn nuôi.",
+    second="Chế độ phụ cấp", second_body="Nhân viên thú y cấp xã được hưởng phụ cấp hằng tháng.")
+
+
+@pytest.mark.parametrize("method", VERDICTS)
+@pytest.mark.parametrize("chapter, status, chapters", [
+    (DIGITAL_CHAPTER, "dedicated_chapter", ["VIIa"]), (OTHER_CHAPTER, "none", [])],
+    ids=["digital chapter", "other chapter"])
+def test_an_amending_law_that_inserts_a_chapter(method, chapter, status, chapters):
+    """An amending law whose quoted text inserts a digital chapter into the amended law gives it
+    a dedicated chapter: its status is dedicated_chapter, the chapter named as the amended law
+    numbers it (its own structure has two articles and no chapter)."""
+    doc = parse(INSERTS_CHAPTER.format(**chapter))
+    assert doc.counts()["chapters"] == 0
+    verdict = analyse_document(doc, {"verdict": method}).verdict
+    assert (verdict.status, verdict.chapters) == (status, chapters), verdict.reasons
+    if chapters:
+        assert verdict.eids["chapter:VIIa"] == "art_1__para_2__qstr_1__chp_VIIa"
+        # the rubric is read in the inserted chapter: its database and online services are there
+        present = {c.element for c in verdict.coverage if c.state == "present"}
+        assert {"database", "online_public_services"} <= present

@@ -57,10 +57,12 @@ def _marker_res() -> dict[str, re.Pattern]:
 
 
 def scope_units(outline: Outline, chapter_eids: list[str]) -> list[Unit]:
-    """The units whose lines are scored: the given chapters, else every top unit of the law;
-    final provisions left out."""
+    """The units whose lines are scored: the given chapters (the law's own, or those an amending
+    law inserts in its quoted text), else every top unit of the law; final provisions left
+    out."""
     if chapter_eids:
-        tops = [u for u in outline.units("chapter") if u.eid in chapter_eids]
+        own = {u.eid: u for u in outline.units("chapter")}
+        tops = [u for eid in chapter_eids if (u := own.get(eid) or outline.doc.find(eid)) is not None]
     else:
         tops = [u for u in outline.doc.root.children]
     final = outline.final_ids

@@ -21,6 +21,13 @@ Each judgement holds its :class:`Signal` s - what one source says about the unit
   are digital - never the general-provisions chapter by article count alone;
 * ``classifier`` - a trained text classifier's probability (the trained verdict only).
 
+An amending law's own structure is a few articles; the chapters and sections it inserts or
+replaces stand in its quoted text ("Bổ sung Chương VIIa vào sau Chương VII như sau: “Chương VIIa
+CHUYỂN ĐỔI SỐ TRONG GIÁO DỤC ...”"). Those are judged too, after the law's own, like them: by
+their title and the roll-up of their quoted articles, from lexicon signals only (quoted text is
+judged so for both verdicts), so that an amending law that gives the amended law a digital
+chapter has a ``dedicated_chapter`` status.
+
 A lexicon signal has a ``margin``: how far the unit is from the source's threshold, scaled to
 [-1, 1], 0 at the threshold (digital at 0 and above). Its probability is a logistic function of
 the margin fitted to the labelled articles (:func:`probability`: 0.02 at -1, 0.55 at -0.25, 0.85
@@ -45,7 +52,7 @@ from lawscan.fold import fold
 from lawscan.analyse.lexicon import Hit, Lexicon
 from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.messages import label, reason, text
-from lawscan.analyse.outline import Outline, heading_is, is_framing_article, rubric
+from lawscan.analyse.outline import Outline, heading_is, is_amending_law, is_framing_article, rubric
 from lawscan.model import Line, Reason, Unit
 
 # p = 1 / (1 + exp(-(P_AT_THRESHOLD + P_SLOPE * margin))), kept within [P_NO_CUE, 1 - P_NO_CUE]:
@@ -581,7 +588,44 @@ def judge_units(outline: Outline, sc: DocScan, lex: Lexicon,
             judged.append(_container(u, num, name, arts_in.get(id(u), []), out, sc, lex))
         _decide(judged, out, extra, combine)
         out.kind(kind).extend(judged)
+    if is_amending_law(outline.doc):
+        for kind, inserted in _inserted_containers(out.articles, sc, lex).items():
+            _decide(inserted, out, None, combine_rules)
+            out.kind(kind).extend(inserted)
     return out
+
+
+def _inserted_containers(articles: list[Judgement], sc: DocScan, lex: Lexicon) -> dict[str, list[Judgement]]:
+    """The chapters and sections in the quoted text of an amending law's judged articles, each
+    judged by its title and the roll-up of its quoted articles (see the module docstring)."""
+    out: dict[str, list[Judgement]] = {"section": [], "chapter": []}
+    for j in articles:
+        for q in (u for u in j.unit.walk() if u.kind == "quoted"):
+            for u, chapter in _containers_in(q, ""):
+                arts = [a for a in u.walk() if a.kind == "article"]
+                inner = Judgements()
+                for a in arts:
+                    aj = Judgement(a, a.num, label("article", num=a.num), _article_signals(sc, a, lex))
+                    combine_rules(aj)
+                    inner.by_unit[id(a)] = aj
+                if u.kind == "chapter":
+                    num, name = u.num, label("chapter", num=u.num)
+                else:
+                    num = f"{chapter}/{u.num}"
+                    name = label("section_in_chapter", num=u.num, chapter=chapter) if chapter \
+                        else label("section", num=u.num)
+                out[u.kind].append(_container(u, num, name, arts, inner, sc, lex))
+    return out
+
+
+def _containers_in(unit: Unit, chapter: str):
+    """(chapter or section, the number of the chapter it is in) below ``unit``, in order."""
+    for c in unit.children:
+        if c.kind == "chapter":
+            yield c, ""
+            yield from _containers_in(c, c.num)
+        elif c.kind == "section":
+            yield c, chapter
 
 
 def _decide(judged: list[Judgement], out: Judgements, extra, combine) -> None:
