@@ -140,3 +140,60 @@ def test_record_without_title_reads_its_scope_topic_whole(tmp_path, scope, statu
     doc = load_document(path)
     assert not doc.title
     assert analyse(doc).status == status
+
+
+SUB_LAW = """\
+BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 12/2026/TT-BNNMT
+THÔNG TƯ
+{title}
+Căn cứ Luật Đất đai số 31/2024/QH15;
+Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành Thông tư {enacted}.
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định {enacted}.
+Chương II
+XÂY DỰNG HỆ THỐNG THÔNG TIN VÀ CƠ SỞ DỮ LIỆU
+Điều 2. Xây dựng cơ sở dữ liệu đất đai
+1. Cơ sở dữ liệu đất đai được xây dựng thống nhất trên nền tảng số.
+2. Cơ sở dữ liệu đất đai được kết nối, chia sẻ với Cơ sở dữ liệu quốc gia về dân cư.
+Điều 3. Hạ tầng kỹ thuật của hệ thống thông tin
+1. Hạ tầng kỹ thuật công nghệ thông tin bảo đảm an toàn thông tin mạng.
+2. Hệ thống thông tin được giám sát an toàn thông tin mạng liên tục.
+Chương III
+QUẢN LÝ HỒ SƠ ĐỊA CHÍNH
+Điều 4. Lập hồ sơ địa chính
+Hồ sơ địa chính được lập cho từng thửa đất.
+Điều 5. Lưu giữ hồ sơ địa chính
+Hồ sơ địa chính được lưu giữ tại văn phòng đăng ký đất đai.
+Chương IV
+ĐIỀU KHOẢN THI HÀNH
+Điều 6. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
+"""
+
+
+@pytest.mark.parametrize("title, enacted, status", [
+    ("Quy định kỹ thuật về xây dựng, vận hành Hệ thống thông tin quốc gia về đất đai",
+     "quy định kỹ thuật về xây dựng, vận hành Hệ thống thông tin quốc gia về đất đai", "digital_law"),
+    # the title's first item is not the system: a text on records that has a digital chapter
+    ("Quy định về hồ sơ địa chính, hệ thống thông tin đất đai",
+     "quy định về hồ sơ địa chính, hệ thống thông tin đất đai", "dedicated_chapter"),
+], ids=["the title regulates an information system", "records first"])
+def test_a_sub_law_texts_title_says_what_it_regulates(title, enacted, status):
+    """A circular's (decree's, …) title says what it regulates, as a scope article does: a
+    digital topic at the head of it, with at least half of the substantive chapters digital,
+    makes the text a digital one."""
+    from lawscan.model import Line, Source
+    from lawscan.normalise import normalise
+    from lawscan.structure import parse_source
+
+    text = SUB_LAW.format(title=title, enacted=enacted)
+    lines = [Line(t, i, t) for i, t in enumerate(text.splitlines(), start=1)]
+    doc = parse_source(normalise(Source("x.txt", "txt", lines)))
+    assert doc.doc_kind == "circular"
+    v = analyse(doc)
+    assert v.status == status, v.reasons
+    if status == "digital_law":
+        assert v.reasons[0].code == "title_object_topic"

@@ -5,10 +5,12 @@ the :class:`lawscan.model.Verdict` but for its applicability and coverage (cover
 
 * ``digital_law`` - the law as a whole is about the digital environment: its TITLE names a digital
   topic (lexicon ``[topics] law``: e-transactions, IT, cybersecurity, telecom, data, personal data,
-  AI, digital technology industry, digital transformation ...), or - when the title is unknown -
-  its scope article ("Luật này quy định về <topic> ...", or a strong digital term among the first
-  words and in the first item of the object regulated) does and at least half of its
-  substantive chapters are digital. An amending law is never digital_law by title: its quoted text decides.
+  AI, digital technology industry, digital transformation ...), or what it regulates does and at
+  least half of its substantive chapters are digital: the object a decree's, circular's or other
+  sub-law text's title names ("Thông tư quy định kỹ thuật về xây dựng, vận hành Hệ thống thông
+  tin quốc gia về đất đai") or - when the title is unknown - its scope article ("Luật này quy
+  định về <topic> ..."), read the same way (:func:`object_topic`: a topic, or a strong digital
+  term, among the first words and in the first item of the object). An amending law is never digital_law by title: its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
   and every substantive article are listed;
 * ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
@@ -62,14 +64,33 @@ def scope_topic(outline: Outline, lex: Lexicon) -> str | None:
     if art is None:
         return None
     text = fold(art.full_text())
-    names = "|".join(re.escape(fold(n)) for n in rubric()["structure"]["self_names"])
-    m = re.search(rf"(?:{names}) này quy định (?:về |việc )?([^;.]+)", text)
-    if not m:
+    m = re.search(rf"(?:{_self_names()}) này quy định (?:về |việc )?([^;.]+)", text)
+    return object_topic(m.group(1), lex) if m else None
+
+
+def title_object_topic(doc: Document, lex: Lexicon) -> str | None:
+    """The digital topic at the head of what a decree's, circular's or other sub-law text's title
+    says it regulates ("Thông tư quy định kỹ thuật về xây dựng, vận hành Hệ thống thông tin quốc
+    gia về đất đai"), as :func:`scope_topic` reads a scope article; None for a law or code,
+    whose title names its subject, not what it regulates (:func:`title_topic`)."""
+    if doc.doc_kind in ("law", "code", "constitution", "amending_law", "foreign") or is_amending_law(doc):
         return None
-    # the object regulated: a term that starts among its first ten words, and in its first item,
-    # is read whole (cut at ten words, "hoạt động ứng dụng và phát triển công nghệ thông tin"
-    # lost its "tin")
-    words = m.group(1).split()
+    m = re.match(rf"(?:{_self_names()})\s+(?:quy định|hướng dẫn)?(?:\s+chi tiết|\s+kỹ thuật)?"
+                 rf"(?:\s+về|\s+việc)?\s+([^;.]+)", fold(law_title(doc)))
+    return object_topic(m.group(1), lex) if m else None
+
+
+@lru_cache(maxsize=1)
+def _self_names() -> str:
+    return "|".join(re.escape(fold(n)) for n in rubric()["structure"]["self_names"])
+
+
+def object_topic(regulated: str, lex: Lexicon) -> str | None:
+    """The digital topic at the head of the object a text regulates (folded): a topic of the
+    lexicon, or a strong term, that starts among its first ten words and in its first item, read
+    whole (cut at ten words, "hoạt động ứng dụng và phát triển công nghệ thông tin" lost its
+    "tin")."""
+    words = regulated.split()
     phrase = " ".join(words)
     limit = min(len(" ".join(words[:10])), _first_item_end(phrase))
     topic = lex.has_topic(phrase, starts_before=limit)
@@ -114,14 +135,19 @@ def decide(outline: Outline, sc: DocScan, judged: Judgements, lex: Lexicon) -> V
     topic = title_topic(doc, lex)
     if topic:
         return _digital_law(outline, judged, reason("title_topic", topic=topic))
-    if not law_title(doc):  # a record without its title: the scope article stands in for it
+    # what a sub-law text's title, or a record without its title's scope article, says it
+    # regulates, with at least half of its substantive chapters digital
+    if law_title(doc):
+        topic, why = title_object_topic(doc, lex), "title_object_topic"
+    else:
+        topic, why = scope_topic(outline, lex), "scope_topic"
+    if topic:
         subst = substantive_chapters(outline)
         dig_ch = {j.num for j in judged.digital("chapter")}
-        st = scope_topic(outline, lex)
         # the share of digital chapters it needs (at least half), as a margin
         margin = (2 * sum(c.num in dig_ch for c in subst) - len(subst)) / len(subst) if subst else 1.0
-        if st and margin >= 0:
-            return _digital_law(outline, judged, reason("scope_topic", topic=st), margin)
+        if margin >= 0:
+            return _digital_law(outline, judged, reason(why, topic=topic), margin)
     return _by_units(outline, sc, judged)
 
 
