@@ -197,3 +197,27 @@ def test_a_sub_law_texts_title_says_what_it_regulates(title, enacted, status):
     assert v.status == status, v.reasons
     if status == "digital_law":
         assert v.reasons[0].code == "title_object_topic"
+
+
+def test_a_part_that_names_the_final_provisions_beside_other_matter():
+    """"Phần thứ ba / HOẠT ĐỘNG CỦA CHÍNH QUYỀN ĐỊA PHƯƠNG VÀ ĐIỀU KHOẢN THI HÀNH" holds a chapter
+    on that activity and a chapter "ĐIỀU KHOẢN THI HÀNH": only the latter is final, so the digital
+    article of the first counts."""
+    from lawscan.analyse import analyse_document
+    from lawscan.model import Line, Source
+    from lawscan.normalise import normalise
+    from lawscan.structure import parse_source
+
+    text = ("LUẬT\nTỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\nPhần thứ nhất\nNHỮNG QUY ĐỊNH CHUNG\nChương I\n"
+            "PHẠM VI ĐIỀU CHỈNH\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về chính quyền địa phương.\n"
+            "Điều 2. Phân cấp\nChính quyền địa phương thực hiện nhiệm vụ được phân cấp.\n"
+            "Phần thứ hai\nHOẠT ĐỘNG CỦA CHÍNH QUYỀN ĐỊA PHƯƠNG VÀ ĐIỀU KHOẢN THI HÀNH\nChương I\n"
+            "HOẠT ĐỘNG CỦA HỘI ĐỒNG NHÂN DÂN\nĐiều 3. Chính quyền số và nền tảng dữ liệu của địa phương\n"
+            "1. Ủy ban nhân dân cấp tỉnh xây dựng chính quyền số, sử dụng văn bản điện tử và chữ ký số.\n"
+            "2. Dữ liệu dùng chung được kết nối với cơ sở dữ liệu quốc gia về dân cư.\n"
+            "Chương II\nĐIỀU KHOẢN THI HÀNH\nĐiều 4. Hiệu lực thi hành\n"
+            "Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.\n")
+    lines = [Line(t, i, t) for i, t in enumerate(text.splitlines(), start=1)]
+    analysis = analyse_document(parse_source(normalise(Source("x.txt", "txt", lines))))
+    assert analysis.verdict.status == "articles_only" and analysis.verdict.articles == ["3"]
+    assert [a.num for a in analysis.outline.units("article") if analysis.outline.is_final(a)] == ["4"]

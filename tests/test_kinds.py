@@ -86,7 +86,7 @@ def test_old_style_header_on_one_line():
             + "\n".join(b.format(self="Nghị định") for b in BODY))
     doc = parse(text)
     assert (doc.doc_kind, doc.number) == ("decree", "02/2000/NĐ-CP")
-    assert doc.title == "Nghị định Đăng ký kinh doanh"
+    assert doc.title == "Nghị định về đăng ký kinh doanh"
 
 
 @pytest.mark.parametrize("opening,kind,consolidates", [

@@ -344,8 +344,14 @@ def test_header_title_from_capitals_and_hints():
     # the subject printed again under a name line that holds it
     ("QUỐC HỘI\nSố: 67/2006/QH11\nLUẬT CÔNG NGHỆ THÔNG TIN\nCÔNG NGHỆ THÔNG TIN", "Luật Công nghệ thông tin"),
     # the preamble's heading in capitals is not part of the title
+    # (and a constitution's subject is no name: "nước" in lower case)
     ("QUỐC HỘI\nHIẾN PHÁP\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLỜI NÓI ĐẦU",
-     "Hiến pháp Nước Cộng hòa xã hội chủ nghĩa Việt Nam"),
+     "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"),
+    # a resolution's subject in capitals is put in lower case after its name, a province's name
+    # keeps its capitals
+    ("QUỐC HỘI\nSố: /2026/QH15\nNGHỊ QUYẾT\nTHÍ ĐIỂM MỘT SỐ CƠ CHẾ, CHÍNH SÁCH ĐẶC THÙ PHÁT TRIỂN "
+     "THÀNH PHỐ HỒ CHÍ MINH", "Nghị quyết thí điểm một số cơ chế, chính sách đặc thù phát triển "
+     "Thành phố Hồ Chí Minh"),
 ])
 def test_header_titles_as_they_are_printed(header, title):
     doc = parse_text(header + "\nĐiều 1. Phạm vi\nx")

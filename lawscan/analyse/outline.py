@@ -100,6 +100,13 @@ def final_itself(unit: Unit, amending_law: Callable[[], bool] | None = None) -> 
     return False
 
 
+def _final_inside(part: Unit) -> bool:
+    """A Phần whose title names the final provisions beside its other matter ("HOẠT ĐỘNG CỦA
+    CHÍNH QUYỀN ĐỊA PHƯƠNG VÀ ĐIỀU KHOẢN THI HÀNH") and has a chapter of its own for them: only
+    that chapter is final, not the whole part."""
+    return part.kind == "part" and any(c.kind == "chapter" and final_itself(c) for c in part.children)
+
+
 def is_final_provisions(unit: Unit, doc: Document | None = None) -> bool:
     """True for the final chapter/part ("ĐIỀU KHOẢN THI HÀNH"), anything inside it, and articles on
     effect, transition, detailed regulation or amending/repealing other laws (in a law that is not
@@ -180,7 +187,7 @@ class Outline:
 
         ids: set[int] = set()
         for u in candidates:
-            if id(u) not in ids and final_itself(u, amending_law):
+            if id(u) not in ids and final_itself(u, amending_law) and not _final_inside(u):
                 ids.update(map(id, u.walk()))
         return frozenset(ids)
 

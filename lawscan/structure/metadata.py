@@ -90,7 +90,8 @@ def _proper_names(title: str) -> str:
 
 def title_from_header(probes: list[str]) -> str:
     """The title the header's lines give: a title word and the upper-case subject lines after it
-    ("LUẬT" / "ĐẤT ĐAI" -> "Luật Đất đai"); "" when they give none."""
+    ("LUẬT" / "ĐẤT ĐAI" -> "Luật Đất đai", "NGHỊ QUYẾT" / "THÍ ĐIỂM …" -> "Nghị quyết thí điểm
+    …": ``[header] named_subjects``); "" when they give none."""
     for k, p in enumerate(probes):
         m = _TITLE_WORD_RE.match(p)
         if not m or not is_upper_title(p) and len(p.split()) > 2:
@@ -107,16 +108,21 @@ def title_from_header(probes: list[str]) -> str:
         subject = " ".join(([rest] if rest else []) + more)
         # "CỦA QUỐC HỘI ... SỐ 15/2003/QH11 NGÀY ... VỀ THI ĐUA, KHEN THƯỞNG" -> "THI ĐUA, KHEN THƯỞNG",
         # "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ" -> "DẦU KHÍ"
+        named = " ".join(word.split()) in _H["named_subjects"]
         about = _ABOUT_RE.search(subject)
         if about and (_OF_RE.match(subject) or _NUMBER_LEAD_RE.match(subject)):
-            subject = about.group(1)
+            # a law is named by what it is about ("Luật Dầu khí"), a decree says it ("Nghị định về …")
+            subject = about.group(1) if named else f"{_H['about']} {about.group(1)}"
         of = _OF_ISSUER_RE.search(subject)  # "GIAO DỊCH ĐIỆN TỬ CỦA QUỐC HỘI NƯỚC ..."
         if of:
             subject = subject[:of.start()]
         subject = _NUMBER_CUT_RE.sub("", subject).strip(" ,;.")
         if not subject:
             continue
-        return _proper_names(f"{_sentence_case(word)} {_sentence_case(subject)}")
+        subject = _sentence_case(subject)
+        if not named:
+            subject = subject[:1].lower() + subject[1:]
+        return _proper_names(f"{_sentence_case(word)} {subject}")
     return ""
 
 
