@@ -603,18 +603,23 @@ def _inserted_containers(articles: list[Judgement], sc: DocScan, lex: Lexicon) -
         for q in (u for u in j.unit.walk() if u.kind == "quoted"):
             for u, chapter in _containers_in(q, ""):
                 arts = [a for a in u.walk() if a.kind == "article"]
-                inner = Judgements()
-                for a in arts:
-                    aj = Judgement(a, a.num, label("article", num=a.num), _article_signals(sc, a, lex))
-                    combine_rules(aj)
-                    inner.by_unit[id(a)] = aj
                 if u.kind == "chapter":
                     num, name = u.num, label("chapter", num=u.num)
                 else:
                     num = f"{chapter}/{u.num}"
                     name = label("section_in_chapter", num=u.num, chapter=chapter) if chapter \
                         else label("section", num=u.num)
-                out[u.kind].append(_container(u, num, name, arts, inner, sc, lex))
+                out[u.kind].append(_container(u, num, name, arts, _quoted_articles(arts, sc, lex), sc, lex))
+    return out
+
+
+def _quoted_articles(arts: list[Unit], sc: DocScan, lex: Lexicon) -> Judgements:
+    """The rule-only judgements of quoted articles, for the roll-up of the container they are in."""
+    out = Judgements()
+    for a in arts:
+        j = Judgement(a, a.num, label("article", num=a.num), _article_signals(sc, a, lex))
+        combine_rules(j)
+        out.by_unit[id(a)] = j
     return out
 
 
