@@ -6,7 +6,7 @@ articles speak of "Hệ thống TTLNH Quốc gia" and no lexicon term is left in
 
 ``digital_aliases(sc, lex) -> list[Alias]`` takes the lexicon scan of a document and gives each
 short name introduced by "(sau đây / dưới đây [được] gọi [tắt / chung] là X)" or "(sau đây viết
-tắt là X)" whose full name is headed by a strong lexicon term: ``Alias.term`` is the short name
+tắt là X)" (rules/data/rubric.toml ``[short_names]``) whose full name is headed by a strong lexicon term: ``Alias.term`` is the short name
 as printed, as a term of that term's kind; ``Alias.reason`` says what it stands for and where.
 The analysis adds the terms to the document's own lexicon (``Lexicon.with_terms``) and scans
 again, so a short name counts wherever its full name would, and gives the reasons.
@@ -34,17 +34,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lawscan.analyse.lexicon import Lexicon, Term
 from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.messages import reason
+from lawscan.analyse.outline import rubric
 from lawscan.fold import fold
 from lawscan.model import Reason
 
-# on folded text: the parenthesis that introduces a short name, the name in group 1
-_INTRODUCES = re.compile(
-    r"\((?:sau đây|dưới đây)(?: được)? (?:gọi|viết)(?: tắt| chung)?(?: là|:) *[\"“']?"
-    r"([^()\"“”'\n]{1,60}?)[\"”']? *\)")
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9]{1,11}$")
 _WORD = re.compile(r"\w+")
 MAX_SYLLABLES = 8
@@ -62,13 +60,24 @@ class Alias:
     reason: Reason
 
 
+@lru_cache(maxsize=1)
+def _introduces() -> tuple[tuple[str, ...], re.Pattern]:
+    """The words that open the parenthesis introducing a short name, and the parenthesis (on
+    folded text, the name in group 1), from rubric ``[short_names]``."""
+    data = rubric()["short_names"]
+    opens = tuple(fold(o) for o in data["opens"])
+    return opens, re.compile(rf"\((?:{'|'.join(map(re.escape, opens))}){data['formula']} *[\"“']?"
+                             rf"([^()\"“”'\n]{{1,60}}?)[\"”']? *\)")
+
+
 def digital_aliases(sc: DocScan, lex: Lexicon) -> list[Alias]:
     """The short names of digital things the document introduces (see the module docstring),
     each once, in document order, the first :data:`MAX_ALIASES` of them."""
-    if "sau đây" not in sc.folded and "dưới đây" not in sc.folded:
+    opens, introduces = _introduces()
+    if not any(o in sc.folded for o in opens):
         return []
     out: dict[str, Alias] = {}
-    for m in _INTRODUCES.finditer(sc.folded):
+    for m in introduces.finditer(sc.folded):
         k = bisect.bisect_right(sc.starts, m.start()) - 1
         line = _text_of(sc, k)
         offset, at = sc.starts[k], m.start() - sc.starts[k]

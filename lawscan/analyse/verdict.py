@@ -64,7 +64,8 @@ def scope_topic(outline: Outline, lex: Lexicon) -> str | None:
     if art is None:
         return None
     text = fold(art.full_text())
-    m = re.search(rf"(?:{_self_names()}) này quy định (?:về |việc )?([^;.]+)", text)
+    says = rubric()["regulates"]["scope"]
+    m = re.search(rf"(?:{_self_names()}) {says}([^;.]+)", text)
     return object_topic(m.group(1), lex) if m else None
 
 
@@ -73,10 +74,10 @@ def title_object_topic(doc: Document, lex: Lexicon) -> str | None:
     says it regulates ("Thông tư quy định kỹ thuật về xây dựng, vận hành Hệ thống thông tin quốc
     gia về đất đai"), as :func:`scope_topic` reads a scope article; None for a law or code,
     whose title names its subject, not what it regulates (:func:`title_topic`)."""
-    if doc.doc_kind in ("law", "code", "constitution", "amending_law", "foreign") or is_amending_law(doc):
+    if doc.doc_kind in ("law", "code", "constitution", "foreign") or is_amending_law(doc):
         return None
-    m = re.match(rf"(?:{_self_names()})\s+(?:quy định|hướng dẫn)?(?:\s+chi tiết|\s+kỹ thuật)?"
-                 rf"(?:\s+về|\s+việc)?\s+([^;.]+)", fold(law_title(doc)))
+    says = rubric()["regulates"]["title"]
+    m = re.match(rf"(?:{_self_names()})\s+{says}\s+([^;.]+)", fold(law_title(doc)))
     return object_topic(m.group(1), lex) if m else None
 
 

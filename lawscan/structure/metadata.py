@@ -36,10 +36,11 @@ _MOTTO_RE = re.compile(alternation(_H["motto"]))
 _TITLE_WORD_RE = re.compile(rf"^(?:{alternation(_H['title_words'])})(?:\s+|$)(?P<rest>.*)$")
 _NUMBER_TAIL_RE = re.compile(r"\s+(?i:số)\s+[\w/\-]+\s*$")
 # in an enacting sentence: a law's number after its name, and what amended it since
-_LAW_NUMBER_RE = re.compile(r"\s+số\s+\d+/\d{4}/[\w\-]+")
-_AMENDING_LAW = r"(?:Luật|Bộ luật|Nghị quyết)(?:\s+số\s+[\w/\-]+)?"  # its number may be cut off
-_AMENDED_BY_RE = re.compile(rf"\s+đã được sửa đổi, bổ sung(?: một số điều)? (?:theo|bởi)\s+"
-                            rf"{_AMENDING_LAW}(?:(?:,\s+|\s+và\s+){_AMENDING_LAW}(?=[,;.]|\s+và|$))*")
+_LAW_NUMBER_RE = re.compile(r"\s+(?i:số)\s+\d+/\d{4}/[\w\-]+")
+_AND = _H["conjunction"]
+_AMENDING_LAW = rf"(?:{alternation(_H['amending_acts'])})(?:\s+(?i:số)\s+[\w/\-]+)?"  # its number may be cut off
+_AMENDED_BY_RE = re.compile(rf"\s+{_H['amended_by']}\s+{_AMENDING_LAW}"
+                            rf"(?:(?:,\s+|\s+{_AND}\s+){_AMENDING_LAW}(?=[,;.]|\s+{_AND}|$))*")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
 _NUMBER_LEAD_RE = re.compile(r"^(?i:số)\s+\S*\d")  # "SỐ 18-L/CTN NGÀY … VỀ DẦU KHÍ"
@@ -341,13 +342,13 @@ def _header_cut(enacted: str, head: list[str]) -> str:
     if [w.lower() for w in said] != [w.lower() for w in _words(header)]:
         return enacted
     spelled = iter(said)  # the header's words and punctuation, the sentence's capitals
-    return re.sub(r"\w+", lambda m: m.group(0) if m.group(0).lower() == "và" else next(spelled), header)
+    return re.sub(r"\w+", lambda m: m.group(0) if m.group(0).lower() == _AND else next(spelled), header)
 
 
 def _words(title: str) -> list[str]:
     """A title's words without "và" (the laws a title lists may be joined by ";" in the sentence
     and by ", … và" in the header)."""
-    return [w for w in re.findall(r"\w+", title) if w.lower() != "và"]
+    return [w for w in re.findall(r"\w+", title) if w.lower() != _AND]
 
 
 def _year(number: str | None, title: str, date: str | None) -> int | None:
