@@ -24,6 +24,17 @@ SAMPLES = REPO / "sample_laws"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def parse_text(text: str):
+    """A Document of ``text`` (one line per line, numbered from 1), read as a .txt file is:
+    normalised, then parsed."""
+    from lawscan.model import Line, Source
+    from lawscan.normalise import normalise
+    from lawscan.structure import parse_source
+
+    lines = [Line(t, i, t) for i, t in enumerate(text.strip("\n").split("\n"), start=1)]
+    return parse_source(normalise(Source("x.txt", "txt", lines)))
+
+
 def corpus_available() -> bool:
     return (CORPUS / "MANIFEST.tsv").is_file()
 

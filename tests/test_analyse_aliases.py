@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, parse_text
 from lawscan.analyse import analyse_document
 from lawscan.analyse.aliases import digital_aliases
 from lawscan.analyse.matcher import load_lexicon, scan
-from lawscan.model import Line, Source
-from lawscan.normalise import normalise
-from lawscan.structure import parse_source
 
 CIRCULAR = """\
 THÔNG TƯ
@@ -50,13 +47,8 @@ ONE_WORD = ("Hệ thống thanh toán điện tử liên ngân hàng quốc gia 
 PLAIN = "Thanh toán liên ngân hàng là quá trình xử lý các giao dịch thanh toán giữa các ngân hàng."
 
 
-def parse(text: str):
-    lines = [Line(t, i, t) for i, t in enumerate(text.strip("\n").split("\n"), start=1)]
-    return parse_source(normalise(Source("x.txt", "txt", lines)))
-
-
 def circular(definition: str, alias: str):
-    return parse(CIRCULAR.format(definition=definition, alias=alias, alias_upper=alias.upper()))
+    return parse_text(CIRCULAR.format(definition=definition, alias=alias, alias_upper=alias.upper()))
 
 
 @pytest.mark.parametrize("definition, alias, expected", [

@@ -185,13 +185,9 @@ def test_a_sub_law_texts_title_says_what_it_regulates(title, enacted, status):
     """A circular's (decree's, …) title says what it regulates, as a scope article does: a
     digital topic at the head of it, with at least half of the substantive chapters digital,
     makes the text a digital one."""
-    from lawscan.model import Line, Source
-    from lawscan.normalise import normalise
-    from lawscan.structure import parse_source
+    from conftest import parse_text
 
-    text = SUB_LAW.format(title=title, enacted=enacted)
-    lines = [Line(t, i, t) for i, t in enumerate(text.splitlines(), start=1)]
-    doc = parse_source(normalise(Source("x.txt", "txt", lines)))
+    doc = parse_text(SUB_LAW.format(title=title, enacted=enacted))
     assert doc.doc_kind == "circular"
     v = analyse(doc)
     assert v.status == status, v.reasons
@@ -203,10 +199,8 @@ def test_a_part_that_names_the_final_provisions_beside_other_matter():
     """"Phần thứ ba / HOẠT ĐỘNG CỦA CHÍNH QUYỀN ĐỊA PHƯƠNG VÀ ĐIỀU KHOẢN THI HÀNH" holds a chapter
     on that activity and a chapter "ĐIỀU KHOẢN THI HÀNH": only the latter is final, so the digital
     article of the first counts."""
+    from conftest import parse_text
     from lawscan.analyse import analyse_document
-    from lawscan.model import Line, Source
-    from lawscan.normalise import normalise
-    from lawscan.structure import parse_source
 
     text = ("LUẬT\nTỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\nPhần thứ nhất\nNHỮNG QUY ĐỊNH CHUNG\nChương I\n"
             "PHẠM VI ĐIỀU CHỈNH\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về chính quyền địa phương.\n"
@@ -217,7 +211,6 @@ def test_a_part_that_names_the_final_provisions_beside_other_matter():
             "2. Dữ liệu dùng chung được kết nối với cơ sở dữ liệu quốc gia về dân cư.\n"
             "Chương II\nĐIỀU KHOẢN THI HÀNH\nĐiều 4. Hiệu lực thi hành\n"
             "Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.\n")
-    lines = [Line(t, i, t) for i, t in enumerate(text.splitlines(), start=1)]
-    analysis = analyse_document(parse_source(normalise(Source("x.txt", "txt", lines))))
+    analysis = analyse_document(parse_text(text))
     assert analysis.verdict.status == "articles_only" and analysis.verdict.articles == ["3"]
     assert [a.num for a in analysis.outline.units("article") if analysis.outline.is_final(a)] == ["4"]

@@ -8,18 +8,12 @@ import json
 
 import pytest
 
-from lawscan.model import DOC_KINDS, Line, Source
-from lawscan.normalise import normalise
-from lawscan.structure import parse_source
+from conftest import parse_text as parse
+from lawscan.model import DOC_KINDS
 from lawscan.structure.kinds import Evidence, classify, number_kind, self_kind
 
 BODY = ["Điều 1. Phạm vi điều chỉnh", "{self} này quy định về đăng ký kinh doanh.",
         "Điều 2. Hiệu lực thi hành", "{self} này có hiệu lực từ ngày 01 tháng 7 năm 2026."]
-
-
-def parse(text: str):
-    lines = [Line(t, i, t) for i, t in enumerate(text.strip("\n").split("\n"), start=1)]
-    return parse_source(normalise(Source("x.txt", "txt", lines)))
 
 
 def header(issuer: str, number: str, name: str, subject: str, self_name: str, enact: str = "") -> str:
