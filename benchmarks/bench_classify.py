@@ -82,7 +82,7 @@ def per_law(files: list[str]) -> None:
             t2 = time.perf_counter()
             parts["rule-only"][-1], parts["trained"][-1] = t1 - t0, t2 - t1
             scored += sum(1 for k in ("article", "section", "chapter") for j in a.judgements.kind(k)
-                          if j.signal("classifier").p != P_NO_CUE)
+                          if (s := j.signal("classifier")) is not None and s.p != P_NO_CUE)
     finally:
         for k, name in INSIDE.items():
             setattr(classify, name, real[k])
