@@ -306,6 +306,16 @@ def list_errors(laws, outcomes):
             continue
         print(f"  {law.file}: {truth} -> trained {v.status}, rules {law.rules['status']} ({wrong} wrong; "
               f"trained confidence {v.confidence:.2f}{', review' if v.review else ''})")
+    print("\nChapters labelled yes (silver, outside digital laws) that a verdict misses:")
+    for i, law in enumerate(laws):
+        if law.topic:
+            continue
+        for u in law.units:
+            if u.kind == "chapter" and u.label == "yes" and u.eid in law.judged:
+                hits = (("rules", u.rule), ("trained", u.eid in outcomes[i].digital))
+                missed = [name for name, hit in hits if not hit]
+                if missed:
+                    print(f"  {law.file} {u.eid}: missed by {', '.join(missed)}")
 
 
 def main(argv=None) -> int:

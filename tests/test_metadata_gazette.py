@@ -51,6 +51,13 @@ def test_the_header_title_wins_over_the_enacting_sentence():
     assert (doc.issuer, doc.number, doc.date) == ("BỘ TÀI CHÍNH", "33/2026/TT-BTC", "2026-03-30")
 
 
+@pytest.mark.parametrize("rule", ["____________", "-----------", "***", "_____ . _____"])
+def test_the_rule_printed_under_a_decrees_title_ends_it(rule):
+    doc = parse_text(f"CHÍNH PHỦ\nSố: /2026/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về Cơ sở dữ liệu quốc gia\n"
+                     f"về việc làm\n{rule}\nCăn cứ Luật Tổ chức Chính phủ;\n" + BODY)
+    assert doc.title == "Nghị định quy định về Cơ sở dữ liệu quốc gia về việc làm"
+
+
 @pytest.mark.parametrize("header, sentence, title", [
     ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI VÀ LUẬT NHÀ Ở",
      "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 đã được sửa đổi, bổ sung "

@@ -141,15 +141,18 @@ def _upper_lines(probes: list[str]) -> list[str]:
 def _subject_title(probes: list[str]) -> str:
     """A decree's, circular's, resolution's or decision's title: its name line, then a subject
     in sentence case ("NGHỊ ĐỊNH" / "Quy định về hoạt động khoa học, công nghệ …" / "trong cơ sở
-    giáo dục đại học") up to the preamble -> "Nghị định quy định về hoạt động …"."""
+    giáo dục đại học") up to the preamble or the rule printed under it -> "Nghị định quy định
+    về hoạt động …"."""
     for k, p in enumerate(probes):
         if _SUBJECT_NAME_RE.match(p):
             name = _sentence_case(p.rstrip("0123456789"))  # "THÔNG TƯ1": a note's mark
             lines = []
             for q in probes[k + 1:k + 1 + _SUBJECT_LINES]:
                 if (q.startswith(_SUBJECT_ENDS) or is_upper_title(q) or _LIST_ITEM_RE.match(q)
-                        or q.startswith(f"{name} số") and _IN_FORCE in q or _ENACT_RE.search(q)):
-                    break  # the preamble, the formula of a consolidated text ("Thông tư số …")
+                        or q.startswith(f"{name} số") and _IN_FORCE in q or _ENACT_RE.search(q)
+                        or not any(c.isalpha() for c in q)):
+                    break  # the preamble, the formula of a consolidated text ("Thông tư số …"),
+                    # the rule printed under the title ("__________")
                 lines.append(q)
             subject = " ".join(lines).strip(" ,;.")
             if subject and subject[0].isupper():
