@@ -75,6 +75,17 @@ def test_false_positives_and_bare_words_are_not_matched():
     assert lex.find(text) == []
 
 
+def test_the_research_notes_identity_and_data_terms_are_strong():
+    """The national identification app and data governance (the research notes' identity and
+    data vocabulary, §3.2 and §3.4 of domain.md) are strong terms of their elements."""
+    lex = load_lexicon()
+    text = ("Người dân đăng nhập bằng ứng dụng định danh quốc gia; Bộ ban hành quy chế quản trị "
+            "dữ liệu của ngành.")
+    assert [(h.term, h.element, h.strength) for h in lex.find(text)] == [
+        ("ứng dụng định danh quốc gia", "e_identification", "strong"),
+        ("quản trị dữ liệu", "database", "strong")]
+
+
 def test_reference_to_a_field_of_law_is_weak():
     lex = load_lexicon()
     hits = lex.find("theo quy định của pháp luật về giao dịch điện tử")
