@@ -61,6 +61,27 @@ def test_final_provisions_detection():
     assert not is_final_provisions(by_num["5"], doc)
 
 
+def test_untitled_final_articles_of_a_decision_are_final_provisions():
+    """A decision's or decree's last articles often have no title, only their sentence: "Quyết
+    định này có hiệu lực …" and "… chịu trách nhiệm thi hành Quyết định này./." are final
+    provisions (not listed among a digital text's articles); a transitional article that only
+    mentions the date of effect is not."""
+    from conftest import parse_text
+    from lawscan.analyse.matcher import is_final_provisions
+
+    doc = parse_text(
+        "QUYẾT ĐỊNH\nPhê duyệt Chương trình chuyển đổi số ngành dự trữ quốc gia\n"
+        "Điều 1. Phê duyệt Chương trình chuyển đổi số ngành dự trữ quốc gia với nội dung sau:\n"
+        "1. Xây dựng cơ sở dữ liệu dự trữ quốc gia và nền tảng số dùng chung.\n"
+        "Điều 2. Xử lý hồ sơ nộp trước ngày Quyết định này có hiệu lực thi hành\n"
+        "Hồ sơ đã nộp được tiếp tục giải quyết.\n"
+        "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
+        "Điều 4. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành "
+        "Quyết định này./.")
+    by_num = {u.num: u for u in doc.units("article")}
+    assert [n for n, u in by_num.items() if is_final_provisions(u, doc)] == ["3", "4"]
+
+
 def test_reason_texts_are_data_in_both_languages():
     """rules/data/reasons.toml: NFC as written, every reason and piece in Vietnamese and English
     with the same fields, and every reason key the analysis code asks for is there."""

@@ -53,8 +53,8 @@ def test_the_header_title_wins_over_the_enacting_sentence():
 
 @pytest.mark.parametrize("rule", ["____________", "-----------", "***", "_____ . _____"])
 def test_the_rule_printed_under_a_decrees_title_ends_it(rule):
-    doc = parse_text(f"CHÍNH PHỦ\nSố: /2026/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về Cơ sở dữ liệu quốc gia\n"
-                     f"về việc làm\n{rule}\nCăn cứ Luật Tổ chức Chính phủ;\n" + BODY)
+    doc = parse_text(f"CHÍNH PHỦ\nSố: /2026/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về Cơ sở dữ liệu "
+                     f"quốc gia\nvề việc làm\n{rule}\nCăn cứ Luật Tổ chức Chính phủ;\n" + BODY)
     assert doc.title == "Nghị định quy định về Cơ sở dữ liệu quốc gia về việc làm"
 
 

@@ -82,6 +82,27 @@ def is_framing_article(unit: Unit) -> bool:
                                                  prefix_only=True)
 
 
+@lru_cache(maxsize=1)
+def _final_sentence_re() -> re.Pattern:
+    """How an untitled article's sentence that is a final provision starts or ends (rubric
+    ``[structure] final_sentence_starts / _ends``, with each self name for "{self}")."""
+    st = rubric()["structure"]
+    selves = "|".join(re.escape(fold(s)) for s in sorted(st["self_names"], key=len, reverse=True))
+
+    def alternation(phrases: list[str]) -> str:
+        return "|".join(re.escape(fold(p)).replace(re.escape("{self}"), f"(?:{selves})")
+                        for p in phrases)
+
+    return re.compile(rf"^(?:\d+\.\s*)?(?:{alternation(st['final_sentence_starts'])})\b"
+                      rf"|(?:{alternation(st['final_sentence_ends'])})[\s./]*$")
+
+
+def is_final_sentence(heading: str) -> bool:
+    """An untitled article's sentence that is a final provision: "Quyết định này có hiệu lực …",
+    "… chịu trách nhiệm thi hành Nghị định này./." (not "… trước ngày Luật này có hiệu lực")."""
+    return _final_sentence_re().search(fold(heading).strip()) is not None
+
+
 def final_itself(unit: Unit, amending_law: Callable[[], bool] | None = None) -> bool:
     """Is ``unit`` itself (not through a unit above it) a final provision? ``amending_law``
     tells whether the document is an amending law (asked only when needed; None: it is not
@@ -90,7 +111,8 @@ def final_itself(unit: Unit, amending_law: Callable[[], bool] | None = None) -> 
     if unit.kind in ("chapter", "part") and heading_is(unit.heading, st["final_chapter"]):
         return True
     if unit.kind == "article":
-        if heading_is(unit.heading, st["final_article"], prefix_only=True):
+        if heading_is(unit.heading, st["final_article"], prefix_only=True) \
+                or is_final_sentence(unit.heading):
             return True
         h = _fold_heading(unit.heading)
         if any(h.startswith(v) for v in st["amending_article"]) and any(
