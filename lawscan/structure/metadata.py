@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lawscan.model import Line
 from lawscan.structure import kinds
+from lawscan.structure.address_title import title_from_address, titled
 from lawscan.structure.patterns import V, alternation, is_upper_title, probe_text
 
 _H = V["header"]
@@ -309,7 +310,7 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
     title = _subject_title(head) or _header_cut(_enacted_title(head), head)
     if not title and _TITLE_WORD_RE.match(hinted.upper()):
         title = hinted
-    title = title or title_from_header(head) or hinted or _subject_title(head)
+    title = title or title_from_header(head) or _with_kind(hinted, hints) or _subject_title(head)
     if not title:  # records without a header: "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược"
         m = _AMENDING_ARTICLE_RE.match(first_article or "")
         if m:
@@ -321,6 +322,16 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
             if m:
                 return f"{m.group(1)} {m.group(2).strip(' .;')}"
     return title
+
+
+def _with_kind(hinted: str, hints: dict) -> str:
+    """A record's title, with its kind in front when the record gives the kind apart ("Hàng hải
+    Việt Nam", document_type "Bộ luật" -> "Bộ luật Hàng hải Việt Nam")."""
+    kind = " ".join(str(hints.get("document_type") or "").split())
+    if not hinted or not kind or _TITLE_WORD_RE.match(hinted.upper()) \
+            or not _TITLE_WORD_RE.fullmatch(kind.upper()):
+        return hinted
+    return titled(kind[:1].upper() + kind[1:].lower(), hinted)
 
 
 def _header_cut(enacted: str, head: list[str]) -> str:
@@ -382,7 +393,8 @@ def _identify(meta: Meta, head: list[str], top: list[str], closing: list[Line], 
 def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
             sample: str = "", first_article: str = "", lines: list[Line] = ()) -> Meta:
     """Metadata of one document. ``header``: lines before the first unit; ``closing``: the
-    closing passage; ``hints``: Source.meta; ``sample``: some body text (language check, how the
+    closing passage; ``hints``: Source.meta (a record without a title is named by its address:
+    :mod:`lawscan.structure.address_title`); ``sample``: some body text (language check, how the
     text names itself); ``first_article``: the heading of the first article; ``lines``: all the
     document's lines (a consolidated text is authenticated at its end)."""
     hints = hints or {}
@@ -390,7 +402,8 @@ def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
     top = _top(head)
     meta = Meta(is_draft=_is_draft(head))
     number = _identify(meta, head, top, closing, hints, _authentication(lines))
-    meta.title = _title(head, hints, first_article)
+    meta.title = _title(head, hints, first_article) or (
+        title_from_address(str(hints["url"]), meta.number, list(lines)) if hints.get("url") else "")
     meta.year = _year(meta.number, meta.title, meta.date)
     kind = kinds.classify(kinds.Evidence(
         top=top, head=head, number=number.printed, hinted_number=number.hinted, title=meta.title,
