@@ -28,6 +28,17 @@ LEFT = {
         "not among LABELING.md's digital-law subjects (a financial-market law whose object is "
         "digital, dedicated_chapter for a careful lawyer); no corpus or pool text has all its "
         "chapters digital without a digital topic, so a rule for it would be fitted to this draft",
+    "luat-tai-nguyen-nuoc-sua-doi.txt":
+        "borderline by its own label: Chương VII 'QUAN TRẮC, ĐIỀU TRA CƠ BẢN, HỆ THỐNG THÔNG TIN VÀ "
+        "CƠ SỞ DỮ LIỆU TÀI NGUYÊN NƯỚC' has 4 digital articles of 9; lawscan reads a title half of "
+        "whose items are digital as digital, as the corpus's hand label reads the same kind of "
+        "chapter ('QUAN TRẮC, GIÁM SÁT TỔNG HỢP VÀ HỆ THỐNG THÔNG TIN, CƠ SỞ DỮ LIỆU …' of "
+        "82/2015/QH13: yes); the draft's label reads it as not",
+    "luat-do-dac-ban-do-sua-doi.md":
+        "the status is right; Chương VII 'THÔNG TIN, DỮ LIỆU, SẢN PHẨM ĐO ĐẠC VÀ BẢN ĐỒ; DỊCH VỤ BẢN "
+        "ĐỒ TRỰC TUYẾN' (one of the two parts of its title digital, 3 digital articles of 7) is read "
+        "as a digital chapter by the same rule (a title at least half of whose parts are digital), "
+        "where its label reads it as not",
 }
 
 
