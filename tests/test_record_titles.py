@@ -50,6 +50,21 @@ def test_nothing_is_guessed(address):
     assert title_from_address(address, None, TEXT) == ""
 
 
+def test_a_hostile_address_names_nothing(tmp_path):
+    """A record whose address is a megabyte of words (or of numbers, which the title's end may
+    drop one by one) is read, and named by nothing."""
+    for address in ("https://x.vn/luat-" + "ngan-hang-" * 100_000,
+                    "https://x.vn/luat-ngan-" + "1-" * 500_000):
+        record = {"id": "01/1997/QH10", "sourceUrl": address, "chapters": [{
+            "title": "CHƯƠNG I", "subtitle": "NHỮNG QUY ĐỊNH CHUNG", "articles": [
+                {"id": "art-1", "number": "Điều 1", "heading": "Phạm vi",
+                 "body": "Ngân hàng " * 1000 + "1 " * 1000}]}]}
+        path = tmp_path / "x.json"
+        path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        doc = load_document(path)
+        assert doc.title == "" and [a.num for a in doc.units("article")] == ["1"]
+
+
 def test_a_split_record_without_a_title_is_named_by_its_address(tmp_path):
     address = "https://vbpl.vn/van-ban/chi-tiet/luat-ngan-hang-nha-nuoc-so-01-1997-qh10--8222"
     record = {"id": "01/1997/QH10", "sourceUrl": address,

@@ -30,6 +30,8 @@ from lawscan.model import Line
 from lawscan.structure.patterns import V
 
 _CANDIDATES = 2000  # places of a subject's first word looked at
+_MAX_ADDRESS = 2000  # characters of an address read (the longest in the pool has 395)
+_MAX_WORDS = 100  # words of a subject (the longest in the pool has 85)
 _NEXT_WORD = re.compile(r"[^\w\n]+(\w+)")
 
 
@@ -112,7 +114,7 @@ def _subject(words: list[str], text: str) -> str:
 
 def title_from_address(address: str, number: str | None, lines: list[Line]) -> str:
     """The title the address names (see the module docstring), or ""."""
-    words = _address_words(address)
+    words = _address_words(address[:_MAX_ADDRESS])
     if words[:2] == ["du", "thao"]:
         words = words[2:]
     if number:
@@ -121,7 +123,7 @@ def title_from_address(address: str, number: str | None, lines: list[Line]) -> s
         words.pop()
     kind, taken = _kind(words)
     subject = words[taken:]
-    if not kind or not subject:
+    if not kind or not subject or len(subject) > _MAX_WORDS:
         return ""
     text = "\n".join(line.text for line in lines)
     while subject:  # "… thời kỳ 2021 - 2030", else without the years the text does not print
