@@ -71,7 +71,7 @@ def test_false_positives_and_bare_words_are_not_matched():
     lex = load_lexicon()
     text = ("Bảo vệ tính mạng; một số quy định về số lượng; Luật số 35/2018/QH14; tần số vô tuyến "
             "điện; điện ảnh; hệ thống thông tin liên lạc của tòa nhà; gửi qua mạng bưu chính; "
-            "thiết bị điện tử; mạng lưới cơ sở.")
+            "thiết bị điện tử; mạng lưới cơ sở; thu gom chất thải điện tử.")
     assert lex.find(text) == []
 
 

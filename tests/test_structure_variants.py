@@ -188,6 +188,42 @@ def test_misspelt_heading_labels_are_read_and_reported():
     assert any("“Dieu” read as “Điều”" in m for m in msgs)
 
 
+MISREAD = """\
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Nội dung.
+Chương ll
+QUẢN LÝ CHẤT THẢI
+Điều 2. Thu gom
+Nội dung.
+Chương lll. XỬ LÝ CHẤT THẢI
+Điều 3. Xử lý
+Chương là nơi quy định việc xử lý.
+Chương lV
+ĐIỀU KHOẢN THI HÀNH
+Điều 4. Hiệu lực
+Điều 5. Trách nhiệm thi hành
+Điều 5l. Điều khoản chuyển tiếp
+"""
+
+
+def test_numbers_a_scan_misread_are_read_in_sequence_and_reported():
+    """OCR prints l for I in a Roman number ("Chương lV") and for 1 in an article number
+    ("Điều 2l."): read as the expected number, with a problem saying so; a word after "Chương"
+    ("Chương là …") and a number that is not the expected one ("Điều 5l." after 5) stay as
+    they are."""
+    doc = parse_text(MISREAD)
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [
+        ("I", "QUY ĐỊNH CHUNG"), ("II", "QUẢN LÝ CHẤT THẢI"), ("III", "XỬ LÝ CHẤT THẢI"),
+        ("IV", "ĐIỀU KHOẢN THI HÀNH")]
+    assert [a.num for a in doc.units("article")] == ["1", "2", "3", "4", "5", "5l"]
+    msgs = [p.message for p in doc.problems if p.code == "structure.misread_number"]
+    assert len(msgs) == 3 and any("“lV” read as “IV”" in m for m in msgs)
+    doc = parse_text(MISREAD.replace("Điều 4.", "Điều 4l."))
+    assert [a.num for a in doc.units("article")][3] == "4l"  # 41 is not the expected number
+
+
 @needs_corpus
 def test_misspelt_article_labels_in_the_court_organisation_record():
     """"Diều 10" and "Đièu 34" of the vbpl.vn record of Luật Tổ chức Tòa án nhân dân 34/2024 were

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from lawscan.model import Line, Problem, Unit, unit_names
 from lawscan.structure import amend, attach
-from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISSPELT_LABEL_RE,
+from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISREAD_ROMAN_RE,
+                                        MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
                                         SECTION_RE, STOPLESS_PARAGRAPH_RE, SUBSECTION_RE, V,
                                         alternation, fold_label,
@@ -56,6 +57,7 @@ class Heading:
     consumed: int = 1  # lines used by the heading (title lines included)
     weak: bool = False  # no separator after the number: accept only in sequence
     misspelt: str = ""  # the label as printed when it is misspelt ("Chưong")
+    misread: str = ""  # the number as printed when a scan misread I or 1 as l ("lV", "2l")
     attrs: dict = field(default_factory=dict)
 
 
@@ -80,6 +82,7 @@ class LineParser:
         self.own_articles = 0
         self.part_fresh = False  # a Phần opened and no Chương in it yet
         self.misspelt: dict[tuple[str, str], list] = {}  # (as printed, label) -> [first line, count]
+        self.misread: list[tuple[str, str, int | None]] = []  # (as printed, as read, line)
         self.stopless = 0  # khoản read without the full stop after their number ("1 Cá nhân")
 
     # ---------------------------------------------------------------- helpers
@@ -103,7 +106,11 @@ class LineParser:
             return None
         h = self._heading(i, p) if p[0] in "PpCcMmTtĐđ" else None
         if h is None and may_be_label(p[0]) and MISSPELT_LABEL_RE.match(p):
-            return self._misspelt(i, p)
+            h = self._misspelt(i, p)
+        if h is None and p[0] in "PpCcMm" and MISREAD_ROMAN_RE.match(p):
+            h = self._misread_roman(i, p)
+        if h is not None and h.kind == "article" and h.num.endswith("l") and not self.quoted:
+            self._misread_article(h)
         return h
 
     def _heading(self, i: int, p: str) -> Heading | None:
@@ -141,6 +148,29 @@ class LineParser:
             return None
         h.misspelt = word
         return h
+
+    def _misread_roman(self, i: int, p: str) -> Heading | None:
+        """A Phần, Chương or Mục whose Roman number a scan printed with l for I ("Chương lV",
+        "CHƯƠNG Vl"): read with I, and taken only with an upper-case title and the expected
+        number, so that a word ("Chương là …") stays text."""
+        m = MISREAD_ROMAN_RE.match(p)
+        printed = m.group("num")
+        h = self._heading(i, p[:m.start("num")] + printed.replace("l", "I") + p[m.end("num"):])
+        if h is None or h.kind not in ("part", "chapter", "section") or not h.heading \
+                or not is_upper_title(h.heading):
+            return None
+        key = num_key(h.num, h.kind)
+        if key is None or key[0] != self._expected(h.kind):
+            return None
+        h.misread = printed
+        return h
+
+    def _misread_article(self, h: Heading) -> None:
+        """An article number a scan printed with l for 1 ("Điều 2l."): read as 21 when that is the
+        expected number (an inserted "Điều 20l" stays as it is)."""
+        fixed = h.num[:-1] + "1"
+        if fixed.isdecimal() and int(fixed) == self._expected("article"):
+            h.misread, h.num = h.num, fixed
 
     def _title_after(self, i: int) -> tuple[str, int]:
         """Title lines after a bare Phần/Chương/Mục line: up to three upper-case lines (more
@@ -500,6 +530,8 @@ class LineParser:
     def _open_heading(self, h: Heading, line: Line) -> None:
         if h.misspelt:
             self.misspelt.setdefault((h.misspelt, NAMES[h.kind]), [line.lineno, 0])[1] += 1
+        if h.misread:
+            self.misread.append((h.misread, h.num, line.lineno))
         unit = self._open(h.kind, h.num, h.heading, line, h.attrs)
         if h.kind == "article":
             self.own_articles += 1
@@ -556,6 +588,9 @@ class LineParser:
             self._problem("structure.misspelt_label",
                           f"heading label “{word}” read as “{label}” ({count} heading(s), first at "
                           f"line {first})", first)
+        for printed, num, line in self.misread:
+            self._problem("structure.misread_number",
+                          f"heading number “{printed}” read as “{num}” (a scan's l for I or 1)", line)
         if self.untitled and not self.quoted:
             self._problem("structure.untitled_articles",
                           f"{len(self.untitled)} article(s) have no title (normal in constitutions)",

@@ -64,6 +64,8 @@ POINT_RE = re.compile(rf"^(?P<num>[{_LETTERS}]\d{{0,2}})\)\s*(?P<rest>.*)$")
 # Cyrillic or other look-alike letters. A line's first word whose folded form is a label's;
 # the parser takes it only before a number and a title, in sequence (see LineParser._misspelt).
 MISSPELT_LABEL_RE = re.compile(r"^(\S{3,7})(?=\s*(?:\d|[IVXLCDM]|(?i:thứ)\s))")
+# A Phần/Chương/Mục number a scan printed with l for I ("Chương lV"; see LineParser._misread_roman)
+MISREAD_ROMAN_RE = re.compile(r"^\S+\s+(?P<num>[IVXLCDMl]*l[IVXLCDMl]*)(?![^\W\d_])")
 _LOOKALIKES = str.maketrans({
     "С": "C", "с": "c", "Р": "P", "р": "p", "О": "O", "о": "o", "Е": "E", "е": "e", "А": "A",
     "а": "a", "М": "M", "м": "m", "Т": "T", "т": "t", "Н": "H", "Ο": "O", "ο": "o", "Α": "A",
