@@ -285,3 +285,32 @@ def test_scan_verdict_option(tmp_path, monkeypatch):
                                         "-f", "json", "-o", str(tmp_path / "u.json"), law])
     assert refused.exit_code == 2 and "lacks its files" in refused.output
     assert not (tmp_path / "u.json").exists()
+
+
+def test_a_chapter_in_mục_is_digital_by_most_of_its_mục():
+    """A chapter whose title names no digital subject and whose digital articles fill one Mục of
+    three ("GIAO DỊCH ĐẶC THÙ": online, telephone and mail, multi-level selling) is not a digital
+    chapter though 5 of its 8 articles are: its digital Mục is the digital unit. With two Mục of
+    three digital it is."""
+    from conftest import parse_text
+
+    def chapter(digital_sections):
+        lines = ["Chương IV", "GIAO DỊCH ĐẶC THÙ"]
+        n = 0
+        for k in range(1, 4):
+            digital = k <= digital_sections
+            lines += [f"Mục {k}", "GIAO DỊCH TRÊN KHÔNG GIAN MẠNG" if digital else f"GIAO DỊCH LOẠI {k}"]
+            for _ in range(5 if k == 1 else 3 if digital else 1 + (k == 3)):
+                n += 1
+                lines += [f"Điều {n}. Hợp đồng điện tử và thanh toán trực tuyến" if digital
+                          else f"Điều {n}. Bán hàng tại nơi ở của người tiêu dùng",
+                          "1. Nội dung." if not digital else
+                          "1. Hợp đồng điện tử được giao kết trên môi trường mạng bằng chữ ký số."]
+        return analyse_document(parse_text("\n".join(lines)))
+
+    one = chapter(1)
+    assert [j.unit.num for j in one.judgements.sections if j.digital] == ["1"]
+    assert sum(j.digital for j in one.judgements.articles) == 5 and len(one.judgements.articles) == 8
+    assert one.verdict.status == "section_only" and one.verdict.chapters == []
+    two = chapter(2)
+    assert two.verdict.status == "dedicated_chapter" and two.verdict.chapters == ["IV"]

@@ -18,7 +18,9 @@ Each judgement holds its :class:`Signal` s - what one source says about the unit
 * ``quoted`` - quoted amendment text under the article is digital (an inserted digital article,
   or quoted clauses about digital terms): it counts for the instruction's own article;
 * ``articles`` - the structural roll-up: most (two or more) of a section's or chapter's articles
-  are digital - never the general-provisions chapter by article count alone;
+  are digital - never the general-provisions chapter by article count alone - and, for a
+  chapter divided into two or more Mục, most of its Mục too (a chapter "GIAO DỊCH ĐẶC THÙ" whose
+  digital articles fill one Mục of three is about special transactions: its Mục is digital);
 * ``classifier`` - a trained text classifier's probability (the trained verdict only).
 
 An amending law's own structure is a few articles; the chapters and sections it inserts or
@@ -516,7 +518,13 @@ def _container(u: Unit, num: str, name: str, arts: list[Unit], judged: Judgement
     general = u.kind == "chapter" and heading_is(u.heading, rubric()["structure"]["general_chapter"])
     need = max(2, len(arts) // 2 + 1)
     rolled_ok = bool(arts) and not general and n_dig >= need
-    rolled = Signal("articles", 0.0 if general or not arts else at_least(ps, need), rolled_ok, None,
+    p_rolled = 0.0 if general or not arts else at_least(ps, need)
+    secs = [judged.of(s) for s in u.children if s.kind == "section"] if kind == "chapter" else []
+    if len(secs) >= 2:  # a chapter in Mục: most of its Mục too (the module docstring)
+        s_ps = [j.p if j is not None else P_NO_CUE for j in secs]
+        rolled_ok = rolled_ok and 2 * sum(1 for j in secs if j is not None and j.digital) > len(secs)
+        p_rolled = min(p_rolled, at_least(s_ps, len(secs) // 2 + 1))
+    rolled = Signal("articles", p_rolled, rolled_ok, None,
                     reason(f"{kind}_articles", u.eid, label=name, digital=n_dig, total=len(arts))
                     if rolled_ok else None)
     two = at_least(ps, min(2, len(arts))) if arts else 1.0
