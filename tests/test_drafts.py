@@ -42,6 +42,14 @@ LEFT = {
 }
 
 
+# the title lawscan gives where it differs from the label by a convention, and why: lawscan keeps
+# the enacting sentence's capitals when the header says the same in capitals, as MANIFEST.tsv
+# writes the laws of that time ("Luật an toàn thông tin mạng")
+TITLE_AS_PRINTED = {
+    # its enacting sentence: "Quốc hội ban hành Luật giáo dục đại học."
+    "vbhn-luat-giao-duc-dai-hoc.txt": "Luật giáo dục đại học (văn bản hợp nhất)",
+}
+
 # a .doc is read through LibreOffice, which a machine may lack (lawscan then says what to install)
 NO_LIBREOFFICE = not (shutil.which("soffice") or shutil.which("libreoffice"))
 
@@ -65,7 +73,8 @@ def test_the_structure_counted_by_hand(lab):
     nums = [a.num for a in doc.units("article")]
     assert (nums[0], nums[-1]) == (str(lab["first_article"]), str(lab["last_article"]))
     assert [c.num for c in doc.units("chapter")] == [num for num, _ in lab["chapter_titles"]]
-    assert doc.title == lab["title"] and doc.doc_kind == lab["doc_kind"]
+    assert doc.title == TITLE_AS_PRINTED.get(lab["file"], lab["title"])
+    assert doc.doc_kind == lab["doc_kind"]
 
 
 @pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xfail(strict=True, reason=LEFT[lab["file"]]))
