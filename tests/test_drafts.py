@@ -39,7 +39,18 @@ LEFT = {
         "ĐỒ TRỰC TUYẾN' (one of the two parts of its title digital, 3 digital articles of 7) is read "
         "as a digital chapter by the same rule (a title at least half of whose parts are digital), "
         "where its label reads it as not",
+    "luat-nong-nghiep-cong-nghe-cao-sua-doi.txt":
+        "borderline by its own label: Chương V 'KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ "
+        "TRONG NÔNG NGHIỆP' (2 digital articles of 5) is read as digital: items of two syllables "
+        "without a digital term ('khoa học', 'công nghệ') do not count, so half of the counted "
+        "items are digital; the verdict is marked for review (confidence 0.84)",
+    "luat-phong-chong-thien-tai-khong-dau.txt": "a text without diacritics (see NO_DIACRITICS)",
 }
+
+# a text written without Vietnamese diacritics ("Dieu 1. Pham vi dieu chinh"): its chapters and
+# articles are read as misspelt labels, but its Mục are not, its title is not found, and the
+# lexicon's terms are written with their diacritics, so no digital unit is found; left
+NO_DIACRITICS = {"luat-phong-chong-thien-tai-khong-dau.txt"}
 
 
 # the title lawscan gives where it differs from the label by a convention, and why: lawscan keeps
@@ -64,7 +75,8 @@ def _load(lab):
     return load_document(DRAFTS / lab["file"])
 
 
-@pytest.mark.parametrize("lab", LABELS, ids=_id)
+@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xfail(strict=True, reason=LEFT[lab["file"]]))
+                                 if lab["file"] in NO_DIACRITICS else lab for lab in LABELS], ids=_id)
 def test_the_structure_counted_by_hand(lab):
     doc = _load(lab)
     counts = doc.counts()
