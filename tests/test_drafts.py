@@ -47,9 +47,9 @@ LEFT = {
     "luat-phong-chong-thien-tai-khong-dau.txt": "a text without diacritics (see NO_DIACRITICS)",
 }
 
-# a text written without Vietnamese diacritics ("Dieu 1. Pham vi dieu chinh"): its chapters and
-# articles are read as misspelt labels, but its Mục are not, its title is not found, and the
-# lexicon's terms are written with their diacritics, so no digital unit is found; left
+# a text written without Vietnamese diacritics ("Dieu 1. Pham vi dieu chinh"): its structure is
+# read (its labels as misspelt ones), but its title is not found, and the lexicon's terms are
+# written with their diacritics, so no digital unit is found; left
 NO_DIACRITICS = {"luat-phong-chong-thien-tai-khong-dau.txt"}
 
 

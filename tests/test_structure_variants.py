@@ -188,6 +188,18 @@ def test_misspelt_heading_labels_are_read_and_reported():
     assert any("“Dieu” read as “Điều”" in m for m in msgs)
 
 
+def test_a_misspelt_heading_ends_the_title_of_a_bare_chapter_heading():
+    """A text without diacritics: "Chuong IV" on its own line, its title, then "Muc 1. …" - the
+    Mục is a heading, not a second line of the chapter's title."""
+    doc = parse_text("Chuong I\nQUY DINH CHUNG\nDieu 1. Pham vi\nNoi dung.\nChuong II\n"
+                     "BAO DAM CHO HOAT DONG PHONG THU DAN SU\nMuc 1. LUC LUONG PHONG THU\n"
+                     "Dieu 2. Luc luong\nNoi dung.\nMuc 2. TAI CHINH\nDieu 3. Kinh phi\nNoi dung.\n")
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [
+        ("I", "QUY DINH CHUNG"), ("II", "BAO DAM CHO HOAT DONG PHONG THU DAN SU")]
+    assert [(s.num, s.heading) for s in doc.units("section")] == [
+        ("1", "LUC LUONG PHONG THU"), ("2", "TAI CHINH")]
+
+
 MISREAD = """\
 Chương I
 QUY ĐỊNH CHUNG

@@ -200,8 +200,12 @@ class LineParser:
         return " ".join(parts), end - i
 
     def _any_heading(self, p: str) -> bool:
-        return bool(PART_RE.match(p) or CHAPTER_RE.match(p) or SECTION_RE.match(p)
-                    or SUBSECTION_RE.match(p) or ARTICLE_RE.match(p))
+        """Does ``p`` start like a heading, its label spelt right or not ("Muc 1.", "Dieu 5.")?"""
+        if PART_RE.match(p) or CHAPTER_RE.match(p) or SECTION_RE.match(p) or SUBSECTION_RE.match(p) \
+                or ARTICLE_RE.match(p):
+            return True
+        m = MISSPELT_LABEL_RE.match(p)
+        return m is not None and fold_label(m.group(1)) in FOLDED_LABELS
 
     def _same_line_title_ok(self, rest: str) -> bool:
         if not starts_upper(rest) or REFERENCE_FOLLOWER_RE.match(rest):
