@@ -146,6 +146,8 @@ Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
     ("CÔNG CHỨNG ĐIỆN TỬ", "digital_law"),  # the qualifier closes the object the law regulates
     ("LƯU TRỮ TÀI LIỆU ĐIỆN TỬ (SỬA ĐỔI)", "digital_law"),  # a parenthesis after it is left out
     ("THI HÀNH ÁN DÂN SỰ TRÊN MÔI TRƯỜNG SỐ", "digital_law"),
+    ("TRÒ CHƠI ĐIỆN TỬ TRÊN MẠNG", "digital_law"),  # "trên mạng", a digital sense of "mạng" (§3.9)
+    ("CÔNG CHỨNG QUA MẠNG", "digital_law"),
     ("CÔNG CHỨNG", "none"),
     ("ĐIỆN LỰC", "none"),  # "điện" without "tử"
     ("CÔNG CHỨNG ĐIỆN TỬ VÀ CHỨNG THỰC", "none"),  # only part of the object is electronic
