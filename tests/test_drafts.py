@@ -44,13 +44,24 @@ LEFT = {
         "TRONG NÔNG NGHIỆP' (2 digital articles of 5) is read as digital: items of two syllables "
         "without a digital term ('khoa học', 'công nghệ') do not count, so half of the counted "
         "items are digital; the verdict is marked for review (confidence 0.84)",
-    "luat-phong-chong-thien-tai-khong-dau.txt": "a text without diacritics (see NO_DIACRITICS)",
+    "luat-phong-chong-thien-tai-khong-dau.txt": "a text without diacritics (see LEFT_STRUCTURE)",
+    "luat-vien-thong-sua-doi.docx": "chapter headings in Word text boxes (see LEFT_STRUCTURE)",
+    "quyet-dinh-ubnd-ban-hanh-quy-che-du-lieu-tinh.txt":
+        "the status is right; a provincial decision whose three articles issue the regulation that "
+        "follows its signature: the regulation's structure is read, but its Chương I loses its "
+        "title 'QUY ĐỊNH CHUNG' to the decision's articles before it, so it and the last chapter "
+        "'TỔ CHỨC THỰC HIỆN' are listed among the digital law's substantive chapters",
 }
 
-# a text written without Vietnamese diacritics ("Dieu 1. Pham vi dieu chinh"): its structure is
-# read (its labels as misspelt ones), but its title is not found, and the lexicon's terms are
-# written with their diacritics, so no digital unit is found; left
-NO_DIACRITICS = {"luat-phong-chong-thien-tai-khong-dau.txt"}
+# drafts whose structure is not read as written, and why (left)
+LEFT_STRUCTURE = {
+    # "Dieu 1. Pham vi dieu chinh": its structure is read (its labels as misspelt ones), but its
+    # title is not found, and the lexicon's terms have their diacritics: no digital unit is found
+    "luat-phong-chong-thien-tai-khong-dau.txt": "a text written without Vietnamese diacritics",
+    # the .docx reader reads the body's paragraphs and tables, not the content of text boxes
+    # (w:txbxContent): its 41 articles are read, none of its 10 chapters
+    "luat-vien-thong-sua-doi.docx": "every chapter heading sits in a Word text box",
+}
 
 
 # the title lawscan gives where it differs from the label by a convention, and why: lawscan keeps
@@ -75,15 +86,16 @@ def _load(lab):
     return load_document(DRAFTS / lab["file"])
 
 
-@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xfail(strict=True, reason=LEFT[lab["file"]]))
-                                 if lab["file"] in NO_DIACRITICS else lab for lab in LABELS], ids=_id)
+@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xfail(strict=True, reason=LEFT_STRUCTURE[lab["file"]]))
+                                 if lab["file"] in LEFT_STRUCTURE else lab for lab in LABELS], ids=_id)
 def test_the_structure_counted_by_hand(lab):
     doc = _load(lab)
     counts = doc.counts()
     assert {k: counts[k + "s"] for k in ("part", "chapter", "section", "article")} == \
         {k: lab[k + "s"] for k in ("part", "chapter", "section", "article")}
     nums = [a.num for a in doc.units("article")]
-    assert (nums[0], nums[-1]) == (str(lab["first_article"]), str(lab["last_article"]))
+    assert (nums[:1], nums[-1:]) == ([str(lab["first_article"])], [str(lab["last_article"])]) \
+        if lab["articles"] else nums == []  # a resolution in I./II./III. has no articles
     assert [c.num for c in doc.units("chapter")] == [num for num, _ in lab["chapter_titles"]]
     assert doc.title == TITLE_AS_PRINTED.get(lab["file"], lab["title"])
     assert doc.doc_kind == lab["doc_kind"]
