@@ -47,10 +47,8 @@ LEFT = {
     "luat-phong-chong-thien-tai-khong-dau.txt": "a text without diacritics (see LEFT_STRUCTURE)",
     "luat-vien-thong-sua-doi.docx": "chapter headings in Word text boxes (see LEFT_STRUCTURE)",
     "quyet-dinh-ubnd-ban-hanh-quy-che-du-lieu-tinh.txt":
-        "the status is right; a provincial decision whose three articles issue the regulation that "
-        "follows its signature: the regulation's structure is read, but its Chương I loses its "
-        "title 'QUY ĐỊNH CHUNG' to the decision's articles before it, so it and the last chapter "
-        "'TỔ CHỨC THỰC HIỆN' are listed among the digital law's substantive chapters",
+        "the status is right; the regulation's last chapter 'TỔ CHỨC THỰC HIỆN' is not read as "
+        "final provisions, so it is listed among the digital law's substantive chapters",
 }
 
 # drafts whose structure is not read as written, and why (left)
@@ -59,8 +57,15 @@ LEFT_STRUCTURE = {
     # title is not found, and the lexicon's terms have their diacritics: no digital unit is found
     "luat-phong-chong-thien-tai-khong-dau.txt": "a text written without Vietnamese diacritics",
     # the .docx reader reads the body's paragraphs and tables, not the content of text boxes
-    # (w:txbxContent): its 41 articles are read, none of its 10 chapters
+    # (w:txbxContent), and says so (read.docx.textbox): its 41 articles are read, none of its
+    # 10 chapters
     "luat-vien-thong-sua-doi.docx": "every chapter heading sits in a Word text box",
+    # a decision's three articles, its signature, then the regulation it issues ("QUY CHẾ" /
+    # its title / "(Ban hành kèm theo Quyết định số …)") with Chương I-V and Điều 1-20: lawscan
+    # reads the regulation as the decision's attachment and counts 23 articles, the label the
+    # regulation's 20
+    "quyet-dinh-ubnd-ban-hanh-quy-che-du-lieu-tinh.txt":
+        "a decision and the regulation it issues: the label counts the regulation's articles only",
 }
 
 

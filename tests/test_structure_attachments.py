@@ -91,6 +91,20 @@ def test_only_a_title_with_its_issued_with_line_opens_one(lines):
     assert attach.issued_text(lines, 0) is None
 
 
+def test_a_regulations_title_may_be_printed_in_sentence_case():
+    """"QUY CHẾ" / "Quản lý, kết nối và chia sẻ dữ liệu trên địa bàn tỉnh" / "(Ban hành kèm theo
+    Quyết định số …)": the title line under the name is often in sentence case; the regulation
+    is read as one, and a sentence ending in a full stop still is not a title."""
+    lines = ["QUY CHẾ", "Quản lý, kết nối và chia sẻ dữ liệu trên địa bàn tỉnh",
+             "(Ban hành kèm theo Quyết định số /2026/QĐ-UBND của Ủy ban nhân dân tỉnh)",
+             "_______________", "Chương I", "QUY ĐỊNH CHUNG"]
+    found = attach.issued_text(lines, 0)
+    assert (found.kind, found.title, found.consumed) == (
+        "attachment", "Quy chế quản lý, kết nối và chia sẻ dữ liệu trên địa bàn tỉnh", 3)
+    lines[1] = "Quy chế này quy định việc quản lý dữ liệu."
+    assert attach.issued_text(lines, 0) is None
+
+
 POOL = CORPUS / "pool"
 SHAPED = {  # record: (decree articles, regulation title start, regulation articles)
     "88-1999-n-cp.json": (4, "Quy chế đấu thầu", 61),
