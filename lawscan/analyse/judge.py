@@ -550,6 +550,15 @@ def _articles_in(outline: Outline, framing: set[int]) -> dict[int, list[Unit]]:
     return arts_in
 
 
+def _numbered(u: Unit, chapter: str) -> tuple[str, str]:
+    """The number a chapter's or section's judgement goes by ("XII", "XII/2") and its name in
+    reasons ("Chương XII", "Mục 2 Chương XII"); ``chapter``: the number of a section's chapter."""
+    if u.kind == "chapter":
+        return u.num, label("chapter", num=u.num)
+    name = label("section_in_chapter", num=u.num, chapter=chapter) if chapter else label("section", num=u.num)
+    return f"{chapter}/{u.num}", name
+
+
 def _chapter_of(outline: Outline, sec: Unit) -> str:
     chap = outline.parent.get(id(sec))
     while chap is not None and chap.kind not in ("chapter", "root"):
@@ -587,12 +596,7 @@ def judge_units(outline: Outline, sc: DocScan, lex: Lexicon,
         for u in outline.units(kind):
             if outline.is_final(u):
                 continue
-            if kind == "chapter":
-                name, num = label("chapter", num=u.num), u.num
-            else:
-                cnum = _chapter_of(outline, u)
-                name = label("section_in_chapter", num=u.num, chapter=cnum) if cnum else label("section", num=u.num)
-                num = f"{cnum}/{u.num}"
+            num, name = _numbered(u, "" if kind == "chapter" else _chapter_of(outline, u))
             judged.append(_container(u, num, name, arts_in.get(id(u), []), out, sc, lex))
         _decide(judged, out, extra, combine)
         out.kind(kind).extend(judged)
@@ -611,12 +615,7 @@ def _inserted_containers(articles: list[Judgement], sc: DocScan, lex: Lexicon) -
         for q in (u for u in j.unit.walk() if u.kind == "quoted"):
             for u, chapter in _containers_in(q, ""):
                 arts = [a for a in u.walk() if a.kind == "article"]
-                if u.kind == "chapter":
-                    num, name = u.num, label("chapter", num=u.num)
-                else:
-                    num = f"{chapter}/{u.num}"
-                    name = label("section_in_chapter", num=u.num, chapter=chapter) if chapter \
-                        else label("section", num=u.num)
+                num, name = _numbered(u, chapter)
                 out[u.kind].append(_container(u, num, name, arts, _quoted_articles(arts, sc, lex), sc, lex))
     return out
 

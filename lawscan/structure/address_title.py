@@ -22,12 +22,11 @@ hàng Nhà nước"), or "" when the address does not name the document:
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from lawscan.model import Line
-from lawscan.structure.patterns import V
+from lawscan.structure.patterns import V, fold_label
 
 _CANDIDATES = 2000  # places of a subject's first word looked at
 _MAX_ADDRESS = 2000  # characters of an address read (the longest in the pool has 395)
@@ -35,17 +34,11 @@ _MAX_WORDS = 100  # words of a subject (the longest in the pool has 85)
 _NEXT_WORD = re.compile(r"[^\w\n]+(\w+)")
 
 
-def plain(text: str) -> str:
-    """Lower case without diacritics ("Nghị định" -> "nghi dinh"; "Đ" -> "d")."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _address_words(address: str) -> list[str]:
     """The words of the address's last part, without its extension ("…-616727.aspx")."""
     last = unquote(urlsplit(address).path.rstrip("/").rsplit("/", 1)[-1])
     last = re.sub(r"\.(?:aspx?|html?|php)$", "", last, flags=re.IGNORECASE)
-    return [w for w in re.split(r"[^0-9A-Za-z]+", plain(last)) if w]
+    return [w for w in re.split(r"[^0-9A-Za-z]+", fold_label(last)) if w]
 
 
 def _without(words: list[str], part: list[str]) -> list[str]:
@@ -61,7 +54,7 @@ def _without(words: list[str], part: list[str]) -> list[str]:
 def _kind(words: list[str]) -> tuple[str, int]:
     """The title word the words start with, as written ("Luật"), and how many words it takes."""
     for title_word in sorted(V["header"]["title_words"], key=len, reverse=True):
-        said = plain(title_word).split()
+        said = fold_label(title_word).split()
         if words[:len(said)] == said:
             return title_word[:1] + title_word[1:].lower(), len(said)
     return "", 0
@@ -73,7 +66,7 @@ def _letter_classes() -> dict[str, str]:
     "[DdĎďĐđ]", "a" -> "[AaÀÁ…ặ]"), so that the text is searched as it is written."""
     groups: dict[str, set[str]] = {}
     for cp in [*range(0x41, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        p = plain(chr(cp))
+        p = fold_label(chr(cp))
         if len(p) == 1 and p.isascii() and p.isalpha():
             groups.setdefault(p, set()).add(chr(cp))
     return {p: "[" + "".join(sorted(cs)) + "]" for p, cs in groups.items()}
@@ -90,7 +83,7 @@ def _run_end(text: str, pos: int, words: list[str]) -> int | None:
     break) end when their plain forms are ``words``; None when they are not."""
     for w in words:
         m = _NEXT_WORD.match(text, pos)
-        if m is None or plain(m.group(1)) != w:
+        if m is None or fold_label(m.group(1)) != w:
             return None
         pos = m.end()
     return pos
@@ -118,7 +111,7 @@ def title_from_address(address: str, number: str | None, lines: list[Line]) -> s
     if words[:2] == ["du", "thao"]:
         words = words[2:]
     if number:
-        words = _without(words, [w for w in re.split(r"[^0-9a-z]+", plain(number)) if w])
+        words = _without(words, [w for w in re.split(r"[^0-9a-z]+", fold_label(number)) if w])
     if words and words[-1].isdigit():  # the page's own number
         words.pop()
     kind, taken = _kind(words)
@@ -141,6 +134,6 @@ def titled(kind: str, subject: str) -> str:
     (``[header] named_subjects``), a decree's or an amending law's is not ("Nghị định về …",
     "Luật sửa đổi, bổ sung …")."""
     named = kind.upper() in V["header"]["named_subjects"]
-    amending = any(plain(subject).startswith(plain(a)) for a in V["doc_kinds"]["amending"])
+    amending = any(fold_label(subject).startswith(fold_label(a)) for a in V["doc_kinds"]["amending"])
     first = subject[:1].upper() if named and not amending else subject[:1].lower()
     return f"{kind} {first}{subject[1:]}"

@@ -39,7 +39,8 @@ _NUMBER_TAIL_RE = re.compile(r"\s+(?i:số)\s+[\w/\-]+\s*$")
 # in an enacting sentence: a law's number after its name, and what amended it since
 _LAW_NUMBER_RE = re.compile(r"\s+(?i:số)\s+\d+/\d{4}/[\w\-]+")
 _AND = _H["conjunction"]
-_AMENDING_LAW = rf"(?:{alternation(_H['amending_acts'])})(?:\s+(?i:số)\s+[\w/\-]+)?"  # its number may be cut off
+# an amending act and its number, which may be cut off
+_AMENDING_LAW = rf"(?:{alternation(_H['amending_acts'])})(?:\s+(?i:số)\s+[\w/\-]+)?"
 _AMENDED_BY_RE = re.compile(rf"\s+{_H['amended_by']}\s+{_AMENDING_LAW}"
                             rf"(?:(?:,\s+|\s+{_AND}\s+){_AMENDING_LAW}(?=[,;.]|\s+{_AND}|$))*")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
@@ -331,7 +332,7 @@ def _with_kind(hinted: str, hints: dict) -> str:
     if not hinted or not kind or _TITLE_WORD_RE.match(hinted.upper()) \
             or not _TITLE_WORD_RE.fullmatch(kind.upper()):
         return hinted
-    return titled(kind[:1].upper() + kind[1:].lower(), hinted)
+    return titled(_sentence_case(kind), hinted)
 
 
 def _header_cut(enacted: str, head: list[str]) -> str:
