@@ -82,6 +82,45 @@ def test_untitled_final_articles_of_a_decision_are_final_provisions():
     assert [n for n, u in by_num.items() if is_final_provisions(u, doc)] == ["3", "4"]
 
 
+def test_a_chapter_titled_only_implementation_is_final():
+    """A decree's, circular's or regulation's last chapter "TỔ CHỨC THỰC HIỆN" is its final
+    provisions, as "ĐIỀU KHOẢN THI HÀNH" is; a chapter whose longer title only holds those words
+    ("TỔ CHỨC THỰC HIỆN DỰ ÁN …") is about other matter."""
+    from conftest import parse_text
+    from lawscan.analyse.matcher import is_final_provisions
+
+    doc = parse_text(
+        "NGHỊ ĐỊNH\nQuy định về đầu tư công trình thủy lợi\nChương I\nQUY ĐỊNH CHUNG\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về đầu tư công trình thủy lợi.\n"
+        "Chương II\nTỔ CHỨC THỰC HIỆN DỰ ÁN ĐẦU TƯ\nĐiều 2. Chủ đầu tư\n"
+        "Chủ đầu tư lập báo cáo nghiên cứu khả thi.\nChương III\nTỔ CHỨC THỰC HIỆN\n"
+        "Điều 3. Trách nhiệm của các bộ\nCác bộ hướng dẫn việc áp dụng Nghị định này.\n")
+    chapters = {u.num: u for u in doc.units("chapter")}
+    assert [n for n, c in chapters.items() if is_final_provisions(c, doc)] == ["III"]
+
+
+def test_a_decision_issuing_a_regulation_regulates_what_the_regulation_does():
+    """"Quyết định ban hành Quy chế <object>": the decision regulates the regulation's object; a
+    digital one, with most of the regulation's substantive chapters digital, makes it a digital
+    text (before, only "Quyết định quy định …" was read so)."""
+    from conftest import parse_text
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH AN PHÚ\nSố: 12/2026/QĐ-UBND\nQUYẾT ĐỊNH\n"
+        "Ban hành Quy chế cung cấp dịch vụ công trực tuyến và vận hành Hệ thống thông tin giải "
+        "quyết thủ tục hành chính tỉnh An Phú\nỦY BAN NHÂN DÂN TỈNH AN PHÚ QUYẾT ĐỊNH:\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc cung cấp "
+        "dịch vụ công trực tuyến.\nChương II\nCUNG CẤP DỊCH VỤ CÔNG TRỰC TUYẾN\n"
+        "Điều 2. Tiếp nhận hồ sơ trực tuyến\n1. Hồ sơ được nộp qua Cổng Dịch vụ công quốc gia.\n"
+        "2. Kết quả được trả bằng bản điện tử có chữ ký số.\nĐiều 3. Thanh toán trực tuyến\n"
+        "1. Phí, lệ phí được thanh toán trực tuyến.\n2. Biên lai điện tử được gửi vào tài khoản định danh điện tử.\n"
+        "Chương III\nTỔ CHỨC THỰC HIỆN\nĐiều 4. Trách nhiệm thi hành\n"
+        "Các sở, ngành chịu trách nhiệm thi hành Quy chế này.\n")
+    assert doc.doc_kind == "decision"
+    v = analyse(doc)
+    assert (v.status, v.chapters, v.reasons[0].code) == ("digital_law", ["II"], "title_object_topic")
+
+
 def test_reason_texts_are_data_in_both_languages():
     """rules/data/reasons.toml: NFC as written, every reason and piece in Vietnamese and English
     with the same fields, and every reason key the analysis code asks for is there."""

@@ -46,9 +46,6 @@ LEFT = {
         "items are digital; the verdict is marked for review (confidence 0.84)",
     "luat-phong-chong-thien-tai-khong-dau.txt": "a text without diacritics (see LEFT_STRUCTURE)",
     "luat-vien-thong-sua-doi.docx": "chapter headings in Word text boxes (see LEFT_STRUCTURE)",
-    "quyet-dinh-ubnd-ban-hanh-quy-che-du-lieu-tinh.txt":
-        "the status is right; the regulation's last chapter 'TỔ CHỨC THỰC HIỆN' is not read as "
-        "final provisions, so it is listed among the digital law's substantive chapters",
 }
 
 # drafts whose structure is not read as written, and why (left)

@@ -61,7 +61,9 @@ def test_rules_and_verdict_see_the_regulation(tmp_path):
     from lawscan.scan import ScanOptions, Scanner
 
     result = Scanner(ScanOptions()).scan_file(str(DECREE))
-    assert result.digital.status == "dedicated_chapter"
+    # the decree issues a regulation on an information system whose one substantive chapter is
+    # digital: the decree regulates what the regulation does (verdict.title_object_topic)
+    assert result.digital.status == "digital_law"
     assert [result.digital.eids.get(f"chapter:{c}") for c in result.digital.chapters] == ["att_1__chp_II"]
     assert not [f for f in result.findings if f.rule_id == "LS110"]
     assert [f.eid for f in result.findings if f.rule_id == "LS109"] == ["att_1__chp_II__art_4__para_2"]

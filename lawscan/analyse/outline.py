@@ -108,7 +108,8 @@ def final_itself(unit: Unit, amending_law: Callable[[], bool] | None = None) -> 
     tells whether the document is an amending law (asked only when needed; None: it is not
     known, and an article amending another law counts as final)."""
     st = rubric()["structure"]
-    if unit.kind in ("chapter", "part") and heading_is(unit.heading, st["final_chapter"]):
+    if unit.kind in ("chapter", "part") and (heading_is(unit.heading, st["final_chapter"])
+                                             or _fold_heading(unit.heading) in st["final_chapter_whole"]):
         return True
     if unit.kind == "article":
         if heading_is(unit.heading, st["final_article"], prefix_only=True) \
