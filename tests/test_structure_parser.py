@@ -144,6 +144,52 @@ def test_chapter_heading_variants(lines, num, title):
     assert chapters[0].children[0].content[0].text == "Nội dung."
 
 
+def test_a_sentence_case_chapter_title_that_starts_with_the_word_dieu():
+    """"Chương VIII. Điều khoản thi hành" (a title in sentence case on the heading's line) is a
+    chapter: its "Điều" is a word, not a reference; "Chương II. Điều 5 của Luật này …" stays text."""
+    text = ("## Chương VII. Xử lý vi phạm\n#### Điều 1. Xử lý vi phạm\nNội dung.\n"
+            "## Chương VIII. Điều khoản thi hành\n#### Điều 2. Hiệu lực thi hành\nNội dung.\n")
+    assert [(c.num, c.heading) for c in parse_text(text).units("chapter")] == [
+        ("VII", "Xử lý vi phạm"), ("VIII", "Điều khoản thi hành")]
+    ref = parse_text("Chương I. Quy định chung\nĐiều 1. Phạm vi\nNội dung.\n"
+                     "Chương II. Điều 5 của Luật này được áp dụng.\nĐiều 2. Áp dụng\nNội dung.\n")
+    assert [c.num for c in ref.units("chapter")] == ["I"]
+
+
+def test_article_titles_printed_below_their_numbers():
+    """Text taken from some PDFs prints an article's number alone and its title on the next
+    line(s), with the page's number and running header where a page ended: the title is read
+    (a wrapped one whole), the page furniture looked past, for a chapter's title too."""
+    text = "\n".join([
+        "Chương I", "QUY ĐỊNH CHUNG", "Điều 1.", "Phạm vi điều chỉnh",
+        "Luật này quy định về hộ tịch và đăng ký hộ tịch trên môi trường điện tử.",
+        "Điều 2.", "Ghi vào Sổ hộ tịch việc hộ tịch đã được giải quyết tại cơ quan",
+        "có thẩm quyền của nước ngoài", "1. Việc khai sinh được ghi vào Sổ hộ tịch.",
+        "DỰ THẢO 2 - 15/10/2026", "Chương II", "4", "DỰ THẢO 2 - 15/10/2026",
+        "ĐĂNG KÝ HỘ TỊCH TRỰC TUYẾN", "Điều 3.", "7", "DỰ THẢO 2 - 15/10/2026",
+        "Đăng ký khai sinh trực tuyến", "1. Người yêu cầu nộp hồ sơ trực tuyến."])
+    doc = parse_text(text)
+    assert [(u.num, u.heading) for u in doc.units("chapter")] == [
+        ("I", "QUY ĐỊNH CHUNG"), ("II", "ĐĂNG KÝ HỘ TỊCH TRỰC TUYẾN")]
+    assert [a.heading for a in doc.units("article")] == [
+        "Phạm vi điều chỉnh",
+        "Ghi vào Sổ hộ tịch việc hộ tịch đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài",
+        "Đăng ký khai sinh trực tuyến"]
+    assert doc.units("article")[0].content[0].text.startswith("Luật này quy định")
+
+
+def test_untitled_articles_keep_their_first_sentence():
+    """A constitution's untitled articles open with their text, a sentence (wrapped or not):
+    it is not read as a title."""
+    doc = parse_text("\n".join([
+        "Điều 1", "Nước Cộng hòa xã hội chủ nghĩa Việt Nam là một nước độc lập, có chủ quyền, thống",
+        "nhất và toàn vẹn lãnh thổ.", "Điều 2", "1. Nhà nước là nhà nước pháp quyền.",
+        "Điều 3", "Nhà nước bảo đảm và phát huy quyền làm chủ của Nhân dân.",
+        "Điều 4", "Đảng Cộng sản Việt Nam là lực lượng lãnh đạo Nhà nước và xã hội.",
+        "Mọi tổ chức của Đảng hoạt động trong khuôn khổ Hiến pháp và pháp luật."]))
+    assert [a.heading for a in doc.units("article")] == ["", "", "", ""]
+
+
 def test_section_variants_and_title_on_next_line():
     doc = parse_text("\n".join([
         "Chương I", "QUY ĐỊNH CHUNG", "Mục 1. HỆ THỐNG", "Điều 1. A", "Mục 2", "CƠ SỞ DỮ LIỆU",

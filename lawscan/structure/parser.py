@@ -35,12 +35,18 @@ _C = V["closing"]
 _CLOSING_RE = re.compile(_C["passed"], re.IGNORECASE)
 _SIGNATURES = {s.upper() for s in _C["signature"]}
 _ANNEX_RE = re.compile(rf"^(?:{alternation(_C['annex'])})(?!\w)")
+# a title that starts with a reference to another unit ("Chương II. Điều 5 của Luật này …"): a
+# label, then a number or "này" (not "Chương VIII. Điều khoản thi hành", whose "Điều" is a word)
 _REF_LABEL_RE = re.compile(
-    rf"^(?i:{alternation(V['labels']['article'] + V['labels']['chapter'] + V['labels']['section'])})\s+\S")
+    rf"^(?i:{alternation(V['labels']['article'] + V['labels']['chapter'] + V['labels']['section'])})"
+    r"\s+(?:\d|[IVXLCDM]+(?![^\W\d_])|này(?!\w))")
 _DASHES = "-–—"
 _ARTICLE_WORDS = alternation(V["labels"]["article"])
 _THIS_RE = re.compile(r"\snày(?!\w)")
 _PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
+_PAGE_ONLY_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
+_DATE_RE = re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)")
+_SENTENCE_END = ".;:,"
 _UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{alternation(V['titles']['unfinished'])}))$")
 
 
@@ -84,6 +90,7 @@ class LineParser:
         self.misspelt: dict[tuple[str, str], list] = {}  # (as printed, label) -> [first line, count]
         self.misread: list[tuple[str, str, int | None]] = []  # (as printed, as read, line)
         self.stopless = 0  # khoản read without the full stop after their number ("1 Cá nhân")
+        self._repeated: set[str] | None = None  # dated lines printed three times or more (on first use)
 
     # ---------------------------------------------------------------- helpers
     def _problem(self, code: str, message: str, line: int | None, severity: str = "warning"):
@@ -94,6 +101,21 @@ class LineParser:
         are only opened inside an article and the stack goes down in level, so the innermost
         open unit tells (quotations ask ``self.quoted`` first)."""
         return LEVEL.get(self.stack[-1].kind, -1) >= LEVEL["article"]
+
+    def _is_furniture(self, p: str) -> bool:
+        """A page's furniture left in a text taken from a PDF: a bare page number ("4", "- 4 -")
+        or a running header, a line with a date printed three times or more ("DỰ THẢO 2 -
+        15/10/2026", "CÔNG BÁO/Số 15 + 16/Ngày 10-01-2026"); looked past where a heading's title
+        is sought."""
+        if _PAGE_ONLY_RE.match(p):
+            return True
+        if self._repeated is None:
+            seen: dict[str, int] = {}
+            for q in self.probes:
+                if q and _DATE_RE.search(q):
+                    seen[q] = seen.get(q, 0) + 1
+            self._repeated = {q for q, n in seen.items() if n >= 3}
+        return p in self._repeated
 
     def _expected(self, kind: str) -> int:
         prev = self.last_key.get(kind)
@@ -182,7 +204,7 @@ class LineParser:
         end = i + 1
         while j < len(self.lines) and (len(parts) < 3 or _continues(parts[-1])) and len(parts) < 8:
             p = self.probes[j]
-            if not p:
+            if not p or self._is_furniture(p):
                 j += 1
                 continue
             if (self._any_heading(p) or PARAGRAPH_RE.match(p) or POINT_RE.match(p)
@@ -461,8 +483,45 @@ class LineParser:
             self._body_line(self.lines[i], p)
             last_text = p
             i += 1
+        self._titles_below_numbers()
         self._report_headings()
         return self.root
+
+    def _titles_below_numbers(self) -> None:
+        """Article numbers printed alone with the title on the next line(s) ("Điều 18." /
+        "Đăng ký khai sinh trực tuyến", as text taken from some PDFs prints them): when most of
+        the untitled articles open with a title-like run (:meth:`_title_run`), each such run is
+        taken as its article's title. An untitled article whose text starts with a sentence
+        (a constitution's) keeps it."""
+        if self.quoted or len(self.untitled) < 2:
+            return
+        runs = [(a, self._title_run(a)) for a in self.untitled]
+        found = [(a, run) for a, run in runs if run]
+        if 3 * len(found) < 2 * len(self.untitled):
+            return
+        for article, run in found:
+            article.heading = " ".join(probe_text(ln.text) for ln in run)
+            article.content = [ln for ln in article.content if not any(ln is r for r in run)]
+        self.untitled = [a for a in self.untitled if not a.heading]
+
+    def _title_run(self, article: Unit) -> list[Line]:
+        """The lines that open an untitled article's text and read as its title: the first line
+        (page furniture aside) starts in upper case, lines after it go on in lower case, at most
+        three and 250 characters; not ended as a sentence is (".;:,"), and followed by the
+        article's text (a line in upper case, or its khoản)."""
+        kept = [(ln, p) for ln in article.content if (p := probe_text(ln.text)) and not self._is_furniture(p)]
+        probes = [p for _, p in kept]
+        if not probes or not starts_upper(probes[0]):
+            return []
+        end = 1
+        while end < len(probes) and probes[end][0].islower() and probes[end - 1][-1] not in _SENTENCE_END:
+            end += 1
+        title = " ".join(probes[:end])
+        if end > 3 or len(title) > 250 or title[-1] in _SENTENCE_END:
+            return []
+        followed = starts_upper(probes[end]) if end < len(probes) else any(
+            c.kind == "paragraph" for c in article.children)
+        return [ln for ln, _ in kept[:end]] if followed else []
 
     def _begin_issued(self, i: int, issued: attach.IssuedText) -> int:
         """A text issued with the document begins at line ``i``: an annex is closing text (kept
