@@ -63,6 +63,9 @@ LEFT_STRUCTURE = {
     # regulation's 20
     "quyet-dinh-ubnd-ban-hanh-quy-che-du-lieu-tinh.txt":
         "a decision and the regulation it issues: the label counts the regulation's articles only",
+    # the same convention: the decision's "Điều 1:"-"Điều 3:" and the regulation's 20 (23 read)
+    "quyet-dinh-ubnd-ban-hanh-quy-dinh-dich-vu-cong-truc-tuyen.txt":
+        "a decision and the regulation it issues: the label counts the regulation's articles only",
 }
 
 
