@@ -45,6 +45,7 @@ _ARTICLE_WORDS = alternation(V["labels"]["article"])
 _THIS_RE = re.compile(r"\snày(?!\w)")
 _PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
 _PAGE_ONLY_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
+_HEADER_CHARS = 80  # a running header is a short line
 _DATE_RE = re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)")
 _SENTENCE_END = ".;:,"
 _UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{alternation(V['titles']['unfinished'])}))$")
@@ -104,15 +105,17 @@ class LineParser:
 
     def _is_furniture(self, p: str) -> bool:
         """A page's furniture left in a text taken from a PDF: a bare page number ("4", "- 4 -")
-        or a running header, a line with a date printed three times or more ("DỰ THẢO 2 -
+        or a running header, a short line with a date printed three times or more ("DỰ THẢO 2 -
         15/10/2026", "CÔNG BÁO/Số 15 + 16/Ngày 10-01-2026"); looked past where a heading's title
         is sought."""
         if _PAGE_ONLY_RE.match(p):
             return True
+        if len(p) > _HEADER_CHARS or not _DATE_RE.search(p):
+            return False
         if self._repeated is None:
             seen: dict[str, int] = {}
             for q in self.probes:
-                if q and _DATE_RE.search(q):
+                if 0 < len(q) <= _HEADER_CHARS and _DATE_RE.search(q):
                     seen[q] = seen.get(q, 0) + 1
             self._repeated = {q for q, n in seen.items() if n >= 3}
         return p in self._repeated
