@@ -6,6 +6,8 @@ signature block after the last article (and annexes) are kept apart in ``closing
 that follow an instruction ending with ":" are parsed as their own small tree under a ``quoted``
 unit. A heading is only a heading when it looks like one: "Điều 36 của Bộ luật này" is a
 cross-reference, and an out-of-sequence number whose neighbours continue the sequence is too.
+Article numbers printed alone take the title-like line below them when most of them do (text
+taken from a PDF), and page numbers and running headers are looked past where a title is sought.
 """
 
 from __future__ import annotations
@@ -503,8 +505,9 @@ class LineParser:
         if 3 * len(found) < 2 * len(self.untitled):
             return
         for article, run in found:
+            taken = set(map(id, run))
             article.heading = " ".join(probe_text(ln.text) for ln in run)
-            article.content = [ln for ln in article.content if not any(ln is r for r in run)]
+            article.content = [ln for ln in article.content if id(ln) not in taken]
         self.untitled = [a for a in self.untitled if not a.heading]
 
     def _title_run(self, article: Unit) -> list[Line]:
