@@ -45,7 +45,6 @@ LEFT = {
         "without a digital term ('khoa học', 'công nghệ') do not count, so half of the counted "
         "items are digital; the verdict is marked for review (confidence 0.84)",
     "luat-phong-chong-thien-tai-khong-dau.txt": "a text without diacritics (see LEFT_STRUCTURE)",
-    "luat-vien-thong-sua-doi.docx": "chapter headings in Word text boxes (see LEFT_STRUCTURE)",
 }
 
 # drafts whose structure is not read as written, and why (left)
@@ -53,10 +52,6 @@ LEFT_STRUCTURE = {
     # "Dieu 1. Pham vi dieu chinh": its structure is read (its labels as misspelt ones), but its
     # title is not found, and the lexicon's terms have their diacritics: no digital unit is found
     "luat-phong-chong-thien-tai-khong-dau.txt": "a text written without Vietnamese diacritics",
-    # the .docx reader reads the body's paragraphs and tables, not the content of text boxes
-    # (w:txbxContent), and says so (read.docx.textbox): its 41 articles are read, none of its
-    # 10 chapters
-    "luat-vien-thong-sua-doi.docx": "every chapter heading sits in a Word text box",
     # a decision's three articles, its signature, then the regulation it issues ("QUY CHẾ" /
     # its title / "(Ban hành kèm theo Quyết định số …)") with Chương I-V and Điều 1-20: lawscan
     # reads the regulation as the decision's attachment and counts 23 articles, the label the

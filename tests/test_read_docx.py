@@ -234,14 +234,43 @@ def test_inline_containers_fields_tracked_changes_breaks(tmp_path):
     assert broken[0].lineno == broken[1].lineno
 
 
-def test_text_box_not_read_but_reported(tmp_path):
+def test_text_box_read_before_its_anchor_and_reported(tmp_path):
     doc = new_doc()
     add_xml(doc, p(r("Trước hộp.") + '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml">'
                    '<v:textbox><w:txbxContent>' + p(r("Chữ trong hộp")) + "</w:txbxContent>"
                    "</v:textbox></v:shape></w:pict></w:r>"))
+    add_xml(doc, p(r("Sau hộp.")))
     src = read_docx(save(doc, tmp_path))
-    assert texts(src) == ["Trước hộp."]
-    assert [pr.severity for pr in src.problems if pr.code == "read.docx.textbox"] == ["warning"]
+    assert texts(src) == ["Chữ trong hộp", "Trước hộp.", "Sau hộp."]
+    assert [line.lineno for line in src.lines] == [1, 2, 3]
+    assert [pr.severity for pr in src.problems if pr.code == "read.docx.textbox"] == ["info"]
+
+
+def test_a_text_box_written_twice_is_read_once(tmp_path):
+    """Word writes a shape in mc:AlternateContent twice, as a DrawingML text box (mc:Choice)
+    and as VML (mc:Fallback): a chapter heading in it is read once, before its paragraph; a
+    paragraph's numbering (paragraph_elements) follows the same order."""
+    from lawscan.read.docx import paragraph_elements
+
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    box = "<w:txbxContent>" + p(r("Chương I")) + p(r("NHỮNG QUY ĐỊNH CHUNG")) + "</w:txbxContent>"
+    add = (f'<w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps"><w:drawing>'
+           f'<wps:wsp xmlns:wps="{wps}"><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+           '<mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+           f"{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+    doc = new_doc()
+    add_xml(doc, p(add))
+    add_xml(doc, p(r("Điều 1. Phạm vi điều chỉnh")))
+    path = save(doc, tmp_path)
+    src = read_docx(path)
+    assert texts(src) == ["Chương I", "NHỮNG QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh"]
+    import docx
+
+    elements = paragraph_elements(docx.Document(str(path)).element.body)
+    own_text = [el.findall(f"{{{W_NS}}}r/{{{W_NS}}}t") for el in elements]  # not the box's
+    assert ["".join(t.text for t in ts) for ts in own_text] == \
+        ["Chương I", "NHỮNG QUY ĐỊNH CHUNG", "", "Điều 1. Phạm vi điều chỉnh"]
 
 
 # --------------------------------------------------------------------------- TOC and notes

@@ -7,14 +7,15 @@ What it gives
   table cells (row by row, cell by cell, nested tables in place), content controls included.
   Every paragraph gets a number, also empty, skipped (table of contents) or dropped ones, so
   the numbers stay the same whatever is skipped; :func:`paragraph_elements` gives the
-  paragraphs of a body in that order. Paragraphs of notes, headers, text boxes and deleted
-  blocks (``w:del`` around paragraphs) are not numbered. A line break (``w:br``, ``w:cr``) splits a
+  paragraphs of a body in that order. The paragraphs of a text box are numbered and read
+  before the paragraph the box is anchored in (a shape Word writes twice, as DrawingML and as
+  VML, once). Paragraphs of notes, headers and deleted blocks (``w:del`` around paragraphs)
+  are not numbered. A line break (``w:br``, ``w:cr``) splits a
   paragraph into several Lines with the same ``lineno``. Tabs become spaces.
 * Text of runs, also inside hyperlinks, smart tags, custom XML, simple and complex fields (the
   shown result, not the instruction) and content controls (``w:sdt``); inserted text
   (``w:ins``, ``w:moveTo``) is taken, deleted text (``w:del``, ``w:moveFrom``) and hidden text
-  (``w:vanish``) are not. Text boxes and drawings are not read (a warning Problem
-  ``read.docx.textbox`` counts those that hold text).
+  (``w:vanish``) are not. An info Problem ``read.docx.textbox`` counts the text boxes read.
 * ``Line.raw`` is the paragraph's text as stored in the file; ``Line.text`` is what the paragraph
   shows: the label of Word's automatic numbering prefixed ("Điều 5. ", "2. ", "a) ") and the
   reference marks of notes removed.

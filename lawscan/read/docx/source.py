@@ -107,7 +107,8 @@ def build_source(path: str, parts: dict) -> Source:
     if walker.textboxes:
         source.problems.append(Problem(
             "read.docx.textbox",
-            f"text in {walker.textboxes} text boxes or shapes was not read", None, "warning"))
+            f"the text of {walker.textboxes} text boxes was read before the paragraph each is "
+            "anchored in", None, "info"))
     if walker.alt_chunks:
         if not any(line.text.strip() for line in source.lines):
             raise ReadError(path, f"the body is {walker.alt_chunks} embedded document(s) (w:altChunk), "

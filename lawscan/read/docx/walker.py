@@ -51,6 +51,16 @@ def _properties(el, tag: str):
     return _child(el, tag)
 
 
+def _inside_box(box, top, box_tag: str) -> bool:
+    """Whether ``box`` lies inside another text box below ``top``."""
+    parent = box.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == box_tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
 @dataclass
 class Para:
     lineno: int
@@ -75,7 +85,8 @@ class Walker:
         self.fields: list[dict] = []  # complex fields open across runs and paragraphs
         self.lineno = 0
         self.tables = 0
-        self.textboxes = 0  # text boxes / shapes holding text, which are not read
+        self.textboxes = 0  # text boxes holding text, read where they are anchored
+        self._boxes: list = []  # text boxes found in the paragraph being read (w:txbxContent)
         self.alt_chunks = 0  # w:altChunk: another document (HTML, RTF, .docx) imported whole
         self._tags: dict = {}  # element tag -> short name (see tag)
         self.q = {name: f"{{{w}}}{name}" for name in  # short name -> "{w-namespace}name"
@@ -178,9 +189,6 @@ class Walker:
         return gallery is not None and "content" in (gallery.get(f"{{{self.w}}}val") or "").lower()
 
     def paragraph(self, p, in_table: bool, toc: bool) -> None:
-        self.lineno += 1
-        if self.elements is not None:
-            self.elements.append(p)
         q = self.q
         with_props = self.with_props
         ppr = _properties(p, q["pPr"]) if with_props is None or p in with_props else None
@@ -202,7 +210,14 @@ class Walker:
                 ilvl = s_ilvl if s_ilvl is not None else self.numbering.level_for_style(s_num, s_style)
         toc_field_before = bool(self.fields) and self._in_toc_field()
         parts: list[str] = []
+        outer_boxes, self._boxes = self._boxes, []
         saw_toc_field = self._inline(p, parts)
+        boxes, self._boxes = self._boxes, outer_boxes
+        for box in boxes:  # a text box's paragraphs come before the one it is anchored in
+            self.block(box, in_table, toc)
+        self.lineno += 1
+        if self.elements is not None:
+            self.elements.append(p)
         para = Para(self.lineno, "".join(parts), in_table=in_table)
         para.toc = toc or toc_field_before or saw_toc_field or self.styles.is_toc(style_id)
         if num_id not in (None, "0"):
@@ -212,12 +227,26 @@ class Walker:
                 para.level = ilvl or 0
         self.paras.append(para)
 
-    def _note_textbox(self, el) -> None:
-        w = self.w
-        for box in el.iter(f"{{{w}}}txbxContent"):
-            if any((t.text or "").strip() for t in box.iter(f"{{{w}}}t")):
+    def _take_textboxes(self, el) -> None:
+        """Keep the text boxes of shape ``el`` that hold text, to be read before the paragraph
+        they are anchored in. Each box once: Word writes a shape twice in
+        ``mc:AlternateContent``, as a DrawingML text box (``mc:Choice``) and as VML
+        (``mc:Fallback``); the fallback is read only when the choice has no box. A box inside
+        another box is read with it."""
+        box_tag = f"{{{self.w}}}txbxContent"
+        parts = [el]
+        if self.tag(el) == "?AlternateContent":
+            parts = [c for c in el if self.tag(c) in ("?Choice", "?Fallback")]
+        for part in parts:
+            boxes = [b for b in part.iter(box_tag) if not _inside_box(b, part, box_tag)]
+            if boxes:
+                break
+        else:
+            return
+        for box in boxes:
+            if any((t.text or "").strip() for t in box.iter(f"{{{self.w}}}t")):
                 self.textboxes += 1
-                return
+                self._boxes.append(box)
 
     def _in_toc_field(self) -> bool:
         return any(f["instr"].strip().upper().startswith("TOC") for f in self.fields)
@@ -243,7 +272,7 @@ class Walker:
             elif t in ("m:oMath", "m:oMathPara"):
                 parts.extend(x.text or "" for x in child.iter(f"{{{M_NS[0]}}}t", f"{{{M_NS[1]}}}t"))
             elif t in ("?AlternateContent", "pict", "object"):
-                self._note_textbox(child)
+                self._take_textboxes(child)
             elif t == "p":  # a paragraph nested in an inline sdt: keep it on its own line
                 parts.append(BREAK)
                 saw_toc |= self._inline(child, parts)
@@ -301,7 +330,7 @@ class Walker:
 
     def _run_mark(self, t: str, child, parts: list[str]) -> None:
         """What a run's child other than ``w:t`` shows: a tab, a break, a hyphen, a symbol,
-        math text; a drawing may hold a text box (counted, not read)."""
+        math text; a drawing may hold a text box (read before the paragraph)."""
         if t in ("tab", "ptab"):
             parts.append("\t")
         elif t in ("br", "cr"):
@@ -315,7 +344,7 @@ class Walker:
         elif t in ("m:oMath", "m:t"):
             parts.append(child.text or "")
         elif t in ("drawing", "pict", "object", "?AlternateContent"):
-            self._note_textbox(child)
+            self._take_textboxes(child)
         # footnoteReference, endnoteReference, footnoteRef, separators: not text
 
 def paragraph_elements(body) -> list:
