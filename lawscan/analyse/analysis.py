@@ -2,7 +2,8 @@
 
 ``analyse_document(doc, settings=None) -> Analysis`` runs the analysis stage in order - the
 outline (own structure, final provisions), the lexicon scan, the digital units, the status and
-applicability, the token patterns and word segmentation, the rubric coverage - and gives every
+applicability (marked for review, whatever they say, for a text written without Vietnamese
+diacritics: ``diacritics``), the token patterns and word segmentation, the rubric coverage - and gives every
 result in one :class:`Analysis`, which the rules receive. Nothing is kept anywhere else: a
 Document edited in place is looked at afresh by analysing it again.
 """
@@ -49,6 +50,8 @@ def analyse_document(doc: Document, settings: dict | None = None,
     from lawscan.analyse.classifier import (UnitContext, classifier_signals, combine_trained,
                                             load_classifier, method_of)
     from lawscan.analyse.confidence import needs_review
+    from lawscan.analyse.diacritics import NO_DIACRITICS_CONFIDENCE, lacks_diacritics
+    from lawscan.analyse.messages import reason
     from lawscan.analyse.judge import judge_units
     from lawscan.analyse.matcher import load_lexicon, scan
 
@@ -67,9 +70,13 @@ def analyse_document(doc: Document, settings: dict | None = None,
     else:
         judged = judge_units(outline, sc, lex)
     verdict = vd.decide(outline, sc, judged, lex)
-    verdict.method, verdict.review = method, needs_review(verdict.confidence)
     verdict.applicable, why = vd.applicability(outline, sc, verdict.status)
     verdict.reasons += why + [alias.reason for alias in own_names]
+    if lacks_diacritics(doc):  # nothing of the lexicon or the rubric can be found in it
+        verdict.confidence = min(verdict.confidence, NO_DIACRITICS_CONFIDENCE)
+        verdict.applicable = True  # what it regulates cannot be read: not "nothing to regulate"
+        verdict.reasons.append(reason("no_diacritics"))
+    verdict.method, verdict.review = method, needs_review(verdict.confidence)
 
     extra = []
     if settings.get("tokens", True):
