@@ -44,7 +44,9 @@ LEFT = {
         "TRONG NÔNG NGHIỆP' (2 digital articles of 5) is read as digital: items of two syllables "
         "without a digital term ('khoa học', 'công nghệ') do not count, so half of the counted "
         "items are digital; the verdict is marked for review (confidence 0.84)",
-    "luat-phong-chong-thien-tai-khong-dau.txt": "a text without diacritics (see LEFT_STRUCTURE)",
+    "luat-phong-chong-thien-tai-khong-dau.txt":
+        "a text without diacritics (see LEFT_STRUCTURE): read as none, marked for review with the "
+        "reason (confidence 0.3)",
 }
 
 # drafts whose structure is not read as written, and why (left)
@@ -70,6 +72,11 @@ LEFT_STRUCTURE = {
 TITLE_AS_PRINTED = {
     # its enacting sentence: "Quốc hội ban hành Luật giáo dục đại học."
     "vbhn-luat-giao-duc-dai-hoc.txt": "Luật giáo dục đại học (văn bản hợp nhất)",
+    # drafts of a law that replaces the old one whose labels cite them "(sửa đổi)", as drafters do,
+    # where the text prints the law's name only ("LUẬT / CƯ TRÚ"; a portal's breadcrumb, not read,
+    # says "Dự thảo Luật Cư trú (sửa đổi)")
+    "du-thao-luat-cu-tru-sua-doi.html": "Luật Cư trú",
+    "du-thao-luat-pha-san-sua-doi.md": "Luật Phá sản",
 }
 
 # a .doc is read through LibreOffice, which a machine may lack (lawscan then says what to install)
