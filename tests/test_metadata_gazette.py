@@ -51,6 +51,23 @@ def test_the_header_title_wins_over_the_enacting_sentence():
     assert (doc.issuer, doc.number, doc.date) == ("BỘ TÀI CHÍNH", "33/2026/TT-BTC", "2026-03-30")
 
 
+@pytest.mark.parametrize("article, title", [
+    ("Điều 1. Phê duyệt Đề án phát triển dữ liệu ngành y tế giai đoạn 2026 - 2030 (sau đây gọi tắt "
+     "là Đề án) với những nội dung chủ yếu sau:",
+     "Quyết định phê duyệt Đề án phát triển dữ liệu ngành y tế giai đoạn 2026 - 2030"),
+    # a first article that says something else leaves the header's words in sentence case
+    ("Điều 1. Mục tiêu\nNâng cao chất lượng dữ liệu.",
+     "Quyết định phê duyệt đề án phát triển dữ liệu ngành y tế giai đoạn 2026 - 2030"),
+])
+def test_a_decision_in_capitals_is_spelt_as_its_first_article_says_it(article, title):
+    """A decision has no enacting sentence: its Điều 1 says what it decides, with the capitals
+    the header's capitals hide ("Đề án" names the scheme)."""
+    doc = parse_text("THỦ TƯỚNG CHÍNH PHỦ\nSố: 1438/QĐ-TTg\nQUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN "
+                     "DỮ LIỆU NGÀNH Y TẾ GIAI ĐOẠN 2026 - 2030\nTHỦ TƯỚNG CHÍNH PHỦ\n"
+                     "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\n" + article)
+    assert (doc.title, doc.doc_kind) == (title, "decision")
+
+
 @pytest.mark.parametrize("rule", ["____________", "-----------", "***", "_____ . _____"])
 def test_the_rule_printed_under_a_decrees_title_ends_it(rule):
     doc = parse_text(f"CHÍNH PHỦ\nSố: /2026/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về Cơ sở dữ liệu "

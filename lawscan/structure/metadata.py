@@ -311,7 +311,8 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
     title = _subject_title(head) or _header_cut(_enacted_title(head), head)
     if not title and _TITLE_WORD_RE.match(hinted.upper()):
         title = hinted
-    title = title or title_from_header(head) or _with_kind(hinted, hints) or _subject_title(head)
+    title = title or _spelled_as(title_from_header(head), first_article) or _with_kind(hinted, hints) \
+        or _subject_title(head)
     if not title:  # records without a header: "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược"
         m = _AMENDING_ARTICLE_RE.match(first_article or "")
         if m:
@@ -323,6 +324,25 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
             if m:
                 return f"{m.group(1)} {m.group(2).strip(' .;')}"
     return title
+
+
+def _spelled_as(title: str, first_article: str) -> str:
+    """A title the header printed in capitals, spelt with the capitals of a first article that
+    begins with its words: a decision has no enacting sentence, its Điều 1 says what it decides
+    ("QUYẾT ĐỊNH / PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN …" and "Điều 1. Phê duyệt Đề án phát triển … (sau
+    đây gọi tắt là Đề án) …" -> "Quyết định phê duyệt Đề án phát triển …")."""
+    m = _TITLE_WORD_RE.match(title.upper())
+    if not m or not m.group("rest"):
+        return title
+    cut = len(title) - len(m.group("rest"))
+    kind, subject = title[:cut], title[cut:]
+    wanted = re.findall(r"\w+", subject)
+    said = re.findall(r"\w+", first_article)[:len(wanted)]
+    if not wanted or [w.lower() for w in said] != [w.lower() for w in wanted]:
+        return title
+    spelled = iter(said)
+    respelled = re.sub(r"\w+", lambda _: next(spelled), subject)
+    return kind + subject[:1] + respelled[1:]  # the title's own first letter ("Quyết định phê …")
 
 
 def _with_kind(hinted: str, hints: dict) -> str:
