@@ -77,6 +77,10 @@ TITLE_AS_PRINTED = {
     # says "Dự thảo Luật Cư trú (sửa đổi)")
     "du-thao-luat-cu-tru-sua-doi.html": "Luật Cư trú",
     "du-thao-luat-pha-san-sua-doi.md": "Luật Phá sản",
+    # the label cites the amended decree by its number; the text's title also gives its date and issuer
+    "nghi-dinh-sua-doi-nghi-dinh-ve-dang-ky-ho-kinh-doanh.docx":
+        "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 289/2025/NĐ-CP ngày 14 tháng 11 "
+        "năm 2025 của Chính phủ về đăng ký hộ kinh doanh",
 }
 
 # a .doc is read through LibreOffice, which a machine may lack (lawscan then says what to install)
