@@ -3,8 +3,8 @@
 ``analyse_document(doc, settings=None) -> Analysis`` runs the analysis stage in order - the
 outline (own structure, final provisions), the lexicon scan, the digital units, the status and
 applicability (marked for review, whatever they say, for a text written without Vietnamese
-diacritics: ``diacritics``), the token patterns and word segmentation, the rubric coverage - and gives every
-result in one :class:`Analysis`, which the rules receive. Nothing is kept anywhere else: a
+diacritics: ``diacritics``), the token patterns and word segmentation, the rubric coverage -
+and gives every result in one :class:`Analysis`, which the rules receive. Nothing is kept anywhere else: a
 Document edited in place is looked at afresh by analysing it again.
 """
 

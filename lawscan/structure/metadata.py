@@ -331,8 +331,9 @@ def _spelled_as(title: str, first_article: str) -> str:
     begins with its words: a decision has no enacting sentence, its Điều 1 says what it decides
     ("QUYẾT ĐỊNH / PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN …" and "Điều 1. Phê duyệt Đề án phát triển … (sau
     đây gọi tắt là Đề án) …" -> "Quyết định phê duyệt Đề án phát triển …")."""
-    m = _TITLE_WORD_RE.match(title.upper())
-    if not m or not m.group("rest"):
+    upper = title.upper()
+    m = _TITLE_WORD_RE.match(upper)
+    if not m or not m.group("rest") or len(upper) != len(title):
         return title
     cut = len(title) - len(m.group("rest"))
     kind, subject = title[:cut], title[cut:]
