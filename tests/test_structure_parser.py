@@ -190,6 +190,15 @@ def test_untitled_articles_keep_their_first_sentence():
     assert [a.heading for a in doc.units("article")] == ["", "", "", ""]
 
 
+def test_a_space_before_the_full_stop_after_an_article_number():
+    """"Điều 12 . Đơn vị bầu cử" (text copied from a web page) is article 12; "Điều 5 . của Luật
+    này" is not a heading."""
+    doc = parse_text("Điều 11. Số đại biểu\nNội dung.\nĐiều 12 . Đơn vị bầu cử\nNội dung.\n"
+                     "Điều 13 : Khu vực bỏ phiếu\ntheo quy định tại\nĐiều 5 . của Luật này.\n")
+    assert [(a.num, a.heading) for a in doc.units("article")] == [
+        ("11", "Số đại biểu"), ("12", "Đơn vị bầu cử"), ("13", "Khu vực bỏ phiếu")]
+
+
 def test_section_variants_and_title_on_next_line():
     doc = parse_text("\n".join([
         "Chương I", "QUY ĐỊNH CHUNG", "Mục 1. HỆ THỐNG", "Điều 1. A", "Mục 2", "CƠ SỞ DỮ LIỆU",

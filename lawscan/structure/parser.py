@@ -300,8 +300,8 @@ class LineParser:
         if not rest.strip():
             return Heading("article", num, "")
         first = rest[0]
-        if first.isspace() and rest.lstrip()[:1] in _DASHES:
-            first = rest.lstrip()[0]  # "Điều 5 - Phạm vi"
+        if first.isspace() and rest.lstrip()[:1] in ".:" + _DASHES:
+            first = rest.lstrip()[0]  # "Điều 5 - Phạm vi", "Điều 12 . Đơn vị bầu cử" (copied from a page)
         if first in ".:" + _DASHES:
             title = strip_separator(rest)
             if title and not starts_upper(title) and not title[0].isdigit():
