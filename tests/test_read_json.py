@@ -41,6 +41,18 @@ def test_full_text_record():
     assert src.meta["number"] == "1/2025/QH15" and src.meta["title"] == "Thử nghiệm"
 
 
+def test_full_text_record_with_its_text_under_content(tmp_path):
+    """Some exporters put a full-text record's law text under "content", not "text"."""
+    record = {"url": "https://vbpl.vn/van-ban/chi-tiet/du-thao-luat-thu-nghiem--12345", "title": "",
+              "document_type": "Luật", "content": "LUẬT\nTHỬ NGHIỆM\nChương I\nQUY ĐỊNH CHUNG\n"
+                                                   "Điều 1. Phạm vi\nNội dung."}
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines] == ["LUẬT", "THỬ NGHIỆM", "Chương I", "QUY ĐỊNH CHUNG",
+                                              "Điều 1. Phạm vi", "Nội dung."]
+
+
 @pytest.mark.parametrize("content,code", [
     ('{"id": "x", "chapters": [', "read.json"),
     ('{"id": "x", "other": 1}', "read.no_text"),

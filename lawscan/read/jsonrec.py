@@ -10,7 +10,7 @@ law text, so the one structure parser handles it. Two shapes are known (others a
   that is not a real Chương/Phần label (the "PHẦN MỞ ĐẦU" pseudo-chapter of amending laws) gives
   no heading, with an info Problem.
 * full-text records ``{"_id", "title", "text": "…\\n\\n…", "document_number", "url", …}``: one
-  line per non-blank line of ``text``.
+  line per non-blank line of ``text`` (or of ``content``, where other exporters put it).
 
 ``lineno`` is the line of the JSON file holding the string the line comes from (1 for a file on
 one line). The record's identifiers (id, number, title, url, dates, type) go to ``Source.meta``.
@@ -26,6 +26,7 @@ from functools import lru_cache
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
 
+_TEXT_KEYS = ("text", "content")  # a full-text record's law text, the first of them that has it
 _KEY = re.compile(r'"([^"\\\n]{1,64})"\s*:')  # keys are short: bounded work per quote
 _CHAPTER_NUM = re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?\.?$", re.IGNORECASE)
 META_KEYS = {
@@ -141,15 +142,15 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
         lineno = keys.take(key) if not isinstance(value, (dict, list)) else None
         if key in META_KEYS and isinstance(value, (str, int)) and str(value).strip():
             source.meta.setdefault(META_KEYS[key], str(value).strip())
-        if key == "text" and isinstance(value, str):
+        if key in _TEXT_KEYS and isinstance(value, str) and not source.lines:
             source.lines.extend(_body_lines(value, lineno or 1))
     if isinstance(data.get("chapters"), list):
         _read_chapters(data["chapters"], keys, source)
     elif isinstance(data.get("articles"), list):
         _read_articles(data["articles"], keys, source)
     if not source.lines:
-        raise ReadError(path, "JSON without law text (no 'text', 'chapters' or 'articles' with content)",
-                        "read.no_text")
+        raise ReadError(path, "JSON without law text (no 'text', 'content', 'chapters' or 'articles' "
+                              "with text in it)", "read.no_text")
     return source
 
 
