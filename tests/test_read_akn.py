@@ -60,6 +60,24 @@ def test_vietnamese_akn_is_not_foreign(tmp_path):
     assert doc.find("part_1").num == "thứ nhất" and doc.find("part_1__chp_1__sec_1").num == "1"
 
 
+@pytest.mark.parametrize("subtype, title, kind", [
+    ("thong-tu-lien-tich", "THÔNG TƯ LIÊN TỊCH QUY ĐỊNH VIỆC TRAO ĐỔI DỮ LIỆU ĐIỆN TỬ", "circular"),
+    ("", "Thông tư liên tịch quy định việc trao đổi dữ liệu điện tử", "circular"),
+    ("", "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 01/2025/NĐ-CP", "decree"),
+    ("", "Luật sửa đổi, bổ sung một số điều", "amending_law"),
+])
+def test_vietnamese_akn_kind_from_its_subtype_or_title(tmp_path, subtype, title, kind):
+    """A joint circular ("thong-tu-lien-tich", "Thông tư liên tịch …") is a circular, a decree
+    that amends one a decree; not the reader's default, a law."""
+    xml = (READ / "akn3.xml").read_text(encoding="utf-8")
+    xml = xml.replace('<FRBRcountry value="xx"/>', '<FRBRcountry value="vn"/>' + (
+        f'<FRBRsubtype value="{subtype}"/>' if subtype else "")).replace(
+        "<shortTitle>Digital Records Act 2020</shortTitle>", f"<docTitle>{title}</docTitle>")
+    path = tmp_path / "vn.xml"
+    path.write_text(xml, encoding="utf-8")
+    assert normalise(read_source(str(path))).document.doc_kind == kind
+
+
 def test_akn_recognised_by_content(tmp_path):
     path = tmp_path / "act.txt"
     path.write_bytes((READ / "akn3.xml").read_bytes())

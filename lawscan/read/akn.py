@@ -47,7 +47,8 @@ TITLE_LIKE = {"num", "heading", "subheading"}
 # FRBRsubtype of a Vietnamese act that names its kind (the plain "luat" is decided by the title)
 SUBTYPE_KINDS = {"bo-luat": "code", "hien-phap": "constitution", "van-ban-hop-nhat": "consolidated",
                  "luat-sua-doi": "amending_law", "nghi-dinh": "decree", "thong-tu": "circular",
-                 "nghi-quyet": "resolution", "quyet-dinh": "decision"}
+                 "thong-tu-lien-tich": "circular", "nghi-quyet": "resolution",
+                 "nghi-quyet-lien-tich": "resolution", "quyet-dinh": "decision"}
 _WS = re.compile(r"\s+")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -268,7 +269,8 @@ def _metadata(doc_el, doc: Document) -> None:
 
         lowered = f"{doc.title} {value('FRBRname')}".lower()
         doc.doc_kind = SUBTYPE_KINDS.get(value("FRBRsubtype")) or next(
-            (kind for word, kind in vietnamese()["doc_kinds"].items() if word in lowered), "law")
+            (kind for word, kind in vietnamese()["title_kinds"].items() if lowered.startswith(word)),
+            None) or next((kind for word, kind in vietnamese()["doc_kinds"].items() if word in lowered), "law")
         doc.is_draft = "/bill/" in uri or _local(doc_el) == "bill"
     doc.meta.update({"frbr_uri": uri, "country": value("FRBRcountry"),
                      "language": value("FRBRlanguage", "language", "FRBRExpression"),
