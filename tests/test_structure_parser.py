@@ -135,6 +135,10 @@ def test_eids_of_sections_and_parts():
     (["Chương XX", "CÁC TỘI XÂM PHẠM AN TOÀN CÔNG CỘNG,", "TRẬT TỰ CÔNG CỘNG"], "XX",
      "CÁC TỘI XÂM PHẠM AN TOÀN CÔNG CỘNG, TRẬT TỰ CÔNG CỘNG"),
     (["Chương V [Nội dung này được hướng dẫn bởi Nghị định 151/2025/NĐ-CP]", "QUY HOẠCH"], "V", "QUY HOẠCH"),
+    # titles whose first word folds like a label before a letter that is a Roman digit: not "Phần
+    # L" or "Mục X" misspelt
+    (["Chương IV", "PHÂN LOẠI PHIM"], "IV", "PHÂN LOẠI PHIM"),
+    (["Chương VI", "MỨC XỬ PHẠT VÀ BIỆN PHÁP KHẮC PHỤC"], "VI", "MỨC XỬ PHẠT VÀ BIỆN PHÁP KHẮC PHỤC"),
 ])
 def test_chapter_heading_variants(lines, num, title):
     doc = parse_text("\n".join(lines + ["Điều 1. Phạm vi", "Nội dung."]))

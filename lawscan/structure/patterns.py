@@ -63,7 +63,8 @@ POINT_RE = re.compile(rf"^(?P<num>[{_LETTERS}]\d{{0,2}})\)\s*(?P<rest>.*)$")
 # Misspelt heading labels seen in real texts: "Chưong", "Điêu", "Đìều", "Dieu" (diacritics lost),
 # Cyrillic or other look-alike letters. A line's first word whose folded form is a label's;
 # the parser takes it only before a number and a title, in sequence (see LineParser._misspelt).
-MISSPELT_LABEL_RE = re.compile(r"^(\S{3,7})(?=\s*(?:\d|[IVXLCDM]|(?i:thứ)\s))")
+# The number is a whole word: "PHÂN LOẠI PHIM", "MỨC XỬ PHẠT" are titles, not "Phần L", "Mục X".
+MISSPELT_LABEL_RE = re.compile(r"^(\S{3,7})(?=\s*(?:\d|[IVXLCDM]+(?![^\W\d_])|(?i:thứ)\s))")
 # A Phần/Chương/Mục number a scan printed with l for I ("Chương lV"; see LineParser._misread_roman)
 MISREAD_ROMAN_RE = re.compile(r"^\S+\s+(?P<num>[IVXLCDMl]*l[IVXLCDMl]*)(?![^\W\d_])")
 _LOOKALIKES = str.maketrans({
