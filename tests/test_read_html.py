@@ -57,6 +57,18 @@ def test_tvpl_page():
     assert "Điều 1. Phạm vi điều chỉnh" in texts  # tooltip text not glued to the heading
     assert not any("được sửa đổi bởi" in t for t in texts)
     assert "Luật này quy định [xem mẫu số 1] về quy hoạch." in texts  # ordinary brackets stay
+
+
+def test_a_bookmark_anchor_with_a_tooltip_class_keeps_its_text(tmp_path):
+    """A tooltip's note is dropped; an <a name> bookmark whose class names a tooltip holds the
+    heading itself, which stays."""
+    page = (READ / "tvpl.html").read_text(encoding="utf-8").replace(
+        "class='clsBookmark clsopentLogin'", "class='lqhlTootip-dieu_1'", 1)
+    path = tmp_path / "tvpl.html"
+    path.write_text(page, encoding="utf-8")
+    texts = _texts(normalise(read_source(str(path))))
+    assert "Điều 1. Phạm vi điều chỉnh" in texts
+    assert not any("được sửa đổi bởi" in t for t in texts)
     assert "Điều 2.Đối tượng" in texts  # unclosed <p>: still one line per paragraph
     assert not any("Article" in t or "hướng dẫn sử dụng" in t for t in texts)  # English tab, hidden div
 

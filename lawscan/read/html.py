@@ -129,7 +129,9 @@ class _Extractor:
             return True
         if _HIDDEN_STYLE.search(el.get("style") or "") or el.get("hidden") is not None:
             return True
-        if _TOOLTIP_CLASS.search(el.get("class") or ""):
+        # a tooltip's note (thuvienphapluat.vn's <span class="lqhlTootip-1">), not a bookmark
+        # anchor that holds the text itself (<a name="dieu_2" class="…Tootip…"><b>Điều 2. …</b>)
+        if _TOOLTIP_CLASS.search(el.get("class") or "") and not (tag == "a" and el.get("name")):
             return True
         if self.generic and (tag in GENERIC_SKIP_TAGS or el.get("role") in ("navigation", "banner")
                              or _NAV_NAME.search(_classes(el))):
