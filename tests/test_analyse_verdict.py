@@ -240,7 +240,10 @@ Thông tư này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
     # the title's first item is not the system: a text on records that has a digital chapter
     ("Quy định về hồ sơ địa chính, hệ thống thông tin đất đai",
      "quy định về hồ sơ địa chính, hệ thống thông tin đất đai", "dedicated_chapter"),
-], ids=["the title regulates an information system", "records first"])
+    # an e-portal counts in titles: a text whose title's object is one is about it
+    ("Quy định về cổng thông tin điện tử của cơ quan nhà nước",
+     "quy định về cổng thông tin điện tử của cơ quan nhà nước", "digital_law"),
+], ids=["the title regulates an information system", "records first", "an e-portal"])
 def test_a_sub_law_texts_title_says_what_it_regulates(title, enacted, status):
     """A circular's (decree's, …) title says what it regulates, as a scope article does: a
     digital topic at the head of it, with at least half of the substantive chapters digital,

@@ -88,7 +88,8 @@ def _self_names() -> str:
 
 def object_topic(regulated: str, lex: Lexicon) -> str | None:
     """The digital topic at the head of the object a text regulates (folded): a topic of the
-    lexicon, or a strong term, that starts among its first ten words and in its first item, read
+    lexicon, or a strong term or one that counts in titles (an e-portal: "Nghị định quy định về
+    cổng thông tin điện tử …"), that starts among its first ten words and in its first item, read
     whole (cut at ten words, "hoạt động ứng dụng và phát triển công nghệ thông tin" lost its
     "tin")."""
     words = regulated.split()
@@ -97,8 +98,9 @@ def object_topic(regulated: str, lex: Lexicon) -> str | None:
     topic = lex.has_topic(phrase, starts_before=limit)
     if topic:
         return topic
-    strong = [h for h in lex.find_folded(phrase) if h.strength == "strong" and h.start < limit]
-    return strong[0].term if strong else None
+    named = [h for h in lex.find_folded(phrase) if h.start < limit
+             and (h.strength == "strong" or h.category in lex.title_categories)]
+    return named[0].term if named else None
 
 
 def _first_item_end(phrase: str) -> int:
