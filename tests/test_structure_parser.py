@@ -203,6 +203,17 @@ def test_a_space_before_the_full_stop_after_an_article_number():
         ("11", "Số đại biểu"), ("12", "Đơn vị bầu cử"), ("13", "Khu vực bỏ phiếu")]
 
 
+def test_a_lower_case_title_after_a_dash_that_starts_like_a_reference():
+    """"Điều 38 - quy định chuyển tiếp": after a dash a lower-case title is read in sequence, also
+    when it begins with a word that follows a reference in running text ("quy định"); "Điều 5 -
+    của Luật này" is text."""
+    doc = parse_text("Điều 1 - hiệu lực thi hành\n1. Luật này có hiệu lực.\n"
+                     "Điều 2 - quy định chuyển tiếp\n1. Hồ sơ đã nộp được giải quyết tiếp.\n"
+                     "Điều 3 - của Luật này được áp dụng.\n")
+    assert [(a.num, a.heading) for a in doc.units("article")] == [
+        ("1", "hiệu lực thi hành"), ("2", "quy định chuyển tiếp")]
+
+
 def test_section_variants_and_title_on_next_line():
     doc = parse_text("\n".join([
         "Chương I", "QUY ĐỊNH CHUNG", "Mục 1. HỆ THỐNG", "Điều 1. A", "Mục 2", "CƠ SỞ DỮ LIỆU",

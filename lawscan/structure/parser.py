@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from lawscan.model import Line, Problem, Unit, unit_names
 from lawscan.structure import amend, attach
-from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, FOLDED_LABELS, MISREAD_ROMAN_RE,
+from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, DASH_FOLLOWER_RE, FOLDED_LABELS,
+                                        MISREAD_ROMAN_RE,
                                         MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
                                         SECTION_RE, STOPLESS_PARAGRAPH_RE, SUBSECTION_RE, V,
@@ -305,8 +306,7 @@ class LineParser:
         if first in ".:" + _DASHES:
             title = strip_separator(rest)
             if title and not starts_upper(title) and not title[0].isdigit():
-                if first in _DASHES and not (REFERENCE_FOLLOWER_RE.match(title)
-                                             or _REF_LABEL_RE.match(title)):
+                if first in _DASHES and not (DASH_FOLLOWER_RE.match(title) or _REF_LABEL_RE.match(title)):
                     return Heading("article", num, title, weak=True)  # "Điều 5 - phạm vi": in sequence
                 return None  # "Điều 5. của" — not a heading
             return Heading("article", num, title)

@@ -92,6 +92,7 @@ def may_be_label(first_char: str) -> bool:
     return fold_label(first_char)[:1] in _LABEL_INITIALS
 
 REFERENCE_FOLLOWER_RE = re.compile(rf"^(?:{alternation(V['references']['followers'])})(?!\w)")
+DASH_FOLLOWER_RE = re.compile(rf"^(?:{alternation(V['references']['dash_followers'])})(?!\w)")
 
 # Probe clean-up: markdown heading marks, emphasis, block quotes; site annotations "[...]".
 _MD_LEAD_RE = re.compile(r"^(?:#{1,6}\s*|>\s*|[*_]{1,3}(?=\S))+")
