@@ -52,6 +52,11 @@ LEFT = {
         "TRƯỜNG ĐIỆN TỬ' into the Enterprise Law; lawscan judges a quoted inserted chapter as a "
         "chapter (dedicated_chapter), as the labels of two earlier drafts inserting a quoted chapter "
         "read it; this label reads the amending law's own articles (articles_only)",
+    "quyet-dinh-ubnd-quy-che-van-hanh-trung-tam-dieu-hanh-thong-minh.html":
+        "a provincial regulation on its smart operations centre ('Trung tâm Giám sát, điều hành "
+        "thông minh', called 'Trung tâm IOC' in its chapter titles), a term the lexicon lacks: "
+        "only the chapter on information security is read as digital (dedicated_chapter where the "
+        "label says digital_law); found on the last round's first run, left",
     "nghi-quyet-quoc-hoi-co-che-dac-thu-phat-trien-ha-tang-so.docx":
         "borderline by its own label: a resolution on special mechanisms for developing digital "
         "infrastructure whose chapters use land, tax and procurement tools; 'phát triển hạ tầng "
