@@ -265,16 +265,24 @@ def _metadata(doc_el, doc: Document) -> None:
         doc.date = date
     country = value("FRBRcountry").lower()
     if country in ("vn", "vnm", "vie") or value("FRBRlanguage", "language", "FRBRExpression") == "vie":
-        from lawscan.read.encoding import vietnamese
-
-        lowered = f"{doc.title} {value('FRBRname')}".lower()
-        doc.doc_kind = SUBTYPE_KINDS.get(value("FRBRsubtype")) or next(
-            (kind for word, kind in vietnamese()["title_kinds"].items() if lowered.startswith(word)),
-            None) or next((kind for word, kind in vietnamese()["doc_kinds"].items() if word in lowered), "law")
+        doc.doc_kind = SUBTYPE_KINDS.get(value("FRBRsubtype")) or _kind_from_title(
+            f"{doc.title} {value('FRBRname')}".lower())
         doc.is_draft = "/bill/" in uri or _local(doc_el) == "bill"
     doc.meta.update({"frbr_uri": uri, "country": value("FRBRcountry"),
                      "language": value("FRBRlanguage", "language", "FRBRExpression"),
                      "akn_type": _local(doc_el), "akn_name": doc_el.get("name") or ""})
+
+
+def _kind_from_title(lowered: str) -> str:
+    """A Vietnamese act's kind from its (lower-cased) title: the word it begins with ("thông tư
+    liên tịch …" is a circular), else a word anywhere in it ("… sửa đổi …"), else a law."""
+    from lawscan.read.encoding import vietnamese
+
+    words = vietnamese()
+    for word, kind in words["title_kinds"].items():
+        if lowered.startswith(word):
+            return kind
+    return next((kind for word, kind in words["doc_kinds"].items() if word in lowered), "law")
 
 
 def read_akn(path: str, data: bytes, limits: dict) -> Source:

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from lawscan.model import Line, Problem, Unit, unit_names
 from lawscan.structure import amend, attach
 from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, DASH_FOLLOWER_RE, FOLDED_LABELS,
-                                        MISREAD_ROMAN_RE,
-                                        MISSPELT_LABEL_RE,
+                                        MISREAD_ROMAN_RE, MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
                                         SECTION_RE, STOPLESS_PARAGRAPH_RE, SUBSECTION_RE, V,
                                         alternation, fold_label,
