@@ -1,7 +1,8 @@
-"""Legacy Word .doc files, read through an installed converter. The fixture
-(tests/fixtures/read/du-thao-nghi-dinh.doc, made by tools/make_doc_fixture.py from a text
-written for the tests) numbers its chapters, articles, khoản and điểm with Word's automatic
-numbering: LibreOffice keeps it, antiword and catdoc lose it (and say so)."""
+"""Legacy Word .doc, OpenDocument .odt and RTF files, read through an installed converter. The
+fixtures (tests/fixtures/read/du-thao-nghi-dinh.doc, .odt, .rtf, made by
+tools/make_doc_fixture.py from one text written for the tests) number its chapters, articles,
+khoản and điểm with Word's automatic numbering (.doc, .odt) or as text (.rtf): LibreOffice keeps
+it, antiword and catdoc lose it (and say so), and read only .doc."""
 
 from __future__ import annotations
 
@@ -24,14 +25,15 @@ def texts(source) -> list[str]:
 
 @pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice (soffice) is not installed "
                     "(apt-get install libreoffice-writer-nogui)")
-def test_doc_read_with_libreoffice_keeps_vietnamese_and_word_numbering(tmp_path):
+@pytest.mark.parametrize("suffix", ["doc", "odt", "rtf"])
+def test_read_with_libreoffice_keeps_vietnamese_and_word_numbering(tmp_path, suffix):
     from lawscan.pipeline import load_document
 
-    copy = tmp_path / DOC.name
-    shutil.copyfile(DOC, copy)
+    copy = tmp_path / f"du-thao.{suffix}"
+    shutil.copyfile(DOC.with_suffix(f".{suffix}"), copy)
     before = sorted(os.listdir(tmp_path))
     doc = load_document(copy)
-    assert doc.format == "doc" and doc.meta["converter"] == "soffice"
+    assert doc.format == suffix and doc.meta["converter"] == "soffice"
     counts = doc.counts()
     assert (counts["chapters"], counts["articles"], counts["paragraphs"], counts["points"]) == (3, 5, 4, 3)
     assert [u.heading for u in doc.units("chapter")] == ["NHỮNG QUY ĐỊNH CHUNG", "CẤP PHÉP VÀ VẬN HÀNH",
@@ -43,12 +45,12 @@ def test_doc_read_with_libreoffice_keeps_vietnamese_and_word_numbering(tmp_path)
 
 
 def _only(monkeypatch, name: str) -> None:
-    from lawscan.read import doc as doc_reader
+    from lawscan.read import office
 
     exe = shutil.which(name)
     if exe is None:
         pytest.skip(f"{name} is not installed (apt-get install {name})")
-    monkeypatch.setattr(doc_reader, "converters", lambda: [(name, exe)])
+    monkeypatch.setattr(office, "converters", lambda: [(name, exe)])
 
 
 @pytest.mark.parametrize("name", ["antiword", "catdoc"])
@@ -74,6 +76,32 @@ def test_doc_without_any_converter_says_what_to_install(monkeypatch, tmp_path):
     assert str(err.value).startswith(str(DOC)) and "\n" not in str(err.value)
 
 
+@pytest.mark.parametrize("suffix, described", [("odt", "an OpenDocument text (.odt) file"),
+                                               ("rtf", "a Rich Text Format (.rtf) file")])
+def test_odt_and_rtf_are_read_only_by_libreoffice(monkeypatch, suffix, described):
+    """antiword and catdoc read a .doc only: with them alone an .odt or .rtf is refused, naming
+    the file, its format and LibreOffice (not read as a .doc, nor as garbled text)."""
+    _only(monkeypatch, "antiword")
+    path = DOC.with_suffix(f".{suffix}")
+    with pytest.raises(ReadError) as err:
+        read_source(str(path))
+    assert err.value.code == "read.doc_converter_missing"
+    assert str(err.value).startswith(f"{path}: {described}; reading it needs a converter: install LibreOffice")
+    assert "antiword" not in str(err.value)
+
+
+def test_an_opendocument_file_that_is_not_a_text_is_refused(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bang-tong-hop.odt"  # a spreadsheet, whatever its name says
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ReadError) as err:
+        read_source(str(path))
+    assert err.value.code == "read.binary" and "not a text (spreadsheet)" in str(err.value)
+
+
 def test_converter_timeout_is_a_read_error(monkeypatch):
     _only(monkeypatch, "antiword")
     from lawscan.read import external
@@ -83,7 +111,7 @@ def test_converter_timeout_is_a_read_error(monkeypatch):
     def slow(path, argv, timeout, workdir, **kw):  # a converter that hangs on this input
         return real(path, ["sleep", "30"], timeout=0.5, workdir=workdir, **kw)
 
-    monkeypatch.setattr("lawscan.read.doc.run_tool", slow)
+    monkeypatch.setattr("lawscan.read.office.run_tool", slow)
     with pytest.raises(ReadError) as err:
         read_source(str(DOC))
     assert err.value.code == "read.tool_timeout" and "longer than 0.5 s" in str(err.value)
@@ -106,7 +134,7 @@ def _fake_tool(tmp_path, monkeypatch, name: str, body: str) -> None:
     tool.write_text("#!/bin/sh\n" + body, encoding="utf-8")
     tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin")
-    monkeypatch.setattr("lawscan.read.doc.converters", lambda: [(name, str(tool))])
+    monkeypatch.setattr("lawscan.read.office.converters", lambda: [(name, str(tool))])
 
 
 def test_a_converter_that_writes_without_end_is_stopped(tmp_path, monkeypatch):
@@ -138,4 +166,5 @@ cp {docx} "$outdir/input.docx"
     profile = seen.split("profile=", 1)[1].split("\n", 1)[0]
     assert "/lawscan-doc-" in profile and not os.path.exists(profile)  # private, removed after
     assert '"DisableMacrosExecution" oor:op="fuse"><value>true</value>' in seen
+    assert '"BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value>' in seen
     assert "fsize=3906" in seen  # 2 x 1,000,000 bytes, in 512-byte blocks

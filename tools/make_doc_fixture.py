@@ -1,4 +1,4 @@
-"""Make tests/fixtures/read/du-thao-nghi-dinh.doc, the legacy Word fixture of the .doc reader:
+"""Make tests/fixtures/read/du-thao-nghi-dinh.doc (and .odt, .rtf), the fixtures of the office reader:
 a short draft decree written for lawscan's tests (not a real text), with Vietnamese in every
 line and Word automatic numbering ("Chương %1", "Điều %1.", "%2.", "%3)") for its headings,
 khoản and điểm, so that a converter that drops Word numbering or Vietnamese shows it.
@@ -8,7 +8,10 @@ Command (needs python-docx and LibreOffice's ``soffice``; run from the repositor
     python tools/make_doc_fixture.py
 
 It writes the .docx with python-docx into a temporary directory and has LibreOffice save it as
-a Word 97-2003 .doc (``--convert-to doc:"MS Word 97"``). The expected text is in the test
+a Word 97-2003 .doc (``--convert-to doc:"MS Word 97"``) and an OpenDocument text (.odt). The
+.rtf is made from a second .docx with the labels written out as text ("Điều 1."): LibreOffice's
+RTF export writes the text of a numbering level in the ANSI code page, so "Chương %1" would come
+out as "Ch??ng I". The expected text is in the test
 (tests/test_read_doc.py): the chapters, articles, khoản and điểm this text has.
 """
 
@@ -73,7 +76,28 @@ TEXT = [
 ]
 
 
-def build_docx(path: Path) -> None:
+ROMAN = ["I", "II", "III", "IV", "V"]
+
+
+def labelled(text: list) -> list:
+    """TEXT with Word's numbering written out as text ("Chương I ...", "Điều 1. ...", "1.", "a)")."""
+    out, counters = [], {}
+    for num_id, level, line in text:
+        if num_id is None:
+            out.append((None, None, line))
+            continue
+        key = (num_id, level)
+        counters[key] = counters.get(key, 0) + 1
+        for deeper in [k for k in counters if k[0] == num_id and k[1] > level]:
+            del counters[deeper]
+        n = counters[key]
+        label = {(1, 0): f"Chương {ROMAN[n - 1]}", (2, 0): f"Điều {n}.", (2, 1): f"{n}.",
+                 (2, 2): f"{'abcdefgh'[n - 1]})"}[key]
+        out.append((None, None, f"{label} {line}"))
+    return out
+
+
+def build_docx(path: Path, text: list) -> None:
     import docx
     from docx.oxml import parse_xml
 
@@ -83,8 +107,8 @@ def build_docx(path: Path) -> None:
         numbering.remove(child)
     for el in parse_xml(NUMBERING):
         numbering.append(el)
-    for num_id, level, text in TEXT:
-        para = doc.add_paragraph(text)
+    for num_id, level, line in text:
+        para = doc.add_paragraph(line)
         if num_id is not None:
             ppr = para._p.get_or_add_pPr()
             ppr.append(parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{level}"/>'
@@ -94,19 +118,25 @@ def build_docx(path: Path) -> None:
 
 def main() -> int:
     repo = Path(__file__).resolve().parents[1]
-    target = repo / "tests" / "fixtures" / "read" / "du-thao-nghi-dinh.doc"
+    folder = repo / "tests" / "fixtures" / "read"
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("LibreOffice (soffice) is not installed", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as work:
-        source = Path(work) / "du-thao-nghi-dinh.docx"
-        build_docx(source)
-        subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{work}/profile",
-                        "--convert-to", "doc:MS Word 97", "--outdir", work, str(source)],
-                       check=True, capture_output=True, timeout=180)
-        shutil.copyfile(Path(work) / "du-thao-nghi-dinh.doc", target)
-    print(f"wrote {target} ({target.stat().st_size} bytes)")
+        numbered, written = Path(work) / "du-thao-nghi-dinh.docx", Path(work) / "text" / "du-thao-nghi-dinh.docx"
+        written.parent.mkdir()
+        build_docx(numbered, TEXT)
+        build_docx(written, labelled(TEXT))
+        for suffix, filter_name in (("doc", "doc:MS Word 97"), ("odt", "odt"), ("rtf", "rtf")):
+            source = written if suffix == "rtf" else numbered
+            subprocess.run([soffice, "--headless", "--norestore",
+                            f"-env:UserInstallation=file://{work}/profile",
+                            "--convert-to", filter_name, "--outdir", work, str(source)],
+                           check=True, capture_output=True, timeout=180)
+            target = folder / f"du-thao-nghi-dinh.{suffix}"
+            shutil.copyfile(Path(work) / target.name, target)
+            print(f"wrote {target} ({target.stat().st_size} bytes)")
     return 0
 
 

@@ -2,14 +2,14 @@
 
 ``read_source(path)`` recognises the format by content (not only the extension) and hands the
 file to one reader module: ``text`` (txt/md), ``html`` (vbpl.vn, thuvienphapluat.vn, other),
-``docx``, ``pdf`` (text layer, OCR of scanned pages), ``doc`` (legacy Word, through an installed
-converter), ``jsonrec`` (JSON records), ``akn`` (Akoma Ntoso 2.0/3.0). Bad input raises
+``docx``, ``pdf`` (text layer, OCR of scanned pages), ``office`` (legacy Word .doc, .rtf and
+.odt, through an installed converter), ``jsonrec`` (JSON records), ``akn`` (Akoma Ntoso 2.0/3.0). Bad input raises
 :class:`lawscan.errors.ReadError` with a one-line reason; nothing else escapes.
 
 ``limits`` (optional dict, see :data:`lawscan.read.limits.DEFAULT_LIMITS`): ``max_bytes``
 (file size, default 50 MB), ``max_zip_bytes`` / ``max_zip_ratio`` (.docx), ``max_depth``
 (XML/HTML/JSON nesting), ``max_lines``; for PDF ``max_pages``, ``max_ocr_pages``, ``max_ocr_pixels``, ``ocr_timeout``,
-``ocr`` (see :mod:`lawscan.read.pdf`); for .doc ``convert_timeout``. The input file is only read, never written.
+``ocr`` (see :mod:`lawscan.read.pdf`); for .doc, .rtf and .odt ``convert_timeout``. The input file is only read, never written.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from lawscan.read.limits import DEFAULT_LIMITS, merge_limits, read_bytes
 __all__ = ["read_source", "DEFAULT_LIMITS"]
 
 LAW_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".xml", ".akn",
-                ".docx", ".vbpl", ".aspx", ".pdf", ".doc"}
+                ".docx", ".vbpl", ".aspx", ".pdf", ".doc", ".rtf", ".odt"}
 
 
 def read_source(path: str, limits: "dict | None" = None) -> Source:
@@ -70,10 +70,10 @@ def _read(path: str, limits: dict) -> Source:
         from lawscan.read.pdf import read_pdf
 
         return _checked(path, read_pdf(path, data, limits), limits)
-    if binary == "doc":
-        from lawscan.read.doc import read_doc
+    if binary in ("doc", "rtf", "odt"):
+        from lawscan.read.office import read_office
 
-        return _checked(path, read_doc(path, data, limits), limits)
+        return _checked(path, read_office(path, data, limits, binary), limits)
 
     fmt = detect.sniff_text(_head_text(data), suffix)
     if fmt in ("akn", "xml"):  # XML declares its own encoding: the safe parser decodes the bytes

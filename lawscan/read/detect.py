@@ -1,8 +1,9 @@
 """Recognising the format of an input file by its content (the extension is only a hint).
 
 ``sniff_binary(data)`` looks at the first bytes: "docx" (a zip holding word/document.xml), "pdf",
-"doc" (a legacy Word document: an OLE file with a WordDocument stream) or a refusal for other
-binary formats (encrypted Office files, images, archives), or None for text. ``sniff_text(text, suffix)`` looks at decoded text and gives one of
+"doc" (a legacy Word document: an OLE file with a WordDocument stream), "rtf" (Rich Text
+Format), "odt" (a zip whose ``mimetype`` is OpenDocument text) or a refusal for other binary
+formats (encrypted Office files, spreadsheets, images, archives), or None for text. ``sniff_text(text, suffix)`` looks at decoded text and gives one of
 ``json | akn | xml | html | md | txt``. ``html_flavour(text)`` tells vbpl.vn and
 thuvienphapluat.vn pages from other HTML.
 """
@@ -23,18 +24,19 @@ _MAGIC = [
     (b"\x1f\x8b", "read.binary", "a gzip archive, not a law text"),
     (b"7z\xbc\xaf", "read.binary", "a 7-Zip archive, not a law text"),
     (b"Rar!", "read.binary", "a RAR archive, not a law text"),
-    (b"{\\rtf", "read.rtf", "an RTF file; save it as .docx"),
 ]
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 def sniff_binary(path: str, data: bytes) -> str | None:
-    """"docx" for a Word document, "doc" for a legacy binary Word document, "pdf" for a PDF,
-    None for anything that may be text; raises ReadError for other binary formats."""
+    """"docx" for a Word document, "doc" for a legacy binary Word document, "rtf", "odt", "pdf"
+    for a PDF, None for anything that may be text; raises ReadError for other binary formats."""
     if data.startswith(b"%PDF-") or path.lower().endswith(".pdf") and b"%PDF-" in data[:1024]:
         return "pdf"  # PDF readers accept some bytes before the header
     if data.startswith(OLE_MAGIC):
         return _ole_kind(path, data)
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
     for magic, code, reason in _MAGIC:
         if data.startswith(magic):
             raise ReadError(path, reason, code)
@@ -42,6 +44,7 @@ def sniff_binary(path: str, data: bytes) -> str | None:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
+                mimetype = _mimetype(zf) if "mimetype" in names else ""
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
                 NotImplementedError) as exc:  # NotImplementedError: "zip file version 17.7"
             if path.lower().endswith((".docx", ".docm", ".dotx")):
@@ -49,8 +52,26 @@ def sniff_binary(path: str, data: bytes) -> str | None:
             raise ReadError(path, f"a broken zip archive ({exc})", "read.zip") from None
         if "word/document.xml" in names:
             return "docx"
+        if mimetype:
+            return _opendocument_kind(path, mimetype)
         raise ReadError(path, "a zip archive that is not a Word .docx (no word/document.xml)", "read.zip")
     return None
+
+
+def _mimetype(zf: zipfile.ZipFile) -> str:
+    """The ``mimetype`` member of an OpenDocument zip (its first 200 bytes, as text)."""
+    with zf.open("mimetype") as fh:
+        return fh.read(200).decode("ascii", "replace").strip()
+
+
+def _opendocument_kind(path: str, mimetype: str) -> str:
+    """"odt" for an OpenDocument text; another OpenDocument file (a spreadsheet, a
+    presentation) is refused."""
+    if mimetype == "application/vnd.oasis.opendocument.text":
+        return "odt"
+    kind = mimetype.rsplit(".", 1)[-1] if mimetype.startswith("application/vnd.oasis.opendocument.") else ""
+    raise ReadError(path, f"an OpenDocument file that is not a text ({kind or mimetype[:60] or 'no type'})",
+                    "read.binary")
 
 
 def _ole_kind(path: str, data: bytes) -> str:

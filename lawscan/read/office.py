@@ -1,5 +1,8 @@
-"""Reader for legacy binary Word files (.doc, Word 97-2003): takes the file's bytes, gives a
-:class:`Source` with ``format="doc"``, through a converter installed on the machine.
+"""Reader for word-processor files read through a converter installed on the machine: legacy
+binary Word (.doc, Word 97-2003), Rich Text Format (.rtf) and OpenDocument text (.odt, what
+LibreOffice and agencies on open-source office suites save). Takes the file's bytes and its kind
+(``"doc" | "rtf" | "odt"``, as :func:`lawscan.read.detect.sniff_binary` recognised it), gives a
+:class:`Source` with that ``format``.
 
 Converters, in order of preference (measured on tests/fixtures/read/du-thao-nghi-dinh.doc, see
 docs/input-formats.md):
@@ -7,10 +10,11 @@ docs/input-formats.md):
 1. LibreOffice (``soffice``, Debian: ``libreoffice-writer-nogui``) saves the file as .docx, which
    the .docx reader then reads: Vietnamese, Word automatic numbering ("Chương %1", "Điều %1.",
    "%2.", "%3)"), footnotes, tables in body order. It runs headless with a fresh profile in a
-   temporary directory whose settings disable macro execution.
-2. antiword, then catdoc: plain text, Vietnamese kept, but the labels of Word's automatic
-   numbering are lost (an article numbered by Word comes out as its title only); a warning
-   Problem ``read.doc.numbering`` says so.
+   temporary directory whose settings disable macro execution. It is the only converter of .rtf
+   and .odt files.
+2. For a .doc only: antiword, then catdoc: plain text, Vietnamese kept, but the labels of Word's
+   automatic numbering are lost (an article numbered by Word comes out as its title only); a
+   warning Problem ``read.doc.numbering`` says so.
 
 With none installed the file is refused with a one-line message saying what to install (or to
 save the file as .docx). Every converter runs as :func:`lawscan.read.external.run_tool` says:
@@ -19,7 +23,8 @@ default 120 s, and the document's ``--timeout``), its own process group killed o
 file it writes larger than ``max_bytes`` (the input limit; twice that for LibreOffice, its
 temporary files included); the input file itself is never handed to it, so nothing can be
 written beside it. LibreOffice's profile is private to the run (a folder in the temporary
-directory, removed after) and disables macros: a .doc's macros never run.
+directory, removed after), disables macros (a file's macros never run) and blocks links to
+untrusted places.
 """
 
 from __future__ import annotations
@@ -32,14 +37,23 @@ from lawscan.model import Problem, Source
 from lawscan.read.external import find_tool, run_tool
 from lawscan.read.limits import DEFAULT_LIMITS
 
-INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or "
-                "antiword, or save the file as .docx")
+LIBREOFFICE = "LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui)"
+# what each kind of file is called in a message, and the converters that read it, best first
+KINDS = {
+    "doc": ("a legacy Word .doc file", ("soffice", "antiword", "catdoc"),
+            f"install {LIBREOFFICE} or antiword, or save the file as .docx"),
+    "rtf": ("a Rich Text Format (.rtf) file", ("soffice",),
+            f"install {LIBREOFFICE}, or save the file as .docx"),
+    "odt": ("an OpenDocument text (.odt) file", ("soffice",),
+            f"install {LIBREOFFICE}, or save the file as .docx"),
+}
 # A fresh LibreOffice profile: macros never run (and no first-start wizard, no update check).
 _PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
 <item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
 </oor:items>
 """
@@ -55,32 +69,34 @@ def converters() -> list[tuple[str, str]]:
     return found
 
 
-def read_doc(path: str, data: bytes, limits: dict | None = None) -> Source:
-    """Read a legacy .doc's bytes (see the module docstring)."""
+def read_office(path: str, data: bytes, limits: dict | None = None, kind: str = "doc") -> Source:
+    """Read the bytes of a .doc, .rtf or .odt file (``kind``; see the module docstring)."""
+    described, usable, hint = KINDS[kind]
     timeout = float((limits or {}).get("convert_timeout") or 120)
     # what a converter may write: no file larger than an input may be (the converted .docx, the
     # text, LibreOffice's temporary files twice that)
     max_output = int((limits or {}).get("max_bytes") or DEFAULT_LIMITS["max_bytes"])
-    tools = converters()
+    tools = [(name, exe) for name, exe in converters() if name in usable]
     if not tools:
-        raise ReadError(path, f"a legacy Word .doc file; reading it needs a converter: {INSTALL_HINT}",
+        raise ReadError(path, f"{described}; reading it needs a converter: {hint}",
                         "read.doc_converter_missing")
     name, exe = tools[0]
     with tempfile.TemporaryDirectory(prefix="lawscan-doc-") as work:
-        copy = os.path.join(work, "input.doc")
+        copy = os.path.join(work, f"input.{kind}")
         with open(copy, "wb") as fh:
             fh.write(data)
         if name == "soffice":
-            source = _with_libreoffice(path, exe, copy, work, timeout, limits, 2 * max_output)
+            source = _with_libreoffice(path, exe, copy, work, timeout, limits, 2 * max_output,
+                                       described)
         else:
             source = _as_text(path, name, exe, copy, work, timeout, max_output)
-    source.path, source.format = path, "doc"
+    source.path, source.format = path, kind
     source.meta["converter"] = name
     return source
 
 
 def _with_libreoffice(path: str, exe: str, copy: str, work: str, timeout: float, limits,
-                      max_output: int) -> Source:
+                      max_output: int, described: str) -> Source:
     from lawscan.read.docx import read_docx
 
     profile = os.path.join(work, "profile")
@@ -95,8 +111,8 @@ def _with_libreoffice(path: str, exe: str, copy: str, work: str, timeout: float,
              max_output=max_output)
     converted = os.path.join(outdir, "input.docx")
     if not os.path.isfile(converted):
-        raise ReadError(path, "LibreOffice could not convert this .doc (not a Word document, or "
-                              "damaged)", "read.doc_broken")
+        raise ReadError(path, f"LibreOffice could not convert this file ({described} that is "
+                              "damaged, or not one)", "read.doc_broken")
     with open(converted, "rb") as fh:
         return read_docx(path, fh.read(), limits)
 
