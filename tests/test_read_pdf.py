@@ -215,6 +215,70 @@ def test_joining_needs_full_line_and_left_start():
     assert layout.lines[0][2] == "Điều 7. Một điều có tiêu đề dài được in\ntrên hai dòng"
 
 
+def test_a_justified_line_whose_last_glyph_stops_short_of_the_edge_is_joined():
+    """LibreOffice's PDFs: the box of a last "," or "m" ends up to a fifth of the font size
+    before the right edge the other lines reach."""
+    lines = [_line("Một dòng dài được căn đều hai bên kết thúc bằng dấu phẩy,", LEFT, RIGHT, 100),
+             _line("dòng hai được căn đều hai bên tới lề phải của trang in thẩm", LEFT, RIGHT - 0.2 * 13, 118),
+             _line("quyền nên được nối vào dòng trước.", LEFT, 300, 136),
+             _line("Một dòng khác in đầy dòng tới lề phải.", LEFT, RIGHT, 154)]
+    layout = lay_out([Page(1, 595, 842, lines)])
+    assert [t for t, _, _ in layout.lines] == [
+        "Một dòng dài được căn đều hai bên kết thúc bằng dấu phẩy, dòng hai được căn đều hai bên "
+        "tới lề phải của trang in thẩm quyền nên được nối vào dòng trước.",
+        "Một dòng khác in đầy dòng tới lề phải."]
+
+
+def test_a_ragged_right_title_is_joined_when_its_next_word_would_not_have_fitted():
+    """Article titles set ragged right: "… và điều ước" / "quốc tế, …" is one title (the word
+    "quốc" would not have fitted in the room left); a line ending far from the edge, a sentence
+    end, a new numbered unit or a capital does not continue."""
+    size = 13.0
+    room = 1.5 * size  # less than "quốc " at about half the font size per character
+    body = [_line(f"Dòng {k} của một đoạn văn căn đều hai bên tới lề phải{'.' if k == 3 else ''}",
+                  LEFT, RIGHT, 40 + 18 * k) for k in (1, 2, 3)]  # the column's right edge
+    lines = body + [_line("Điều 3. Áp dụng Luật Đấu thầu, pháp luật có liên quan và điều ước", LEFT, RIGHT - room, 100),
+             _line("quốc tế, thỏa thuận về vốn vay ưu đãi", LEFT, 330, 118),
+             _line("1. Khoản một không kết thúc bằng dấu chấm mà kết thúc ở đây", LEFT, RIGHT - room, 136),
+             _line("a) điểm a mở đầu bằng chữ thường", LEFT, 330, 154),
+             _line("2. Khoản hai kết thúc bằng dấu chấm gần lề phải của trang.", LEFT, RIGHT - room, 172),
+             _line("sau đó là một dòng chữ thường", LEFT, 330, 190),
+             _line("Điều 4. Tên điều ngắn", LEFT, 250, 208),
+             _line("dòng chữ thường này không nối", LEFT, 330, 226),
+             _line("Điều 5. Một tên điều dài kết thúc gần lề phải của trang", LEFT, RIGHT - room, 244),
+             _line("Ủy ban nhân dân viết hoa không nối", LEFT, 330, 262)]
+    layout = lay_out([Page(1, 595, 842, lines)])
+    assert [t for t, _, _ in layout.lines][1:] == [
+        "Điều 3. Áp dụng Luật Đấu thầu, pháp luật có liên quan và điều ước quốc tế, thỏa thuận về "
+        "vốn vay ưu đãi",
+        "1. Khoản một không kết thúc bằng dấu chấm mà kết thúc ở đây", "a) điểm a mở đầu bằng chữ thường",
+        "2. Khoản hai kết thúc bằng dấu chấm gần lề phải của trang.", "sau đó là một dòng chữ thường",
+        "Điều 4. Tên điều ngắn", "dòng chữ thường này không nối",
+        "Điều 5. Một tên điều dài kết thúc gần lề phải của trang", "Ủy ban nhân dân viết hoa không nối"]
+
+
+def test_pdfium_in_word_hyphen_is_a_hyphen():
+    """PDFium gives some hyphens inside a word as U+FFFE ("NĐ\ufffeCP"): a document number keeps
+    its "-"."""
+    layout = lay_out([Page(1, 595, 842, [_line("Căn cứ Nghị định số 262/2025/NĐ\ufffeCP;", LEFT, 300, 100)])])
+    assert [t for t, _, _ in layout.lines] == ["Căn cứ Nghị định số 262/2025/NĐ-CP;"]
+
+
+def test_the_gazettes_section_heading_at_the_top_of_a_page_is_removed():
+    """"PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT" above a circular's header is the Gazette's, not a
+    Phần of the circular; the same words lower on a page (a wrapped title) stay."""
+    pages = [Page(1, 595, 842, [_line("CÔNG BÁO/Số 1021 + 1022/Ngày 15-10-2026 27", 210, 538, 28),
+                                _line("PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT", 180, 420, 80),
+                                _line("BỘ XÂY DỰNG", LEFT, 200, 100)]),
+             Page(2, 595, 842, [_line("VĂN BẢN HỢP NHẤT -", 220, 380, 80),
+                                _line("Chương II", 250, 320, 100),
+                                _line("THẨM QUYỀN BAN HÀNH", 220, 380, 118),
+                                _line("VĂN BẢN QUY PHẠM PHÁP LUẬT", 200, 400, 136)])]
+    layout = lay_out(pages)
+    assert [t for t, _, _ in layout.lines] == ["BỘ XÂY DỰNG", "Chương II", "THẨM QUYỀN BAN HÀNH",
+                                               "VĂN BẢN QUY PHẠM PHÁP LUẬT"]
+
+
 def test_a_list_of_references_wrapped_after_a_semicolon_is_joined():
     """"… Điều 127; Điều 128;" / "Điều 129; Điều 131 Nghị định số 96/2023/NĐ-CP." is one list
     (its qualifier on the second line); "Điều 8. Hiệu lực" after a full line is a heading."""
@@ -275,6 +339,36 @@ def test_scanned_page_made_by_the_test_is_read_by_ocr(tmp_path):
     from lawscan.pipeline import load_document
 
     assert load_document(path).ocr_pages == [1]
+
+
+def _tsv(lines: list[list[tuple]]) -> str:
+    """Tesseract's TSV for lines of words (text, left, width, height, confidence)."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    for n, words in enumerate(lines, 1):
+        for k, (text, left, width, height, conf) in enumerate(words, 1):
+            rows.append(f"5\t1\t1\t1\t{n}\t{k}\t{left}\t{100 * n}\t{width}\t{height}\t{conf}\t{text}")
+    return "\n".join(rows) + "\n"
+
+
+def test_ocr_specks_are_dropped_and_misread_roman_numbers_mended():
+    """What Tesseract made of a scanned draft's chapter headings (the boxes and confidences as it
+    gave them): specks read as "È", "š", "-" go; "Chương Ï", "Chương TV" are "Chương I", "IV";
+    a real dash, "Chương 1" and "Chương trình" stay as printed."""
+    from lawscan.read.ocr import _tsv_lines
+
+    tsv = _tsv([[("È", 527, 19, 7, 0), ("Chương", 1144, 232, 54, 96), ("II", 1399, 46, 41, 93)],
+                [("š", 564, 19, 7, 50), ("Chương", 1140, 231, 51, 93), ("III", 1393, 71, 40, 90),
+                 ("ề", 1923, 18, 7, 0)],
+                [("Chương", 1141, 232, 53, 93), ("TV", 1396, 66, 40, 72), ("-", 1572, 19, 8, 0)],
+                [("Chương", 1160, 231, 51, 92), ("Ï", 1413, 21, 40, 80)],
+                [("Độc", 900, 80, 50, 93), ("lập", 990, 70, 50, 93), ("-", 1070, 19, 8, 93),
+                 ("Tự", 1100, 50, 50, 93), ("do", 1160, 50, 40, 93)],
+                [("Chương", 300, 232, 53, 93), ("1", 540, 20, 40, 90)],
+                [("Chương", 300, 232, 53, 93), ("trình", 540, 120, 50, 90), ("mục", 670, 90, 50, 90),
+                 ("tiêu", 770, 90, 50, 90)]])
+    lines, _ = _tsv_lines(tsv, 300 / 72)
+    assert [line.text for line in lines] == ["Chương II", "Chương III", "Chương IV", "Chương I",
+                                             "Độc lập - Tự do", "Chương 1", "Chương trình mục tiêu"]
 
 
 def _write(path, data: bytes) -> str:

@@ -3,7 +3,8 @@
 ``read_source(path)`` recognises the format by content (not only the extension) and hands the
 file to one reader module: ``text`` (txt/md), ``html`` (vbpl.vn, thuvienphapluat.vn, other),
 ``docx``, ``pdf`` (text layer, OCR of scanned pages), ``office`` (legacy Word .doc, .rtf and
-.odt, through an installed converter), ``jsonrec`` (JSON records), ``akn`` (Akoma Ntoso 2.0/3.0). Bad input raises
+.odt, through an installed converter), ``jsonrec`` (JSON records), ``akn`` (Akoma Ntoso 2.0/3.0); a table of contents printed as
+text is then set apart (:mod:`lawscan.read.toc`). Bad input raises
 :class:`lawscan.errors.ReadError` with a one-line reason; nothing else escapes.
 
 ``limits`` (optional dict, see :data:`lawscan.read.limits.DEFAULT_LIMITS`): ``max_bytes``
@@ -19,6 +20,7 @@ import os
 from lawscan.errors import ReadError
 from lawscan.model import Source
 from lawscan.read.limits import DEFAULT_LIMITS, merge_limits, read_bytes
+from lawscan.read.toc import set_toc_apart
 
 __all__ = ["read_source", "DEFAULT_LIMITS"]
 
@@ -30,7 +32,8 @@ def read_source(path: str, limits: "dict | None" = None) -> Source:
     """Read one file (see the module docstring)."""
     path = str(path)
     try:
-        return _read(path, merge_limits(limits))
+        source = _read(path, merge_limits(limits))
+        return set_toc_apart(source) if source.document is None else source
     except ReadError as exc:
         if any(c in exc.reason for c in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
             exc.reason = " ".join(exc.reason.split())  # a reason is always one line

@@ -7,13 +7,24 @@ takes one page rendered as a greyscale PGM image (a file) at ``scale`` pixels pe
 a :class:`lawscan.read.pdflayout.Page` whose lines are Tesseract's lines (edges and top in
 points, ``size`` the line's height in points divided by 1.25, about the font size) and the mean
 confidence (0-100) of its words.
+
+Two mendings of what Tesseract makes of a scan's flaws:
+* a speck of dirt read as a word ("È Chương II", "Chương IV -"): a word at most 30% as tall as
+  the line's median word, recognised with a confidence under 60, is dropped (a real dash or
+  comma is as small, but recognised with confidence);
+* a Roman number misread after a label that takes one (``vietnamese.json`` ``roman_labels``:
+  "Chương Ï", "Chương TV", "Phần l"): its look-alike letters (Ï Ì Í Ĩ Ị l | T for I) are read
+  as I when that makes a Roman number and the printed token was not one ("Chương 1" is a number
+  too, in Arabic numerals, and stays).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from functools import lru_cache
+from statistics import median
 
 from lawscan.read.external import find_tool, run_tool
 from lawscan.read.pdflayout import Page, PageLine
@@ -21,6 +32,10 @@ from lawscan.read.pdflayout import Page, PageLine
 LANGUAGE = "vie"
 INSTALL_HINT = "install Tesseract and its Vietnamese data (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie)"
 LINE_HEIGHT = 1.25  # a line's box (Vietnamese marks above and below) over its font size
+SPECK_HEIGHT = 0.3  # a word at most this share of its line's median word height ...
+SPECK_CONFIDENCE = 60  # ... recognised with less confidence is a speck of the scan
+_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_I_LOOKALIKES = str.maketrans({c: "I" for c in "ÏÌÍĨỊl|T"})  # not "1": "Chương 1" is Arabic
 
 
 @lru_cache(maxsize=1)
@@ -75,16 +90,46 @@ def _tsv_lines(tsv: str, scale: float) -> tuple[list[PageLine], float]:
             continue
         key = (int(cols[2]), int(cols[3]), int(cols[4]))  # block, paragraph, line
         words = lines.setdefault(key, [])
-        words.append((left, top, left + width, top + height, cols[11]))
+        words.append((left, top, left + width, top + height, cols[11], conf))
         if conf >= 0:
             confidences.append(conf)
     out = []
     for words in lines.values():
+        words = _without_specks(words)
+        if not words:
+            continue
         x0 = min(w[0] for w in words)
         x1 = max(w[2] for w in words)
         top = min(w[1] for w in words)
         bottom = max(w[3] for w in words)
-        out.append(PageLine(text=" ".join(w[4] for w in words), x0=x0 / scale, x1=x1 / scale,
+        text = _roman_number_mended(" ".join(w[4] for w in words))
+        out.append(PageLine(text=text, x0=x0 / scale, x1=x1 / scale,
                             top=top / scale, size=(bottom - top) / scale / LINE_HEIGHT))
     mean = sum(confidences) / len(confidences) if confidences else -1.0
     return out, mean
+
+
+def _without_specks(words: list[tuple]) -> list[tuple]:
+    """A line's words (left, top, right, bottom, text, confidence) without the specks of the
+    scan read as words (see the module docstring)."""
+    tall = median(w[3] - w[1] for w in words)
+    return [w for w in words if w[3] - w[1] > SPECK_HEIGHT * tall or w[5] >= SPECK_CONFIDENCE]
+
+
+@lru_cache(maxsize=1)
+def _roman_labels() -> frozenset[str]:
+    from lawscan.read.encoding import vietnamese
+
+    labels = vietnamese().get("roman_labels", [])
+    return frozenset(labels) | {label.upper() for label in labels}
+
+
+def _roman_number_mended(text: str) -> str:
+    """"Chương TV" -> "Chương IV" (see the module docstring); other lines as they are."""
+    words = text.split(" ")
+    if len(words) < 2 or words[0] not in _roman_labels() or _ROMAN_RE.fullmatch(words[1]):
+        return text
+    number = words[1].translate(_I_LOOKALIKES)
+    if not number or not _ROMAN_RE.fullmatch(number):
+        return text
+    return " ".join([words[0], number] + words[2:])

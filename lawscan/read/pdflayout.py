@@ -26,19 +26,29 @@ What it does, in order:
    page number ("3", "- 3 -", "Trang 3") or when its shape (digits taken as one sign) is printed
    in that band on at least a third of the pages (two pages at least); a line anywhere on the
    page is removed when it has the shape of the Official Gazette's header (``vietnamese.json``,
-   ``running_headers``: on landscape pages the header is printed up the side).
+   ``running_headers``: on landscape pages the header is printed up the side), and the first
+   line of a page's body when it is the heading of one of the Gazette's own sections
+   (``gazette_sections``: "PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT", not a Phần of the document).
 2. Footnotes: at the foot of a page, lines printed smaller than the body text (at most 88% of the
    body's font size) from a line that starts with the next note's number ("1 Luật Bảo hiểm xã hội
    số 41/2024/QH15 ...") are notes, when that number is a superscript mark taken off a line of the
    same page's body (so the small print of a table or a form is not taken for notes); small lines
    that follow a note without a number of their own continue it, also at the foot of the next
    page. OCR'd pages have no marks: their notes stay in the text.
-3. Lines wrapped by the layout are joined: a line that reaches the right edge of the text column
-   (within 15% of its font size) is continued by the next line when that one starts at the left
-   edge (within 30% of its font size: not indented like a new paragraph) in about the same font
-   size, also across a page break, unless the first ends a sentence and the next starts a
-   numbered unit ("Điều 7.", "2.", "b)"). A line that is only punctuation (".", ";", left alone after a superscript note mark) is
-   glued to the line before. A hyphen that PDFium marks as a line-end hyphen (U+0002) is a "-".
+3. Lines wrapped by the layout are joined. A line is continued by the next line when that one
+   starts at the left edge of the text column (within 30% of its font size: not indented like a
+   new paragraph) in about the same font size, also across a page break, and either
+   - the line reaches the right edge (within 30% of its font size: a justified line; the box of
+     a last glyph like "," or "m" stops short of the edge by up to a fifth of the font size in
+     LibreOffice's PDFs), unless it ends a sentence or is a title in capitals and the next
+     starts a numbered unit ("Điều 7.", "Mục 1.", "2.", "b)"); or
+   - (ragged right, as article titles are often set) the next line starts in lower case (or
+     both are in capitals: "Mục 1. … VÀ XÉT DUYỆT" / "TRÚNG THẦU …"), not as a numbered unit,
+     after a line that does not end a sentence, and its first word would not have fitted in the
+     room left at the end of the line.
+   A line that is only punctuation (".", ";", left alone after a superscript note mark) is
+   glued to the line before. A hyphen that PDFium marks as a line-end hyphen (U+0002) or gives
+   as U+FFFE (a hyphen inside a word: "NĐ-CP", "ô-dôn") is a "-".
 
 The left and right edges of the text column are measured on each page (the most common left
 edge and right edge of its lines), so pages with other margins (landscape tables, even and odd
@@ -58,13 +68,15 @@ REPEAT_SHARE = 0.3  # share of the pages a header shape must be printed on
 NOTE_SIZE = 0.88  # footnotes are printed at most this share of the body's font size
 CONTINUED_NOTE_TOP = 0.3  # a note that goes on from the page before starts below this share
 SUPERSCRIPT = 0.8  # a note mark is printed at most this share of the size of the text it follows
-RIGHT_TOLERANCE = 0.15  # of the font size: how near the right edge a justified line ends
+RIGHT_TOLERANCE = 0.3  # of the font size: how near the right edge a justified line ends
 LEFT_TOLERANCE = 0.3  # of the font size: how near the left edge a continued line starts
 OWN_EDGES = 15  # lines a page needs to have its margins measured on itself
 
 # a note's number, then its text or the end of the line ("1 Luật ...", "2"), never "1." or "2)"
 _NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|$)")
 _PUNCT_ONLY_RE = re.compile(r"^[.,;:)\]”\"’]+$")
+_SENTENCE_END = ".:;!?”\""
+_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})  # PDFium's line-end and in-word hyphens
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +90,7 @@ def _patterns() -> dict:
     words = {w for label in data["unit_labels"] for w in (label, label.upper())}  # as printed
     labels = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return {"headers": [re.compile(p) for p in data.get("running_headers", [])],
+            "gazette_sections": [re.compile(p) for p in data.get("gazette_sections", [])],
             "page_number": [re.compile(p) for p in data.get("page_numbers", [])],
             # a label and its number, not followed by ";" or "," ("Điều 129; Điều 131 …" goes on a
             # list of references the line before began)
@@ -139,13 +152,15 @@ def strip_running_headers(pages: list[Page]) -> int:
         seen.update({_shape(ln.text) for ln in page.lines if in_band(page, ln)})
     needed = max(2, math.ceil(REPEAT_SHARE * len(pages)))
     patterns, page_numbers = _patterns()["headers"], _patterns()["page_number"]
+    sections = _patterns()["gazette_sections"]
     removed = 0
     for page in pages:
         keep = []
         for line in page.lines:
             text = " ".join(line.text.split())
             if any(p.search(text) for p in patterns) or in_band(page, line) and (
-                    any(p.match(text) for p in page_numbers) or seen[_shape(text)] >= needed):
+                    any(p.match(text) for p in page_numbers) or seen[_shape(text)] >= needed) \
+                    or not keep and any(p.match(text) for p in sections):
                 removed += 1
                 continue
             keep.append(line)
@@ -242,7 +257,7 @@ def join_lines(pages: list[Page]) -> Layout:
         layout.page_starts.append(lineno + 1)
         edges = all_edges[page.number]
         for line in page.lines:
-            text = line.text.replace("\x02", "-")
+            text = line.text.translate(_HYPHENS)
             if not text.strip():
                 continue
             lineno += 1
@@ -269,12 +284,33 @@ def _continues(prev: PageLine, prev_edges, line: PageLine, edges) -> bool:
         return False
     if abs(prev.size - line.size) > 0.15 * max(prev.size, line.size):
         return False
-    reaches_right = prev.x1 >= prev_edges[1] - RIGHT_TOLERANCE * prev.size
-    at_left = line.x0 <= edges[0] + LEFT_TOLERANCE * line.size
-    if not (reaches_right and at_left):
+    if line.x0 > edges[0] + LEFT_TOLERANCE * line.size:  # indented: a new paragraph
         return False
-    # a sentence that happens to fill the line, then a new numbered unit: not a wrap
-    return not (prev.text.rstrip()[-1:] in ".:;!?”\"" and _patterns()["unit_start"].match(line.text.lstrip()))
+    ends_sentence = prev.text.rstrip()[-1:] in _SENTENCE_END
+    starts_unit = bool(_patterns()["unit_start"].match(line.text.lstrip()))
+    if prev.x1 >= prev_edges[1] - RIGHT_TOLERANCE * prev.size:
+        # a sentence or a title in capitals that happens to fill the line, then a new numbered
+        # unit ("… NHÀ ĐẦU TƯ" / "Mục 1. …"): not a wrap
+        return not ((ends_sentence or _in_capitals(prev.text)) and starts_unit)
+    return not ends_sentence and not starts_unit and _first_word_did_not_fit(prev, prev_edges, line)
+
+
+def _in_capitals(text: str) -> bool:
+    """A title in capitals, its label aside ("Mục 1. PHƯƠNG PHÁP …"): most letters upper case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _first_word_did_not_fit(prev: PageLine, prev_edges, line: PageLine) -> bool:
+    """A ragged-right wrap: ``line`` starts in lower case (or goes on a title in capitals) with
+    a word wider than the room left at the end of ``prev`` (the width of a character taken as
+    the line's mean)."""
+    text = line.text.strip()
+    word = text.split(maxsplit=1)[0]
+    if not (word[0].islower() or text.isupper() and _in_capitals(prev.text)):
+        return False
+    char = (line.x1 - line.x0) / len(text)
+    return prev_edges[1] - prev.x1 < char * (len(word) + 1)
 
 
 def mend_lines(pages: list[Page]) -> None:
