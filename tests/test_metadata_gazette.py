@@ -51,6 +51,27 @@ def test_the_header_title_wins_over_the_enacting_sentence():
     assert (doc.issuer, doc.number, doc.date) == ("BỘ TÀI CHÍNH", "33/2026/TT-BTC", "2026-03-30")
 
 
+@pytest.mark.parametrize("header, sentence, title", [
+    # the issuer named in a list that is the subject: not the issuer's signature
+    ("NGHỊ QUYẾT\nQUY ĐỊNH CHI TIẾT VỀ TIẾP CÔNG DÂN\nCỦA CÁC CƠ QUAN CỦA QUỐC HỘI, ĐOÀN ĐẠI BIỂU "
+     "QUỐC HỘI VÀ ĐẠI BIỂU QUỐC HỘI",
+     "Ủy ban Thường vụ Quốc hội ban hành Nghị quyết quy định chi tiết về tiếp công dân của các cơ "
+     "quan của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội.",
+     "Nghị quyết quy định chi tiết về tiếp công dân của các cơ quan của Quốc hội, Đoàn đại biểu "
+     "Quốc hội và đại biểu Quốc hội"),
+    ("LUẬT\nHOẠT ĐỘNG GIÁM SÁT CỦA QUỐC HỘI VÀ HỘI ĐỒNG NHÂN DÂN",
+     "Quốc hội ban hành Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân.",
+     "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân"),
+    # an older law's header signs with its issuer: that is cut off
+    ("LUẬT\nGIAO DỊCH ĐIỆN TỬ CỦA QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "Luật này quy định về giao dịch điện tử.", "Luật Giao dịch điện tử"),
+])
+def test_the_issuer_ends_a_header_title_only_when_nothing_of_the_subject_follows(header, sentence, title):
+    doc = parse_text(f"QUỐC HỘI\n{header}\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+                     f"{sentence}\n" + BODY)
+    assert doc.title == title
+
+
 @pytest.mark.parametrize("article, title", [
     ("Điều 1. Phê duyệt Đề án phát triển dữ liệu ngành y tế giai đoạn 2026 - 2030 (sau đây gọi tắt "
      "là Đề án) với những nội dung chủ yếu sau:",

@@ -49,7 +49,10 @@ _NUMBER_LEAD_RE = re.compile(r"^(?i:số)\s+\S*\d")  # "SỐ 18-L/CTN NGÀY … 
 _PROPER_RE = re.compile(rf"(?<!\w)(?:{alternation(_H['proper_names'])})(?!\w)", re.IGNORECASE)
 _PROPER = {name.casefold(): name for name in _H["proper_names"]}
 _PREAMBLE = tuple(_H["preamble_starts"])
-_OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{alternation(_H['issuers'])})(?!\w)", re.IGNORECASE)
+# "... CỦA QUỐC HỘI [NƯỚC …]" ends a subject; "… CỦA QUỐC HỘI, ĐOÀN …" and "GIÁM SÁT CỦA QUỐC
+# HỘI VÀ HỘI ĐỒNG NHÂN DÂN" name the issuer in a list that is the subject
+_OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{alternation(_H['issuers'])})(?!\w)"
+                           rf"(?!\s*[,;]|\s+{_AND}\s)", re.IGNORECASE)
 _NUMBER_CUT_RE = re.compile(r"\s(?i:số)\s+\S*\d.*$")
 _SCOPE_RE = re.compile(_H["scope"])
 _HINT_NUMBER_RE = re.compile(r"^\d+(?:/\d{4})?/(?:[A-ZĐ0-9\-]|(?<=TT)g)+$|^\d+-[A-ZĐ]+/[A-ZĐ0-9\-/]+$")
