@@ -352,7 +352,8 @@ def _tsv(lines: list[list[tuple]]) -> str:
 
 def test_ocr_specks_are_dropped_and_misread_roman_numbers_mended():
     """What Tesseract made of a scanned draft's chapter headings (the boxes and confidences as it
-    gave them): specks read as "È", "š", "-" go; "Chương Ï", "Chương TV" are "Chương I", "IV";
+    gave them): specks read as "È", "š", "-" go; "Chương Ï", "Chương TV", "Chương IHI" are
+    "Chương I", "IV", "III";
     a real dash, "Chương 1" and "Chương trình" stay as printed."""
     from lawscan.read.ocr import _tsv_lines
 
@@ -361,6 +362,7 @@ def test_ocr_specks_are_dropped_and_misread_roman_numbers_mended():
                  ("ề", 1923, 18, 7, 0)],
                 [("Chương", 1141, 232, 53, 93), ("TV", 1396, 66, 40, 72), ("-", 1572, 19, 8, 0)],
                 [("Chương", 1160, 231, 51, 92), ("Ï", 1413, 21, 40, 80)],
+                [("Chương", 1160, 231, 51, 92), ("IHI", 1413, 60, 40, 85)],
                 [("Độc", 900, 80, 50, 93), ("lập", 990, 70, 50, 93), ("-", 1070, 19, 8, 93),
                  ("Tự", 1100, 50, 50, 93), ("do", 1160, 50, 40, 93)],
                 [("Chương", 300, 232, 53, 93), ("1", 540, 20, 40, 90)],
@@ -368,7 +370,8 @@ def test_ocr_specks_are_dropped_and_misread_roman_numbers_mended():
                  ("tiêu", 770, 90, 50, 90)]])
     lines, _ = _tsv_lines(tsv, 300 / 72)
     assert [line.text for line in lines] == ["Chương II", "Chương III", "Chương IV", "Chương I",
-                                             "Độc lập - Tự do", "Chương 1", "Chương trình mục tiêu"]
+                                             "Chương III", "Độc lập - Tự do", "Chương 1",
+                                             "Chương trình mục tiêu"]
 
 
 def _write(path, data: bytes) -> str:

@@ -50,6 +50,27 @@ def test_a_printed_table_of_contents_is_set_apart(tmp_path):
     assert skipped[0].message == "a table of contents was skipped (8 lines, 4-11)"  # "MỤC LỤC" too
 
 
+def test_a_markdown_list_of_links_to_the_headings_is_a_table_of_contents(tmp_path):
+    """A portal's Markdown export lists every heading as a link to its anchor: set apart, so the
+    header and the enacting sentence after a long list (70 articles) are read as the document's
+    head and give its title."""
+    articles = range(1, 71)
+    toc = "**MỤC LỤC**\n\n- [Chương I. QUY ĐỊNH CHUNG](#chuong-i)\n" + "".join(
+        f"  - [Điều {k}. Nội dung thứ {k}](#dieu-{k})\n" for k in articles) + "\n"
+    body = ("QUỐC HỘI\nLUẬT\nTHỬ NGHIỆM\nQuốc hội ban hành Luật Thử nghiệm.\nChương I\nQUY ĐỊNH CHUNG\n"
+            + "".join(f"Điều {k}. Nội dung thứ {k}\nLuật này quy định nội dung thứ {k}.\n" for k in articles))
+    plain, with_toc = tmp_path / "luat.md", tmp_path / "luat-muc-luc.md"
+    plain.write_text(body, encoding="utf-8")
+    with_toc.write_text(toc + body, encoding="utf-8")
+    want, got = load_document(plain), load_document(with_toc)
+    assert _structure(got) == _structure(want) and got.title == want.title == "Luật Thử nghiệm"
+    assert [p.message for p in got.problems if p.code == "read.toc_skipped"] == [
+        "a table of contents was skipped (72 lines, 1-73)"]
+    # a list of links that are not headings is not one
+    assert toc_runs(["- Xem Nghị định 13", "- Xem Thông tư 5", "- Xem Luật 24"],
+                    ["- [Xem Nghị định 13](#a)", "- [Xem Thông tư 5](#b)", "- [Xem Luật 24](#c)"]) == []
+
+
 def test_dotted_lines_of_a_form_are_not_a_table_of_contents():
     form = ["Mẫu số 01", "Họ và tên: ..........................", "Ngày ....... tháng ....... năm 2026",
             "Số điện thoại: ............................", "Địa chỉ: ........................ 12345",

@@ -13,7 +13,8 @@ Two mendings of what Tesseract makes of a scan's flaws:
   the line's median word, recognised with a confidence under 60, is dropped (a real dash or
   comma is as small, but recognised with confidence);
 * a Roman number misread after a label that takes one (``vietnamese.json`` ``roman_labels``:
-  "Chương Ï", "Chương TV", "Phần l"): its look-alike letters (Ï Ì Í Ĩ Ị l | T for I) are read
+  "Chương Ï", "Chương TV", "Chương IHI", "Phần l"): its look-alike letters (Ï Ì Í Ĩ Ị l | T H for
+  I) are read
   as I when that makes a Roman number and the printed token was not one ("Chương 1" is a number
   too, in Arabic numerals, and stays).
 """
@@ -35,7 +36,7 @@ LINE_HEIGHT = 1.25  # a line's box (Vietnamese marks above and below) over its f
 SPECK_HEIGHT = 0.3  # a word at most this share of its line's median word height ...
 SPECK_CONFIDENCE = 60  # ... recognised with less confidence is a speck of the scan
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_I_LOOKALIKES = str.maketrans({c: "I" for c in "ÏÌÍĨỊl|T"})  # not "1": "Chương 1" is Arabic
+_I_LOOKALIKES = str.maketrans({c: "I" for c in "ÏÌÍĨỊl|TH"})  # not "1": "Chương 1" is Arabic
 
 
 @lru_cache(maxsize=1)

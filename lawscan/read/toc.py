@@ -13,7 +13,9 @@ number stands alone on the next line), no more than
 ``MAX_GAP`` lines apart (an entry's title wrapped over lines before its leader, a page number
 wrapped onto a line of its own), at least two of them entries of a unit ("Chương …", "Điều …":
 ``vietnamese.json`` ``unit_labels``). The run starts at the first entry's first line (or the
-heading above it, ``toc_titles``: "MỤC LỤC") and ends with the last leader. A form's dotted lines ("Họ và tên: ..........") end in no page number.
+heading above it, ``toc_titles``: "MỤC LỤC") and ends with the last leader. In Markdown, a
+list item that is only a link to an anchor of the page ("- [Điều 1. Phạm vi điều chỉnh](#dieu-1)",
+seen in ``Line.raw``) is an entry too, without a leader. A form's dotted lines ("Họ và tên: ..........") end in no page number.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ MAX_GAP = 3  # lines without a leader between two entries of one table of conten
 LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,}\.?)\s*\d{1,4}(?=\s|$)")
 _OPEN_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,})\s*$")  # its page number wrapped onto the next line
 _PAGE_RE = re.compile(r"^\d{1,4}$")
+_ANCHOR_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\[[^\]]+\]\(#[^)\s]*\)\s*$")  # "- [Điều 1. …](#dieu-1)"
 
 
 @lru_cache(maxsize=1)
@@ -46,9 +49,11 @@ def _toc_titles() -> frozenset[str]:
     return frozenset(" ".join(t.split()).upper() for t in vietnamese().get("toc_titles", []))
 
 
-def toc_runs(texts: list[str]) -> list[tuple[int, int]]:
-    """The (first, last) indexes of the tables of contents among ``texts`` (module docstring)."""
-    leaders = [k for k, text in enumerate(texts) if _has_leader(texts, k)]
+def toc_runs(texts: list[str], raws: list[str] | None = None) -> list[tuple[int, int]]:
+    """The (first, last) indexes of the tables of contents among ``texts`` (the lines as read;
+    ``raws`` as printed, for Markdown links: see the module docstring)."""
+    raws = raws or texts
+    leaders = [k for k, text in enumerate(texts) if _has_leader(texts, k) or _ANCHOR_ITEM_RE.match(raws[k])]
     groups: list[list[int]] = []
     for k in leaders:
         if groups and k - groups[-1][-1] <= MAX_GAP + 1:
@@ -57,7 +62,7 @@ def toc_runs(texts: list[str]) -> list[tuple[int, int]]:
             groups.append([k])
     runs = []
     for group in groups:
-        units = sum(1 for k in group if _unit_entry_re().match(texts[k]))
+        units = sum(1 for k in group if _unit_entry_re().match(texts[k].lstrip("-*+ ")))
         if len(group) >= MIN_ENTRIES and units >= 2:
             last = group[-1] + (_OPEN_LEADER_RE.search(texts[group[-1]]) is not None)
             first = _entry_start(texts, group[0])
@@ -88,7 +93,7 @@ def _entry_start(texts: list[str], leader: int) -> int:
 
 def set_toc_apart(source: Source) -> Source:
     """Remove the tables of contents from ``source.lines`` (see the module docstring)."""
-    runs = toc_runs([line.text for line in source.lines])
+    runs = toc_runs([line.text for line in source.lines], [line.raw or line.text for line in source.lines])
     if not runs:
         return source
     drop = {k for first, last in runs for k in range(first, last + 1)}
