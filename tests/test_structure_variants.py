@@ -70,6 +70,41 @@ def test_a_title_left_unfinished_goes_on_past_three_lines():
     assert outline(doc)[2] == ("III", "ĐIỀU KHOẢN THI HÀNH ĐIỀU KHOẢN CHUYỂN TIẾP KHÁC TRÁCH NHIỆM")
 
 
+WRAPPED_TITLES = """\
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về hàng hải.
+Chương V
+HỢP ĐỒNG VẬN CHUYỂN HÀNG HÓA BẰNG ĐƯỜNG BIỂN, VẬN
+ĐƠN VÀ CÁC CHỨNG TỪ VẬN CHUYỂN KHÁC, QUYỀN VÀ NGHĨA
+VỤ CỦA NGƯỜI VẬN CHUYỂN, NGƯỜI GỬI HÀNG VÀ NGƯỜI
+NHẬN HÀNG
+Mục 1. QUY ĐỊNH CHUNG
+Điều 2. Hợp đồng vận chuyển
+Nội dung.
+Chương VI. QUẢN LÝ NHÀ NƯỚC VỀ HÀNG HẢI VÀ
+LỰC LƯỢNG CẢNG VỤ
+Điều 3. Nội dung quản lý nhà nước
+Nội dung.
+Chương VII. ĐIỀU KHOẢN THI HÀNH
+CÁC BỘ, NGÀNH
+Điều 4. Hiệu lực thi hành
+Luật này có hiệu lực.
+"""
+
+
+def test_a_title_wrapped_over_full_lines_goes_on_and_one_left_unfinished_on_its_heading_line():
+    """A centred title a PDF wrapped over four lines of one width (the third as long as the
+    others: the title goes on; its last line is short), and a title begun on the heading's own
+    line that ends unfinished ("… VÀ"); a finished one does not take the capitals below it."""
+    assert outline(parse_text(WRAPPED_TITLES))[1:] == [
+        ("V", "HỢP ĐỒNG VẬN CHUYỂN HÀNG HÓA BẰNG ĐƯỜNG BIỂN, VẬN ĐƠN VÀ CÁC CHỨNG TỪ VẬN CHUYỂN KHÁC, "
+              "QUYỀN VÀ NGHĨA VỤ CỦA NGƯỜI VẬN CHUYỂN, NGƯỜI GỬI HÀNG VÀ NGƯỜI NHẬN HÀNG"),
+        ("VI", "QUẢN LÝ NHÀ NƯỚC VỀ HÀNG HẢI VÀ LỰC LƯỢNG CẢNG VỤ"),
+        ("VII", "ĐIỀU KHOẢN THI HÀNH")]
+
+
 @needs_corpus
 def test_land_law_chapter_xv_keeps_its_fourth_title_line():
     doc = corpus_doc("docx/vbpl-luat-31-2024-qh15.docx")

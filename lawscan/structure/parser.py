@@ -48,9 +48,19 @@ _THIS_RE = re.compile(r"\snày(?!\w)")
 _PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
 _PAGE_ONLY_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
 _HEADER_CHARS = 80  # a running header is a short line
+WRAPPED_TITLE = 30  # characters at least of a title line that filled its printed line ...
+WRAPPED_SHARE = 0.8  # ... as long as the longest line before it, nearly: the title goes on
 _DATE_RE = re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)")
 _SENTENCE_END = ".;:,"
 _UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{alternation(V['titles']['unfinished'])}))$")
+
+
+def _wrapped(parts: list[str]) -> bool:
+    """The last line of a title so far is as long as a printed line of it: ``WRAPPED_TITLE``
+    characters at least and ``WRAPPED_SHARE`` of its longest line (a title wrapped over lines
+    of one width goes on past a full line; its last line is short)."""
+    last = len(parts[-1])
+    return last >= WRAPPED_TITLE and last >= WRAPPED_SHARE * max(len(p) for p in parts)
 
 
 def _continues(title_line: str) -> bool:
@@ -199,15 +209,19 @@ class LineParser:
         if fixed.isdecimal() and int(fixed) == self._expected("article"):
             h.misread, h.num = h.num, fixed
 
-    def _title_after(self, i: int) -> tuple[str, int]:
+    def _title_after(self, i: int, parts: list[str] | None = None) -> tuple[str, int]:
         """Title lines after a bare Phần/Chương/Mục line: up to three upper-case lines (more
         while a line leaves the title unfinished, ending with a comma or "VÀ": Luật Đất đai 2024
-        Chương XV has four), or one short mixed-case line. Gives (title, lines consumed including
-        the heading line)."""
-        parts: list[str] = []
+        Chương XV has four; or fills its printed line: a centred title a PDF wrapped over four
+        lines, :func:`_wrapped`), or one short mixed-case line. With
+        ``parts`` (a title begun on the heading's own line), only lines that finish it. Gives
+        (title, lines consumed including the heading line)."""
+        parts = list(parts or [])
+        free = len(parts) or 3  # lines taken without asking whether the title goes on
         j = i + 1
         end = i + 1
-        while j < len(self.lines) and (len(parts) < 3 or _continues(parts[-1])) and len(parts) < 8:
+        while j < len(self.lines) and len(parts) < 8 and (
+                len(parts) < free or _continues(parts[-1]) or len(parts) >= 3 and _wrapped(parts)):
             p = self.probes[j]
             if not p or self._is_furniture(p):
                 j += 1
@@ -270,6 +284,8 @@ class LineParser:
         if title:
             if not self._same_line_title_ok(title):
                 return None
+            if is_upper_title(title) and _continues(title):  # "… VỀ THỦY SẢN VÀ" / "LỰC LƯỢNG …"
+                return Heading(kind, num, *self._title_after(i, [title]))
             return Heading(kind, num, title)
         if rest.strip()[:1] == ",":
             return None
