@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -120,7 +121,7 @@ TITLE_AS_PRINTED = {
 # a .doc, .odt or .rtf is read through LibreOffice and a scanned PDF through Tesseract, which a
 # machine may lack (lawscan then says what to install)
 NO_LIBREOFFICE = not (shutil.which("soffice") or shutil.which("libreoffice"))
-SCANNED = {"thong-tu-scan-dong-dau.pdf"}  # pages as images only: read by OCR
+SCANNED = {"thong-tu-scan-dong-dau.pdf"}  # pages as images only: read by OCR, once for all tests
 
 
 def _id(lab):
@@ -135,7 +136,7 @@ def _load(lab):
 
         if ocr_available() is not None:
             pytest.skip(f"a scanned draft: {ocr_available()}")
-        return _scanned(lab["file"])  # OCR takes seconds a page: once for both tests
+        return _scanned(lab["file"])  # OCR takes seconds a page
     return load_document(DRAFTS / lab["file"])
 
 
@@ -157,6 +158,25 @@ def test_the_structure_counted_by_hand(lab):
     assert [c.num for c in doc.units("chapter")] == [num for num, _ in lab["chapter_titles"]]
     assert doc.title == TITLE_AS_PRINTED.get(lab["file"], lab["title"])
     assert doc.doc_kind == lab["doc_kind"]
+
+
+# chapter titles read otherwise than printed, and why (left)
+LEFT_CHAPTER_TITLES = {
+    "nghi-dinh-quan-ly-chat-thai-ran-ocr.txt": "OCR output: 'VẬN CHUYẾN' for 'VẬN CHUYỂN' in a title",
+    "thong-tu-scan-dong-dau.pdf": "a scan read by OCR: 'HOẠT ‡ ĐỘNG CỦA CỬỦA HÀNG', 'THỊ HÀNH' in titles",
+}
+
+
+@pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xfail(strict=True, reason=LEFT_CHAPTER_TITLES[lab["file"]]))
+                                 if lab["file"] in LEFT_CHAPTER_TITLES else lab
+                                 for lab in LABELS if lab["chapter_titles"] and lab["file"] not in LEFT_STRUCTURE],
+                         ids=_id)
+def test_the_chapter_titles_as_printed(lab):
+    """Each chapter's number and title as the draft prints it (a title over several lines read
+    whole, nothing of the next line taken)."""
+    titles = [(c.num, " ".join(c.heading.split())) for c in _load(lab).units("chapter")]
+    assert titles == [(num, " ".join(unicodedata.normalize("NFC", title).split()))
+                      for num, title in lab["chapter_titles"]]
 
 
 @pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xfail(strict=True, reason=LEFT[lab["file"]]))
