@@ -48,6 +48,9 @@ _THIS_RE = re.compile(r"\snày(?!\w)")
 _PAGE_NUM_RE = re.compile(r"(?<=[^\d\s])\s?\d{1,3}$")
 _PAGE_ONLY_RE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
 _HEADER_CHARS = 80  # a running header is a short line
+# up to two groups of marks (not quotes, brackets or word characters) before a label: specks
+_SPECK = r"(?:[^\w\s“”\"'(\[]|_)"  # a mark, or "_" (a word character to \w)
+_SPECKS_RE = re.compile(rf"^{_SPECK}{{1,3}}(?:\s+{_SPECK}{{1,3}})?\s*(?=[PCMĐ])")
 WRAPPED_TITLE = 30  # characters at least of a title line that filled its printed line ...
 WRAPPED_SHARE = 0.8  # ... as long as the longest line before it, nearly: the title goes on
 _DATE_RE = re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)")
@@ -146,9 +149,26 @@ class LineParser:
             h = self._misspelt(i, p)
         if h is None and p[0] in "PpCcMm" and MISREAD_ROMAN_RE.match(p):
             h = self._misread_roman(i, p)
+        if h is None and not p[0].isalnum() and not self.quoted:
+            h = self._behind_specks(i, p)
         if h is not None and h.kind == "article" and h.num.endswith("l") and not self.quoted:
             self._misread_article(h)
         return h
+
+    def _behind_specks(self, i: int, p: str) -> Heading | None:
+        """A heading a scan's text layer printed behind specks read as marks (": Chương II",
+        ". _ Chương IV", "_Điều 1."): read without them, and taken only with the expected number
+        or the one after it (and for Phần/Chương/Mục an upper-case title), so that a list item
+        ("- Điều 5 của Luật này …") stays text."""
+        m = _SPECKS_RE.match(p)
+        if m is None:
+            return None
+        h = self._heading(i, p[m.end():])
+        if h is None or h.kind == "subsection" or (h.kind != "article" and not (
+                h.heading and is_upper_title(h.heading))):
+            return None
+        key = num_key(h.num, h.kind)  # the expected number, or the next when a scan lost one
+        return h if key is not None and 0 <= key[0] - self._expected(h.kind) <= 1 else None
 
     def _heading(self, i: int, p: str) -> Heading | None:
         c = p[0].lower()
