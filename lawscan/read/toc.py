@@ -53,7 +53,8 @@ def toc_runs(texts: list[str], raws: list[str] | None = None) -> list[tuple[int,
     """The (first, last) indexes of the tables of contents among ``texts`` (the lines as read;
     ``raws`` as printed, for Markdown links: see the module docstring)."""
     raws = raws or texts
-    leaders = [k for k, text in enumerate(texts) if _has_leader(texts, k) or _ANCHOR_ITEM_RE.match(raws[k])]
+    leaders = [k for k, text in enumerate(texts) if _has_leader(texts, k)
+               or "](#" in raws[k] and _ANCHOR_ITEM_RE.match(raws[k])]
     groups: list[list[int]] = []
     for k in leaders:
         if groups and k - groups[-1][-1] <= MAX_GAP + 1:
@@ -74,9 +75,12 @@ def toc_runs(texts: list[str], raws: list[str] | None = None) -> list[tuple[int,
 
 def _has_leader(texts: list[str], k: int) -> bool:
     """Line ``k`` ends an entry: a dot leader and a page number, on it or alone on the next."""
-    if LEADER_RE.search(texts[k]):
+    text = texts[k]
+    if "...." not in text and "……" not in text and ". . ." not in text:
+        return False  # most lines: three substring tests instead of the regexes (0.9 s a corpus)
+    if LEADER_RE.search(text):
         return True
-    return (_OPEN_LEADER_RE.search(texts[k]) is not None and k + 1 < len(texts)
+    return (_OPEN_LEADER_RE.search(text) is not None and k + 1 < len(texts)
             and _PAGE_RE.match(texts[k + 1]) is not None)
 
 
