@@ -146,3 +146,23 @@ def test_input_file_is_never_modified(tmp_path):
     src = normalise(read_source(str(path)))
     assert src.lines[0].text == "Điều 1. Phạm vi"
     assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
+
+
+def test_markdown_details_blocks_are_drafting_notes_left_out(tmp_path):
+    """A Notion or Obsidian export keeps drafting notes and a rejected option in collapsed
+    <details> toggles: not the law's text (their bold "Điều 39." is no article); line numbers of
+    what follows stay the file's."""
+    from lawscan.pipeline import load_document
+
+    path = tmp_path / "du-thao.md"
+    path.write_text("# Chương I. QUY ĐỊNH CHUNG\n### Điều 1. Phạm vi điều chỉnh\nLuật này quy định về hiến máu.\n"
+                    "<details><summary>Phương án 2 - KHÔNG lựa chọn</summary>\n\n"
+                    "**Chương II. HIẾN MÁU TRÊN MÔI TRƯỜNG SỐ**\n\n**Điều 39. Hiến máu trực tuyến**\n"
+                    "Nội dung.\n</details>\n\n### Điều 2. Hiệu lực thi hành\nLuật này có hiệu lực.\n",
+                    encoding="utf-8")
+    doc = load_document(path)
+    assert [(u.kind, u.num) for u in doc.units() if u.kind in ("chapter", "article")] == [
+        ("chapter", "I"), ("article", "1"), ("article", "2")]
+    assert doc.units("article")[1].line == 12
+    assert [p.message for p in doc.problems if p.code == "read.md.details_skipped"] == [
+        "1 collapsed <details> block(s) (drafting notes) were left out of the text, from line 4"]

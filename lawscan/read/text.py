@@ -6,7 +6,9 @@ blank lines are left out). For Markdown (``fmt == "md"``) the markup is taken of
 structure parser sees plain law text: heading marks ("## Chương I - QUY ĐỊNH CHUNG" gives
 "Chương I - QUY ĐỊNH CHUNG"), emphasis, links, images, block quotes, table pipes, backslash
 escapes and rules; HTML comments (``<!-- … -->``, not shown when Markdown is rendered) are
-dropped, their line numbers kept. In both formats the Word field codes that some converters leave behind
+dropped, their line numbers kept, and so are collapsed ``<details>`` blocks (the toggles a Notion
+or Obsidian export keeps drafting notes and rejected options in: "<details><summary>Phương án 2 -
+KHÔNG lựa chọn</summary> … </details>"), with an info Problem ``read.md.details_skipped``. In both formats the Word field codes that some converters leave behind
 (``HYPERLINK \\l "_ftn8" [8]``: a footnote reference) are removed, with an info Problem.
 """
 
@@ -34,6 +36,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_DETAILS = re.compile(r"<details\b.*?</details\s*>", re.DOTALL | re.IGNORECASE)
 
 
 def strip_markdown(line: str) -> str:
@@ -70,6 +73,9 @@ def read_text(path: str, text: str, fmt: str = "txt", encoding: str | None = Non
     first_field_line = None
     if fmt == "md" and "<!--" in text:
         text = _HTML_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    details = []
+    if fmt == "md" and "<details" in text.lower():
+        text = _HTML_DETAILS.sub(lambda m: _set_apart(m, text, details), text)
     for lineno, raw in enumerate(split_lines(text), start=1):
         line = raw
         if "HYPERLINK" in line:
@@ -81,8 +87,20 @@ def read_text(path: str, text: str, fmt: str = "txt", encoding: str | None = Non
             line = strip_markdown(line)
         if line.strip():
             source.lines.append(Line(text=line, lineno=lineno, raw=raw))
+    if details:
+        source.problems.append(Problem(
+            "read.md.details_skipped", f"{len(details)} collapsed <details> block(s) (drafting notes) "
+                                       f"were left out of the text, from line {details[0]}",
+            line=details[0], severity="info"))
     if field_codes:
         source.problems.append(Problem(
             "read.field_code", f"{field_codes} Word field code(s) (HYPERLINK … footnote references) "
                                "left by a converter were removed", line=first_field_line, severity="info"))
     return source
+
+
+def _set_apart(m: re.Match, text: str, lines: list[int]) -> str:
+    """A ``<details>`` block replaced by its line breaks (line numbers kept); its first line
+    number recorded in ``lines``."""
+    lines.append(text.count("\n", 0, m.start()) + 1)
+    return "\n" * m.group().count("\n")
