@@ -72,6 +72,31 @@ def test_the_issuer_ends_a_header_title_only_when_nothing_of_the_subject_follows
     assert doc.title == title
 
 
+def test_an_amending_law_that_counts_the_laws_it_amends_is_cited_by_its_header():
+    """"… CỦA 10 LUẬT CÓ LIÊN QUAN ĐẾN AN NINH, TRẬT TỰ": its enacting sentence lists the ten laws
+    with their numbers; the law is cited by its header (as MANIFEST.tsv cites 35/2018/QH14)."""
+    doc = parse_text("QUỐC HỘI\nLuật số: 38/2026/QH15\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA 10 LUẬT CÓ "
+                     "LIÊN QUAN ĐẾN AN NINH, TRẬT TỰ\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+                     "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Cư trú số 68/2020/QH14, "
+                     "Luật Phòng, chống ma túy số 73/2021/QH14 và Luật Cảnh sát cơ động số 14/2022/QH15.\n"
+                     "Điều 1. Sửa đổi, bổ sung một số điều của Luật Cư trú\n1. Sửa đổi khoản 4 Điều 2.\n")
+    assert doc.title == "Luật sửa đổi, bổ sung một số điều của 10 luật có liên quan đến an ninh, trật tự"
+
+
+def test_a_councils_title_ends_at_the_enacting_body_and_is_spelt_as_its_preamble_says_it():
+    """A People's Council resolution: its title in capitals, then "HỘI ĐỒNG NHÂN DÂN TỈNH …" and
+    the session, which are not the title; its preamble cites it with its capitals ("Quy định",
+    "Đông Lam")."""
+    doc = parse_text("HỘI ĐỒNG NHÂN DÂN\nTỈNH ĐÔNG LAM\nSố: 14/2026/NQ-HĐND\nNGHỊ QUYẾT\n"
+                     "BAN HÀNH QUY ĐỊNH CHÍNH SÁCH HỖ TRỢ HỢP TÁC XÃ TRÊN ĐỊA BÀN TỈNH ĐÔNG LAM\n"
+                     "HỘI ĐỒNG NHÂN DÂN TỈNH ĐÔNG LAM\nKHÓA XI, KỲ HỌP THỨ HAI\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+                     "Xét Tờ trình số 85/TTr-UBND của Ủy ban nhân dân tỉnh về dự thảo Nghị quyết ban hành "
+                     "Quy định chính sách hỗ trợ hợp tác xã trên địa bàn tỉnh Đông Lam;\nQUYẾT NGHỊ:\n"
+                     "Điều 1. Ban hành Quy định\nBan hành kèm theo Nghị quyết này Quy định chính sách.\n")
+    assert doc.title == "Nghị quyết ban hành Quy định chính sách hỗ trợ hợp tác xã trên địa bàn tỉnh Đông Lam"
+
+
 @pytest.mark.parametrize("article, title", [
     ("Điều 1. Phê duyệt Đề án phát triển dữ liệu ngành y tế giai đoạn 2026 - 2030 (sau đây gọi tắt "
      "là Đề án) với những nội dung chủ yếu sau:",

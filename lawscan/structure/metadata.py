@@ -32,6 +32,7 @@ _DATE_RE = re.compile(_H["date"], re.IGNORECASE)
 _ENACT_RE = re.compile(_H["enact"])
 _ISSUER_RE = re.compile(rf"^(?:{alternation(_H['issuers'])})(?![A-ZĐÀ-Ỹa-zà-ỹ])")
 _ISSUER_PREFIXES = tuple(p + " " for p in _H["issuer_prefixes"])
+_ENACTING_BODIES = tuple(p + " " for p in _H["enacting_bodies"])
 _ISSUER_NOT = tuple(_H["issuer_not"])
 _MOTTO_RE = re.compile(alternation(_H["motto"]))
 _TITLE_WORD_RE = re.compile(rf"^(?:{alternation(_H['title_words'])})(?:\s+|$)(?P<rest>.*)$")
@@ -43,6 +44,8 @@ _AND = _H["conjunction"]
 _AMENDING_LAW = rf"(?:{alternation(_H['amending_acts'])})(?:\s+(?i:số)\s+[\w/\-]+)?"
 _AMENDED_BY_RE = re.compile(rf"\s+{_H['amended_by']}\s+{_AMENDING_LAW}"
                             rf"(?:(?:,\s+|\s+{_AND}\s+){_AMENDING_LAW}(?=[,;.]|\s+{_AND}|$))*")
+_COUNTED_ACTS_RE = re.compile(_H["counted_acts"])
+_AMENDING_SUBJECT_RE = re.compile(_H["amending_subject"])
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
 _NUMBER_LEAD_RE = re.compile(r"^(?i:số)\s+\S*\d")  # "SỐ 18-L/CTN NGÀY … VỀ DẦU KHÍ"
@@ -126,18 +129,19 @@ def title_from_header(probes: list[str]) -> str:
         if not subject:
             continue
         subject = _sentence_case(subject)
-        if not named:
+        if not named or _AMENDING_SUBJECT_RE.match(subject):  # "Luật sửa đổi, bổ sung …"
             subject = subject[:1].lower() + subject[1:]
         return _proper_names(f"{_sentence_case(word)} {subject}")
     return ""
 
 
 def _upper_lines(probes: list[str]) -> list[str]:
-    """The lines of a title printed in capitals under its name line (not an issuer's line)."""
+    """The lines of a title printed in capitals under its name line (not an issuer's line, nor
+    the local body that enacts it: "HỘI ĐỒNG NHÂN DÂN TỈNH …")."""
     lines = []
     for q in probes:
         if (not q or not is_upper_title(q) or _TITLE_WORD_RE.match(q) or q.startswith("(")
-                or _ISSUER_RE.match(q) or q.startswith(_PREAMBLE)):
+                or _ISSUER_RE.match(q) or q.startswith(_PREAMBLE) or q.startswith(_ENACTING_BODIES)):
             break
         lines.append(q)
     return lines
@@ -314,7 +318,7 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
     title = _subject_title(head) or _header_cut(_enacted_title(head), head)
     if not title and _TITLE_WORD_RE.match(hinted.upper()):
         title = hinted
-    title = title or _spelled_as(title_from_header(head), first_article) or _with_kind(hinted, hints) \
+    title = title or _spelled_as(title_from_header(head), [first_article, *head]) or _with_kind(hinted, hints) \
         or _subject_title(head)
     if not title:  # records without a header: "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược"
         m = _AMENDING_ARTICLE_RE.match(first_article or "")
@@ -329,24 +333,42 @@ def _title(head: list[str], hints: dict, first_article: str) -> str:
     return title
 
 
-def _spelled_as(title: str, first_article: str) -> str:
-    """A title the header printed in capitals, spelt with the capitals of a first article that
-    begins with its words: a decision has no enacting sentence, its Điều 1 says what it decides
-    ("QUYẾT ĐỊNH / PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN …" and "Điều 1. Phê duyệt Đề án phát triển … (sau
-    đây gọi tắt là Đề án) …" -> "Quyết định phê duyệt Đề án phát triển …")."""
+def _spelled_as(title: str, texts: list[str]) -> str:
+    """A title the header printed in capitals, spelt with the capitals of a text that says its
+    words: the first article when it begins with them (a decision has no enacting sentence, its
+    Điều 1 says what it decides: "QUYẾT ĐỊNH / PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN …" and "Điều 1. Phê
+    duyệt Đề án phát triển … (sau đây gọi tắt là Đề án) …" -> "Quyết định phê duyệt Đề án phát
+    triển …"), else a line of the head that holds them all in a row (a council's resolution
+    cites itself in its preamble: "Xét Tờ trình … về dự thảo Nghị quyết ban hành Quy định …
+    tỉnh Đông Lam …")."""
     upper = title.upper()
     m = _TITLE_WORD_RE.match(upper)
     if not m or not m.group("rest") or len(upper) != len(title):
         return title
     cut = len(title) - len(m.group("rest"))
     kind, subject = title[:cut], title[cut:]
-    wanted = re.findall(r"\w+", subject)
-    said = re.findall(r"\w+", first_article)[:len(wanted)]
-    if not wanted or [w.lower() for w in said] != [w.lower() for w in wanted]:
+    wanted = [w.lower() for w in re.findall(r"\w+", subject)]
+    if not wanted:
+        return title
+    said = _said_in(wanted, texts)
+    if said is None:
         return title
     spelled = iter(said)
     respelled = re.sub(r"\w+", lambda _: next(spelled), subject)
     return kind + subject[:1] + respelled[1:]  # the title's own first letter ("Quyết định phê …")
+
+
+def _said_in(wanted: list[str], texts: list[str]) -> list[str] | None:
+    """The words of the first text that says ``wanted`` (lower case) in other than capitals: at
+    the start of the first, anywhere in a later one."""
+    for k, text in enumerate(texts):
+        words = re.findall(r"\w+", text)
+        starts = [0] if k == 0 else range(len(words) - len(wanted) + 1)
+        for i in starts:
+            window = words[i:i + len(wanted)]
+            if [w.lower() for w in window] == wanted and any(w != w.upper() for w in window):
+                return window  # not the header's own capitals
+    return None
 
 
 def _with_kind(hinted: str, hints: dict) -> str:
@@ -366,10 +388,13 @@ def _header_cut(enacted: str, head: list[str]) -> str:
     header does not ("… của Luật Đất đai số 31/2024/QH15 đã được sửa đổi, bổ sung một số điều
     theo Luật số 43/2024/QH15 và Luật Nhà ở số 27/2023/QH15 …" under "… CỦA LUẬT ĐẤT ĐAI VÀ
     LUẬT NHÀ Ở"), or where the header adds a parenthesis to it (a draft's "(SỬA ĐỔI)"): the
-    header is the title, the sentence keeps its capitals."""
+    header is the title, the sentence keeps its capitals. A header that counts the acts it
+    amends ("… CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY HOẠCH") is the title as it stands."""
     header = title_from_header(head) if enacted else ""
     if not header:
         return enacted
+    if _COUNTED_ACTS_RE.search(header) and not _COUNTED_ACTS_RE.search(enacted):
+        return header  # "… của 10 luật có liên quan đến an ninh, trật tự", the sentence lists them
     if len(header) < len(enacted) and enacted.lower().startswith(header.lower()) \
             and not enacted[len(header)].isalnum():
         return enacted[:len(header)]
