@@ -72,6 +72,10 @@ LEFT = {
         "'HỆ THỐNG THÔNG TIN QUỐC GIA VỀ ĐẤT ĐAI …' (Chương VIa) into the decree it amends; read "
         "as dedicated_chapter like the seven-law amending law above, where this label reads the "
         "decree's own articles (articles_only)",
+    "luat-sua-doi-luat-giao-dich-dien-tu.txt":
+        "borderline by its own label: an amending law of the e-transactions law, digital_law for "
+        "its label (the amended law is digital); its Điều 1 inserts a quoted chapter (Chương VIa), "
+        "read as dedicated_chapter like the other amending acts inserting a quoted chapter",
     "thong-tu-hoc-ba-so.docx":
         "a circular on 'học bạ số' (digital school records): its title's object ends in 'số', "
         "which as a qualifier is mostly not digital ('xổ số', 'dân số', 'chỉ số'), so the title "
