@@ -83,6 +83,28 @@ def test_an_amending_law_that_counts_the_laws_it_amends_is_cited_by_its_header()
     assert doc.title == "Luật sửa đổi, bổ sung một số điều của 10 luật có liên quan đến an ninh, trật tự"
 
 
+def test_an_amending_circulars_title_keeps_the_number_of_the_circular_it_amends():
+    """"THÔNG TƯ / SỬA ĐỔI, … CỦA THÔNG TƯ SỐ 27/2024/TT-BYT NGÀY … QUY ĐỊNH VỀ HỒ SƠ BỆNH ÁN": the
+    number names the amended act (a law's own number in its header is cut off, not this)."""
+    doc = parse_text("BỘ Y TẾ\nSố: 18/2026/TT-BYT\nTHÔNG TƯ\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ "
+                     "27/2024/TT-BYT NGÀY 18 THÁNG 10 NĂM 2024 CỦA BỘ TRƯỞNG BỘ Y TẾ QUY ĐỊNH VỀ HỒ SƠ BỆNH ÁN\n"
+                     "Căn cứ Luật Khám bệnh, chữa bệnh số 15/2023/QH15;\nBộ trưởng Bộ Y tế ban hành Thông tư "
+                     "sửa đổi, bổ sung một số điều của Thông tư số 27/2024/TT-BYT ngày 18 tháng 10 năm 2024 "
+                     "của Bộ trưởng Bộ Y tế quy định về hồ sơ bệnh án.\n" + BODY)
+    assert doc.title == ("Thông tư sửa đổi, bổ sung một số điều của Thông tư số 27/2024/TT-BYT ngày 18 "
+                         "tháng 10 năm 2024 của Bộ trưởng Bộ Y tế quy định về hồ sơ bệnh án")
+
+
+def test_a_joint_resolution_is_named_by_its_enacting_sentence():
+    """"NGHỊ QUYẾT LIÊN TỊCH" is the name line as a whole ("LIÊN TỊCH" is no subject)."""
+    doc = parse_text("ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNGHỊ QUYẾT LIÊN TỊCH\nQuy định về phối hợp tổ chức phản biện "
+                     "xã hội\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nỦy ban Thường vụ Quốc "
+                     "hội và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam ban hành Nghị quyết liên "
+                     "tịch quy định về phối hợp tổ chức phản biện xã hội.\n" + BODY)
+    assert (doc.title, doc.doc_kind) == ("Nghị quyết liên tịch quy định về phối hợp tổ chức phản biện xã hội",
+                                         "resolution")
+
+
 def test_a_councils_title_ends_at_the_enacting_body_and_is_spelt_as_its_preamble_says_it():
     """A People's Council resolution: its title in capitals, then "HỘI ĐỒNG NHÂN DÂN TỈNH …" and
     the session, which are not the title; its preamble cites it with its capitals ("Quy định",

@@ -125,7 +125,9 @@ def title_from_header(probes: list[str]) -> str:
         of = _OF_ISSUER_RE.search(subject)  # "GIAO DỊCH ĐIỆN TỬ CỦA QUỐC HỘI NƯỚC ..."
         if of:
             subject = subject[:of.start()]
-        subject = _NUMBER_CUT_RE.sub("", subject).strip(" ,;.")
+        if not _AMENDING_SUBJECT_RE.match(subject):  # an amended act is named by its number
+            subject = _NUMBER_CUT_RE.sub("", subject)
+        subject = subject.strip(" ,;.")
         if not subject:
             continue
         subject = _sentence_case(subject)
