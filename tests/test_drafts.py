@@ -76,6 +76,15 @@ LEFT = {
         "borderline by its own label: an amending law of the e-transactions law, digital_law for "
         "its label (the amended law is digital); its Điều 1 inserts a quoted chapter (Chương VIa), "
         "read as dedicated_chapter like the other amending acts inserting a quoted chapter",
+    "quyet-dinh-ubnd-quy-trinh-noi-bo.txt":
+        "borderline by its own label: a decision approving the electronic workflows of procedures "
+        "on a province's information system, digital_law for its label; read as articles_only, "
+        "the neighbouring reading its label names",
+    "thong-tu-sua-doi-nhieu-thong-tu.docx":
+        "a circular amending five circulars to cut paperwork: its quoted Điều 4 is mostly electronic "
+        "copies, online filing and the population database, clauses of an ordinary procedure for "
+        "its label (none); the rule-only verdict reads that article as digital (articles_only), "
+        "the trained one agrees with the label; found on the last round's first run, left",
     "thong-tu-hoc-ba-so.docx":
         "a circular on 'học bạ số' (digital school records): its title's object ends in 'số', "
         "which as a qualifier is mostly not digital ('xổ số', 'dân số', 'chỉ số'), so the title "
@@ -130,11 +139,17 @@ TITLE_AS_PRINTED = {
     # says "Dự thảo Luật Cư trú (sửa đổi)")
     "du-thao-luat-cu-tru-sua-doi.html": "Luật Cư trú",
     "du-thao-luat-pha-san-sua-doi.md": "Luật Phá sản",
-    # the label cites the amended decree by its number; the text's title also gives its date and issuer
+    # the label cites the amended act by its number; the text's title also gives its date and issuer
+    "thong-tu-sua-doi-thong-tu-ho-so-benh-an.txt":
+        "Thông tư sửa đổi, bổ sung một số điều của Thông tư số 27/2024/TT-BYT ngày 18 tháng 10 năm "
+        "2024 của Bộ trưởng Bộ Y tế quy định về hồ sơ bệnh án",
     "nghi-dinh-sua-doi-nghi-dinh-ve-dang-ky-ho-kinh-doanh.docx":
         "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 289/2025/NĐ-CP ngày 14 tháng 11 "
         "năm 2025 của Chính phủ về đăng ký hộ kinh doanh",
 }
+
+# kinds a label may name that lawscan judges as another (docs/kinds.md): an ordinance like a law
+KIND_AS_JUDGED = {"ordinance": "law"}
 
 # a .doc, .odt or .rtf is read through LibreOffice and a scanned PDF through Tesseract, which a
 # machine may lack (lawscan then says what to install)
@@ -175,7 +190,7 @@ def test_the_structure_counted_by_hand(lab):
         if lab["articles"] else nums == []  # a resolution in I./II./III. has no articles
     assert [c.num for c in doc.units("chapter")] == [num for num, _ in lab["chapter_titles"]]
     assert doc.title == TITLE_AS_PRINTED.get(lab["file"], lab["title"])
-    assert doc.doc_kind == lab["doc_kind"]
+    assert doc.doc_kind == KIND_AS_JUDGED.get(lab["doc_kind"], lab["doc_kind"])
 
 
 # chapter titles read otherwise than printed, and why (left)
