@@ -52,6 +52,14 @@ def vietnamese() -> dict:
     return load_data_file(VIETNAMESE_PATH)
 
 
+@lru_cache(maxsize=1)
+def unit_labels_pattern() -> str:
+    """A regex alternation of the unit labels of ``vietnamese.json`` as printed, in their case
+    and in capitals ("Điều", "ĐIỀU", "Chương" …), longest first: what starts a heading line."""
+    words = {w for label in vietnamese()["unit_labels"] for w in (label, label.upper())}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
 def _syllable_re() -> re.Pattern:
     syl = vietnamese()["syllable"]

@@ -84,11 +84,10 @@ def _patterns() -> dict:
     """The Vietnamese the layout needs, from ``vietnamese.json``: running headers, page numbers,
     and the labels that start a numbered unit (a line starting "Điều 7.", "2." or "b)" after a
     sentence that filled the line is not its continuation)."""
-    from lawscan.read.encoding import vietnamese
+    from lawscan.read.encoding import unit_labels_pattern, vietnamese
 
     data = vietnamese()
-    words = {w for label in data["unit_labels"] for w in (label, label.upper())}  # as printed
-    labels = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    labels = unit_labels_pattern()
     return {"headers": [re.compile(p) for p in data.get("running_headers", [])],
             "gazette_sections": [re.compile(p) for p in data.get("gazette_sections", [])],
             "page_number": [re.compile(p) for p in data.get("page_numbers", [])],

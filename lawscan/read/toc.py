@@ -35,11 +35,9 @@ _ANCHOR_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\[[^\]]+\]\(#[^)\s]*\)\s*$"
 
 @lru_cache(maxsize=1)
 def _unit_entry_re() -> re.Pattern:
-    from lawscan.read.encoding import vietnamese
+    from lawscan.read.encoding import unit_labels_pattern
 
-    labels = {w for label in vietnamese()["unit_labels"] for w in (label, label.upper())}
-    alternation = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"^(?:{alternation})\s+[\dIVXLC]")  # "Điều 3", "Chương IV", "Phần thứ": a number
+    return re.compile(rf"^(?:{unit_labels_pattern()})\s+[\dIVXLC]")  # "Điều 3", "Chương IV": a number
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,10 @@ _SENTENCE_END = ".;:,"
 _UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{alternation(V['titles']['unfinished'])}))$")
 
 
+def _titled_in_capitals(h: Heading) -> bool:
+    return bool(h.heading) and is_upper_title(h.heading)
+
+
 def _wrapped(parts: list[str]) -> bool:
     """The last line of a title so far is as long as a printed line of it: ``WRAPPED_TITLE``
     characters at least and ``WRAPPED_SHARE`` of its longest line (a title wrapped over lines
@@ -164,11 +168,9 @@ class LineParser:
         if m is None:
             return None
         h = self._heading(i, p[m.end():])
-        if h is None or h.kind == "subsection" or (h.kind != "article" and not (
-                h.heading and is_upper_title(h.heading))):
+        if h is None or h.kind == "subsection" or (h.kind != "article" and not _titled_in_capitals(h)):
             return None
-        key = num_key(h.num, h.kind)  # the expected number, or the next when a scan lost one
-        return h if key is not None and 0 <= key[0] - self._expected(h.kind) <= 1 else None
+        return h if self._in_sequence(h, skipped=1) else None
 
     def _heading(self, i: int, p: str) -> Heading | None:
         c = p[0].lower()
@@ -213,14 +215,17 @@ class LineParser:
         m = MISREAD_ROMAN_RE.match(p)
         printed = m.group("num")
         h = self._heading(i, p[:m.start("num")] + printed.replace("l", "I") + p[m.end("num"):])
-        if h is None or h.kind not in ("part", "chapter", "section") or not h.heading \
-                or not is_upper_title(h.heading):
-            return None
-        key = num_key(h.num, h.kind)
-        if key is None or key[0] != self._expected(h.kind):
+        if h is None or h.kind not in ("part", "chapter", "section") or not _titled_in_capitals(h) \
+                or not self._in_sequence(h):
             return None
         h.misread = printed
         return h
+
+    def _in_sequence(self, h: Heading, skipped: int = 0) -> bool:
+        """The heading's number is the one expected of its kind, or at most ``skipped`` after it
+        (headings a scan lost)."""
+        key = num_key(h.num, h.kind)
+        return key is not None and 0 <= key[0] - self._expected(h.kind) <= skipped
 
     def _misread_article(self, h: Heading) -> None:
         """An article number a scan printed with l for 1 ("Điều 2l."): read as 21 when that is the
