@@ -9,7 +9,7 @@ import pytest
 
 from conftest import FIXTURES, corpus_files
 from lawscan.graph.refs import (extract_refs, extract_refs_lines, may_cite, normalise_title,
-                                path_label, roman_to_int, int_to_roman)
+                                path_label)
 
 CASES = [json.loads(line) for line in (FIXTURES / "graph" / "refs.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
@@ -65,9 +65,6 @@ def test_doc_key_without_number_is_the_normalised_name():
 
 def test_helpers():
     assert normalise_title("LUẬT GIAO DỊCH ĐIỆN TỬ số 20/2023/QH15") == "luật giao dịch điện tử"
-    assert [roman_to_int(r) for r in ("IX", "XII", "XIV", "iv")] == [9, 12, 14, 4]
-    assert roman_to_int("Im") is None
-    assert all(roman_to_int(int_to_roman(n)) == n for n in range(1, 60))
 
 
 def _by_line(texts):

@@ -20,9 +20,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 # Lowest first. A module's layer is the first entry whose name is the module or a package above it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    # shared by every stage: the data model, folding, data files, bounds, errors, atomic writes
-    ("base", ("lawscan.__init__", "lawscan.model", "lawscan.fold", "lawscan.datafiles",
-              "lawscan.joined", "lawscan.wording", "lawscan.errors", "lawscan.bounds",
+    # shared by every stage: the data model, folding, Roman numerals, data files, bounds, errors,
+    # atomic writes
+    ("base", ("lawscan.__init__", "lawscan.model", "lawscan.fold", "lawscan.numerals",
+              "lawscan.datafiles", "lawscan.joined", "lawscan.wording", "lawscan.errors", "lawscan.bounds",
               "lawscan.atomic", "lawscan.config")),
     ("read", ("lawscan.read",)),
     ("normalise", ("lawscan.normalise",)),

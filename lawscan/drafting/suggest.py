@@ -126,7 +126,7 @@ def _int(num: str) -> int | None:
 
 
 def _chapter_int(num: str) -> int | None:
-    from lawscan.graph.refs import roman_to_int
+    from lawscan.numerals import roman_to_int
 
     if _ROMAN.match(num or ""):
         return roman_to_int(num)
@@ -134,7 +134,7 @@ def _chapter_int(num: str) -> int | None:
 
 
 def _chapter_num(n: int, roman: bool) -> str:
-    from lawscan.graph.refs import int_to_roman
+    from lawscan.numerals import int_to_roman
 
     return int_to_roman(n) if roman else str(n)
 

@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING
 
 from lawscan.bounds import clip
 from lawscan.graph.refs import (RANK, THIS, Path, Ref, extract_refs, extract_refs_lines, patterns,
-                                is_relative, may_cite, normalise_title, path_label, roman_to_int,
-                                vocab)
+                                is_relative, may_cite, normalise_title, path_label, vocab)
 from lawscan.graph.scope import Anchor, anchors, body_index, body_of, list_anchor, opens
 from lawscan.model import Document, Problem, Unit
+from lawscan.numerals import roman_to_int
 from lawscan.structure.patterns import num_key as struct_key
 
 if TYPE_CHECKING:  # networkx is imported where a graph is built: LS109 needs none

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from lawscan.datafiles import load_data_file
 from lawscan.joined import join, lines_with
+from lawscan.numerals import int_to_roman, roman_to_int
 
 # Units from smallest to largest.
 RANK = {"point": 0, "paragraph": 1, "article": 2, "subsection": 3, "section": 4, "chapter": 5,
@@ -117,28 +118,6 @@ def normalise_title(title: str) -> str:
     t = " ".join(title.split()).lower()
     t = re.sub(rf"\s+{vocab()['words']['number']}\s*:?\s*\S*\d\S*$", "", t)
     return t.strip(" .,;:")
-
-
-def roman_to_int(s: str) -> int | None:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    if not s or any(c not in values for c in s.upper()):
-        return None
-    total = 0
-    s = s.upper()
-    for i, c in enumerate(s):
-        v = values[c]
-        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
-    return total
-
-
-def int_to_roman(n: int) -> str:
-    out = ""
-    for v, r in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                 (4, "IV"), (1, "I")):
-        while n >= v:
-            out += r
-            n -= v
-    return out
 
 
 @lru_cache(maxsize=1)  # asked for in every reference parsed: the cheapest lookup

@@ -22,11 +22,11 @@ Two mendings of what Tesseract makes of a scan's flaws:
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from functools import lru_cache
 from statistics import median
 
+from lawscan.numerals import is_roman
 from lawscan.read.external import find_tool, run_tool
 from lawscan.read.pdflayout import Page, PageLine
 
@@ -35,7 +35,6 @@ INSTALL_HINT = "install Tesseract and its Vietnamese data (Debian/Ubuntu: apt-ge
 LINE_HEIGHT = 1.25  # a line's box (Vietnamese marks above and below) over its font size
 SPECK_HEIGHT = 0.3  # a word at most this share of its line's median word height ...
 SPECK_CONFIDENCE = 60  # ... recognised with less confidence is a speck of the scan
-_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _I_LOOKALIKES = str.maketrans({c: "I" for c in "ÏÌÍĨỊl|TH"})  # not "1": "Chương 1" is Arabic
 
 
@@ -128,9 +127,9 @@ def _roman_labels() -> frozenset[str]:
 def _roman_number_mended(text: str) -> str:
     """"Chương TV" -> "Chương IV" (see the module docstring); other lines as they are."""
     words = text.split(" ")
-    if len(words) < 2 or words[0] not in _roman_labels() or _ROMAN_RE.fullmatch(words[1]):
+    if len(words) < 2 or words[0] not in _roman_labels() or is_roman(words[1]):
         return text
     number = words[1].translate(_I_LOOKALIKES)
-    if not number or not _ROMAN_RE.fullmatch(number):
+    if not number or not is_roman(number):
         return text
     return " ".join([words[0], number] + words[2:])

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 
 from lawscan.model import Line, Problem, Unit, unit_names
 from lawscan.structure import amend, attach
+from lawscan.numerals import roman_to_int
 from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, DASH_FOLLOWER_RE, FOLDED_LABELS,
                                         MISREAD_ROMAN_RE, MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
                                         SECTION_RE, STOPLESS_PARAGRAPH_RE, SUBSECTION_RE, V,
                                         alternation, fold_label,
                                         is_upper_title, may_be_label, num_key, probe_text,
-                                        roman_to_int, starts_upper, strip_separator)
+                                        starts_upper, strip_separator)
 
 LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "paragraph": 5,
          "point": 6}

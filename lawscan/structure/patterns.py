@@ -2,7 +2,7 @@
 
 Takes the Vietnamese vocabulary of ``vocab.toml`` (package data) and gives compiled patterns for
 heading lines (Phần, Chương, Mục, Tiểu mục, Điều), khoản ("1.", "1a."), điểm ("a)", "đ1)"),
-plus number helpers: Roman numerals, "Phần thứ tư" ordinals, sort keys for numbering checks.
+plus number helpers: "Phần thứ tư" ordinals, sort keys for numbering checks.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lawscan.datafiles import load_data_file
+from lawscan.numerals import roman_to_int
 
 VOCAB_PATH = Path(__file__).with_name("vocab.toml")
 
@@ -124,31 +125,6 @@ def probe_text(text: str) -> str:
 def strip_separator(rest: str) -> str:
     """" - TITLE", ". Title", ": Title" -> "TITLE"."""
     return rest.lstrip(" \t" + _SEPARATORS).strip()
-
-
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-
-
-def roman_to_int(s: str) -> int | None:
-    """"XIV" -> 14; None when ``s`` is not a well-formed Roman numeral."""
-    s = s.upper()
-    if not s or any(c not in _ROMAN_VALUES for c in s):
-        return None
-    total = 0
-    for a, b in zip(s, s[1:] + " "):
-        va, vb = _ROMAN_VALUES[a], _ROMAN_VALUES.get(b, 0)
-        total += -va if va < vb else va
-    return total if int_to_roman(total) == s else None
-
-
-def int_to_roman(n: int) -> str:
-    out = []
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
 
 
 def ordinal_to_int(word: str) -> int | None:
