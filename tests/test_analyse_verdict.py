@@ -277,3 +277,51 @@ def test_a_part_that_names_the_final_provisions_beside_other_matter():
     analysis = analyse_document(parse_text(text))
     assert analysis.verdict.status == "articles_only" and analysis.verdict.articles == ["3"]
     assert [a.num for a in analysis.outline.units("article") if analysis.outline.is_final(a)] == ["4"]
+
+
+LAW_WITH_A_DIGITAL_SUBJECT = (
+    "QUỐC HỘI\nLuật số: /2026/QH16\nLUẬT\n{title}\nCăn cứ Hiến pháp;\n"
+    "Quốc hội ban hành Luật {subject}.\n"
+    "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về {lower}.\n"
+    "Chương II\nTRUNG TÂM DỮ LIỆU\nĐiều 2. Xây dựng trung tâm dữ liệu\n"
+    "1. Trung tâm dữ liệu được kết nối với cơ sở dữ liệu quốc gia.\n"
+    "Điều 3. Vận hành trung tâm dữ liệu\n1. Dữ liệu được sao lưu trên hệ thống thông tin.\n"
+    "Chương III\nĐIỆN TOÁN ĐÁM MÂY\nĐiều 4. Dịch vụ điện toán đám mây\n"
+    "1. Dịch vụ điện toán đám mây được cung cấp trên môi trường mạng.\n"
+    "Điều 5. An toàn thông tin mạng của dịch vụ điện toán đám mây\n1. Bảo đảm an ninh mạng.\n"
+    "Chương IV\n{fourth}\nĐiều 6. Quy hoạch\n1. Quy hoạch được lập theo quy định.\n"
+    "Điều 7. Đất đai cho công trình\n1. Đất được giao theo quy định của pháp luật về đất đai.\n"
+    "Chương V\nĐIỀU KHOẢN THI HÀNH\nĐiều 8. Hiệu lực thi hành\nLuật này có hiệu lực từ ngày 01 tháng 01 năm 2027.\n")
+
+
+@pytest.mark.parametrize("fourth, status", [
+    ("QUẢN LÝ NHÀ NƯỚC VỀ HẠ TẦNG SỐ", "digital_law"),
+    ("ĐẤT ĐAI VÀ QUY HOẠCH", "digital_law"),  # two of three chapters: at least half
+], ids=["all chapters", "two of three"])
+def test_a_law_whose_title_names_a_digital_subject_with_most_chapters_digital(fourth, status):
+    """A law's title names its subject: a strong digital term that is not one of the lexicon's
+    law topics ("Luật Hạ tầng số"), with at least half of the substantive chapters digital,
+    makes it a digital law, as a sub-law text's title object does (before: dedicated_chapter)."""
+    from conftest import parse_text
+
+    doc = parse_text(LAW_WITH_A_DIGITAL_SUBJECT.format(
+        title="HẠ TẦNG SỐ", subject="Hạ tầng số", lower="hạ tầng số", fourth=fourth))
+    assert doc.doc_kind == "law" and doc.title == "Luật Hạ tầng số"
+    v = analyse(doc)
+    assert (v.status, v.reasons[0].code) == (status, "title_object_topic"), v.reasons
+
+
+def test_a_law_whose_title_names_a_digital_subject_with_few_chapters_digital():
+    """The same title with one digital chapter of three is a law with a digital chapter."""
+    from conftest import parse_text
+
+    text = LAW_WITH_A_DIGITAL_SUBJECT.format(title="HẠ TẦNG SỐ", subject="Hạ tầng số",
+                                             lower="hạ tầng số", fourth="ĐẤT ĐAI VÀ QUY HOẠCH")
+    text = text.replace("ĐIỆN TOÁN ĐÁM MÂY\nĐiều 4. Dịch vụ điện toán đám mây\n"
+                        "1. Dịch vụ điện toán đám mây được cung cấp trên môi trường mạng.\n"
+                        "Điều 5. An toàn thông tin mạng của dịch vụ điện toán đám mây\n"
+                        "1. Bảo đảm an ninh mạng.\n",
+                        "XÂY DỰNG CÔNG TRÌNH\nĐiều 4. Thiết kế công trình\n1. Thiết kế theo tiêu chuẩn.\n"
+                        "Điều 5. Thi công công trình\n1. Thi công theo thiết kế được duyệt.\n")
+    v = analyse(parse_text(text))
+    assert v.status == "dedicated_chapter" and v.chapters == ["II"], v.reasons

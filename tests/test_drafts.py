@@ -25,11 +25,6 @@ LEFT = {
         "borderline by its own label: of the six articles of Chương V on hydro-meteorological "
         "information and data only the national database is digital by its title; the chapter "
         "treats observation data as scientific material",
-    "luat-tai-san-ma-hoa.txt":
-        "borderline by its own label: every substantive chapter is digital, but crypto-assets are "
-        "not among LABELING.md's digital-law subjects (a financial-market law whose object is "
-        "digital, dedicated_chapter for a careful lawyer); no corpus or pool text has all its "
-        "chapters digital without a digital topic, so a rule for it would be fitted to this draft",
     "luat-tai-nguyen-nuoc-sua-doi.txt":
         "borderline by its own label: Chương VII 'QUAN TRẮC, ĐIỀU TRA CƠ BẢN, HỆ THỐNG THÔNG TIN VÀ "
         "CƠ SỞ DỮ LIỆU TÀI NGUYÊN NƯỚC' has 4 digital articles of 9; lawscan reads a title half of "

@@ -8,7 +8,8 @@ the :class:`lawscan.model.Verdict` but for its applicability and coverage (cover
   AI, digital technology industry, digital transformation ...), or what it regulates does and at
   least half of its substantive chapters are digital: the object a decree's, circular's or other
   sub-law text's title names ("Thông tư quy định kỹ thuật về xây dựng, vận hành Hệ thống thông
-  tin quốc gia về đất đai") or - when the title is unknown - its scope article ("Luật này quy
+  tin quốc gia về đất đai"), the subject a law's title names when it is not a topic ("Luật Hạ
+  tầng số") or - when the title is unknown - its scope article ("Luật này quy
   định về <topic> ..."), read the same way (:func:`object_topic`: a topic, or a strong digital
   term, among the first words and in the first item of the object). An amending law is never digital_law by title: its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
@@ -72,12 +73,17 @@ def scope_topic(outline: Outline, lex: Lexicon) -> str | None:
 def title_object_topic(doc: Document, lex: Lexicon) -> str | None:
     """The digital topic at the head of what a decree's, circular's or other sub-law text's title
     says it regulates ("Thông tư quy định kỹ thuật về xây dựng, vận hành Hệ thống thông tin quốc
-    gia về đất đai"), as :func:`scope_topic` reads a scope article; None for a law or code,
-    whose title names its subject, not what it regulates (:func:`title_topic`)."""
-    if doc.doc_kind in ("law", "code", "constitution", "foreign") or is_amending_law(doc):
+    gia về đất đai"), or of the subject a law's or code's title names ("Luật Hạ tầng số": a
+    digital term that is not one of the lexicon's law topics, which make a law digital on their
+    own: :func:`title_topic`), as :func:`scope_topic` reads a scope article."""
+    if doc.doc_kind in ("constitution", "foreign") or is_amending_law(doc):
         return None
+    title = fold(law_title(doc))
+    if doc.doc_kind in ("law", "code"):
+        subject = _LAW_PREFIX.sub("", title)
+        return object_topic(subject, lex) if subject != title else None
     says = rubric()["regulates"]["title"]
-    m = re.match(rf"(?:{_self_names()})\s+{says}\s+([^;.]+)", fold(law_title(doc)))
+    m = re.match(rf"(?:{_self_names()})\s+{says}\s+([^;.]+)", title)
     return object_topic(m.group(1), lex) if m else None
 
 
