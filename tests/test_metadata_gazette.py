@@ -255,3 +255,25 @@ def test_gazette_pdf_metadata(want):
            "kind": doc.doc_kind}
     assert got == {k: want[k] for k in got}
     assert _loose(doc.title) == _loose(want["title"])
+
+
+NA_RESOLUTION = ("QUỐC HỘI\nNghị quyết số: 47/2026/QH16\nNGHỊ QUYẾT\n"
+                 "THÍ ĐIỂM CƠ CHẾ PHÁT TRIỂN VÙNG NGUYÊN LIỆU TẠI VÙNG ĐỒNG BẰNG SÔNG CỬU LONG\n"
+                 "QUỐC HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQUYẾT NGHỊ:\n"
+                 "Điều 1. Phạm vi điều chỉnh\n1. Nghị quyết này quy định thí điểm cơ chế tại {where}.\n"
+                 "Điều 2. Cơ sở dữ liệu vùng nguyên liệu\n1. Xây dựng cơ sở dữ liệu vùng nguyên liệu "
+                 "vùng đồng bằng sông Cửu Long.\n2. {second}\n")
+
+
+@pytest.mark.parametrize("where, second, title", [
+    ("các tỉnh vùng đồng bằng sông Cửu Long", "Dữ liệu được cập nhật hằng năm.",
+     "Nghị quyết thí điểm cơ chế phát triển vùng nguyên liệu tại vùng đồng bằng sông Cửu Long"),
+    # in lower case once after a word in lower case: the text does not spell it as a name
+    ("các tỉnh vùng đồng bằng sông Cửu Long", "Dữ liệu của vùng đồng bằng sông cửu long được cập nhật.",
+     "Nghị quyết thí điểm cơ chế phát triển vùng nguyên liệu tại vùng đồng bằng sông cửu long"),
+], ids=["a name the text spells", "spelt both ways"])
+def test_a_title_in_capitals_spells_the_names_its_text_spells(where, second, title):
+    """A resolution's title printed in capitals is put in sentence case; a name no list holds
+    ("Cửu Long") is spelt as the text spells it after a word in lower case."""
+    doc = parse_text(NA_RESOLUTION.format(where=where, second=second))
+    assert doc.title == title

@@ -311,17 +311,18 @@ def _enacted_title(head: list[str]) -> str:
     return ""
 
 
-def _title(head: list[str], hints: dict, first_article: str) -> str:
+def _title(head: list[str], hints: dict, first_article: str, lines: list[Line] = ()) -> str:
     """The title, from the best source that has one (enacting sentence, record title, header
-    lines, an amending law's first article, the scope sentence of older laws)."""
+    lines, an amending law's first article, the scope sentence of older laws); ``lines``: the
+    document's lines, whose names a title printed in capitals is spelt with."""
     hinted = " ".join(str(hints.get("title") or "").split())
     # a decree's or circular's header title is its title; the enacting sentence may word it
     # differently ("ban hành Thông tư quy định chế độ …" under "Quy định về chế độ …")
     title = _subject_title(head) or _header_cut(_enacted_title(head), head)
     if not title and _TITLE_WORD_RE.match(hinted.upper()):
         title = hinted
-    title = title or _spelled_as(title_from_header(head), [first_article, *head]) or _with_kind(hinted, hints) \
-        or _subject_title(head)
+    title = title or _names_as_written(_spelled_as(title_from_header(head), [first_article, *head]),
+                                       lines) or _with_kind(hinted, hints) or _subject_title(head)
     if not title:  # records without a header: "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược"
         m = _AMENDING_ARTICLE_RE.match(first_article or "")
         if m:
@@ -358,6 +359,51 @@ def _spelled_as(title: str, texts: list[str]) -> str:
     spelled = iter(said)
     respelled = re.sub(r"\w+", lambda _: next(spelled), subject)
     return kind + subject[:1] + respelled[1:]  # the title's own first letter ("Quyết định phê …")
+
+
+def _names_as_written(title: str, lines: list[Line]) -> str:
+    """A title the header printed in capitals, with the names its text writes with capitals
+    spelt so: two title words in a row (not the kind word) that the text prints each with a
+    capital after a word in lower case, never in lower case there ("… VÙNG ĐỒNG BẰNG SÔNG CỬU
+    LONG" and "… vùng đồng bằng sông Cửu Long, …" in an article -> "… sông Cửu Long"). A name
+    of ``[header] proper_names`` is spelt already; these are the names no list can hold."""
+    words = list(re.finditer(r"\w+", title))[1:]
+    pairs = [(a.start(), b.end()) for a, b in zip(words, words[1:])
+             if a.group().islower() and b.group().islower()]
+    if not pairs:
+        return title
+    text = "\n".join(ln.text for ln in lines)
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would not agree
+        return title
+    spelt = list(title)
+    for start, end in pairs:
+        written = _written_mid_sentence(title[start:end].lower(), text, low)
+        if written is not None:
+            spelt[start:end] = written
+    return "".join(spelt)
+
+
+_PREVIOUS_WORD_RE = re.compile(r"(\w+)[ \t]+$")
+
+
+def _written_mid_sentence(phrase: str, text: str, low: str, most: int = 50) -> str | None:
+    """How ``text`` writes the lower-case ``phrase`` after a word in lower case: every word with
+    a capital each time ("Cửu Long"), else None (once in lower case there, or never there)."""
+    capitals = None
+    i = low.find(phrase)
+    for _ in range(most):
+        if i < 0:
+            break
+        end = i + len(phrase)
+        before = _PREVIOUS_WORD_RE.search(text, max(0, i - 30), i)
+        if (before and before.group(1).islower() and not (end < len(low) and low[end].isalnum())):
+            found = text[i:end]
+            if not all(w[0].isupper() and w[1:] == w[1:].lower() for w in re.findall(r"\w+", found)):
+                return None
+            capitals = found
+        i = low.find(phrase, end)
+    return capitals
 
 
 def _said_in(wanted: list[str], texts: list[str]) -> list[str] | None:
@@ -454,7 +500,7 @@ def extract(header: list[Line], closing: list[Line], hints: dict | None = None,
     top = _top(head)
     meta = Meta(is_draft=_is_draft(head))
     number = _identify(meta, head, top, closing, hints, _authentication(lines))
-    meta.title = _title(head, hints, first_article) or (
+    meta.title = _title(head, hints, first_article, list(lines)) or (
         title_from_address(str(hints["url"]), meta.number, list(lines)) if hints.get("url") else "")
     meta.year = _year(meta.number, meta.title, meta.date)
     kind = kinds.classify(kinds.Evidence(
