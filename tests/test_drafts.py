@@ -80,11 +80,6 @@ LEFT = {
         "copies, online filing and the population database, clauses of an ordinary procedure for "
         "its label (none); the rule-only verdict reads that article as digital (articles_only), "
         "the trained one agrees with the label; found on the last round's first run, left",
-    "thong-tu-hoc-ba-so.docx":
-        "a circular on 'học bạ số' (digital school records): its title's object ends in 'số', "
-        "which as a qualifier is mostly not digital ('xổ số', 'dân số', 'chỉ số'), so the title "
-        "does not say the text regulates the digital environment; read as dedicated_chapter from "
-        "two of its three digital chapters; found on the first run of the last round, left",
     "nghi-quyet-thi-diem-sandbox.docx":
         "borderline by its own label: a pilot sandbox for technology-based business models whose "
         "titles name no digital term ('dựa trên công nghệ', 'thử nghiệm có kiểm soát'); read as "

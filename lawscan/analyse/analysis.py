@@ -46,6 +46,7 @@ def analyse_document(doc: Document, settings: dict | None = None,
     ``lawscan.analyse.classifier``)."""
     from lawscan.analyse import coverage as cov
     from lawscan.analyse.aliases import digital_aliases
+    from lawscan.analyse.definitions import digital_definitions
     from lawscan.analyse import verdict as vd
     from lawscan.analyse.classifier import (UnitContext, classifier_signals, combine_trained,
                                             load_classifier, method_of)
@@ -60,8 +61,8 @@ def analyse_document(doc: Document, settings: dict | None = None,
     lex = load_lexicon(tuple(settings.get("lexicons", ())))
     outline = Outline.of(doc)
     sc = scan(doc, lex)
-    own_names = digital_aliases(sc, lex)
-    if own_names:  # rare: the document's short names for digital things count as its terms
+    own_names = digital_aliases(sc, lex) + digital_definitions(outline, lex)
+    if own_names:  # rare: the document's own names for digital things count as its terms
         lex = lex.with_terms([alias.term for alias in own_names])
         sc = scan(doc, lex)
     if method == "trained":
