@@ -88,3 +88,70 @@ def test_a_circular_on_a_thing_it_defines_as_digital_is_a_digital_text():
     plain = parse_text(CIRCULAR.format(definition="Lý lịch nghề nghiệp số là bản ghi quá trình "
                                                   "công tác của viên chức."))
     assert analyse_document(plain).verdict.status == "none"
+
+
+REGULATION = """\
+BỘ Y TẾ
+Số: 21/2026/TT-BYT
+THÔNG TƯ
+Quy định về Hệ thống theo dõi tiêm chủng quốc gia
+Căn cứ Luật Phòng bệnh;
+Bộ trưởng Bộ Y tế ban hành Thông tư quy định về Hệ thống theo dõi tiêm chủng quốc gia.
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định về Hệ thống theo dõi tiêm chủng quốc gia.
+Điều 2. Giải thích từ ngữ
+Trong Thông tư này, các từ ngữ dưới đây được hiểu như sau:
+1. {definition}
+2. Cơ sở tiêm chủng là cơ sở y tế đủ điều kiện thực hiện tiêm chủng.
+Chương II
+CẬP NHẬT THÔNG TIN TIÊM CHỦNG
+Điều 3. Cập nhật thông tin
+1. Cơ sở tiêm chủng cập nhật thông tin của người được tiêm trong ngày tiêm.
+2. Thông tin được cập nhật vào Hệ thống theo dõi tiêm chủng quốc gia.
+Chương III
+TỔ CHỨC TIÊM CHỦNG
+Điều 4. Lập kế hoạch tiêm chủng
+1. Trạm y tế xã lập kế hoạch tiêm chủng hằng năm.
+2. Kế hoạch được gửi Sở Y tế trước ngày 15 tháng 11.
+Điều 5. Bảo quản vắc xin
+1. Vắc xin được bảo quản ở nhiệt độ quy định.
+2. Cơ sở tiêm chủng ghi sổ theo dõi nhiệt độ hằng ngày.
+Chương IV
+ĐIỀU KHOẢN THI HÀNH
+Điều 6. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
+"""
+
+SYSTEM = ("Hệ thống theo dõi tiêm chủng quốc gia (sau đây gọi là Hệ thống) là hệ thống thông tin "
+          "do Bộ Y tế xây dựng, quản lý để cập nhật, lưu trữ và khai thác thông tin tiêm chủng.")
+
+
+def test_a_term_defined_as_a_kind_of_digital_thing_is_a_digital_term():
+    doc = parse_text(REGULATION.format(definition=SYSTEM))
+    assert [a.term.text for a in digital_definitions(Outline.of(doc), load_lexicon())] == [
+        "Hệ thống theo dõi tiêm chủng quốc gia"]
+
+
+@pytest.mark.parametrize("definition", [
+    # the same head noun, but not what the strong term says: a report is not a system
+    "Báo cáo tiêm chủng quốc gia là hệ thống thông tin tổng hợp về tình hình tiêm chủng.",
+    # the strong term later in the definition: what the thing is, is said first
+    "Hệ thống theo dõi tiêm chủng quốc gia là tập hợp các quy trình, trong đó có hệ thống thông tin.",
+], ids=["another head noun", "not the genus"])
+def test_what_is_not_a_term_defined_by_its_kind(definition):
+    doc = parse_text(REGULATION.format(definition=definition))
+    assert digital_definitions(Outline.of(doc), load_lexicon()) == []
+
+
+def test_a_text_that_regulates_a_thing_it_defines_as_digital_is_a_digital_text():
+    """The circular regulates the system it defines as an information system: a digital text,
+    though only one of its two substantive chapters names the system (a sub-law title's object
+    needs half of them otherwise); defined otherwise, the same circular has one digital chapter."""
+    v = analyse_document(parse_text(REGULATION.format(definition=SYSTEM))).verdict
+    assert (v.status, v.chapters, v.reasons[0].code) == ("digital_law", ["II", "III"],
+                                                          "title_object_topic"), v.reasons
+    plain = SYSTEM.replace("là hệ thống thông tin do Bộ Y tế", "là tập hợp quy trình do Bộ Y tế")
+    v = analyse_document(parse_text(REGULATION.format(definition=plain))).verdict
+    assert v.status != "digital_law", v.reasons

@@ -325,3 +325,53 @@ def test_a_law_whose_title_names_a_digital_subject_with_few_chapters_digital():
                         "Điều 5. Thi công công trình\n1. Thi công theo thiết kế được duyệt.\n")
     v = analyse(parse_text(text))
     assert v.status == "dedicated_chapter" and v.chapters == ["II"], v.reasons
+
+
+
+METERING = """\
+BỘ CÔNG THƯƠNG
+Số: 09/2026/TT-BCT
+THÔNG TƯ
+Quy định về đo đếm điện năng và quản lý dữ liệu đo đếm
+Căn cứ Luật Điện lực;
+Bộ trưởng Bộ Công Thương ban hành Thông tư quy định về đo đếm điện năng và quản lý dữ liệu đo đếm.
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định về đo đếm điện năng và quản lý dữ liệu đo đếm.
+Chương II
+HỆ THỐNG ĐO ĐẾM ĐIỆN NĂNG
+Điều 2. Vị trí đo đếm
+Hệ thống đo đếm được lắp đặt tại ranh giới giao nhận điện.
+Điều 3. Công tơ đo đếm
+Công tơ đo đếm phải được kiểm định trước khi lắp đặt.
+Chương III
+THU THẬP VÀ CHIA SẺ DỮ LIỆU ĐO ĐẾM
+Điều 4. Cơ sở dữ liệu đo đếm
+1. Dữ liệu đo đếm được lưu trữ trong cơ sở dữ liệu đo đếm điện năng.
+2. Cơ sở dữ liệu được kết nối, chia sẻ với hệ thống thông tin của đơn vị điện lực.
+Điều 5. Hệ thống thông tin thu thập dữ liệu đo đếm
+Hệ thống thông tin thu thập dữ liệu đo đếm bảo đảm an toàn thông tin mạng.
+Chương IV
+GHI CHỈ SỐ VÀ THANH TOÁN TIỀN ĐIỆN
+Điều 6. Ghi chỉ số công tơ
+Chỉ số công tơ được ghi hằng tháng.
+Điều 7. Thanh toán tiền điện
+Khách hàng thanh toán tiền điện theo hóa đơn.
+Chương V
+ĐIỀU KHOẢN THI HÀNH
+Điều 8. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
+"""
+
+
+def test_a_topic_beside_the_object_of_a_sub_law_title_needs_most_chapters():
+    """A circular's title that says what it regulates is read as a scope article is, even when a
+    law topic stands in it ("dữ liệu"): metering, with one chapter of three on its data, is not
+    a digital text (before: digital_law on the title alone)."""
+    from conftest import parse_text
+
+    doc = parse_text(METERING)
+    assert doc.doc_kind == "circular"
+    v = analyse(doc)
+    assert (v.status, v.chapters) == ("dedicated_chapter", ["III"]), v.reasons

@@ -55,13 +55,15 @@ def analyse_document(doc: Document, settings: dict | None = None,
     from lawscan.analyse.messages import reason
     from lawscan.analyse.judge import judge_units
     from lawscan.analyse.matcher import load_lexicon, scan
+    from lawscan.fold import fold
 
     settings = settings or {}
     method = "trained" if classifier is not None else method_of(settings)
     lex = load_lexicon(tuple(settings.get("lexicons", ())))
     outline = Outline.of(doc)
     sc = scan(doc, lex)
-    own_names = digital_aliases(sc, lex) + digital_definitions(outline, lex)
+    defined = digital_definitions(outline, lex)
+    own_names = digital_aliases(sc, lex) + defined
     if own_names:  # rare: the document's own names for digital things count as its terms
         lex = lex.with_terms([alias.term for alias in own_names])
         sc = scan(doc, lex)
@@ -70,7 +72,7 @@ def analyse_document(doc: Document, settings: dict | None = None,
         judged = judge_units(outline, sc, lex, hook, combine_trained)
     else:
         judged = judge_units(outline, sc, lex)
-    verdict = vd.decide(outline, sc, judged, lex)
+    verdict = vd.decide(outline, sc, judged, lex, frozenset(fold(a.term.text) for a in defined))
     verdict.applicable, why = vd.applicability(outline, sc, verdict.status)
     verdict.reasons += why + [alias.reason for alias in own_names]
     if lacks_diacritics(doc):  # nothing of the lexicon or the rubric can be found in it

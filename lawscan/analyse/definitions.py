@@ -1,27 +1,34 @@
 """The terms a text defines as digital things, read as those things.
 
-A text may name a digital thing with a word of its own that no lexicon holds, a noun and a
-qualifier that may or may not mean digital ("số" is mostly not: "xổ số", "dân số", "chỉ số"),
-and say in its definitions article what the word means: "1. Học bạ số là học bạ được lập, cập
-nhật, ký số và lưu trữ dưới dạng dữ liệu điện tử …", after which its title, chapters and
-articles speak of "học bạ số".
+A text may name a digital thing with a word of its own that no lexicon holds and say in its
+definitions article what the word means, after which its title, chapters and articles speak of
+it by that word alone:
+
+* by its kind: "1. Hệ thống giám sát tàu cá là hệ thống thông tin do Bộ … thiết lập …": the
+  definition starts with a strong lexicon term that shares the term's head noun (its first
+  word), so that it says which kind of that thing the term is ("Báo cáo tài chính là hệ thống
+  thông tin kinh tế, tài chính …" is a report, not an information system);
+* by its form, for a noun and a qualifier that may or may not mean digital ("số" is mostly not:
+  "xổ số", "dân số", "chỉ số"): "1. Học bạ số là học bạ được lập, cập nhật, ký số và lưu trữ
+  dưới dạng dữ liệu điện tử …".
 
 ``digital_definitions(outline, lex) -> list[Alias]`` takes a document's outline and lexicon and
 gives each term of its own definitions articles (rubric ``[structure] definitions_article``, not
-quoted text) that ends in a qualifier of rubric ``[defined_terms] qualifiers`` and whose
-definition says the thing exists in digital form: the definition's first
-sentence holds a phrase of rubric ``[defined_terms] digital_form`` ("dưới dạng điện tử", "dạng
+quoted text) whose definition starts with a strong term, or that ends in a qualifier of rubric
+``[defined_terms] qualifiers`` and whose definition says the thing exists in digital form: the
+definition's first sentence holds a phrase of rubric ``[defined_terms] digital_form`` ("dưới dạng điện tử", "dạng
 dữ liệu điện tử", "bằng phương tiện điện tử" …) with a strong lexicon term in it, not as an
 alternative ("bằng văn bản giấy hoặc dưới dạng điện tử": no "giấy" in the sentence, no "hoặc"
-just before the phrase). ``Alias.term`` is the defined term as a term of that lexicon term's
-kind, ``Alias.reason`` says where it is defined and how. The analysis adds them to the
+just before the phrase). A parenthesis in the khoản (a short name, "(sau đây gọi là Hệ thống)")
+is left out first. ``Alias.term`` is the defined term as a term of that lexicon term's kind,
+``Alias.reason`` says where it is defined and how. The analysis adds them to the
 document's own lexicon with the short names of :mod:`lawscan.analyse.aliases`.
 
-A term is left alone when it names a lexicon term already (a weak one too: "Trang thông tin
-điện tử" keeps its half weight, for the lexicon knows it is mostly named in passing), when it
-has fewer than three
-syllables (a text defining "Hồ sơ" as electronic records would make every "hồ sơ" digital) or
-more than ``aliases.MAX_SYLLABLES``.
+A term is left alone when it names a strong lexicon term already, or (defined by its form) any
+lexicon term (a weak one keeps its half weight: the lexicon knows "Trang thông tin điện tử" is
+mostly named in passing), and when it has fewer than three syllables (a text defining "Hồ sơ" as
+electronic records would make every "hồ sơ" digital) or more than ``MAX_SYLLABLES`` (a
+system's full name is long: "Hệ thống quản lý mã số vùng trồng và mã số cơ sở đóng gói").
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lawscan.analyse.aliases import MAX_ALIASES, MAX_SYLLABLES, Alias
+from lawscan.analyse.aliases import MAX_ALIASES, Alias
 from lawscan.analyse.lexicon import Lexicon, Term
 from lawscan.analyse.messages import label, reason
 from lawscan.analyse.outline import Outline, heading_is, rubric
@@ -37,11 +44,13 @@ from lawscan.fold import fold
 from lawscan.model import Unit
 
 MIN_SYLLABLES = 3
+MAX_SYLLABLES = 16
 ALTERNATIVE_BEFORE = 20  # characters before the form phrase where "hoặc" makes it an alternative
 _NUMBER = re.compile(r"^\s*\d+[a-zđ]?\s*[.)]\s*")
 _DEFINED = re.compile(r"^(.{2,120}?)\s+(?:được hiểu là|là)\s+(.*)$", re.S)
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 _WORD = re.compile(r"\w+")
+_PARENTHESIS = re.compile(r"\s*\([^()]{0,120}\)")
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +81,7 @@ def digital_definitions(outline: Outline, lex: Lexicon) -> list[Alias]:
                 continue
             name, term, form = found
             out[fold(name)] = Alias(Term(name, term.category, term.element, term.strength),
-                                    reason("defined_digital", para.eid, name=name, form=form,
+                                    reason("defined_digital", para.eid, name=name, what=form,
                                            article=label("article", num=art.num)))
             if len(out) == MAX_ALIASES:
                 return list(out.values())
@@ -80,18 +89,24 @@ def digital_definitions(outline: Outline, lex: Lexicon) -> list[Alias]:
 
 
 def _defined_digital(para: Unit, lex: Lexicon) -> tuple[str, Term, str] | None:
-    """(the defined term, the strong term of its digital form, the form as printed) of one
-    definition khoản, or None when it defines no digital thing."""
-    text = " ".join(line.text for line in para.content)
+    """(the defined term, the strong term that makes it digital, that term or the form as
+    printed) of one definition khoản, or None when it defines no digital thing."""
+    text = _PARENTHESIS.sub("", " ".join(line.text for line in para.content))
     m = _DEFINED.match(_NUMBER.sub("", text))
     if m is None:
         return None
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", m.group(1)).strip(" ,:")
+    name = m.group(1).strip(" ,:")
     syllables = _WORD.findall(name)
+    named = lex.find(name)
     if not MIN_SYLLABLES <= len(syllables) <= MAX_SYLLABLES or syllables[0].isdigit() \
-            or not _qualified().search(fold(name)) or lex.find(name):
+            or any(h.strength == "strong" for h in named):
         return None
     definition = m.group(2)
+    genus = _genus(syllables[0], definition, lex)
+    if genus is not None:
+        return name, genus, genus.text
+    if named or not _qualified().search(fold(name)):
+        return None
     end = _SENTENCE_END.search(definition)
     sentence = definition[:end.start()] if end else definition
     folded = fold(sentence)
@@ -107,3 +122,16 @@ def _defined_digital(para: Unit, lex: Lexicon) -> tuple[str, Term, str] | None:
         if hit is not None:
             return name, Term(hit.term, hit.category, hit.element, hit.strength), sentence[at:at + len(form)]
     return None
+
+
+def _genus(head: str, definition: str, lex: Lexicon) -> Term | None:
+    """The strong lexicon term that says what the defined thing is: one the definition starts
+    with, whose first word is the term's ``head`` ("Hệ thống …" and "hệ thống thông tin do Bộ …
+    thiết lập"), else None."""
+    first = _WORD.match(definition)
+    if first is None or fold(first.group()) != fold(head):
+        return None
+    hit = next((h for h in lex.find(definition[:200]) if h.strength == "strong"), None)
+    if hit is None or hit.start != 0:
+        return None
+    return Term(hit.term, hit.category, hit.element, hit.strength)

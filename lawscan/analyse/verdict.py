@@ -11,7 +11,9 @@ the :class:`lawscan.model.Verdict` but for its applicability and coverage (cover
   tin quốc gia về đất đai"), the subject a law's title names when it is not a topic ("Luật Hạ
   tầng số") or - when the title is unknown - its scope article ("Luật này quy
   định về <topic> ..."), read the same way (:func:`object_topic`: a topic, or a strong digital
-  term, among the first words and in the first item of the object). An amending law is never digital_law by title: its quoted text decides.
+  term, among the first words and in the first item of the object), or - whatever its
+  chapters - when the first item of that object names a thing the text itself defines as
+  digital (:mod:`lawscan.analyse.definitions`: "Hệ thống … là hệ thống thông tin …"). An amending law is never digital_law by title: its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
   and every substantive article are listed;
 * ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
@@ -82,9 +84,32 @@ def title_object_topic(doc: Document, lex: Lexicon) -> str | None:
     if doc.doc_kind in ("law", "code"):
         subject = _LAW_PREFIX.sub("", title)
         return object_topic(subject, lex) if subject != title else None
+    regulated = _regulated_object(doc)
+    return object_topic(regulated, lex) if regulated else None
+
+
+def _defined_in_title(doc: Document, defined: frozenset[str]) -> str | None:
+    """The first of ``defined`` (folded terms the text defines as digital things) that the first
+    item of what its title says it regulates names (a law's: its subject), or None."""
+    if not defined or doc.doc_kind in ("constitution", "foreign") or is_amending_law(doc):
+        return None
+    title = fold(law_title(doc))
+    regulated = _LAW_PREFIX.sub("", title) if doc.doc_kind in ("law", "code") else _regulated_object(doc)
+    if not regulated:
+        return None
+    phrase = " ".join(regulated.split())
+    first = phrase[:_first_item_end(phrase)]
+    return next((t for t in sorted(defined) if t in first), None)
+
+
+def _regulated_object(doc: Document) -> str | None:
+    """What a sub-law text's title says it regulates (folded: "Nghị định quy định về <object>"),
+    or None for a law or code, or a title that does not say it so."""
+    if doc.doc_kind in ("law", "code", "constitution", "foreign"):
+        return None
     says = rubric()["regulates"]["title"]
-    m = re.match(rf"(?:{_self_names()})\s+{says}\s+([^;.]+)", title)
-    return object_topic(m.group(1), lex) if m else None
+    m = re.match(rf"(?:{_self_names()})\s+{says}\s+([^;.]+)", fold(law_title(doc)))
+    return m.group(1) if m else None
 
 
 @lru_cache(maxsize=1)
@@ -123,11 +148,32 @@ def _first_item_end(phrase: str) -> int:
 
 
 def title_topic(doc: Document, lex: Lexicon) -> str | None:
+    """A digital topic the title names, which makes the text a digital one on its own; not one
+    that a sub-law text's title names only in a second object it regulates, after a first of
+    its own ("Nghị định quy định về đo đếm điện năng và quản lý dữ liệu đo đếm" is about
+    metering, with a chapter on its data): that object is read with its chapters
+    (:func:`title_object_topic`)."""
     title = law_title(doc)
     if not title or is_amending_law(doc):
         return None
     named = _LAW_PREFIX.sub("", title)
-    return lex.has_topic(named) or lex.digital_object(named)
+    topic = lex.has_topic(named)
+    regulated = _regulated_object(doc)
+    if topic and regulated and _second_object(" ".join(regulated.split()), topic):
+        return None
+    return topic or lex.digital_object(named)
+
+
+def _second_object(regulated: str, topic: str) -> bool:
+    """Does ``topic`` first stand in ``regulated`` (folded) after a " và " whose first object,
+    back to the comma before it, has three words or more ("đo đếm điện năng | và quản lý dữ
+    liệu …"; not the verbs sharing an object: "xây dựng, vận hành | và sử dụng …")?"""
+    at = regulated.find(fold(topic))
+    if at < 0:
+        return False
+    before = regulated[:at]
+    joint = before.rfind(" và ")
+    return joint >= 0 and len(before[:joint].rsplit(",", 1)[-1].split()) >= 3
 
 
 def substantive_chapters(outline: Outline) -> list[Unit]:
@@ -136,16 +182,22 @@ def substantive_chapters(outline: Outline) -> list[Unit]:
             if not outline.is_final(c) and not heading_is(c.heading, general)]
 
 
-def decide(outline: Outline, sc: DocScan, judged: Judgements, lex: Lexicon) -> Verdict:
+def decide(outline: Outline, sc: DocScan, judged: Judgements, lex: Lexicon,
+           defined: frozenset[str] = frozenset()) -> Verdict:
     """The status, the digital chapters, sections and articles (with their eids), the reasons and
     the confidence, from the units' judgements (the applicability and the coverage are added
-    after)."""
+    after). ``defined``: the folded terms the text's definitions article defines as digital
+    things (:mod:`lawscan.analyse.definitions`)."""
     doc = outline.doc
     topic = title_topic(doc, lex)
     if topic:
         return _digital_law(outline, judged, reason("title_topic", topic=topic))
     # what a sub-law text's title, or a record without its title's scope article, says it
-    # regulates, with at least half of its substantive chapters digital
+    # regulates, with at least half of its substantive chapters digital, or the digital thing
+    # the text defines (it says so itself: "Hệ thống … là hệ thống thông tin …")
+    own = _defined_in_title(doc, defined)
+    if own:
+        return _digital_law(outline, judged, reason("title_object_topic", topic=own))
     if law_title(doc):
         topic, why = title_object_topic(doc, lex), "title_object_topic"
     else:
