@@ -80,6 +80,11 @@ LEFT = {
         "copies, online filing and the population database, clauses of an ordinary procedure for "
         "its label (none); the rule-only verdict reads that article as digital (articles_only), "
         "the trained one agrees with the label; found on the last round's first run, left",
+    "luat-khuyen-nong-du-thao-2026.md":
+        "borderline by its own label: Chương VII 'KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN "
+        "ĐỔI SỐ TRONG KHUYẾN NÔNG' (2 digital articles of 7) is read as digital, as the high-tech "
+        "agriculture draft's chapter of the same title above; the verdict is marked for review "
+        "(confidence 0.845); found on a blind round's first run, left",
     "nghi-quyet-thi-diem-sandbox.docx":
         "borderline by its own label: a pilot sandbox for technology-based business models whose "
         "titles name no digital term ('dựa trên công nghệ', 'thử nghiệm có kiểm soát'); read as "
