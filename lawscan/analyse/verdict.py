@@ -13,7 +13,8 @@ the :class:`lawscan.model.Verdict` but for its applicability and coverage (cover
   định về <topic> ..."), read the same way (:func:`object_topic`: a topic, or a strong digital
   term, among the first words and in the first item of the object), or - whatever its
   chapters - when the first item of that object names a thing the text itself defines as
-  digital (:mod:`lawscan.analyse.definitions`: "Hệ thống … là hệ thống thông tin …"). An amending law is never digital_law by title: its quoted text decides.
+  digital (:mod:`lawscan.analyse.definitions`: "Hệ thống … là hệ thống thông tin …"). An
+  amending law is never digital_law by title: its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
   and every substantive article are listed;
 * ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
@@ -78,28 +79,32 @@ def title_object_topic(doc: Document, lex: Lexicon) -> str | None:
     gia về đất đai"), or of the subject a law's or code's title names ("Luật Hạ tầng số": a
     digital term that is not one of the lexicon's law topics, which make a law digital on their
     own: :func:`title_topic`), as :func:`scope_topic` reads a scope article."""
-    if doc.doc_kind in ("constitution", "foreign") or is_amending_law(doc):
-        return None
-    title = fold(law_title(doc))
-    if doc.doc_kind in ("law", "code"):
-        subject = _LAW_PREFIX.sub("", title)
-        return object_topic(subject, lex) if subject != title else None
-    regulated = _regulated_object(doc)
+    regulated = _title_object(doc)
     return object_topic(regulated, lex) if regulated else None
 
 
 def _defined_in_title(doc: Document, defined: frozenset[str]) -> str | None:
     """The first of ``defined`` (folded terms the text defines as digital things) that the first
-    item of what its title says it regulates names (a law's: its subject), or None."""
-    if not defined or doc.doc_kind in ("constitution", "foreign") or is_amending_law(doc):
-        return None
-    title = fold(law_title(doc))
-    regulated = _LAW_PREFIX.sub("", title) if doc.doc_kind in ("law", "code") else _regulated_object(doc)
+    item of its title's object names (:func:`_title_object`), or None."""
+    regulated = _title_object(doc) if defined else None
     if not regulated:
         return None
     phrase = " ".join(regulated.split())
     first = phrase[:_first_item_end(phrase)]
     return next((t for t in sorted(defined) if t in first), None)
+
+
+def _title_object(doc: Document) -> str | None:
+    """What the title says the text is about, folded: a law's or code's subject ("hạ tầng số"),
+    a sub-law text's regulated object (:func:`_regulated_object`); None for a constitution, a
+    foreign act or an amending law (its quoted text decides), or a title that says neither."""
+    if doc.doc_kind in ("constitution", "foreign") or is_amending_law(doc):
+        return None
+    if doc.doc_kind in ("law", "code"):
+        title = fold(law_title(doc))
+        subject = _LAW_PREFIX.sub("", title)
+        return subject if subject != title else None
+    return _regulated_object(doc)
 
 
 def _regulated_object(doc: Document) -> str | None:
