@@ -16,10 +16,10 @@ it by that word alone:
 gives each term of its own definitions articles (rubric ``[structure] definitions_article``, not
 quoted text) whose definition starts with a strong term, or that ends in a qualifier of rubric
 ``[defined_terms] qualifiers`` and whose definition says the thing exists in digital form: the
-definition's first sentence holds a phrase of rubric ``[defined_terms] digital_form`` ("dưới dạng điện tử", "dạng
-dữ liệu điện tử", "bằng phương tiện điện tử" …) with a strong lexicon term in it, not as an
-alternative ("bằng văn bản giấy hoặc dưới dạng điện tử": no "giấy" in the sentence, no "hoặc"
-just before the phrase). A parenthesis in the khoản (a short name, "(sau đây gọi là Hệ thống)")
+definition's first sentence holds a phrase of rubric ``[defined_terms] digital_form`` ("dưới
+dạng điện tử", "dạng dữ liệu điện tử", "bằng phương tiện điện tử" …) with a strong lexicon term
+in it, not as an alternative ("bằng văn bản giấy hoặc dưới dạng điện tử": no "giấy" in the
+sentence, no "hoặc" just before the phrase). A parenthesis in the khoản (a short name, "(sau đây gọi là Hệ thống)")
 is left out first. ``Alias.term`` is the defined term as a term of that lexicon term's kind,
 ``Alias.reason`` says where it is defined and how. The analysis adds them to the
 document's own lexicon with the short names of :mod:`lawscan.analyse.aliases`.
@@ -91,22 +91,35 @@ def digital_definitions(outline: Outline, lex: Lexicon) -> list[Alias]:
 def _defined_digital(para: Unit, lex: Lexicon) -> tuple[str, Term, str] | None:
     """(the defined term, the strong term that makes it digital, that term or the form as
     printed) of one definition khoản, or None when it defines no digital thing."""
-    text = _PARENTHESIS.sub("", " ".join(line.text for line in para.content))
-    m = _DEFINED.match(_NUMBER.sub("", text))
-    if m is None:
+    found = _definition(para)
+    if found is None:
         return None
-    name = m.group(1).strip(" ,:")
+    name, definition = found
     syllables = _WORD.findall(name)
     named = lex.find(name)
     if not MIN_SYLLABLES <= len(syllables) <= MAX_SYLLABLES or syllables[0].isdigit() \
             or any(h.strength == "strong" for h in named):
         return None
-    definition = m.group(2)
     genus = _genus(syllables[0], definition, lex)
     if genus is not None:
         return name, genus, genus.text
     if named or not _qualified().search(fold(name)):
         return None
+    form = _digital_form(definition, lex)
+    return (name, *form) if form is not None else None
+
+
+def _definition(para: Unit) -> tuple[str, str] | None:
+    """(the term, its definition) of a khoản "N. <term> là <definition>", parentheses left out;
+    None for a khoản that defines nothing."""
+    text = _PARENTHESIS.sub("", " ".join(line.text for line in para.content))
+    m = _DEFINED.match(_NUMBER.sub("", text))
+    return (m.group(1).strip(" ,:"), m.group(2)) if m else None
+
+
+def _digital_form(definition: str, lex: Lexicon) -> tuple[Term, str] | None:
+    """(the strong term of the digital form, the form as printed) that the definition's first
+    sentence gives the thing, not as an alternative to paper; else None."""
     end = _SENTENCE_END.search(definition)
     sentence = definition[:end.start()] if end else definition
     folded = fold(sentence)
@@ -120,7 +133,7 @@ def _defined_digital(para: Unit, lex: Lexicon) -> tuple[str, Term, str] | None:
         hit = next((h for h in lex.find_folded(folded[at:at + len(form)]) if h.strength == "strong"),
                    None)
         if hit is not None:
-            return name, Term(hit.term, hit.category, hit.element, hit.strength), sentence[at:at + len(form)]
+            return Term(hit.term, hit.category, hit.element, hit.strength), sentence[at:at + len(form)]
     return None
 
 
