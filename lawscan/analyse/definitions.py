@@ -19,10 +19,10 @@ quoted text) whose definition starts with a strong term, or that ends in a quali
 definition's first sentence holds a phrase of rubric ``[defined_terms] digital_form`` ("dưới
 dạng điện tử", "dạng dữ liệu điện tử", "bằng phương tiện điện tử" …) with a strong lexicon term
 in it, not as an alternative ("bằng văn bản giấy hoặc dưới dạng điện tử": no "giấy" in the
-sentence, no "hoặc" just before the phrase). A parenthesis in the khoản (a short name, "(sau đây gọi là Hệ thống)")
-is left out first. ``Alias.term`` is the defined term as a term of that lexicon term's kind,
-``Alias.reason`` says where it is defined and how. The analysis adds them to the
-document's own lexicon with the short names of :mod:`lawscan.analyse.aliases`.
+sentence, no "hoặc" just before the phrase). A parenthesis in the khoản (a short name, "(sau
+đây gọi là Hệ thống)") is left out first. ``Alias.term`` is the defined term as a term of that
+lexicon term's kind, ``Alias.reason`` says where it is defined and how. The analysis adds them
+to the document's own lexicon with the short names of :mod:`lawscan.analyse.aliases`.
 
 A term is left alone when it names a strong lexicon term already, or (defined by its form) any
 lexicon term (a weak one keeps its half weight: the lexicon knows "Trang thông tin điện tử" is
