@@ -127,3 +127,27 @@ def test_pool_records_that_issue_a_regulation(name):
     assert sum(1 for u in att.walk() if u.kind == "article") == articles
     assert not [p for p in doc.problems
                 if p.code in ("structure.numbering_order", "structure.duplicate_eid")]
+
+
+def test_a_regulation_title_a_pdf_wrapped_onto_a_line_in_small_letters():
+    """The regulation's sentence-case title wrapped by a PDF ("… truy xuất nguồn gốc" / "lâm
+    sản") still heads an attachment: the decision's three articles and the regulation's two are
+    all kept (before: the regulation's articles were read as the decision's)."""
+    from conftest import parse_text
+
+    doc = parse_text(
+        "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 1468/QĐ-BNNMT\nQUYẾT ĐỊNH\nBan hành Quy chế vận hành "
+        "Hệ thống truy xuất nguồn gốc lâm sản\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế vận hành Hệ thống truy xuất nguồn gốc lâm sản.\n"
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2026.\n"
+        "Điều 3. Thủ trưởng các đơn vị chịu trách nhiệm thi hành Quyết định này./.\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nĐặng Văn An\n"
+        "QUY CHẾ\nVận hành Hệ thống truy xuất nguồn gốc\nlâm sản\n"
+        "(Ban hành kèm theo Quyết định số 1468/QĐ-BNNMT ngày 24 tháng 4 năm\n"
+        "2026 của Bộ trưởng Bộ Nông nghiệp và Môi trường)\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc vận hành Hệ thống.\n"
+        "Điều 2. Đối tượng áp dụng\nQuy chế này áp dụng đối với các cơ quan kiểm lâm.\n")
+    att = [u for u in doc.root.children if u.kind == "attachment"]
+    assert [a.heading for a in att] == ["Quy chế vận hành hệ thống truy xuất nguồn gốc lâm sản"]
+    assert [a.eid for a in doc.units("article")] == [
+        "art_1", "art_2", "art_3", "att_1__chp_I__art_1", "att_1__chp_I__art_2"]

@@ -60,16 +60,19 @@ def issued_text(probes: list[str], i: int) -> IssuedText | None:
         if _ISSUED_RE.match(q):
             end = _closing_paren(probes, j - 1)
             return _found(annex, name, titles, end + 1 - i, j - 1)
-        if not annex and not is_upper_title(q) and not _sentence_title(q):
+        if not annex and not is_upper_title(q) and not _sentence_title(q, titles):
             return None
         titles.append(q)
     return None
 
 
-def _sentence_title(q: str) -> bool:
+def _sentence_title(q: str, above: list[str]) -> bool:
     """A title line printed in sentence case under the name line ("QUY CHẾ" / "Quản lý, kết nối
-    và chia sẻ dữ liệu …"): a capital first, no full stop, colon or semicolon at its end."""
-    return q[0].isupper() and q[-1] not in ".:;"
+    và chia sẻ dữ liệu …"): a capital first, or (a line the title wrapped onto, in a PDF: "…
+    truy xuất nguồn gốc" / "lâm sản") a small letter under such a line of ``above``; no full
+    stop, colon or semicolon at its end."""
+    wrapped = q[0].islower() and len(above) > 1 and above[-1][0].isupper()
+    return (q[0].isupper() or wrapped) and q[-1] not in ".:;"
 
 
 def _closing_paren(probes: list[str], k: int) -> int:
