@@ -155,3 +155,14 @@ def test_a_text_that_regulates_a_thing_it_defines_as_digital_is_a_digital_text()
     plain = SYSTEM.replace("là hệ thống thông tin do Bộ Y tế", "là tập hợp quy trình do Bộ Y tế")
     v = analyse_document(parse_text(REGULATION.format(definition=plain))).verdict
     assert v.status != "digital_law", v.reasons
+
+
+def test_a_defined_thing_whose_name_holds_a_comma_in_the_title():
+    """"Hệ thống quản lý, theo dõi tiêm chủng": the term holds a comma of its own, so it starts in
+    the title's first item and runs past it; the text regulates it all the same."""
+    name = "Hệ thống quản lý, theo dõi tiêm chủng"
+    text = REGULATION.format(definition=SYSTEM).replace(
+        "Hệ thống theo dõi tiêm chủng quốc gia", name)
+    text = text.replace("Thông tin được cập nhật vào " + name + ".", "Thông tin được lưu giữ.")
+    v = analyse_document(parse_text(text)).verdict
+    assert (v.status, v.reasons[0].code) == ("digital_law", "title_object_topic"), v.reasons

@@ -84,14 +84,15 @@ def title_object_topic(doc: Document, lex: Lexicon) -> str | None:
 
 
 def _defined_in_title(doc: Document, defined: frozenset[str]) -> str | None:
-    """The first of ``defined`` (folded terms the text defines as digital things) that the first
-    item of its title's object names (:func:`_title_object`), or None."""
+    """The first of ``defined`` (folded terms the text defines as digital things) that starts in
+    the first item of its title's object (:func:`_title_object`; a term may hold a comma of its
+    own: "hệ thống quản lý, truy xuất nguồn gốc lâm sản"), or None."""
     regulated = _title_object(doc) if defined else None
     if not regulated:
         return None
     phrase = " ".join(regulated.split())
-    first = phrase[:_first_item_end(phrase)]
-    return next((t for t in sorted(defined) if t in first), None)
+    end = _first_item_end(phrase)
+    return next((t for t in sorted(defined) if -1 < phrase.find(t) < end), None)
 
 
 def _title_object(doc: Document) -> str | None:
