@@ -171,10 +171,11 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
 
 
 def _second_object(regulated: str, topic: str) -> bool:
-    """Does ``topic`` first stand in ``regulated`` (folded) after a " và " whose first object,
-    back to the comma before it, has three words or more ("đo đếm điện năng | và quản lý dữ
-    liệu …"; not the verbs sharing an object: "xây dựng, vận hành | và sử dụng …")?"""
-    at = regulated.find(fold(topic))
+    """Does ``topic`` first stand in ``regulated`` (both folded, as the lexicon's topics are)
+    after a " và " whose first object, back to the comma before it, has three words or more ("đo
+    đếm điện năng | và quản lý dữ liệu …"; not the verbs sharing an object: "xây dựng, vận hành |
+    và sử dụng …")?"""
+    at = regulated.find(topic)
     if at < 0:
         return False
     before = regulated[:at]

@@ -8,8 +8,9 @@ structure parser sees plain law text: heading marks ("## Chương I - QUY ĐỊN
 escapes and rules; HTML comments (``<!-- … -->``, not shown when Markdown is rendered) are
 dropped, their line numbers kept, and so are collapsed ``<details>`` blocks (the toggles a Notion
 or Obsidian export keeps drafting notes and rejected options in: "<details><summary>Phương án 2 -
-KHÔNG lựa chọn</summary> … </details>"), with an info Problem ``read.md.details_skipped``. In both formats the Word field codes that some converters leave behind
-(``HYPERLINK \\l "_ftn8" [8]``: a footnote reference) are removed, with an info Problem.
+KHÔNG lựa chọn</summary> … </details>"), with an info Problem ``read.md.details_skipped``. In
+both formats the Word field codes that some converters leave behind (``HYPERLINK \\l "_ftn8"
+[8]``: a footnote reference) are removed, with an info Problem.
 """
 
 from __future__ import annotations
