@@ -166,3 +166,85 @@ def test_a_defined_thing_whose_name_holds_a_comma_in_the_title():
     text = text.replace("Thông tin được cập nhật vào " + name + ".", "Thông tin được lưu giữ.")
     v = analyse_document(parse_text(text)).verdict
     assert (v.status, v.reasons[0].code) == ("digital_law", "title_object_topic"), v.reasons
+
+
+REGISTER = """\
+BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+Số: 11/2026/TT-BVHTTDL
+THÔNG TƯ
+Quy định về lập, cập nhật và khai thác Sổ đăng ký quốc gia về nghệ nhân
+Căn cứ Luật Di sản văn hóa;
+Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch ban hành Thông tư quy định về lập, cập nhật và khai
+thác Sổ đăng ký quốc gia về nghệ nhân.
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định việc lập, cập nhật và khai thác Sổ đăng ký quốc gia về nghệ nhân.
+Điều 2. Giải thích từ ngữ
+Trong Thông tư này, các từ ngữ dưới đây được hiểu như sau:
+1. {definition}
+2. Nghệ nhân là người được Nhà nước phong tặng danh hiệu nghệ nhân.
+3. Nền tảng nghệ nhân quốc gia là nền tảng số do Bộ Văn hóa, Thể thao và Du lịch vận hành.
+Chương II
+LẬP VÀ CẬP NHẬT SỔ ĐĂNG KÝ
+Điều 3. Lập Sổ đăng ký
+1. Sở Văn hóa lập hồ sơ của nghệ nhân trong Sổ đăng ký quốc gia về nghệ nhân.
+2. Hồ sơ gồm họ tên, năm sinh và danh hiệu của nghệ nhân.
+Điều 4. Cập nhật Sổ đăng ký
+1. Sổ đăng ký quốc gia về nghệ nhân được cập nhật khi nghệ nhân được phong tặng danh hiệu.
+2. Người đứng đầu Sở chịu trách nhiệm về việc cập nhật.
+Chương III
+TÔN VINH NGHỆ NHÂN
+Điều 5. Tôn vinh nghệ nhân
+1. Nghệ nhân được mời tham dự lễ hội truyền thống của địa phương.
+2. Việc tôn vinh phải bảo đảm trang trọng.
+Chương IV
+ĐIỀU KHOẢN THI HÀNH
+Điều 6. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
+"""
+
+ON_SOFTWARE = ("Sổ đăng ký quốc gia về nghệ nhân là tập hợp dữ liệu có cấu trúc về nghệ nhân, được "
+               "tạo lập, lưu trữ và cập nhật trên phần mềm dùng chung của Bộ.")
+
+
+def _register(definition: str) -> list[str]:
+    doc = parse_text(REGISTER.format(definition=definition))
+    return [a.term.text for a in digital_definitions(Outline.of(doc), load_lexicon())]
+
+
+def test_data_kept_on_a_digital_thing_is_a_digital_thing():
+    """A register defined as data kept on software is a digital thing, though its head noun
+    ("Sổ") is no strong term's and no qualifier ends its name; so is one kept on a platform the
+    same article defines as digital only in a later khoản. The circular that regulates it is a
+    digital text."""
+    assert _register(ON_SOFTWARE) == ["Sổ đăng ký quốc gia về nghệ nhân", "Nền tảng nghệ nhân quốc gia"]
+    on_portal = ON_SOFTWARE.replace("phần mềm dùng chung của Bộ", "Nền tảng nghệ nhân quốc gia")
+    assert _register(on_portal)[0] == "Sổ đăng ký quốc gia về nghệ nhân"
+    # a system of a digital kind: "hệ thống" and a strong term say what it is, whatever its head
+    system = ("Sổ đăng ký quốc gia về nghệ nhân là hệ thống cơ sở dữ liệu về nghệ nhân do Bộ xây "
+              "dựng, quản lý.")
+    assert _register(system)[0] == "Sổ đăng ký quốc gia về nghệ nhân"
+    v = analyse_document(parse_text(REGISTER.format(definition=ON_SOFTWARE))).verdict
+    assert (v.status, v.reasons[0].code) == ("digital_law", "title_object_topic"), v.reasons
+
+
+@pytest.mark.parametrize("definition", [
+    # records on paper are data too
+    "Sổ đăng ký quốc gia về nghệ nhân là tập hợp dữ liệu, bao gồm họ tên, năm sinh và danh hiệu "
+    "của nghệ nhân.",
+    # the software only in a later sentence of the khoản
+    "Sổ đăng ký quốc gia về nghệ nhân là tập hợp dữ liệu về nghệ nhân. Sổ có thể được lưu trên "
+    "phần mềm.",
+    # not data: a book kept on a shelf of the ministry's software room is still a book
+    "Sổ đăng ký quốc gia về nghệ nhân là sổ được lập và lưu tại phòng phần mềm của Bộ.",
+    # a system of books; and a body of information ("hệ thống thông tin" is one term, which needs
+    # the defined term's own head noun: "Báo cáo tài chính là hệ thống thông tin kinh tế")
+    "Sổ đăng ký quốc gia về nghệ nhân là hệ thống sổ sách ghi chép về nghệ nhân.",
+    "Sổ đăng ký quốc gia về nghệ nhân là hệ thống thông tin về nghệ nhân được trình bày theo mẫu.",
+], ids=["paper is data too", "a later sentence", "not data", "a system of books",
+        "a body of information"])
+def test_what_is_not_data_kept_digitally(definition):
+    assert _register(definition) == ["Nền tảng nghệ nhân quốc gia"]
+    v = analyse_document(parse_text(REGISTER.format(definition=definition))).verdict
+    assert v.status != "digital_law", v.reasons

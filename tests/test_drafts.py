@@ -85,22 +85,6 @@ LEFT = {
         "ĐỔI SỐ TRONG KHUYẾN NÔNG' (2 digital articles of 7) is read as digital, as the high-tech "
         "agriculture draft's chapter of the same title above; the verdict is marked for review "
         "(confidence 0.845); found on a blind round's first run, left",
-    "tt-so-dang-ky-quoc-gia-di-vat-co-vat.html":
-        "a circular on a national register of antiquities that its definitions call a 'tập hợp "
-        "dữ liệu có cấu trúc' (no strong term sharing the register's head noun, 'sổ'), so the "
-        "register is not read as a digital thing: 2 of its 4 substantive chapters digital, "
-        "dedicated_chapter where the label says digital_law; found on the last round's first "
-        "run, left",
-    "luat-dia-chi-so-du-thao-2026.docx":
-        "'Luật Địa chỉ số': 'số' after 'địa chỉ' is a house number as often as digital, and the "
-        "definition ('tập hợp dữ liệu xác định … vị trí') names no strong term with the term's "
-        "head noun; 4 of its 6 substantive chapters digital, dedicated_chapter where the label "
-        "says digital_law; found on the last round's first run, left",
-    "nghi-dinh-mo-hinh-song-sinh-do-thi-2026.md":
-        "a decree on urban digital twins ('mô hình song sinh', defined as 'bản sao số của một đối "
-        "tượng vật lý'): the term ends in no qualifier and its definition's strong term is not "
-        "its own head noun; 2 of its 5 substantive chapters digital, dedicated_chapter where the "
-        "label says digital_law; found on the last round's first run, left",
     "qd-ttg-chuong-trinh-kho-du-tru-quoc-gia-thong-minh-2026.txt":
         "a Prime Minister's decision approving a 'Kho dự trữ quốc gia thông minh' programme, the "
         "whole programme in Điều 1: 'thông minh' in the title is no digital term on its own, so "

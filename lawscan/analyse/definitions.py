@@ -7,10 +7,18 @@ it by that word alone:
 * by its kind: "1. Hệ thống giám sát tàu cá là hệ thống thông tin do Bộ … thiết lập …": the
   definition starts with a strong lexicon term that shares the term's head noun (its first
   word), so that it says which kind of that thing the term is ("Báo cáo tài chính là hệ thống
-  thông tin kinh tế, tài chính …" is a report, not an information system);
+  thông tin kinh tế, tài chính …" is a report, not an information system), or with "hệ thống"
+  and then a strong term, whatever the term's head ("Sàn giao dịch … là hệ thống giao dịch điện
+  tử tập trung");
 * by its form, for a noun and a qualifier that may or may not mean digital ("số" is mostly not:
   "xổ số", "dân số", "chỉ số"): "1. Học bạ số là học bạ được lập, cập nhật, ký số và lưu trữ
-  dưới dạng dữ liệu điện tử …".
+  dưới dạng dữ liệu điện tử …";
+* as data kept digitally, whatever its name: the definition says the thing is data ("tập hợp
+  dữ liệu", "bản sao số" …) and its first sentence then names a strong lexicon term, or a thing
+  the same text defines as digital, that the data is kept on, made of or made from: "Sổ đăng ký
+  quốc gia … là tập hợp dữ liệu có cấu trúc …, được tạo lập, lưu trữ trên phần mềm dùng chung"
+  ("Hồ sơ bệnh án là tập hợp dữ liệu, bao gồm thông tin cá nhân …" is not: records on paper
+  are data too).
 
 ``digital_definitions(outline, lex) -> list[Alias]`` takes a document's outline and lexicon and
 gives each term of its own definitions articles (rubric ``[structure] definitions_article``, not
@@ -19,8 +27,10 @@ quoted text) whose definition starts with a strong term, or that ends in a quali
 definition's first sentence holds a phrase of rubric ``[defined_terms] digital_form`` ("dưới
 dạng điện tử", "dạng dữ liệu điện tử", "bằng phương tiện điện tử" …) with a strong lexicon term
 in it, not as an alternative ("bằng văn bản giấy hoặc dưới dạng điện tử": no "giấy" in the
-sentence, no "hoặc" just before the phrase). A parenthesis in the khoản (a short name, "(sau
-đây gọi là Hệ thống)") is left out first. ``Alias.term`` is the defined term as a term of that
+sentence, no "hoặc" just before the phrase), or whose definition starts with a phrase of rubric
+``[defined_terms] data_genera`` and names the digital thing the data is kept on (in a second
+pass, so that a thing the article defines later counts). A parenthesis in the khoản (a short
+name, "(sau đây gọi là Hệ thống)") is left out first. ``Alias.term`` is the defined term as a term of that
 lexicon term's kind, ``Alias.reason`` says where it is defined and how. The analysis adds them
 to the document's own lexicon with the short names of :mod:`lawscan.analyse.aliases`.
 
@@ -61,6 +71,19 @@ def _forms() -> tuple[tuple[str, ...], str, str]:
 
 
 @lru_cache(maxsize=1)
+def _data_genera() -> tuple[str, ...]:
+    """The folded phrases that say a defined thing is data (rubric), longest first."""
+    return tuple(sorted((fold(g) for g in rubric()["defined_terms"]["data_genera"]), key=len,
+                        reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _systems() -> tuple[str, ...]:
+    """The folded words that say a defined thing is a system of the kind the next term names."""
+    return tuple(fold(w) for w in rubric()["defined_terms"]["systems"])
+
+
+@lru_cache(maxsize=1)
 def _qualified() -> re.Pattern:
     """A term ending in one of the qualifiers (rubric ``[defined_terms] qualifiers``), folded."""
     qualifiers = "|".join(re.escape(fold(q)) for q in rubric()["defined_terms"]["qualifiers"])
@@ -69,44 +92,90 @@ def _qualified() -> re.Pattern:
 
 def digital_definitions(outline: Outline, lex: Lexicon) -> list[Alias]:
     """The terms the document defines as digital things (see the module docstring), each once,
-    in document order, the first ``MAX_ALIASES`` of them."""
+    in document order, the first ``MAX_ALIASES`` of them: first those defined by their kind or
+    form, then those defined as data kept on one of them or on a strong lexicon term."""
+    definitions = list(_definitions(outline))
+    out: dict[str, tuple[int, Alias]] = {}
+    for at, (art, para, name, definition) in enumerate(definitions):
+        found = _defined_digital(name, definition, lex)
+        if found is not None and fold(name) not in out:
+            out[fold(name)] = (at, _alias(art, para, name, *found))
+    kept_on = {folded: alias.term for folded, (_, alias) in out.items()}
+    for at, (art, para, name, definition) in enumerate(definitions):
+        found = None if fold(name) in out else _data_kept_digitally(name, definition, lex, kept_on)
+        if found is not None:
+            out[fold(name)] = (at, _alias(art, para, name, *found))
+    return [alias for _, alias in sorted(out.values(), key=lambda x: x[0])][:MAX_ALIASES]
+
+
+def _definitions(outline: Outline):
+    """(article, khoản, term, definition) of each definition khoản of the document's own
+    definitions articles (rubric ``[structure] definitions_article``, not quoted text), in order."""
     names = rubric()["structure"]["definitions_article"]
-    out: dict[str, Alias] = {}
     for art in outline.units("article"):
         if not heading_is(art.heading, names):
             continue
         for para in art.walk(include_quoted=False):
-            found = _defined_digital(para, lex) if para.kind == "paragraph" else None
-            if found is None or fold(found[0]) in out:
-                continue
-            name, term, form = found
-            out[fold(name)] = Alias(Term(name, term.category, term.element, term.strength),
-                                    reason("defined_digital", para.eid, name=name, what=form,
-                                           article=label("article", num=art.num)))
-            if len(out) == MAX_ALIASES:
-                return list(out.values())
-    return list(out.values())
+            found = _definition(para) if para.kind == "paragraph" else None
+            if found is not None:
+                yield art, para, *found
 
 
-def _defined_digital(para: Unit, lex: Lexicon) -> tuple[str, Term, str] | None:
-    """(the defined term, the strong term that makes it digital, that term or the form as
-    printed) of one definition khoản, or None when it defines no digital thing."""
-    found = _definition(para)
-    if found is None:
+def _alias(art: Unit, para: Unit, name: str, term: Term, what: str) -> Alias:
+    return Alias(Term(name, term.category, term.element, term.strength),
+                 reason("defined_digital", para.eid, name=name, what=what,
+                        article=label("article", num=art.num)))
+
+
+def _defined_digital(name: str, definition: str, lex: Lexicon) -> tuple[Term, str] | None:
+    """(the strong term that makes a defined term digital, that term or the form as printed)
+    when its definition gives its kind or its digital form, else None."""
+    if not _may_define(name, lex):
         return None
-    name, definition = found
-    syllables = _WORD.findall(name)
-    named = lex.find(name)
-    if not MIN_SYLLABLES <= len(syllables) <= MAX_SYLLABLES or syllables[0].isdigit() \
-            or any(h.strength == "strong" for h in named):
-        return None
-    genus = _genus(syllables[0], definition, lex)
+    genus = _genus(_WORD.findall(name)[0], definition, lex)
     if genus is not None:
-        return name, genus, genus.text
-    if named or not _qualified().search(fold(name)):
+        return genus, genus.text
+    if lex.find(name) or not _qualified().search(fold(name)):
         return None
-    form = _digital_form(definition, lex)
-    return (name, *form) if form is not None else None
+    return _digital_form(definition, lex)
+
+
+def _may_define(name: str, lex: Lexicon) -> bool:
+    """Whether a defined term may be read as a new digital term: of ``MIN_SYLLABLES`` to
+    ``MAX_SYLLABLES`` syllables, not a number, not naming a strong lexicon term already."""
+    syllables = _WORD.findall(name)
+    return MIN_SYLLABLES <= len(syllables) <= MAX_SYLLABLES and not syllables[0].isdigit() \
+        and not any(h.strength == "strong" for h in lex.find(name))
+
+
+def _data_kept_digitally(name: str, definition: str, lex: Lexicon,
+                         kept_on: dict[str, Term]) -> tuple[Term, str] | None:
+    """(the term that makes a defined term digital, the data genus and that term as printed)
+    when the definition says the thing is data (rubric ``[defined_terms] data_genera``: "tập
+    hợp dữ liệu", "bản sao số" …) and its first sentence names, after the genus, a strong
+    lexicon term or a thing the text defines as digital (``kept_on``: folded name → its term)
+    that it is kept on, made of or made from: "Sổ đăng ký quốc gia … là tập hợp dữ liệu có cấu
+    trúc …, được tạo lập, lưu trữ, cập nhật trên phần mềm dùng chung"; else None. "Hồ sơ bệnh án
+    là tập hợp dữ liệu, bao gồm thông tin cá nhân, kết quả khám bệnh …" names none: records on
+    paper are data too."""
+    end = _SENTENCE_END.search(definition)
+    sentence = definition[:end.start()] if end else definition
+    folded = fold(sentence)
+    genus = next((g for g in _data_genera() if folded.startswith(g + " ")), None)
+    if genus is None or not _may_define(name, lex):
+        return None
+    rest = folded[len(genus):]
+    hit = next((h for h in lex.find_folded(rest) if h.strength == "strong"), None)
+    if hit is not None:
+        term, start, stop = Term(hit.term, hit.category, hit.element, hit.strength), hit.start, hit.end
+    else:
+        on = next((t for t in kept_on if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", rest)), None)
+        if on is None:
+            return None
+        term, start = kept_on[on], rest.find(on)
+        stop = start + len(on)
+    at = len(genus)
+    return term, f"{sentence[:at]} … {sentence[at + start:at + stop]}"
 
 
 def _definition(para: Unit) -> tuple[str, str] | None:
@@ -140,11 +209,16 @@ def _digital_form(definition: str, lex: Lexicon) -> tuple[Term, str] | None:
 def _genus(head: str, definition: str, lex: Lexicon) -> Term | None:
     """The strong lexicon term that says what the defined thing is: one the definition starts
     with, whose first word is the term's ``head`` ("Hệ thống …" and "hệ thống thông tin do Bộ …
-    thiết lập"), else None."""
+    thiết lập"), or one right after a word of rubric ``[defined_terms] systems`` the definition
+    starts with, whatever the term's head ("Sàn giao dịch … là hệ thống giao dịch điện tử tập
+    trung"); else None."""
     first = _WORD.match(definition)
-    if first is None or fold(first.group()) != fold(head):
-        return None
-    hit = next((h for h in lex.find(definition[:200]) if h.strength == "strong"), None)
-    if hit is None or hit.start != 0:
-        return None
-    return Term(hit.term, hit.category, hit.element, hit.strength)
+    kinds = [definition] if first is not None and fold(first.group()) == fold(head) else []
+    system = next((s for s in _systems() if fold(definition).startswith(s + " ")), None)
+    if system:
+        kinds.append(definition[len(system) + 1:])
+    for kind in kinds:
+        hit = next((h for h in lex.find(kind[:200]) if h.strength == "strong"), None)
+        if hit is not None and hit.start == 0:
+            return Term(hit.term, hit.category, hit.element, hit.strength)
+    return None
