@@ -109,6 +109,30 @@ LEFT = {
         "số' stands after the tenth word of its title's object, so it is not read as what the text "
         "regulates, and two of its three substantive chapters are read as digital "
         "(dedicated_chapter, the neighbouring reading its label names)",
+    "nghi-dinh-thiet-bi-giam-sat-hanh-trinh.pdf":
+        "borderline by its own label: a decree on journey-monitoring devices and cameras on "
+        "vehicles and the central data system; the devices are defined as 'thiết bị điện tử' "
+        "(a false friend for the lexicon) and the system, defined as an information system, is "
+        "the last item of the title's object: read as dedicated_chapter (Chương IV), the "
+        "neighbouring reading its label names; found on a blind round's first run, left",
+    "du-thao-nghi-dinh-dinh-danh-vat-nuoi.html":
+        "borderline by its own label: a decree on identifying and tracing livestock, which its "
+        "definitions call an activity ('việc cấp mã định danh …, gắn phương tiện định danh'), "
+        "not a digital thing; only Chương III on the identification database is read as "
+        "digital (dedicated_chapter, the neighbouring reading its label names); found on a blind "
+        "round's first run, left",
+    "qd-ttg-de-an-so-suc-khoe-suot-doi.pdf":
+        "borderline by its own label: a Prime Minister's decision approving a scheme for a "
+        "lifelong health book kept as data, the whole scheme in Điều 1 under I.-V.; 36 of its 82 "
+        "lines name digital terms (under half), so no unit is digital and it is read as none, "
+        "marked for review (confidence 0.26), where its label says digital_law and names "
+        "articles_only as the neighbour; found on a blind round's first run, left",
+    "vbpl-nghi-dinh-214-2026-nd-cp-giao-thong-thong-minh-cao-toc.json":
+        "borderline by its own label: a vbpl.vn record without its title (see LEFT_STRUCTURE), "
+        "so no title's object is read; of its five substantive chapters only Chương V (data "
+        "sharing and security) is read as digital, where the label lists II-VI (a "
+        "traffic-management centre, field devices, non-stop tolling); found on a blind round's "
+        "first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
@@ -126,6 +150,11 @@ LEFT_STRUCTURE = {
     "quyet-dinh-ubnd-ban-hanh-quy-dinh-dich-vu-cong-truc-tuyen.txt":
         "a decision and the regulation it issues: the label counts the regulation's articles only",
     "luat-dat-dai-api.json": "an agency API's own JSON schema: refused (see LEFT)",
+    # the record's address names it ("…-nghi-dinh-so-214-2026-nd-cp-quy-dinh-ve-he-thong-giao-
+    # thong-thong-minh-tren-duong-cao-toc--181472"), but its text never prints that subject in one
+    # run ("quy định chi tiết về …"), and lawscan does not guess diacritics: no title
+    "vbpl-nghi-dinh-214-2026-nd-cp-giao-thong-thong-minh-cao-toc.json":
+        "a vbpl.vn record without its title, whose text does not print the address's subject",
     # the other convention: a provincial resolution's own Điều 1-5 and the "QUY ĐỊNH" it adopts
     # (Điều 1-10) after the signature; this label counts the resolution's 5 (15 read)
     "nghi-quyet-hdnd-tinh.docx":
