@@ -93,14 +93,15 @@ def _qualified() -> re.Pattern:
 def digital_definitions(outline: Outline, lex: Lexicon) -> list[Alias]:
     """The terms the document defines as digital things (see the module docstring), each once,
     in document order, the first ``MAX_ALIASES`` of them: first those defined by their kind or
-    form, then those defined as data kept on one of them or on a strong lexicon term."""
+    form, then those defined as data kept on a strong lexicon term or on one of them (the first
+    ``MAX_ALIASES``, so that a definitions article of a thousand khoản costs no more)."""
     definitions = list(_definitions(outline))
     out: dict[str, tuple[int, Alias]] = {}
     for at, (art, para, name, definition) in enumerate(definitions):
         found = _defined_digital(name, definition, lex)
         if found is not None and fold(name) not in out:
             out[fold(name)] = (at, _alias(art, para, name, *found))
-    kept_on = {folded: alias.term for folded, (_, alias) in out.items()}
+    kept_on = {folded: alias.term for folded, (_, alias) in list(out.items())[:MAX_ALIASES]}
     for at, (art, para, name, definition) in enumerate(definitions):
         found = None if fold(name) in out else _data_kept_digitally(name, definition, lex, kept_on)
         if found is not None:
