@@ -151,7 +151,7 @@ def test_a_text_that_regulates_a_thing_it_defines_as_digital_is_a_digital_text()
     needs half of them otherwise); defined otherwise, the same circular has one digital chapter."""
     v = analyse_document(parse_text(REGULATION.format(definition=SYSTEM))).verdict
     assert (v.status, v.chapters, v.reasons[0].code) == ("digital_law", ["II", "III"],
-                                                          "title_object_topic"), v.reasons
+                                                          "title_object_thing"), v.reasons
     plain = SYSTEM.replace("là hệ thống thông tin do Bộ Y tế", "là tập hợp quy trình do Bộ Y tế")
     v = analyse_document(parse_text(REGULATION.format(definition=plain))).verdict
     assert v.status != "digital_law", v.reasons
@@ -165,7 +165,7 @@ def test_a_defined_thing_whose_name_holds_a_comma_in_the_title():
         "Hệ thống theo dõi tiêm chủng quốc gia", name)
     text = text.replace("Thông tin được cập nhật vào " + name + ".", "Thông tin được lưu giữ.")
     v = analyse_document(parse_text(text)).verdict
-    assert (v.status, v.reasons[0].code) == ("digital_law", "title_object_topic"), v.reasons
+    assert (v.status, v.reasons[0].code) == ("digital_law", "title_object_thing"), v.reasons
 
 
 REGISTER = """\
@@ -226,7 +226,7 @@ def test_data_kept_on_a_digital_thing_is_a_digital_thing():
               "dựng, quản lý.")
     assert _register(system)[0] == "Sổ đăng ký quốc gia về nghệ nhân"
     v = analyse_document(parse_text(REGISTER.format(definition=ON_SOFTWARE))).verdict
-    assert (v.status, v.reasons[0].code) == ("digital_law", "title_object_topic"), v.reasons
+    assert (v.status, v.reasons[0].code) == ("digital_law", "title_object_thing"), v.reasons
 
 
 @pytest.mark.parametrize("definition", [

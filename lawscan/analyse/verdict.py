@@ -13,7 +13,8 @@ the :class:`lawscan.model.Verdict` but for its applicability and coverage (cover
   định về <topic> ..."), read the same way (:func:`object_topic`: a topic, or a strong digital
   term, among the first words and in the first item of the object), or - whatever its
   chapters - when the first item of that object names a thing the text itself defines as
-  digital (:mod:`lawscan.analyse.definitions`: "Hệ thống … là hệ thống thông tin …"). An
+  digital (:mod:`lawscan.analyse.definitions`: "Hệ thống … là hệ thống thông tin …") or, in a
+  sub-law text's title, a strong term (:func:`_thing_in_title`). An
   amending law is never digital_law by title: its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
   and every substantive article are listed;
@@ -83,16 +84,28 @@ def title_object_topic(doc: Document, lex: Lexicon) -> str | None:
     return object_topic(regulated, lex) if regulated else None
 
 
-def _defined_in_title(doc: Document, defined: frozenset[str]) -> str | None:
-    """The first of ``defined`` (folded terms the text defines as digital things) that starts in
-    the first item of its title's object (:func:`_title_object`; a term may hold a comma of its
-    own: "hệ thống quản lý, truy xuất nguồn gốc lâm sản"), or None."""
-    regulated = _title_object(doc) if defined else None
+def _thing_in_title(doc: Document, defined: frozenset[str], lex: Lexicon) -> str | None:
+    """The first digital thing that starts in the first item of the title's object
+    (:func:`_title_object`): one of ``defined`` (folded terms the text defines as digital
+    things; a term may hold a comma of its own: "hệ thống quản lý, truy xuất nguồn gốc lâm
+    sản"), else, for a sub-law text, a strong lexicon term ("Thông tư quy định về Hệ thống thông
+    tin quản lý đào tạo lái xe …": what the text regulates, though its chapters name the
+    system's matters in the sector's words), not one in a second object after a first of its
+    own (:func:`_second_object`: "hồ sơ địa chính và hệ thống thông tin đất đai"); None
+    otherwise. A law's or code's subject is broader: a strong term there needs most chapters
+    digital (:func:`title_object_topic`)."""
+    regulated = _title_object(doc)
     if not regulated:
         return None
     phrase = " ".join(regulated.split())
     end = _first_item_end(phrase)
-    return next((t for t in sorted(defined) if -1 < phrase.find(t) < end), None)
+    own = next((t for t in sorted(defined) if -1 < phrase.find(t) < end), None)
+    if own or doc.doc_kind in ("law", "code"):
+        return own
+    hit = next((h for h in lex.find_folded(phrase) if h.strength == "strong"), None)
+    if hit is None or hit.start >= end or _second_object(phrase, phrase[hit.start:hit.end]):
+        return None
+    return hit.term
 
 
 def _title_object(doc: Document) -> str | None:
@@ -199,12 +212,13 @@ def decide(outline: Outline, sc: DocScan, judged: Judgements, lex: Lexicon,
     topic = title_topic(doc, lex)
     if topic:
         return _digital_law(outline, judged, reason("title_topic", topic=topic))
-    # what a sub-law text's title, or a record without its title's scope article, says it
-    # regulates, with at least half of its substantive chapters digital, or the digital thing
-    # the text defines (it says so itself: "Hệ thống … là hệ thống thông tin …")
-    own = _defined_in_title(doc, defined)
+    # the digital thing the title says the text regulates: one the text defines so (it says so
+    # itself: "Hệ thống … là hệ thống thông tin …") or, in a sub-law text's title, a strong term;
+    # else what the title, or a record without its title's scope article, says it regulates,
+    # with at least half of its substantive chapters digital
+    own = _thing_in_title(doc, defined, lex)
     if own:
-        return _digital_law(outline, judged, reason("title_object_topic", topic=own))
+        return _digital_law(outline, judged, reason("title_object_thing", topic=own))
     if law_title(doc):
         topic, why = title_object_topic(doc, lex), "title_object_topic"
     else:
