@@ -264,6 +264,23 @@ def test_a_sub_law_texts_title_says_what_it_regulates(title, enacted, status, wh
         assert v.reasons[0].code == why
 
 
+@pytest.mark.parametrize("title, status", [
+    # "Thông tư về …" says what it regulates as "Thông tư quy định về …" does (before: not read)
+    ("Về Hệ thống thông tin quốc gia về đất đai", "digital_law"),
+    # an activity done online heads the object: with half of the chapters digital
+    ("Về đăng ký trực tuyến biến động đất đai", "digital_law"),
+    # a digital qualifier inside a false friend is no digital head
+    ("Về thuốc lá điện tử trong khu dân cư", "dedicated_chapter"),
+], ids=["a system", "an activity done online", "a false friend"])
+def test_a_title_that_says_what_it_regulates_with_ve(title, status):
+    from conftest import parse_text
+
+    doc = parse_text(SUB_LAW.format(title=title, enacted=title[0].lower() + title[1:]))
+    assert doc.title == "Thông tư " + title[0].lower() + title[1:]
+    v = analyse(doc)
+    assert v.status == status, v.reasons
+
+
 def test_a_sub_law_text_on_a_digital_thing_whose_chapters_use_the_sectors_words():
     """"Thông tư quy định về Hệ thống thông tin quản lý đào tạo lái xe": the circular regulates
     the system its title names, though two of its three substantive chapters speak of learners

@@ -141,7 +141,7 @@ def object_topic(regulated: str, lex: Lexicon) -> str | None:
     lexicon, or a strong term or one that counts in titles (an e-portal: "Nghị định quy định về
     cổng thông tin điện tử …"), that starts among its first ten words and in its first item, read
     whole (cut at ten words, "hoạt động ứng dụng và phát triển công nghệ thông tin" lost its
-    "tin")."""
+    "tin"); else a head that a digital qualifier closes there (:func:`_qualified_head`)."""
     words = regulated.split()
     phrase = " ".join(words)
     limit = min(len(" ".join(words[:10])), _first_item_end(phrase))
@@ -150,7 +150,17 @@ def object_topic(regulated: str, lex: Lexicon) -> str | None:
         return topic
     named = [h for h in lex.find_folded(phrase) if h.start < limit
              and (h.strength == "strong" or h.category in lex.title_categories)]
-    return named[0].term if named else None
+    return named[0].term if named else _qualified_head(phrase, limit, lex)
+
+
+def _qualified_head(phrase: str, limit: int, lex: Lexicon) -> str | None:
+    """The object's head when a digital qualifier closes it before ``limit`` (folded: "đăng ký
+    trực tuyến | biện pháp bảo đảm", an activity done online; not "thuốc lá điện tử"), else
+    None (:meth:`Lexicon.qualified_object`)."""
+    ends = [m.end() for q in lex.object_qualifiers
+            for m in re.finditer(rf"(?<=\s){re.escape(q)}(?!\w)", phrase) if m.end() <= limit]
+    head = phrase[:min(ends)] if ends else ""
+    return head if head and lex.qualified_object(head) else None
 
 
 def _first_item_end(phrase: str) -> int:
