@@ -133,6 +133,12 @@ LEFT = {
         "sharing and security) is read as digital, where the label lists II-VI (a "
         "traffic-management centre, field devices, non-stop tolling); found on a blind round's "
         "first run, left",
+    "nghi-dinh-tai-khoan-an-sinh-xa-hoi-du-thao.md":
+        "borderline by its own label: a decree on social-security accounts through which benefits "
+        "are paid without cash, an ordinary bank account in the sector's words ('tài khoản an "
+        "sinh xã hội'), defined as neither data nor a system; only Chương V is read as digital "
+        "(dedicated_chapter, the neighbouring reading its label names); found on a blind round's "
+        "first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
