@@ -71,8 +71,10 @@ def test_false_positives_and_bare_words_are_not_matched():
     lex = load_lexicon()
     text = ("Bảo vệ tính mạng; một số quy định về số lượng; Luật số 35/2018/QH14; tần số vô tuyến "
             "điện; điện ảnh; hệ thống thông tin liên lạc của tòa nhà; gửi qua mạng bưu chính; "
-            "thiết bị điện tử; mạng lưới cơ sở.")
+            "thiết bị điện tử; mạng lưới cơ sở; cơ sở in kỹ thuật số, máy in kỹ thuật số.")
     assert lex.find(text) == []
+    # digital printing is printing; the technology itself is not
+    assert [h.term for h in lex.find("ứng dụng kỹ thuật số trong quản lý")] == ["kỹ thuật số"]
 
 
 def test_the_research_notes_identity_and_data_terms_are_strong():
