@@ -139,6 +139,23 @@ LEFT = {
         "sinh xã hội'), defined as neither data nor a system; only Chương V is read as digital "
         "(dedicated_chapter, the neighbouring reading its label names); found on a blind round's "
         "first run, left",
+    "thong-tu-thi-nang-ngach-thang-hang.txt":
+        "borderline by its own label: a promotion-exam circular whose one digital article, 'Thi "
+        "trên máy vi tính' (computer-based testing), the rule-only verdict reads as below its "
+        "threshold: none, marked for review (confidence 0.42); the trained verdict reads it as "
+        "its label does; found on a blind round's first run, left",
+    "luat-sua-doi-phong-chong-thien-tai-va-de-dieu-2026.txt":
+        "borderline by its own label: an amending law whose Điều 1 inserts a quoted 'Mục 4' on "
+        "information, data and digital technology into the amended law; lawscan judges a quoted "
+        "inserted section as a section (section_only), as it does quoted chapters (see the "
+        "seven-law amending law above), where this label reads the amending law's own articles "
+        "(articles_only); found on a blind round's first run, left",
+    "vbpl-thong-tu-kip-no-dien-tu-2026.html":
+        "borderline by its own label: a circular on electronic detonators ('kíp nổ điện tử', "
+        "hardware); the qualifier 'điện tử' closing the name of a device is read as the electronic "
+        "form of a thing, as in 'giấy chứng nhận điện tử', so its chapters and title's object "
+        "are read as digital (digital_law, confidence 0.85) where the label finds two digital "
+        "articles; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
@@ -179,6 +196,10 @@ TITLE_AS_PRINTED = {
     # says "Dự thảo Luật Cư trú (sửa đổi)")
     "du-thao-luat-cu-tru-sua-doi.html": "Luật Cư trú",
     "du-thao-luat-pha-san-sua-doi.md": "Luật Phá sản",
+    # and the other way: the title prints "… (SỬA ĐỔI)", the enacting sentence and the label
+    # the law's name only ("Quốc hội ban hành Luật Nuôi con nuôi.")
+    "du-thao-luat-nuoi-con-nuoi-sua-doi-2026.md": "Luật Nuôi con nuôi (sửa đổi)",
+    "du-thao-luat-giam-dinh-tu-phap-2026-moi.docx": "Luật Giám định tư pháp (sửa đổi)",
     # the label cites the amended act by its number; the text's title also gives its date and issuer
     "thong-tu-sua-doi-thong-tu-ho-so-benh-an.txt":
         "Thông tư sửa đổi, bổ sung một số điều của Thông tư số 27/2024/TT-BYT ngày 18 tháng 10 năm "
