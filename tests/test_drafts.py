@@ -150,6 +150,12 @@ LEFT = {
         "inserted section as a section (section_only), as it does quoted chapters (see the "
         "seven-law amending law above), where this label reads the amending law's own articles "
         "(articles_only); found on a blind round's first run, left",
+    "vbpl-thong-tu-kip-no-dien-tu-2026.html":
+        "borderline by its own label: a circular on electronic detonators ('kíp nổ điện tử', "
+        "hardware); the qualifier 'điện tử' closing the name of a device is read as the electronic "
+        "form of a thing, as in 'giấy chứng nhận điện tử', so its chapters and title's object "
+        "are read as digital (digital_law, confidence 0.85) where the label finds two digital "
+        "articles; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)

@@ -69,7 +69,6 @@ class Lexicon:
     false_positives: list[str] = field(default_factory=list)  # folded
     topics: list[str] = field(default_factory=list)  # folded law topics
     object_qualifiers: list[str] = field(default_factory=list)  # folded: "điện tử", "trực tuyến"
-    hardware: list[str] = field(default_factory=list)  # folded: "thiết bị", "kíp nổ"
     so_heads: list[str] = field(default_factory=list)
     body_confirmed_titles: list[str] = field(default_factory=list)  # folded: "hiện đại hóa"
     title_categories: set = field(default_factory=set)  # weak categories that count in titles
@@ -157,8 +156,7 @@ class Lexicon:
         """Does a title item name the digital form of a thing of its own: a noun phrase of two
         words or more closed by a digital qualifier of ``[topics] object_qualifiers`` ("giấy
         chứng nhận kiểm dịch điện tử", "cấp giấy phép trực tuyến"), not inside a false positive
-        ("thuốc lá điện tử") nor electronic hardware ("thiết bị điện tử")? The qualifier closes
-        the whole phrase, as in a law's title
+        ("thuốc lá điện tử")? The qualifier closes the whole phrase, as in a law's title
         (:meth:`digital_object`), or the head phrase before a complement ("thủ tục điện tử | đối
         với tàu thuyền"), unless a longer lexicon term ends that head (an e-portal keeps its half
         weight: "trang thông tin điện tử | về đấu thầu")."""
@@ -173,12 +171,10 @@ class Lexicon:
 
     def _qualifier_of(self, phrase: str) -> str | None:
         """The qualifier that closes ``phrase`` after two words or more, outside a false
-        positive, and not "điện tử" after a device of ``[topics] hardware`` ("kíp nổ điện tử"
-        is hardware, "giấy phép điện tử" a form); else None."""
+        positive; else None."""
         q = self._closing_qualifier(phrase)
         ok = (q is not None and len(phrase[: -len(q)].split()) >= 2
-              and not any(phrase.endswith(fp) for fp in self.false_positives)
-              and not (q == _ELECTRONIC and any(_names_phrase(phrase, h) for h in self.hardware)))
+              and not any(phrase.endswith(fp) for fp in self.false_positives))
         return q if ok else None
 
     def body_confirmed_subject(self, folded_title: str) -> str | None:
@@ -203,8 +199,6 @@ class Lexicon:
         (after at least one other word), or None."""
         return next((q for q in self.object_qualifiers if phrase.endswith(" " + q)), None)
 
-
-_ELECTRONIC = "điện tử"  # after a device: hardware ("kíp nổ điện tử"), not an electronic form
 
 # the words that open a complement after a title's head noun phrase ("thủ tục điện tử cho ...")
 _COMPLEMENT = re.compile(r" (?:cho|đối với|của|trong|tại|về|theo|từ|khi|để|giữa|với) ")
@@ -237,7 +231,6 @@ def _load_into(lex: Lexicon, path: Path) -> None:
     topics = data.get("topics", {})
     lex.topics += [fold(t) for t in topics.get("law", [])]
     lex.object_qualifiers += [fold(t) for t in topics.get("object_qualifiers", [])]
-    lex.hardware += [fold(t) for t in topics.get("hardware", [])]
     lex.so_heads += [fold(t) for t in data.get("so", {}).get("heads", [])]
     lex.body_confirmed_titles += [fold(t) for t in data.get("titles", {}).get("body_confirmed", [])]
 
