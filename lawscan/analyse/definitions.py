@@ -95,17 +95,17 @@ def digital_definitions(outline: Outline, lex: Lexicon) -> list[Alias]:
     in document order, the first ``MAX_ALIASES`` of them: first those defined by their kind or
     form, then those defined as data kept on a strong lexicon term or on one of them (the first
     ``MAX_ALIASES``, so that a definitions article of a thousand khoản costs no more)."""
-    definitions = list(_definitions(outline))
+    definitions = [(fold(d[2]), *d) for d in _definitions(outline) if _may_define(d[2], lex)]
     out: dict[str, tuple[int, Alias]] = {}
-    for at, (art, para, name, definition) in enumerate(definitions):
+    for at, (key, art, para, name, definition) in enumerate(definitions):
         found = _defined_digital(name, definition, lex)
-        if found is not None and fold(name) not in out:
-            out[fold(name)] = (at, _alias(art, para, name, *found))
-    kept_on = {folded: alias.term for folded, (_, alias) in list(out.items())[:MAX_ALIASES]}
-    for at, (art, para, name, definition) in enumerate(definitions):
-        found = None if fold(name) in out else _data_kept_digitally(name, definition, lex, kept_on)
+        if found is not None and key not in out:
+            out[key] = (at, _alias(art, para, name, *found))
+    kept_on = {key: alias.term for key, (_, alias) in list(out.items())[:MAX_ALIASES]}
+    for at, (key, art, para, name, definition) in enumerate(definitions):
+        found = None if key in out else _data_kept_digitally(definition, lex, kept_on)
         if found is not None:
-            out[fold(name)] = (at, _alias(art, para, name, *found))
+            out[key] = (at, _alias(art, para, name, *found))
     return [alias for _, alias in sorted(out.values(), key=lambda x: x[0])][:MAX_ALIASES]
 
 
@@ -130,9 +130,8 @@ def _alias(art: Unit, para: Unit, name: str, term: Term, what: str) -> Alias:
 
 def _defined_digital(name: str, definition: str, lex: Lexicon) -> tuple[Term, str] | None:
     """(the strong term that makes a defined term digital, that term or the form as printed)
-    when its definition gives its kind or its digital form, else None."""
-    if not _may_define(name, lex):
-        return None
+    when its definition gives its kind or its digital form, else None (``name`` may define:
+    :func:`_may_define`)."""
     genus = _genus(_WORD.findall(name)[0], definition, lex)
     if genus is not None:
         return genus, genus.text
@@ -149,7 +148,7 @@ def _may_define(name: str, lex: Lexicon) -> bool:
         and not any(h.strength == "strong" for h in lex.find(name))
 
 
-def _data_kept_digitally(name: str, definition: str, lex: Lexicon,
+def _data_kept_digitally(definition: str, lex: Lexicon,
                          kept_on: dict[str, Term]) -> tuple[Term, str] | None:
     """(the term that makes a defined term digital, the data genus and that term as printed)
     when the definition says the thing is data (rubric ``[defined_terms] data_genera``: "tập
@@ -163,7 +162,7 @@ def _data_kept_digitally(name: str, definition: str, lex: Lexicon,
     sentence = definition[:end.start()] if end else definition
     folded = fold(sentence)
     genus = next((g for g in _data_genera() if folded.startswith(g + " ")), None)
-    if genus is None or not _may_define(name, lex):
+    if genus is None:
         return None
     rest = folded[len(genus):]
     hit = next((h for h in lex.find_folded(rest) if h.strength == "strong"), None)
