@@ -88,6 +88,20 @@ def test_the_research_notes_identity_and_data_terms_are_strong():
         ("quản trị dữ liệu", "database", "strong")]
 
 
+def test_an_application_one_works_on_is_strong_applying_a_technology_is_not():
+    """'trên ứng dụng' is the medium, as 'trên mạng' is: a payment app's insurance sales are
+    online services; 'ứng dụng' as the verb (applying research or technology) is not."""
+    lex = load_lexicon()
+    hits = lex.find("Khách hàng giao kết hợp đồng trên ứng dụng thanh toán của tổ chức.")
+    assert [(h.term, h.category, h.strength) for h in hits] == [
+        ("trên ứng dụng", "online_services", "strong")]
+    assert lex.find("Quản lý dựa trên ứng dụng khoa học; đưa vào ứng dụng kết quả nghiên cứu.") == []
+    assert [h.term for h in lex.find("thông qua ứng dụng và phát triển công nghệ thông tin")] == [
+        "công nghệ thông tin"]
+    assert title_is_digital("Điều kiện phân phối sản phẩm bảo hiểm trên ứng dụng thanh toán", lex)
+    assert not title_is_digital("Ứng dụng tiến bộ khoa học vào sản xuất", lex)
+
+
 def test_reference_to_a_field_of_law_is_weak():
     lex = load_lexicon()
     hits = lex.find("theo quy định của pháp luật về giao dịch điện tử")
