@@ -166,3 +166,19 @@ def test_markdown_details_blocks_are_drafting_notes_left_out(tmp_path):
     assert doc.units("article")[1].line == 12
     assert [p.message for p in doc.problems if p.code == "read.md.details_skipped"] == [
         "1 collapsed <details> block(s) (drafting notes) were left out of the text, from line 4"]
+
+
+def test_a_pandoc_hard_line_break_is_not_part_of_the_text(tmp_path):
+    """pandoc writes a line break inside a paragraph as a backslash ending the line (CommonMark's
+    hard line break): a chapter title broken so is one title without the backslash; an escaped
+    backslash ("\\\\") at a line's end is a backslash."""
+    from lawscan.pipeline import load_document
+
+    md = ("**Chương IV**\n\n**TỔNG HỢP, CHIA SẺ VÀ CÔNG BỐ\\\nSỐ LIỆU BÁO CÁO**\n\n"
+          "**Điều 17. Tổng hợp số liệu**\n\n1\\. Đường dẫn C:\\\\\n")
+    path = tmp_path / "thong-tu.md"
+    path.write_text(md, encoding="utf-8")
+    doc = load_document(path)
+    (chapter,) = doc.units("chapter")
+    assert chapter.heading == "TỔNG HỢP, CHIA SẺ VÀ CÔNG BỐ SỐ LIỆU BÁO CÁO"
+    assert [ln.text for ln in doc.lines][-1] == "1. Đường dẫn C:\\"

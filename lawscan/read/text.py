@@ -5,10 +5,11 @@
 blank lines are left out). For Markdown (``fmt == "md"``) the markup is taken off so the
 structure parser sees plain law text: heading marks ("## Chương I - QUY ĐỊNH CHUNG" gives
 "Chương I - QUY ĐỊNH CHUNG"), emphasis, links, images, block quotes, table pipes, backslash
-escapes and rules; HTML comments (``<!-- … -->``, not shown when Markdown is rendered) are
-dropped, their line numbers kept, and so are collapsed ``<details>`` blocks (the toggles a Notion
-or Obsidian export keeps drafting notes and rejected options in: "<details><summary>Phương án 2 -
-KHÔNG lựa chọn</summary> … </details>"), with an info Problem ``read.md.details_skipped``. In
+escapes, the backslash of a hard line break (pandoc's, at a line's end) and rules; HTML comments
+(``<!-- … -->``, not shown when Markdown is rendered) are dropped, their line numbers kept, and so
+are collapsed ``<details>`` blocks (the toggles a Notion or Obsidian export keeps drafting notes
+and rejected options in: "<details><summary>Phương án 2 - KHÔNG lựa chọn</summary> …
+</details>"), with an info Problem ``read.md.details_skipped``. In
 both formats the Word field codes that some converters leave behind (``HYPERLINK \\l "_ftn8"
 [8]``: a footnote reference) are removed, with an info Problem.
 """
@@ -34,6 +35,7 @@ _MD_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _MD_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_HARD_BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash ending a line: a line break
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -60,6 +62,7 @@ def strip_markdown(line: str) -> str:
     text = _MD_EM_STAR.sub(r"\1", text)
     text = _MD_EM_UNDERSCORE.sub(r"\1", text)
     text = _HTML_BREAK.sub(" ", text)
+    text = _MD_HARD_BREAK.sub("", text)
     return _MD_ESCAPE.sub(r"\1", text)
 
 
