@@ -156,6 +156,13 @@ LEFT = {
         "form of a thing, as in 'giấy chứng nhận điện tử', so its chapters and title's object "
         "are read as digital (digital_law, confidence 0.85) where the label finds two digital "
         "articles; found on a blind round's first run, left",
+    "qd-1186-qd-ttg-2026-chi-tra-khong-dung-tien-mat.json":
+        "borderline by its own label: a Prime Minister's decision approving a scheme to pay a "
+        "programme's support without cash ('chi trả không dùng tiền mặt', a weak term: payment "
+        "services are not digital by themselves); only Chương II on beneficiary data is read as "
+        "digital (dedicated_chapter, the neighbouring reading its label names) where the label "
+        "reads the payment accounts, e-wallets and payment process of II-V as digital too; found "
+        "on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
