@@ -53,6 +53,31 @@ def test_full_text_record_with_its_text_under_content(tmp_path):
                                               "Điều 1. Phạm vi", "Nội dung."]
 
 
+def test_full_text_record_with_its_text_under_a_name_of_its_own(tmp_path):
+    """A provincial gazette's export names its fields in Vietnamese ("noi_dung": the content):
+    the law text is the longest top-level string of several lines in which an article begins a
+    line, read with an info Problem naming the field; a summary ("trich_yeu") is not taken."""
+    record = {"so_hieu": "27/2026/QĐ-UBND", "trich_yeu": "Ban hành Quy định về trợ giá xe buýt",
+              "ghi_chu": "Văn bản gồm nhiều dòng,\nnhưng không có Điều 1 ở đầu dòng.",
+              "noi_dung": "ỦY BAN NHÂN DÂN\nQUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này "
+                          "Quy định.\nĐiều 2. Hiệu lực."}
+    path = tmp_path / "qd.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines] == [
+        "ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH", "Điều 1. Ban hành kèm theo Quyết định này Quy định.",
+        "Điều 2. Hiệu lực."]
+    assert src.lines[0].lineno == 5  # the line of "noi_dung"
+    assert [p.message for p in src.problems if p.code == "read.json_text_field"] == [
+        "JSON record without 'text' or 'content': its law text is read from the field 'noi_dung'"]
+    # a string without an article at a line's start, or text nested in an envelope, is not law text
+    for other in ({"ghi_chu": record["ghi_chu"]}, {"du_lieu": {"noi_dung": record["noi_dung"]}}):
+        path.write_text(json.dumps(other, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(ReadError) as err:
+            read_source(str(path))
+        assert err.value.code == "read.no_text"
+
+
 @pytest.mark.parametrize("content,code", [
     ('{"id": "x", "chapters": [', "read.json"),
     ('{"id": "x", "other": 1}', "read.no_text"),

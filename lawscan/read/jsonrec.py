@@ -10,7 +10,11 @@ law text, so the one structure parser handles it. Two shapes are known (others a
   that is not a real Chương/Phần label (the "PHẦN MỞ ĐẦU" pseudo-chapter of amending laws) gives
   no heading, with an info Problem.
 * full-text records ``{"_id", "title", "text": "…\\n\\n…", "document_number", "url", …}``: one
-  line per non-blank line of ``text`` (or of ``content``, where other exporters put it).
+  line per non-blank line of ``text`` (or of ``content``, where other exporters put it). A
+  record that has neither but keeps the whole text in another top-level field (an export with
+  Vietnamese field names: ``"noi_dung"``, ``"toan_van"``) is read from the longest string of
+  several lines in which an article begins a line ("Điều 1."), with an info Problem naming the
+  field; nothing nested is searched (an API's own envelope stays refused).
 
 ``lineno`` is the line of the JSON file holding the string the line comes from (1 for a file on
 one line). The record's identifiers (id, number, title, url, dates, type) go to ``Source.meta``.
@@ -138,8 +142,9 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
                         "read.no_text")
     keys = _KeyLines(text)
     source = Source(path=path, format="json", encoding=encoding)
+    linenos = {}  # the line of each top-level scalar's key
     for key, value in data.items():
-        lineno = keys.take(key) if not isinstance(value, (dict, list)) else None
+        lineno = linenos[key] = keys.take(key) if not isinstance(value, (dict, list)) else None
         if key in META_KEYS and isinstance(value, (str, int)) and str(value).strip():
             source.meta.setdefault(META_KEYS[key], str(value).strip())
         if key in _TEXT_KEYS and isinstance(value, str) and not source.lines:
@@ -149,9 +154,32 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
     elif isinstance(data.get("articles"), list):
         _read_articles(data["articles"], keys, source)
     if not source.lines:
+        _read_text_field(data, linenos, source)
+    if not source.lines:
         raise ReadError(path, "JSON without law text (no 'text', 'content', 'chapters' or 'articles' "
-                              "with text in it)", "read.no_text")
+                              "with text in it, and no top-level field whose lines begin with "
+                              "an article)", "read.no_text")
     return source
+
+
+def _text_field(data: dict) -> str | None:
+    """The top-level field holding the law's text under a name the reader does not know: the
+    longest string of several lines in which a line begins with an article label."""
+    article = re.escape(_labels()[0]["article"])
+    begins = re.compile(rf"^\s*{article}\s+\d", re.IGNORECASE | re.MULTILINE)
+    found = [(len(v), k) for k, v in data.items()
+             if isinstance(v, str) and "\n" in v and begins.search(v)]
+    return max(found)[1] if found else None
+
+
+def _read_text_field(data: dict, linenos: dict, source: Source) -> None:
+    key = _text_field(data)
+    if key is None:
+        return
+    source.lines.extend(_body_lines(data[key], linenos.get(key) or 1))
+    message = f"JSON record without 'text' or 'content': its law text is read from the field {key!r}"
+    source.problems.append(Problem("read.json_text_field", message, line=linenos.get(key),
+                                   severity="info"))
 
 
 def _take_all(item: dict, keys: _KeyLines) -> dict:
