@@ -163,6 +163,13 @@ LEFT = {
         "digital (dedicated_chapter, the neighbouring reading its label names) where the label "
         "reads the payment accounts, e-wallets and payment process of II-V as digital too; found "
         "on a blind round's first run, left",
+    "nghi-dinh-mien-giam-tien-su-dung-duong-bo-tram-thu-phi-2026.docx":
+        "borderline by its own label: a decree on road-use charge exemptions whose Chương IV, "
+        "'ÁP DỤNG MIỄN, GIẢM TẠI TRẠM THU PHÍ', applies them through the toll system in toll "
+        "words (syncing the list of vehicles, recognising them at the lane, deducting from a "
+        "traffic account); two of its five articles are read as digital, so the decree is read "
+        "as articles_only, the neighbouring reading its label names; found on a blind round's "
+        "first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
