@@ -145,6 +145,30 @@ def test_what_is_not_a_term_defined_by_its_kind(definition):
     assert digital_definitions(Outline.of(doc), load_lexicon()) == []
 
 
+@pytest.mark.parametrize("definition,term", [
+    ("Sàn kết nối tiêm chủng là nền tảng số do doanh nghiệp thiết lập trên môi trường mạng để kết "
+     "nối cơ sở tiêm chủng với người dân.", "Sàn kết nối tiêm chủng"),
+    ("Chương trình nhắc lịch tiêm chủng là phần mềm do Bộ Y tế cung cấp.",
+     "Chương trình nhắc lịch tiêm chủng"),
+], ids=["a platform", "software"])
+def test_a_term_defined_as_a_digital_kind_is_digital_whatever_its_head(definition, term):
+    """A definition that starts with a digital thing's kind (a digital platform, software, a
+    database) says what the term is, whatever the term's own head noun ("Sàn", "Chương trình")."""
+    doc = parse_text(REGULATION.format(definition=definition))
+    assert [a.term.text for a in digital_definitions(Outline.of(doc), load_lexicon())] == [term]
+
+
+@pytest.mark.parametrize("definition", [
+    # the kind as the first item of a list: goods partly software, not a digital thing
+    "Vật tư tiêm chủng là phần mềm và vật tư, thiết bị phục vụ tiêm chủng.",
+    # the kind after the genus: a platform of a process, said later
+    "Sàn kết nối tiêm chủng là nơi tổ chức kết nối, có sử dụng nền tảng số.",
+], ids=["a list", "later in the definition"])
+def test_what_is_not_a_term_defined_as_a_digital_kind(definition):
+    doc = parse_text(REGULATION.format(definition=definition))
+    assert digital_definitions(Outline.of(doc), load_lexicon()) == []
+
+
 def test_a_text_that_regulates_a_thing_it_defines_as_digital_is_a_digital_text():
     """The circular regulates the system it defines as an information system: a digital text,
     though only one of its two substantive chapters names the system (a sub-law title's object

@@ -9,7 +9,9 @@ it by that word alone:
   word), so that it says which kind of that thing the term is ("Báo cáo tài chính là hệ thống
   thông tin kinh tế, tài chính …" is a report, not an information system), or with "hệ thống"
   and then a strong term, whatever the term's head ("Sàn giao dịch … là hệ thống giao dịch điện
-  tử tập trung");
+  tử tập trung"), or with a strong term of rubric ``[defined_terms] kinds``, whatever the term's
+  head, not as the first item of a list ("Sàn giao dịch vận tải hàng hóa là nền tảng số …";
+  "Hàng hóa viễn thông là phần mềm và vật tư, thiết bị viễn thông" is not);
 * by its form, for a noun and a qualifier that may or may not mean digital ("số" is mostly not:
   "xổ số", "dân số", "chỉ số"): "1. Học bạ số là học bạ được lập, cập nhật, ký số và lưu trữ
   dưới dạng dữ liệu điện tử …";
@@ -61,6 +63,7 @@ _DEFINED = re.compile(r"^(.{2,120}?)\s+(?:được hiểu là|là)\s+(.*)$", re.
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 _WORD = re.compile(r"\w+")
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,120}\)")
+_LIST_NEXT = re.compile(r"\s*(?:,|và\b|hoặc\b)")  # what follows a list's first item
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +77,13 @@ def _forms() -> tuple[tuple[str, ...], str, str]:
 def _data_genera() -> tuple[str, ...]:
     """The folded phrases that say a defined thing is data (rubric), longest first."""
     return tuple(sorted((fold(g) for g in rubric()["defined_terms"]["data_genera"]), key=len,
+                        reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[str, ...]:
+    """Rubric ``[defined_terms] kinds``, folded, longest first."""
+    return tuple(sorted((fold(k) for k in rubric()["defined_terms"]["kinds"]), key=len,
                         reverse=True))
 
 
@@ -206,14 +216,23 @@ def _digital_form(definition: str, lex: Lexicon) -> tuple[Term, str] | None:
     return None
 
 
+def _starts_with_kind(folded: str) -> bool:
+    """The folded definition starts with a term of rubric ``[defined_terms] kinds`` that is not
+    the first item of a list ("phần mềm và vật tư, thiết bị")."""
+    kind = next((k for k in _kinds() if folded.startswith(k + " ") or folded == k), None)
+    return kind is not None and not _LIST_NEXT.match(folded[len(kind):])
+
+
 def _genus(head: str, definition: str, lex: Lexicon) -> Term | None:
     """The strong lexicon term that says what the defined thing is: one the definition starts
     with, whose first word is the term's ``head`` ("Hệ thống …" and "hệ thống thông tin do Bộ …
     thiết lập"), or one right after a word of rubric ``[defined_terms] systems`` the definition
     starts with, whatever the term's head ("Sàn giao dịch … là hệ thống giao dịch điện tử tập
-    trung"); else None."""
+    trung"), or one of rubric ``[defined_terms] kinds`` it starts with, whatever the term's head
+    ("Sàn giao dịch vận tải hàng hóa là nền tảng số …"); else None."""
     first = _WORD.match(definition)
-    kinds = [definition] if first is not None and fold(first.group()) == fold(head) else []
+    own_head = first is not None and fold(first.group()) == fold(head)
+    kinds = [definition] if own_head or _starts_with_kind(fold(definition)) else []
     system = next((s for s in _systems() if fold(definition).startswith(s + " ")), None)
     if system:
         kinds.append(definition[len(system) + 1:])
