@@ -90,11 +90,6 @@ LEFT = {
         "whole programme in Điều 1: 'thông minh' in the title is no digital term on its own, so "
         "the decision is read as articles_only where the label says digital_law; found on the "
         "last round's first run, left",
-    "luat-hien-mau-va-truyen-mau-2026.txt":
-        "the status is right (dedicated_chapter); of its three digital chapters, Chương III "
-        "'TÀI KHOẢN NGƯỜI HIẾN MÁU VÀ ỨNG DỤNG KẾT NỐI HIẾN MÁU' (a donor account and an app, "
-        "words the lexicon does not hold as digital; one of its six article titles names an "
-        "electronic certificate) is not found; found on the last round's first run, left",
     "nghi-quyet-thi-diem-sandbox.docx":
         "borderline by its own label: a pilot sandbox for technology-based business models whose "
         "titles name no digital term ('dựa trên công nghệ', 'thử nghiệm có kiểm soát'); read as "
@@ -170,6 +165,12 @@ LEFT = {
         "traffic account); two of its five articles are read as digital, so the decree is read "
         "as articles_only, the neighbouring reading its label names; found on a blind round's "
         "first run, left",
+    "vbpl-thong-tu-27-2026-tt-bnnmt-anh-vien-tham.html":
+        "borderline by its own label: a remote-sensing circular whose Chương IV, 'KHO ẢNH VIỄN "
+        "THÁM DÙNG CHUNG … QUA ĐƯỜNG TRUYỀN', is an imagery store and its delivery in the "
+        "sector's words; two of its seven articles are read as digital, so the circular is read "
+        "as articles_only, marked for review (confidence 0.47); found on a blind round's first "
+        "run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
