@@ -144,7 +144,8 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
     source = Source(path=path, format="json", encoding=encoding)
     linenos = {}  # the line of each top-level scalar's key
     for key, value in data.items():
-        lineno = linenos[key] = keys.take(key) if not isinstance(value, (dict, list)) else None
+        lineno = keys.take(key) if not isinstance(value, (dict, list)) else None
+        linenos[key] = lineno
         if key in META_KEYS and isinstance(value, (str, int)) and str(value).strip():
             source.meta.setdefault(META_KEYS[key], str(value).strip())
         if key in _TEXT_KEYS and isinstance(value, str) and not source.lines:

@@ -9,9 +9,9 @@ escapes, the backslash of a hard line break (pandoc's, at a line's end) and rule
 (``<!-- … -->``, not shown when Markdown is rendered) are dropped, their line numbers kept, and so
 are collapsed ``<details>`` blocks (the toggles a Notion or Obsidian export keeps drafting notes
 and rejected options in: "<details><summary>Phương án 2 - KHÔNG lựa chọn</summary> …
-</details>"), with an info Problem ``read.md.details_skipped``. In
-both formats the Word field codes that some converters leave behind (``HYPERLINK \\l "_ftn8"
-[8]``: a footnote reference) are removed, with an info Problem.
+</details>"), with an info Problem ``read.md.details_skipped``. In both formats the Word field
+codes that some converters leave behind (``HYPERLINK \\l "_ftn8" [8]``: a footnote reference)
+are removed, with an info Problem.
 """
 
 from __future__ import annotations
