@@ -73,18 +73,12 @@ def _forms() -> tuple[tuple[str, ...], str, str]:
     return tuple(fold(f) for f in data["digital_form"]), fold(data["paper"]), fold(data["alternative"])
 
 
-@lru_cache(maxsize=1)
-def _data_genera() -> tuple[str, ...]:
-    """The folded phrases that say a defined thing is data (rubric), longest first."""
-    return tuple(sorted((fold(g) for g in rubric()["defined_terms"]["data_genera"]), key=len,
-                        reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _kinds() -> tuple[str, ...]:
-    """Rubric ``[defined_terms] kinds``, folded, longest first."""
-    return tuple(sorted((fold(k) for k in rubric()["defined_terms"]["kinds"]), key=len,
-                        reverse=True))
+@lru_cache(maxsize=None)
+def _longest_first(key: str) -> tuple[str, ...]:
+    """The phrases of rubric ``[defined_terms] <key>``, folded, longest first (so that a phrase
+    is matched before a shorter one it starts with): ``data_genera``, the phrases that say a
+    defined thing is data; ``kinds``, the digital kinds a definition may start with."""
+    return tuple(sorted((fold(g) for g in rubric()["defined_terms"][key]), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +165,7 @@ def _data_kept_digitally(definition: str, lex: Lexicon,
     end = _SENTENCE_END.search(definition)
     sentence = definition[:end.start()] if end else definition
     folded = fold(sentence)
-    genus = next((g for g in _data_genera() if folded.startswith(g + " ")), None)
+    genus = next((g for g in _longest_first("data_genera") if folded.startswith(g + " ")), None)
     if genus is None:
         return None
     rest = folded[len(genus):]
@@ -219,7 +213,8 @@ def _digital_form(definition: str, lex: Lexicon) -> tuple[Term, str] | None:
 def _starts_with_kind(folded: str) -> bool:
     """The folded definition starts with a term of rubric ``[defined_terms] kinds`` that is not
     the first item of a list ("phần mềm và vật tư, thiết bị")."""
-    kind = next((k for k in _kinds() if folded.startswith(k + " ") or folded == k), None)
+    kind = next((k for k in _longest_first("kinds") if folded.startswith(k + " ") or folded == k),
+                None)
     return kind is not None and not _LIST_NEXT.match(folded[len(kind):])
 
 
@@ -230,14 +225,14 @@ def _genus(head: str, definition: str, lex: Lexicon) -> Term | None:
     starts with, whatever the term's head ("Sàn giao dịch … là hệ thống giao dịch điện tử tập
     trung"), or one of rubric ``[defined_terms] kinds`` it starts with, whatever the term's head
     ("Sàn giao dịch vận tải hàng hóa là nền tảng số …"); else None."""
-    first = _WORD.match(definition)
+    first, folded = _WORD.match(definition), fold(definition)
     own_head = first is not None and fold(first.group()) == fold(head)
-    kinds = [definition] if own_head or _starts_with_kind(fold(definition)) else []
-    system = next((s for s in _systems() if fold(definition).startswith(s + " ")), None)
+    starts = [definition] if own_head or _starts_with_kind(folded) else []
+    system = next((s for s in _systems() if folded.startswith(s + " ")), None)
     if system:
-        kinds.append(definition[len(system) + 1:])
-    for kind in kinds:
-        hit = next((h for h in lex.find(kind[:200]) if h.strength == "strong"), None)
+        starts.append(definition[len(system) + 1:])
+    for start in starts:
+        hit = next((h for h in lex.find(start[:200]) if h.strength == "strong"), None)
         if hit is not None and hit.start == 0:
             return Term(hit.term, hit.category, hit.element, hit.strength)
     return None
