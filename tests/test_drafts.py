@@ -171,6 +171,30 @@ LEFT = {
         "sector's words; two of its seven articles are read as digital, so the circular is read "
         "as articles_only, marked for review (confidence 0.47); found on a blind round's first "
         "run, left",
+    "du-thao-nghi-dinh-dang-ky-hoat-dong-to-hop-tac.txt":
+        "borderline by its own label: a decree on cooperative groups whose Điều 13, on how a "
+        "registration file is submitted, is mostly about filing online (4 of its 8 lines name "
+        "digital terms); it is read as a digital article, so the decree is read as "
+        "articles_only, the neighbouring reading its label names, marked for review (confidence "
+        "0.85); found on a blind round's first run, left",
+    "qd-cong-bo-thong-tin-to-chuc-niem-yet.pdf":
+        "a decision on information disclosure whose Chương III, 'GỬI BÁO CÁO VÀ CÔNG BỐ THÔNG "
+        "TIN QUA HỆ THỐNG IDS', names its disclosure system by the sector's own name, which its "
+        "definitions article defines as 'hệ thống do Ủy ban … xây dựng, quản lý để tiếp nhận báo "
+        "cáo' (a system, not an information system); four of its eight articles are read as "
+        "digital, not most, so the decision is read as articles_only, marked for review "
+        "(confidence 0.57); found on a blind round's first run, left",
+    "vbpl-nghi-quyet-27-2026-nq-hdnd-phu-tho-phi-tai-lieu-dat-dai.html":
+        "borderline by its own label: a provincial resolution on the fee for using land "
+        "information, data and records ('phí khai thác, sử dụng thông tin, dữ liệu, tài liệu đất "
+        "đai'); its title names data, a digital law topic, inside what the fee is for, so it is "
+        "read as digital_law, where its label reads one digital article (fees for access by API) "
+        "and names none as the neighbour; found on a blind round's first run, left",
+    "du-thao-luat-thong-ke-sua-doi.txt":
+        "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
+        "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
+        "team's article labels mark borderline) is read as a digital chapter by its title, beside "
+        "the labelled Chương VI; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
