@@ -88,6 +88,21 @@ def test_the_research_notes_identity_and_data_terms_are_strong():
         ("quản trị dữ liệu", "database", "strong")]
 
 
+def test_protecting_any_data_is_a_strong_security_term_the_field_of_law_a_reference():
+    """'bảo vệ dữ liệu' of whatever data a text names (its customers', patients', learners')
+    is data protection, the security element, as 'bảo vệ dữ liệu cá nhân' is; 'pháp luật về
+    bảo vệ dữ liệu' only refers to that field of law."""
+    lex = load_lexicon()
+    hits = lex.find("Đơn vị cấp nước áp dụng biện pháp bảo vệ dữ liệu của khách hàng.")
+    assert [(h.term, h.element, h.strength) for h in hits] == [
+        ("bảo vệ dữ liệu", "security_personal_data", "strong")]
+    assert title_is_digital("Bảo vệ dữ liệu của khách hàng sử dụng nước", lex)
+    assert [h.term for h in lex.find("bảo vệ dữ liệu cá nhân của người bệnh")] == [
+        "bảo vệ dữ liệu cá nhân"]
+    assert [(h.category, h.strength) for h in lex.find(
+        "theo quy định của pháp luật về bảo vệ dữ liệu")] == [("reference", "weak")]
+
+
 def test_an_application_one_works_on_is_strong_applying_a_technology_is_not():
     """'trên ứng dụng' is the medium, as 'trên mạng' is: a payment app's insurance sales are
     online services; 'ứng dụng' as the verb (applying research or technology) is not."""
