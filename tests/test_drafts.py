@@ -190,6 +190,11 @@ LEFT = {
         "đai'); its title names data, a digital law topic, inside what the fee is for, so it is "
         "read as digital_law, where its label reads one digital article (fees for access by API) "
         "and names none as the neighbour; found on a blind round's first run, left",
+    "du-thao-luat-cong-doan-2026.docx":
+        "borderline by its own label: a trade-union law whose Mục 2 of Chương III, on "
+        "representing workers of digital platforms, has 'NỀN TẢNG SỐ' in its title and "
+        "algorithms in its articles; it is read as a digital section (section_only), the "
+        "neighbouring reading its label names; found on a blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
@@ -239,6 +244,7 @@ TITLE_AS_PRINTED = {
     # the law's name only ("Quốc hội ban hành Luật Nuôi con nuôi.")
     "du-thao-luat-nuoi-con-nuoi-sua-doi-2026.md": "Luật Nuôi con nuôi (sửa đổi)",
     "du-thao-luat-giam-dinh-tu-phap-2026-moi.docx": "Luật Giám định tư pháp (sửa đổi)",
+    "du-thao-luat-tin-nguong-ton-giao-sua-doi.pdf": "Luật Tín ngưỡng, tôn giáo (sửa đổi)",
     # the label cites the amended act by its number; the text's title also gives its date and issuer
     "thong-tu-sua-doi-thong-tu-ho-so-benh-an.txt":
         "Thông tư sửa đổi, bổ sung một số điều của Thông tư số 27/2024/TT-BYT ngày 18 tháng 10 năm "
