@@ -78,6 +78,46 @@ def test_full_text_record_with_its_text_under_a_name_of_its_own(tmp_path):
         assert err.value.code == "read.no_text"
 
 
+def test_split_record_with_its_heading_and_the_regulation_it_issues(tmp_path):
+    """A legal database's split record of a decision: its "title" is the kind's name over a
+    "subtitle" with the subject, and the regulation it issues sits in "attachments" in the same
+    shape (chapters of articles) beside a file's description. The heading opens the text and
+    the regulation is read after the decision's own articles: the decision's 2 articles and the
+    regulation's 3 in 2 chapters, titled as printed."""
+    from lawscan.pipeline import load_document
+
+    record = {
+        "id": "19/2026/QĐ-UBND", "title": "QUYẾT ĐỊNH",
+        "subtitle": "Ban hành Quy chế quản lý Khu bảo tồn Hòn Mây",
+        "preamble": ["Căn cứ Luật Đa dạng sinh học;"],
+        "articles": [
+            {"number": "Điều 1", "heading": "Ban hành Quy chế",
+             "body": "Ban hành kèm theo Quyết định này Quy chế quản lý Khu bảo tồn Hòn Mây."},
+            {"number": "Điều 2", "heading": "Hiệu lực thi hành",
+             "body": "Quyết định này có hiệu lực kể từ ngày 01 tháng 4 năm 2026."}],
+        "attachments": [
+            {"title": "QUY CHẾ", "subtitle": "Quản lý Khu bảo tồn Hòn Mây",
+             "note": "(Ban hành kèm theo Quyết định số 19/2026/QĐ-UBND)",
+             "chapters": [
+                 {"title": "Chương I", "subtitle": "QUY ĐỊNH CHUNG", "articles": [
+                     {"number": "Điều 1", "heading": "Phạm vi điều chỉnh", "body": "Quy chế này quy định việc quản lý."},
+                     {"number": "Điều 2", "heading": "Giải thích từ ngữ", "body": "1. Khu bảo tồn là vùng đất."}]},
+                 {"title": "Chương II", "subtitle": "BẢO VỆ LOÀI", "articles": [
+                     {"number": "Điều 3", "heading": "Tuần tra", "body": "1. Lực lượng kiểm lâm tuần tra."}]}]},
+            {"tenTep": "19_2026_QD-UBND_ky.pdf", "dinhDang": "pdf"}],
+    }
+    path = tmp_path / "qd.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines[:2]] == ["QUYẾT ĐỊNH", "Ban hành Quy chế quản lý Khu bảo tồn Hòn Mây"]
+    assert src.lines[1].lineno == 4  # the line of "subtitle"
+    doc = load_document(path)
+    assert doc.title == "Quyết định ban hành Quy chế quản lý Khu bảo tồn Hòn Mây"
+    assert [a.num for a in doc.units("article")] == ["1", "2", "1", "2", "3"]
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [("I", "QUY ĐỊNH CHUNG"),
+                                                                   ("II", "BẢO VỆ LOÀI")]
+
+
 @pytest.mark.parametrize("content,code", [
     ('{"id": "x", "chapters": [', "read.json"),
     ('{"id": "x", "other": 1}', "read.no_text"),

@@ -8,7 +8,11 @@ law text, so the one structure parser handles it. Two shapes are known (others a
   ``"articles"`` list): each chapter gives "Chương I" (``raw`` keeps "CHƯƠNG I") and its title
   line, each article "Điều 1. Phạm vi điều chỉnh" and one line per body line. A chapter title
   that is not a real Chương/Phần label (the "PHẦN MỞ ĐẦU" pseudo-chapter of amending laws) gives
-  no heading, with an info Problem.
+  no heading, with an info Problem. A record with a "title" and a "subtitle" ("QUYẾT ĐỊNH" over
+  "Ban hành Quy chế …") opens with those two lines (its printed heading), and its
+  ``"attachments"`` in the same shape (a regulation the decision issues, with its name
+  lines: "title", "subtitle", "note") are read after its own articles; an attachment that only
+  describes a file is left alone.
 * full-text records ``{"_id", "title", "text": "…\\n\\n…", "document_number", "url", …}``: one
   line per non-blank line of ``text`` (or of ``content``, where other exporters put it). A
   record that has neither but keeps the whole text in another top-level field (an export with
@@ -150,10 +154,13 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
             source.meta.setdefault(META_KEYS[key], str(value).strip())
         if key in _TEXT_KEYS and isinstance(value, str) and not source.lines:
             source.lines.extend(_body_lines(value, lineno or 1))
-    if isinstance(data.get("chapters"), list):
-        _read_chapters(data["chapters"], keys, source)
-    elif isinstance(data.get("articles"), list):
-        _read_articles(data["articles"], keys, source)
+    if isinstance(data.get("chapters"), list) or isinstance(data.get("articles"), list):
+        _read_heading(data, linenos, source)
+        _read_units(data, keys, source)
+        attachments = data.get("attachments")
+        for attachment in attachments if isinstance(attachments, list) else ():
+            if isinstance(attachment, dict):
+                _read_attachment(attachment, keys, source)
     if not source.lines:
         _read_text_field(data, linenos, source)
     if not source.lines:
@@ -181,6 +188,40 @@ def _read_text_field(data: dict, linenos: dict, source: Source) -> None:
     message = f"JSON record without 'text' or 'content': its law text is read from the field {key!r}"
     source.problems.append(Problem("read.json_text_field", message, line=linenos.get(key),
                                    severity="info"))
+
+
+def _read_heading(data: dict, linenos: dict, source: Source) -> None:
+    """A split record's printed heading: its "title" ("QUYẾT ĐỊNH", the kind's name alone) and
+    "subtitle" ("Ban hành Quy chế …", the subject) are its first lines, read as a text's header
+    is, not as a record title."""
+    title, subtitle = data.get("title"), data.get("subtitle")
+    if not (isinstance(title, str) and isinstance(subtitle, str) and title.strip() and subtitle.strip()):
+        return
+    source.meta.pop("title", None)
+    source.lines.append(Line(text=title.strip(), lineno=linenos.get("title") or 1, raw=title))
+    source.lines.append(Line(text=subtitle.strip(), lineno=linenos.get("subtitle") or 1, raw=subtitle))
+
+
+def _read_units(item: dict, keys: _KeyLines, source: Source) -> None:
+    if isinstance(item.get("chapters"), list):
+        _read_chapters(item["chapters"], keys, source)
+    elif isinstance(item.get("articles"), list):
+        _read_articles(item["articles"], keys, source)
+
+
+def _read_attachment(attachment: dict, keys: _KeyLines, source: Source) -> None:
+    """A document issued with the record's own (a regulation a decision issues) in the record's
+    shape: its name lines ("QUY CHẾ", its subject, "(Ban hành kèm theo Quyết định số …)"), then
+    its chapters or articles, after the record's. An attachment that is a file's description
+    (its name and format) has neither and is left alone."""
+    if not (isinstance(attachment.get("chapters"), list) or isinstance(attachment.get("articles"), list)):
+        return
+    at = _take_all(attachment, keys)
+    for key in ("title", "subtitle", "note"):
+        value = attachment.get(key)
+        if isinstance(value, str) and value.strip():
+            source.lines.append(Line(text=value.strip(), lineno=at.get(key, 1), raw=value))
+    _read_units(attachment, keys, source)
 
 
 def _take_all(item: dict, keys: _KeyLines) -> dict:
