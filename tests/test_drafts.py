@@ -195,6 +195,19 @@ LEFT = {
         "representing workers of digital platforms, has 'NỀN TẢNG SỐ' in its title and "
         "algorithms in its articles; it is read as a digital section (section_only), the "
         "neighbouring reading its label names; found on a blind round's first run, left",
+    "thong-tu-tham-dinh-cong-nghe-du-an-dau-tu.pdf":
+        "borderline by its own label: a technology-appraisal circular whose Điều 11, on automated "
+        "lines and industrial control systems, is half about their software, information "
+        "security and suppliers' remote access; it is read as a digital article, so the circular "
+        "is read as articles_only, the neighbouring reading its label names, marked for review "
+        "(confidence 0.76); found on a blind round's first run, left",
+    "thong-tu-ho-so-nguon-goc-duoc-lieu.doc":
+        "a circular on herb origin records whose Chương IV, 'TRUY XUẤT NGUỒN GỐC DƯỢC LIỆU', "
+        "speaks of its traceability system as 'Hệ thống' after naming it once in full (a "
+        "capitalised short reference the text never introduces, which lawscan does not read: "
+        "'hệ thống' alone is not digital); three of its six articles are read as digital, not "
+        "most, so the circular is read as articles_only, marked for review (confidence 0.41); "
+        "the trained verdict reads it right; found on a blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
