@@ -191,9 +191,9 @@ def _read_text_field(data: dict, linenos: dict, source: Source) -> None:
 
 
 def _read_heading(data: dict, linenos: dict, source: Source) -> None:
-    """A split record's printed heading: its "title" ("QUYẾT ĐỊNH", the kind's name alone) and
-    "subtitle" ("Ban hành Quy chế …", the subject) are its first lines, read as a text's header
-    is, not as a record title."""
+    """A split record's printed heading: its "title" (the kind's name: "QUYẾT ĐỊNH") and its
+    "subtitle" (the subject: "Ban hành Quy chế …") are its first lines, read as a text's header
+    is, not as a record title; a record without a subtitle keeps its title as the record's."""
     title, subtitle = data.get("title"), data.get("subtitle")
     if not (isinstance(title, str) and isinstance(subtitle, str) and title.strip() and subtitle.strip()):
         return
