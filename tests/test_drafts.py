@@ -208,6 +208,12 @@ LEFT = {
         "'hệ thống' alone is not digital); three of its six articles are read as digital, not "
         "most, so the circular is read as articles_only, marked for review (confidence 0.41); "
         "the trained verdict reads it right; found on a blind round's first run, left",
+    "vbpl-nghi-quyet-09-2026-nq-hdnd-tuyen-quang.html":
+        "borderline by its own label: a provincial resolution on consulting households about "
+        "merging villages whose Điều 7 offers consultation through the national ID app or the "
+        "public-service portal beside meetings and ballots; it is read as a digital article, so "
+        "the resolution is read as articles_only, the neighbouring reading its label names, "
+        "marked for review (confidence 0.85); found on a blind round for the final code, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
@@ -253,6 +259,7 @@ TITLE_AS_PRINTED = {
     # says "Dự thảo Luật Cư trú (sửa đổi)")
     "du-thao-luat-cu-tru-sua-doi.html": "Luật Cư trú",
     "du-thao-luat-pha-san-sua-doi.md": "Luật Phá sản",
+    "du-thao-luat-tieu-chuan-quy-chuan-ky-thuat-2026.html": "Luật Tiêu chuẩn và Quy chuẩn kỹ thuật",
     # and the other way: the title prints "… (SỬA ĐỔI)", the enacting sentence and the label
     # the law's name only ("Quốc hội ban hành Luật Nuôi con nuôi.")
     "du-thao-luat-nuoi-con-nuoi-sua-doi-2026.md": "Luật Nuôi con nuôi (sửa đổi)",
