@@ -154,7 +154,7 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
             source.meta.setdefault(META_KEYS[key], str(value).strip())
         if key in _TEXT_KEYS and isinstance(value, str) and not source.lines:
             source.lines.extend(_body_lines(value, lineno or 1))
-    if isinstance(data.get("chapters"), list) or isinstance(data.get("articles"), list):
+    if _has_units(data):
         _read_heading(data, linenos, source)
         _read_units(data, keys, source)
         attachments = data.get("attachments")
@@ -202,6 +202,11 @@ def _read_heading(data: dict, linenos: dict, source: Source) -> None:
     source.lines.append(Line(text=subtitle.strip(), lineno=linenos.get("subtitle") or 1, raw=subtitle))
 
 
+def _has_units(item: dict) -> bool:
+    """Whether a record (or an attachment of one) is split into "chapters" or "articles"."""
+    return isinstance(item.get("chapters"), list) or isinstance(item.get("articles"), list)
+
+
 def _read_units(item: dict, keys: _KeyLines, source: Source) -> None:
     if isinstance(item.get("chapters"), list):
         _read_chapters(item["chapters"], keys, source)
@@ -214,7 +219,7 @@ def _read_attachment(attachment: dict, keys: _KeyLines, source: Source) -> None:
     shape: its name lines ("QUY CHẾ", its subject, "(Ban hành kèm theo Quyết định số …)"), then
     its chapters or articles, after the record's. An attachment that is a file's description
     (its name and format) has neither and is left alone."""
-    if not (isinstance(attachment.get("chapters"), list) or isinstance(attachment.get("articles"), list)):
+    if not _has_units(attachment):
         return
     at = _take_all(attachment, keys)
     for key in ("title", "subtitle", "note"):
