@@ -70,12 +70,41 @@ def test_full_text_record_with_its_text_under_a_name_of_its_own(tmp_path):
     assert src.lines[0].lineno == 5  # the line of "noi_dung"
     assert [p.message for p in src.problems if p.code == "read.json_text_field"] == [
         "JSON record without 'text' or 'content': its law text is read from the field 'noi_dung'"]
-    # a string without an article at a line's start, or text nested in an envelope, is not law text
-    for other in ({"ghi_chu": record["ghi_chu"]}, {"du_lieu": {"noi_dung": record["noi_dung"]}}):
+    # a string without an article at a line's start is not law text, nor is one in a list
+    # (one of several records: which is the law cannot be told)
+    for other in ({"ghi_chu": record["ghi_chu"]},
+                  {"ket_qua": [{"noi_dung": record["noi_dung"]}, {"noi_dung": record["noi_dung"]}]}):
         path.write_text(json.dumps(other, ensure_ascii=False), encoding="utf-8")
         with pytest.raises(ReadError) as err:
             read_source(str(path))
         assert err.value.code == "read.no_text"
+
+
+def test_full_text_record_inside_an_open_data_portals_envelope(tmp_path):
+    """An open-data portal (CKAN's package_show) wraps its record in an envelope ("success",
+    "result") and keeps the text in an object of its own ("toan_van" › "noi_dung"), beside a
+    table of contents as a list and a summary ("notes"): the text is read from the nested field,
+    at the line of its key, and the problem names the path to it."""
+    record = {"help": "https://data.gov.vn/api/3/action/help_show?name=package_show",
+              "success": True,
+              "result": {"title": "Thông tư 18/2026/TT-BCA", "notes": "Thông tư quy định hồ sơ.",
+                         "muc_luc": [{"so": "1", "tieu_de": "Phạm vi điều chỉnh",
+                                      "noi_dung": "Điều 1. Phạm vi\nĐiều 2. Đối tượng"}],
+                         "toan_van": {"ngon_ngu": "vi",
+                                      "noi_dung": "BỘ CÔNG AN\nTHÔNG TƯ\nQuy định về hồ sơ\n"
+                                                  "Điều 1. Phạm vi điều chỉnh\nĐiều 2. Đối tượng áp dụng\n"
+                                                  "Điều 3. Hiệu lực thi hành"}}}
+    path = tmp_path / "tt.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines][3:] == [
+        "Điều 1. Phạm vi điều chỉnh", "Điều 2. Đối tượng áp dụng", "Điều 3. Hiệu lực thi hành"]
+    key_line = next(i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                    if ln.strip().startswith('"noi_dung"') and "BỘ CÔNG AN" in ln)
+    assert src.lines[0].lineno == key_line
+    assert [p.message for p in src.problems if p.code == "read.json_text_field"] == [
+        "JSON record without 'text' or 'content': its law text is read from the field "
+        "'result.toan_van.noi_dung'"]
 
 
 def test_split_record_with_its_heading_and_the_regulation_it_issues(tmp_path):

@@ -15,10 +15,12 @@ law text, so the one structure parser handles it. Two shapes are known (others a
   describes a file is left alone.
 * full-text records ``{"_id", "title", "text": "…\\n\\n…", "document_number", "url", …}``: one
   line per non-blank line of ``text`` (or of ``content``, where other exporters put it). A
-  record that has neither but keeps the whole text in another top-level field (an export with
+  record that has neither but keeps the whole text in another field (an export with
   Vietnamese field names: ``"noi_dung"``, ``"toan_van"``) is read from the longest string of
   several lines in which an article begins a line ("Điều 1."), with an info Problem naming the
-  field; nothing nested is searched (an API's own envelope stays refused).
+  field. The string may sit in nested objects (an open-data portal's envelope, ``"result"`` ›
+  ``"toan_van"`` › ``"noi_dung"``), but never in a list: there it is one of several records, and
+  which is the law cannot be told, so such a file is refused.
 
 ``lineno`` is the line of the JSON file holding the string the line comes from (1 for a file on
 one line). The record's identifiers (id, number, title, url, dates, type) go to ``Source.meta``.
@@ -162,32 +164,57 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
             if isinstance(attachment, dict):
                 _read_attachment(attachment, keys, source)
     if not source.lines:
-        _read_text_field(data, linenos, source)
+        _read_text_field(data, text, source)
     if not source.lines:
         raise ReadError(path, "JSON without law text (no 'text', 'content', 'chapters' or 'articles' "
-                              "with text in it, and no top-level field whose lines begin with "
-                              "an article)", "read.no_text")
+                              "with text in it, and no field outside a list whose lines begin "
+                              "with an article)", "read.no_text")
     return source
 
 
-def _text_field(data: dict) -> str | None:
-    """The top-level field holding the law's text under a name the reader does not know: the
-    longest string of several lines in which a line begins with an article label."""
+def _text_field(data: dict, text: str) -> tuple[tuple[str, ...], int] | None:
+    """Where the record keeps the law's text under names the reader does not know: the path of
+    keys to the longest string of several lines in which a line begins with an article label,
+    and the line of its key. The string may sit in nested objects (an open-data portal's
+    envelope: "result" › "toan_van" › "noi_dung"), never inside a list, where it would be one
+    of several records and which one is the law cannot be told."""
     article = re.escape(_labels()[0]["article"])
     begins = re.compile(rf"^\s*{article}\s+\d", re.IGNORECASE | re.MULTILINE)
-    found = [(len(v), k) for k, v in data.items()
-             if isinstance(v, str) and "\n" in v and begins.search(v)]
-    return max(found)[1] if found else None
+    keys = _KeyLines(text)  # every key is taken in document order, to keep each one's line
+    found = []
+
+    def walk(value, path: tuple[str, ...], in_list: bool) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                lineno = keys.take(key)
+                if isinstance(item, str):
+                    if not in_list and "\n" in item and begins.search(item):
+                        found.append((len(item), path + (key,), lineno))
+                else:
+                    walk(item, path + (key,), in_list)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, path, True)
+
+    walk(data, (), False)
+    if not found:
+        return None
+    _, path, lineno = max(found, key=lambda f: f[0])
+    return path, lineno
 
 
-def _read_text_field(data: dict, linenos: dict, source: Source) -> None:
-    key = _text_field(data)
-    if key is None:
+def _read_text_field(data: dict, text: str, source: Source) -> None:
+    field = _text_field(data, text)
+    if field is None:
         return
-    source.lines.extend(_body_lines(data[key], linenos.get(key) or 1))
-    message = f"JSON record without 'text' or 'content': its law text is read from the field {key!r}"
-    source.problems.append(Problem("read.json_text_field", message, line=linenos.get(key),
-                                   severity="info"))
+    path, lineno = field
+    value = data
+    for key in path:
+        value = value[key]
+    source.lines.extend(_body_lines(value, lineno))
+    name = ".".join(path)
+    message = f"JSON record without 'text' or 'content': its law text is read from the field {name!r}"
+    source.problems.append(Problem("read.json_text_field", message, line=lineno, severity="info"))
 
 
 def _read_heading(data: dict, linenos: dict, source: Source) -> None:
