@@ -214,6 +214,12 @@ LEFT = {
         "public-service portal beside meetings and ballots; it is read as a digital article, so "
         "the resolution is read as articles_only, the neighbouring reading its label names, "
         "marked for review (confidence 0.85); found on a blind round for the final code, left",
+    "vbpl-nghi-quyet-muc-tien-thuong-thi-dua-khen-thuong-tuyen-quang.html":
+        "borderline by its own label: a provincial resolution on emulation bonus levels whose "
+        "Điều 15, titled for a digital-transformation emulation movement ('chuyển đổi số'), only "
+        "sets the bonuses for it; a title that names chuyển đổi số is read as a digital article, "
+        "so the resolution is read as articles_only, the neighbouring reading its label names "
+        "(confidence 0.99, not marked for review); found on a blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
