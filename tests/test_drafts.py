@@ -220,6 +220,27 @@ LEFT = {
         "sets the bonuses for it; a title that names chuyển đổi số is read as a digital article, "
         "so the resolution is read as articles_only, the neighbouring reading its label names "
         "(confidence 0.99, not marked for review); found on a blind round's first run, left",
+    "thong-tu-quan-ly-ho-so-can-bo-si-quan-2026.json":
+        "borderline by its own label: a circular on officers' personnel files whose Chương IV, "
+        "'BẢO QUẢN, KHAI THÁC VÀ SỐ HÓA HỒ SƠ', names digitising in its title and holds the "
+        "digital Mục 2 (digitised files and the officers' database) beside a Mục on paper files; "
+        "the title and three of its article titles are read as digital, so the circular is read "
+        "as dedicated_chapter, the neighbouring reading its label names; found on a blind "
+        "round's first run, left",
+    "thong-tu-cong-bo-ban-an-quyet-dinh-toa-an-2026.md":
+        "borderline by its own label (its neighbour digital_law): a circular on publishing "
+        "judgments whose Chương V runs the court's publication sub-site, 'Chuyên trang', defined "
+        "as a component page of the e-portal (portals and websites are weak in the lexicon: most "
+        "are named in passing) and called an information system only in an article's body; "
+        "three of the chapter's six articles are read as digital, not most, so the circular is "
+        "read as articles_only, marked for review (confidence 0.72); found on a blind round's "
+        "first run, left",
+    "du-thao-qd-ttg-tieu-chi-doanh-nghiep-cong-nghe-cao-2026.docx":
+        "borderline by its own label: a decision on certifying high-technology enterprises "
+        "whose Điều 12 sets the criteria for enterprises developing software and AI solutions; "
+        "its title names phần mềm and trí tuệ nhân tạo, so it is read as a digital article and "
+        "the decision as articles_only, the neighbouring reading its label names; found on a "
+        "blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
@@ -266,6 +287,7 @@ TITLE_AS_PRINTED = {
     "du-thao-luat-cu-tru-sua-doi.html": "Luật Cư trú",
     "du-thao-luat-pha-san-sua-doi.md": "Luật Phá sản",
     "du-thao-luat-tieu-chuan-quy-chuan-ky-thuat-2026.html": "Luật Tiêu chuẩn và Quy chuẩn kỹ thuật",
+    "du-thao-luat-can-cuoc-sua-doi-2026.html": "Luật Căn cước",
     # and the other way: the title prints "… (SỬA ĐỔI)", the enacting sentence and the label
     # the law's name only ("Quốc hội ban hành Luật Nuôi con nuôi.")
     "du-thao-luat-nuoi-con-nuoi-sua-doi-2026.md": "Luật Nuôi con nuôi (sửa đổi)",
