@@ -94,10 +94,6 @@ LEFT = {
         "borderline by its own label: a pilot sandbox for technology-based business models whose "
         "titles name no digital term ('dựa trên công nghệ', 'thử nghiệm có kiểm soát'); read as "
         "articles_only, the neighbouring reading its label names",
-    "luat-dat-dai-api.json":
-        "an agency API's own JSON schema (Vietnamese field names: chuong, dieu, khoan, tieu_de, "
-        "noi_dung): refused with a message naming the keys lawscan reads; a reader fitted to one "
-        "invented schema would not carry over",
     "nghi-quyet-quoc-hoi-co-che-dac-thu-phat-trien-ha-tang-so.docx":
         "borderline by its own label: a resolution on special mechanisms for developing digital "
         "infrastructure whose chapters use land, tax and procurement tools; 'phát triển hạ tầng "
@@ -262,7 +258,6 @@ LEFT_STRUCTURE = {
     # the same convention: the decision's "Điều 1:"-"Điều 3:" and the regulation's 20 (23 read)
     "quyet-dinh-ubnd-ban-hanh-quy-dinh-dich-vu-cong-truc-tuyen.txt":
         "a decision and the regulation it issues: the label counts the regulation's articles only",
-    "luat-dat-dai-api.json": "an agency API's own JSON schema: refused (see LEFT)",
     # the record's address names it ("…-nghi-dinh-so-214-2026-nd-cp-quy-dinh-ve-he-thong-giao-
     # thong-thong-minh-tren-duong-cao-toc--181472"), but its text never prints that subject in one
     # run ("quy định chi tiết về …"), and lawscan does not guess diacritics: no title

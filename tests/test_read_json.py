@@ -107,6 +107,78 @@ def test_full_text_record_inside_an_open_data_portals_envelope(tmp_path):
         "'result.toan_van.noi_dung'"]
 
 
+
+def test_record_split_into_units_under_vietnamese_names(tmp_path):
+    """A legal database's API nests its units by kind under Vietnamese keys ("chuong" › "muc" ›
+    "dieu" › "khoan" › "diem") inside its envelope ("du_lieu" › "noi_dung"), with numbers as
+    numbers: the printed heading ("phan_dau"), the legal bases and enacting sentence beside the
+    units, then each unit as a law prints it, at the line of its key; a table of contents
+    ("muc_luc") is not read."""
+    from lawscan.pipeline import load_document
+
+    record = {"ma_loi": "0", "du_lieu": {
+        "phan_dau": {"co_quan": "QUỐC HỘI", "so_hieu": "Luật số: /2026/QH16", "ten_loai": "LUẬT",
+                     "ten_van_ban": "ĐĂNG KÝ ĐẤT ĐAI"},
+        "noi_dung": {
+            "can_cu": ["Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;"],
+            "cau_ban_hanh": "Quốc hội ban hành Luật Đăng ký đất đai.", "so_phan": "0",
+            "chuong": [
+                {"so_chuong": "I", "tieu_de": "QUY ĐỊNH CHUNG", "muc": [], "dieu": [
+                    {"so_dieu": 1, "tieu_de": "Phạm vi điều chỉnh", "noi_dung": "Luật này quy định về đăng ký."},
+                    {"so_dieu": 2, "tieu_de": "Giải thích từ ngữ",
+                     "doan_dan": "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:",
+                     "khoan": [{"so_khoan": 1, "noi_dung": "Thửa đất là phần diện tích đất.",
+                                "diem": [{"ky_hieu": "a", "noi_dung": "Bản đồ địa chính;"}]}]}]},
+                {"so_chuong": "II", "tieu_de": "ĐĂNG KÝ", "muc": [
+                    {"so_muc": 1, "tieu_de": "ĐĂNG KÝ QUA MÔI TRƯỜNG MẠNG", "dieu": [
+                        {"so_dieu": 3, "tieu_de": "Đăng ký trực tuyến", "noi_dung": "Người sử dụng đất đăng ký trực tuyến."}]}]}]},
+        "muc_luc": [{"chuong": "I", "tieu_de": "QUY ĐỊNH CHUNG", "tu_dieu": 1, "den_dieu": 2}]}}
+    path = tmp_path / "luat.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines] == [
+        "QUỐC HỘI", "Luật số: /2026/QH16", "LUẬT", "ĐĂNG KÝ ĐẤT ĐAI",
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
+        "Quốc hội ban hành Luật Đăng ký đất đai.",
+        "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Luật này quy định về đăng ký.",
+        "Điều 2. Giải thích từ ngữ", "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:",
+        "1. Thửa đất là phần diện tích đất.", "a) Bản đồ địa chính;",
+        "Chương II", "ĐĂNG KÝ", "Mục 1", "ĐĂNG KÝ QUA MÔI TRƯỜNG MẠNG",
+        "Điều 3. Đăng ký trực tuyến", "Người sử dụng đất đăng ký trực tuyến."]
+    raw = path.read_text(encoding="utf-8").splitlines()
+    article_3 = next(ln for ln in src.lines if ln.text.startswith("Điều 3."))
+    assert '"so_dieu": 3' in raw[article_3.lineno - 1]  # the line of its key
+    assert [p.message for p in src.problems if p.code == "read.json_unit_tree"] == [
+        "JSON record split into units under Vietnamese names: read from the field "
+        "'du_lieu.noi_dung.chuong'"]
+    doc = load_document(path)
+    assert doc.title == "Luật Đăng ký đất đai"
+    assert [a.num for a in doc.units("article")] == ["1", "2", "3"]
+    assert [(s.num, s.heading) for s in doc.units("section")] == [("1", "ĐĂNG KÝ QUA MÔI TRƯỜNG MẠNG")]
+
+
+def test_units_in_one_list_that_name_their_kind(tmp_path):
+    """An export keeps its units in one list whose items name their kind ("loai": "chuong"),
+    beside a table of contents whose items name theirs too ("cap") but hold no text: the list
+    with the text is read; a record whose units hold no text at all is refused."""
+    record = {"schema": "vbqppl-export/2.3", "van_ban": {
+        "muc_luc": [{"cap": "chuong", "so": "I", "ten": "QUY ĐỊNH CHUNG",
+                     "dieu": [{"so": "1", "ten": "Phạm vi điều chỉnh"}]}],
+        "noi_dung": [{"loai": "chuong", "so": "I", "ten": "QUY ĐỊNH CHUNG", "dieu": [
+            {"loai": "dieu", "so": "1", "ten": "Phạm vi điều chỉnh",
+             "khoan": [{"so": "1", "noi_dung": "Thông tư này quy định về giao dịch ngoại hối."}]}]}]}}
+    path = tmp_path / "tt.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines] == [
+        "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh",
+        "1. Thông tư này quy định về giao dịch ngoại hối."]
+    del record["van_ban"]["noi_dung"]
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_source(str(path))
+    assert err.value.code == "read.no_text"
+
 def test_split_record_with_its_heading_and_the_regulation_it_issues(tmp_path):
     """A legal database's split record of a decision: its "title" is the kind's name over a
     "subtitle" with the subject, and the regulation it issues sits in "attachments" in the same

@@ -1,7 +1,7 @@
 """JSON record reader.
 
 ``read_json(path, text, encoding, limits)`` turns a JSON record of a law into lines of canonical
-law text, so the one structure parser handles it. Two shapes are known (others are refused):
+law text, so the one structure parser handles it. Three shapes are known (others are refused):
 
 * split records ``{"id", "sourceUrl", "chapters": [{"title": "CHƯƠNG I", "subtitle": "…",
   "articles": [{"number": "Điều 1", "heading": "…", "body": "1. …\\na) …"}]}]}`` (also a bare
@@ -21,6 +21,9 @@ law text, so the one structure parser handles it. Two shapes are known (others a
   field. The string may sit in nested objects (an open-data portal's envelope, ``"result"`` ›
   ``"toan_van"`` › ``"noi_dung"``), but never in a list: there it is one of several records, and
   which is the law cannot be told, so such a file is refused.
+* records split into units under Vietnamese key names ("chuong" › "muc" › "dieu" › "khoan" ›
+  "diem", with "so_dieu", "tieu_de", "noi_dung" …), where neither shape above holds the text:
+  read by :mod:`lawscan.read.jsontree`.
 
 ``lineno`` is the line of the JSON file holding the string the line comes from (1 for a file on
 one line). The record's identifiers (id, number, title, url, dates, type) go to ``Source.meta``.
@@ -34,6 +37,7 @@ from collections import defaultdict, deque
 from functools import lru_cache
 
 from lawscan.errors import ReadError
+from lawscan.read.jsontree import read_unit_tree
 from lawscan.model import Line, Problem, Source
 
 _TEXT_KEYS = ("text", "content")  # a full-text record's law text, the first of them that has it
@@ -164,15 +168,39 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
             if isinstance(attachment, dict):
                 _read_attachment(attachment, keys, source)
     if not source.lines:
-        _read_text_field(data, text, source)
+        lines = _line_map(data, text)
+        _read_text_field(data, lines, source)
+        if not source.lines:
+            read_unit_tree(data, lines, source)
     if not source.lines:
         raise ReadError(path, "JSON without law text (no 'text', 'content', 'chapters' or 'articles' "
-                              "with text in it, and no field outside a list whose lines begin "
-                              "with an article)", "read.no_text")
+                              "with text in it, nor units under Vietnamese names ('chuong', "
+                              "'dieu'), and no field outside a list whose lines begin with an "
+                              "article)", "read.no_text")
     return source
 
 
-def _text_field(data: dict, text: str) -> tuple[tuple[str, ...], int] | None:
+def _line_map(data, text: str) -> dict[int, dict[str, int]]:
+    """The line of each key of each object of the record, by the object's ``id``: every key of
+    the raw text taken in document order."""
+    keys = _KeyLines(text)
+    lines: dict[int, dict[str, int]] = {}
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            at = lines.setdefault(id(value), {})
+            for key, item in value.items():
+                at[key] = keys.take(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(data)
+    return lines
+
+
+def _text_field(data: dict, lines: dict[int, dict[str, int]]) -> tuple[tuple[str, ...], int] | None:
     """Where the record keeps the law's text under names the reader does not know: the path of
     keys to the longest string of several lines in which a line begins with an article label,
     and the line of its key. The string may sit in nested objects (an open-data portal's
@@ -180,31 +208,24 @@ def _text_field(data: dict, text: str) -> tuple[tuple[str, ...], int] | None:
     of several records and which one is the law cannot be told."""
     article = re.escape(_labels()[0]["article"])
     begins = re.compile(rf"^\s*{article}\s+\d", re.IGNORECASE | re.MULTILINE)
-    keys = _KeyLines(text)  # every key is taken in document order, to keep each one's line
     found = []
 
-    def walk(value, path: tuple[str, ...], in_list: bool) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                lineno = keys.take(key)
-                if isinstance(item, str):
-                    if not in_list and "\n" in item and begins.search(item):
-                        found.append((len(item), path + (key,), lineno))
-                else:
-                    walk(item, path + (key,), in_list)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item, path, True)
+    def walk(obj: dict, path: tuple[str, ...]) -> None:
+        for key, item in obj.items():
+            if isinstance(item, str) and "\n" in item and begins.search(item):
+                found.append((len(item), path + (key,), lines[id(obj)][key]))
+            elif isinstance(item, dict):
+                walk(item, path + (key,))
 
-    walk(data, (), False)
+    walk(data, ())
     if not found:
         return None
     _, path, lineno = max(found, key=lambda f: f[0])
     return path, lineno
 
 
-def _read_text_field(data: dict, text: str, source: Source) -> None:
-    field = _text_field(data, text)
+def _read_text_field(data: dict, lines: dict[int, dict[str, int]], source: Source) -> None:
+    field = _text_field(data, lines)
     if field is None:
         return
     path, lineno = field

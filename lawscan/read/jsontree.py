@@ -1,0 +1,190 @@
+"""JSON records split into units under Vietnamese key names.
+
+``read_unit_tree(data, lines, source) -> bool`` reads a record that a legal database exports
+with its units nested by kind under Vietnamese keys (``json_units.toml``: "chuong" › "muc" ›
+"dieu" › "khoan" › "diem", each with its number, title and text: "so_dieu", "tieu_de",
+"noi_dung"), or kept in one list of units that name their kind ("noi_dung": [{"loai":
+"chuong", …}]). The units may sit in nested objects (an envelope: "du_lieu", "van_ban"), never
+inside a list of records. ``lines`` maps each object of the record (by ``id``) to the line of
+each of its keys.
+
+It appends the lines of a law text to ``source.lines``, each at the line of the key that holds
+it: the printed heading ("phan_dau"), the legal bases and enacting sentence kept beside the
+units, then "Chương I" and its title, "Mục 1" and its title, "Điều 1. Title", the article's
+words before its khoản, "1. …", "a) …"; and an info Problem naming where the units were found.
+Of several lists of units (a table of contents beside the text: "muc_luc") the one with the most
+text is read; one without any text is no law's text. Returns whether it read a list.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from lawscan.datafiles import load_data_file
+from lawscan.model import Line, Problem, Source, unit_name
+
+KEYS_PATH = Path(__file__).with_name("json_units.toml")
+HEADINGS = ("part", "chapter", "section")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The kind each list key names ("dieu" -> "article") and the field names."""
+    data = load_data_file(KEYS_PATH)
+    kind_of = {key: kind for kind, keys in data["kinds"].items() for key in keys}
+    return kind_of, data["fields"]
+
+
+def _plain(word: str) -> str:
+    """"Chương" -> "chuong": a kind's name as a key spells it."""
+    decomposed = unicodedata.normalize("NFD", word.strip().lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _own_kind(unit: dict) -> str | None:
+    kind_of, fields = _vocab()
+    for key in fields["kind"]:
+        if isinstance(unit.get(key), str):
+            return kind_of.get(_plain(unit[key]))
+    return None
+
+
+def _unit_list_kind(key: str, value) -> tuple[bool, str | None]:
+    """Whether ``value`` (under ``key``) is a list of units, and the kind its key names."""
+    if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
+        return False, None
+    kind = _vocab()[0].get(key)
+    return bool(kind or any(_own_kind(v) for v in value)), kind
+
+
+def _texts(value) -> int:
+    """How many strings of law text (a unit's text or lead) a subtree holds."""
+    fields = _vocab()[1]
+    if isinstance(value, list):
+        return sum(_texts(v) for v in value)
+    if not isinstance(value, dict):
+        return 0
+    own = sum(isinstance(value.get(k), str) and bool(value[k].strip())
+              for k in fields["text"] + fields["lead"])
+    return own + sum(_texts(v) for v in value.values() if isinstance(v, (dict, list)))
+
+
+def _candidates(data: dict) -> list[tuple[tuple[str, ...], dict, list, str | None]]:
+    """(path, parent, list, kind) of each list of units in nested objects, in document order."""
+    found = []
+
+    def walk(obj: dict, path: tuple[str, ...]) -> None:
+        for key, value in obj.items():
+            is_units, kind = _unit_list_kind(key, value)
+            if is_units:
+                found.append((path + (key,), obj, value, kind))
+            elif isinstance(value, dict):
+                walk(value, path + (key,))
+
+    walk(data, ())
+    return found
+
+
+def _first_dict(data: dict, keys: list[str]) -> dict | None:
+    """The first object under one of ``keys``, in nested objects."""
+    for key, value in data.items():
+        if isinstance(value, dict):
+            if key in keys:
+                return value
+            inner = _first_dict(value, keys)
+            if inner is not None:
+                return inner
+    return None
+
+
+class _Writer:
+    """Appends a record's strings to ``source.lines`` at the lines of their keys."""
+
+    def __init__(self, lines: dict[int, dict[str, int]], source: Source):
+        self.lines, self.source = lines, source
+
+    def add(self, text: str, obj: dict, key: str) -> None:
+        lineno = self.lines.get(id(obj), {}).get(key, 1)
+        for part in text.splitlines():
+            if part.strip():
+                self.source.lines.append(Line(text=part.strip(), lineno=lineno, raw=part))
+
+    def strings(self, obj: dict) -> None:
+        """Every string of ``obj`` (and of its lists and objects), in order: a printed heading."""
+        for key, value in obj.items():
+            if isinstance(value, str):
+                self.add(value, obj, key)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, str):
+                        self.add(item, obj, key)
+            elif isinstance(value, dict):
+                self.strings(value)
+
+    def unit(self, unit: dict, kind: str | None) -> None:
+        fields = _vocab()[1]
+        kind = kind or _own_kind(unit)
+        number = _field(unit, fields["number"])
+        title = _field(unit, fields["title"])
+        if kind in HEADINGS and number:
+            label = unit_name(kind)
+            self.add(number[1] if _plain(number[1]).startswith(_plain(label)) else f"{label} {number[1]}",
+                     unit, number[0])
+            if title:
+                self.add(title[1], unit, title[0])
+        elif kind == "article" and number:
+            label = unit_name("article")
+            num = number[1].rstrip(".")
+            num = num if _plain(num).startswith(_plain(label)) else f"{label} {num}"
+            self.add(f"{num}. {title[1]}" if title else f"{num}.", unit, number[0])
+        lead = _field(unit, fields["lead"])
+        if lead:
+            self.add(lead[1], unit, lead[0])
+        text = _field(unit, fields["text"])
+        if text:
+            marker = {"clause": ".", "point": ")"}.get(kind or "")
+            head = f"{number[1].rstrip('.)')}{marker} " if marker and number else ""
+            self.add(head + text[1], unit, text[0])
+        for key, value in unit.items():
+            is_units, child_kind = _unit_list_kind(key, value)
+            if is_units:
+                for child in value:
+                    self.unit(child, child_kind)
+
+
+def _field(obj: dict, keys: list[str]) -> tuple[str, str] | None:
+    """(key, value) of the first of ``keys`` that holds a non-empty string (or a number:
+    "so_dieu": 1)."""
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and value.strip():
+            return key, value.strip()
+    return None
+
+
+def read_unit_tree(data: dict, lines: dict[int, dict[str, int]], source: Source) -> bool:
+    candidates = [c for c in _candidates(data) if _texts(c[2])]
+    if not candidates:
+        return False
+    path, parent, units, kind = max(candidates, key=lambda c: _texts(c[2]))
+    _, fields = _vocab()
+    write = _Writer(lines, source)
+    header = _first_dict(data, fields["header"])
+    if header is not None:
+        write.strings(header)
+    for key in fields["preamble"]:
+        value = parent.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                write.add(item, parent, key)
+    for unit in units:
+        write.unit(unit, kind)
+    at = lines.get(id(parent), {}).get(path[-1])
+    source.problems.append(Problem(
+        "read.json_unit_tree", f"JSON record split into units under Vietnamese names: read from "
+                               f"the field {'.'.join(path)!r}", line=at, severity="info"))
+    return True
