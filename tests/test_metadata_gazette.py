@@ -181,6 +181,21 @@ def test_a_drafts_header_adds_sua_doi_to_the_enacting_sentence():
     assert doc.title == "Luật Quy hoạch (sửa đổi)" and doc.is_draft
 
 
+@pytest.mark.parametrize("subject,title", [
+    ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM (SỬA ĐỔI)", "Luật Ngân hàng Nhà nước Việt Nam (sửa đổi)"),
+    ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "Luật Ngân hàng Nhà nước Việt Nam"),
+])
+def test_a_law_whose_subject_is_an_issuers_name(subject, title):
+    """A law about an institution that issues texts itself prints its name under "LUẬT": that
+    line is the law's subject, not an issuer's line, so a draft's "(SỬA ĐỔI)" is kept as for
+    any other law, and the enacting sentence's capitals are kept."""
+    doc = parse_text(f"QUỐC HỘI\nLuật số: /2026/QH16\nDỰ THẢO\nLUẬT\n{subject}\n"
+                     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+                     "Quốc hội ban hành Luật Ngân hàng Nhà nước Việt Nam.\nĐiều 1. Phạm vi điều chỉnh\n"
+                     "Luật này quy định về tổ chức của Ngân hàng Nhà nước.\n")
+    assert doc.title == title
+
+
 @pytest.mark.corpus
 def test_the_title_of_law_57_2024():
     """Law 57/2024/QH15 as the research corpus has it in .docx: its header is its title."""

@@ -111,13 +111,13 @@ def title_from_header(probes: list[str]) -> str:
             continue
         if _ISSUER_RE.match(rest) or _ministry(rest):  # the Gazette's "VĂN BẢN HỢP NHẤT BỘ …"
             continue
-        more = _upper_lines(probes[k + 1:k + 4])
+        named = " ".join(word.split()) in _H["named_subjects"]
+        more = _upper_lines(probes[k + 1:k + 4], named_subject=named)
         if rest and more and more[0] == rest:  # the subject printed again under "LUẬT CÔNG NGHỆ THÔNG TIN"
             more = more[1:]
         subject = " ".join(([rest] if rest else []) + more)
         # "CỦA QUỐC HỘI ... SỐ 15/2003/QH11 NGÀY ... VỀ THI ĐUA, KHEN THƯỞNG" -> "THI ĐUA, KHEN THƯỞNG",
         # "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ" -> "DẦU KHÍ"
-        named = " ".join(word.split()) in _H["named_subjects"]
         about = _ABOUT_RE.search(subject)
         if about and (_OF_RE.match(subject) or _NUMBER_LEAD_RE.match(subject)):
             # a law is named by what it is about ("Luật Dầu khí"), a decree says it ("Nghị định về …")
@@ -137,13 +137,16 @@ def title_from_header(probes: list[str]) -> str:
     return ""
 
 
-def _upper_lines(probes: list[str]) -> list[str]:
+def _upper_lines(probes: list[str], named_subject: bool = False) -> list[str]:
     """The lines of a title printed in capitals under its name line (not an issuer's line, nor
-    the local body that enacts it: "HỘI ĐỒNG NHÂN DÂN TỈNH …")."""
+    the local body that enacts it: "HỘI ĐỒNG NHÂN DÂN TỈNH …"). Under a kind named by its
+    subject ("LUẬT"), the first line is the subject even when it names an issuer: "LUẬT" /
+    "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM (SỬA ĐỔI)"."""
     lines = []
     for q in probes:
+        issuer = _ISSUER_RE.match(q) and not (named_subject and not lines)
         if (not q or not is_upper_title(q) or _TITLE_WORD_RE.match(q) or q.startswith("(")
-                or _ISSUER_RE.match(q) or q.startswith(_PREAMBLE) or q.startswith(_ENACTING_BODIES)):
+                or issuer or q.startswith(_PREAMBLE) or q.startswith(_ENACTING_BODIES)):
             break
         lines.append(q)
     return lines
