@@ -237,6 +237,12 @@ LEFT = {
         "its title names phần mềm and trí tuệ nhân tạo, so it is read as a digital article and "
         "the decision as articles_only, the neighbouring reading its label names; found on a "
         "blind round's first run, left",
+    "nghi-dinh-co-so-du-lieu-quoc-gia-ve-phap-luat-va-dang-tai-van-ban.doc":
+        "borderline by its own label (its neighbour digital_law): a decree on the national "
+        "database of legal documents and on publishing them, whose title names the database "
+        "('cơ sở dữ liệu quốc gia về pháp luật') as one of its two objects; a title that names a "
+        "digital subject is read as a digital law, though its Chương III publishes on paper, in "
+        "the press and on commune radio; found on a blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
