@@ -37,8 +37,8 @@ from collections import defaultdict, deque
 from functools import lru_cache
 
 from lawscan.errors import ReadError
-from lawscan.read.jsontree import read_unit_tree
 from lawscan.model import Line, Problem, Source
+from lawscan.read.jsontree import read_unit_tree
 
 _TEXT_KEYS = ("text", "content")  # a full-text record's law text, the first of them that has it
 _KEY = re.compile(r'"([^"\\\n]{1,64})"\s*:')  # keys are short: bounded work per quote

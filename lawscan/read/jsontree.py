@@ -129,16 +129,12 @@ class _Writer:
         number = _field(unit, fields["number"])
         title = _field(unit, fields["title"])
         if kind in HEADINGS and number:
-            label = unit_name(kind)
-            self.add(number[1] if _plain(number[1]).startswith(_plain(label)) else f"{label} {number[1]}",
-                     unit, number[0])
+            self.add(_labelled(kind, number[1]), unit, number[0])
             if title:
                 self.add(title[1], unit, title[0])
         elif kind == "article" and number:
-            label = unit_name("article")
-            num = number[1].rstrip(".")
-            num = num if _plain(num).startswith(_plain(label)) else f"{label} {num}"
-            self.add(f"{num}. {title[1]}" if title else f"{num}.", unit, number[0])
+            label = _labelled(kind, number[1].rstrip("."))
+            self.add(f"{label}. {title[1]}" if title else f"{label}.", unit, number[0])
         lead = _field(unit, fields["lead"])
         if lead:
             self.add(lead[1], unit, lead[0])
@@ -152,6 +148,12 @@ class _Writer:
             if is_units:
                 for child in value:
                     self.unit(child, child_kind)
+
+
+def _labelled(kind: str, number: str) -> str:
+    """"Chương I" of the number "I" (or of "Chương I" as some exports give it)."""
+    label = unit_name(kind)
+    return number if _plain(number).startswith(_plain(label)) else f"{label} {number}"
 
 
 def _field(obj: dict, keys: list[str]) -> tuple[str, str] | None:
