@@ -55,9 +55,11 @@ def circular(definition: str, alias: str):
     (ACRONYM, "TTĐTLNH", "TTĐTLNH"),
     (WORDS, "liên ngân hàng quốc gia", "hệ thống liên ngân hàng quốc gia"),
     (NOT_HEADED, "liên ngân hàng", None),
-    (ONE_WORD, "", None),
+    (ONE_WORD, "", "Hệ thống"),
+    (ONE_WORD.replace("là Hệ thống)", "là hệ thống)"), "", None),
     (PLAIN, "liên ngân hàng", None),
-], ids=["acronym", "words", "full name not headed by the term", "a head noun alone", "no short name"])
+], ids=["acronym", "words", "full name not headed by the term", "a capitalised head noun alone",
+        "a head noun alone in lower case", "no short name"])
 def test_the_short_names_of_digital_things(definition, alias, expected):
     doc = circular(definition, alias)
     lex = load_lexicon()
@@ -81,6 +83,26 @@ def test_a_chapter_named_by_the_short_name_is_judged_as_if_named_in_full(definit
     assert said == ([("chp_I__art_2__para_1", "“TTĐTLNH” là tên gọi tắt văn bản đặt cho “Thanh toán "
                       "điện tử liên ngân hàng” (thanh toán điện tử): được đọc như tên đầy đủ.")]
                     if digital else [])
+
+
+def test_a_short_name_of_one_or_two_syllables_counts_only_where_printed_with_its_capital():
+    """"(sau đây gọi tắt là Hệ thống)" names the payment system: "Hệ thống" printed so, in a
+    title or a line, is that system; "hệ thống" in lower case, or in a heading in capitals,
+    stays a common noun (a two-syllable name matched without regard to case would make every
+    "hệ thống" of the text digital)."""
+    doc = parse_text(CIRCULAR.format(definition=ONE_WORD, alias="", alias_upper="")
+                     + "Điều 6. Tổ chức thực hiện\nCác ngân hàng kiện toàn hệ thống kiểm soát nội bộ.\n")
+    lex = load_lexicon()
+    aliases = digital_aliases(scan(doc, lex), lex)
+    assert [(a.term.text, a.term.cased) for a in aliases] == [("Hệ thống", True)]
+    sc = scan(doc, lex.with_terms([a.term for a in aliases]))
+    found = {u.eid: [h.term for h in sc.of(u).title_hits] + [h.term for _, hs in sc.of(u).line_hits if hs for h in hs]
+             for u in doc.root.walk() if u.eid.startswith(("chp_II", "chp_III__art_6"))}
+    assert found["chp_II__art_3"] == ["Hệ thống"]  # "Tham gia Hệ thống"
+    assert found["chp_II__art_3__para_1"] == ["Hệ thống"]  # "… đăng ký tham gia Hệ thống …"
+    assert found["chp_II"] == []  # "THAM GIA VÀ RÚT KHỎI HỆ THỐNG"
+    assert found["chp_III__art_6"] == []  # "hệ thống kiểm soát nội bộ"
+    assert lex.find("Tham gia Hệ thống") == []  # the shared lexicon is left alone
 
 
 def test_the_lexicon_with_a_documents_terms_leaves_the_shared_one_alone():

@@ -25,8 +25,10 @@ words the full name has:
   place before the parenthesis where its first word stands.
 
 A short name that already names a strong term, or has more than eight syllables, is left alone,
-and so is one of one or two syllables without an acronym: "(sau đây gọi tắt là Hệ thống)" would
-make every "hệ thống" of the text digital, since terms are matched without regard to case.
+and so is one of one or two syllables without an acronym unless it is printed with a capital:
+"(sau đây gọi là Hệ thống)" is then a name, counted only where it is printed so ("Chức năng
+của Hệ thống": ``Term.cased``), while every lower-case "hệ thống" of the text stays a common
+noun (other terms are matched without regard to case).
 """
 
 from __future__ import annotations
@@ -91,10 +93,17 @@ def digital_aliases(sc: DocScan, lex: Lexicon) -> list[Alias]:
             if len(out) == MAX_ALIASES:
                 break
             full, term = found
-            out[fold(name)] = Alias(Term(name, term.category, term.element, term.strength),
+            out[fold(name)] = Alias(Term(name, term.category, term.element, term.strength,
+                                         cased=_short(name)),
                                     reason("own_name", sc.slot_units[k].eid, name=name, full=full,
                                            term=term.text))
     return list(out.values())
+
+
+def _short(name: str) -> bool:
+    """A short name of one or two syllables without an acronym ("Hệ thống", "Cổng")."""
+    syllables = _WORD.findall(name)
+    return len(syllables) < 3 and not any(_ACRONYM.match(w) for w in syllables)
 
 
 def _text_of(sc: DocScan, k: int) -> str:
@@ -107,8 +116,7 @@ def _full_name(before: str, name: str, lex: Lexicon) -> tuple[str, Term] | None:
     """The full name ending ``before`` of the short ``name`` and the strong term that heads it,
     or None."""
     syllables = _WORD.findall(name)
-    acronym = any(_ACRONYM.match(w) for w in syllables)
-    if not syllables or len(syllables) > MAX_SYLLABLES or (len(syllables) < 3 and not acronym):
+    if not syllables or len(syllables) > MAX_SYLLABLES or _short(name) and not name[0].isupper():
         return None
     if any(h.strength == "strong" for h in lex.find(name)):
         return None

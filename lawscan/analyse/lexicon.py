@@ -55,6 +55,7 @@ class Term:
     category: str
     element: str
     strength: str
+    cased: bool = False  # matched only as printed: a text's own short name "Hệ thống" (aliases)
 
 
 def _is_word_char(c: str) -> bool:
@@ -103,14 +104,15 @@ class Lexicon:
     def find(self, text: str) -> list[Hit]:
         """Hits of the lexicon in ``text`` (offsets in ``text``), leftmost-longest, document order."""
         if unicodedata.is_normalized("NFC", text):
-            return self.find_folded(fold(text))
+            return self.find_folded(fold(text), text)
         # rare: not NFC. Match on the NFC form and give offsets there only when lengths agree.
         norm = unicodedata.normalize("NFC", text)
-        hits = self.find_folded(fold(norm))
+        hits = self.find_folded(fold(norm), norm)
         return hits if len(norm) == len(text) else []
 
-    def find_folded(self, folded: str) -> list[Hit]:
-        """Like :meth:`find` on text already passed through :func:`fold`."""
+    def find_folded(self, folded: str, original: str | None = None) -> list[Hit]:
+        """Like :meth:`find` on text already passed through :func:`fold`; a cased term is found
+        only where ``original`` (the text as printed, of the same length) spells it as it is."""
         a = self._automaton or self._build()
         n = len(folded)
         raw = []
@@ -123,7 +125,7 @@ class Lexicon:
                 continue
             if term is None:
                 blocked.append((start, end + 1))
-            else:
+            elif not term.cased or original is not None and original[start:end + 1] == term.text:
                 raw.append((start, end + 1, term))
         if blocked:
             raw = [h for h in raw if not any(b0 <= h[0] and h[1] <= b1 for b0, b1 in blocked)]
