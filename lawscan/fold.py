@@ -21,6 +21,10 @@ whether each text's piece of it is that text's fold (the analysis folds a docume
 this way and keeps the pieces: ``lawscan.analyse.matcher.DocScan.fold``). ``fold`` itself keeps
 nothing.
 
+``fold_label(word) -> str`` is another folding, not length-preserving, for a unit's label as the
+structure parser and the JSON reader compare it: "Chưong" -> "chuong", look-alike letters
+(Cyrillic "С", "Ð" U+00D0) made Latin, diacritics dropped, lower case.
+
 The Vietnamese letters below stay in the code: they are the orthography the folding is made of
 (which vowels carry a tone, where it moves, five i/y syllables), not vocabulary; a data file would
 only hide the table the regular expressions are built from.
@@ -29,6 +33,7 @@ only hide the table the regular expressions are built from.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # tone variants of the vowels whose tone moves: plain vowel -> its five toned forms
 # (order: huyền, sắc, hỏi, ngã, nặng)
@@ -88,6 +93,18 @@ def _tones(low: str) -> str:
     if _has_iy(low):
         low = _IY_RE.sub(lambda m: _IY[m.group(0)], low)
     return _MOVE_U_RE.sub(_move_tone, _MOVE_O_RE.sub(_move_tone, low))
+
+
+_LOOKALIKES = str.maketrans({
+    "С": "C", "с": "c", "Р": "P", "р": "p", "О": "O", "о": "o", "Е": "E", "е": "e", "А": "A",
+    "а": "a", "М": "M", "м": "m", "Т": "T", "т": "t", "Н": "H", "Ο": "O", "ο": "o", "Α": "A",
+    "Μ": "M", "Τ": "T", "Ρ": "P", "Ɖ": "D", "ɖ": "d", "Ð": "D", "ð": "d", "Đ": "D", "đ": "d"})
+
+
+def fold_label(word: str) -> str:
+    """"Chưong" -> "chuong": look-alike letters made Latin, diacritics dropped, lower case."""
+    w = unicodedata.normalize("NFD", word.translate(_LOOKALIKES))
+    return "".join(c for c in w if not unicodedata.combining(c)).lower()
 
 
 def fold(text: str) -> str:

@@ -73,12 +73,14 @@ class Lexicon:
     so_heads: list[str] = field(default_factory=list)
     body_confirmed_titles: list[str] = field(default_factory=list)  # folded: "hiện đại hóa"
     title_categories: set = field(default_factory=set)  # weak categories that count in titles
+    has_cased: bool = False  # a cased term is among the terms: matching needs the printed text
     _automaton: object = None
 
     def add(self, term: Term) -> None:
         key = fold(unicodedata.normalize("NFC", term.text)).strip()
         if key:
             self.terms[key] = term
+            self.has_cased = self.has_cased or term.cased
             self._automaton = None
 
     def with_terms(self, extra) -> Lexicon:

@@ -155,7 +155,7 @@ def scan(doc: Document, lexicon: Lexicon | None = None) -> DocScan:
     if not all(unicodedata.is_normalized("NFC", t) for t in texts):  # rare: not matched
         folded = "\n".join(" " * len(t) if not unicodedata.is_normalized("NFC", t)
                            else folded[a:a + len(t)] for a, t in zip(starts, texts))
-    printed = "\n".join(texts) if any(t.cased for t in lex.terms.values()) else None
+    printed = "\n".join(texts) if lex.has_cased else None
     for h in lex.find_folded(folded, printed):
         k = bisect.bisect_right(starts, h.start) - 1
         unit, slot = slot_units[k], slot_lines[k]

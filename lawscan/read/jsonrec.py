@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
-from lawscan.read.jsontree import read_unit_tree
+from lawscan.read.jsontree import fields_outside_lists, read_unit_tree
 
 _TEXT_KEYS = ("text", "content")  # a full-text record's law text, the first of them that has it
 _KEY = re.compile(r'"([^"\\\n]{1,64})"\s*:')  # keys are short: bounded work per quote
@@ -200,38 +200,25 @@ def _line_map(data, text: str) -> dict[int, dict[str, int]]:
     return lines
 
 
-def _text_field(data: dict, lines: dict[int, dict[str, int]]) -> tuple[tuple[str, ...], int] | None:
-    """Where the record keeps the law's text under names the reader does not know: the path of
-    keys to the longest string of several lines in which a line begins with an article label,
-    and the line of its key. The string may sit in nested objects (an open-data portal's
+def _text_field(data: dict, lines: dict[int, dict[str, int]]) -> tuple[str, tuple[str, ...], int] | None:
+    """Where the record keeps the law's text under names the reader does not know: the longest
+    string of several lines in which a line begins with an article label, the path of keys to
+    it and the line of its key. The string may sit in nested objects (an open-data portal's
     envelope: "result" › "toan_van" › "noi_dung"), never inside a list, where it would be one
     of several records and which one is the law cannot be told."""
     article = re.escape(_labels()[0]["article"])
     begins = re.compile(rf"^\s*{article}\s+\d", re.IGNORECASE | re.MULTILINE)
-    found = []
-
-    def walk(obj: dict, path: tuple[str, ...]) -> None:
-        for key, item in obj.items():
-            if isinstance(item, str) and "\n" in item and begins.search(item):
-                found.append((len(item), path + (key,), lines[id(obj)][key]))
-            elif isinstance(item, dict):
-                walk(item, path + (key,))
-
-    walk(data, ())
-    if not found:
-        return None
-    _, path, lineno = max(found, key=lambda f: f[0])
-    return path, lineno
+    found = [(value, path + (key,), lines[id(obj)][key])
+             for path, obj, key, value in fields_outside_lists(data)
+             if isinstance(value, str) and "\n" in value and begins.search(value)]
+    return max(found, key=lambda f: len(f[0])) if found else None
 
 
 def _read_text_field(data: dict, lines: dict[int, dict[str, int]], source: Source) -> None:
     field = _text_field(data, lines)
     if field is None:
         return
-    path, lineno = field
-    value = data
-    for key in path:
-        value = value[key]
+    value, path, lineno = field
     source.lines.extend(_body_lines(value, lineno))
     name = ".".join(path)
     message = f"JSON record without 'text' or 'content': its law text is read from the field {name!r}"

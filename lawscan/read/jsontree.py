@@ -14,15 +14,18 @@ units, then "Chương I" and its title, "Mục 1" and its title, "Điều 1. Tit
 words before its khoản, "1. …", "a) …"; and an info Problem naming where the units were found.
 Of several lists of units (a table of contents beside the text: "muc_luc") the one with the most
 text is read; one without any text is no law's text. Returns whether it read a list.
+
+``fields_outside_lists(data)`` walks a record's fields through nested objects, never through a
+list; the JSON reader's search for a full text under a name of the exporter's own uses it too.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from lawscan.datafiles import load_data_file
+from lawscan.fold import fold_label
 from lawscan.model import Line, Problem, Source, unit_name
 
 KEYS_PATH = Path(__file__).with_name("json_units.toml")
@@ -37,17 +40,22 @@ def _vocab() -> tuple[dict[str, str], dict[str, list[str]]]:
     return kind_of, data["fields"]
 
 
-def _plain(word: str) -> str:
-    """"Chương" -> "chuong": a kind's name as a key spells it."""
-    decomposed = unicodedata.normalize("NFD", word.strip().lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def fields_outside_lists(data: dict, path: tuple[str, ...] = ()):
+    """(path, object, key, value) of every field of ``data`` and of the objects nested in it
+    through objects only, depth first in document order: never through a list, where an object
+    is one record of several and which is the law cannot be told. ``path`` leads to the
+    object."""
+    for key, value in data.items():
+        yield path, data, key, value
+        if isinstance(value, dict):
+            yield from fields_outside_lists(value, path + (key,))
 
 
 def _own_kind(unit: dict) -> str | None:
     kind_of, fields = _vocab()
     for key in fields["kind"]:
         if isinstance(unit.get(key), str):
-            return kind_of.get(_plain(unit[key]))
+            return kind_of.get(fold_label(unit[key].strip()))
     return None
 
 
@@ -74,29 +82,17 @@ def _texts(value) -> int:
 def _candidates(data: dict) -> list[tuple[tuple[str, ...], dict, list, str | None]]:
     """(path, parent, list, kind) of each list of units in nested objects, in document order."""
     found = []
-
-    def walk(obj: dict, path: tuple[str, ...]) -> None:
-        for key, value in obj.items():
-            is_units, kind = _unit_list_kind(key, value)
-            if is_units:
-                found.append((path + (key,), obj, value, kind))
-            elif isinstance(value, dict):
-                walk(value, path + (key,))
-
-    walk(data, ())
+    for path, obj, key, value in fields_outside_lists(data):
+        is_units, kind = _unit_list_kind(key, value)
+        if is_units:
+            found.append((path + (key,), obj, value, kind))
     return found
 
 
 def _first_dict(data: dict, keys: list[str]) -> dict | None:
     """The first object under one of ``keys``, in nested objects."""
-    for key, value in data.items():
-        if isinstance(value, dict):
-            if key in keys:
-                return value
-            inner = _first_dict(value, keys)
-            if inner is not None:
-                return inner
-    return None
+    return next((value for _, _, key, value in fields_outside_lists(data)
+                 if isinstance(value, dict) and key in keys), None)
 
 
 class _Writer:
@@ -153,7 +149,7 @@ class _Writer:
 def _labelled(kind: str, number: str) -> str:
     """"Chương I" of the number "I" (or of "Chương I" as some exports give it)."""
     label = unit_name(kind)
-    return number if _plain(number).startswith(_plain(label)) else f"{label} {number}"
+    return number if fold_label(number).startswith(fold_label(label)) else f"{label} {number}"
 
 
 def _field(obj: dict, keys: list[str]) -> tuple[str, str] | None:
@@ -169,10 +165,10 @@ def _field(obj: dict, keys: list[str]) -> tuple[str, str] | None:
 
 
 def read_unit_tree(data: dict, lines: dict[int, dict[str, int]], source: Source) -> bool:
-    candidates = [c for c in _candidates(data) if _texts(c[2])]
-    if not candidates:
+    scored = [(n, c) for c in _candidates(data) if (n := _texts(c[2]))]
+    if not scored:
         return False
-    path, parent, units, kind = max(candidates, key=lambda c: _texts(c[2]))
+    path, parent, units, kind = max(scored, key=lambda sc: sc[0])[1]
     _, fields = _vocab()
     write = _Writer(lines, source)
     header = _first_dict(data, fields["header"])

@@ -8,11 +8,11 @@ plus number helpers: "Phần thứ tư" ordinals, sort keys for numbering checks
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from lawscan.datafiles import load_data_file
+from lawscan.fold import fold_label
 from lawscan.numerals import roman_to_int
 
 VOCAB_PATH = Path(__file__).with_name("vocab.toml")
@@ -68,16 +68,6 @@ POINT_RE = re.compile(rf"^(?P<num>[{_LETTERS}]\d{{0,2}})\)\s*(?P<rest>.*)$")
 MISSPELT_LABEL_RE = re.compile(r"^(\S{3,7})(?=\s*(?:\d|[IVXLCDM]+(?![^\W\d_])|(?i:thứ)\s))")
 # A Phần/Chương/Mục number a scan printed with l for I ("Chương lV"; see LineParser._misread_roman)
 MISREAD_ROMAN_RE = re.compile(r"^\S+\s+(?P<num>[IVXLCDMl]*l[IVXLCDMl]*)(?![^\W\d_])")
-_LOOKALIKES = str.maketrans({
-    "С": "C", "с": "c", "Р": "P", "р": "p", "О": "O", "о": "o", "Е": "E", "е": "e", "А": "A",
-    "а": "a", "М": "M", "м": "m", "Т": "T", "т": "t", "Н": "H", "Ο": "O", "ο": "o", "Α": "A",
-    "Μ": "M", "Τ": "T", "Ρ": "P", "Ɖ": "D", "ɖ": "d", "Ð": "D", "ð": "d", "Đ": "D", "đ": "d"})
-
-
-def fold_label(word: str) -> str:
-    """"Chưong" -> "chuong": look-alike letters made Latin, diacritics dropped, lower case."""
-    w = unicodedata.normalize("NFD", word.translate(_LOOKALIKES))
-    return "".join(c for c in w if not unicodedata.combining(c)).lower()
 
 
 # folded label -> (kind, label as printed): one-word labels only
