@@ -259,11 +259,6 @@ LEFT = {
 # drafts whose structure is not read as written, and why (left)
 LEFT_STRUCTURE = {
     "nghi-dinh-quy-che-lam-viec-chinh-phu-2026.json": "a split record inside an envelope: refused (see LEFT)",
-    # pandoc's Markdown wrapped at 72 columns: the enacting sentence "*Quốc hội ban hành Luật Cơ
-    # quan đại diện của nước Cộng hòa xã hội chủ" goes on in the next line of its paragraph,
-    # which the Markdown reader does not join, so the title is cut there (structure and status
-    # are right)
-    "du-thao-luat-co-quan-dai-dien-o-nuoc-ngoai.md": "a title cut where pandoc wrapped its line",
     # "Dieu 1. Pham vi dieu chinh": its structure is read (its labels as misspelt ones), but its
     # title is not found, and the lexicon's terms have their diacritics: no digital unit is found
     "luat-phong-chong-thien-tai-khong-dau.txt": "a text written without Vietnamese diacritics",

@@ -63,6 +63,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lawscan.read.wrap import SENTENCE_END, in_capitals, unit_start_re
+
 MARGIN_BAND = 0.07  # top and bottom share of the page where running headers and footers stand
 REPEAT_SHARE = 0.3  # share of the pages a header shape must be printed on
 NOTE_SIZE = 0.88  # footnotes are printed at most this share of the body's font size
@@ -75,26 +77,19 @@ OWN_EDGES = 15  # lines a page needs to have its margins measured on itself
 # a note's number, then its text or the end of the line ("1 Luật ...", "2"), never "1." or "2)"
 _NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|$)")
 _PUNCT_ONLY_RE = re.compile(r"^[.,;:)\]”\"’]+$")
-_SENTENCE_END = ".:;!?”\""
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})  # PDFium's line-end and in-word hyphens
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
-    """The Vietnamese the layout needs, from ``vietnamese.json``: running headers, page numbers,
-    and the labels that start a numbered unit (a line starting "Điều 7.", "2." or "b)" after a
-    sentence that filled the line is not its continuation)."""
-    from lawscan.read.encoding import unit_labels_pattern, vietnamese
+    """The Vietnamese the layout needs, from ``vietnamese.json``: running headers and page
+    numbers."""
+    from lawscan.read.encoding import vietnamese
 
     data = vietnamese()
-    labels = unit_labels_pattern()
     return {"headers": [re.compile(p) for p in data.get("running_headers", [])],
             "gazette_sections": [re.compile(p) for p in data.get("gazette_sections", [])],
-            "page_number": [re.compile(p) for p in data.get("page_numbers", [])],
-            # a label and its number, not followed by ";" or "," ("Điều 129; Điều 131 …" goes on a
-            # list of references the line before began)
-            "unit_start": re.compile(rf"^[“\"]?(?:(?:{labels})\s+[^\s;,]+(?!\S)(?!\s*[;,])"
-                                     rf"|\d{{1,3}}[a-zđ]?\.\s|[a-zđ]\d?\)\s)")}
+            "page_number": [re.compile(p) for p in data.get("page_numbers", [])]}
 
 
 @dataclass
@@ -285,19 +280,13 @@ def _continues(prev: PageLine, prev_edges, line: PageLine, edges) -> bool:
         return False
     if line.x0 > edges[0] + LEFT_TOLERANCE * line.size:  # indented: a new paragraph
         return False
-    ends_sentence = prev.text.rstrip()[-1:] in _SENTENCE_END
-    starts_unit = bool(_patterns()["unit_start"].match(line.text.lstrip()))
+    ends_sentence = prev.text.rstrip()[-1:] in SENTENCE_END
+    starts_unit = bool(unit_start_re().match(line.text.lstrip()))
     if prev.x1 >= prev_edges[1] - RIGHT_TOLERANCE * prev.size:
         # a sentence or a title in capitals that happens to fill the line, then a new numbered
         # unit ("… NHÀ ĐẦU TƯ" / "Mục 1. …"): not a wrap
-        return not ((ends_sentence or _in_capitals(prev.text)) and starts_unit)
+        return not ((ends_sentence or in_capitals(prev.text)) and starts_unit)
     return not ends_sentence and not starts_unit and _first_word_did_not_fit(prev, prev_edges, line)
-
-
-def _in_capitals(text: str) -> bool:
-    """A title in capitals, its label aside ("Mục 1. PHƯƠNG PHÁP …"): most letters upper case."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _first_word_did_not_fit(prev: PageLine, prev_edges, line: PageLine) -> bool:
@@ -306,7 +295,7 @@ def _first_word_did_not_fit(prev: PageLine, prev_edges, line: PageLine) -> bool:
     the line's mean)."""
     text = line.text.strip()
     word = text.split(maxsplit=1)[0]
-    if not (word[0].islower() or text.isupper() and _in_capitals(prev.text)):
+    if not (word[0].islower() or text.isupper() and in_capitals(prev.text)):
         return False
     char = (line.x1 - line.x0) / len(text)
     return prev_edges[1] - prev.x1 < char * (len(word) + 1)

@@ -11,7 +11,10 @@ are collapsed ``<details>`` blocks (the toggles a Notion or Obsidian export keep
 and rejected options in: "<details><summary>Phương án 2 - KHÔNG lựa chọn</summary> …
 </details>"), with an info Problem ``read.md.details_skipped``. In both formats the Word field
 codes that some converters leave behind (``HYPERLINK \\l "_ftn8" [8]``: a footnote reference)
-are removed, with an info Problem.
+are removed, with an info Problem. A text hard-wrapped at a column (pandoc's Markdown at 72, a
+text export at 80) has the lines its wrap split joined back (:mod:`lawscan.read.wrap` says when
+a line goes on the one above): a joined line has the number of its first and all of them as
+``raw``, and an info Problem ``read.unwrapped`` says how many were joined.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import re
 
 from lawscan.model import Line, Problem, Source
+from lawscan.read.wrap import join_text, join_wrapped, wrap_width
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FIELD_CODE = re.compile(r"\s*HYPERLINK\s+(?:\\l\s+)?\"[^\"]*\"\s*(?:\\o\s+\"[^\"]*\"\s*)?(\[\d+\])?")
@@ -73,34 +77,49 @@ def split_lines(text: str) -> list[str]:
 
 def read_text(path: str, text: str, fmt: str = "txt", encoding: str | None = None) -> Source:
     source = Source(path=path, format=fmt, encoding=encoding)
-    field_codes = 0
-    first_field_line = None
     if fmt == "md" and "<!--" in text:
         text = _HTML_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
     details = []
     if fmt == "md" and "<details" in text.lower():
         text = _HTML_DETAILS.sub(lambda m: _set_apart(m, text, details), text)
-    for lineno, raw in enumerate(split_lines(text), start=1):
-        line = raw
-        if "HYPERLINK" in line:
-            line, n = _FIELD_CODE.subn("", line)
-            if n:
-                field_codes += n
-                first_field_line = first_field_line or lineno
+    raws = split_lines(text)
+    lines, field_lines = _without_field_codes(raws)
+    width = wrap_width(lines)
+    groups = join_wrapped(lines, width, fmt == "md") if width else [[i] for i in range(len(lines))]
+    for group in groups:
+        line = join_text([lines[i] for i in group])
         if fmt == "md":
             line = strip_markdown(line)
         if line.strip():
-            source.lines.append(Line(text=line, lineno=lineno, raw=raw))
+            source.lines.append(Line(text=line, lineno=group[0] + 1, raw="\n".join(raws[i] for i in group)))
+    if width and len(groups) < sum(1 for line in lines if line.strip()):
+        joined = sum(len(group) - 1 for group in groups)
+        source.problems.append(Problem(
+            "read.unwrapped", f"the text is wrapped at {width} characters: {joined} line(s) that "
+                              "go on the line before were joined to it", severity="info"))
     if details:
         source.problems.append(Problem(
             "read.md.details_skipped", f"{len(details)} collapsed <details> block(s) (drafting notes) "
                                        f"were left out of the text, from line {details[0]}",
             line=details[0], severity="info"))
-    if field_codes:
+    if field_lines:
         source.problems.append(Problem(
-            "read.field_code", f"{field_codes} Word field code(s) (HYPERLINK … footnote references) "
-                               "left by a converter were removed", line=first_field_line, severity="info"))
+            "read.field_code", f"{len(field_lines)} Word field code(s) (HYPERLINK … footnote references) "
+                               "left by a converter were removed", line=field_lines[0], severity="info"))
     return source
+
+
+def _without_field_codes(raws: list[str]) -> tuple[list[str], list[int]]:
+    """The lines without the Word field codes a converter left, and the line number of each code
+    removed."""
+    lines, found = [], []
+    for lineno, raw in enumerate(raws, start=1):
+        line = raw
+        if "HYPERLINK" in line:
+            line, n = _FIELD_CODE.subn("", line)
+            found += [lineno] * n
+        lines.append(line)
+    return lines, found
 
 
 def _set_apart(m: re.Match, text: str, lines: list[int]) -> str:
