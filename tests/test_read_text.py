@@ -182,3 +182,17 @@ def test_a_pandoc_hard_line_break_is_not_part_of_the_text(tmp_path):
     (chapter,) = doc.units("chapter")
     assert chapter.heading == "TỔNG HỢP, CHIA SẺ VÀ CÔNG BỐ SỐ LIỆU BÁO CÁO"
     assert [ln.text for ln in doc.lines][-1] == "1. Đường dẫn C:\\"
+
+
+def test_pandoc_attributes_divs_and_note_marks_are_not_text(tmp_path):
+    """pandoc's Markdown: a heading's attributes ("{#chuong-i .unnumbered}", "{-}"), a div's
+    fences ("::: {.center}", ":::"), a span's attributes and a footnote's mark."""
+    md = ("**DỰ THẢO**[^1]\n\n::: {.center}\n**THÔNG TƯ**\n:::\n\n## Chương I {#chuong-i .unnumbered}\n\n"
+          "**QUY ĐỊNH CHUNG**\n\n### Điều 1. Phạm vi điều chỉnh {#dieu-1}\n\nThông tư này quy định "
+          "[việc niêm yết]{.mark} công khai.\n\n## Chương II {-}\n\n### Điều 2. Hiệu lực {#dieu-2 .x}\n\n"
+          "[^1]: Dự thảo ngày 10/3/2026.\n")
+    src = _read(tmp_path, "thong-tu.md", md)
+    assert [ln.text for ln in src.lines] == [
+        "DỰ THẢO", "THÔNG TƯ", "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh",
+        "Thông tư này quy định việc niêm yết công khai.", "Chương II", "Điều 2. Hiệu lực",
+        "[^1]: Dự thảo ngày 10/3/2026."]

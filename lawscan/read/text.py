@@ -5,7 +5,9 @@
 blank lines are left out). For Markdown (``fmt == "md"``) the markup is taken off so the
 structure parser sees plain law text: heading marks ("## Chương I - QUY ĐỊNH CHUNG" gives
 "Chương I - QUY ĐỊNH CHUNG"), emphasis, links, images, block quotes, table pipes, backslash
-escapes, the backslash of a hard line break (pandoc's, at a line's end) and rules; HTML comments
+escapes, the backslash of a hard line break (pandoc's, at a line's end), rules and pandoc's
+attributes (a heading's "{#dieu-1}", a div's fences "::: {.center}", a span's "[x]{.mark}", a
+note's mark "[^1]"); HTML comments
 (``<!-- … -->``, not shown when Markdown is rendered) are dropped, their line numbers kept, and so
 are collapsed ``<details>`` blocks (the toggles a Notion or Obsidian export keeps drafting notes
 and rejected options in: "<details><summary>Phương án 2 - KHÔNG lựa chọn</summary> …
@@ -40,6 +42,12 @@ _MD_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_HARD_BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash ending a line: a line break
+# pandoc's attributes: a heading's "{#chuong-i .unnumbered}" (or "{-}"), a span's "[x]{.mark}",
+# the fences of a div (":::: {.center}", ":::"), a footnote's mark "[^1]"
+_MD_ATTRIBUTES = re.compile(r"\s*\{(?:-|[#.][\w:.-]+|[\w-]+=\S+)(?:\s+(?:[#.][\w:.-]+|[\w-]+=\S+))*\}\s*$")
+_MD_SPAN = re.compile(r"\[([^\]^][^\]]*)\]\{[^}]*\}")
+_MD_DIV_FENCE = re.compile(r"^\s*:{3,}(?:\s*\{[^}]*\}|\s*[\w-]+)?\s*$")
+_MD_NOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -48,16 +56,17 @@ _HTML_DETAILS = re.compile(r"<details\b.*?</details\s*>", re.DOTALL | re.IGNOREC
 
 def strip_markdown(line: str) -> str:
     """The text of one Markdown line without its markup."""
-    if _MD_SETEXT.match(line) or _MD_TABLE_RULE.match(line):
+    if _MD_SETEXT.match(line) or _MD_TABLE_RULE.match(line) or _MD_DIV_FENCE.match(line):
         return ""
     text = _MD_QUOTE.sub("", line)
     if _MD_HEADING.match(text):
-        text = _MD_CLOSING_HASHES.sub("", _MD_HEADING.sub("", text))
+        text = _MD_CLOSING_HASHES.sub("", _MD_ATTRIBUTES.sub("", _MD_HEADING.sub("", text)))
     text = _MD_BULLET.sub(r"\1- ", text)
     stripped = text.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         cells = [c.strip() for c in stripped[1:-1].split("|")]
         text = " | ".join(c for c in cells if c)
+    text = _MD_SPAN.sub(r"\1", _MD_NOTE_MARK.sub("", text))
     text = _MD_IMAGE.sub(r"\1", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_CODE.sub(r"\1", text)
