@@ -119,6 +119,18 @@ def test_a_councils_title_ends_at_the_enacting_body_and_is_spelt_as_its_preamble
     assert doc.title == "Nghị quyết ban hành Quy định chính sách hỗ trợ hợp tác xã trên địa bàn tỉnh Đông Lam"
 
 
+@pytest.mark.parametrize("official", ["BỘ TRƯỞNG BỘ CÔNG THƯƠNG", "THỐNG ĐỐC NGÂN HÀNG NHÀ NƯỚC VIỆT NAM",
+                                      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐÔNG LAM", "TỔNG KIỂM TOÁN NHÀ NƯỚC"])
+def test_a_title_in_capitals_ends_at_the_official_who_enacts_it(official):
+    """A decision or circular whose title is printed in capitals: the line of the official who
+    enacts it, printed above the preamble, is not the title's last line."""
+    doc = parse_text("BỘ CÔNG THƯƠNG\nSố: 873/QĐ-BCT\nQUYẾT ĐỊNH\n"
+                     "QUY ĐỊNH QUY TRÌNH TIẾP NHẬN, XỬ LÝ PHẢN ÁNH CỦA NGƯỜI TIÊU DÙNG\n"
+                     f"{official}\nCăn cứ Luật Bảo vệ quyền lợi người tiêu dùng ngày 20 tháng 6 năm 2023;\n"
+                     "QUYẾT ĐỊNH:\nĐiều 1. Phạm vi điều chỉnh\nQuyết định này quy định quy trình.\n")
+    assert doc.title == "Quyết định quy định quy trình tiếp nhận, xử lý phản ánh của người tiêu dùng"
+
+
 @pytest.mark.parametrize("article, title", [
     ("Điều 1. Phê duyệt Đề án phát triển dữ liệu ngành y tế giai đoạn 2026 - 2030 (sau đây gọi tắt "
      "là Đề án) với những nội dung chủ yếu sau:",

@@ -146,7 +146,7 @@ def _upper_lines(probes: list[str], named_subject: bool = False) -> list[str]:
     for q in probes:
         issuer = _ISSUER_RE.match(q) and not (named_subject and not lines)
         if (not q or not is_upper_title(q) or _TITLE_WORD_RE.match(q) or q.startswith("(")
-                or issuer or q.startswith(_PREAMBLE) or q.startswith(_ENACTING_BODIES)):
+                or issuer or q.startswith(_PREAMBLE) or (q + " ").startswith(_ENACTING_BODIES)):
             break
         lines.append(q)
     return lines
