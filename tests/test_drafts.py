@@ -243,12 +243,6 @@ LEFT = {
         "('cơ sở dữ liệu quốc gia về pháp luật') as one of its two objects; a title that names a "
         "digital subject is read as a digital law, though its Chương III publishes on paper, in "
         "the press and on commune radio; found on a blind round's first run, left",
-    "nghi-dinh-quy-che-lam-viec-chinh-phu-2026.json":
-        "a legal database's export whose split record sits inside an envelope ('content': "
-        "'header', a 'title' holding both heading lines, 'preamble', the decree's 'articles' and "
-        "the regulation under 'attachments'): the split-record reader looks for 'chapters' or "
-        "'articles' at the top level only, so the file is refused (see LEFT_STRUCTURE); found on "
-        "a blind round for the final code, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
@@ -258,7 +252,6 @@ LEFT = {
 
 # drafts whose structure is not read as written, and why (left)
 LEFT_STRUCTURE = {
-    "nghi-dinh-quy-che-lam-viec-chinh-phu-2026.json": "a split record inside an envelope: refused (see LEFT)",
     # "Dieu 1. Pham vi dieu chinh": its structure is read (its labels as misspelt ones), but its
     # title is not found, and the lexicon's terms have their diacritics: no digital unit is found
     "luat-phong-chong-thien-tai-khong-dau.txt": "a text written without Vietnamese diacritics",

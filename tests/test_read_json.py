@@ -246,3 +246,68 @@ def test_corpus_json_meta_and_lines(corpus_dir):
             '"title"' if re.match(r"Chương [IVXLC]+$", line.text) else None
         at = raw_lines[line.lineno - 1]
         assert (key in at) if key else ('"body"' in at or '"subtitle"' in at), (line, at[:80])
+
+
+def _decision(title_lines: bool = True) -> dict:
+    """A decision split into articles, with the regulation it issues, as a legal database keeps
+    it under "content": its printed header, a "title" holding both heading lines, its legal
+    bases."""
+    return {
+        "header": {"coQuan": "ỦY BAN NHÂN DÂN TỈNH HÒN MÂY", "quocHieu": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                   "so": "Số: 19/2026/QĐ-UBND", "ngayThang": "Hòn Mây, ngày 12 tháng 3 năm 2026"},
+        "title": "QUYẾT ĐỊNH\nBan hành Quy chế quản lý Khu bảo tồn Hòn Mây",
+        "preamble": ["Căn cứ Luật Đa dạng sinh học;", "Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường;"],
+        "articles": [
+            {"number": "Điều 1", "heading": "", "body": "Ban hành kèm theo Quyết định này Quy chế quản lý."},
+            {"number": "Điều 2", "heading": "", "body": "Quyết định này có hiệu lực kể từ ngày ký."}],
+        "attachments": [
+            {"title": "QUY CHẾ\nQUẢN LÝ KHU BẢO TỒN HÒN MÂY",
+             "note": "(Ban hành kèm theo Quyết định số 19/2026/QĐ-UBND)",
+             "chapters": [
+                 {"title": "Chương I", "subtitle": "QUY ĐỊNH CHUNG", "articles": [
+                     {"number": "Điều 1", "heading": "Phạm vi điều chỉnh", "body": "Quy chế này quy định việc quản lý."}]},
+                 {"title": "Chương II", "subtitle": "DỮ LIỆU KHU BẢO TỒN", "articles": [
+                     {"number": "Điều 2", "heading": "Cơ sở dữ liệu khu bảo tồn",
+                      "body": "1. Cơ sở dữ liệu khu bảo tồn được kết nối với Cơ sở dữ liệu quốc gia về đa dạng sinh học."}]}]}],
+    }
+
+
+def test_split_record_inside_an_envelope(tmp_path):
+    """The split record sits inside the export's envelope ("data" › "content"), after metadata
+    whose keys ("title") it shares: read as one at the top is, each line at the line of its own
+    key, with an info Problem naming where it was found."""
+    from lawscan.pipeline import load_document
+
+    export = {"status": "success", "data": {
+        "metadata": {"title": "Quy chế Khu bảo tồn (bản lưu)", "soKyHieu": "19/2026/QĐ-UBND"},
+        "content": _decision()}}
+    path = tmp_path / "qd.json"
+    text = json.dumps(export, ensure_ascii=False, indent=1)
+    path.write_text(text, encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines[:8]] == [
+        "ỦY BAN NHÂN DÂN TỈNH HÒN MÂY", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 19/2026/QĐ-UBND",
+        "Hòn Mây, ngày 12 tháng 3 năm 2026", "QUYẾT ĐỊNH", "Ban hành Quy chế quản lý Khu bảo tồn Hòn Mây",
+        "Căn cứ Luật Đa dạng sinh học;", "Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường;"]
+    lines = text.split("\n")
+    title_line = next(i for i, line in enumerate(lines, 1) if line.startswith('   "title": "QUYẾT ĐỊNH'))
+    assert src.lines[4].lineno == src.lines[5].lineno == title_line  # not metadata's "title"
+    chapter_two = next(i for i, line in enumerate(lines, 1) if '"title": "Chương II"' in line)
+    assert next(ln for ln in src.lines if ln.text == "Chương II").lineno == chapter_two
+    assert [(p.code, p.message) for p in src.problems] == [
+        ("read.json_nested_record", "JSON record split into units inside the field 'data.content'")]
+    doc = load_document(path)
+    assert (doc.title, doc.number, doc.doc_kind) == (
+        "Quyết định ban hành Quy chế quản lý Khu bảo tồn Hòn Mây", "19/2026/QĐ-UBND", "decision")
+    assert [a.num for a in doc.units("article")] == ["1", "2", "1", "2"]
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [("I", "QUY ĐỊNH CHUNG"),
+                                                                   ("II", "DỮ LIỆU KHU BẢO TỒN")]
+
+
+def test_split_records_in_a_list_are_still_refused(tmp_path):
+    """Several split records in a list: which one is the law cannot be told."""
+    path = tmp_path / "qd.json"
+    path.write_text(json.dumps({"results": [_decision(), _decision()]}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_source(str(path))
+    assert err.value.code == "read.no_text"

@@ -9,10 +9,13 @@ law text, so the one structure parser handles it. Three shapes are known (others
   line, each article "Điều 1. Phạm vi điều chỉnh" and one line per body line. A chapter title
   that is not a real Chương/Phần label (the "PHẦN MỞ ĐẦU" pseudo-chapter of amending laws) gives
   no heading, with an info Problem. A record with a "title" and a "subtitle" ("QUYẾT ĐỊNH" over
-  "Ban hành Quy chế …") opens with those two lines (its printed heading), and its
-  ``"attachments"`` in the same shape (a regulation the decision issues, with its name
-  lines: "title", "subtitle", "note") are read after its own articles; an attachment that only
-  describes a file is left alone.
+  "Ban hành Quy chế …"), or a "title" holding both on two lines, opens with those lines (its
+  printed heading), after its printed "header" (issuer, motto, number, date) and before its
+  "preamble" (legal bases, enacting sentence), where it keeps them; its ``"attachments"`` in
+  the same shape (a regulation the decision issues, with its name lines: "title", "subtitle",
+  "note") are read after its own articles; an attachment that only describes a file is left
+  alone. The record may sit inside an envelope (``"content"``, ``"data"`` › ``"content"``),
+  found through nested objects, never in a list, with an info Problem naming the field.
 * full-text records ``{"_id", "title", "text": "…\\n\\n…", "document_number", "url", …}``: one
   line per non-blank line of ``text`` (or of ``content``, where other exporters put it). A
   record that has neither but keeps the whole text in another field (an export with
@@ -54,13 +57,14 @@ META_KEYS = {
 class _KeyLines:
     """Line numbers of every ``"key":`` of the raw JSON text, consumed in document order."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, after: int = 0):
         self.queues: dict[str, deque] = defaultdict(deque)
         line, pos = 1, 0
         for m in _KEY.finditer(text):
             line += text.count("\n", pos, m.start())
             pos = m.start()
-            self.queues[m.group(1)].append(line)
+            if line > after:  # the keys of an object that starts on line ``after`` onwards
+                self.queues[m.group(1)].append(line)
 
     def take(self, key: str) -> int:
         q = self.queues.get(key)
@@ -160,15 +164,14 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
             source.meta.setdefault(META_KEYS[key], str(value).strip())
         if key in _TEXT_KEYS and isinstance(value, str) and not source.lines:
             source.lines.extend(_body_lines(value, lineno or 1))
+    lines = None
     if _has_units(data):
-        _read_heading(data, linenos, source)
-        _read_units(data, keys, source)
-        attachments = data.get("attachments")
-        for attachment in attachments if isinstance(attachments, list) else ():
-            if isinstance(attachment, dict):
-                _read_attachment(attachment, keys, source)
-    if not source.lines:
+        _read_split_record(data, linenos, keys, source)
+    elif not source.lines:
         lines = _line_map(data, text)
+        _read_nested_split_record(data, lines, text, source)
+    if not source.lines:
+        lines = lines or _line_map(data, text)
         _read_text_field(data, lines, source)
         if not source.lines:
             read_unit_tree(data, lines, source)
@@ -225,16 +228,66 @@ def _read_text_field(data: dict, lines: dict[int, dict[str, int]], source: Sourc
     source.problems.append(Problem("read.json_text_field", message, line=lineno, severity="info"))
 
 
+def _read_split_record(record: dict, linenos: dict, keys: "_KeyLines", source: Source) -> None:
+    """A record split into chapters or articles: its printed header and heading, its units,
+    then the documents issued with it."""
+    if "header" in record:
+        _read_header(record["header"], keys.take("header"), source)
+    _read_heading(record, linenos, source)
+    _read_units(record, keys, source)
+    attachments = record.get("attachments")
+    for attachment in attachments if isinstance(attachments, list) else ():
+        if isinstance(attachment, dict):
+            _read_attachment(attachment, keys, source)
+
+
+def _read_nested_split_record(data: dict, lines: dict[int, dict[str, int]], text: str,
+                              source: Source) -> None:
+    """A split record inside an envelope ("content": {"header", "title", "preamble",
+    "articles", "attachments"}), found through nested objects, never in a list (one record of
+    several there): read as a split record at the top is, each line at the line of its key,
+    with an info Problem naming where it was found."""
+    found = next(((path + (key,), obj, value) for path, obj, key, value in fields_outside_lists(data)
+                  if isinstance(value, dict) and _has_units(value)), None)
+    if found is None:
+        return
+    path, parent, record = found
+    at = lines[id(parent)][path[-1]]
+    keys = _KeyLines(text, after=at)
+    _read_split_record(record, _take_all(record, keys), keys, source)
+    if source.lines:
+        name = ".".join(path)
+        source.problems.append(Problem(
+            "read.json_nested_record", f"JSON record split into units inside the field {name!r}",
+            line=at, severity="info"))
+
+
+def _read_header(header, lineno: int, source: Source) -> None:
+    """A split record's printed "header" (issuer, national motto, number, place and date: an
+    object of strings, or one string), before its title."""
+    for part in header.values() if isinstance(header, dict) else [header]:
+        if isinstance(part, str) and part.strip():
+            source.lines.extend(_body_lines(part, lineno))
+
+
 def _read_heading(data: dict, linenos: dict, source: Source) -> None:
     """A split record's printed heading: its "title" (the kind's name: "QUYẾT ĐỊNH") and its
-    "subtitle" (the subject: "Ban hành Quy chế …") are its first lines, read as a text's header
-    is, not as a record title; a record without a subtitle keeps its title as the record's."""
+    "subtitle" (the subject: "Ban hành Quy chế …"), or a "title" holding both on two lines,
+    are its first lines, read as a text's header is, not as a record title (a record without
+    a subtitle keeps a one-line title as the record's); then its "preamble" (the legal bases
+    and the enacting sentence: a string or a list of them)."""
     title, subtitle = data.get("title"), data.get("subtitle")
-    if not (isinstance(title, str) and isinstance(subtitle, str) and title.strip() and subtitle.strip()):
-        return
-    source.meta.pop("title", None)
-    source.lines.append(Line(text=title.strip(), lineno=linenos.get("title") or 1, raw=title))
-    source.lines.append(Line(text=subtitle.strip(), lineno=linenos.get("subtitle") or 1, raw=subtitle))
+    if isinstance(title, str) and isinstance(subtitle, str) and title.strip() and subtitle.strip():
+        source.meta.pop("title", None)
+        source.lines.append(Line(text=title.strip(), lineno=linenos.get("title") or 1, raw=title))
+        source.lines.append(Line(text=subtitle.strip(), lineno=linenos.get("subtitle") or 1, raw=subtitle))
+    elif isinstance(title, str) and "\n" in title.strip():
+        source.meta.pop("title", None)
+        source.lines.extend(_body_lines(title, linenos.get("title") or 1))
+    preamble = data.get("preamble")
+    for part in preamble if isinstance(preamble, list) else [preamble]:
+        if isinstance(part, str) and part.strip():
+            source.lines.extend(_body_lines(part, linenos.get("preamble") or 1))
 
 
 def _has_units(item: dict) -> bool:
@@ -259,8 +312,8 @@ def _read_attachment(attachment: dict, keys: _KeyLines, source: Source) -> None:
     at = _take_all(attachment, keys)
     for key in ("title", "subtitle", "note"):
         value = attachment.get(key)
-        if isinstance(value, str) and value.strip():
-            source.lines.append(Line(text=value.strip(), lineno=at.get(key, 1), raw=value))
+        if isinstance(value, str) and value.strip():  # "QUY CHẾ\nLÀM VIỆC …": two lines
+            source.lines.extend(_body_lines(value, at.get(key, 1)))
     _read_units(attachment, keys, source)
 
 
