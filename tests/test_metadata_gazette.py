@@ -193,6 +193,23 @@ def test_a_drafts_header_adds_sua_doi_to_the_enacting_sentence():
     assert doc.title == "Luật Quy hoạch (sửa đổi)" and doc.is_draft
 
 
+@pytest.mark.parametrize("under,title", [
+    ("(SỬA ĐỔI)", "Luật Trách nhiệm bồi thường của Nhà nước (sửa đổi)"),
+    ("(SỬA ĐỔI, BỔ SUNG)", "Luật Trách nhiệm bồi thường của Nhà nước (sửa đổi, bổ sung)"),
+    # a parenthesis that is not a revision mark is no part of the title
+    ("(DỰ THẢO 3)", "Luật Trách nhiệm bồi thường của Nhà nước"),
+    ("(Dự thảo lấy ý kiến Nhân dân)", "Luật Trách nhiệm bồi thường của Nhà nước"),
+])
+def test_a_drafts_revision_mark_on_a_line_of_its_own(under, title):
+    """"LUẬT" / the subject / "(SỬA ĐỔI)" on its own line, over "Quốc hội ban hành Luật Trách
+    nhiệm bồi thường của Nhà nước.": the mark is the title's last line."""
+    doc = parse_text(f"QUỐC HỘI\nLuật số: /2026/QH16\nDỰ THẢO\nLUẬT\nTRÁCH NHIỆM BỒI THƯỜNG CỦA NHÀ NƯỚC\n"
+                     f"{under}\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+                     "Quốc hội ban hành Luật Trách nhiệm bồi thường của Nhà nước.\n"
+                     "Điều 1. Phạm vi điều chỉnh\nLuật này quy định về trách nhiệm bồi thường.\n")
+    assert doc.title == title
+
+
 @pytest.mark.parametrize("subject,title", [
     ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM (SỬA ĐỔI)", "Luật Ngân hàng Nhà nước Việt Nam (sửa đổi)"),
     ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "Luật Ngân hàng Nhà nước Việt Nam"),

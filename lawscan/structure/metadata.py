@@ -52,6 +52,7 @@ _NUMBER_LEAD_RE = re.compile(r"^(?i:số)\s+\S*\d")  # "SỐ 18-L/CTN NGÀY … 
 _PROPER_RE = re.compile(rf"(?<!\w)(?:{alternation(_H['proper_names'])})(?!\w)", re.IGNORECASE)
 _PROPER = {name.casefold(): name for name in _H["proper_names"]}
 _PREAMBLE = tuple(_H["preamble_starts"])
+_REVISION_MARKS = set(_H["revision_marks"])
 # "... CỦA QUỐC HỘI [NƯỚC …]" ends a subject; "… CỦA QUỐC HỘI, ĐOÀN …" and "GIÁM SÁT CỦA QUỐC
 # HỘI VÀ HỘI ĐỒNG NHÂN DÂN" name the issuer in a list that is the subject
 _OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{alternation(_H['issuers'])})(?!\w)"
@@ -141,9 +142,13 @@ def _upper_lines(probes: list[str], named_subject: bool = False) -> list[str]:
     """The lines of a title printed in capitals under its name line (not an issuer's line, nor
     the local body that enacts it: "HỘI ĐỒNG NHÂN DÂN TỈNH …"). Under a kind named by its
     subject ("LUẬT"), the first line is the subject even when it names an issuer: "LUẬT" /
-    "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM (SỬA ĐỔI)"."""
+    "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM (SỬA ĐỔI)". A draft's revision mark printed on a line of its own
+    under the subject ("(SỬA ĐỔI)") is the title's last line."""
     lines = []
     for q in probes:
+        if lines and " ".join(q.split()) in _REVISION_MARKS:
+            lines.append(q)
+            break
         issuer = _ISSUER_RE.match(q) and not (named_subject and not lines)
         if (not q or not is_upper_title(q) or _TITLE_WORD_RE.match(q) or q.startswith("(")
                 or issuer or q.startswith(_PREAMBLE) or (q + " ").startswith(_ENACTING_BODIES)):
