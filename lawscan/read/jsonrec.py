@@ -228,7 +228,7 @@ def _read_text_field(data: dict, lines: dict[int, dict[str, int]], source: Sourc
     source.problems.append(Problem("read.json_text_field", message, line=lineno, severity="info"))
 
 
-def _read_split_record(record: dict, linenos: dict, keys: "_KeyLines", source: Source) -> None:
+def _read_split_record(record: dict, linenos: dict, keys: _KeyLines, source: Source) -> None:
     """A record split into chapters or articles: its printed header and heading, its units,
     then the documents issued with it."""
     if "header" in record:

@@ -139,19 +139,34 @@ def _goes_on(lines: list[str], group: list[int], i: int, width: int, markdown: b
     if quoted:  # a quoted reply ("> "): the lines without their marks
         before, line = before[quoted_before.end():], line[quoted.end():]
         width -= quoted_before.end()
-    if not line.strip() or _COLUMNS.search(before.strip()) or _COLUMNS.search(line.strip()):
-        return False
-    item = False
-    if markdown:
-        if _MD_BLOCK.match(line) or _MD_ITEM.match(line) or _MD_BLOCK.match(before) or _MD_HARD_BREAK.search(before):
-            return False
-        item = bool(_MD_ITEM.match(lines[group[0]]))
-    if _indent(line) > _indent(before) and not item or not _filled(before, line, width):
+    in_item = markdown and bool(_MD_ITEM.match(lines[group[0]]))
+    if not _wrapped_here(before, line, width, markdown, in_item):
         return False
     if apart:  # a paragraph's lines: they go on each other
         return True
-    prev, text = _plain(before), _plain(line)
-    heading = _heading(_plain(_unquoted(lines[group[0]])))
+    after = _unquoted(lines[i + 1]) if i + 1 < len(lines) else ""
+    return _same_paragraph(_plain(before), _plain(line), _heading(_plain(_unquoted(lines[group[0]]))),
+                           line, after, width)
+
+
+def _wrapped_here(before: str, line: str, width: int, markdown: bool, in_item: bool) -> bool:
+    """The layout allows a wrap between the two lines: both hold text, neither is laid out in
+    columns nor (in Markdown) is a block of its own, the line is no list item and the one
+    above ends in no hard break, the line is not indented deeper (but in a list item), and
+    its first word would not have fitted above."""
+    if not line.strip() or _COLUMNS.search(before.strip()) or _COLUMNS.search(line.strip()):
+        return False
+    if markdown and (_MD_BLOCK.match(line) or _MD_ITEM.match(line) or _MD_BLOCK.match(before)
+                     or _MD_HARD_BREAK.search(before)):
+        return False
+    if _indent(line) > _indent(before) and not in_item:
+        return False
+    return _filled(before, line, width)
+
+
+def _same_paragraph(prev: str, text: str, heading: bool, line: str, after: str, width: int) -> bool:
+    """Where paragraphs follow each other line by line: the words allow ``text`` to go on
+    ``prev`` (a heading's words when ``heading``; ``after`` is the line below ``text``)."""
     if not prev or not text or prev[-1] in (TITLE_END if heading else SENTENCE_END):
         return False
     if _starts_unit(text) and (heading or in_capitals(prev) or not _reference_goes_on(prev)):
@@ -159,7 +174,6 @@ def _goes_on(lines: list[str], group: list[int], i: int, width: int, markdown: b
     if in_capitals(prev):
         return text.isupper() or in_capitals(text) or not any(c.isalpha() for c in text)
     if heading and text[0].isupper() and not in_capitals(text) and not _unfinished(prev):
-        after = _unquoted(lines[i + 1]) if i + 1 < len(lines) else ""
         return _ends_title(text, line, after, width)
     return True
 
@@ -209,7 +223,7 @@ def _unfinished_words() -> tuple[str, ...]:
 def _heading(text: str) -> bool:
     """A heading that starts with its label ("Điều 12. …", "Chương II"), not a khoản or a điểm."""
     m = unit_start_re().match(text)
-    return bool(m) and not text[:1].isdigit() and not text[1:2] == ")" and not _reference(text)
+    return bool(m) and not text[:1].isdigit() and text[1:2] != ")" and not _reference(text)
 
 
 def _reference(text: str) -> bool:
