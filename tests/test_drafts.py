@@ -263,6 +263,25 @@ LEFT = {
         "its 9 articles are read as digital (its infrastructure, data sharing, online answers and "
         "security) and the decision as articles_only, marked for review (0.62); the trained "
         "verdict reads it right; found on a blind round's first run, left",
+    "thong-tu-bqp-quan-ly-ho-so-du-lieu-nhan-su-qncn-cnvcqp-2026.pdf":
+        "borderline by its own label (its neighbour digital_law): a circular on the personnel "
+        "files and personnel data of professional servicemen, whose title names the data ('quản "
+        "lý hồ sơ, dữ liệu nhân sự') as one of its two objects; a title that names a digital "
+        "subject is read as a digital law, where the label reads only Chương III on the data as "
+        "digital; found on a blind round's first run, left",
+    "nq-ubtvqh-tham-du-bieu-quyet-ky-hop-2026.json":
+        "borderline by its own label: a Standing Committee resolution whose Chương IV, 'PHIÊN HỌP "
+        "CÓ KẾT NỐI VỚI CÁC ĐIỂM CẦU', runs sittings linked to remote points in the Assembly's "
+        "own words (technical conditions, confirming deputies, voting there, incidents, keeping "
+        "the sittings' data): none of its six articles names a digital thing in its title, so "
+        "the resolution is read as articles_only (Điều 13 on electronic voting), the neighbouring "
+        "reading its label names; found on a blind round's first run, left",
+    "du-thao-luat-quoc-phong-sua-doi-2026.docx":
+        "borderline by its own label: Chương II Mục 2 'BẢO VỆ CHỦ QUYỀN QUỐC GIA TRÊN ĐẤT LIỀN, "
+        "BIỂN, ĐẢO, VÙNG TRỜI VÀ KHÔNG GIAN MẠNG' names cyberspace as the last of the places it "
+        "protects; its title is read as digital (0.84) though one of its five articles is on "
+        "cyberspace, so the law is read as section_only where its label reads articles_only; the "
+        "trained verdict reads it right; found on a blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
@@ -315,6 +334,8 @@ TITLE_AS_PRINTED = {
     "du-thao-luat-nuoi-con-nuoi-sua-doi-2026.md": "Luật Nuôi con nuôi (sửa đổi)",
     "du-thao-luat-giam-dinh-tu-phap-2026-moi.docx": "Luật Giám định tư pháp (sửa đổi)",
     "du-thao-luat-tin-nguong-ton-giao-sua-doi.pdf": "Luật Tín ngưỡng, tôn giáo (sửa đổi)",
+    "du-thao-luat-quan-nhan-chuyen-nghiep-cong-nhan-vien-chuc-quoc-phong-2026.docx":
+        "Luật Quân nhân chuyên nghiệp, công nhân và viên chức quốc phòng (sửa đổi)",
     # a decision's title printed in capitals names a hotline the text writes with one capital
     # ("Tổng đài tư vấn, hỗ trợ người tiêu dùng quốc gia"): lawscan respells a name from the text
     # only when two of its words are capitalised there
