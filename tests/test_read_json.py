@@ -311,3 +311,38 @@ def test_split_records_in_a_list_are_still_refused(tmp_path):
     with pytest.raises(ReadError) as err:
         read_source(str(path))
     assert err.value.code == "read.no_text"
+
+
+def test_html_law_text_inside_a_record(tmp_path):
+    """An API that returns its content as "text/html": the law's text is an HTML string in a
+    field of the exporter's own naming ("data" › "content" › "body"), beside a table of contents
+    that repeats every heading. The HTML is read as a page is (a header table row by row, one
+    line per paragraph), each line at the line of the string's key; the table of contents is
+    not the text."""
+    from lawscan.pipeline import load_document
+
+    body = ('<div class="vb"><table><tr><td><p>CHÍNH PHỦ</p></td><td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'
+            '</p></td></tr></table>\n<p align="center"><b>NGHỊ ĐỊNH</b></p>\n<p align="center"><b>Quy định về '
+            'cơ chế một cửa tại Ban Quản lý đặc khu</b></p>\n<p><i>Căn cứ Luật Tổ chức Chính phủ;</i></p>\n'
+            '<p><b>Chương I</b></p><p><b>QUY ĐỊNH CHUNG</b></p>\n<p><b>Điều 1. Phạm vi điều chỉnh</b></p>\n'
+            '<p>Nghị định này quy định về cơ chế một cửa.</p>\n<p><b>Chương II</b></p><p><b>KHO HỒ SƠ</b></p>\n'
+            '<p><b>Điều 2. Kho hồ sơ doanh nghiệp</b></p>\n<p>1. Kho hồ sơ được kết nối với Cơ sở dữ liệu '
+            'quốc gia về đăng ký doanh nghiệp.</p>\n<p>2. Không yêu cầu nhà đầu tư nộp lại giấy tờ.</p></div>')
+    record = {"status": "success", "data": {
+        "toc": [{"ky_hieu": "Chương I", "ten": "QUY ĐỊNH CHUNG", "con": [{"ky_hieu": "Điều 1", "ten": "Phạm vi"}]}],
+        "content": {"format": "text/html", "body": body}}}
+    path = tmp_path / "nd.json"
+    text = json.dumps(record, ensure_ascii=False, indent=1)
+    path.write_text(text, encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    body_line = next(i for i, line in enumerate(text.split("\n"), 1) if '"body":' in line)
+    assert [ln.text for ln in src.lines[:5]] == [
+        "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "NGHỊ ĐỊNH",
+        "Quy định về cơ chế một cửa tại Ban Quản lý đặc khu", "Căn cứ Luật Tổ chức Chính phủ;", "Chương I"]
+    assert {ln.lineno for ln in src.lines} == {body_line}
+    assert ("read.json_text_field", "JSON record without 'text' or 'content': its HTML law text is read "
+            "from the field 'data.content.body'") in [(p.code, p.message) for p in src.problems]
+    doc = load_document(path)
+    assert doc.title == "Nghị định quy định về cơ chế một cửa tại Ban Quản lý đặc khu"
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [("I", "QUY ĐỊNH CHUNG"), ("II", "KHO HỒ SƠ")]
+    assert [a.num for a in doc.units("article")] == ["1", "2"]

@@ -21,7 +21,8 @@ law text, so the one structure parser handles it. Three shapes are known (others
   record that has neither but keeps the whole text in another field (an export with
   Vietnamese field names: ``"noi_dung"``, ``"toan_van"``) is read from the longest string of
   several lines in which an article begins a line ("Điều 1."), with an info Problem naming the
-  field. The string may sit in nested objects (an open-data portal's envelope, ``"result"`` ›
+  field; an HTML string there (an API's "text/html" content, "<p>Điều 1. …</p>") is read as a
+  page is, by the HTML reader. The string may sit in nested objects (an open-data portal's envelope, ``"result"`` ›
   ``"toan_van"`` › ``"noi_dung"``), but never in a list: there it is one of several records, and
   which is the law cannot be told, so such a file is refused.
 * records split into units under Vietnamese key names ("chuong" › "muc" › "dieu" › "khoan" ›
@@ -45,6 +46,8 @@ from lawscan.read.jsontree import fields_outside_lists, read_unit_tree
 
 _TEXT_KEYS = ("text", "content")  # a full-text record's law text, the first of them that has it
 _KEY = re.compile(r'"([^"\\\n]{1,64})"\s*:')  # keys are short: bounded work per quote
+_HTML_BLOCK = re.compile(r"<(?:p|div|br|table|h[1-6])\b", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<[^>]{0,2000}>")
 _CHAPTER_NUM = re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?\.?$", re.IGNORECASE)
 META_KEYS = {
     "id": "id", "_id": "id", "sourceUrl": "url", "url": "url", "title": "title",
@@ -172,7 +175,7 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
         _read_nested_split_record(data, lines, text, source)
     if not source.lines:
         lines = lines or _line_map(data, text)
-        _read_text_field(data, lines, source)
+        _read_text_field(data, lines, source, limits)
         if not source.lines:
             read_unit_tree(data, lines, source)
     if not source.lines:
@@ -205,27 +208,50 @@ def _line_map(data, text: str) -> dict[int, dict[str, int]]:
 
 def _text_field(data: dict, lines: dict[int, dict[str, int]]) -> tuple[str, tuple[str, ...], int] | None:
     """Where the record keeps the law's text under names the reader does not know: the longest
-    string of several lines in which a line begins with an article label, the path of keys to
-    it and the line of its key. The string may sit in nested objects (an open-data portal's
-    envelope: "result" › "toan_van" › "noi_dung"), never inside a list, where it would be one
-    of several records and which one is the law cannot be told."""
+    string of several lines in which a line begins with an article label (of an HTML string,
+    "<p>Điều 1. …</p>", a line of its text), the path of keys to it and the line of its key.
+    The string may sit in nested objects (an open-data portal's envelope: "result" ›
+    "toan_van" › "noi_dung"), never inside a list, where it would be one of several records and
+    which one is the law cannot be told."""
     article = re.escape(_labels()[0]["article"])
     begins = re.compile(rf"^\s*{article}\s+\d", re.IGNORECASE | re.MULTILINE)
     found = [(value, path + (key,), lines[id(obj)][key])
              for path, obj, key, value in fields_outside_lists(data)
-             if isinstance(value, str) and "\n" in value and begins.search(value)]
+             if isinstance(value, str) and begins.search(_HTML_TAG.sub("\n", value) if _is_html(value) else value)
+             and ("\n" in value or _is_html(value))]
     return max(found, key=lambda f: len(f[0])) if found else None
 
 
-def _read_text_field(data: dict, lines: dict[int, dict[str, int]], source: Source) -> None:
+def _is_html(value: str) -> bool:
+    """A string that holds HTML markup (an API's "text/html" content: "<p>Điều 1. …</p>")."""
+    return bool(_HTML_BLOCK.search(value[:5000]))
+
+
+def _read_text_field(data: dict, lines: dict[int, dict[str, int]], source: Source, limits: dict) -> None:
     field = _text_field(data, lines)
     if field is None:
         return
     value, path, lineno = field
-    source.lines.extend(_body_lines(value, lineno))
     name = ".".join(path)
-    message = f"JSON record without 'text' or 'content': its law text is read from the field {name!r}"
+    if _is_html(value):
+        _read_html_field(value, lineno, source, limits)
+        kind = "HTML law text"
+    else:
+        source.lines.extend(_body_lines(value, lineno))
+        kind = "law text"
+    message = f"JSON record without 'text' or 'content': its {kind} is read from the field {name!r}"
     source.problems.append(Problem("read.json_text_field", message, line=lineno, severity="info"))
+
+
+def _read_html_field(value: str, lineno: int, source: Source, limits: dict) -> None:
+    """HTML kept in a string of the record: read as a page is (one line per block, tables row
+    by row), each line at the line of the string's key."""
+    from lawscan.read.detect import html_flavour
+    from lawscan.read.html import read_html
+
+    page = read_html(source.path, value, html_flavour(value), None, limits)
+    source.lines.extend(Line(text=ln.text, lineno=lineno, raw=ln.raw) for ln in page.lines)
+    source.problems.extend(Problem(p.code, p.message, line=lineno, severity=p.severity) for p in page.problems)
 
 
 def _read_split_record(record: dict, linenos: dict, keys: _KeyLines, source: Source) -> None:
