@@ -282,6 +282,23 @@ LEFT = {
         "protects; its title is read as digital (0.84) though one of its five articles is on "
         "cyberspace, so the law is read as section_only where its label reads articles_only; the "
         "trained verdict reads it right; found on a blind round's first run, left",
+    "thong-tu-tuan-tra-kiem-soat-canh-sat-co-dong.doc":
+        "borderline by its own label (its neighbour none): a patrol circular whose two articles on "
+        "keeping and handing over audio and video recordings ('dữ liệu ghi âm, ghi hình', 'hệ "
+        "thống lưu trữ tập trung') say them in police words inside an equipment chapter; neither "
+        "is read as digital, so the circular is read as none; found on a blind round's first run, left",
+    "thong-tu-khai-nop-thue-su-dung-dat-trao-doi-thong-tin-2026.txt":
+        "borderline by its own label: a circular whose Chương III, 'LUÂN CHUYỂN, TRAO ĐỔI THÔNG TIN "
+        "VỀ ĐẤT ĐAI …', runs the exchange of land information between land and tax offices in the "
+        "sector's words ('Phiếu chuyển thông tin', 'Hệ thống liên thông', 'đối soát dữ liệu'): 3 of "
+        "its 8 articles are read as digital, so the circular is read as articles_only; found on a "
+        "blind round's first run, left",
+    "du-thao-nghi-quyet-hdtp-huong-dan-hoa-giai-vien-bien-ban-phien-hoa-giai-nhieu-dia-diem-2026.docx":
+        "borderline by its own label: a Council of Judges resolution whose Chương IV, 'PHIÊN HÒA "
+        "GIẢI, ĐỐI THOẠI CÓ NGƯỜI THAM GIA Ở CÁC ĐỊA ĐIỂM KHÁC NHAU', runs sessions linked by "
+        "video between 'điểm cầu' (connection points), a word the lexicon does not know: 1 of its "
+        "8 articles is read as digital, so the resolution is read as articles_only; found on a "
+        "blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
@@ -329,6 +346,7 @@ TITLE_AS_PRINTED = {
     "du-thao-luat-tieu-chuan-quy-chuan-ky-thuat-2026.html": "Luật Tiêu chuẩn và Quy chuẩn kỹ thuật",
     "du-thao-luat-can-cuoc-sua-doi-2026.html": "Luật Căn cước",
     "du-thao-luat-quan-ly-su-dung-tai-san-cong-2026.json": "Luật Quản lý, sử dụng tài sản công",
+    "du-thao-luat-du-tru-quoc-gia-sua-doi-2026.json": "Luật Dự trữ quốc gia",
     # and the other way: the title prints "… (SỬA ĐỔI)", the enacting sentence and the label
     # the law's name only ("Quốc hội ban hành Luật Nuôi con nuôi.")
     "du-thao-luat-nuoi-con-nuoi-sua-doi-2026.md": "Luật Nuôi con nuôi (sửa đổi)",
