@@ -22,9 +22,9 @@ law text, so the one structure parser handles it. Three shapes are known (others
   Vietnamese field names: ``"noi_dung"``, ``"toan_van"``) is read from the longest string of
   several lines in which an article begins a line ("Điều 1."), with an info Problem naming the
   field; an HTML string there (an API's "text/html" content, "<p>Điều 1. …</p>") is read as a
-  page is, by the HTML reader. The string may sit in nested objects (an open-data portal's envelope, ``"result"`` ›
-  ``"toan_van"`` › ``"noi_dung"``), but never in a list: there it is one of several records, and
-  which is the law cannot be told, so such a file is refused.
+  page is, by the HTML reader. The string may sit in nested objects (an open-data portal's
+  envelope, ``"result"`` › ``"toan_van"`` › ``"noi_dung"``), but never in a list: there it is
+  one of several records, and which is the law cannot be told, so such a file is refused.
 * records split into units under Vietnamese key names ("chuong" › "muc" › "dieu" › "khoan" ›
   "diem", with "so_dieu", "tieu_de", "noi_dung" …), where neither shape above holds the text:
   read by :mod:`lawscan.read.jsontree`.
@@ -217,9 +217,15 @@ def _text_field(data: dict, lines: dict[int, dict[str, int]]) -> tuple[str, tupl
     begins = re.compile(rf"^\s*{article}\s+\d", re.IGNORECASE | re.MULTILINE)
     found = [(value, path + (key,), lines[id(obj)][key])
              for path, obj, key, value in fields_outside_lists(data)
-             if isinstance(value, str) and begins.search(_HTML_TAG.sub("\n", value) if _is_html(value) else value)
-             and ("\n" in value or _is_html(value))]
+             if isinstance(value, str) and _holds_articles(value, begins)]
     return max(found, key=lambda f: len(f[0])) if found else None
+
+
+def _holds_articles(value: str, begins: re.Pattern) -> bool:
+    """A string of several lines, or of HTML blocks, one of which begins with an article."""
+    if _is_html(value):
+        return bool(begins.search(_HTML_TAG.sub("\n", value)))
+    return "\n" in value and bool(begins.search(value))
 
 
 def _is_html(value: str) -> bool:
