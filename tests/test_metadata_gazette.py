@@ -210,6 +210,25 @@ def test_a_drafts_revision_mark_on_a_line_of_its_own(under, title):
     assert doc.title == title
 
 
+@pytest.mark.parametrize("lines,sentence,title", [
+    (["SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA", "BỘ LUẬT TỐ TỤNG DÂN SỰ"],
+     "Luật sửa đổi, bổ sung một số điều của Bộ luật Tố tụng dân sự số 92/2015/QH13.",
+     "Luật sửa đổi, bổ sung một số điều của Bộ luật Tố tụng dân sự"),
+    (["SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI VÀ", "LUẬT NHÀ Ở"],
+     "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Nhà ở số 27/2023/QH15.",
+     "Luật sửa đổi, bổ sung một số điều của Luật Đất đai và Luật Nhà ở"),
+])
+def test_an_amended_acts_name_on_the_next_line_of_the_title(lines, sentence, title):
+    """The header's title breaks where the name of the amended act begins ("… MỘT SỐ ĐIỀU CỦA" /
+    "BỘ LUẬT TỐ TỤNG DÂN SỰ"): that line begins with a kind's name but goes on a title the line
+    before leaves unfinished, so the title is not cut to "… một số điều của"."""
+    header = "\n".join(lines)
+    doc = parse_text(f"QUỐC HỘI\nLuật số: /2026/QH16\nDỰ THẢO\nLUẬT\n{header}\n"
+                     f"Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành {sentence}\n"
+                     "Điều 1. Sửa đổi, bổ sung một số điều\n1. Sửa đổi khoản 2 Điều 3.\n")
+    assert doc.title == title and doc.doc_kind == "amending_law"
+
+
 @pytest.mark.parametrize("subject,title", [
     ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM (SỬA ĐỔI)", "Luật Ngân hàng Nhà nước Việt Nam (sửa đổi)"),
     ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "Luật Ngân hàng Nhà nước Việt Nam"),

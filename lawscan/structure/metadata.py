@@ -46,6 +46,8 @@ _AMENDED_BY_RE = re.compile(rf"\s+{_H['amended_by']}\s+{_AMENDING_LAW}"
                             rf"(?:(?:,\s+|\s+{_AND}\s+){_AMENDING_LAW}(?=[,;.]|\s+{_AND}|$))*")
 _COUNTED_ACTS_RE = re.compile(_H["counted_acts"])
 _AMENDING_SUBJECT_RE = re.compile(_H["amending_subject"])
+# a title line that leaves the title unfinished ("… MỘT SỐ ĐIỀU CỦA", "… QUẢN LÝ,")
+_UNFINISHED_RE = re.compile(rf"(?:,|\s(?:{alternation(V['titles']['unfinished'])}))\s*$")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
 _NUMBER_LEAD_RE = re.compile(r"^(?i:số)\s+\S*\d")  # "SỐ 18-L/CTN NGÀY … VỀ DẦU KHÍ"
@@ -143,14 +145,17 @@ def _upper_lines(probes: list[str], named_subject: bool = False) -> list[str]:
     the local body that enacts it: "HỘI ĐỒNG NHÂN DÂN TỈNH …"). Under a kind named by its
     subject ("LUẬT"), the first line is the subject even when it names an issuer: "LUẬT" /
     "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM (SỬA ĐỔI)". A draft's revision mark printed on a line of its own
-    under the subject ("(SỬA ĐỔI)") is the title's last line."""
+    under the subject ("(SỬA ĐỔI)") is the title's last line. A line that begins with a kind's
+    name ends the title, unless the line before leaves it unfinished: "SỬA ĐỔI, BỔ SUNG MỘT SỐ
+    ĐIỀU CỦA" / "BỘ LUẬT TỐ TỤNG DÂN SỰ" names the amended act."""
     lines = []
     for q in probes:
         if lines and " ".join(q.split()) in _REVISION_MARKS:
             lines.append(q)
             break
         issuer = _ISSUER_RE.match(q) and not (named_subject and not lines)
-        if (not q or not is_upper_title(q) or _TITLE_WORD_RE.match(q) or q.startswith("(")
+        new_title = _TITLE_WORD_RE.match(q) and not (lines and _UNFINISHED_RE.search(lines[-1]))
+        if (not q or not is_upper_title(q) or new_title or q.startswith("(")
                 or issuer or q.startswith(_PREAMBLE) or (q + " ").startswith(_ENACTING_BODIES)):
             break
         lines.append(q)
