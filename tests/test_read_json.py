@@ -179,6 +179,41 @@ def test_units_in_one_list_that_name_their_kind(tmp_path):
         read_source(str(path))
     assert err.value.code == "read.no_text"
 
+
+def test_units_under_camel_case_names(tmp_path):
+    """A portal's API spells its keys in camel case ("noiDungVanBan", "loaiDonVi", "soDieu",
+    "cacDieu"), keeps the legal bases and enacting sentence in an object of their own beside
+    the units ("phanMoDau") and repeats each article's label in its title ("tieuDe": "Điều 1.
+    Phạm vi điều chỉnh"): read as the same record in snake case is, each label once."""
+    from lawscan.pipeline import load_document
+
+    record = {"maLoi": 0, "duLieu": {
+        "tenDuThao": "Dự thảo Nghị định quy định điều kiện kinh doanh dịch vụ karaoke",
+        "phanMoDau": {"canCu": ["Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;"],
+                      "cauBanHanh": "Chính phủ ban hành Nghị định quy định điều kiện kinh doanh dịch vụ karaoke."},
+        "noiDungVanBan": [
+            {"loaiDonVi": "CHUONG", "soChuong": "I", "tenChuong": "QUY ĐỊNH CHUNG", "cacMuc": [], "cacDieu": [
+                {"loaiDonVi": "DIEU", "soDieu": 1, "tieuDe": "Điều 1. Phạm vi điều chỉnh",
+                 "noiDung": "1. Nghị định này quy định điều kiện kinh doanh.\n2. Nghị định này áp dụng với doanh nghiệp."}]},
+            {"loaiDonVi": "CHUONG", "soChuong": "II", "tenChuong": "ĐIỀU KIỆN KINH DOANH", "cacMuc": [
+                {"loaiDonVi": "MUC", "soMuc": 1, "tenMuc": "DỊCH VỤ KARAOKE", "cacDieu": [
+                    {"loaiDonVi": "DIEU", "soDieu": 2, "tenDieu": "Điều kiện về phòng hát",
+                     "noiDung": "Phòng hát có diện tích từ 20 mét vuông trở lên."}]}]}]}}
+    path = tmp_path / "nd.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines] == [
+        "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
+        "Chính phủ ban hành Nghị định quy định điều kiện kinh doanh dịch vụ karaoke.",
+        "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh",
+        "1. Nghị định này quy định điều kiện kinh doanh.", "2. Nghị định này áp dụng với doanh nghiệp.",
+        "Chương II", "ĐIỀU KIỆN KINH DOANH", "Mục 1", "DỊCH VỤ KARAOKE",
+        "Điều 2. Điều kiện về phòng hát", "Phòng hát có diện tích từ 20 mét vuông trở lên."]
+    doc = load_document(path)
+    assert (doc.title, doc.doc_kind) == ("Nghị định quy định điều kiện kinh doanh dịch vụ karaoke", "decree")
+    assert [(a.num, a.heading) for a in doc.units("article")] == [
+        ("1", "Phạm vi điều chỉnh"), ("2", "Điều kiện về phòng hát")]
+
 def test_split_record_with_its_heading_and_the_regulation_it_issues(tmp_path):
     """A legal database's split record of a decision: its "title" is the kind's name over a
     "subtitle" with the subject, and the regulation it issues sits in "attachments" in the same

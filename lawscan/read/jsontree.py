@@ -4,8 +4,9 @@
 with its units nested by kind under Vietnamese keys (``json_units.toml``: "chuong" › "muc" ›
 "dieu" › "khoan" › "diem", each with its number, title and text: "so_dieu", "tieu_de",
 "noi_dung"), or kept in one list of units that name their kind ("noi_dung": [{"loai":
-"chuong", …}]). The units may sit in nested objects (an envelope: "du_lieu", "van_ban"), never
-inside a list of records. ``lines`` maps each object of the record (by ``id``) to the line of
+"chuong", …}]). Keys are matched in any of the spellings APIs use: "so_dieu", "soDieu", "SoDieu",
+"so-dieu" (``snake``). The units may sit in nested objects (an envelope: "du_lieu", "van_ban"),
+never inside a list of records. ``lines`` maps each object of the record (by ``id``) to the line of
 each of its keys.
 
 It appends the lines of a law text to ``source.lines``, each at the line of the key that holds
@@ -21,6 +22,7 @@ list; the JSON reader's search for a full text under a name of the exporter's ow
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +31,7 @@ from lawscan.fold import fold_label
 from lawscan.model import Line, Problem, Source, unit_name
 
 KEYS_PATH = Path(__file__).with_name("json_units.toml")
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 HEADINGS = ("part", "chapter", "section")
 
 
@@ -51,19 +54,22 @@ def fields_outside_lists(data: dict, path: tuple[str, ...] = ()):
             yield from fields_outside_lists(value, path + (key,))
 
 
+def snake(key: str) -> str:
+    """A key as ``json_units.toml`` writes it: "soDieu", "SoDieu", "so-dieu", "SO_DIEU" -> "so_dieu"."""
+    return _CAMEL_HUMP.sub("_", key).replace("-", "_").lower()
+
+
 def _own_kind(unit: dict) -> str | None:
     kind_of, fields = _vocab()
-    for key in fields["kind"]:
-        if isinstance(unit.get(key), str):
-            return kind_of.get(fold_label(unit[key].strip()))
-    return None
+    found = _field(unit, fields["kind"])
+    return kind_of.get(fold_label(found[1])) if found else None
 
 
 def _unit_list_kind(key: str, value) -> tuple[bool, str | None]:
     """Whether ``value`` (under ``key``) is a list of units, and the kind its key names."""
     if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
         return False, None
-    kind = _vocab()[0].get(key)
+    kind = _vocab()[0].get(snake(key))
     return bool(kind or any(_own_kind(v) for v in value)), kind
 
 
@@ -74,8 +80,8 @@ def _texts(value) -> int:
         return sum(_texts(v) for v in value)
     if not isinstance(value, dict):
         return 0
-    own = sum(isinstance(value.get(k), str) and bool(value[k].strip())
-              for k in fields["text"] + fields["lead"])
+    own = sum(isinstance(v, str) and bool(v.strip())
+              for k, v in value.items() if snake(k) in fields["text"] + fields["lead"])
     return own + sum(_texts(v) for v in value.values() if isinstance(v, (dict, list)))
 
 
@@ -92,7 +98,7 @@ def _candidates(data: dict) -> list[tuple[tuple[str, ...], dict, list, str | Non
 def _first_dict(data: dict, keys: list[str]) -> dict | None:
     """The first object under one of ``keys``, in nested objects."""
     return next((value for _, _, key, value in fields_outside_lists(data)
-                 if isinstance(value, dict) and key in keys), None)
+                 if isinstance(value, dict) and snake(key) in keys), None)
 
 
 class _Writer:
@@ -130,7 +136,8 @@ class _Writer:
                 self.add(title[1], unit, title[0])
         elif kind == "article" and number:
             label = _labelled(kind, number[1].rstrip("."))
-            self.add(f"{label}. {title[1]}" if title else f"{label}.", unit, number[0])
+            title = title and _without_label(title[1], label)
+            self.add(f"{label}. {title}" if title else f"{label}.", unit, number[0])
         lead = _field(unit, fields["lead"])
         if lead:
             self.add(lead[1], unit, lead[0])
@@ -152,16 +159,44 @@ def _labelled(kind: str, number: str) -> str:
     return number if fold_label(number).startswith(fold_label(label)) else f"{label} {number}"
 
 
+def _without_label(title: str, label: str) -> str:
+    """An article's title without its own label, which some exports repeat in it ("tieu_de":
+    "Điều 1. Phạm vi điều chỉnh" beside "so_dieu": 1)."""
+    m = re.match(rf"{re.escape(label)}(?!\w)\s*[.:\-–]?\s*", title, re.IGNORECASE)
+    return title[m.end():] if m else title
+
+
 def _field(obj: dict, keys: list[str]) -> tuple[str, str] | None:
     """(key, value) of the first of ``keys`` that holds a non-empty string (or a number:
-    "so_dieu": 1)."""
-    for key in keys:
-        value = obj.get(key)
+    "so_dieu": 1), ``key`` as the record spells it."""
+    spelt = {snake(k): k for k in obj}
+    for name in keys:
+        key = spelt.get(name)
+        value = obj.get(key) if key is not None else None
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str) and value.strip():
             return key, value.strip()
     return None
+
+
+def _preamble(parent: dict, header: dict | None) -> list[tuple[dict, str, object]]:
+    """(object, key, value) of the legal bases and the enacting sentence (``[fields]
+    preamble``, in that order), beside the units or in an object beside them ("phan_mo_dau":
+    {"can_cu": […], "cau_ban_hanh": "…"}), never in the printed heading."""
+    names = _vocab()[1]["preamble"]
+    found: dict[str, tuple[dict, str, object]] = {}
+
+    def walk(obj: dict) -> None:
+        for key, value in obj.items():
+            name = snake(key)
+            if name in names:
+                found.setdefault(name, (obj, key, value))
+            elif isinstance(value, dict) and value is not header:
+                walk(value)
+
+    walk(parent)
+    return [found[name] for name in names if name in found]
 
 
 def read_unit_tree(data: dict, lines: dict[int, dict[str, int]], source: Source) -> bool:
@@ -174,11 +209,10 @@ def read_unit_tree(data: dict, lines: dict[int, dict[str, int]], source: Source)
     header = _first_dict(data, fields["header"])
     if header is not None:
         write.strings(header)
-    for key in fields["preamble"]:
-        value = parent.get(key)
+    for obj, key, value in _preamble(parent, header):
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str):
-                write.add(item, parent, key)
+                write.add(item, obj, key)
     for unit in units:
         write.unit(unit, kind)
     at = lines.get(id(parent), {}).get(path[-1])
