@@ -299,6 +299,20 @@ LEFT = {
         "video between 'điểm cầu' (connection points), a word the lexicon does not know: 1 of its "
         "8 articles is read as digital, so the resolution is read as articles_only; found on a "
         "blind round's first run, left",
+    "du-thao-luat-sua-doi-bo-sung-bo-luat-to-tung-dan-su-2026.md":
+        "borderline by its own label (its neighbour dedicated_chapter): an amending law whose "
+        "Điều 1 inserts a whole quoted chapter, 'Chương Xa THỰC HIỆN HOẠT ĐỘNG TỐ TỤNG DÂN SỰ TRÊN "
+        "MÔI TRƯỜNG ĐIỆN TỬ'; an inserted digital chapter makes the law dedicated_chapter, as "
+        "the labels of the drafts that insert one into the Education Law and into decrees on "
+        "transport read it, where this label, like those of the seven-law investment amendment "
+        "and the land decrees' amendment above, counts only the law's own articles; found on a "
+        "blind round's first run, left",
+    "du-thao-thong-tu-tai-lieu-du-lieu-mau-vat-dau-khi-2026.docx":
+        "borderline by its own label: a circular on petroleum documents, data and samples ('tài "
+        "liệu, dữ liệu và mẫu vật dầu khí'), whose title names the data as one of three objects; "
+        "a title that names a digital subject is read as a digital law, where the label reads "
+        "only Chương II Mục 3 on the information system as digital (the class of the personnel-"
+        "data circular above); found on a blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
