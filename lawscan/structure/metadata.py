@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from lawscan.model import Line
 from lawscan.structure import kinds
 from lawscan.structure.address_title import title_from_address, titled
-from lawscan.structure.patterns import V, alternation, is_upper_title, probe_text
+from lawscan.structure.patterns import V, alternation, is_upper_title, leaves_title_unfinished, probe_text
 
 _H = V["header"]
 # "Số: 15/2026/NĐ-CP", "Số: 05/2024/QĐ-TTg" (the g of Thủ tướng), "Luật số 102-SL/L-004", a
@@ -46,8 +46,6 @@ _AMENDED_BY_RE = re.compile(rf"\s+{_H['amended_by']}\s+{_AMENDING_LAW}"
                             rf"(?:(?:,\s+|\s+{_AND}\s+){_AMENDING_LAW}(?=[,;.]|\s+{_AND}|$))*")
 _COUNTED_ACTS_RE = re.compile(_H["counted_acts"])
 _AMENDING_SUBJECT_RE = re.compile(_H["amending_subject"])
-# a title line that leaves the title unfinished ("… MỘT SỐ ĐIỀU CỦA", "… QUẢN LÝ,")
-_UNFINISHED_RE = re.compile(rf"(?:,|\s(?:{alternation(V['titles']['unfinished'])}))\s*$")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
 _NUMBER_LEAD_RE = re.compile(r"^(?i:số)\s+\S*\d")  # "SỐ 18-L/CTN NGÀY … VỀ DẦU KHÍ"
@@ -154,7 +152,7 @@ def _upper_lines(probes: list[str], named_subject: bool = False) -> list[str]:
             lines.append(q)
             break
         issuer = _ISSUER_RE.match(q) and not (named_subject and not lines)
-        new_title = _TITLE_WORD_RE.match(q) and not (lines and _UNFINISHED_RE.search(lines[-1]))
+        new_title = _TITLE_WORD_RE.match(q) and not (lines and leaves_title_unfinished(lines[-1]))
         if (not q or not is_upper_title(q) or new_title or q.startswith("(")
                 or issuer or q.startswith(_PREAMBLE) or (q + " ").startswith(_ENACTING_BODIES)):
             break

@@ -23,8 +23,8 @@ from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, DASH_FOLLOWER_RE
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
                                         SECTION_RE, STOPLESS_PARAGRAPH_RE, SUBSECTION_RE, V,
                                         alternation, fold_label,
-                                        is_upper_title, may_be_label, num_key, probe_text,
-                                        starts_upper, strip_separator)
+                                        is_upper_title, leaves_title_unfinished, may_be_label,
+                                        num_key, probe_text, starts_upper, strip_separator)
 
 LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "paragraph": 5,
          "point": 6}
@@ -56,7 +56,6 @@ WRAPPED_TITLE = 30  # characters at least of a title line that filled its printe
 WRAPPED_SHARE = 0.8  # ... as long as the longest line before it, nearly: the title goes on
 _DATE_RE = re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)")
 _SENTENCE_END = ".;:,"
-_UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{alternation(V['titles']['unfinished'])}))$")
 
 
 def _titled_in_capitals(h: Heading) -> bool:
@@ -69,11 +68,6 @@ def _wrapped(parts: list[str]) -> bool:
     of one width goes on past a full line; its last line is short)."""
     last = len(parts[-1])
     return last >= WRAPPED_TITLE and last >= WRAPPED_SHARE * max(len(p) for p in parts)
-
-
-def _continues(title_line: str) -> bool:
-    """A title line that leaves the title unfinished ("…TỐ CÁO VÀ", "…QUẢN LÝ,")."""
-    return bool(_UNFINISHED_RE.search(title_line.rstrip()))
 
 
 @dataclass
@@ -247,7 +241,7 @@ class LineParser:
         j = i + 1
         end = i + 1
         while j < len(self.lines) and len(parts) < 8 and (
-                len(parts) < free or _continues(parts[-1]) or len(parts) >= 3 and _wrapped(parts)):
+                len(parts) < free or leaves_title_unfinished(parts[-1]) or len(parts) >= 3 and _wrapped(parts)):
             p = self.probes[j]
             if not p or self._is_furniture(p):
                 j += 1
@@ -310,7 +304,7 @@ class LineParser:
         if title:
             if not self._same_line_title_ok(title):
                 return None
-            if is_upper_title(title) and _continues(title):  # "… VỀ THỦY SẢN VÀ" / "LỰC LƯỢNG …"
+            if is_upper_title(title) and leaves_title_unfinished(title):  # "… VỀ THỦY SẢN VÀ" / "LỰC LƯỢNG …"
                 return Heading(kind, num, *self._title_after(i, [title]))
             return Heading(kind, num, title)
         if rest.strip()[:1] == ",":

@@ -157,6 +157,15 @@ def is_upper_title(text: str, threshold: float = 0.85) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= threshold
 
 
+_UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{alternation(V['titles']['unfinished'])}))$")
+
+
+def leaves_title_unfinished(title_line: str) -> bool:
+    """A title line that leaves the title unfinished ("…TỐ CÁO VÀ", "…QUẢN LÝ,", "… MỘT SỐ ĐIỀU
+    CỦA"): the next line goes on it."""
+    return bool(_UNFINISHED_RE.search(title_line.rstrip()))
+
+
 def starts_upper(text: str) -> bool:
     """Starts like a title: upper-case letter, a digit, an opening quote or parenthesis."""
     t = text.lstrip()
