@@ -339,6 +339,33 @@ def test_split_record_inside_an_envelope(tmp_path):
                                                                    ("II", "DỮ LIỆU KHU BẢO TỒN")]
 
 
+@pytest.mark.parametrize("text_key", ["noi_dung", "toanVan"])
+def test_full_text_record_in_a_list_of_one(tmp_path, text_key):
+    """A database's API answers with its records in a list even for one ("so_ban_ghi": 1,
+    "du_lieu": [{…}]): the one record's text is read, named by its place in the list; two
+    records there are still refused."""
+    text = ("CHÍNH PHỦ\nSố: /2026/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về theo dõi thi hành án hành chính\n"
+            "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định việc theo dõi.\n"
+            "Điều 2. Đối tượng áp dụng\nNghị định này áp dụng với cơ quan thi hành án.")
+    record = {"ma_van_ban": "DT.ND.2026.001873", "ten_van_ban": "Nghị định quy định về theo dõi",
+              text_key: text, "tep_dinh_kem": [{"ten_tep": "Du thao.docx"}]}
+    path = tmp_path / "nd.json"
+    path.write_text(json.dumps({"api_version": "2.4", "so_ban_ghi": 1, "du_lieu": [record]},
+                               ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines][4:] == [
+        "Điều 1. Phạm vi điều chỉnh", "Nghị định này quy định việc theo dõi.",
+        "Điều 2. Đối tượng áp dụng", "Nghị định này áp dụng với cơ quan thi hành án."]
+    assert [p.message for p in src.problems if p.code == "read.json_text_field"] == [
+        f"JSON record without 'text' or 'content': its law text is read from the field "
+        f"'du_lieu[0].{text_key}'"]
+    path.write_text(json.dumps({"so_ban_ghi": 2, "du_lieu": [record, record]}, ensure_ascii=False),
+                    encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_source(str(path))
+    assert err.value.code == "read.no_text"
+
+
 def test_split_records_in_a_list_are_still_refused(tmp_path):
     """Several split records in a list: which one is the law cannot be told."""
     path = tmp_path / "qd.json"

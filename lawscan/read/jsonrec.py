@@ -15,7 +15,8 @@ law text, so the one structure parser handles it. Three shapes are known (others
   the same shape (a regulation the decision issues, with its name lines: "title", "subtitle",
   "note") are read after its own articles; an attachment that only describes a file is left
   alone. The record may sit inside an envelope (``"content"``, ``"data"`` › ``"content"``),
-  found through nested objects, never in a list, with an info Problem naming the field.
+  found through nested objects (or a list of one), never in a list of several, with an info
+  Problem naming the field.
 * full-text records ``{"_id", "title", "text": "…\\n\\n…", "document_number", "url", …}``: one
   line per non-blank line of ``text`` (or of ``content``, where other exporters put it). A
   record that has neither but keeps the whole text in another field (an export with
@@ -23,8 +24,9 @@ law text, so the one structure parser handles it. Three shapes are known (others
   several lines in which an article begins a line ("Điều 1."), with an info Problem naming the
   field; an HTML string there (an API's "text/html" content, "<p>Điều 1. …</p>") is read as a
   page is, by the HTML reader. The string may sit in nested objects (an open-data portal's
-  envelope, ``"result"`` › ``"toan_van"`` › ``"noi_dung"``), but never in a list: there it is
-  one of several records, and which is the law cannot be told, so such a file is refused.
+  envelope, ``"result"`` › ``"toan_van"`` › ``"noi_dung"``; a database's ``"du_lieu"``: [one
+  record]), but never in a list of several: there it is one of several records, and which is
+  the law cannot be told, so such a file is refused.
 * records split into units under Vietnamese key names ("chuong" › "muc" › "dieu" › "khoan" ›
   "diem", with "so_dieu", "tieu_de", "noi_dung" …), where neither shape above holds the text:
   read by :mod:`lawscan.read.jsontree`.
@@ -42,7 +44,7 @@ from functools import lru_cache
 
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
-from lawscan.read.jsontree import fields_outside_lists, read_unit_tree
+from lawscan.read.jsontree import record_fields, read_unit_tree
 
 _TEXT_KEYS = ("text", "content")  # a full-text record's law text, the first of them that has it
 _KEY = re.compile(r'"([^"\\\n]{1,64})"\s*:')  # keys are short: bounded work per quote
@@ -181,8 +183,8 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
     if not source.lines:
         raise ReadError(path, "JSON without law text (no 'text', 'content', 'chapters' or 'articles' "
                               "with text in it, nor units under Vietnamese names ('chuong', "
-                              "'dieu'), and no field outside a list whose lines begin with an "
-                              "article)", "read.no_text")
+                              "'dieu'), and no field outside a list of several records whose "
+                              "lines begin with an article)", "read.no_text")
     return source
 
 
@@ -211,12 +213,13 @@ def _text_field(data: dict, lines: dict[int, dict[str, int]]) -> tuple[str, tupl
     string of several lines in which a line begins with an article label (of an HTML string,
     "<p>Điều 1. …</p>", a line of its text), the path of keys to it and the line of its key.
     The string may sit in nested objects (an open-data portal's envelope: "result" ›
-    "toan_van" › "noi_dung"), never inside a list, where it would be one of several records and
-    which one is the law cannot be told."""
+    "toan_van" › "noi_dung"; a list of one record: "du_lieu": [{…, "noi_dung"}]), never inside
+    a list of several, where it would be one of several records and which one is the law cannot
+    be told."""
     article = re.escape(_labels()[0]["article"])
     begins = re.compile(rf"^\s*{article}\s+\d", re.IGNORECASE | re.MULTILINE)
     found = [(value, path + (key,), lines[id(obj)][key])
-             for path, obj, key, value in fields_outside_lists(data)
+             for path, obj, key, value in record_fields(data)
              if isinstance(value, str) and _holds_articles(value, begins)]
     return max(found, key=lambda f: len(f[0])) if found else None
 
@@ -276,10 +279,10 @@ def _read_split_record(record: dict, linenos: dict, keys: _KeyLines, source: Sou
 def _read_nested_split_record(data: dict, lines: dict[int, dict[str, int]], text: str,
                               source: Source) -> None:
     """A split record inside an envelope ("content": {"header", "title", "preamble",
-    "articles", "attachments"}), found through nested objects, never in a list (one record of
-    several there): read as a split record at the top is, each line at the line of its key,
+    "articles", "attachments"}), found through nested objects (and lists of one), never in a
+    list of several: read as a split record at the top is, each line at the line of its key,
     with an info Problem naming where it was found."""
-    found = next(((path + (key,), obj, value) for path, obj, key, value in fields_outside_lists(data)
+    found = next(((path + (key,), obj, value) for path, obj, key, value in record_fields(data)
                   if isinstance(value, dict) and _has_units(value)), None)
     if found is None:
         return

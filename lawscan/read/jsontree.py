@@ -5,9 +5,9 @@ with its units nested by kind under Vietnamese keys (``json_units.toml``: "chuon
 "dieu" › "khoan" › "diem", each with its number, title and text: "so_dieu", "tieu_de",
 "noi_dung"), or kept in one list of units that name their kind ("noi_dung": [{"loai":
 "chuong", …}]). Keys are matched in any of the spellings APIs use: "so_dieu", "soDieu", "SoDieu",
-"so-dieu" (``snake``). The units may sit in nested objects (an envelope: "du_lieu", "van_ban"),
-never inside a list of records. ``lines`` maps each object of the record (by ``id``) to the line of
-each of its keys.
+"so-dieu" (``snake``). The units may sit in nested objects (an envelope: "du_lieu", "van_ban", a
+list of one record), never inside a list of several records. ``lines`` maps each object of the
+record (by ``id``) to the line of each of its keys.
 
 It appends the lines of a law text to ``source.lines``, each at the line of the key that holds
 it: the printed heading ("phan_dau"), the legal bases and enacting sentence kept beside the
@@ -16,8 +16,9 @@ words before its khoản, "1. …", "a) …"; and an info Problem naming where t
 Of several lists of units (a table of contents beside the text: "muc_luc") the one with the most
 text is read; one without any text is no law's text. Returns whether it read a list.
 
-``fields_outside_lists(data)`` walks a record's fields through nested objects, never through a
-list; the JSON reader's search for a full text under a name of the exporter's own uses it too.
+``record_fields(data)`` walks a record's fields through nested objects (and a list of one),
+never through a list of several; the JSON reader's search for a full text under a name of the
+exporter's own uses it too.
 """
 
 from __future__ import annotations
@@ -43,15 +44,24 @@ def _vocab() -> tuple[dict[str, str], dict[str, list[str]]]:
     return kind_of, data["fields"]
 
 
-def fields_outside_lists(data: dict, path: tuple[str, ...] = ()):
-    """(path, object, key, value) of every field of ``data`` and of the objects nested in it
-    through objects only, depth first in document order: never through a list, where an object
-    is one record of several and which is the law cannot be told. ``path`` leads to the
-    object."""
+def record_fields(data: dict, path: tuple[str, ...] = ()):
+    """(path, object, key, value) of every field of ``data`` and of the objects nested in it,
+    depth first in document order, through objects and through a list that holds one object
+    which is not a unit (an API's envelope: "du_lieu": [record], "so_ban_ghi": 1); never through
+    a list of several objects, each one record of several, where which is the law cannot be
+    told. ``path`` leads to the object ("du_lieu[0]" for the object in a list)."""
     for key, value in data.items():
         yield path, data, key, value
         if isinstance(value, dict):
-            yield from fields_outside_lists(value, path + (key,))
+            yield from record_fields(value, path + (key,))
+        elif _one_record(key, value):
+            yield from record_fields(value[0], path + (f"{key}[0]",))
+
+
+def _one_record(key: str, value) -> bool:
+    """A list that holds one object, not a list of units (one chapter)."""
+    return (isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict)
+            and not _unit_list_kind(key, value)[0])
 
 
 def snake(key: str) -> str:
@@ -88,7 +98,7 @@ def _texts(value) -> int:
 def _candidates(data: dict) -> list[tuple[tuple[str, ...], dict, list, str | None]]:
     """(path, parent, list, kind) of each list of units in nested objects, in document order."""
     found = []
-    for path, obj, key, value in fields_outside_lists(data):
+    for path, obj, key, value in record_fields(data):
         is_units, kind = _unit_list_kind(key, value)
         if is_units:
             found.append((path + (key,), obj, value, kind))
@@ -97,7 +107,7 @@ def _candidates(data: dict) -> list[tuple[tuple[str, ...], dict, list, str | Non
 
 def _first_dict(data: dict, keys: list[str]) -> dict | None:
     """The first object under one of ``keys``, in nested objects."""
-    return next((value for _, _, key, value in fields_outside_lists(data)
+    return next((value for _, _, key, value in record_fields(data)
                  if isinstance(value, dict) and snake(key) in keys), None)
 
 
