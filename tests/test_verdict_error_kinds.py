@@ -258,3 +258,33 @@ def test_an_amending_law_that_inserts_a_chapter(method, chapter, status, chapter
         # the rubric is read in the inserted chapter: its database and online services are there
         present = {c.element for c in verdict.coverage if c.state == "present"}
         assert {"database", "online_public_services"} <= present
+
+
+RENAMES_SECTION = """QUỐC HỘI
+LUẬT
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA BỘ LUẬT HÌNH SỰ
+Điều 1. Sửa đổi, bổ sung một số điều của Bộ luật Hình sự
+1. Sửa đổi, bổ sung khoản 2 Điều 193 như sau:
+“2. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 05 năm đến 10 năm.”
+2. Sửa đổi, bổ sung tên Mục 2 Chương XXI như sau:
+“Mục 2
+CÁC TỘI PHẠM TRONG LĨNH VỰC CÔNG NGHỆ THÔNG TIN, MẠNG VIỄN THÔNG VÀ KHÔNG GIAN MẠNG”
+3. Bổ sung Điều 288a vào sau Điều 288 như sau:
+“Điều 288a. Tội xâm phạm dữ liệu cá nhân
+1. Người nào thu thập, mua bán trái phép dữ liệu cá nhân trên không gian mạng, thì bị phạt tiền.
+2. Phạm tội bằng việc sử dụng hệ thống thông tin, mạng máy tính, thì bị phạt tù.”
+Điều 2. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
+"""
+
+
+@pytest.mark.parametrize("method", VERDICTS)
+def test_an_amending_law_that_renames_a_section(method):
+    """A quoted heading without articles only renames a section of the amended law ("Sửa đổi,
+    bổ sung tên Mục 2 Chương XXI"): the law inserts no digital section there, so it is not
+    section_only by that title; its digital instructions (an inserted article on personal
+    data) make the article they are in digital."""
+    doc = parse(RENAMES_SECTION)
+    assert doc.counts()["sections"] == 0
+    verdict = analyse_document(doc, {"verdict": method}).verdict
+    assert (verdict.status, verdict.sections, verdict.articles) == ("articles_only", [], ["1"]), verdict.reasons

@@ -609,12 +609,17 @@ def judge_units(outline: Outline, sc: DocScan, lex: Lexicon,
 
 def _inserted_containers(articles: list[Judgement], sc: DocScan, lex: Lexicon) -> dict[str, list[Judgement]]:
     """The chapters and sections in the quoted text of an amending law's judged articles, each
-    judged by its title and the roll-up of its quoted articles (see the module docstring)."""
+    judged by its title and the roll-up of its quoted articles (see the module docstring). A
+    quoted heading without articles only renames a chapter or section ("Sửa đổi tên Mục 2
+    Chương XXI như sau: “Mục 2 …”"): the law inserts no unit there, and its instruction is
+    judged with the article it is in."""
     out: dict[str, list[Judgement]] = {"section": [], "chapter": []}
     for j in articles:
         for q in (u for u in j.unit.walk() if u.kind == "quoted"):
             for u, chapter in _containers_in(q, ""):
                 arts = [a for a in u.walk() if a.kind == "article"]
+                if not arts:
+                    continue
                 num, name = _numbered(u, chapter)
                 out[u.kind].append(_container(u, num, name, arts, _quoted_articles(arts, sc, lex), sc, lex))
     return out
