@@ -417,3 +417,35 @@ def test_a_topic_beside_the_object_of_a_sub_law_title_needs_most_chapters():
     assert doc.doc_kind == "circular"
     v = analyse(doc)
     assert (v.status, v.chapters) == ("dedicated_chapter", ["III"]), v.reasons
+
+
+@pytest.mark.parametrize("subject", [
+    "Quy định về quản lý tài liệu, dữ liệu, mẫu vật và chế độ báo cáo đo đếm điện năng",
+    "Quy định chế độ báo cáo, thống kê và thông tin, dữ liệu đo đếm điện năng",
+])
+def test_data_listed_after_other_objects_of_a_sub_law_title_needs_most_chapters(subject):
+    """Data named in a circular's title as an item of a list after items that name nothing
+    digital ("tài liệu, | dữ liệu, mẫu vật", "báo cáo, thống kê và thông tin, | dữ liệu") is the
+    data of its sector beside its records: read with its chapters, as a second object is (one
+    chapter of three on the data: dedicated_chapter, not digital_law on the title alone)."""
+    from conftest import parse_text
+
+    lower = subject[0].lower() + subject[1:]
+    text = METERING.replace("Quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", subject) \
+        .replace("quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", lower)
+    doc = parse_text(text)
+    assert doc.title == f"Thông tư {lower}"
+    v = analyse(doc)
+    assert (v.status, v.chapters) == ("dedicated_chapter", ["III"]), v.reasons
+
+
+def test_verbs_sharing_a_data_object_keep_the_title_topic():
+    """Verbs sharing one object ("quản lý, vận hành và khai thác cơ sở dữ liệu") do not make
+    the data a listed item: the circular is about its database, a digital text."""
+    from conftest import parse_text
+
+    subject = "Quy định về quản lý, vận hành và khai thác dữ liệu đo đếm điện năng"
+    lower = subject[0].lower() + subject[1:]
+    text = METERING.replace("Quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", subject) \
+        .replace("quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", lower)
+    assert analyse(parse_text(text)).status == "digital_law"

@@ -180,12 +180,6 @@ LEFT = {
         "cáo' (a system, not an information system); four of its eight articles are read as "
         "digital, not most, so the decision is read as articles_only, marked for review "
         "(confidence 0.57); found on a blind round's first run, left",
-    "vbpl-nghi-quyet-27-2026-nq-hdnd-phu-tho-phi-tai-lieu-dat-dai.html":
-        "borderline by its own label: a provincial resolution on the fee for using land "
-        "information, data and records ('phí khai thác, sử dụng thông tin, dữ liệu, tài liệu đất "
-        "đai'); its title names data, a digital law topic, inside what the fee is for, so it is "
-        "read as digital_law, where its label reads one digital article (fees for access by API) "
-        "and names none as the neighbour; found on a blind round's first run, left",
     "du-thao-luat-cong-doan-2026.docx":
         "borderline by its own label: a trade-union law whose Mục 2 of Chương III, on "
         "representing workers of digital platforms, has 'NỀN TẢNG SỐ' in its title and "
@@ -263,12 +257,6 @@ LEFT = {
         "its 9 articles are read as digital (its infrastructure, data sharing, online answers and "
         "security) and the decision as articles_only, marked for review (0.62); the trained "
         "verdict reads it right; found on a blind round's first run, left",
-    "thong-tu-bqp-quan-ly-ho-so-du-lieu-nhan-su-qncn-cnvcqp-2026.pdf":
-        "borderline by its own label (its neighbour digital_law): a circular on the personnel "
-        "files and personnel data of professional servicemen, whose title names the data ('quản "
-        "lý hồ sơ, dữ liệu nhân sự') as one of its two objects; a title that names a digital "
-        "subject is read as a digital law, where the label reads only Chương III on the data as "
-        "digital; found on a blind round's first run, left",
     "nq-ubtvqh-tham-du-bieu-quyet-ky-hop-2026.json":
         "borderline by its own label: a Standing Committee resolution whose Chương IV, 'PHIÊN HỌP "
         "CÓ KẾT NỐI VỚI CÁC ĐIỂM CẦU', runs sittings linked to remote points in the Assembly's "
@@ -307,12 +295,6 @@ LEFT = {
         "transport read it, where this label, like those of the seven-law investment amendment "
         "and the land decrees' amendment above, counts only the law's own articles; found on a "
         "blind round's first run, left",
-    "du-thao-thong-tu-tai-lieu-du-lieu-mau-vat-dau-khi-2026.docx":
-        "borderline by its own label: a circular on petroleum documents, data and samples ('tài "
-        "liệu, dữ liệu và mẫu vật dầu khí'), whose title names the data as one of three objects; "
-        "a title that names a digital subject is read as a digital law, where the label reads "
-        "only Chương II Mục 3 on the information system as digital (the class of the personnel-"
-        "data circular above); found on a blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "

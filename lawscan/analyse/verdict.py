@@ -103,7 +103,7 @@ def _thing_in_title(doc: Document, defined: frozenset[str], lex: Lexicon) -> str
     if own or doc.doc_kind in ("law", "code"):
         return own
     hit = next((h for h in lex.find_folded(phrase) if h.strength == "strong"), None)
-    if hit is None or hit.start >= end or _second_object(phrase, phrase[hit.start:hit.end]):
+    if hit is None or hit.start >= end or _not_the_head(phrase, phrase[hit.start:hit.end], lex):
         return None
     return hit.term
 
@@ -188,9 +188,30 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     named = _LAW_PREFIX.sub("", title)
     topic = lex.has_topic(named)
     regulated = _regulated_object(doc)
-    if topic and regulated and _second_object(" ".join(regulated.split()), topic):
+    if topic and regulated and _not_the_head(" ".join(regulated.split()), topic, lex):
         return None
     return topic or lex.digital_object(named)
+
+
+def _not_the_head(regulated: str, term: str, lex: Lexicon) -> bool:
+    """Is ``term`` named in a sub-law text's object only beside things of its own: a second
+    object (:func:`_second_object`), or an item of a list after items that name nothing digital
+    (:func:`_listed_after`)?"""
+    return _second_object(regulated, term) or _listed_after(regulated, term, lex)
+
+
+def _listed_after(regulated: str, term: str, lex: Lexicon) -> bool:
+    """Does ``term`` first stand in ``regulated`` (both folded) at the head of an item of a list,
+    after a comma or "và", every item before it naming nothing digital ("tài liệu, | dữ liệu và
+    mẫu vật dầu khí", "báo cáo, thống kê và thông tin, | dữ liệu về khu công nghiệp": data of a
+    sector beside its records and samples, not a text about data)? Verbs sharing an object do
+    not head it ("quản lý, vận hành và khai thác trung tâm dữ liệu")."""
+    at = regulated.find(term)
+    before = regulated[:at].rstrip()
+    if at <= 0 or not (before.endswith(",") or before.endswith(" và")):
+        return False
+    return not lex.has_topic(before) and not any(
+        h.strength == "strong" or h.category in lex.title_categories for h in lex.find_folded(before))
 
 
 def _second_object(regulated: str, topic: str) -> bool:
