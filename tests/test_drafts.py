@@ -295,6 +295,18 @@ LEFT = {
         "transport read it, where this label, like those of the seven-law investment amendment "
         "and the land decrees' amendment above, counts only the law's own articles; found on a "
         "blind round's first run, left",
+    "du-thao-thong-tu-mua-ban-no-xau-2026.txt":
+        "borderline by its own label: a circular on selling bad debts (pdftotext output), whose "
+        "Mục 3 of Chương II on registering and publishing debts for sale on the bank's platform "
+        "has a title naming nothing electronic; 2 of its 5 articles are read as digital, so the "
+        "circular is read as articles_only, the neighbour its label names, marked for review "
+        "(0.76); found on a blind round's first run, left",
+    "du-thao-nghi-dinh-bao-cao-thong-ke-du-lieu-khu-cong-nghiep-khu-kinh-te-2026.pdf":
+        "borderline by its own label (its neighbour articles_only): a decree on reporting, "
+        "statistics and data of industrial parks whose Chương III sets up the sector's "
+        "information system in 3 of its 7 articles; read as digital_law on its title on the "
+        "first run, as articles_only since f89a15d (data listed after the sector's reports), "
+        "marked for review (0.74); the trained verdict reads it right; left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
@@ -364,6 +376,8 @@ TITLE_AS_PRINTED = {
     "nghi-dinh-sua-doi-nghi-dinh-ve-dang-ky-ho-kinh-doanh.docx":
         "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 289/2025/NĐ-CP ngày 14 tháng 11 "
         "năm 2025 của Chính phủ về đăng ký hộ kinh doanh",
+    "du-thao-luat-thi-dua-khen-thuong-sua-doi-2026.md":
+        "Luật Thi đua, khen thưởng",  # labelled "(sửa đổi)", printed "LUẬT / THI ĐUA, KHEN THƯỞNG"
     "thong-tu-chung-nhan-lanh-su-hop-phap-hoa-lanh-su.docx":
         "Thông tư quy định chi tiết và hướng dẫn thi hành một số điều của Nghị định số "
         "46/2026/NĐ-CP ngày 12 tháng 3 năm 2026 của Chính phủ về chứng nhận lãnh sự, hợp pháp hóa "
