@@ -339,6 +339,42 @@ def test_split_record_inside_an_envelope(tmp_path):
                                                                    ("II", "DỮ LIỆU KHU BẢO TỒN")]
 
 
+def test_units_whose_text_is_a_list_of_lines(tmp_path):
+    """A portal keeps each article's text as a list of its lines ("noiDung": ["1. …", "a) …"])
+    and its printed heading with the legal bases in an opening part ("phanMoDau"): read as the
+    text would be printed, the heading first, each line of the list a line."""
+    from lawscan.pipeline import load_document
+
+    record = {"success": True, "data": {"noiDungVanBan": {
+        "phanMoDau": {"coQuanBanHanh": "BỘ TÀI CHÍNH", "soKyHieu": "Số: /2026/TT-BTC",
+                      "tenLoaiVanBan": "THÔNG TƯ",
+                      "trichYeu": "Quy định chế độ báo cáo của quỹ tài chính nhà nước ngoài ngân sách",
+                      "canCu": ["Căn cứ Luật Ngân sách nhà nước;"],
+                      "cauBanHanh": "Bộ trưởng Bộ Tài chính ban hành Thông tư quy định chế độ báo cáo "
+                                    "của quỹ tài chính nhà nước ngoài ngân sách."},
+        "chuong": [{"soChuong": "I", "tenChuong": "QUY ĐỊNH CHUNG", "dieu": [
+            {"soDieu": 1, "tenDieu": "Phạm vi điều chỉnh",
+             "noiDung": ["1. Thông tư này quy định chế độ báo cáo của quỹ.", "2. Thông tư này không quy định về:",
+                         "a) Báo cáo thống kê;", ""]},
+            {"soDieu": 2, "tenDieu": "Đối tượng áp dụng", "noiDung": ["Thông tư này áp dụng với các quỹ."]}]}]}}}
+    path = tmp_path / "tt.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines] == [
+        "BỘ TÀI CHÍNH", "Số: /2026/TT-BTC", "THÔNG TƯ",
+        "Quy định chế độ báo cáo của quỹ tài chính nhà nước ngoài ngân sách",
+        "Căn cứ Luật Ngân sách nhà nước;",
+        "Bộ trưởng Bộ Tài chính ban hành Thông tư quy định chế độ báo cáo của quỹ tài chính nhà nước "
+        "ngoài ngân sách.",
+        "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh",
+        "1. Thông tư này quy định chế độ báo cáo của quỹ.", "2. Thông tư này không quy định về:",
+        "a) Báo cáo thống kê;", "Điều 2. Đối tượng áp dụng", "Thông tư này áp dụng với các quỹ."]
+    doc = load_document(path)
+    assert (doc.title, doc.doc_kind) == (
+        "Thông tư quy định chế độ báo cáo của quỹ tài chính nhà nước ngoài ngân sách", "circular")
+    assert [len(a.children) for a in doc.units("article")] == [2, 0]
+
+
 @pytest.mark.parametrize("text_key", ["noi_dung", "toanVan"])
 def test_full_text_record_in_a_list_of_one(tmp_path, text_key):
     """A database's API answers with its records in a list even for one ("so_ban_ghi": 1,

@@ -90,8 +90,7 @@ def _texts(value) -> int:
         return sum(_texts(v) for v in value)
     if not isinstance(value, dict):
         return 0
-    own = sum(isinstance(v, str) and bool(v.strip())
-              for k, v in value.items() if snake(k) in fields["text"] + fields["lead"])
+    own = sum(bool(_lines_of(v)) for k, v in value.items() if snake(k) in fields["text"] + fields["lead"])
     return own + sum(_texts(v) for v in value.values() if isinstance(v, (dict, list)))
 
 
@@ -148,10 +147,10 @@ class _Writer:
             label = _labelled(kind, number[1].rstrip("."))
             title = title and _without_label(title[1], label)
             self.add(f"{label}. {title}" if title else f"{label}.", unit, number[0])
-        lead = _field(unit, fields["lead"])
+        lead = _field(unit, fields["lead"], lines=True)
         if lead:
             self.add(lead[1], unit, lead[0])
-        text = _field(unit, fields["text"])
+        text = _field(unit, fields["text"], lines=True)
         if text:
             marker = {"clause": ".", "point": ")"}.get(kind or "")
             head = f"{number[1].rstrip('.)')}{marker} " if marker and number else ""
@@ -176,18 +175,27 @@ def _without_label(title: str, label: str) -> str:
     return title[m.end():] if m else title
 
 
-def _field(obj: dict, keys: list[str]) -> tuple[str, str] | None:
+def _field(obj: dict, keys: list[str], lines: bool = False) -> tuple[str, str] | None:
     """(key, value) of the first of ``keys`` that holds a non-empty string (or a number:
-    "so_dieu": 1), ``key`` as the record spells it."""
+    "so_dieu": 1; with ``lines``, a list of strings, a text's lines: "noiDung": ["1. …", "a)
+    …"]), ``key`` as the record spells it."""
     spelt = {snake(k): k for k in obj}
     for name in keys:
         key = spelt.get(name)
         value = obj.get(key) if key is not None else None
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
+        elif lines and isinstance(value, list):
+            value = "\n".join(_lines_of(value))
         if isinstance(value, str) and value.strip():
             return key, value.strip()
     return None
+
+
+def _lines_of(value) -> list[str]:
+    """The non-empty lines a text field holds: a string, or a list of strings."""
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, str) and item.strip()]
 
 
 def _preamble(parent: dict, header: dict | None) -> list[tuple[dict, str, object]]:
