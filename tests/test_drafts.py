@@ -307,6 +307,28 @@ LEFT = {
         "information system in 3 of its 7 articles; read as digital_law on its title on the "
         "first run, as articles_only since f89a15d (data listed after the sector's reports), "
         "marked for review (0.74); the trained verdict reads it right; left",
+    "du-thao-thong-tu-sang-loc-quan-ly-theo-doi-tang-huyet-ap-dai-thao-duong-2026.txt":
+        "borderline by its own label (its neighbour dedicated_chapter): a circular on screening "
+        "and following chronic patients whose Chương III, 'LẬP HỒ SƠ, QUẢN LÝ VÀ THEO DÕI NGƯỜI "
+        "BỆNH', keeps the patient records it defines as electronic: 5 of its 9 articles are read "
+        "as digital, so the chapter is; the trained verdict reads it right; found on a blind "
+        "round's first run, left",
+    "thong-tu-chung-nhan-cong-bo-hop-quy-vat-lieu-xay-dung-2026.pdf":
+        "borderline by its own label (its neighbour dedicated_chapter): a circular whose Chương "
+        "IV, 'THÔNG TIN, BÁO CÁO VÀ CƠ SỞ DỮ LIỆU VỀ CHẤT LƯỢNG …', names its database beside "
+        "reports: a digital title with two digital articles of six inside is read as a digital "
+        "chapter; found on a blind round's first run, left",
+    "du-thao-nghi-dinh-quan-ly-to-chuc-hoat-dong-the-thao-dien-tu-2026.doc":
+        "borderline by its own label (its neighbour digital_law): a decree on esports ('thể "
+        "thao điện tử'), whose title's object is closed by 'điện tử' and read as a digital "
+        "thing, so the decree is read as digital_law, where its label reads only the Mục on "
+        "tournaments held online; found on a blind round's first run, left",
+    "du-thao-thong-tu-phuong-tien-cong-nghe-ho-tro-hoc-lieu-tiep-can-2026.docx":
+        "borderline by its own label (its neighbour none): a circular on assistive technology "
+        "and accessible learning materials whose two digital articles (electronic materials, "
+        "the shared materials system) say so in the sector's words; read as none, marked for "
+        "review (0.42); the trained verdict reads it right; found on a blind round's first run, "
+        "left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
@@ -378,6 +400,9 @@ TITLE_AS_PRINTED = {
         "năm 2025 của Chính phủ về đăng ký hộ kinh doanh",
     "du-thao-luat-thi-dua-khen-thuong-sua-doi-2026.md":
         "Luật Thi đua, khen thưởng",  # labelled "(sửa đổi)", printed "LUẬT / THI ĐUA, KHEN THƯỞNG"
+    "nghi-quyet-hdnd-gia-lai-dao-tao-nghe-ket-noi-viec-lam-2026.html":
+        "Nghị quyết quy định chính sách hỗ trợ đào tạo nghề nghiệp, kết nối việc làm và hiện đại "
+        "hóa hoạt động dịch vụ việc làm trên địa bàn tỉnh Gia Lai giai đoạn 2026 - 2030",
     "thong-tu-chung-nhan-lanh-su-hop-phap-hoa-lanh-su.docx":
         "Thông tư quy định chi tiết và hướng dẫn thi hành một số điều của Nghị định số "
         "46/2026/NĐ-CP ngày 12 tháng 3 năm 2026 của Chính phủ về chứng nhận lãnh sự, hợp pháp hóa "
