@@ -224,7 +224,8 @@ def test_an_amended_acts_name_on_the_next_line_of_the_title(lines, sentence, tit
     before leaves unfinished, so the title is not cut to "… một số điều của"."""
     header = "\n".join(lines)
     doc = parse_text(f"QUỐC HỘI\nLuật số: /2026/QH16\nDỰ THẢO\nLUẬT\n{header}\n"
-                     f"Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành {sentence}\n"
+                     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+                     f"Quốc hội ban hành {sentence}\n"
                      "Điều 1. Sửa đổi, bổ sung một số điều\n1. Sửa đổi khoản 2 Điều 3.\n")
     assert doc.title == title and doc.doc_kind == "amending_law"
 

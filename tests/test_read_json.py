@@ -190,11 +190,13 @@ def test_units_under_camel_case_names(tmp_path):
     record = {"maLoi": 0, "duLieu": {
         "tenDuThao": "Dự thảo Nghị định quy định điều kiện kinh doanh dịch vụ karaoke",
         "phanMoDau": {"canCu": ["Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;"],
-                      "cauBanHanh": "Chính phủ ban hành Nghị định quy định điều kiện kinh doanh dịch vụ karaoke."},
+                      "cauBanHanh": "Chính phủ ban hành Nghị định quy định điều kiện kinh doanh "
+                                    "dịch vụ karaoke."},
         "noiDungVanBan": [
             {"loaiDonVi": "CHUONG", "soChuong": "I", "tenChuong": "QUY ĐỊNH CHUNG", "cacMuc": [], "cacDieu": [
                 {"loaiDonVi": "DIEU", "soDieu": 1, "tieuDe": "Điều 1. Phạm vi điều chỉnh",
-                 "noiDung": "1. Nghị định này quy định điều kiện kinh doanh.\n2. Nghị định này áp dụng với doanh nghiệp."}]},
+                 "noiDung": "1. Nghị định này quy định điều kiện kinh doanh.\n"
+                            "2. Nghị định này áp dụng với doanh nghiệp."}]},
             {"loaiDonVi": "CHUONG", "soChuong": "II", "tenChuong": "ĐIỀU KIỆN KINH DOANH", "cacMuc": [
                 {"loaiDonVi": "MUC", "soMuc": 1, "tenMuc": "DỊCH VỤ KARAOKE", "cacDieu": [
                     {"loaiDonVi": "DIEU", "soDieu": 2, "tenDieu": "Điều kiện về phòng hát",
@@ -354,9 +356,10 @@ def test_units_whose_text_is_a_list_of_lines(tmp_path):
                                     "của quỹ tài chính nhà nước ngoài ngân sách."},
         "chuong": [{"soChuong": "I", "tenChuong": "QUY ĐỊNH CHUNG", "dieu": [
             {"soDieu": 1, "tenDieu": "Phạm vi điều chỉnh",
-             "noiDung": ["1. Thông tư này quy định chế độ báo cáo của quỹ.", "2. Thông tư này không quy định về:",
-                         "a) Báo cáo thống kê;", ""]},
-            {"soDieu": 2, "tenDieu": "Đối tượng áp dụng", "noiDung": ["Thông tư này áp dụng với các quỹ."]}]}]}}}
+             "noiDung": ["1. Thông tư này quy định chế độ báo cáo của quỹ.",
+                         "2. Thông tư này không quy định về:", "a) Báo cáo thống kê;", ""]},
+            {"soDieu": 2, "tenDieu": "Đối tượng áp dụng",
+             "noiDung": ["Thông tư này áp dụng với các quỹ."]}]}]}}}
     path = tmp_path / "tt.json"
     path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     src = normalise(read_source(str(path)))

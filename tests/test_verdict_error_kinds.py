@@ -287,4 +287,5 @@ def test_an_amending_law_that_renames_a_section(method):
     doc = parse(RENAMES_SECTION)
     assert doc.counts()["sections"] == 0
     verdict = analyse_document(doc, {"verdict": method}).verdict
-    assert (verdict.status, verdict.sections, verdict.articles) == ("articles_only", [], ["1"]), verdict.reasons
+    assert (verdict.status, verdict.sections, verdict.articles) == ("articles_only", [], ["1"]), \
+        verdict.reasons

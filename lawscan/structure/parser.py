@@ -241,7 +241,8 @@ class LineParser:
         j = i + 1
         end = i + 1
         while j < len(self.lines) and len(parts) < 8 and (
-                len(parts) < free or leaves_title_unfinished(parts[-1]) or len(parts) >= 3 and _wrapped(parts)):
+                len(parts) < free or leaves_title_unfinished(parts[-1])
+                or len(parts) >= 3 and _wrapped(parts)):
             p = self.probes[j]
             if not p or self._is_furniture(p):
                 j += 1
