@@ -341,6 +341,35 @@ def test_split_record_inside_an_envelope(tmp_path):
                                                                    ("II", "DỮ LIỆU KHU BẢO TỒN")]
 
 
+def test_units_with_their_printed_heading_as_one_text(tmp_path):
+    """A database keeps the printed heading of a split record as one text of several lines
+    ("phan_dau": "BỘ TÀI CHÍNH\\nSố: …\\nTHÔNG TƯ\\n…\\nCăn cứ …"): its lines come first, at the
+    line of its key, and give the title."""
+    from lawscan.pipeline import load_document
+
+    heading = ("BỘ TÀI CHÍNH\nSố: /2026/TT-BTC\nDỰ THẢO\n\nTHÔNG TƯ\n"
+               "Hướng dẫn lập, quản lý và lưu trữ hồ sơ kiểm toán nội bộ\n\n"
+               "Căn cứ Luật Kế toán số 88/2015/QH13;\n"
+               "Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn lập, quản lý và lưu trữ hồ sơ "
+               "kiểm toán nội bộ.")
+    record = {"data": {"ten_van_ban": "Dự thảo Thông tư", "noi_dung": {"phan_dau": heading, "chuong": [
+        {"loai": "chuong", "so": "I", "ten": "QUY ĐỊNH CHUNG", "dieu": [
+            {"so_dieu": 1, "tieu_de": "Phạm vi điều chỉnh",
+             "noi_dung": "Thông tư này hướng dẫn hồ sơ kiểm toán."}]}],
+        "phan_ket": "Nơi nhận:\n- Như Điều 3;"}}}
+    path = tmp_path / "tt.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines][:4] == ["BỘ TÀI CHÍNH", "Số: /2026/TT-BTC", "DỰ THẢO", "THÔNG TƯ"]
+    key_line = next(i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                    if '"phan_dau"' in ln)
+    assert src.lines[0].lineno == key_line
+    doc = load_document(path)
+    assert (doc.title, doc.doc_kind, doc.is_draft) == (
+        "Thông tư hướng dẫn lập, quản lý và lưu trữ hồ sơ kiểm toán nội bộ", "circular", True)
+    assert [a.num for a in doc.units("article")] == ["1"]
+
+
 def test_units_whose_text_is_a_list_of_lines(tmp_path):
     """A portal keeps each article's text as a list of its lines ("noiDung": ["1. …", "a) …"])
     and its printed heading with the legal bases in an opening part ("phanMoDau"): read as the

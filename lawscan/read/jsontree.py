@@ -104,10 +104,13 @@ def _candidates(data: dict) -> list[tuple[tuple[str, ...], dict, list, str | Non
     return found
 
 
-def _first_dict(data: dict, keys: list[str]) -> dict | None:
-    """The first object under one of ``keys``, in nested objects."""
-    return next((value for _, _, key, value in record_fields(data)
-                 if isinstance(value, dict) and snake(key) in keys), None)
+def _header(data: dict, keys: list[str]) -> tuple[dict, str, dict | str] | None:
+    """(object, key, value) of the printed heading: the first object, or string of text, under
+    one of ``keys``, in nested objects ("phan_dau": {"co_quan": …} or "phan_dau": "BỘ TÀI
+    CHÍNH\nSố: …\nTHÔNG TƯ\n…")."""
+    return next(((obj, key, value) for _, obj, key, value in record_fields(data)
+                 if snake(key) in keys and (isinstance(value, dict) or isinstance(value, str)
+                                            and value.strip())), None)
 
 
 class _Writer:
@@ -121,6 +124,13 @@ class _Writer:
         for part in text.splitlines():
             if part.strip():
                 self.source.lines.append(Line(text=part.strip(), lineno=lineno, raw=part))
+
+    def heading(self, obj: dict, key: str, value: dict | str) -> None:
+        """The printed heading: an object's strings, or a text's lines."""
+        if isinstance(value, dict):
+            self.strings(value)
+        else:
+            self.add(value, obj, key)
 
     def strings(self, obj: dict) -> None:
         """Every string of ``obj`` (and of its lists and objects), in order: a printed heading."""
@@ -198,7 +208,7 @@ def _lines_of(value) -> list[str]:
     return [item for item in items if isinstance(item, str) and item.strip()]
 
 
-def _preamble(parent: dict, header: dict | None) -> list[tuple[dict, str, object]]:
+def _preamble(parent: dict, header: dict | str | None) -> list[tuple[dict, str, object]]:
     """(object, key, value) of the legal bases and the enacting sentence (``[fields]
     preamble``, in that order), beside the units or in an object beside them ("phan_mo_dau":
     {"can_cu": […], "cau_ban_hanh": "…"}), never in the printed heading."""
@@ -224,10 +234,10 @@ def read_unit_tree(data: dict, lines: dict[int, dict[str, int]], source: Source)
     path, parent, units, kind = max(scored, key=lambda sc: sc[0])[1]
     _, fields = _vocab()
     write = _Writer(lines, source)
-    header = _first_dict(data, fields["header"])
-    if header is not None:
-        write.strings(header)
-    for obj, key, value in _preamble(parent, header):
+    heading = _header(data, fields["header"])
+    if heading is not None:
+        write.heading(*heading)
+    for obj, key, value in _preamble(parent, heading[2] if heading else None):
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str):
                 write.add(item, obj, key)
