@@ -329,6 +329,19 @@ LEFT = {
         "the shared materials system) say so in the sector's words; read as none, marked for "
         "review (0.42); the trained verdict reads it right; found on a blind round's first run, "
         "left",
+    "quyet-dinh-giam-sat-trat-tu-xay-dung-camera-thiet-bi-bay-2026.doc":
+        "borderline by its own label (its neighbour dedicated_chapter): a provincial decision on "
+        "watching construction order by camera, drone and a shared map, whose chapters say their "
+        "systems in the sector's words ('GIÁM SÁT BẰNG HỆ THỐNG CAMERA', 'BẢN ĐỒ TRẬT TỰ XÂY DỰNG "
+        "DÙNG CHUNG'): 4 of its 33 articles are read as digital and no chapter, so the decision "
+        "is read as articles_only, where its label reads a digital law; found on a blind round's "
+        "first run, left",
+    "thong-tu-quan-trac-bui-khi-thai-tu-dong-lien-tuc-va-truyen-du-lieu-2026.html":
+        "borderline by its own label: a circular on continuous emission monitoring 'và kết nối, "
+        "truyền, quản lý dữ liệu quan trắc', whose title names the data after a first object "
+        "split by a comma ('tự động, liên tục'), so the data is not read as a second object and "
+        "the circular is read as digital_law, where its label reads Chương III on transmission "
+        "as the digital chapter; found on a blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
