@@ -342,6 +342,22 @@ LEFT = {
         "split by a comma ('tự động, liên tục'), so the data is not read as a second object and "
         "the circular is read as digital_law, where its label reads Chương III on transmission "
         "as the digital chapter; found on a blind round's first run, left",
+    "du-thao-thong-tu-danh-dau-truy-xuat-chai-lpg-2026.json":
+        "borderline by its own label (its neighbour articles_only): an LPG-cylinder circular "
+        "whose Mục 2 of Chương II runs traceability through the ministry's system beside paper "
+        "logbooks and a physical recall; 1 of its 6 articles is read as digital, so the circular "
+        "is read as articles_only; found on a blind round's first run, left",
+    "du-thao-quyet-dinh-to-tiet-kiem-va-vay-von-diem-giao-dich-xa-2026.txt":
+        "borderline by its own label (its neighbour none): a decision whose one digital article, "
+        "'Sổ sách, chứng từ và cập nhật thông tin hoạt động của Tổ', keeps the books in the "
+        "bank's app in the sector's words; read as none, marked for review (0.35); found on a "
+        "blind round's first run, left",
+    "nghi-dinh-kiem-soat-hang-hoa-kho-hang-buu-chinh-chuyen-phat-2026.docx":
+        "borderline by its own label (its neighbour articles_only): a decree whose Mục 2 of "
+        "Chương II on keeping and handing over waybill data allows paper beside electronic "
+        "records; 2 of its 4 articles are read as digital, not most, so the decree is read as "
+        "articles_only, marked for review (0.66); the trained verdict reads it right; found on "
+        "a blind round's first run, left",
     "du-thao-luat-thong-ke-sua-doi.txt":
         "the status is right; Chương II 'HỆ THỐNG THÔNG TIN THỐNG KÊ NHÀ NƯỚC' (the body of "
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
