@@ -151,14 +151,19 @@ def sniff_text(text: str, suffix: str) -> str:
             return "akn"
         if root and root.lower() == "html":
             return "html"
-        if _HTML_TAG.search(head[:65536]):
+        if holds_html(head[:65536]):
             return "html"
         return "xml"
-    if suffix in (".html", ".htm", ".xhtml", ".aspx", ".vbpl") and _HTML_TAG.search(head[:65536]):
+    if suffix in (".html", ".htm", ".xhtml", ".aspx", ".vbpl") and holds_html(head[:65536]):
         return "html"
     if suffix in (".md", ".markdown") or len(_MD_HEADING.findall(text[:200_000])) >= 3:
         return "md"
     return "txt"
+
+
+def holds_html(text: str) -> bool:
+    """Does ``text`` hold HTML markup (a tag of a page's elements: "<p>", "<div class=…>")?"""
+    return bool(_HTML_TAG.search(text))
 
 
 def html_flavour(text: str) -> str:

@@ -44,11 +44,11 @@ from functools import lru_cache
 
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
+from lawscan.read.detect import holds_html, html_flavour
 from lawscan.read.jsontree import record_fields, read_unit_tree
 
 _TEXT_KEYS = ("text", "content")  # a full-text record's law text, the first of them that has it
 _KEY = re.compile(r'"([^"\\\n]{1,64})"\s*:')  # keys are short: bounded work per quote
-_HTML_BLOCK = re.compile(r"<(?:p|div|br|table|h[1-6])\b", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]{0,2000}>")
 _CHAPTER_NUM = re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?\.?$", re.IGNORECASE)
 META_KEYS = {
@@ -233,7 +233,7 @@ def _holds_articles(value: str, begins: re.Pattern) -> bool:
 
 def _is_html(value: str) -> bool:
     """A string that holds HTML markup (an API's "text/html" content: "<p>Điều 1. …</p>")."""
-    return bool(_HTML_BLOCK.search(value[:5000]))
+    return holds_html(value[:5000])
 
 
 def _read_text_field(data: dict, lines: dict[int, dict[str, int]], source: Source, limits: dict) -> None:
@@ -255,7 +255,6 @@ def _read_text_field(data: dict, lines: dict[int, dict[str, int]], source: Sourc
 def _read_html_field(value: str, lineno: int, source: Source, limits: dict) -> None:
     """HTML kept in a string of the record: read as a page is (one line per block, tables row
     by row), each line at the line of the string's key."""
-    from lawscan.read.detect import html_flavour
     from lawscan.read.html import read_html
 
     page = read_html(source.path, value, html_flavour(value), None, limits)

@@ -59,7 +59,8 @@ def record_fields(data: dict, path: tuple[str, ...] = ()):
 
 
 def _one_record(key: str, value) -> bool:
-    """A list that holds one object, not a list of units (one chapter)."""
+    """A list that holds one object which is not a unit (a chapter list of one chapter is not
+    a record)."""
     return (isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict)
             and not _unit_list_kind(key, value)[0])
 
