@@ -363,6 +363,18 @@ LEFT = {
         "official statistics, as in the Statistics Law 89/2015/QH13, whose same chapter the "
         "team's article labels mark borderline) is read as a digital chapter by its title, beside "
         "the labelled Chương VI; found on a blind round's first run, left",
+    "du-thao-nghi-dinh-chi-tra-uu-dai-nguoi-co-cong-2026.txt":
+        "borderline by its own label (its neighbour articles_only): a decree whose Mục 3 of "
+        "Chương II, 'CHI TRẢ KHÔNG DÙNG TIỀN MẶT VÀ XÁC THỰC NGƯỜI HƯỞNG', opens with a plain bank "
+        "transfer; 2 of its 4 articles are read as digital, not most, so the decree is read as "
+        "articles_only, marked for review (0.74); the trained verdict reads it right; found on a "
+        "blind round's first run, left",
+    "du-thao-nghi-dinh-giam-dinh-kinh-doanh-tac-pham-my-thuat-nhiep-anh-2026.html":
+        "borderline by its own label (its neighbour articles_only): a decree whose Chương IV "
+        "'HỒ SƠ, DỮ LIỆU VÀ TRUY XUẤT NGUỒN GỐC TÁC PHẨM' keeps paper provenance and appraisal "
+        "files beside the database; 2 of its 5 articles are read as digital, so the decree is "
+        "read as articles_only, marked for review (0.61); the trained verdict reads it right; "
+        "found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
