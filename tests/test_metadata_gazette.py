@@ -217,6 +217,10 @@ def test_a_drafts_revision_mark_on_a_line_of_its_own(under, title):
     (["SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI VÀ", "LUẬT NHÀ Ở"],
      "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Nhà ở số 27/2023/QH15.",
      "Luật sửa đổi, bổ sung một số điều của Luật Đất đai và Luật Nhà ở"),
+    # "CÁC" leaves a title unfinished as it leaves a wrapped sentence (the one list of such words)
+    (["SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA CÁC", "LUẬT VỀ ĐẦU TƯ, KINH DOANH"],
+     "Luật sửa đổi, bổ sung một số điều của các luật về đầu tư, kinh doanh.",
+     "Luật sửa đổi, bổ sung một số điều của các luật về đầu tư, kinh doanh"),
 ])
 def test_an_amended_acts_name_on_the_next_line_of_the_title(lines, sentence, title):
     """The header's title breaks where the name of the amended act begins ("… MỘT SỐ ĐIỀU CỦA" /

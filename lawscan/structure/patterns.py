@@ -157,13 +157,21 @@ def is_upper_title(text: str, threshold: float = 0.85) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= threshold
 
 
-_UNFINISHED_RE = re.compile(rf"(?:[,;]|\s(?:{alternation(V['titles']['unfinished'])}))$")
+@lru_cache(maxsize=1)
+def _unfinished_re() -> re.Pattern:
+    """A title line's end that leaves it unfinished: a comma, a semicolon, or a word a heading
+    does not end on, in capitals (the one list of them, ``unfinished_words`` of the read
+    stage's ``vietnamese.json``, which the wrap joiner uses too)."""
+    from lawscan.read.encoding import vietnamese
+
+    words = [w.upper() for w in vietnamese()["unfinished_words"]]
+    return re.compile(rf"(?:[,;]|\s(?:{alternation(words)}))$")
 
 
 def leaves_title_unfinished(title_line: str) -> bool:
     """A title line that leaves the title unfinished ("…TỐ CÁO VÀ", "…QUẢN LÝ,", "… MỘT SỐ ĐIỀU
     CỦA"): the next line goes on it."""
-    return bool(_UNFINISHED_RE.search(title_line.rstrip()))
+    return bool(_unfinished_re().search(title_line.rstrip()))
 
 
 def starts_upper(text: str) -> bool:
