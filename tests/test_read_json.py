@@ -216,6 +216,35 @@ def test_units_under_camel_case_names(tmp_path):
     assert [(a.num, a.heading) for a in doc.units("article")] == [
         ("1", "Phạm vi điều chỉnh"), ("2", "Điều kiện về phòng hát")]
 
+def test_a_units_label_in_one_title_field_and_its_title_in_another(tmp_path):
+    """An export that prints each unit's label in one field ("tieuDe": "Chương I", "Điều 1.")
+    beside the title's own field ("tenChuong", "tenDieu") gives each label once and the titles
+    from the field that says more than the label, not a second "Chương I" with no title."""
+    from lawscan.pipeline import load_document
+
+    record = {"data": {"noiDung": {"chuong": [
+        {"loaiDonVi": "CHUONG", "soChuong": "I", "tieuDe": "Chương I", "tenChuong": "QUY ĐỊNH CHUNG",
+         "dieu": [{"loaiDonVi": "DIEU", "soDieu": 1, "tieuDe": "Điều 1.", "tenDieu": "Phạm vi điều chỉnh",
+                   "khoan": [{"soKhoan": 1, "noiDung": "Nghị định này quy định về xe taxi."},
+                             {"soKhoan": 2, "noiDung": "Nghị định này áp dụng với đơn vị vận tải."}]}]},
+        {"loaiDonVi": "CHUONG", "soChuong": "II", "tieuDe": "CHƯƠNG II. ĐIỀU KIỆN KINH DOANH",
+         "dieu": [{"loaiDonVi": "DIEU", "soDieu": 2, "tieuDe": "Điều 2.", "tenDieu": "Phần mềm tính tiền",
+                   "noiDung": "Phần mềm tính tiền phải được kết nối với cơ sở dữ liệu."}]}]}}}
+    path = tmp_path / "nd.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = normalise(read_source(str(path)))
+    assert [ln.text for ln in src.lines] == [
+        "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh",
+        "1. Nghị định này quy định về xe taxi.", "2. Nghị định này áp dụng với đơn vị vận tải.",
+        "Chương II", "ĐIỀU KIỆN KINH DOANH", "Điều 2. Phần mềm tính tiền",
+        "Phần mềm tính tiền phải được kết nối với cơ sở dữ liệu."]
+    doc = load_document(path)
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [
+        ("I", "QUY ĐỊNH CHUNG"), ("II", "ĐIỀU KIỆN KINH DOANH")]
+    assert [(a.num, a.heading) for a in doc.units("article")] == [
+        ("1", "Phạm vi điều chỉnh"), ("2", "Phần mềm tính tiền")]
+
+
 def test_split_record_with_its_heading_and_the_regulation_it_issues(tmp_path):
     """A legal database's split record of a decision: its "title" is the kind's name over a
     "subtitle" with the subject, and the regulation it issues sits in "attachments" in the same

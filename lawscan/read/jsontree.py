@@ -149,15 +149,16 @@ class _Writer:
         fields = _vocab()[1]
         kind = kind or _own_kind(unit)
         number = _field(unit, fields["number"])
-        title = _field(unit, fields["title"])
         if kind in HEADINGS and number:
-            self.add(_labelled(kind, number[1]), unit, number[0])
+            label = _labelled(kind, number[1])
+            self.add(label, unit, number[0])
+            title = _title(unit, label)
             if title:
                 self.add(title[1], unit, title[0])
         elif kind == "article" and number:
             label = _labelled(kind, number[1].rstrip("."))
-            title = title and _without_label(title[1], label)
-            self.add(f"{label}. {title}" if title else f"{label}.", unit, number[0])
+            title = _title(unit, label)
+            self.add(f"{label}. {title[1]}" if title else f"{label}.", unit, number[0])
         lead = _field(unit, fields["lead"], lines=True)
         if lead:
             self.add(lead[1], unit, lead[0])
@@ -179,8 +180,20 @@ def _labelled(kind: str, number: str) -> str:
     return number if fold_label(number).startswith(fold_label(label)) else f"{label} {number}"
 
 
+def _title(unit: dict, label: str) -> tuple[str, str] | None:
+    """(key, title) of the first of a unit's title fields that says more than the unit's label
+    ("Chương I"), without that label: some exports repeat the label in one field beside the
+    title's own ("tieuDe": "Chương I", "tenChuong": "QUY ĐỊNH CHUNG"; "tieuDe": "Điều 1.",
+    "tenDieu": "Phạm vi điều chỉnh") or before the title in it ("Điều 1. Phạm vi điều chỉnh")."""
+    for name in _vocab()[1]["title"]:
+        found = _field(unit, [name])
+        if found and (title := _without_label(found[1], label)):
+            return found[0], title
+    return None
+
+
 def _without_label(title: str, label: str) -> str:
-    """An article's title without its own label, which some exports repeat in it ("tieu_de":
+    """A unit's title without its own label, which some exports repeat in it ("tieu_de":
     "Điều 1. Phạm vi điều chỉnh" beside "so_dieu": 1)."""
     m = re.match(rf"{re.escape(label)}(?!\w)\s*[.:\-–]?\s*", title, re.IGNORECASE)
     return title[m.end():] if m else title
