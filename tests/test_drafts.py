@@ -375,6 +375,22 @@ LEFT = {
         "files beside the database; 2 of its 5 articles are read as digital, so the decree is "
         "read as articles_only, marked for review (0.61); the trained verdict reads it right; "
         "found on a blind round's first run, left",
+    "quyet-dinh-ubnd-ca-mau-quan-ly-vung-dat-ngap-nuoc-2026.md":
+        "borderline by its own label (its neighbour none): a provincial decision whose one "
+        "digital article, 'Cập nhật, quản lý và chia sẻ thông tin, dữ liệu về đất ngập nước', "
+        "names 'thông tin, dữ liệu', which alone is no digital term (the scientific data of a "
+        "sector), in its title; read as none, marked for review (0.35); the trained verdict "
+        "reads it right; found on a blind round's first run, left",
+    "du-thao-luat-cong-nghiep-dong-tau-2026.md":
+        "borderline by its own label (its neighbour dedicated_chapter): Chương VI 'KHOA HỌC, "
+        "CÔNG NGHỆ VÀ CHUYỂN ĐỔI SỐ TRONG CÔNG NGHIỆP ĐÓNG TÀU' holds a research Mục and a "
+        "digital Mục; its title is read as digital (items of two syllables without a digital "
+        "term do not count), as the corpus's hand labels read such chapters (the Law on "
+        "Surveying and Mapping's Chương VI in two Mục: dedicated_chapter). Requiring most of "
+        "the Mục of a chapter with a mixed title to be digital was measured: it reads this "
+        "draft and two others right but a draft and three corpus laws whose labels read such "
+        "a chapter as digital wrong, so it was not taken; found on a blind round's first run, "
+        "left",
 }
 
 # drafts whose structure is not read as written, and why (left)
