@@ -391,6 +391,12 @@ LEFT = {
         "draft and two others right but a draft and three corpus laws whose labels read such "
         "a chapter as digital wrong, so it was not taken; found on a blind round's first run, "
         "left",
+    "thong-tu-bao-cao-cung-cap-thong-tin-quy-huu-tri-bo-sung-tu-nguyen-2026.txt":
+        "borderline by its own label (its neighbour articles_only): a circular whose Mục 3 of "
+        "Chương II, 'GỬI, NHẬN BÁO CÁO', names nothing electronic and ends with an article on "
+        "checking the figures; 2 of its 5 articles are read as digital, not most, so the "
+        "circular is read as articles_only with both verdicts, marked for review (0.70); found "
+        "on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
