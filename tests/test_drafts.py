@@ -416,6 +416,20 @@ LEFT = {
         "are read as digital, not most, so the decree is read as articles_only, marked for "
         "review (0.53); the trained verdict reads it right; found on a blind round's first run, "
         "left",
+    "du-thao-nghi-dinh-thue-tieu-thu-dac-biet-ca-si-no-dat-cuoc-2026.md":
+        "borderline by its own label (its neighbour articles_only): a decree whose Mục 2 of "
+        "Chương III, 'KẾT NỐI, TRUYỀN DỮ LIỆU DOANH THU VÀ GIÁM SÁT TỪ XA', names no term the "
+        "lexicon holds strong ('truyền dữ liệu' was measured as one: it turns SCADA data links of "
+        "power-grid circulars, labelled not digital, into digital articles, so it was not taken); "
+        "2 of its 5 articles are read as digital, so the decree is read as articles_only, marked "
+        "for review (0.75); the trained verdict reads it right; found on a blind round's first "
+        "run, left",
+    "du-thao-nghi-dinh-du-thuyen-ben-du-thuyen-du-lich-2026.html":
+        "borderline by its own label (its neighbour articles_only): a decree whose Chương V "
+        "'QUẢN LÝ THÔNG TIN, KHAI BÁO VÀ GIÁM SÁT HÀNH TRÌNH' runs passenger declarations and "
+        "voyage tracking in the sector's words; 1 of its 5 articles is read as digital, so the "
+        "decree is read as articles_only with both verdicts, marked for review (0.85); found on "
+        "a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
