@@ -78,6 +78,28 @@ def test_vietnamese_akn_kind_from_its_subtype_or_title(tmp_path, subtype, title,
     assert normalise(read_source(str(path))).document.doc_kind == kind
 
 
+@pytest.mark.parametrize("doc_type, title, expected", [
+    ("NGHỊ ĐỊNH", "Quy định về thu hồi, tái chế pin, ắc quy thải bỏ",
+     "Nghị định quy định về thu hồi, tái chế pin, ắc quy thải bỏ"),
+    ("LUẬT", "AN NINH DỮ LIỆU", "Luật An ninh dữ liệu"),
+    ("THÔNG TƯ LIÊN TỊCH", "Quy định việc trao đổi dữ liệu",
+     "Thông tư liên tịch quy định việc trao đổi dữ liệu"),
+    ("LUẬT", "Luật Đất đai", "Luật Đất đai"),
+    ("DISEGNO DI LEGGE", "Norme in materia di dati", "Norme in materia di dati"),
+])
+def test_a_title_whose_kind_is_printed_apart(tmp_path, doc_type, title, expected):
+    """A long title printed as "<docType>NGHỊ ĐỊNH</docType> <docTitle>Quy định về …</docTitle>",
+    with no title alias, names the text with its kind in front, as its header does; a title
+    that begins with its kind, or a kind that is not a Vietnamese act's, is left as it is."""
+    xml = (READ / "akn3.xml").read_text(encoding="utf-8")
+    xml = xml.replace('<FRBRcountry value="xx"/>', '<FRBRcountry value="vn"/>').replace(
+        "<p><shortTitle>Digital Records Act 2020</shortTitle></p>",
+        f"<longTitle><p><docType>{doc_type}</docType> <docTitle>{title}</docTitle></p></longTitle>")
+    path = tmp_path / "vn.xml"
+    path.write_text(xml, encoding="utf-8")
+    assert normalise(read_source(str(path))).document.title == expected
+
+
 def test_akn_recognised_by_content(tmp_path):
     path = tmp_path / "act.txt"
     path.write_bytes((READ / "akn3.xml").read_bytes())

@@ -245,6 +245,40 @@ def test_a_units_label_in_one_title_field_and_its_title_in_another(tmp_path):
         ("1", "Phạm vi điều chỉnh"), ("2", "Phần mềm tính tiền")]
 
 
+def test_the_identifiers_under_vietnamese_names_name_the_record(tmp_path):
+    """A draft-consultation portal's answer keeps the text's identifiers under the names of a
+    Vietnamese document's parts ("trichYeu", "loaiVanBan", "soKyHieu", "ngayBanHanh") in its
+    "data" envelope, beside units whose heading it does not print; a related document's own
+    "trichYeu" in a list of several names nothing, nor a replaced decree's in a list of one. The
+    record is named by them."""
+    from lawscan.pipeline import load_document
+
+    record = {"status": 200, "data": {
+        "trichYeu": "Nghị định quy định về tổ chức và hoạt động của Sở giao dịch chứng khoán",
+        "loaiVanBan": "Nghị định", "soKyHieu": "18/2026/NĐ-CP", "ngayBanHanh": "2026-03-18",
+        "donVi": [{"loaiDonVi": "CHUONG", "kyHieu": "Chương I", "tieuDe": "QUY ĐỊNH CHUNG",
+                   "dieu": [{"soDieu": 1, "tieuDe": "Phạm vi điều chỉnh",
+                             "noiDung": "Nghị định này quy định về Sở giao dịch chứng khoán."},
+                            {"soDieu": 2, "tieuDe": "Hệ thống giao dịch",
+                             "noiDung": "Hệ thống giao dịch được kết nối trực tuyến."}]}],
+        "vanBanLienQuan": [{"soKyHieu": "54/2019/QH14", "trichYeu": "Luật Chứng khoán"},
+                           {"soKyHieu": "59/2020/QH14", "trichYeu": "Luật Doanh nghiệp"}]}}
+    draft = json.loads(json.dumps(record))
+    draft["data"].update(soKyHieu="", ngayBanHanh=None, vanBanThayThe=[
+        {"soKyHieu": "71/2016/NĐ-CP", "ngayBanHanh": "2016-07-01", "trichYeu": "Nghị định cũ"}])
+    path = tmp_path / "nd.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == "Nghị định quy định về tổ chức và hoạt động của Sở giao dịch chứng khoán"
+    assert (doc.doc_kind, doc.number, doc.date) == ("decree", "18/2026/NĐ-CP", "2026-03-18")
+    assert [a.num for a in doc.units("article")] == ["1", "2"]
+    # a draft's blank number and date are its own: not those of the decree it replaces
+    path.write_text(json.dumps(draft, ensure_ascii=False, indent=1), encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title.startswith("Nghị định quy định về tổ chức")
+    assert (doc.number, doc.date, doc.year) == (None, None, None)
+
+
 def test_split_record_with_its_heading_and_the_regulation_it_issues(tmp_path):
     """A legal database's split record of a decision: its "title" is the kind's name over a
     "subtitle" with the subject, and the regulation it issues sits in "attachments" in the same

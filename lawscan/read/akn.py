@@ -246,7 +246,7 @@ def _metadata(doc_el, doc: Document) -> None:
                   if el.get("name") in ("title", "short", "shortTitle")), None)
     alias_title = (alias.get("value") or "").strip() if alias is not None else ""
     title = text_of("shortTitle") or (alias_title if alias_title.lower() not in ("", "untitled") else "") \
-        or text_of("docTitle") or text_of("longTitle")
+        or _with_doc_type(text_of("docTitle"), text_of("docType")) or text_of("longTitle")
     doc.title = title[:300]
     number = ""
     for candidate in (value("FRBRname"), re.sub(r"^(?:No|N|Nr|Number)\.?\s*|^[^\d:]*:\s*", "", text_of("docNumber")),
@@ -271,6 +271,24 @@ def _metadata(doc_el, doc: Document) -> None:
     doc.meta.update({"frbr_uri": uri, "country": value("FRBRcountry"),
                      "language": value("FRBRlanguage", "language", "FRBRExpression"),
                      "akn_type": _local(doc_el), "akn_name": doc_el.get("name") or ""})
+
+
+def _with_doc_type(title: str, doc_type: str) -> str:
+    """A Vietnamese act's <docTitle> with the kind its <docType> prints apart in front, where the
+    title does not begin with it ("NGHỊ ĐỊNH" + "Quy định về …" -> "Nghị định quy định về …";
+    "LUẬT" + "AN NINH DỮ LIỆU" -> "Luật An ninh dữ liệu": a law's subject is its name,
+    ``named_kinds``); any other title as it is."""
+    from lawscan.read.encoding import vietnamese
+
+    words = vietnamese()
+    kind = " ".join(doc_type.split()).lower()
+    kinds = [*words["title_kinds"], *words["named_kinds"]]
+    if not title or not any(kind.startswith(k) for k in kinds) \
+            or any(title.lower().startswith(k) for k in kinds):
+        return title
+    subject = title.lower() if title.isupper() else title
+    first = subject[:1].upper() if kind in words["named_kinds"] else subject[:1].lower()
+    return f"{kind[:1].upper()}{kind[1:]} {first}{subject[1:]}"
 
 
 def _kind_from_title(lowered: str) -> str:

@@ -32,7 +32,8 @@ law text, so the one structure parser handles it. Three shapes are known (others
   read by :mod:`lawscan.read.jsontree`.
 
 ``lineno`` is the line of the JSON file holding the string the line comes from (1 for a file on
-one line). The record's identifiers (id, number, title, url, dates, type) go to ``Source.meta``.
+one line). The record's identifiers (id, number, title, url, dates, type) go to ``Source.meta``,
+also where it keeps them under Vietnamese names ("trichYeu", "soKyHieu": ``jsontree.record_meta``).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from functools import lru_cache
 from lawscan.errors import ReadError
 from lawscan.model import Line, Problem, Source
 from lawscan.read.detect import holds_html, html_flavour
-from lawscan.read.jsontree import record_fields, read_unit_tree
+from lawscan.read.jsontree import record_fields, record_meta, read_unit_tree
 
 _TEXT_KEYS = ("text", "content")  # a full-text record's law text, the first of them that has it
 _KEY = re.compile(r'"([^"\\\n]{1,64})"\s*:')  # keys are short: bounded work per quote
@@ -180,6 +181,8 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
         _read_text_field(data, lines, source, limits)
         if not source.lines:
             read_unit_tree(data, lines, source)
+    for hint, value in record_meta(data).items():
+        source.meta.setdefault(hint, value)
     if not source.lines:
         raise ReadError(path, "JSON without law text (no 'text', 'content', 'chapters' or 'articles' "
                               "with text in it, nor units under Vietnamese names ('chuong', "

@@ -18,7 +18,9 @@ text is read; one without any text is no law's text. Returns whether it read a l
 
 ``record_fields(data)`` walks a record's fields through nested objects (and a list of one),
 never through a list of several; the JSON reader's search for a full text under a name of the
-exporter's own uses it too.
+exporter's own uses it too. ``record_meta(data)`` gives the record's identifiers kept under
+Vietnamese names ("trichYeu", "soKyHieu", "loaiVanBan": ``[meta]``) as ``Source.meta`` names
+them ("title", "number", "document_type"), for a record of any shape.
 """
 
 from __future__ import annotations
@@ -56,6 +58,26 @@ def record_fields(data: dict, path: tuple[str, ...] = ()):
             yield from record_fields(value, path + (key,))
         elif _one_record(key, value):
             yield from record_fields(value[0], path + (f"{key}[0]",))
+
+
+def record_meta(data: dict) -> dict[str, str]:
+    """The record's identifiers under the Vietnamese names of ``[meta]``: for each, the field
+    nearest the top of the record (the first of those as near), kept when it holds a number or
+    a string that is not blank. A draft's own "ngay_ban_hanh": null is not filled from the
+    decree it replaces ("van_ban_thay_the": [{"ngay_ban_hanh": "2016-07-01"}])."""
+    names = {name: hint for hint, names in _meta_names().items() for name in names}
+    nearest: dict[str, tuple[int, object]] = {}
+    for path, _, key, value in record_fields(data):
+        hint = names.get(snake(key))
+        if hint and (hint not in nearest or len(path) < nearest[hint][0]):
+            nearest[hint] = (len(path), value)
+    return {hint: " ".join(str(value).split()) for hint, (_, value) in nearest.items()
+            if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip()}
+
+
+@lru_cache(maxsize=1)
+def _meta_names() -> dict[str, list[str]]:
+    return load_data_file(KEYS_PATH).get("meta", {})
 
 
 def _one_record(key: str, value) -> bool:
