@@ -244,6 +244,7 @@ def score_drafts(drafts: Path = DRAFTS) -> None:
     rows = [json.loads(line) for line in (drafts / "labels.jsonl").read_text(
         encoding="utf-8").splitlines() if line.strip()]
     right = {"rules": 0, "trained": 0}
+    marks = {m: {True: 0, False: 0} for m in right}  # review marks on right / wrong statuses
     wrong = []
     for r in rows:
         try:
@@ -251,14 +252,21 @@ def score_drafts(drafts: Path = DRAFTS) -> None:
         except ReadError as exc:
             wrong.append(f"{r['file']}: {r['status']} -> refused ({exc.reason})")
             continue
-        got = {m: analyse_document(doc, {"verdict": m}).verdict.status for m in right}
-        for m, status in got.items():
-            right[m] += status == r["status"]
+        verdicts = {m: analyse_document(doc, {"verdict": m}).verdict for m in right}
+        got = {m: v.status for m, v in verdicts.items()}
+        for m, v in verdicts.items():
+            right[m] += v.status == r["status"]
+            marks[m][v.status == r["status"]] += v.review
         if got["trained"] != r["status"] or got["rules"] != r["status"]:
+            flags = "".join(f", {m} marked for review" for m, v in verdicts.items()
+                            if v.review and v.status != r["status"])
             wrong.append(f"{r['file']}: {r['status']}{' (borderline)' if r.get('borderline') else ''}"
-                         f" -> rules {got['rules']}, trained {got['trained']}")
+                         f" -> rules {got['rules']}, trained {got['trained']}{flags}")
     print(f"\nDrafts (tests/drafts/, {len(rows)} written by the team; the shipped model): "
           f"rules {right['rules']}/{len(rows)}, trained {right['trained']}/{len(rows)}")
+    for m, n in marks.items():
+        print(f"  {m}: review marks {n[True] + n[False]}/{len(rows)} drafts, "
+              f"{n[False]} of the {len(rows) - right[m]} wrong among them")
     for line in wrong:
         print(f"  {line}")
 

@@ -257,6 +257,41 @@ def test_confidence_reads_the_deciding_unit_and_the_closest_competitor():
     assert confidence("none", Judgements()) == P_NOTHING_JUDGED
 
 
+def test_a_unit_digital_by_one_reading_of_the_guideline_is_reviewed():
+    """A chapter digital by its title while most of its articles are not (its roll-up under one
+    half) is digital by one reading of the guideline and not by the other: a status that rests
+    on it alone is marked for review; one that also rests on a chapter digital both ways is not."""
+    from lawscan.analyse.confidence import P_ONE_READING, REVIEW_BELOW, confidence
+    from lawscan.analyse.judge import Judgements
+    from lawscan.model import Unit
+
+    def chapter(num, p_rolled):
+        return Judgement(Unit("chapter", num), num, p=0.99, digital=True,
+                         signals=[Signal("title", 0.99, True), Signal("articles", p_rolled, p_rolled >= 0.5)])
+
+    titled_only = Judgements(chapters=[chapter("IV", 0.05)])
+    assert confidence("dedicated_chapter", titled_only) == P_ONE_READING < REVIEW_BELOW
+    assert confidence("dedicated_chapter", Judgements(chapters=[chapter("IV", 0.9)])) == 0.99
+    both = Judgements(chapters=[chapter("IV", 0.05), chapter("V", 0.9)])
+    assert confidence("dedicated_chapter", both) == 0.99
+
+    from conftest import parse_text
+
+    def law(records_articles):
+        lines = ["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Luật này quy định về thư viện.",
+                 "Chương II", "LƯU TRỮ, SỐ HÓA VÀ KHAI THÁC HỒ SƠ"]
+        for n in range(2, 6):
+            paper = n < 2 + records_articles
+            lines += [f"Điều {n}. " + ("Bảo quản hồ sơ giấy" if paper else "Số hóa hồ sơ và cơ sở dữ liệu"),
+                      "1. Hồ sơ được đóng thành tập và bảo quản trong kho." if paper else
+                      "1. Hồ sơ được số hóa, cập nhật vào cơ sở dữ liệu và kết nối, chia sẻ dữ liệu."]
+        return analyse_document(parse_text("\n".join(lines))).verdict
+
+    mostly_paper, mostly_digital = law(3), law(0)
+    assert (mostly_paper.status, mostly_digital.status) == ("dedicated_chapter", "dedicated_chapter")
+    assert mostly_paper.review and not mostly_digital.review
+
+
 def test_scan_verdict_option(tmp_path, monkeypatch):
     """``lawscan scan --verdict``: "rules" gives the rule-only verdict, "trained" the shipped
     model's; "trained" in an install that lost the model files is a usage error (exit 2) before
