@@ -437,6 +437,12 @@ LEFT = {
         "sector's words; 2 of its 6 articles are read as digital, so the circular is read as "
         "articles_only; the trained verdict reads it right; found on a blind round's first run, "
         "left",
+    "du-thao-thong-tu-ho-so-quan-ly-truong-hop-co-so-tro-giup-xa-hoi-2026.docx":
+        "borderline by its own label (its neighbour dedicated_chapter): a circular whose Chương "
+        "IV 'LƯU TRỮ, SỐ HÓA VÀ KHAI THÁC HỒ SƠ' names digitisation in its title while 4 of its 6 "
+        "articles keep paper files; the title makes it a digital chapter with both verdicts, "
+        "marked for review (0.5: a chapter digital by its title, not by most of its articles); "
+        "found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
