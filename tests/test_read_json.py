@@ -539,3 +539,41 @@ def test_html_law_text_inside_a_record(tmp_path):
     assert doc.title == "Nghị định quy định về cơ chế một cửa tại Ban Quản lý đặc khu"
     assert [(c.num, c.heading) for c in doc.units("chapter")] == [("I", "QUY ĐỊNH CHUNG"), ("II", "KHO HỒ SƠ")]
     assert [a.num for a in doc.units("article")] == ["1", "2"]
+
+
+def test_a_unit_tree_under_english_field_names(tmp_path):
+    """A consultation database's export keeps the units in one list under English field names
+    ("unitType": "chuong" / "dieu", "number", "heading", "title", "text", "children"), beside a
+    "header" object with the printed heading and a "preamble" list, inside a "record" envelope:
+    read as its heading, legal bases, chapters and articles, not refused."""
+    from lawscan.pipeline import load_document
+
+    record = {"apiVersion": "2.4", "record": {
+        "id": 48213, "docType": {"code": "ND", "name": "Nghị định"}, "docNumber": None,
+        "header": {"issuer": "CHÍNH PHỦ", "numberLine": "Số:      /2026/NĐ-CP", "kind": "NGHỊ ĐỊNH",
+                   "titleLine": "Quy định về kinh doanh dịch vụ logistics"},
+        "preamble": ["Căn cứ Luật Thương mại ngày 14 tháng 6 năm 2005;"],
+        "body": [
+            {"unitType": "chuong", "number": "I", "heading": "Chương I", "title": "QUY ĐỊNH CHUNG",
+             "children": [{"unitType": "dieu", "number": "1", "heading": "Điều 1. Phạm vi điều chỉnh",
+                           "title": "Phạm vi điều chỉnh",
+                           "text": "1. Nghị định này quy định về dịch vụ logistics.\n2. Không áp dụng với bưu chính."}]},
+            {"unitType": "chuong", "number": "II", "heading": "Chương II", "title": "CHỨNG TỪ ĐIỆN TỬ",
+             "children": [{"unitType": "muc", "number": "1", "heading": "Mục 1", "title": "NỀN TẢNG SỐ",
+                           "children": [{"unitType": "dieu", "number": "2", "heading": "Điều 2. Vận đơn điện tử",
+                                         "title": "Vận đơn điện tử",
+                                         "text": "Vận đơn điện tử được ký số và lưu trữ trên nền tảng số."}]}]}],
+        "attachments": [{"name": "Phụ lục", "mimeType": "application/pdf"},
+                        {"name": "Tờ trình", "mimeType": "application/pdf"}]}}
+    path = tmp_path / "nd.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == "Nghị định quy định về kinh doanh dịch vụ logistics"
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [("I", "QUY ĐỊNH CHUNG"),
+                                                                  ("II", "CHỨNG TỪ ĐIỆN TỬ")]
+    assert [(s.num, s.heading) for s in doc.units("section")] == [("1", "NỀN TẢNG SỐ")]
+    assert [(a.num, a.heading) for a in doc.units("article")] == [("1", "Phạm vi điều chỉnh"),
+                                                                  ("2", "Vận đơn điện tử")]
+    assert [(p.kind, p.num) for p in doc.units("article")[0].children] == [("paragraph", "1"),
+                                                                            ("paragraph", "2")]
+    assert any(line.text.startswith("Căn cứ Luật Thương mại") for line in doc.lines)
