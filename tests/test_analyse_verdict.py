@@ -439,6 +439,27 @@ def test_data_listed_after_other_objects_of_a_sub_law_title_needs_most_chapters(
     assert (v.status, v.chapters) == ("dedicated_chapter", ["III"]), v.reasons
 
 
+@pytest.mark.parametrize("subject, status", [
+    ("Quy định chi tiết phương pháp đo đếm điện năng; thu thập, cập nhật cơ sở dữ liệu đo đếm",
+     "dedicated_chapter"),
+    ("Quy định về cơ sở dữ liệu đo đếm điện năng; chế độ báo cáo đo đếm", "digital_law"),
+])
+def test_data_in_an_object_after_a_semicolon_needs_most_chapters(subject, status):
+    """A circular's title that lists its objects with semicolons ("phương pháp đo đếm; | thu
+    thập, cập nhật cơ sở dữ liệu đo đếm") names the data in a second object: read with its
+    chapters (one of three on the data: dedicated_chapter); data in the first object keeps the
+    title's topic."""
+    from conftest import parse_text
+
+    lower = subject[0].lower() + subject[1:]
+    text = METERING.replace("Quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", subject) \
+        .replace("quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", lower)
+    doc = parse_text(text)
+    assert doc.title == f"Thông tư {lower}"
+    v = analyse(doc)
+    assert v.status == status, v.reasons
+
+
 def test_verbs_sharing_a_data_object_keep_the_title_topic():
     """Verbs sharing one object ("quản lý, vận hành và khai thác cơ sở dữ liệu") do not make
     the data a listed item: the circular is about its database, a digital text."""

@@ -195,9 +195,12 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
 
 def _not_the_head(regulated: str, term: str, lex: Lexicon) -> bool:
     """Is ``term`` named in a sub-law text's object only beside things of its own: a second
-    object (:func:`_second_object`), or an item of a list after items that name nothing digital
-    (:func:`_listed_after`)?"""
-    return _second_object(regulated, term) or _listed_after(regulated, term, lex)
+    object (:func:`_second_object`), an item of a list after items that name nothing digital
+    (:func:`_listed_after`), or an object after the first one, which a semicolon ends ("quy
+    định chi tiết phương pháp định giá đất; | điều tra, … cập nhật cơ sở dữ liệu giá đất":
+    ``regulated`` is the first object only, :func:`_regulated_object`)?"""
+    return term not in regulated or _second_object(regulated, term) \
+        or _listed_after(regulated, term, lex)
 
 
 def _listed_after(regulated: str, term: str, lex: Lexicon) -> bool:
