@@ -555,14 +555,15 @@ def test_a_unit_tree_under_english_field_names(tmp_path):
         "preamble": ["Căn cứ Luật Thương mại ngày 14 tháng 6 năm 2005;"],
         "body": [
             {"unitType": "chuong", "number": "I", "heading": "Chương I", "title": "QUY ĐỊNH CHUNG",
-             "children": [{"unitType": "dieu", "number": "1", "heading": "Điều 1. Phạm vi điều chỉnh",
-                           "title": "Phạm vi điều chỉnh",
-                           "text": "1. Nghị định này quy định về dịch vụ logistics.\n2. Không áp dụng với bưu chính."}]},
+             "children": [{"unitType": "dieu", "number": "1", "title": "Phạm vi điều chỉnh",
+                           "heading": "Điều 1. Phạm vi điều chỉnh",
+                           "text": "1. Nghị định này quy định về dịch vụ logistics.\n"
+                                   "2. Không áp dụng với bưu chính."}]},
             {"unitType": "chuong", "number": "II", "heading": "Chương II", "title": "CHỨNG TỪ ĐIỆN TỬ",
              "children": [{"unitType": "muc", "number": "1", "heading": "Mục 1", "title": "NỀN TẢNG SỐ",
-                           "children": [{"unitType": "dieu", "number": "2", "heading": "Điều 2. Vận đơn điện tử",
-                                         "title": "Vận đơn điện tử",
-                                         "text": "Vận đơn điện tử được ký số và lưu trữ trên nền tảng số."}]}]}],
+                           "children": [{"unitType": "dieu", "number": "2", "title": "Vận đơn điện tử",
+                                         "heading": "Điều 2. Vận đơn điện tử",
+                                         "text": "Vận đơn điện tử được ký số và lưu trữ."}]}]}],
         "attachments": [{"name": "Phụ lục", "mimeType": "application/pdf"},
                         {"name": "Tờ trình", "mimeType": "application/pdf"}]}}
     path = tmp_path / "nd.json"
