@@ -443,6 +443,18 @@ LEFT = {
         "articles keep paper files; the title makes it a digital chapter with both verdicts, "
         "marked for review (0.5: a chapter digital by its title, not by most of its articles); "
         "found on a blind round's first run, left",
+    "du-thao-thong-tu-kiem-tra-an-toan-thang-may-thang-cuon-2026.doc":
+        "borderline by its own label (its neighbour articles_only): a circular whose Mục 'THEO "
+        "DÕI TỪ XA VÀ DỮ LIỆU VỀ AN TOÀN THANG MÁY' names remote monitoring and the sector's "
+        "safety data, neither digital alone; of its three articles only the electronic logbook "
+        "(Điều 21) is read as digital, so the circular is read as articles_only with both "
+        "verdicts; found on a blind round's first run, left",
+    "du-thao-thong-tu-hanh-nghe-moi-gioi-bat-dong-san-2026.pdf":
+        "borderline by its own label (its neighbour none): a circular whose one digital "
+        "article, 'Quản lý thông tin về chứng chỉ hành nghề và người hành nghề', names no "
+        "technology in its title and puts the system and the QR lookup in its body (p 0.47), "
+        "so it is read as none with both verdicts, marked for review (0.53); found on a blind "
+        "round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
