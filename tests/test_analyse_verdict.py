@@ -407,6 +407,15 @@ Thông tư này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
 """
 
 
+def _metering_titled(subject: str):
+    """The metering circular under another title (its header line and enacting sentence)."""
+    from conftest import parse_text
+
+    lower = subject[0].lower() + subject[1:]
+    return parse_text(METERING.replace("Quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", subject)
+                      .replace("quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", lower))
+
+
 def test_a_topic_beside_the_object_of_a_sub_law_title_needs_most_chapters():
     """A circular's title that says what it regulates is read as a scope article is, even when a
     law topic stands in it ("dữ liệu"): metering, with one chapter of three on its data, is not
@@ -428,13 +437,8 @@ def test_data_listed_after_other_objects_of_a_sub_law_title_needs_most_chapters(
     digital ("tài liệu, | dữ liệu, mẫu vật", "báo cáo, thống kê và thông tin, | dữ liệu") is the
     data of its sector beside its records: read with its chapters, as a second object is (one
     chapter of three on the data: dedicated_chapter, not digital_law on the title alone)."""
-    from conftest import parse_text
-
-    lower = subject[0].lower() + subject[1:]
-    text = METERING.replace("Quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", subject) \
-        .replace("quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", lower)
-    doc = parse_text(text)
-    assert doc.title == f"Thông tư {lower}"
+    doc = _metering_titled(subject)
+    assert doc.title == f"Thông tư {subject[0].lower()}{subject[1:]}"
     v = analyse(doc)
     assert (v.status, v.chapters) == ("dedicated_chapter", ["III"]), v.reasons
 
@@ -449,13 +453,8 @@ def test_data_in_an_object_after_a_semicolon_needs_most_chapters(subject, status
     thập, cập nhật cơ sở dữ liệu đo đếm") names the data in a second object: read with its
     chapters (one of three on the data: dedicated_chapter); data in the first object keeps the
     title's topic."""
-    from conftest import parse_text
-
-    lower = subject[0].lower() + subject[1:]
-    text = METERING.replace("Quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", subject) \
-        .replace("quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", lower)
-    doc = parse_text(text)
-    assert doc.title == f"Thông tư {lower}"
+    doc = _metering_titled(subject)
+    assert doc.title == f"Thông tư {subject[0].lower()}{subject[1:]}"
     v = analyse(doc)
     assert v.status == status, v.reasons
 
@@ -463,10 +462,5 @@ def test_data_in_an_object_after_a_semicolon_needs_most_chapters(subject, status
 def test_verbs_sharing_a_data_object_keep_the_title_topic():
     """Verbs sharing one object ("quản lý, vận hành và khai thác cơ sở dữ liệu") do not make
     the data a listed item: the circular is about its database, a digital text."""
-    from conftest import parse_text
-
     subject = "Quy định về quản lý, vận hành và khai thác dữ liệu đo đếm điện năng"
-    lower = subject[0].lower() + subject[1:]
-    text = METERING.replace("Quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", subject) \
-        .replace("quy định về đo đếm điện năng và quản lý dữ liệu đo đếm", lower)
-    assert analyse(parse_text(text)).status == "digital_law"
+    assert analyse(_metering_titled(subject)).status == "digital_law"
