@@ -155,6 +155,15 @@ def test_the_rule_printed_under_a_decrees_title_ends_it(rule):
     assert doc.title == "Nghị định quy định về Cơ sở dữ liệu quốc gia về việc làm"
 
 
+def test_a_period_the_layout_wrapped_at_its_dash_stays_in_the_title():
+    """pdftotext's "… giai đoạn 2026" / "- 2030" under "QUYẾT ĐỊNH": the period's end is the
+    title's, the rule under it ends the title."""
+    doc = parse_text("THỦ TƯỚNG CHÍNH PHỦ\nSố: /QĐ-TTg\nQUYẾT ĐỊNH\nPhê duyệt Chương trình Mỗi xã một "
+                     "sản phẩm giai đoạn 2026\n- 2030\n––––––––\nTHỦ TƯỚNG CHÍNH PHỦ\n"
+                     "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\n" + BODY)
+    assert doc.title == "Quyết định phê duyệt Chương trình Mỗi xã một sản phẩm giai đoạn 2026 - 2030"
+
+
 @pytest.mark.parametrize("header, sentence, title", [
     ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI VÀ LUẬT NHÀ Ở",
      "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 đã được sửa đổi, bổ sung "

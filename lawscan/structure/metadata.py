@@ -70,6 +70,7 @@ _SUBJECT_ENDS = tuple(_H["preamble_starts"] + _H["subject_ends"])
 _SUBJECT_LINES = 12
 _IN_FORCE = _H["in_force"]  # "… có hiệu lực kể từ …": the formula, not a title line
 _LIST_ITEM_RE = re.compile(r"^\d+[.)]\s")
+_RANGE_END_RE = re.compile(r"^[-–]\s*\d{4}$")  # "- 2030": a period's end the layout wrapped
 _AUTHENTICATION = _H["authentication"]  # "XÁC THỰC VĂN BẢN HỢP NHẤT"
 _BLOCK_LINE = 80  # the lines of an authentication block are short
 _PLACE_DATE_RE = re.compile(rf"^[^\d,]{{1,40}},\s*(?:{_H['date']})", re.IGNORECASE)  # "Hà Nội, ngày …"
@@ -172,7 +173,7 @@ def _subject_title(probes: list[str]) -> str:
             for q in probes[k + 1:k + 1 + _SUBJECT_LINES]:
                 if (q.startswith(_SUBJECT_ENDS) or is_upper_title(q) or _LIST_ITEM_RE.match(q)
                         or q.startswith(f"{name} số") and _IN_FORCE in q or _ENACT_RE.search(q)
-                        or not any(c.isalpha() for c in q)):
+                        or not any(c.isalpha() for c in q) and not _wraps_a_period(lines, q)):
                     break  # the preamble, the formula of a consolidated text ("Thông tư số …"),
                     # the rule printed under the title ("__________")
                 lines.append(q)
@@ -180,6 +181,12 @@ def _subject_title(probes: list[str]) -> str:
             if subject and subject[0].isupper():
                 return f"{name} {subject[0].lower()}{subject[1:]}"
     return ""
+
+
+def _wraps_a_period(lines: list[str], line: str) -> bool:
+    """Is ``line`` the end of a period whose start ends the title's last line ("… giai đoạn
+    2026" / "- 2030"), not the rule printed under the title?"""
+    return bool(lines) and lines[-1][-4:].isdigit() and _RANGE_END_RE.match(line) is not None
 
 
 def _iso(day: str, month: str, year: str) -> str | None:
