@@ -455,6 +455,12 @@ LEFT = {
         "technology in its title and puts the system and the QR lookup in its body (p 0.47), "
         "so it is read as none with both verdicts, marked for review (0.53); found on a blind "
         "round's first run, left",
+    "du-thao-thong-tu-su-dung-phao-hoa-dip-le-tet-le-hoi-2026.pdf":
+        "borderline by its own label (its neighbour none): a circular whose one digital article, "
+        "'Tiếp nhận thông báo và cập nhật thông tin về việc tổ chức bắn pháo hoa nổ', is a "
+        "procedure article whose online filing and information system are in its body (p 0.65, "
+        "under the threshold), so it is read as none with both verdicts, marked for review "
+        "(0.35); found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
