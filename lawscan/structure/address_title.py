@@ -26,7 +26,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from lawscan.model import Line
-from lawscan.structure.patterns import V, fold_label
+from lawscan.structure.patterns import V, fold_label, named_subjects
 
 _CANDIDATES = 2000  # places of a subject's first word looked at
 _MAX_ADDRESS = 2000  # characters of an address read (the longest in the pool has 395)
@@ -131,9 +131,9 @@ def title_from_address(address: str, number: str | None, lines: list[Line]) -> s
 
 def titled(kind: str, subject: str) -> str:
     """"Luật" + "ngân hàng Nhà nước" -> "Luật Ngân hàng Nhà nước": a law's subject is its name
-    (``[header] named_subjects``), a decree's or an amending law's is not ("Nghị định về …",
+    (``patterns.named_subjects``), a decree's or an amending law's is not ("Nghị định về …",
     "Luật sửa đổi, bổ sung …")."""
-    named = kind.upper() in V["header"]["named_subjects"]
+    named = kind.upper() in named_subjects()
     amending = any(fold_label(subject).startswith(fold_label(a)) for a in V["doc_kinds"]["amending"])
     first = subject[:1].upper() if named and not amending else subject[:1].lower()
     return f"{kind} {first}{subject[1:]}"

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from lawscan.model import Line
 from lawscan.structure import kinds
 from lawscan.structure.address_title import title_from_address, titled
-from lawscan.structure.patterns import V, alternation, is_upper_title, leaves_title_unfinished, probe_text
+from lawscan.structure.patterns import (V, alternation, is_upper_title, leaves_title_unfinished,
+                                       named_subjects, probe_text)
 
 _H = V["header"]
 # "Số: 15/2026/NĐ-CP", "Số: 05/2024/QĐ-TTg" (the g of Thủ tướng), "Luật số 102-SL/L-004", a
@@ -102,7 +103,7 @@ def _proper_names(title: str) -> str:
 def title_from_header(probes: list[str]) -> str:
     """The title the header's lines give: a title word and the upper-case subject lines after it
     ("LUẬT" / "ĐẤT ĐAI" -> "Luật Đất đai", "NGHỊ QUYẾT" / "THÍ ĐIỂM …" -> "Nghị quyết thí điểm
-    …": ``[header] named_subjects``); "" when they give none."""
+    …": ``patterns.named_subjects``); "" when they give none."""
     for k, p in enumerate(probes):
         m = _TITLE_WORD_RE.match(p)
         if not m or not is_upper_title(p) and len(p.split()) > 2:
@@ -113,7 +114,7 @@ def title_from_header(probes: list[str]) -> str:
             continue
         if _ISSUER_RE.match(rest) or _ministry(rest):  # the Gazette's "VĂN BẢN HỢP NHẤT BỘ …"
             continue
-        named = " ".join(word.split()) in _H["named_subjects"]
+        named = " ".join(word.split()) in named_subjects()
         more = _upper_lines(probes[k + 1:k + 4], named_subject=named)
         if rest and more and more[0] == rest:  # the subject printed again under "LUẬT CÔNG NGHỆ THÔNG TIN"
             more = more[1:]

@@ -168,6 +168,16 @@ def _unfinished_re() -> re.Pattern:
     return re.compile(rf"(?:[,;]|\s(?:{alternation(words)}))$")
 
 
+@lru_cache(maxsize=1)
+def named_subjects() -> frozenset[str]:
+    """The title words whose subject is a name and keeps its capital ("Luật Đất đai"; after the
+    others it is in lower case: "Hiến pháp nước Cộng hòa …", "Nghị quyết thí điểm …"), in
+    capitals: the read stage's ``named_kinds`` (``vietnamese.json``), the one list of them."""
+    from lawscan.read.encoding import vietnamese
+
+    return frozenset(k.upper() for k in vietnamese()["named_kinds"])
+
+
 def leaves_title_unfinished(title_line: str) -> bool:
     """A title line that leaves the title unfinished ("…TỐ CÁO VÀ", "…QUẢN LÝ,", "… MỘT SỐ ĐIỀU
     CỦA"): the next line goes on it."""
