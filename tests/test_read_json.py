@@ -578,3 +578,43 @@ def test_a_unit_tree_under_english_field_names(tmp_path):
     assert [(p.kind, p.num) for p in doc.units("article")[0].children] == [("paragraph", "1"),
                                                                             ("paragraph", "2")]
     assert any(line.text.startswith("Căn cứ Luật Thương mại") for line in doc.lines)
+
+
+def test_units_whose_text_prints_their_heading_again(tmp_path):
+    """A consultation portal keeps every unit in one flat list linked by parent ids, each with
+    its kind, number and title and a text that prints the unit again: "Chương I\\nQUY ĐỊNH
+    CHUNG", "Điều 1. Phạm vi điều chỉnh", "1. …", "a) …". Each chapter and article is read
+    once, and a clause keeps its own number once ("1. Lưu học sinh …", not "1. 1. …")."""
+    from lawscan.pipeline import load_document
+
+    units = [
+        {"id": "c1", "loai": "CHUONG", "so": "I", "tieuDe": "QUY ĐỊNH CHUNG", "chaId": None,
+         "noiDung": "Chương I\nQUY ĐỊNH CHUNG"},
+        {"id": "d1", "loai": "DIEU", "so": "1", "tieuDe": "Phạm vi điều chỉnh", "chaId": "c1",
+         "noiDung": "Điều 1. Phạm vi điều chỉnh"},
+        {"id": "d1k1", "loai": "KHOAN", "so": "1", "chaId": "d1",
+         "noiDung": "1. Nghị định này quy định về học bổng đi học ở nước ngoài."},
+        {"id": "d1k2", "loai": "KHOAN", "so": "2", "chaId": "d1",
+         "noiDung": "2. Học bổng gồm:"},
+        {"id": "d1k2a", "loai": "DIEM", "so": "a", "chaId": "d1k2", "noiDung": "a) Học phí;"},
+        {"id": "c2", "loai": "CHUONG", "so": "II", "tieuDe": "QUẢN LÝ LƯU HỌC SINH", "chaId": None,
+         "noiDung": "Chương II"},
+        {"id": "d2", "loai": "DIEU", "so": "2", "chaId": "c2",
+         "noiDung": "Điều 2. Hệ thống thông tin quản lý lưu học sinh\n"
+                    "Lưu học sinh khai báo trực tuyến trên hệ thống."},
+    ]
+    record = {"status": {"code": 200}, "result": {
+        "trichYeu": "Quy định về học bổng ngân sách nhà nước", "loaiVanBan": {"ten": "Nghị định"},
+        "noiDung": units}}
+    path = tmp_path / "nd.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    doc = load_document(path)
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [("I", "QUY ĐỊNH CHUNG"),
+                                                                  ("II", "QUẢN LÝ LƯU HỌC SINH")]
+    articles = doc.units("article")
+    assert [(a.num, a.heading) for a in articles] == [
+        ("1", "Phạm vi điều chỉnh"), ("2", "Hệ thống thông tin quản lý lưu học sinh")]
+    clause_1, clause_2 = articles[0].children
+    assert clause_1.content[0].text == "1. Nghị định này quy định về học bổng đi học ở nước ngoài."
+    assert [p.content[0].text for p in clause_2.children] == ["a) Học phí;"]
+    assert any(line.text == "Lưu học sinh khai báo trực tuyến trên hệ thống." for line in doc.lines)

@@ -171,29 +171,77 @@ class _Writer:
         fields = _vocab()[1]
         kind = kind or _own_kind(unit)
         number = _field(unit, fields["number"])
-        if kind in HEADINGS and number:
-            label = _labelled(kind, number[1])
-            self.add(label, unit, number[0])
-            title = _title(unit, label)
-            if title:
-                self.add(title[1], unit, title[0])
-        elif kind == "article" and number:
-            label = _labelled(kind, number[1].rstrip("."))
-            title = _title(unit, label)
-            self.add(f"{label}. {title[1]}" if title else f"{label}.", unit, number[0])
+        text = _field(unit, fields["text"], lines=True)
+        heading = _heading(unit, kind, number)
+        heading, text_lines = _printed_once(heading, text[1].splitlines() if text else [])
+        for line, key in heading:
+            self.add(line, unit, key)
         lead = _field(unit, fields["lead"], lines=True)
         if lead:
             self.add(lead[1], unit, lead[0])
-        text = _field(unit, fields["text"], lines=True)
-        if text:
-            marker = {"clause": ".", "point": ")"}.get(kind or "")
-            head = f"{number[1].rstrip('.)')}{marker} " if marker and number else ""
-            self.add(head + text[1], unit, text[0])
+        if text and text_lines:
+            self.add(_numbered(kind, number, "\n".join(text_lines)), unit, text[0])
         for key, value in unit.items():
             is_units, child_kind = _unit_list_kind(key, value)
             if is_units:
                 for child in value:
                     self.unit(child, child_kind)
+
+
+def _heading(unit: dict, kind: str | None, number: tuple[str, str] | None) -> list[tuple[str, str]]:
+    """(line, key) of the heading a unit's fields give: "Chương I" and its title on two lines,
+    "Điều 1. Title" on one; none for a clause, a point or a unit without a number."""
+    if kind in HEADINGS and number:
+        label = _labelled(kind, number[1])
+        title = _title(unit, label)
+        return [(label, number[0])] + ([(title[1], title[0])] if title else [])
+    if kind == "article" and number:
+        label = _labelled(kind, number[1].rstrip("."))
+        title = _title(unit, label)
+        return [(f"{label}. {title[1]}" if title else f"{label}.", number[0])]
+    return []
+
+
+def _printed_once(heading: list[tuple[str, str]], text: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The heading and the text's lines after it, when the text prints the heading again
+    ("noiDung": "Chương I\nQUY ĐỊNH CHUNG" beside "so": "I", "tieuDe": "QUY ĐỊNH CHUNG";
+    "Điều 1. Phạm vi điều chỉnh" beside "so": "1", "tieuDe": "Phạm vi điều chỉnh"): the lines
+    that repeat it, whole lines of it in order, are dropped from the text. A text whose first
+    line is the heading said more fully ("Điều 1. Phạm vi" beside a number alone) gives it."""
+    if not heading or not text:
+        return heading, text
+    wanted = [_bare(line) for line, _ in heading]
+    ends = {"".join(wanted[:j]) for j in range(1, len(wanted) + 1)}
+    said, repeated = "", 0
+    for i, line in enumerate(text):
+        said += _bare(line)
+        if not "".join(wanted).startswith(said):
+            break
+        if said in ends:
+            repeated = i + 1
+    if repeated:
+        return heading, text[repeated:]
+    if len(heading) == 1 and _bare(text[0]).startswith(wanted[0]) and re.match(
+            rf"{re.escape(heading[0][0].rstrip('.'))}(?!\w)", text[0].strip(), re.IGNORECASE):
+        return [(text[0].strip(), heading[0][1])], text[1:]
+    return heading, text
+
+
+def _bare(line: str) -> str:
+    """A line's letters and digits, folded: what a heading and its repetition share."""
+    return re.sub(r"[\W_]+", "", fold_label(line))
+
+
+def _numbered(kind: str | None, number: tuple[str, str] | None, text: str) -> str:
+    """A clause's or a point's text after its number ("1. …", "a) …"), unless the text
+    already begins with it."""
+    marker = {"clause": ".", "point": ")"}.get(kind or "")
+    if not (marker and number):
+        return text
+    own = number[1].rstrip(".)")
+    if re.match(rf"\(?{re.escape(own)}\s*[.)]", text):
+        return text
+    return f"{own}{marker} {text}"
 
 
 def _labelled(kind: str, number: str) -> str:
