@@ -618,3 +618,38 @@ def test_units_whose_text_prints_their_heading_again(tmp_path):
     assert clause_1.content[0].text == "1. Nghị định này quy định về học bổng đi học ở nước ngoài."
     assert [p.content[0].text for p in clause_2.children] == ["a) Học phí;"]
     assert any(line.text == "Lưu học sinh khai báo trực tuyến trên hệ thống." for line in doc.lines)
+
+
+def test_a_flat_unit_list_whose_texts_are_bodies(tmp_path):
+    """A consultation database exports a draft as a "document" object (its kind, title and
+    legal bases) beside a flat list of "units" linked by "parent_id", each with "unit_type",
+    "label", "number", "heading" and its text under "body" (null for a chapter): read as the
+    decree it is, not refused for having no text."""
+    from lawscan.pipeline import load_document
+
+    record = {
+        "export_info": {"api_version": "v2", "unit_count": 4},
+        "document": {"doc_type": "Nghị định", "title": "Quy định về quản lý giống gia cầm",
+                     "preamble": ["Căn cứ Luật Chăn nuôi số 32/2018/QH14;"]},
+        "units": [
+            {"unit_id": "U1", "parent_id": None, "unit_type": "chapter", "label": "Chương I",
+             "number": "I", "heading": "QUY ĐỊNH CHUNG", "body": None},
+            {"unit_id": "U2", "parent_id": "U1", "unit_type": "article", "label": "Điều 1",
+             "number": 1, "heading": "Phạm vi điều chỉnh",
+             "body": "1. Nghị định này quy định về giống gia cầm.\n2. Không áp dụng với gia cầm cảnh."},
+            {"unit_id": "U3", "parent_id": None, "unit_type": "chapter", "label": "Chương II",
+             "number": "II", "heading": "CƠ SỞ DỮ LIỆU GIỐNG GIA CẦM", "body": None},
+            {"unit_id": "U4", "parent_id": "U3", "unit_type": "article", "label": "Điều 2",
+             "number": 2, "heading": "Cơ sở dữ liệu về giống gia cầm",
+             "body": "Cơ sở ấp trứng cập nhật dữ liệu trực tuyến qua ứng dụng trên thiết bị di động."}],
+        "closing": {"signature_block": "TM. CHÍNH PHỦ\nTHỦ TƯỚNG"}}
+    path = tmp_path / "nd.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    doc = load_document(path)
+    assert doc.doc_kind == "decree"
+    assert [(c.num, c.heading) for c in doc.units("chapter")] == [
+        ("I", "QUY ĐỊNH CHUNG"), ("II", "CƠ SỞ DỮ LIỆU GIỐNG GIA CẦM")]
+    first, second = doc.units("article")
+    assert [(p.kind, p.num) for p in first.children] == [("paragraph", "1"), ("paragraph", "2")]
+    assert second.heading == "Cơ sở dữ liệu về giống gia cầm"
+    assert doc.lines[0].text == "Căn cứ Luật Chăn nuôi số 32/2018/QH14;"
