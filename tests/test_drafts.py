@@ -486,6 +486,10 @@ LEFT_STRUCTURE = {
     # (Điều 1-10) after the signature; this label counts the resolution's 5 (15 read)
     "nghi-quyet-hdnd-tinh.docx":
         "a resolution and the regulation it adopts: the label counts the resolution's articles only",
+    # a minister's decision's "Điều 1"-"Điều 3", then the regulation it issues (Chương I-V, Điều
+    # 1-26): the label counts the regulation's 26 (29 read)
+    "du-thao-quyet-dinh-quy-dinh-thu-tien-ban-quyen-am-nhac-tai-co-so-kinh-doanh-2026.docx":
+        "a decision and the regulation it issues: the label counts the regulation's articles only",
 }
 
 
