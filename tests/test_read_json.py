@@ -149,7 +149,7 @@ def test_record_split_into_units_under_vietnamese_names(tmp_path):
     article_3 = next(ln for ln in src.lines if ln.text.startswith("Điều 3."))
     assert '"so_dieu": 3' in raw[article_3.lineno - 1]  # the line of its key
     assert [p.message for p in src.problems if p.code == "read.json_unit_tree"] == [
-        "JSON record split into units under Vietnamese names: read from the field "
+        "JSON record split into units that name their kind: read from the field "
         "'du_lieu.noi_dung.chuong'"]
     doc = load_document(path)
     assert doc.title == "Luật Đăng ký đất đai"

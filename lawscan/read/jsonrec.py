@@ -28,8 +28,9 @@ law text, so the one structure parser handles it. Three shapes are known (others
   record]), but never in a list of several: there it is one of several records, and which is
   the law cannot be told, so such a file is refused.
 * records split into units under Vietnamese key names ("chuong" › "muc" › "dieu" › "khoan" ›
-  "diem", with "so_dieu", "tieu_de", "noi_dung" …), where neither shape above holds the text:
-  read by :mod:`lawscan.read.jsontree`.
+  "diem", with "so_dieu", "tieu_de", "noi_dung" …) or English ones ("unit_type": "chapter",
+  "number", "heading", "body"), where neither shape above holds the text: read by
+  :mod:`lawscan.read.jsontree`.
 
 ``lineno`` is the line of the JSON file holding the string the line comes from (1 for a file on
 one line). The record's identifiers (id, number, title, url, dates, type) go to ``Source.meta``,
@@ -185,9 +186,9 @@ def read_json(path: str, text: str, encoding: str | None, limits: dict) -> Sourc
         source.meta.setdefault(hint, value)
     if not source.lines:
         raise ReadError(path, "JSON without law text (no 'text', 'content', 'chapters' or 'articles' "
-                              "with text in it, nor units under Vietnamese names ('chuong', "
-                              "'dieu'), and no field outside a list of several records whose "
-                              "lines begin with an article)", "read.no_text")
+                              "with text in it, nor units that name their kind ('chuong' or "
+                              "'chapter', 'dieu' or 'article'), and no field outside a list of "
+                              "several records whose lines begin with an article)", "read.no_text")
     return source
 
 

@@ -1,11 +1,13 @@
-"""JSON records split into units under Vietnamese key names.
+"""JSON records split into units under Vietnamese key names (or English ones).
 
 ``read_unit_tree(data, lines, source) -> bool`` reads a record that a legal database exports
 with its units nested by kind under Vietnamese keys (``json_units.toml``: "chuong" › "muc" ›
 "dieu" › "khoan" › "diem", each with its number, title and text: "so_dieu", "tieu_de",
 "noi_dung"), or kept in one list of units that name their kind ("noi_dung": [{"loai":
-"chuong", …}]). Keys are matched in any of the spellings APIs use: "so_dieu", "soDieu", "SoDieu",
-"so-dieu" (``snake``). The units may sit in nested objects (an envelope: "du_lieu", "van_ban", a
+"chuong", …}]; "units": [{"unit_type": "chapter", "number", "heading", "body"}]). A unit's
+text that prints its heading again ("Chương I\nQUY ĐỊNH CHUNG", "Điều 1. …") gives it once.
+Keys are matched in any of the spellings APIs use: "so_dieu", "soDieu", "SoDieu", "so-dieu"
+(``snake``). The units may sit in nested objects (an envelope: "du_lieu", "van_ban", a
 list of one record), never inside a list of several records. ``lines`` maps each object of the
 record (by ``id``) to the line of each of its keys.
 
@@ -329,6 +331,6 @@ def read_unit_tree(data: dict, lines: dict[int, dict[str, int]], source: Source)
         write.unit(unit, kind)
     at = lines.get(id(parent), {}).get(path[-1])
     source.problems.append(Problem(
-        "read.json_unit_tree", f"JSON record split into units under Vietnamese names: read from "
+        "read.json_unit_tree", f"JSON record split into units that name their kind: read from "
                                f"the field {'.'.join(path)!r}", line=at, severity="info"))
     return True
