@@ -653,3 +653,30 @@ def test_a_flat_unit_list_whose_texts_are_bodies(tmp_path):
     assert [(p.kind, p.num) for p in first.children] == [("paragraph", "1"), ("paragraph", "2")]
     assert second.heading == "Cơ sở dữ liệu về giống gia cầm"
     assert doc.lines[0].text == "Căn cứ Luật Chăn nuôi số 32/2018/QH14;"
+
+
+def test_units_of_every_level_of_the_hierarchy(tmp_path):
+    """A code's export keeps its "Tiểu mục" (within a Mục) as units of their own ("loai": "Tiểu
+    mục", or a "tieuMuc" list) and its khoản as Akoma Ntoso paragraphs ("loai": "paragraph"):
+    the Tiểu mục is read as one, its articles inside it, and each khoản as a numbered clause."""
+    from lawscan.pipeline import load_document
+
+    record = {"van_ban": {"ten_van_ban": "Bộ luật Dân sự", "noi_dung": [
+        {"loai": "Chương", "so": "XV", "ten": "HỢP ĐỒNG", "children": [
+            {"loai": "Mục", "so": "7", "ten": "HỢP ĐỒNG THUÊ TÀI SẢN", "tieuMuc": [
+                {"so": "1", "ten": "QUY ĐỊNH CHUNG VỀ HỢP ĐỒNG THUÊ TÀI SẢN", "dieu": [
+                    {"so": "472", "ten": "Hợp đồng thuê tài sản", "children": [
+                        {"loai": "paragraph", "so": "1", "noi_dung": "Thuê tài sản là sự thỏa thuận."},
+                        {"loai": "paragraph", "so": "2", "noi_dung": "Giá thuê do các bên thỏa thuận."}]}]},
+                {"loai": "Tiểu mục", "so": "2", "ten": "HỢP ĐỒNG THUÊ NHÀ Ở", "dieu": [
+                    {"so": "473", "ten": "Hợp đồng thuê nhà ở",
+                     "noi_dung": "Hợp đồng thuê nhà ở được áp dụng theo Luật Nhà ở."}]}]}]}]}}
+    path = tmp_path / "bld.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    doc = load_document(path)
+    assert [(s.num, s.heading) for s in doc.units("subsection")] == [
+        ("1", "QUY ĐỊNH CHUNG VỀ HỢP ĐỒNG THUÊ TÀI SẢN"), ("2", "HỢP ĐỒNG THUÊ NHÀ Ở")]
+    first, second = doc.units("subsection")
+    assert [a.num for a in first.children] == ["472"] and [a.num for a in second.children] == ["473"]
+    assert [(p.num, p.content[0].text) for p in first.children[0].children] == [
+        ("1", "1. Thuê tài sản là sự thỏa thuận."), ("2", "2. Giá thuê do các bên thỏa thuận.")]

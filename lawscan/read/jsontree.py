@@ -37,7 +37,7 @@ from lawscan.model import Line, Problem, Source, unit_name
 
 KEYS_PATH = Path(__file__).with_name("json_units.toml")
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-HEADINGS = ("part", "chapter", "section")
+HEADINGS = ("part", "chapter", "section", "subsection")
 
 
 @lru_cache(maxsize=1)
