@@ -22,7 +22,7 @@ from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, DASH_FOLLOWER_RE
                                         MISREAD_ROMAN_RE, MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
                                         SECTION_RE, STOPLESS_PARAGRAPH_RE, SUBSECTION_RE, V,
-                                        alternation, fold_label,
+                                        alternation, fold_label, is_gazette_section,
                                         is_upper_title, leaves_title_unfinished, may_be_label,
                                         num_key, probe_text, starts_upper, strip_separator)
 
@@ -288,7 +288,7 @@ class LineParser:
         if title and not self._same_line_title_ok(title):
             return None
         if title:
-            return Heading("part", num, title)
+            return None if is_gazette_section(p) else Heading("part", num, title)
         title, used = self._title_after(i)
         return Heading("part", num, title, used)
 
