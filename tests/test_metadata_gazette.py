@@ -176,13 +176,18 @@ def test_a_period_the_layout_wrapped_at_its_dash_stays_in_the_title():
      "tư số 61/2020/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số 72/2020/QH14; Luật Đấu "
      "thầu số 22/2023/QH15.",
      "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu"),
+    # the subject the amendments are about follows the last amending act (before: the sentence)
+    ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT DƯỢC VỀ KINH DOANH DƯỢC",
+     "Luật sửa đổi, bổ sung một số điều của Luật Dược số 105/2016/QH13 đã được sửa đổi, bổ sung "
+     "một số điều theo Luật số 28/2018/QH14 và Luật số 44/2024/QH15 về kinh doanh dược.",
+     "Luật sửa đổi, bổ sung một số điều của Luật Dược về kinh doanh dược"),
     # the sentence names another law than the header: the sentence is kept, its last number cut
     ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI VÀ LUẬT NHÀ Ở",
      "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Kinh doanh bất "
      "động sản số 29/2023/QH15.",
      "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Kinh doanh bất "
      "động sản"),
-], ids=["two-laws", "laws-joined-by-semicolons", "sentence-names-more"])
+], ids=["two-laws", "laws-joined-by-semicolons", "about-a-subject", "sentence-names-more"])
 def test_an_amending_laws_title_is_its_headers_when_the_sentence_adds_only_numbers(header, sentence, title):
     """The enacting sentence of an amending law names each amended law with its number and the
     laws that amended it since; the title is the header's, with the sentence's capitals."""

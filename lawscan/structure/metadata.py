@@ -43,8 +43,11 @@ _LAW_NUMBER_RE = re.compile(r"\s+(?i:số)\s+\d+/\d{4}/[\w\-]+")
 _AND = _H["conjunction"]
 # an amending act and its number, which may be cut off
 _AMENDING_LAW = rf"(?:{alternation(_H['amending_acts'])})(?:\s+(?i:số)\s+[\w/\-]+)?"
+# the last amending act may be followed by the subject the amendments are about ("… và Luật số
+# 07/2022/QH15 về nhãn hiệu, …"), never by more of a law's name ("… và Luật Nhà ở số …")
 _AMENDED_BY_RE = re.compile(rf"\s+{_H['amended_by']}\s+{_AMENDING_LAW}"
-                            rf"(?:(?:,\s+|\s+{_AND}\s+){_AMENDING_LAW}(?=[,;.]|\s+{_AND}|$))*")
+                            rf"(?:(?:,\s+|\s+{_AND}\s+){_AMENDING_LAW}"
+                            rf"(?=[,;.]|\s+{_AND}|\s+(?i:{_H['about']})\s|$))*")
 _COUNTED_ACTS_RE = re.compile(_H["counted_acts"])
 _AMENDING_SUBJECT_RE = re.compile(_H["amending_subject"])
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
