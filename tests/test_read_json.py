@@ -15,6 +15,14 @@ from lawscan.read import read_source
 READ = FIXTURES / "read"
 
 
+def _loaded(path, record: dict):
+    """The document lawscan reads from ``record`` written to ``path`` as an exporter writes it."""
+    from lawscan.pipeline import load_document
+
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    return load_document(path)
+
+
 def test_split_record_becomes_canonical_law_text():
     src = normalise(read_source(str(READ / "chapters.json")))
     assert src.format == "json"
@@ -251,8 +259,6 @@ def test_the_identifiers_under_vietnamese_names_name_the_record(tmp_path):
     "data" envelope, beside units whose heading it does not print; a related document's own
     "trichYeu" in a list of several names nothing, nor a replaced decree's in a list of one. The
     record is named by them."""
-    from lawscan.pipeline import load_document
-
     record = {"status": 200, "data": {
         "trichYeu": "Nghị định quy định về tổ chức và hoạt động của Sở giao dịch chứng khoán",
         "loaiVanBan": "Nghị định", "soKyHieu": "18/2026/NĐ-CP", "ngayBanHanh": "2026-03-18",
@@ -266,15 +272,12 @@ def test_the_identifiers_under_vietnamese_names_name_the_record(tmp_path):
     draft = json.loads(json.dumps(record))
     draft["data"].update(soKyHieu="", ngayBanHanh=None, vanBanThayThe=[
         {"soKyHieu": "71/2016/NĐ-CP", "ngayBanHanh": "2016-07-01", "trichYeu": "Nghị định cũ"}])
-    path = tmp_path / "nd.json"
-    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-    doc = load_document(path)
+    doc = _loaded(tmp_path / "nd.json", record)
     assert doc.title == "Nghị định quy định về tổ chức và hoạt động của Sở giao dịch chứng khoán"
     assert (doc.doc_kind, doc.number, doc.date) == ("decree", "18/2026/NĐ-CP", "2026-03-18")
     assert [a.num for a in doc.units("article")] == ["1", "2"]
     # a draft's blank number and date are its own: not those of the decree it replaces
-    path.write_text(json.dumps(draft, ensure_ascii=False, indent=1), encoding="utf-8")
-    doc = load_document(path)
+    doc = _loaded(tmp_path / "nd.json", draft)
     assert doc.title.startswith("Nghị định quy định về tổ chức")
     assert (doc.number, doc.date, doc.year) == (None, None, None)
 
@@ -546,8 +549,6 @@ def test_a_unit_tree_under_english_field_names(tmp_path):
     ("unitType": "chuong" / "dieu", "number", "heading", "title", "text", "children"), beside a
     "header" object with the printed heading and a "preamble" list, inside a "record" envelope:
     read as its heading, legal bases, chapters and articles, not refused."""
-    from lawscan.pipeline import load_document
-
     record = {"apiVersion": "2.4", "record": {
         "id": 48213, "docType": {"code": "ND", "name": "Nghị định"}, "docNumber": None,
         "header": {"issuer": "CHÍNH PHỦ", "numberLine": "Số:      /2026/NĐ-CP", "kind": "NGHỊ ĐỊNH",
@@ -566,9 +567,7 @@ def test_a_unit_tree_under_english_field_names(tmp_path):
                                          "text": "Vận đơn điện tử được ký số và lưu trữ."}]}]}],
         "attachments": [{"name": "Phụ lục", "mimeType": "application/pdf"},
                         {"name": "Tờ trình", "mimeType": "application/pdf"}]}}
-    path = tmp_path / "nd.json"
-    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-    doc = load_document(path)
+    doc = _loaded(tmp_path / "nd.json", record)
     assert doc.title == "Nghị định quy định về kinh doanh dịch vụ logistics"
     assert [(c.num, c.heading) for c in doc.units("chapter")] == [("I", "QUY ĐỊNH CHUNG"),
                                                                   ("II", "CHỨNG TỪ ĐIỆN TỬ")]
@@ -585,8 +584,6 @@ def test_units_whose_text_prints_their_heading_again(tmp_path):
     its kind, number and title and a text that prints the unit again: "Chương I\\nQUY ĐỊNH
     CHUNG", "Điều 1. Phạm vi điều chỉnh", "1. …", "a) …". Each chapter and article is read
     once, and a clause keeps its own number once ("1. Lưu học sinh …", not "1. 1. …")."""
-    from lawscan.pipeline import load_document
-
     units = [
         {"id": "c1", "loai": "CHUONG", "so": "I", "tieuDe": "QUY ĐỊNH CHUNG", "chaId": None,
          "noiDung": "Chương I\nQUY ĐỊNH CHUNG"},
@@ -606,9 +603,7 @@ def test_units_whose_text_prints_their_heading_again(tmp_path):
     record = {"status": {"code": 200}, "result": {
         "trichYeu": "Quy định về học bổng ngân sách nhà nước", "loaiVanBan": {"ten": "Nghị định"},
         "noiDung": units}}
-    path = tmp_path / "nd.json"
-    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-    doc = load_document(path)
+    doc = _loaded(tmp_path / "nd.json", record)
     assert [(c.num, c.heading) for c in doc.units("chapter")] == [("I", "QUY ĐỊNH CHUNG"),
                                                                   ("II", "QUẢN LÝ LƯU HỌC SINH")]
     articles = doc.units("article")
@@ -625,8 +620,6 @@ def test_a_flat_unit_list_whose_texts_are_bodies(tmp_path):
     legal bases) beside a flat list of "units" linked by "parent_id", each with "unit_type",
     "label", "number", "heading" and its text under "body" (null for a chapter): read as the
     decree it is, not refused for having no text."""
-    from lawscan.pipeline import load_document
-
     record = {
         "export_info": {"api_version": "v2", "unit_count": 4},
         "document": {"doc_type": "Nghị định", "title": "Quy định về quản lý giống gia cầm",
@@ -643,9 +636,7 @@ def test_a_flat_unit_list_whose_texts_are_bodies(tmp_path):
              "number": 2, "heading": "Cơ sở dữ liệu về giống gia cầm",
              "body": "Cơ sở ấp trứng cập nhật dữ liệu trực tuyến qua ứng dụng trên thiết bị di động."}],
         "closing": {"signature_block": "TM. CHÍNH PHỦ\nTHỦ TƯỚNG"}}
-    path = tmp_path / "nd.json"
-    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-    doc = load_document(path)
+    doc = _loaded(tmp_path / "nd.json", record)
     assert doc.doc_kind == "decree"
     assert [(c.num, c.heading) for c in doc.units("chapter")] == [
         ("I", "QUY ĐỊNH CHUNG"), ("II", "CƠ SỞ DỮ LIỆU GIỐNG GIA CẦM")]
@@ -659,8 +650,6 @@ def test_units_of_every_level_of_the_hierarchy(tmp_path):
     """A code's export keeps its "Tiểu mục" (within a Mục) as units of their own ("loai": "Tiểu
     mục", or a "tieuMuc" list) and its khoản as Akoma Ntoso paragraphs ("loai": "paragraph"):
     the Tiểu mục is read as one, its articles inside it, and each khoản as a numbered clause."""
-    from lawscan.pipeline import load_document
-
     record = {"van_ban": {"ten_van_ban": "Bộ luật Dân sự", "noi_dung": [
         {"loai": "Chương", "so": "XV", "ten": "HỢP ĐỒNG", "children": [
             {"loai": "Mục", "so": "7", "ten": "HỢP ĐỒNG THUÊ TÀI SẢN", "tieuMuc": [
@@ -671,9 +660,7 @@ def test_units_of_every_level_of_the_hierarchy(tmp_path):
                 {"loai": "Tiểu mục", "so": "2", "ten": "HỢP ĐỒNG THUÊ NHÀ Ở", "dieu": [
                     {"so": "473", "ten": "Hợp đồng thuê nhà ở",
                      "noi_dung": "Hợp đồng thuê nhà ở được áp dụng theo Luật Nhà ở."}]}]}]}]}}
-    path = tmp_path / "bld.json"
-    path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-    doc = load_document(path)
+    doc = _loaded(tmp_path / "bld.json", record)
     assert [(s.num, s.heading) for s in doc.units("subsection")] == [
         ("1", "QUY ĐỊNH CHUNG VỀ HỢP ĐỒNG THUÊ TÀI SẢN"), ("2", "HỢP ĐỒNG THUÊ NHÀ Ở")]
     first, second = doc.units("subsection")

@@ -181,7 +181,7 @@ class _Writer:
         lead = _field(unit, fields["lead"], lines=True)
         if lead:
             self.add(lead[1], unit, lead[0])
-        if text and text_lines:
+        if text_lines:
             self.add(_numbered(kind, number, "\n".join(text_lines)), unit, text[0])
         for key, value in unit.items():
             is_units, child_kind = _unit_list_kind(key, value)
@@ -223,8 +223,8 @@ def _printed_once(heading: list[tuple[str, str]], text: list[str]) -> tuple[list
             repeated = i + 1
     if repeated:
         return heading, text[repeated:]
-    if len(heading) == 1 and _bare(text[0]).startswith(wanted[0]) and re.match(
-            rf"{re.escape(heading[0][0].rstrip('.'))}(?!\w)", text[0].strip(), re.IGNORECASE):
+    if len(heading) == 1 and re.match(rf"{re.escape(heading[0][0].rstrip('.'))}(?!\w)",
+                                      text[0].strip(), re.IGNORECASE):
         return [(text[0].strip(), heading[0][1])], text[1:]
     return heading, text
 
