@@ -112,7 +112,7 @@ class Source:
     """What a reader gives: decoded lines of one input file, and what it noticed."""
 
     path: str
-    format: str  # txt | md | html-vbpl | html-tvpl | html | docx | json | akn
+    format: str  # txt | md | html-vbpl | html-tvpl | html | mhtml | docx | json | akn | pdf | doc ...
     lines: list[Line] = field(default_factory=list)
     encoding: str | None = None
     problems: list[Problem] = field(default_factory=list)

@@ -1,10 +1,11 @@
 """Stage 1 — read. Takes a path, gives a :class:`lawscan.model.Source`.
 
 ``read_source(path)`` recognises the format by content (not only the extension) and hands the
-file to one reader module: ``text`` (txt/md), ``html`` (vbpl.vn, thuvienphapluat.vn, other),
-``docx``, ``pdf`` (text layer, OCR of scanned pages), ``office`` (legacy Word .doc, .rtf and
-.odt, through an installed converter), ``jsonrec`` (JSON records), ``akn`` (Akoma Ntoso 2.0/3.0); a table of contents printed as
-text is then set apart (:mod:`lawscan.read.toc`). Bad input raises
+file to one reader module: ``text`` (txt/md), ``html`` (vbpl.vn, thuvienphapluat.vn, other;
+a page saved as one MHTML file through ``mhtml``), ``docx``, ``pdf`` (text layer, OCR of
+scanned pages), ``office`` (legacy Word .doc, .rtf and .odt, through an installed converter),
+``jsonrec`` (JSON records), ``akn`` (Akoma Ntoso 2.0/3.0); a table of contents printed as text
+is then set apart (:mod:`lawscan.read.toc`). Bad input raises
 :class:`lawscan.errors.ReadError` with a one-line reason; nothing else escapes.
 
 ``limits`` (optional dict, see :data:`lawscan.read.limits.DEFAULT_LIMITS`): ``max_bytes``
@@ -84,11 +85,16 @@ def _read(path: str, limits: dict) -> Source:
 
         return read_akn(path, data, limits)  # refuses hostile, broken and non-AKN XML
 
-    declared = None
+    declared, archive = None, fmt == "mhtml"
+    if archive:  # a page saved as one file: its page is read as any HTML is
+        from lawscan.read.mhtml import page
+
+        data, declared = page(path, data)
+        fmt = "html"
     if fmt == "html":
         from lawscan.read.html import declared_charset
 
-        declared = declared_charset(data)
+        declared = declared or declared_charset(data)
     text, encoding, problems = decode(data, path, declared)
     if not text.strip():
         raise ReadError(path, "empty file (only white space)", "read.empty")
@@ -96,6 +102,8 @@ def _read(path: str, limits: dict) -> Source:
         fmt = detect.sniff_text(text, suffix)
     source = _dispatch(path, text, fmt, encoding, suffix, limits)
     source.problems[:0] = problems
+    if archive:
+        source.format = "mhtml"
     if source.encoding is None:
         source.encoding = encoding
     return source

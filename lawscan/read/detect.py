@@ -4,7 +4,8 @@
 "doc" (a legacy Word document: an OLE file with a WordDocument stream), "rtf" (Rich Text
 Format), "odt" (a zip whose ``mimetype`` is OpenDocument text) or a refusal for other binary
 formats (encrypted Office files, spreadsheets, images, archives), or None for text. ``sniff_text(text, suffix)`` looks at decoded text and gives one of
-``json | akn | xml | html | md | txt``. ``html_flavour(text)`` tells vbpl.vn and
+``json | akn | xml | html | mhtml | md | txt`` ("mhtml": a web page saved as one file, whose
+MIME headers come first). ``html_flavour(text)`` tells vbpl.vn and
 thuvienphapluat.vn pages from other HTML.
 """
 
@@ -90,6 +91,13 @@ _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|tab
                        re.IGNORECASE)
 _XML_ROOT = re.compile(r"<(?:[\w.-]+:)?([A-Za-z_][\w.-]*)[\s/>]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+# An MHTML archive's header block, before its first blank line: "MIME-Version: 1.0" and a
+# multipart/related (or a lone text/html) Content-Type. Chrome's starts "From: <Saved by
+# Blink>", Word's "MIME-Version: 1.0".
+_HEADER_END = re.compile(r"\r?\n\r?\n")
+_MIME_VERSION = re.compile(r"^mime-version[ \t]*:", re.IGNORECASE | re.MULTILINE)
+_MIME_PAGE = re.compile(r"^content-type[ \t]*:[ \t]*(?:multipart/related|text/html)\b",
+                        re.IGNORECASE | re.MULTILINE)
 
 
 def _first_element(text: str) -> str | None:
@@ -136,9 +144,11 @@ def _after_comments(text: str) -> str:
 
 
 def sniff_text(text: str, suffix: str) -> str:
-    """json | akn | xml | html | md | txt for decoded text; ``suffix`` is the lower-case file
+    """json | akn | xml | html | mhtml | md | txt for decoded text; ``suffix`` is the lower-case file
     extension (".txt", ".md", ...), used only when the content does not decide."""
     head = text.lstrip("\ufeff \t\r\n")
+    if is_mhtml(head):
+        return "mhtml"
     if head[:1] in "{[":
         return "json"  # the caller falls back to text when it does not parse
     if head.startswith("<!--"):
@@ -159,6 +169,13 @@ def sniff_text(text: str, suffix: str) -> str:
     if suffix in (".md", ".markdown") or len(_MD_HEADING.findall(text[:200_000])) >= 3:
         return "md"
     return "txt"
+
+
+def is_mhtml(head: str) -> bool:
+    """Does ``head`` (a text's start) open with the MIME headers of an MHTML archive?"""
+    end = _HEADER_END.search(head, 0, 16384)
+    block = head[:end.start()] if end else ""
+    return bool(_MIME_VERSION.search(block) and _MIME_PAGE.search(block))
 
 
 def holds_html(text: str) -> bool:
