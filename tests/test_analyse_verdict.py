@@ -99,6 +99,33 @@ def test_a_chapter_titled_only_implementation_is_final():
     assert [n for n, c in chapters.items() if is_final_provisions(c, doc)] == ["III"]
 
 
+def test_a_title_that_opens_like_a_final_provision_but_names_other_matter_is_not_one():
+    """"Hiệu lực", "Thi hành" and "Tổ chức thực hiện" are final provisions alone or joined to
+    each other ("Hiệu lực và trách nhiệm thi hành"); followed by other words they open the title of
+    an article of substance - "Hiệu lực của hợp đồng điện tử", "Thi hành quyết định xử phạt",
+    "Tổ chức thực hiện và quản lý chuyển đổi số" - which the verdict judges (before, every title
+    that began with them was a final provision, and a digital one among them was never seen)."""
+    from conftest import parse_text
+    from lawscan.analyse.matcher import is_final_provisions
+
+    doc = parse_text(
+        "NGHỊ ĐỊNH\nQuy định chi tiết một số điều của Luật Điện lực\nChương I\nQUY ĐỊNH CHUNG\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định chi tiết một số điều của Luật Điện lực.\n"
+        "Chương II\nCHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG ĐIỆN LỰC\n"
+        "Điều 2. Hiệu lực của hợp đồng điện tử\nHợp đồng mua bán điện giao kết bằng phương tiện điện "
+        "tử có hiệu lực kể từ thời điểm được ký số.\n"
+        "Điều 3. Tổ chức thực hiện và quản lý chuyển đổi số, hệ thống thông tin, dữ liệu điện lực\n"
+        "Tập đoàn Điện lực Việt Nam xây dựng, vận hành hệ thống thông tin và cơ sở dữ liệu điện lực.\n"
+        "Điều 4. Thi hành quyết định xử phạt\nQuyết định xử phạt được thi hành trong 10 ngày.\n"
+        "Chương III\nĐIỀU KHOẢN THI HÀNH\nĐiều 5. Hiệu lực và trách nhiệm thi hành\n"
+        "Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2026.\n")
+    by_num = {u.num: u for u in doc.units("article")}
+    assert [n for n, u in by_num.items() if is_final_provisions(u, doc)] == ["5"]
+    v = analyse(doc)
+    assert v.status == "dedicated_chapter" and v.chapters == ["II"]
+    assert v.articles == ["2", "3"]
+
+
 def test_a_decision_issuing_a_regulation_regulates_what_the_regulation_does():
     """"Quyết định ban hành Quy chế <object>": the decision regulates the regulation's object; a
     digital one, with most of the regulation's substantive chapters digital, makes it a digital

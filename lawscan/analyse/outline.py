@@ -4,8 +4,8 @@ Takes a :class:`lawscan.model.Document`; gives an :class:`Outline` made by one w
 the units of each kind in document order with quoted amendment text left out (``units(kind)``),
 the parent of each of these units, each quoted block with the own unit it hangs under, and the
 final provisions (``final_ids``, ``is_final(unit)``): the "ĐIỀU KHOẢN THI HÀNH" chapter or part,
-articles on entry into force, transition, detailed regulation or amending other laws, and
-everything inside them. Such units never count toward the verdict or the coverage, and the rules
+articles on entry into force, transition, detailed regulation or amending other laws (by their
+title: ``is_final_title``), and everything inside them. Such units never count toward the verdict or the coverage, and the rules
 skip them.
 
 Also the heading tests the analysis shares (``rubric()`` - the parsed rules/data/rubric.toml -,
@@ -103,6 +103,20 @@ def is_final_sentence(heading: str) -> bool:
     return _final_sentence_re().search(fold(heading).strip()) is not None
 
 
+def is_final_title(heading: str) -> bool:
+    """An article title that is a final provision's (rubric ``[structure] final_article`` and
+    ``final_article_whole``): "Hiệu lực thi hành", "Quy định chuyển tiếp về …", "Hiệu lực và
+    trách nhiệm thi hành" - not "Hiệu lực của hợp đồng" nor "Tổ chức thực hiện quy hoạch"."""
+    st = rubric()["structure"]
+    if heading_is(heading, st["final_article"], prefix_only=True):
+        return True
+    pieces = _TITLE_JOINS.split(_fold_heading(heading))
+    return all(p in st["final_article_whole"] or p in st["final_article"] for p in pieces)
+
+
+_TITLE_JOINS = re.compile(r"\s*,\s*|\s+và\s+")
+
+
 def final_itself(unit: Unit, amending_law: Callable[[], bool] | None = None) -> bool:
     """Is ``unit`` itself (not through a unit above it) a final provision? ``amending_law``
     tells whether the document is an amending law (asked only when needed; None: it is not
@@ -112,8 +126,7 @@ def final_itself(unit: Unit, amending_law: Callable[[], bool] | None = None) -> 
                                              or _fold_heading(unit.heading) in st["final_chapter_whole"]):
         return True
     if unit.kind == "article":
-        if heading_is(unit.heading, st["final_article"], prefix_only=True) \
-                or is_final_sentence(unit.heading):
+        if is_final_title(unit.heading) or is_final_sentence(unit.heading):
             return True
         h = _fold_heading(unit.heading)
         if any(h.startswith(v) for v in st["amending_article"]) and any(
