@@ -461,6 +461,14 @@ LEFT = {
         "procedure article whose online filing and information system are in its body (p 0.65, "
         "under the threshold), so it is read as none with both verdicts, marked for review "
         "(0.35); found on a blind round's first run, left",
+    "du-thao-thong-tu-nha-tam-lanh-nguoi-bi-bao-luc-gia-dinh-2026.md":
+        "a circular whose one digital article, 'Cập nhật thông tin về nhà tạm lánh vào Cơ sở dữ "
+        "liệu về gia đình …' (Điều 20), sits in its last chapter 'TỔ CHỨC THỰC HIỆN', the final "
+        "provisions, which the verdict leaves out whole (their duties, reports and funding name "
+        "systems in passing), so it is read as none with both verdicts; of the labelled digital "
+        "articles in final chapters (16 in the drafts, 14 of them in digital laws; none in the "
+        "corpus's and pool's labels outside digital laws) it is one of two that would change a "
+        "status; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
