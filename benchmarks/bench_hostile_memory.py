@@ -105,7 +105,7 @@ SHAPES = {**gen.SHAPES, "docx_unzips": docx_unzips, **pdfs.SHAPES, "pdf_gazette"
 BYTES_PER_N = {"tiny_lines": 2, "khoan_chain": 12, "long_line": 1, "law_on_one_line": 1, "short_names_on_one_line": 1,
                "many_units": 60,
                "json_record": 90,
-               "html_table": 80}
+               "html_table": 80, "mhtml_parts": 34}
 # the .docx shapes: n up to what the limits let through (their parts unzipped to 1 MiB without a
 # ratio check; up to max_xml_bytes, 12 MiB, at 99:1)
 DOCX_N = {"docx_numbering": (1000, 3000, 9000), "docx_trailing_notes": (1000, 3000, 9000),

@@ -127,6 +127,14 @@ def deep_html(d, depth: int = 100_000):
                   + "</div>" * depth + "</body></html>")
 
 
+def deep_mhtml(d, depth: int = 20_000):
+    """A saved web page (MHTML) whose parts are multiparts nested ``depth`` deep."""
+    head = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n'
+    body = b"".join(f'--b{i - 1}\r\nContent-Type: multipart/related; boundary="b{i}"\r\n\r\n'.encode()
+                    for i in range(1, depth))
+    return _write(d, "deep.mhtml", head + body)
+
+
 def huge_text(d, size: int = 200 * 1024 * 1024):
     """A 200 MB file (sparse: it takes no disk space; the size check comes first)."""
     path = Path(d) / "huge.txt"
@@ -211,6 +219,7 @@ CASES = {
     "parameter_entity": (parameter_entity, ("error", "entities")),
     "deep_xml": (deep_xml, ("error", "deep")),
     "deep_html": (deep_html, ("error", "deep")),
+    "deep_mhtml": (deep_mhtml, ("error", "deep")),
     "huge_text": (huge_text, ("error", "too large")),
     "invalid_utf8": (invalid_utf8, ("error", "invalid UTF-8")),
     "fifo": (fifo, ("error", "not a regular file")),
@@ -334,6 +343,16 @@ def html_table(d, n: int = 20000):
                   f"<table>{rows}</table></body></html>")
 
 
+def mhtml_parts(d, n: int = 20_000):
+    """A saved web page (MHTML) of ``n`` one-line style-sheet parts after its page: each becomes
+    a message object of the MIME parser."""
+    page = ("<html><body>" + "".join(f"<p>{line}</p>" for line in LAW.splitlines()) + "</body></html>").encode()
+    parts = b"--B\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page + b"\r\n"
+    parts += b"--B\r\nContent-Type: text/css\r\n\r\nx\r\n" * n
+    return _write(d, f"parts-{n}.mhtml", b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"'
+                  b"\r\n\r\n" + parts + b"--B--\r\n")
+
+
 def tiny_lines(d, n: int = 500_000):
     """A law followed by ``n`` lines of one letter each."""
     return _write(d, f"tiny-{n}.txt", LAW + "x\n" * n)
@@ -363,4 +382,5 @@ SHAPES = {
     "many_units": many_units,
     "json_record": json_record,
     "html_table": html_table,
+    "mhtml_parts": mhtml_parts,
 }
