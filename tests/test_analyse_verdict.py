@@ -52,6 +52,13 @@ def test_amending_law_counts_its_quoted_text_for_the_instruction_article():
     assert {c.element: c.state for c in v.coverage}["online_public_services"] == "present"
 
 
+def _final_nums(doc, kind: str) -> list[str]:
+    """The numbers of the units of ``kind`` that are final provisions."""
+    from lawscan.analyse.matcher import is_final_provisions
+
+    return [u.num for u in doc.units(kind) if is_final_provisions(u, doc)]
+
+
 def test_final_provisions_detection():
     from lawscan.analyse.matcher import is_final_provisions
 
@@ -67,7 +74,6 @@ def test_untitled_final_articles_of_a_decision_are_final_provisions():
     provisions (not listed among a digital text's articles); a transitional article that only
     mentions the date of effect is not."""
     from conftest import parse_text
-    from lawscan.analyse.matcher import is_final_provisions
 
     doc = parse_text(
         "QUYẾT ĐỊNH\nPhê duyệt Chương trình chuyển đổi số ngành dự trữ quốc gia\n"
@@ -78,8 +84,7 @@ def test_untitled_final_articles_of_a_decision_are_final_provisions():
         "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
         "Điều 4. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành "
         "Quyết định này./.")
-    by_num = {u.num: u for u in doc.units("article")}
-    assert [n for n, u in by_num.items() if is_final_provisions(u, doc)] == ["3", "4"]
+    assert _final_nums(doc, "article") == ["3", "4"]
 
 
 def test_a_chapter_titled_only_implementation_is_final():
@@ -87,7 +92,6 @@ def test_a_chapter_titled_only_implementation_is_final():
     provisions, as "ĐIỀU KHOẢN THI HÀNH" is; a chapter whose longer title only holds those words
     ("TỔ CHỨC THỰC HIỆN DỰ ÁN …") is about other matter."""
     from conftest import parse_text
-    from lawscan.analyse.matcher import is_final_provisions
 
     doc = parse_text(
         "NGHỊ ĐỊNH\nQuy định về đầu tư công trình thủy lợi\nChương I\nQUY ĐỊNH CHUNG\n"
@@ -95,8 +99,7 @@ def test_a_chapter_titled_only_implementation_is_final():
         "Chương II\nTỔ CHỨC THỰC HIỆN DỰ ÁN ĐẦU TƯ\nĐiều 2. Chủ đầu tư\n"
         "Chủ đầu tư lập báo cáo nghiên cứu khả thi.\nChương III\nTỔ CHỨC THỰC HIỆN\n"
         "Điều 3. Trách nhiệm của các bộ\nCác bộ hướng dẫn việc áp dụng Nghị định này.\n")
-    chapters = {u.num: u for u in doc.units("chapter")}
-    assert [n for n, c in chapters.items() if is_final_provisions(c, doc)] == ["III"]
+    assert _final_nums(doc, "chapter") == ["III"]
 
 
 def test_a_title_that_opens_like_a_final_provision_but_names_other_matter_is_not_one():
@@ -106,7 +109,6 @@ def test_a_title_that_opens_like_a_final_provision_but_names_other_matter_is_not
     "Tổ chức thực hiện và quản lý chuyển đổi số" - which the verdict judges (before, every title
     that began with them was a final provision, and a digital one among them was never seen)."""
     from conftest import parse_text
-    from lawscan.analyse.matcher import is_final_provisions
 
     doc = parse_text(
         "NGHỊ ĐỊNH\nQuy định chi tiết một số điều của Luật Điện lực\nChương I\nQUY ĐỊNH CHUNG\n"
@@ -119,8 +121,7 @@ def test_a_title_that_opens_like_a_final_provision_but_names_other_matter_is_not
         "Điều 4. Thi hành quyết định xử phạt\nQuyết định xử phạt được thi hành trong 10 ngày.\n"
         "Chương III\nĐIỀU KHOẢN THI HÀNH\nĐiều 5. Hiệu lực và trách nhiệm thi hành\n"
         "Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2026.\n")
-    by_num = {u.num: u for u in doc.units("article")}
-    assert [n for n, u in by_num.items() if is_final_provisions(u, doc)] == ["5"]
+    assert _final_nums(doc, "article") == ["5"]
     v = analyse(doc)
     assert v.status == "dedicated_chapter" and v.chapters == ["II"]
     assert v.articles == ["2", "3"]
