@@ -5,8 +5,8 @@ the units of each kind in document order with quoted amendment text left out (``
 the parent of each of these units, each quoted block with the own unit it hangs under, and the
 final provisions (``final_ids``, ``is_final(unit)``): the "ĐIỀU KHOẢN THI HÀNH" chapter or part,
 articles on entry into force, transition, detailed regulation or amending other laws (by their
-title: ``is_final_title``), and everything inside them. Such units never count toward the verdict or the coverage, and the rules
-skip them.
+title: ``is_final_title``), and everything inside them. Such units never count toward the
+verdict or the coverage, and the rules skip them.
 
 Also the heading tests the analysis shares (``rubric()`` - the parsed rules/data/rubric.toml -,
 ``heading_is``, ``is_amending_law``, ``is_framing_article``).
@@ -103,6 +103,9 @@ def is_final_sentence(heading: str) -> bool:
     return _final_sentence_re().search(fold(heading).strip()) is not None
 
 
+_TITLE_JOINS = re.compile(r"\s*,\s*|\s+và\s+")  # "Hiệu lực và trách nhiệm thi hành", "Hiệu lực, …"
+
+
 def is_final_title(heading: str) -> bool:
     """An article title that is a final provision's (rubric ``[structure] final_article`` and
     ``final_article_whole``): "Hiệu lực thi hành", "Quy định chuyển tiếp về …", "Hiệu lực và
@@ -112,9 +115,6 @@ def is_final_title(heading: str) -> bool:
         return True
     pieces = _TITLE_JOINS.split(_fold_heading(heading))
     return all(p in st["final_article_whole"] or p in st["final_article"] for p in pieces)
-
-
-_TITLE_JOINS = re.compile(r"\s*,\s*|\s+và\s+")
 
 
 def final_itself(unit: Unit, amending_law: Callable[[], bool] | None = None) -> bool:
