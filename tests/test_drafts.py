@@ -466,9 +466,9 @@ LEFT = {
         "liệu về gia đình …' (Điều 20), sits in its last chapter 'TỔ CHỨC THỰC HIỆN', the final "
         "provisions, which the verdict leaves out whole (their duties, reports and funding name "
         "systems in passing), so it is read as none with both verdicts; of the labelled digital "
-        "articles in final chapters (16 in the drafts, 14 of them in digital laws; none in the "
-        "corpus's and pool's labels outside digital laws) it is one of two that would change a "
-        "status; found on a blind round's first run, left",
+        "articles in final chapters (17 in the drafts, 15 of them in digital laws; none in the "
+        "corpus's and pool's labels outside digital laws) it is the only one a status rests on; "
+        "found on a blind round's first run, left",
     "thong-tu-chat-luong-sau-rieng-xuat-khau-2026.mht":
         "a circular on exported durian that defines the growing-area code, 'Mã số vùng trồng', as "
         "'mã số định danh' (an identifying code) in Điều 3: a definition that makes a term "
