@@ -92,6 +92,15 @@ def _patterns() -> dict:
             "page_number": [re.compile(p) for p in data.get("page_numbers", [])]}
 
 
+def is_gazette_section(text: str) -> bool:
+    """Is ``text`` the heading of one of the Official Gazette's own sections ("PHẦN I. VĂN BẢN
+    QUY PHẠM PHÁP LUẬT", printed above a document's header in a Gazette issue), not a Phần of
+    the document? Removed here at the top of a page; the structure parser never reads one as a
+    Phần (a text taken out of the PDF keeps it)."""
+    flat = " ".join(text.split())
+    return any(p.match(flat) for p in _patterns()["gazette_sections"])
+
+
 @dataclass
 class PageLine:
     """One printed line: text, left and right edge, top (points from the page's top), font size
@@ -146,7 +155,6 @@ def strip_running_headers(pages: list[Page]) -> int:
         seen.update({_shape(ln.text) for ln in page.lines if in_band(page, ln)})
     needed = max(2, math.ceil(REPEAT_SHARE * len(pages)))
     patterns, page_numbers = _patterns()["headers"], _patterns()["page_number"]
-    sections = _patterns()["gazette_sections"]
     removed = 0
     for page in pages:
         keep = []
@@ -154,7 +162,7 @@ def strip_running_headers(pages: list[Page]) -> int:
             text = " ".join(line.text.split())
             if any(p.search(text) for p in patterns) or in_band(page, line) and (
                     any(p.match(text) for p in page_numbers) or seen[_shape(text)] >= needed) \
-                    or not keep and any(p.match(text) for p in sections):
+                    or not keep and is_gazette_section(text):
                 removed += 1
                 continue
             keep.append(line)

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from lawscan.model import Line, Problem, Unit, unit_names
 from lawscan.structure import amend, attach
 from lawscan.numerals import roman_to_int
+from lawscan.read.pdflayout import is_gazette_section
 from lawscan.structure.patterns import (ARTICLE_RE, CHAPTER_RE, DASH_FOLLOWER_RE, FOLDED_LABELS,
                                         MISREAD_ROMAN_RE, MISSPELT_LABEL_RE,
                                         PARAGRAPH_RE, PART_RE, POINT_RE, REFERENCE_FOLLOWER_RE,
                                         SECTION_RE, STOPLESS_PARAGRAPH_RE, SUBSECTION_RE, V,
-                                        alternation, fold_label, is_gazette_section,
-                                        is_upper_title, leaves_title_unfinished, may_be_label,
+                                        alternation, fold_label, is_upper_title,
+                                        leaves_title_unfinished, may_be_label,
                                         num_key, probe_text, starts_upper, strip_separator)
 
 LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4, "paragraph": 5,

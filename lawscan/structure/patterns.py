@@ -178,22 +178,6 @@ def named_subjects() -> frozenset[str]:
     return frozenset(k.upper() for k in vietnamese()["named_kinds"])
 
 
-@lru_cache(maxsize=1)
-def _gazette_sections() -> tuple[re.Pattern, ...]:
-    from lawscan.read.encoding import vietnamese
-
-    return tuple(re.compile(p) for p in vietnamese()["gazette_sections"])
-
-
-def is_gazette_section(text: str) -> bool:
-    """Is ``text`` the heading of one of the Official Gazette's own sections ("PHẦN I. VĂN BẢN
-    QUY PHẠM PHÁP LUẬT", printed above the document's header in a Gazette issue), not a Phần of
-    the document: the read stage's ``gazette_sections`` (``vietnamese.json``), which the PDF
-    reader removes at the top of a page and a text taken out of the PDF keeps?"""
-    flat = " ".join(text.split())
-    return any(p.match(flat) for p in _gazette_sections())
-
-
 def leaves_title_unfinished(title_line: str) -> bool:
     """A title line that leaves the title unfinished ("…TỐ CÁO VÀ", "…QUẢN LÝ,", "… MỘT SỐ ĐIỀU
     CỦA"): the next line goes on it."""
