@@ -139,7 +139,9 @@ def test_a_term_defined_as_a_kind_of_digital_thing_is_a_digital_term():
     "Báo cáo tiêm chủng quốc gia là hệ thống thông tin tổng hợp về tình hình tiêm chủng.",
     # the strong term later in the definition: what the thing is, is said first
     "Hệ thống theo dõi tiêm chủng quốc gia là tập hợp các quy trình, trong đó có hệ thống thông tin.",
-], ids=["another head noun", "not the genus"])
+    # an identifying code of a place, as a security's or a chemical's: not electronic identification
+    "Mã số cơ sở tiêm chủng là mã số định danh cho cơ sở tiêm chủng do Sở Y tế cấp.",
+], ids=["another head noun", "not the genus", "an identifying code"])
 def test_what_is_not_a_term_defined_by_its_kind(definition):
     doc = parse_text(REGULATION.format(definition=definition))
     assert digital_definitions(Outline.of(doc), load_lexicon()) == []

@@ -469,14 +469,6 @@ LEFT = {
         "articles in final chapters (17 in the drafts, 15 of them in digital laws; none in the "
         "corpus's and pool's labels outside digital laws) it is the only one a status rests on; "
         "found on a blind round's first run, left",
-    "thong-tu-chat-luong-sau-rieng-xuat-khau-2026.mht":
-        "a circular on exported durian that defines the growing-area code, 'Mã số vùng trồng', as "
-        "'mã số định danh' (an identifying code) in Điều 3: a definition that makes a term "
-        "digital, so Điều 18, titled with it, is read as digital and the circular as "
-        "articles_only by the rule-only verdict, marked for review (0.846); the trained verdict "
-        "reads it as none, as labelled; an identifying code of a place is not electronic "
-        "identification, but the defined-term reading has no way to tell; found on a blind "
-        "round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
