@@ -77,6 +77,18 @@ def test_false_positives_and_bare_words_are_not_matched():
     assert [h.term for h in lex.find("ứng dụng kỹ thuật số trong quản lý")] == ["kỹ thuật số"]
 
 
+def test_a_number_sign_after_a_term_is_not_the_term():
+    """"số" before a document's number is its number sign: the Law on Environmental Protection or
+    Social Insurance and a Government decree cited by number are not the digital environment,
+    digital society or digital government; the same words before other text still are."""
+    lex = load_lexicon()
+    text = ("theo Luật Bảo vệ môi trường số 72/2020/QH14, Luật Bảo hiểm xã hội số 41/2024/QH15 và "
+            "Nghị định của Chính phủ số 13/2023/NĐ-CP")
+    assert lex.find(text) == []
+    text = "phát triển chính phủ số, xã hội số; hoạt động trên môi trường số 24 giờ mỗi ngày"
+    assert [h.term for h in lex.find(text)] == ["chính phủ số", "xã hội số", "môi trường số"]
+
+
 def test_the_research_notes_identity_and_data_terms_are_strong():
     """The national identification app and data governance (the research notes' identity and
     data vocabulary, §3.2 and §3.4 of domain.md) are strong terms of their elements."""

@@ -3,7 +3,9 @@
 Takes text (NFC) and gives :class:`Hit` records whose ``start``/``end`` are offsets in the ORIGINAL
 text. Matching is done on :func:`lawscan.fold.fold` text (lower case, hóa/hoá folded, same
 length) with one pyahocorasick automaton, keeping hits on word boundaries, dropping hits inside a
-false-positive phrase, and keeping the leftmost-longest hit where hits overlap.
+false-positive phrase and hits of a term ending in "số" before a document's number (there "số" is
+its number sign: "Luật Bảo vệ môi trường số 72/2020/QH14", "Nghị định của Chính phủ số 13/…"),
+and keeping the leftmost-longest hit where hits overlap.
 
     lex = load_lexicon()                  # cached; extra_paths add TOML files of the same format
     for hit in lex.find("Cơ sở dữ liệu quốc gia về đất đai"):
@@ -60,6 +62,14 @@ class Term:
 
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
+
+
+_NUMBER_NEXT = re.compile(r"\s*\d+\s*[/-]")  # a document's number: "72/2020/QH14", "57-NQ/TW"
+
+
+def _number_sign(key: str, folded: str, after: int) -> bool:
+    """Is the "số" that ends ``key`` the number sign of a document number that follows it?"""
+    return key.endswith(" số") and _NUMBER_NEXT.match(folded, after) is not None
 
 
 @dataclass
@@ -123,7 +133,7 @@ class Lexicon:
             start = end - len(key) + 1
             if start > 0 and _is_word_char(folded[start - 1]):
                 continue
-            if end + 1 < n and _is_word_char(folded[end + 1]):
+            if end + 1 < n and (_is_word_char(folded[end + 1]) or _number_sign(key, folded, end + 1)):
                 continue
             if term is None:
                 blocked.append((start, end + 1))
