@@ -148,6 +148,16 @@ def test_a_decision_in_capitals_is_spelt_as_its_first_article_says_it(article, t
     assert (doc.title, doc.doc_kind) == (title, "decision")
 
 
+def test_a_decision_that_issues_a_text_with_itself_is_spelt_as_its_first_article_names_it():
+    """"Ban hành kèm theo Quyết định này Quy chế …", the usual first article of a decision that
+    issues a regulation, says the title's "BAN HÀNH QUY CHẾ …" with the capitals of "Quy chế"."""
+    doc = parse_text("BỘ XÂY DỰNG\nSố: 412/QĐ-BXD\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ QUẢN LÝ HỒ SƠ CÔNG TRÌNH "
+                     "CẦU ĐƯỜNG BỘ\nBỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Luật Đường bộ ngày 27 tháng 6 năm "
+                     "2024;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hồ sơ "
+                     "công trình cầu đường bộ.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.")
+    assert doc.title == "Quyết định ban hành Quy chế quản lý hồ sơ công trình cầu đường bộ"
+
+
 @pytest.mark.parametrize("rule", ["____________", "-----------", "***", "_____ . _____"])
 def test_the_rule_printed_under_a_decrees_title_ends_it(rule):
     doc = parse_text(f"CHÍNH PHỦ\nSố: /2026/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về Cơ sở dữ liệu "

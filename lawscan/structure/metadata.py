@@ -31,6 +31,7 @@ _NUMBER_LINE_RE = re.compile(rf"^(?i:{_H['number_prefix']})\s*:")  # "Số: 41/2
 _BARE_NUMBER_RE = re.compile(r"\b(\d+/\d{4}/(?:QH|UBTVQH|VBHN)[A-ZĐ0-9\-]*|\d+/VBHN-[A-ZĐ]+)\b")
 _DATE_RE = re.compile(_H["date"], re.IGNORECASE)
 _ENACT_RE = re.compile(_H["enact"])
+_ISSUES_WITH_RE = re.compile(_H["first_article_issues"])
 _ISSUER_RE = re.compile(rf"^(?:{alternation(_H['issuers'])})(?![A-ZĐÀ-Ỹa-zà-ỹ])")
 _ISSUER_PREFIXES = tuple(p + " " for p in _H["issuer_prefixes"])
 _ENACTING_BODIES = tuple(p + " " for p in _H["enacting_bodies"])
@@ -343,7 +344,8 @@ def _title(head: list[str], hints: dict, first_article: str, lines: list[Line] =
     title = _subject_title(head) or _header_cut(_enacted_title(head), head)
     if not title and _TITLE_WORD_RE.match(hinted.upper()):
         title = hinted
-    title = title or _names_as_written(_spelled_as(title_from_header(head), [first_article, *head]),
+    first = _ISSUES_WITH_RE.sub(r"\1 ", first_article or "", count=1)  # "Ban hành kèm theo … này X"
+    title = title or _names_as_written(_spelled_as(title_from_header(head), [first, *head]),
                                        lines) or _with_kind(hinted, hints) or _subject_title(head)
     if not title:  # records without a header: "Điều 1. Sửa đổi, bổ sung một số điều của Luật Dược"
         m = _AMENDING_ARTICLE_RE.match(first_article or "")
@@ -363,9 +365,10 @@ def _spelled_as(title: str, texts: list[str]) -> str:
     words: the first article when it begins with them (a decision has no enacting sentence, its
     Điều 1 says what it decides: "QUYẾT ĐỊNH / PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN …" and "Điều 1. Phê
     duyệt Đề án phát triển … (sau đây gọi tắt là Đề án) …" -> "Quyết định phê duyệt Đề án phát
-    triển …"), else a line of the head that holds them all in a row (a council's resolution
-    cites itself in its preamble: "Xét Tờ trình … về dự thảo Nghị quyết ban hành Quy định …
-    tỉnh Đông Lam …")."""
+    triển …"; its "Ban hành kèm theo Quyết định này Quy chế …" says "Ban hành Quy chế …": the
+    caller drops the formula), else a line of the head that holds them all in a row (a council's
+    resolution cites itself in its preamble: "Xét Tờ trình … về dự thảo Nghị quyết ban hành Quy
+    định … tỉnh Đông Lam …")."""
     upper = title.upper()
     m = _TITLE_WORD_RE.match(upper)
     if not m or not m.group("rest") or len(upper) != len(title):
