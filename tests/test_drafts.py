@@ -461,6 +461,14 @@ LEFT = {
         "procedure article whose online filing and information system are in its body (p 0.65, "
         "under the threshold), so it is read as none with both verdicts, marked for review "
         "(0.35); found on a blind round's first run, left",
+    "du-thao-nghi-dinh-van-tai-hanh-khach-qua-ung-dung-ket-noi-2026.md":
+        "borderline by its own label (its neighbour dedicated_chapter): a decree on passenger "
+        "transport booked through connection apps whose title names the transport, not a digital "
+        "thing ('… qua ứng dụng kết nối'), and whose chapters on the apps' providers and on the "
+        "transport (the electronic contract, fares, vehicles and drivers) hold digital articles "
+        "beside others; only Chương IV 'DỮ LIỆU, KẾT NỐI, CHIA SẺ VÀ GIÁM SÁT …' is read as "
+        "digital by the rules (the trained verdict adds Chương V, on state management), so it is "
+        "read as dedicated_chapter with both verdicts; found on a blind round's first run, left",
     "du-thao-thong-tu-nha-tam-lanh-nguoi-bi-bao-luc-gia-dinh-2026.md":
         "a circular whose one digital article, 'Cập nhật thông tin về nhà tạm lánh vào Cơ sở dữ "
         "liệu về gia đình …' (Điều 20), sits in its last chapter 'TỔ CHỨC THỰC HIỆN', the final "
