@@ -102,6 +102,38 @@ def test_a_chapter_titled_only_implementation_is_final():
     assert _final_nums(doc, "chapter") == ["III"]
 
 
+CIRCULAR_WITH_A_DATABASE_ARTICLE_LAST = (
+    "THÔNG TƯ\nQuy định về cơ sở điều dưỡng người cao tuổi\nChương I\nQUY ĐỊNH CHUNG\n"
+    "Điều 1. Phạm vi điều chỉnh\nThông tư này quy định về cơ sở điều dưỡng người cao tuổi.\n"
+    "Chương II\nĐIỀU KIỆN HOẠT ĐỘNG\nĐiều 2. Điều kiện về cơ sở vật chất\n"
+    "1. Cơ sở có phòng ở bảo đảm diện tích tối thiểu.\n2. Cơ sở có khu sinh hoạt chung.\n"
+    "Chương III\nTỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm của Sở Y tế\n"
+    "Sở Y tế kiểm tra cơ sở và cập nhật cơ sở dữ liệu về y tế.\n"
+    "Điều 4. Cập nhật thông tin về cơ sở điều dưỡng vào Cơ sở dữ liệu quốc gia về y tế\n"
+    "1. Cơ sở cập nhật thông tin về người được điều dưỡng vào Cơ sở dữ liệu quốc gia về y tế.\n"
+    "2. Việc kết nối, chia sẻ dữ liệu bảo đảm an toàn thông tin.\n"
+    "Điều 5. Hiệu lực thi hành\nThông tư này có hiệu lực từ ngày 01 tháng 7 năm 2026.\n")
+
+
+def test_an_article_with_a_digital_title_in_the_last_chapter_is_not_a_final_provision():
+    """A circular's last chapter "TỔ CHỨC THỰC HIỆN" is its final provisions, but an article there
+    whose own title names a digital subject is about that subject: the analysis keeps it out of
+    the final provisions (and the verdict counts it), while the responsibilities and the entry
+    into force around it stay final. The outline alone, without the analysis' title test, takes
+    the chapter whole."""
+    from conftest import parse_text
+    from lawscan.analyse import analyse_document
+    from lawscan.analyse.outline import Outline
+
+    doc = parse_text(CIRCULAR_WITH_A_DATABASE_ARTICLE_LAST)
+    analysis = analyse_document(doc)
+    final = [a.num for a in doc.units("article") if analysis.outline.is_final(a)]
+    assert final == ["3", "5"]
+    assert (analysis.verdict.status, analysis.verdict.articles) == ("articles_only", ["4"])
+    whole = Outline.of(doc)
+    assert [a.num for a in doc.units("article") if whole.is_final(a)] == ["3", "4", "5"]
+
+
 def test_a_title_that_opens_like_a_final_provision_but_names_other_matter_is_not_one():
     """"Hiệu lực", "Thi hành" and "Tổ chức thực hiện" are final provisions alone or joined to
     each other ("Hiệu lực và trách nhiệm thi hành"); followed by other words they open the title of

@@ -469,14 +469,6 @@ LEFT = {
         "beside others; only Chương IV 'DỮ LIỆU, KẾT NỐI, CHIA SẺ VÀ GIÁM SÁT …' is read as "
         "digital by the rules (the trained verdict adds Chương V, on state management), so it is "
         "read as dedicated_chapter with both verdicts; found on a blind round's first run, left",
-    "du-thao-thong-tu-nha-tam-lanh-nguoi-bi-bao-luc-gia-dinh-2026.md":
-        "a circular whose one digital article, 'Cập nhật thông tin về nhà tạm lánh vào Cơ sở dữ "
-        "liệu về gia đình …' (Điều 20), sits in its last chapter 'TỔ CHỨC THỰC HIỆN', the final "
-        "provisions, which the verdict leaves out whole (their duties, reports and funding name "
-        "systems in passing), so it is read as none with both verdicts; of the labelled digital "
-        "articles in final chapters (17 in the drafts, 15 of them in digital laws; none in the "
-        "corpus's and pool's labels outside digital laws) it is the only one a status rests on; "
-        "found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)

@@ -1,7 +1,8 @@
 """The analysis of one document, made in one place and handed forward.
 
 ``analyse_document(doc, settings=None) -> Analysis`` runs the analysis stage in order - the
-outline (own structure, final provisions), the lexicon scan, the digital units, the status and
+outline (own structure, final provisions: an article with a digital title is not made final by
+the last chapter it is in), the lexicon scan, the digital units, the status and
 applicability (marked for review, whatever they say, for a text written without Vietnamese
 diacritics: ``diacritics``), the token patterns and word segmentation, the rubric coverage -
 and gives every result in one :class:`Analysis`, which the rules receive. Nothing is kept anywhere else: a
@@ -53,14 +54,14 @@ def analyse_document(doc: Document, settings: dict | None = None,
     from lawscan.analyse.confidence import needs_review
     from lawscan.analyse.diacritics import NO_DIACRITICS_CONFIDENCE, lacks_diacritics
     from lawscan.analyse.messages import reason
-    from lawscan.analyse.judge import judge_units
+    from lawscan.analyse.judge import judge_units, title_is_digital
     from lawscan.analyse.matcher import load_lexicon, scan
     from lawscan.fold import fold
 
     settings = settings or {}
     method = "trained" if classifier is not None else method_of(settings)
     lex = load_lexicon(tuple(settings.get("lexicons", ())))
-    outline = Outline.of(doc)
+    outline = Outline.of(doc, kept=lambda article: title_is_digital(article.heading, lex))
     sc = scan(doc, lex)
     defined = digital_definitions(outline, lex)
     own_names = digital_aliases(sc, lex) + defined

@@ -5,8 +5,11 @@ the units of each kind in document order with quoted amendment text left out (``
 the parent of each of these units, each quoted block with the own unit it hangs under, and the
 final provisions (``final_ids``, ``is_final(unit)``): the "ĐIỀU KHOẢN THI HÀNH" chapter or part,
 articles on entry into force, transition, detailed regulation or amending other laws (by their
-title: ``is_final_title``), and everything inside them. Such units never count toward the
-verdict or the coverage, and the rules skip them.
+title: ``is_final_title``), and everything inside them - but an article of the document's own
+structure that a test the analysis gives keeps out (``Outline.of(doc, kept)``: its title names a
+digital subject) is not made final by the chapter or part it is in: sub-law texts put a sector
+database's article in their last chapter, "TỔ CHỨC THỰC HIỆN" ("Cập nhật thông tin … vào Cơ sở
+dữ liệu …"). Final units never count toward the verdict or the coverage, and the rules skip them.
 
 Also the heading tests the analysis shares (``rubric()`` - the parsed rules/data/rubric.toml -,
 ``heading_is``, ``is_amending_law``, ``is_framing_article``).
@@ -143,6 +146,19 @@ def _final_inside(part: Unit) -> bool:
     return part.kind == "part" and any(c.kind == "chapter" and final_itself(c) for c in part.children)
 
 
+def _less_kept(unit: Unit, kept: Callable[[Unit], bool]):
+    """``unit`` and all below it, less the articles of the own structure that ``kept`` keeps out
+    and what is below them (quoted text is walked whole)."""
+    stack = [unit]
+    while stack:
+        u = stack.pop()
+        if u.kind == "quoted":
+            yield from u.walk()
+        elif u is unit or u.kind != "article" or not kept(u):
+            yield u
+            stack.extend(reversed(u.children))
+
+
 def is_final_provisions(unit: Unit, doc: Document | None = None) -> bool:
     """True for the final chapter/part ("ĐIỀU KHOẢN THI HÀNH"), anything inside it, and articles on
     effect, transition, detailed regulation or amending/repealing other laws (in a law that is not
@@ -167,8 +183,10 @@ class Outline:
     final_ids: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, doc: Document) -> Outline:
-        """The outline of ``doc`` as it is now, from one walk."""
+    def of(cls, doc: Document, kept: Callable[[Unit], bool] | None = None) -> Outline:
+        """The outline of ``doc`` as it is now, from one walk. ``kept``: true for an article of
+        the own structure that a final chapter or part does not make final (None: a final
+        chapter or part is final whole)."""
         by_kind: dict[str, list[Unit]] = {}
         parent: dict[int, Unit] = {}
         quoted: list[tuple[Unit, Unit]] = []
@@ -184,7 +202,7 @@ class Outline:
                 else:
                     quoted.append((c, u))
         outline = cls(doc, {k: tuple(v) for k, v in by_kind.items()}, parent, quoted)
-        outline.final_ids = outline._final_units()
+        outline.final_ids = outline._final_units(kept)
         return outline
 
     def parents_with_quoted(self) -> dict[int, Unit]:
@@ -207,10 +225,11 @@ class Outline:
         """Is ``unit`` a final provision or inside one (see the module docstring)?"""
         return id(unit) in self.final_ids
 
-    def _final_units(self) -> frozenset[int]:
+    def _final_units(self, kept: Callable[[Unit], bool] | None) -> frozenset[int]:
         # a unit is final when it or a unit above it is final itself, which only a chapter, part
-        # or article can be: the subtrees of those are taken whole (the own ones from the walk,
-        # those inside quoted text from a walk of each quoted block)
+        # or article can be: the subtrees of those are taken (the own ones from the walk, those
+        # inside quoted text from a walk of each quoted block), a chapter's or part's without the
+        # own articles ``kept`` keeps out
         kinds = ("chapter", "part", "article")
         candidates = [u for k in kinds for u in self.units(k)]
         candidates += [u for q, _ in self.quoted for u in q.walk() if u.kind in kinds]
@@ -224,7 +243,8 @@ class Outline:
         ids: set[int] = set()
         for u in candidates:
             if id(u) not in ids and final_itself(u, amending_law) and not _final_inside(u):
-                ids.update(map(id, u.walk()))
+                whole = kept is None or u.kind == "article" or id(u) not in self.parent  # quoted
+                ids.update(map(id, u.walk() if whole else _less_kept(u, kept)))
         return frozenset(ids)
 
     def article_finder(self) -> Callable[[Unit], Unit | None]:
