@@ -66,7 +66,8 @@ class RuleContext:
     @functools.cached_property
     def outline(self) -> Outline:
         """The document's own structure and final provisions (``lawscan.analyse.outline``): the
-        analysis' outline, else one made now."""
+        analysis' outline, else one made now (without the analysis' title test, which keeps an
+        article with a digital title out of a final chapter: such a chapter is final whole)."""
         if self.analysis is not None:
             return self.analysis.outline
         from lawscan.analyse.outline import Outline
