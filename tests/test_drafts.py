@@ -461,6 +461,20 @@ LEFT = {
         "procedure article whose online filing and information system are in its body (p 0.65, "
         "under the threshold), so it is read as none with both verdicts, marked for review "
         "(0.35); found on a blind round's first run, left",
+    "du-thao-nghi-dinh-cho-vay-ngang-hang-2026.html":
+        "borderline by its own label (its neighbour dedicated_chapter): a decree on peer-to-peer "
+        "lending whose title names the lending, not a platform ('… hoạt động cho vay ngang "
+        "hàng'), with a licensing chapter; Chương IV (users' and data protection, 4 of 4 articles "
+        "digital) and Mục 1 of Chương III (the platform's technical and security requirements) "
+        "are read as digital, the rest by articles, so it is read as dedicated_chapter with both "
+        "verdicts; found on a blind round's first run, left",
+    "du-thao-nghi-dinh-bao-ve-moi-truong-san-xuat-gang-thep-2026.docx":
+        "borderline by its own label (its neighbour articles_only): a decree on steel production "
+        "whose Mục 'QUAN TRẮC KHÍ THẢI TỰ ĐỘNG, LIÊN TỤC VÀ TRUYỀN, QUẢN LÝ DỮ LIỆU QUAN TRẮC' has "
+        "3 of its 6 articles read as digital (the automatic monitoring system, the data "
+        "transmission, the information system) - half, not most - and a title that names "
+        "monitoring, so it is read as articles_only with both verdicts (0.659, marked for review); "
+        "found on a blind round's first run, left",
     "du-thao-nghi-dinh-van-tai-hanh-khach-qua-ung-dung-ket-noi-2026.md":
         "borderline by its own label (its neighbour dedicated_chapter): a decree on passenger "
         "transport booked through connection apps whose title names the transport, not a digital "
