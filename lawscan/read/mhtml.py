@@ -5,9 +5,10 @@ Edge (.mhtml), "Single File Web Page" in Word (.mht) - handed on to the HTML rea
 root part with the transfer encoding undone: quoted-printable or base64) and the charset that
 part declares (None when it declares none: then the page's own ``<meta charset>`` decides, as
 for any HTML). The root is the part the archive's ``start`` parameter names, else its first
-HTML part (the first part, by RFC 2557 §5, in what browsers and Word write). The other parts - style sheets, images, Word's XML and theme parts, a frame's
-page - are never read, and no ``Content-Location`` is ever opened. The stdlib ``email`` package
-parses the MIME; line numbers of findings count in the page, not in the archive.
+HTML part (the first part, by RFC 2557 §5, in what browsers and Word write). The other parts -
+style sheets, images, Word's XML and theme parts, a frame's page - are never read, and no
+``Content-Location`` is ever opened. The stdlib ``email`` package parses the MIME; line numbers
+of findings count in the page, not in the archive.
 """
 
 from __future__ import annotations
