@@ -158,6 +158,17 @@ def test_a_decision_that_issues_a_text_with_itself_is_spelt_as_its_first_article
     assert doc.title == "Quyết định ban hành Quy chế quản lý hồ sơ công trình cầu đường bộ"
 
 
+def test_a_decision_about_issuing_a_text_is_spelt_as_its_first_article_names_it():
+    """"VỀ VIỆC BAN HÀNH HƯỚNG DẪN …": the first article says what follows the title's "về việc"
+    ("Ban hành kèm theo Quyết định này “Hướng dẫn …”"), with the capitals of the guideline's name
+    and of a proper name the header's capitals hide."""
+    doc = parse_text("BỘ Y TẾ\nSố: 1284/QĐ-BYT\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH HƯỚNG DẪN GIÁM SÁT BỆNH "
+                     "SỐT XUẤT HUYẾT DENGUE\nBỘ TRƯỞNG BỘ Y TẾ\nCăn cứ Luật Phòng bệnh ngày 10 tháng 12 "
+                     "năm 2025;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này “Hướng dẫn giám "
+                     "sát bệnh sốt xuất huyết Dengue”.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.")
+    assert doc.title == "Quyết định về việc ban hành Hướng dẫn giám sát bệnh sốt xuất huyết Dengue"
+
+
 @pytest.mark.parametrize("rule", ["____________", "-----------", "***", "_____ . _____"])
 def test_the_rule_printed_under_a_decrees_title_ends_it(rule):
     doc = parse_text(f"CHÍNH PHỦ\nSố: /2026/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về Cơ sở dữ liệu "

@@ -32,6 +32,7 @@ _BARE_NUMBER_RE = re.compile(r"\b(\d+/\d{4}/(?:QH|UBTVQH|VBHN)[A-ZĐ0-9\-]*|\d+/
 _DATE_RE = re.compile(_H["date"], re.IGNORECASE)
 _ENACT_RE = re.compile(_H["enact"])
 _ISSUES_WITH_RE = re.compile(_H["first_article_issues"])
+_TITLE_ABOUT_RE = re.compile(_H["title_about"])
 _ISSUER_RE = re.compile(rf"^(?:{alternation(_H['issuers'])})(?![A-ZĐÀ-Ỹa-zà-ỹ])")
 _ISSUER_PREFIXES = tuple(p + " " for p in _H["issuer_prefixes"])
 _ENACTING_BODIES = tuple(p + " " for p in _H["enacting_bodies"])
@@ -366,14 +367,16 @@ def _spelled_as(title: str, texts: list[str]) -> str:
     Điều 1 says what it decides: "QUYẾT ĐỊNH / PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN …" and "Điều 1. Phê
     duyệt Đề án phát triển … (sau đây gọi tắt là Đề án) …" -> "Quyết định phê duyệt Đề án phát
     triển …"; its "Ban hành kèm theo Quyết định này Quy chế …" says "Ban hành Quy chế …": the
-    caller drops the formula), else a line of the head that holds them all in a row (a council's
-    resolution cites itself in its preamble: "Xét Tờ trình … về dự thảo Nghị quyết ban hành Quy
-    định … tỉnh Đông Lam …")."""
+    caller drops the formula, and a title's "VỀ VIỆC" before it is left in lower case), else a
+    line of the head that holds them all in a row (a council's resolution cites itself in its
+    preamble: "Xét Tờ trình … về dự thảo Nghị quyết ban hành Quy định … tỉnh Đông Lam …")."""
     upper = title.upper()
     m = _TITLE_WORD_RE.match(upper)
     if not m or not m.group("rest") or len(upper) != len(title):
         return title
     cut = len(title) - len(m.group("rest"))
+    about = _TITLE_ABOUT_RE.match(m.group("rest"))  # "về việc", which Điều 1 does not say
+    cut += about.end() if about else 0
     kind, subject = title[:cut], title[cut:]
     wanted = [w.lower() for w in re.findall(r"\w+", subject)]
     if not wanted:
