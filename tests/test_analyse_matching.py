@@ -129,6 +129,19 @@ def test_an_application_one_works_on_is_strong_applying_a_technology_is_not():
     assert not title_is_digital("Ứng dụng tiến bộ khoa học vào sản xuất", lex)
 
 
+
+def test_payments_from_a_telecom_account_are_an_electronic_payment_service():
+    """"Mobile Money" (written "Mobile-Money" too) is the service that pays for goods from a
+    telecom account, an e-wallet by another name: a strong e-transactions term, in a title as in
+    a body; topping up a phone subscription at a shop is not."""
+    lex = load_lexicon()
+    assert [(h.term, h.element, h.strength) for h in lex.find(
+        "Chấp thuận triển khai thí điểm dịch vụ Mobile-Money; mở tài khoản Mobile Money")] == [
+        ("mobile-money", "e_transactions", "strong"), ("mobile money", "e_transactions", "strong")]
+    assert title_is_digital("Hạn mức giao dịch Mobile Money", lex)
+    assert lex.find("Khách hàng nạp tiền vào tài khoản thuê bao di động tại cửa hàng.") == []
+
+
 def test_reference_to_a_field_of_law_is_weak():
     lex = load_lexicon()
     hits = lex.find("theo quy định của pháp luật về giao dịch điện tử")
