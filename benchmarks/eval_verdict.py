@@ -34,9 +34,9 @@ Prints:
   (``data.silver``: what the unit labels give), by part (corpus, pool), and the digital chapters
   missed; rule-only beside trained;
 * the confidence against the share of statuses right, and what the review mark flags;
-* the drafts of tests/drafts/ (written by the team, never trained on; two lexicon changes
-  were made after reading misses there, docs/verdict.md): statuses right
-  with the rule-only verdict and with the shipped model;
+* the drafts of tests/drafts/ (written by the team, never trained on; some lexicon terms were
+  changed after reading misses there, which docs/verdict.md names): statuses right with the
+  rule-only verdict and with the shipped model;
 * ``--features``: the same cross-validation with underthesea's word segmentation as the
   classifier's tokens (multi-syllable words joined by "_") beside the syllables it ships with.
 
