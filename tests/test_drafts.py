@@ -483,6 +483,13 @@ LEFT = {
         "beside others; only Chương IV 'DỮ LIỆU, KẾT NỐI, CHIA SẺ VÀ GIÁM SÁT …' is read as "
         "digital by the rules (the trained verdict adds Chương V, on state management), so it is "
         "read as dedicated_chapter with both verdicts; found on a blind round's first run, left",
+    "du-thao-nghi-dinh-tuyen-dung-cong-chuc-2026.json":
+        "borderline by its own label (its neighbour articles_only): a decree on recruiting civil "
+        "servants whose Mục 'THI VÒNG 1 TRÊN MÁY VI TÍNH' is exam procedure on computers; its "
+        "title names no digital thing ('máy vi tính' is no lexicon term: a computer is as often "
+        "equipment in a list) and 2 of its 6 articles are read as digital (the exam software, "
+        "the results shared with the database), so it is read as articles_only with both "
+        "verdicts; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
