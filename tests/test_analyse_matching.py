@@ -129,7 +129,6 @@ def test_an_application_one_works_on_is_strong_applying_a_technology_is_not():
     assert not title_is_digital("Ứng dụng tiến bộ khoa học vào sản xuất", lex)
 
 
-
 def test_payments_from_a_telecom_account_are_an_electronic_payment_service():
     """"Mobile Money" (written "Mobile-Money" too) is the service that pays for goods from a
     telecom account, an e-wallet by another name: a strong e-transactions term, in a title as in
