@@ -490,6 +490,14 @@ LEFT = {
         "equipment in a list) and 2 of its 6 articles are read as digital (the exam software, "
         "the results shared with the database), so it is read as articles_only with both "
         "verdicts; found on a blind round's first run, left",
+    "nghi-dinh-du-an-dien-gio-tren-bo-va-gan-bo-2026.html":
+        "a wind-power decree whose Mục 'GIÁM SÁT TỪ XA VÀ BÁO CÁO DỮ LIỆU VẬN HÀNH' opens with "
+        "the plant's SCADA and its data link to the dispatcher (2 of its 6 articles), which the "
+        "team's unit labels read as industrial control, not the digital environment (pool "
+        "25/2016/TT-BCT Điều 37 no, 39/2015/TT-BCT Điều 42 borderline; 'truyền dữ liệu' as a "
+        "strong term was measured again and not taken); 3 articles are read as digital, half "
+        "and not most, so it is read as articles_only, marked for review (0.30); the trained "
+        "verdict reads it right; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
