@@ -592,19 +592,22 @@ def _id(lab):
 
 
 def _load(lab):
-    if lab["file"].endswith((".doc", ".odt", ".rtf")) and NO_LIBREOFFICE:
-        pytest.skip("a .doc, .odt or .rtf draft: LibreOffice (soffice) is not installed")
+    if lab["file"].endswith((".doc", ".odt", ".rtf")):
+        if NO_LIBREOFFICE:
+            pytest.skip("a .doc, .odt or .rtf draft: LibreOffice (soffice) is not installed")
+        return _converted(lab["file"])  # LibreOffice takes about a second a file
     if lab["file"] in SCANNED:
         from lawscan.read.ocr import ocr_available
 
         if ocr_available() is not None:
             pytest.skip(f"a scanned draft: {ocr_available()}")
-        return _scanned(lab["file"])  # OCR takes seconds a page
+        return _converted(lab["file"])  # OCR takes seconds a page
     return load_document(DRAFTS / lab["file"])
 
 
 @lru_cache(maxsize=None)
-def _scanned(name: str):
+def _converted(name: str):
+    """A draft read through another program (LibreOffice, Tesseract), read once for all tests."""
     return load_document(DRAFTS / name)
 
 
