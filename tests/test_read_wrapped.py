@@ -168,3 +168,28 @@ def test_a_quoted_reply_is_joined_without_its_marks(tmp_path):
     assert texts[:4] == ["> Chương III", "> VIỆC LÀM",
                          "> Điều 24. Nền tảng tuyển dụng trực tuyến và việc sử dụng hệ thống trí tuệ "
                          "nhân tạo trong ghép nối việc làm", "> " + KHOAN.format(n=1).replace("\\", "")]
+
+
+# the samples with three article titles or more that go on in lower case when wrapped at 44
+LONG_TITLED = [p for p in SAMPLE_FILES if p.name[:2] in ("01", "02", "03", "06")]
+
+
+@pytest.mark.parametrize("source", LONG_TITLED, ids=lambda p: p.name)
+def test_article_titles_wrapped_short_of_the_width_are_read_whole(source, tmp_path):
+    """A Gazette page through ``pdftotext -layout``: the text wrapped at 78 columns, each article's
+    title printed in bold and indented, so that it wraps far short of that width (at 44) and goes on at
+    the margin ("   Điều 10. Kết nối giữa Cổng thông tin … và hệ" / "thống xử lý chuyên ngành"):
+    every title that goes on in lower case is read whole, as in the text unwrapped."""
+    flat, _ = _flat_and_wrapped(source, tmp_path, 78, False, ".txt")
+    lines, short = [], 0
+    for paragraph in flat.read_text(encoding="utf-8").splitlines():
+        if paragraph.startswith("Điều ") and len(paragraph) < 200:
+            title = textwrap.wrap(paragraph, 44, break_long_words=False, initial_indent="   ")
+            short += len(title) > 1 and title[1][:1].islower()
+            lines += title
+        else:
+            lines += textwrap.wrap(paragraph, 78, break_long_words=False, break_on_hyphens=False)
+    wrapped = tmp_path / "gazette.txt"
+    wrapped.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert short >= 3
+    assert _summary(wrapped) == _summary(flat)

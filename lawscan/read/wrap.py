@@ -19,10 +19,13 @@ read past and the joined line loses), neither is laid out in columns (a run of t
 inside: the two columns of a header block), it is indented no deeper (a new paragraph), and
 its first word would not have fitted at the end of the line above (``len(above) + 1 +
 len(word) > width``: a greedy wrap broke the line there, where a line that ended on its own had
-room left). In Markdown, neither may be a block of its own (a heading "#", a table "|" or "+"),
-the line may not start a list item ("- ", "1.  ", "a) "; pandoc escapes "1\\." in a paragraph),
-whose own lines go on it indented, and the line above may not end in a hard break (a backslash
-or two spaces).
+room left; but a heading's title goes on however short its line broke, in its last line, when
+that line starts in lower case or the line above ends on a word a heading does not end on, and
+the article's text starts below it: a title printed in bold or indented wraps short of the
+text's width, as ``pdftotext -layout`` gives a Gazette page). In Markdown, neither may be a
+block of its own (a heading "#", a table "|" or "+"), the line may not start a list item ("- ",
+"1.  ", "a) "; pandoc escapes "1\\." in a paragraph), whose own lines go on it indented, and the
+line above may not end in a hard break (a backslash or two spaces).
 
 Then, where a blank line stands before every paragraph (``paragraphs_apart``: pandoc's Markdown,
 many text exports), that is all: the lines of a paragraph go on each other. Where paragraphs
@@ -140,20 +143,25 @@ def _goes_on(lines: list[str], group: list[int], i: int, width: int, markdown: b
         before, line = before[quoted_before.end():], line[quoted.end():]
         width -= quoted_before.end()
     in_item = markdown and bool(_MD_ITEM.match(lines[group[0]]))
-    if not _wrapped_here(before, line, width, markdown, in_item):
+    heading = _heading(_plain(_unquoted(lines[group[0]])))
+    after = _unquoted(lines[i + 1]) if i + 1 < len(lines) else ""
+    if not _wrapped_here(before, line, width, markdown, in_item,
+                         heading and _ends_short_title(before, line, after)):
         return False
     if apart:  # a paragraph's lines: they go on each other
         return True
-    after = _unquoted(lines[i + 1]) if i + 1 < len(lines) else ""
-    return _same_paragraph(_plain(before), _plain(line), _heading(_plain(_unquoted(lines[group[0]]))),
-                           line, after, width)
+    return _same_paragraph(_plain(before), _plain(line), heading, line, after, width)
 
 
-def _wrapped_here(before: str, line: str, width: int, markdown: bool, in_item: bool) -> bool:
+def _wrapped_here(before: str, line: str, width: int, markdown: bool, in_item: bool,
+                  title_goes_on: bool = False) -> bool:
     """The layout allows a wrap between the two lines: both hold text, neither is laid out in
     columns nor (in Markdown) is a block of its own, the line is no list item and the one
     above ends in no hard break, the line is not indented deeper (but in a list item), and
-    its first word would not have fitted above."""
+    its first word would not have fitted above, or ``title_goes_on``: a heading's line goes on
+    in lower case, wherever it broke (a title printed in bold, or indented, wraps short of the
+    text's width: "Điều 10. Kết nối giữa Cổng thông tin … và hệ" / "thống xử lý chuyên ngành"
+    in a Gazette page through ``pdftotext -layout``)."""
     if not line.strip() or _COLUMNS.search(before.strip()) or _COLUMNS.search(line.strip()):
         return False
     if markdown and (_MD_BLOCK.match(line) or _MD_ITEM.match(line) or _MD_BLOCK.match(before)
@@ -161,7 +169,7 @@ def _wrapped_here(before: str, line: str, width: int, markdown: bool, in_item: b
         return False
     if _indent(line) > _indent(before) and not in_item:
         return False
-    return _filled(before, line, width)
+    return title_goes_on or _filled(before, line, width)
 
 
 def _same_paragraph(prev: str, text: str, heading: bool, line: str, after: str, width: int) -> bool:
@@ -190,6 +198,20 @@ def _ends_title(text: str, line: str, after: str, width: int) -> bool:
     if text[-1] in SENTENCE_END:
         return False
     return not after.strip() or _starts_unit(_plain(after)) or not _filled(line, after, width)
+
+
+def _ends_short_title(before: str, line: str, after: str) -> bool:
+    """A heading's last words, however short its line ``before`` broke: ``line`` starts in lower
+    case, or ``before`` ends on a word a heading does not end on ("… thủ tục hành chính theo" /
+    "Cơ chế một cửa quốc gia"); it ends no sentence, and the article's text starts after it (a
+    numbered unit or a line in upper case), or nothing does ("… và hệ" / "thống xử lý chuyên
+    ngành" / "1. Bộ, ngành …"; not an OCR's "l. Dịch bệnh … được xác định bằng" / "kết quả …",
+    a khoản whose "1." was misread: the line starts with a word)."""
+    text, below = _plain(line), _plain(after)
+    if not text or not text.split()[0].isalpha() or text[-1] in SENTENCE_END:
+        return False
+    return (text[0].islower() or _unfinished(_plain(before))) and (
+        not below or _starts_unit(below) or below[:1].isupper())
 
 
 def _starts_unit(text: str) -> bool:
