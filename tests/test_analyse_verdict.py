@@ -529,3 +529,19 @@ def test_verbs_sharing_a_data_object_keep_the_title_topic():
     the data a listed item: the circular is about its database, a digital text."""
     subject = "Quy định về quản lý, vận hành và khai thác dữ liệu đo đếm điện năng"
     assert analyse(_metering_titled(subject)).status == "digital_law"
+
+
+@pytest.mark.parametrize("subject, status", [
+    ("Quy định về đo đếm điện năng, công tơ và công tơ điện tử", "dedicated_chapter"),
+    ("Quy định về đo đếm điện năng bằng công tơ điện tử", "digital_law"),
+])
+def test_a_qualifier_that_closes_only_the_last_item_of_a_title_needs_most_chapters(subject, status):
+    """A digital qualifier that closes a circular's title makes the whole object digital
+    ("đo đếm điện năng bằng công tơ điện tử"), not when it closes only the last item of a list,
+    the digital form of an item before it ("đo đếm điện năng, công tơ và | công tơ điện tử", as
+    a decree on hydrographic surveys, charts and electronic charts): that object is read with
+    its chapters (one of three on the data: dedicated_chapter)."""
+    doc = _metering_titled(subject)
+    assert doc.title == f"Thông tư {subject[0].lower()}{subject[1:]}"
+    v = analyse(doc)
+    assert v.status == status, v.reasons

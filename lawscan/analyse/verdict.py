@@ -177,20 +177,38 @@ def _first_item_end(phrase: str) -> int:
 
 
 def title_topic(doc: Document, lex: Lexicon) -> str | None:
-    """A digital topic the title names, which makes the text a digital one on its own; not one
+    """A digital topic the title names, or an object a digital qualifier closes
+    (:meth:`Lexicon.digital_object`), which makes the text a digital one on its own; not one
     that a sub-law text's title names only in a second object it regulates, after a first of
     its own ("Nghị định quy định về đo đếm điện năng và quản lý dữ liệu đo đếm" is about
-    metering, with a chapter on its data): that object is read with its chapters
-    (:func:`title_object_topic`)."""
+    metering, with a chapter on its data), or a qualifier that closes only the last item of its
+    object, the digital form of an item before it (:func:`_beside_its_plain_form`): that object
+    is read with its chapters (:func:`title_object_topic`)."""
     title = law_title(doc)
     if not title or is_amending_law(doc):
         return None
     named = _LAW_PREFIX.sub("", title)
     topic = lex.has_topic(named)
     regulated = _regulated_object(doc)
-    if topic and regulated and _not_the_head(" ".join(regulated.split()), topic, lex):
+    regulated = " ".join(regulated.split()) if regulated else None
+    if topic and regulated and _not_the_head(regulated, topic, lex):
         return None
-    return topic or lex.digital_object(named)
+    if topic:
+        return topic
+    qualified = lex.digital_object(named)
+    if qualified and regulated and _beside_its_plain_form(regulated, lex):
+        return None
+    return qualified
+
+
+def _beside_its_plain_form(regulated: str, lex: Lexicon) -> bool:
+    """Is the last item of a sub-law text's object (folded) the digital form of an item before
+    it ("khảo sát thủy đạc, hải đồ và | hải đồ điện tử"): the text regulates the thing and its
+    digital form, one object of several? Verbs sharing the object ("quản lý, tổ chức hoạt động
+    thể thao điện tử") and things of one form ("hóa đơn, chứng từ điện tử") are not."""
+    *before, last = [item.strip() for item in re.split(r",| và ", regulated)]
+    plain = next((last[:-len(q)].strip() for q in lex.object_qualifiers if last.endswith(" " + q)), "")
+    return bool(plain) and plain in before
 
 
 def _not_the_head(regulated: str, term: str, lex: Lexicon) -> bool:
