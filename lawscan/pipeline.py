@@ -23,6 +23,7 @@ def load_document(path: str | os.PathLike, limits: dict | None = None) -> Docume
     from lawscan.normalise import normalise
     from lawscan.read import read_source
     from lawscan.structure import parse_source
+    from lawscan.structure.metadata import names_spelt
     from lawscan.structure.sector import document_sector
 
     source = normalise(read_source(str(path), limits))
@@ -30,6 +31,8 @@ def load_document(path: str | os.PathLike, limits: dict | None = None) -> Docume
         doc = source.document
         doc.lines = source.lines
         doc.problems[:0] = source.problems
+        if doc.doc_kind != "foreign":
+            doc.title = names_spelt(doc.title, doc.lines)
     else:
         doc = parse_source(source)
     doc.sector = document_sector(doc)

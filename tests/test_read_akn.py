@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import FIXTURES
 from lawscan.errors import ReadError
 from lawscan.normalise import normalise
+from lawscan.pipeline import load_document
 from lawscan.read import read_source
 
 READ = FIXTURES / "read"
@@ -184,3 +187,40 @@ def test_metadata_not_collected_in_the_first_pass_is_still_found(monkeypatch):
     doc = read_source(str(READ / "akn3.xml")).document
     assert (doc.title, doc.number, doc.year, doc.date) == (want.title, want.number, want.year, want.date)
     assert doc.number == "2020 No. 7"
+
+
+def _vietnamese_decree(tmp_path, subtype: str, alias: str = "", kind: str = "NGHỊ ĐỊNH") -> Path:
+    """akn3.xml as a Vietnamese decree draft: its FRBRsubtype, a catalogue's short name for it
+    (an FRBRalias), and a preface that prints its kind (unless ``kind`` is empty) and its title
+    in capitals."""
+    xml = (READ / "akn3.xml").read_text(encoding="utf-8")
+    xml = xml.replace('<FRBRcountry value="xx"/>', '<FRBRcountry value="vn"/>'
+                      f'<FRBRsubtype value="{subtype}"/>'
+                      + (f'<FRBRalias value="{alias}" name="shortTitle"/>' if alias else "")).replace(
+        "<p><shortTitle>Digital Records Act 2020</shortTitle></p>",
+        (f"<longTitle><p><docType>{kind}</docType></p>" if kind else "<longTitle>")
+        + "<p><docTitle>QUY ĐỊNH VỀ THUẾ ĐỐI VỚI NHÀ THẦU NƯỚC NGOÀI KINH DOANH TẠI VIỆT NAM</docTitle></p>"
+        "</longTitle>")
+    path = tmp_path / "vn.xml"
+    path.write_text(xml, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("subtype", ["nghi-dinh", "nghiDinh", "nghi_dinh", "NGHIDINH"])
+def test_a_vietnamese_subtype_in_any_spelling(tmp_path, subtype):
+    """An FRBRsubtype names the kind however it is spelt: Indigo's "nghi-dinh", AKN's camelCase
+    "nghiDinh" (as the act's name attribute is written), "nghi_dinh" (here the preface prints
+    no kind: the title alone would make it a law)."""
+    doc = normalise(read_source(str(_vietnamese_decree(tmp_path, subtype, kind="")))).document
+    assert doc.doc_kind == "decree"
+
+
+def test_a_vietnamese_act_is_named_as_its_preface_prints_it(tmp_path):
+    """A catalogue's short name in the metadata ("Dự thảo Nghị định về thuế nhà thầu nước
+    ngoài") is not the title: the preface prints the kind and the title, and the names in it
+    are spelt as written ("… TẠI VIỆT NAM" -> "tại Việt Nam"); the kind is the printed one
+    (the short name's "Dự thảo" does not make it a law)."""
+    path = _vietnamese_decree(tmp_path, "", alias="Dự thảo Nghị định về thuế nhà thầu nước ngoài")
+    doc = load_document(path)
+    assert doc.title == "Nghị định quy định về thuế đối với nhà thầu nước ngoài kinh doanh tại Việt Nam"
+    assert doc.doc_kind == "decree"

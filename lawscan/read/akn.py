@@ -44,11 +44,12 @@ SKIP = {"authorialNote", "noteRef", "meta", "componentRef", "documentRef", "eol"
 BLOCK = {"p", "listIntroduction", "listWrapUp", "docTitle", "docNumber", "longTitle", "formula",
          "td", "th", "tblock", "block", "citation", "recital", "quotedText"}
 TITLE_LIKE = {"num", "heading", "subheading"}
-# FRBRsubtype of a Vietnamese act that names its kind (the plain "luat" is decided by the title)
-SUBTYPE_KINDS = {"bo-luat": "code", "hien-phap": "constitution", "van-ban-hop-nhat": "consolidated",
-                 "luat-sua-doi": "amending_law", "nghi-dinh": "decree", "thong-tu": "circular",
-                 "thong-tu-lien-tich": "circular", "nghi-quyet": "resolution",
-                 "nghi-quyet-lien-tich": "resolution", "quyet-dinh": "decision"}
+# FRBRsubtype of a Vietnamese act that names its kind (the plain "luat" is decided by the title),
+# by its letters (:func:`_subtype_key`: "nghi-dinh", "nghiDinh", "nghi_dinh")
+SUBTYPE_KINDS = {"boluat": "code", "hienphap": "constitution", "vanbanhopnhat": "consolidated",
+                 "luatsuadoi": "amending_law", "nghidinh": "decree", "thongtu": "circular",
+                 "thongtulientich": "circular", "nghiquyet": "resolution",
+                 "nghiquyetlientich": "resolution", "quyetdinh": "decision"}
 _WS = re.compile(r"\s+")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -242,11 +243,16 @@ def _metadata(doc_el, doc: Document) -> None:
         els = elements(name)
         return _text(els[0]) if els else ""
 
+    country = value("FRBRcountry").lower()
+    vietnamese = country in ("vn", "vnm", "vie") or value("FRBRlanguage", "language", "FRBRExpression") == "vie"
     alias = next((el for el in children_of("FRBRWork", "FRBRalias")
                   if el.get("name") in ("title", "short", "shortTitle")), None)
     alias_title = (alias.get("value") or "").strip() if alias is not None else ""
-    title = text_of("shortTitle") or (alias_title if alias_title.lower() not in ("", "untitled") else "") \
-        or _with_doc_type(text_of("docTitle"), text_of("docType")) or text_of("longTitle")
+    printed = _with_doc_type(text_of("docTitle"), text_of("docType"))
+    # a Vietnamese act's title is what its preface prints (kind and title), not a catalogue's
+    # short name for it ("Dự thảo Nghị định về thuế nhà thầu nước ngoài")
+    title = (printed if vietnamese and text_of("docType") else "") or text_of("shortTitle") \
+        or (alias_title if alias_title.lower() not in ("", "untitled") else "") or printed or text_of("longTitle")
     doc.title = title[:300]
     number = ""
     for candidate in (value("FRBRname"), re.sub(r"^(?:No|N|Nr|Number)\.?\s*|^[^\d:]*:\s*", "", text_of("docNumber")),
@@ -263,9 +269,8 @@ def _metadata(doc_el, doc: Document) -> None:
     doc.year = int(years[0]) if years else None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and (doc.year is None or date.startswith(str(doc.year))):
         doc.date = date
-    country = value("FRBRcountry").lower()
-    if country in ("vn", "vnm", "vie") or value("FRBRlanguage", "language", "FRBRExpression") == "vie":
-        doc.doc_kind = SUBTYPE_KINDS.get(value("FRBRsubtype")) or _kind_from_title(
+    if vietnamese:
+        doc.doc_kind = SUBTYPE_KINDS.get(_subtype_key(value("FRBRsubtype"))) or _kind_from_title(
             f"{doc.title} {value('FRBRname')}".lower())
         doc.is_draft = "/bill/" in uri or _local(doc_el) == "bill"
     doc.meta.update({"frbr_uri": uri, "country": value("FRBRcountry"),
@@ -291,12 +296,20 @@ def _with_doc_type(title: str, doc_type: str) -> str:
     return f"{kind[:1].upper()}{kind[1:]} {first}{subject[1:]}"
 
 
+def _subtype_key(subtype: str) -> str:
+    """An FRBRsubtype by its letters alone, lower-cased ("nghiDinh" -> "nghidinh"): AKN names
+    are camelCase, Indigo's subtypes hyphenated."""
+    return re.sub(r"[^a-z]", "", subtype.lower())
+
+
 def _kind_from_title(lowered: str) -> str:
-    """A Vietnamese act's kind from its (lower-cased) title: the word it begins with ("thông tư
-    liên tịch …" is a circular), else a word anywhere in it ("… sửa đổi …"), else a law."""
+    """A Vietnamese act's kind from its (lower-cased) title: the word it begins with, after a
+    "dự thảo" ("thông tư liên tịch …" is a circular), else a word anywhere in it ("… sửa đổi …"),
+    else a law."""
     from lawscan.read.encoding import vietnamese
 
     words = vietnamese()
+    lowered = re.sub(r"^dự thảo\s+", "", lowered)
     for word, kind in words["title_kinds"].items():
         if lowered.startswith(word):
             return kind

@@ -389,6 +389,13 @@ def _spelled_as(title: str, texts: list[str]) -> str:
     return kind + subject[:1] + respelled[1:]  # the title's own first letter ("Quyết định phê …")
 
 
+def names_spelt(title: str, lines: list[Line]) -> str:
+    """``title`` with its names spelt as written: those of ``[header] proper_names`` and those its
+    text writes with capitals (:func:`_names_as_written`); for a title a structured input gives
+    (an Akoma Ntoso preface's kind and title in capitals: "… TẠI VIỆT NAM …")."""
+    return _names_as_written(_proper_names(title), lines)
+
+
 def _names_as_written(title: str, lines: list[Line]) -> str:
     """A title the header printed in capitals, with the names its text writes with capitals
     spelt so: two title words in a row (not the kind word) that the text prints each with a
