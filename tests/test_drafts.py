@@ -498,6 +498,23 @@ LEFT = {
         "strong term was measured again and not taken); 3 articles are read as digital, half "
         "and not most, so it is read as articles_only, marked for review (0.30); the trained "
         "verdict reads it right; found on a blind round's first run, left",
+    "du-thao-quyet-dinh-tiep-nhan-xu-ly-phan-anh-kien-nghi-tong-dai-1022-ung-dung-gia-lai-2026.mhtml":
+        "borderline by its own label (its neighbour dedicated_chapter): a provincial decision on "
+        "citizens' feedback through a hotline and an app, labelled digital_law because the whole "
+        "procedure runs on one system; the chapters on receiving (Chương II, with the telephone "
+        "channel) and on handling and replying (Chương III) are titled as the procedure, and of "
+        "their 9 articles one is read as digital (the app), so only Chương IV 'QUẢN LÝ, VẬN HÀNH "
+        "HỆ THỐNG VÀ DỮ LIỆU …' is a digital chapter and it is read as dedicated_chapter with both "
+        "verdicts; found on a blind round's first run, left",
+    "nghi-dinh-co-che-mot-cua-quoc-gia-mot-cua-asean-cong-bao-2026.txt":
+        "a decree on the National Single Window, labelled digital_law: its title names the "
+        "procedures done 'theo Cơ chế một cửa quốc gia', a mechanism its Điều 3 defines as an "
+        "activity ('là việc cho phép người khai gửi thông tin, chứng từ điện tử … qua một hệ thống "
+        "thông tin'), neither a lexicon term nor a thing the text defines as digital, so the title "
+        "does not decide; Chương II (the portal) and IV (the ASEAN exchange) are read as digital, "
+        "III not (of its two Mục, 'XỬ LÝ HỒ SƠ VÀ TRẢ KẾT QUẢ' has 2 of its 4 articles read as "
+        "digital), nor V (2 of 4), so it is read as dedicated_chapter with both verdicts (the "
+        "trained one adds III); found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
