@@ -16,9 +16,11 @@ enclosing unit, so a Part inside a Schedule counts as a part; an ``hcontainer`` 
 "attachment" (a regulation issued with the act, as lawscan writes it) is an attachment unit. Only the main body is structure;
 ``attachments``/``components`` are left out (Problem info). ``eid`` is the element's ``eId``
 (3.0) or ``id`` (2.0); ``num``/``heading`` come from ``<num>``/``<heading>``; title, number,
-year and date from the FRBR metadata and the preface; ``doc_kind`` is "foreign", except for a
-Vietnamese act (FRBRcountry vn / language vie: "law", "amending_law", "code" or "constitution" by
-its title; ``is_draft`` for a bill).
+year and date from the FRBR metadata and the preface (a Vietnamese act's title is the one its
+preface prints, ``docType`` and ``docTitle``, before a catalogue's short name); ``doc_kind`` is
+"foreign", except for a Vietnamese act (FRBRcountry vn / language vie: its kind from its
+FRBRsubtype, read by its letters, else "law", "amending_law", "code", "decree" … by its title;
+``is_draft`` for a bill).
 """
 
 from __future__ import annotations
@@ -243,8 +245,8 @@ def _metadata(doc_el, doc: Document) -> None:
         els = elements(name)
         return _text(els[0]) if els else ""
 
-    country = value("FRBRcountry").lower()
-    vietnamese = country in ("vn", "vnm", "vie") or value("FRBRlanguage", "language", "FRBRExpression") == "vie"
+    vietnamese = value("FRBRcountry").lower() in ("vn", "vnm", "vie") \
+        or value("FRBRlanguage", "language", "FRBRExpression") == "vie"
     alias = next((el for el in children_of("FRBRWork", "FRBRalias")
                   if el.get("name") in ("title", "short", "shortTitle")), None)
     alias_title = (alias.get("value") or "").strip() if alias is not None else ""
@@ -252,7 +254,8 @@ def _metadata(doc_el, doc: Document) -> None:
     # a Vietnamese act's title is what its preface prints (kind and title), not a catalogue's
     # short name for it ("Dự thảo Nghị định về thuế nhà thầu nước ngoài")
     title = (printed if vietnamese and text_of("docType") else "") or text_of("shortTitle") \
-        or (alias_title if alias_title.lower() not in ("", "untitled") else "") or printed or text_of("longTitle")
+        or (alias_title if alias_title.lower() not in ("", "untitled") else "") or printed \
+        or text_of("longTitle")
     doc.title = title[:300]
     number = ""
     for candidate in (value("FRBRname"), re.sub(r"^(?:No|N|Nr|Number)\.?\s*|^[^\d:]*:\s*", "", text_of("docNumber")),

@@ -158,10 +158,10 @@ def _wrapped_here(before: str, line: str, width: int, markdown: bool, in_item: b
     """The layout allows a wrap between the two lines: both hold text, neither is laid out in
     columns nor (in Markdown) is a block of its own, the line is no list item and the one
     above ends in no hard break, the line is not indented deeper (but in a list item), and
-    its first word would not have fitted above, or ``title_goes_on``: a heading's line goes on
-    in lower case, wherever it broke (a title printed in bold, or indented, wraps short of the
-    text's width: "Điều 10. Kết nối giữa Cổng thông tin … và hệ" / "thống xử lý chuyên ngành"
-    in a Gazette page through ``pdftotext -layout``)."""
+    its first word would not have fitted above, or ``title_goes_on``: a heading's title goes on,
+    wherever its line broke (:func:`_ends_short_title`; a title printed in bold, or indented,
+    wraps short of the text's width: "Điều 10. Kết nối giữa Cổng thông tin … và hệ" / "thống
+    xử lý chuyên ngành" in a Gazette page through ``pdftotext -layout``)."""
     if not line.strip() or _COLUMNS.search(before.strip()) or _COLUMNS.search(line.strip()):
         return False
     if markdown and (_MD_BLOCK.match(line) or _MD_ITEM.match(line) or _MD_BLOCK.match(before)
