@@ -515,6 +515,14 @@ LEFT = {
         "III not (of its two Mục, 'XỬ LÝ HỒ SƠ VÀ TRẢ KẾT QUẢ' has 2 of its 4 articles read as "
         "digital), nor V (2 of 4), so it is read as dedicated_chapter with both verdicts (the "
         "trained one adds III); found on a blind round's first run, left",
+    "du-thao-quyet-dinh-ve-dien-tu-quan-ly-khach-tham-quan-vuon-quoc-gia-bidoup-nui-ba-2026.mhtml":
+        "borderline by its own label (its neighbour dedicated_chapter): a provincial decision on "
+        "electronic tickets and visitors at a national park, labelled digital_law because the "
+        "whole regulation runs on its ticketing system; its chapter on visiting the park (Chương "
+        "III), in part a park's ordinary visitor rules as its drafter says, has none of its 6 "
+        "articles read as digital (the QR check-ins and location sharing are lines among others), "
+        "the responsibilities chapter 2 of 5, so Chương II and IV are the digital chapters and it "
+        "is read as dedicated_chapter with both verdicts; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
