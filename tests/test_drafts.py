@@ -523,6 +523,15 @@ LEFT = {
         "articles read as digital (the QR check-ins and location sharing are lines among others), "
         "the responsibilities chapter 2 of 5, so Chương II and IV are the digital chapters and it "
         "is read as dedicated_chapter with both verdicts; found on a blind round's first run, left",
+    "du-thao-quyet-dinh-bang-thong-tin-ma-qr-di-tich-diem-du-lich-ninh-binh-2026.mhtml":
+        "borderline by its own label (its neighbour dedicated_chapter): a provincial decision on "
+        "QR-coded information boards at heritage sites, labelled digital_law; its chapters on the "
+        "boards and their codes (Chương II) and on the content and the smart-tourism platform "
+        "(Chương III) speak of 'mã QR', 'nền tảng' and 'thông tin số', none of them a lexicon "
+        "term (a QR code is as often a mark printed on a certificate), and one of their 12 "
+        "articles is read as digital, so only Chương IV is a digital chapter and the rules say "
+        "dedicated_chapter (marked for review, 0.50), the trained verdict articles_only; found on "
+        "a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
