@@ -532,6 +532,15 @@ LEFT = {
         "articles is read as digital, so only Chương IV is a digital chapter and the rules say "
         "dedicated_chapter (marked for review, 0.50), the trained verdict articles_only; found on "
         "a blind round's first run, left",
+    "du-thao-quyet-dinh-dat-xe-xich-lo-xe-dien-du-lich-qua-ung-dung-hue-2026.mhtml":
+        "a city decision on booking cyclo and tourist electric-car rides through the city's "
+        "tourism app, labelled digital_law (not borderline): its title names the booking done "
+        "'qua ứng dụng du lịch của thành phố', which no title rule reads as the object's digital "
+        "form ('qua ứng dụng' is no object qualifier, and here a name follows it, as in the "
+        "app-booked transport decree above), and its chapter on joining the app and its accounts "
+        "(Chương II) names 'ứng dụng' and 'tài khoản', no lexicon terms, so Chương III and IV are "
+        "the digital chapters and it is read as dedicated_chapter with both verdicts; found on a "
+        "blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
