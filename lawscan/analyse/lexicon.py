@@ -186,7 +186,7 @@ class Lexicon:
     def _qualifier_of(self, phrase: str) -> str | None:
         """The qualifier that closes ``phrase`` after two words or more, outside a false
         positive; else None."""
-        q = self._closing_qualifier(phrase)
+        q = self.closing_qualifier(phrase)
         ok = (q is not None and len(phrase[: -len(q)].split()) >= 2
               and not any(phrase.endswith(fp) for fp in self.false_positives))
         return q if ok else None
@@ -206,9 +206,9 @@ class Lexicon:
         it and so qualifies the whole object ("công chứng điện tử", "lưu trữ tài liệu điện tử");
         else None. A parenthesis at the end ("(sửa đổi)") is left out first."""
         f = " ".join(re.sub(r"\([^()]*\)\s*$", "", fold(title)).split()).rstrip(" .;:")
-        return f if self._closing_qualifier(f) is not None else None
+        return f if self.closing_qualifier(f) is not None else None
 
-    def _closing_qualifier(self, phrase: str) -> str | None:
+    def closing_qualifier(self, phrase: str) -> str | None:
         """The first of ``object_qualifiers`` that ends the folded ``phrase`` as its last words
         (after at least one other word), or None."""
         return next((q for q in self.object_qualifiers if phrase.endswith(" " + q)), None)

@@ -207,8 +207,8 @@ def _beside_its_plain_form(regulated: str, lex: Lexicon) -> bool:
     digital form, one object of several? Verbs sharing the object ("quản lý, tổ chức hoạt động
     thể thao điện tử") and things of one form ("hóa đơn, chứng từ điện tử") are not."""
     *before, last = [item.strip() for item in re.split(r",| và ", regulated)]
-    plain = next((last[:-len(q)].strip() for q in lex.object_qualifiers if last.endswith(" " + q)), "")
-    return bool(plain) and plain in before
+    q = lex.closing_qualifier(last)
+    return q is not None and last[:-len(q)].strip() in before
 
 
 def _not_the_head(regulated: str, term: str, lex: Lexicon) -> bool:

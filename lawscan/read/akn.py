@@ -250,10 +250,11 @@ def _metadata(doc_el, doc: Document) -> None:
     alias = next((el for el in children_of("FRBRWork", "FRBRalias")
                   if el.get("name") in ("title", "short", "shortTitle")), None)
     alias_title = (alias.get("value") or "").strip() if alias is not None else ""
-    printed = _with_doc_type(text_of("docTitle"), text_of("docType"))
+    doc_type = text_of("docType")
+    printed = _with_doc_type(text_of("docTitle"), doc_type)
     # a Vietnamese act's title is what its preface prints (kind and title), not a catalogue's
     # short name for it ("Dự thảo Nghị định về thuế nhà thầu nước ngoài")
-    title = (printed if vietnamese and text_of("docType") else "") or text_of("shortTitle") \
+    title = (printed if vietnamese and doc_type else "") or text_of("shortTitle") \
         or (alias_title if alias_title.lower() not in ("", "untitled") else "") or printed \
         or text_of("longTitle")
     doc.title = title[:300]
