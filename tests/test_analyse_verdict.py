@@ -545,3 +545,35 @@ def test_a_qualifier_that_closes_only_the_last_item_of_a_title_needs_most_chapte
     assert doc.title == f"Thông tư {subject[0].lower()}{subject[1:]}"
     v = analyse(doc)
     assert v.status == status, v.reasons
+
+
+@pytest.mark.parametrize("place, status", [
+    (" trên địa bàn tỉnh An Phú", "digital_law"),
+    ("", "dedicated_chapter"),
+])
+def test_a_defined_system_named_in_the_title_without_its_place(place, status):
+    """A decision on a system its regulation defines as an information system under a name
+    that ends in its province ("Hệ thống đặt lịch khám bệnh trực tuyến tỉnh An Phú"), which the
+    title names without it and says the province later ("… tại các bệnh viện công lập trên địa
+    bàn tỉnh An Phú"): the text regulates that system (before: read by its chapters,
+    dedicated_chapter). A title that does not say the place is read by its chapters."""
+    from conftest import parse_text
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH AN PHÚ\nSố: 15/2026/QĐ-UBND\nQUYẾT ĐỊNH\n"
+        "Ban hành Quy chế quản lý, vận hành và sử dụng Hệ thống đặt lịch khám bệnh trực tuyến "
+        f"tại các bệnh viện công lập{place}\nỦY BAN NHÂN DÂN TỈNH AN PHÚ QUYẾT ĐỊNH:\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc quản "
+        "lý, vận hành và sử dụng Hệ thống.\nĐiều 2. Giải thích từ ngữ\n1. Hệ thống đặt lịch "
+        "khám bệnh trực tuyến tỉnh An Phú (sau đây gọi là Hệ thống) là hệ thống thông tin do Sở "
+        "Y tế làm chủ quản.\nChương II\nĐẶT LỊCH VÀ TIẾP ĐÓN NGƯỜI BỆNH\nĐiều 3. Trình tự đặt "
+        "lịch khám\nNgười bệnh chọn bệnh viện, chuyên khoa và khung giờ khám.\nĐiều 4. Tiếp đón "
+        "người bệnh\nBệnh viện tiếp đón người bệnh theo thứ tự giờ hẹn.\nChương III\nDỮ LIỆU VÀ "
+        "AN TOÀN THÔNG TIN\nĐiều 5. Kết nối, chia sẻ dữ liệu\nHệ thống kết nối với hệ thống "
+        "thông tin bệnh viện.\nĐiều 6. Bảo đảm an toàn thông tin\nHệ thống được bảo đảm an toàn "
+        "thông tin theo cấp độ.\nChương IV\nTỔ CHỨC THỰC HIỆN\nĐiều 7. Trách nhiệm thi hành\n"
+        "Các sở, ngành chịu trách nhiệm thi hành Quy chế này.\n")
+    assert doc.doc_kind == "decision"
+    v = analyse(doc)
+    assert v.status == status, v.reasons
+    assert (v.reasons[0].code == "title_object_thing") == (status == "digital_law"), v.reasons

@@ -88,24 +88,43 @@ def _thing_in_title(doc: Document, defined: frozenset[str], lex: Lexicon) -> str
     """The first digital thing that starts in the first item of the title's object
     (:func:`_title_object`): one of ``defined`` (folded terms the text defines as digital
     things; a term may hold a comma of its own: "hệ thống quản lý, truy xuất nguồn gốc lâm
-    sản"), else, for a sub-law text, a strong lexicon term ("Thông tư quy định về Hệ thống thông
-    tin quản lý đào tạo lái xe …": what the text regulates, though its chapters name the
-    system's matters in the sector's words), not one in a second object after a first of its
-    own (:func:`_second_object`: "hồ sơ địa chính và hệ thống thông tin đất đai"); None
-    otherwise. A law's or code's subject is broader: a strong term there needs most chapters
+    sản"; named as defined or without its place, :func:`_named_at`), else, for a sub-law
+    text, a strong lexicon term ("Thông tư quy định về Hệ thống thông tin quản lý đào tạo lái
+    xe …": what the text regulates, though its chapters name the system's matters in the
+    sector's words), not one in a second object after a first of its own
+    (:func:`_second_object`: "hồ sơ địa chính và hệ thống thông tin đất đai"); None otherwise. A law's or code's subject is broader: a strong term there needs most chapters
     digital (:func:`title_object_topic`)."""
     regulated = _title_object(doc)
     if not regulated:
         return None
     phrase = " ".join(regulated.split())
     end = _first_item_end(phrase)
-    own = next((t for t in sorted(defined) if -1 < phrase.find(t) < end), None)
+    own = next((t for t in sorted(defined) if -1 < _named_at(phrase, t) < end), None)
     if own or doc.doc_kind in ("law", "code"):
         return own
     hit = next((h for h in lex.find_folded(phrase) if h.strength == "strong"), None)
     if hit is None or hit.start >= end or _not_the_head(phrase, phrase[hit.start:hit.end], lex):
         return None
     return hit.term
+
+
+def _named_at(phrase: str, term: str) -> int:
+    """Where a title's object (folded) names a term the text defines (folded), or -1: as
+    defined, or without the place the term's name ends in when the object says that place
+    after it (rubric ``[defined_terms] places``: "hệ thống đặt lịch khám bệnh trực tuyến | tỉnh
+    quảng ngãi" in "… hệ thống đặt lịch khám bệnh trực tuyến tại các cơ sở … tỉnh quảng ngãi")."""
+    at = phrase.find(term)
+    if at >= 0:
+        return at
+    m = re.search(rf" (?:{_places()}) ", term)
+    name, place = (term[:m.start()], term[m.start() + 1:]) if m else ("", "")
+    at = phrase.find(name + " ") if len(name.split()) >= 3 else -1
+    return at if at >= 0 and phrase.find(place, at + len(name)) > 0 else -1
+
+
+@lru_cache(maxsize=1)
+def _places() -> str:
+    return "|".join(re.escape(fold(p)) for p in rubric()["defined_terms"]["places"])
 
 
 def _title_object(doc: Document) -> str | None:
