@@ -141,6 +141,18 @@ def test_payments_from_a_telecom_account_are_an_electronic_payment_service():
     assert lex.find("Khách hàng nạp tiền vào tài khoản thuê bao di động tại cửa hàng.") == []
 
 
+def test_a_wi_fi_network_is_digital_infrastructure():
+    """A Wi-Fi network (written "Wi-Fi" or "WiFi") is wireless access to the Internet, a strong
+    infrastructure term as a telecom network is, in a title as in a body ("mạng" alone is not:
+    "mạng lưới", "tính mạng")."""
+    lex = load_lexicon()
+    assert [(h.term, h.element, h.strength) for h in lex.find(
+        "Lắp đặt điểm truy cập Wi-Fi công cộng; tên mạng WiFi thống nhất")] == [
+        ("wi-fi", "infrastructure", "strong"), ("wifi", "infrastructure", "strong")]
+    assert title_is_digital("Yêu cầu kỹ thuật đối với mạng Wi-Fi công cộng", lex)
+    assert lex.find("Mạng lưới điểm du lịch bảo đảm an toàn tính mạng du khách.") == []
+
+
 def test_reference_to_a_field_of_law_is_weak():
     lex = load_lexicon()
     hits = lex.find("theo quy định của pháp luật về giao dịch điện tử")
