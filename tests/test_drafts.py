@@ -549,6 +549,13 @@ LEFT = {
         "name strong terms in fewer than most of their lines, so the rules read it as none, marked "
         "for review (0.35); the trained verdict reads it right; found on a blind round's first "
         "run, left",
+    "du-thao-thong-tu-quan-ly-phat-trien-cum-cong-nghiep-2026.txt":
+        "borderline by its own label: a circular on industrial clusters whose Chương V 'CHẾ ĐỘ "
+        "BÁO CÁO VÀ CƠ SỞ DỮ LIỆU CỤM CÔNG NGHIỆP' holds a Mục on reports and a Mục on the "
+        "database; the label makes the database's Mục the digital unit (section_only), lawscan "
+        "reads the chapter by its title, which names the database, with three of its seven "
+        "articles digital by their titles (dedicated_chapter, with both verdicts); found on a "
+        "blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
