@@ -322,6 +322,21 @@ def test_the_gazettes_section_over_a_text_taken_from_its_pdf_is_no_part(section)
     assert doc.title == "Thông tư liên tịch quy định về sổ theo dõi sức khỏe học sinh điện tử"
 
 
+def test_the_gazettes_section_in_the_issues_table_of_contents_is_no_part():
+    """An issue's cover lists its documents under the Gazette's own sections, the first with
+    the page column's "Trang" at the end of its line in `pdftotext -layout` ("PHẦN I. VĂN BẢN
+    QUY PHẠM PHÁP LUẬT        Trang"): no Phần of the circular, whose header then gives its
+    title (before: a Phần, and no title)."""
+    cover = ("CÔNG BÁO\nSố 611 + 612\nNgày 12 tháng 5 năm 2026\nMỤC LỤC\n"
+             "PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT                                    Trang\n"
+             "BỘ GIÁO DỤC VÀ ĐÀO TẠO - BỘ Y TẾ\n"
+             "28-4-2026   Thông tư liên tịch số 08/2026/TTLT-BGDĐT-BYT quy định về     41\n"
+             "            sổ theo dõi sức khỏe học sinh điện tử\n")
+    doc = parse_text(cover + GAZETTE_PAGE.format(section=""))
+    assert doc.counts()["parts"] == 0 and doc.counts()["chapters"] == 1
+    assert doc.title == "Thông tư liên tịch quy định về sổ theo dõi sức khỏe học sinh điện tử"
+
+
 def test_a_part_of_the_document_is_still_one():
     doc = parse_text(GAZETTE_PAGE.format(section="CÔNG BÁO").replace(
         "Chương I\n", "PHẦN I\nNHỮNG QUY ĐỊNH CHUNG\nChương I\n"))
