@@ -556,6 +556,13 @@ LEFT = {
         "reads the chapter by its title, which names the database, with three of its seven "
         "articles digital by their titles (dedicated_chapter, with both verdicts); found on a "
         "blind round's first run, left",
+    "du-thao-quyet-dinh-quy-che-trung-tam-dieu-khien-giao-thong-thong-minh-da-nang-2026.mhtml":
+        "borderline by its own label: a city's decision on its smart traffic control centre and "
+        "adaptive traffic lights, labelled digital_law; its title names the centre and the "
+        "lights, no lexicon term and nothing the text defines as digital, and three of the five "
+        "chapters its label lists (infrastructure and software, traffic data, information "
+        "security) are read as digital, the signal-control and incident chapters not: read as "
+        "dedicated_chapter with both verdicts; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
