@@ -228,6 +228,26 @@ def test_a_drafts_header_adds_sua_doi_to_the_enacting_sentence():
     assert doc.title == "Luật Quy hoạch (sửa đổi)" and doc.is_draft
 
 
+@pytest.mark.parametrize("sentence, title", [
+    ("Chính phủ ban hành Nghị định quy định chi tiết về tổ chức thực hiện Tổng\n"
+     "điều tra nông thôn, nông nghiệp năm 2026.",
+     "Nghị định quy định chi tiết về tổ chức thực hiện Tổng điều tra nông thôn, nông nghiệp năm 2026"),
+    # a sentence that ends short of the header, not at a line break, is the title as it says it
+    ("Chính phủ ban hành Nghị định quy định chi tiết về tổ chức thực hiện Tổng điều tra.",
+     "Nghị định quy định chi tiết về tổ chức thực hiện Tổng điều tra"),
+])
+def test_an_enacting_sentence_a_line_break_cut_short_of_the_header(sentence, title):
+    """A Gazette page's enacting sentence wrapped where the reader kept the break ("… thực hiện
+    Tổng" / "điều tra …": proportional type, line lengths that say nothing of the wrap): the
+    header in capitals, which goes on past it, is the title, the sentence keeps its capitals
+    (before: "… tổ chức thực hiện Tổng")."""
+    doc = parse_text("CHÍNH PHỦ\nSố: 58/2026/NĐ-CP\nNGHỊ ĐỊNH\nQUY ĐỊNH CHI TIẾT VỀ TỔ CHỨC THỰC HIỆN "
+                     "TỔNG ĐIỀU TRA\nNÔNG THÔN, NÔNG NGHIỆP NĂM 2026\nCăn cứ Luật Thống kê;\n"
+                     f"{sentence}\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+                     "Nghị định này quy định về Tổng điều tra.\n")
+    assert doc.title == title
+
+
 @pytest.mark.parametrize("under,title", [
     ("(SỬA ĐỔI)", "Luật Trách nhiệm bồi thường của Nhà nước (sửa đổi)"),
     ("(SỬA ĐỔI, BỔ SUNG)", "Luật Trách nhiệm bồi thường của Nhà nước (sửa đổi, bổ sung)"),

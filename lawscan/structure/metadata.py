@@ -470,8 +470,10 @@ def _header_cut(enacted: str, head: list[str]) -> str:
     ĐỔI, … CỦA LUẬT BẢO HIỂM Y TẾ"), or names the amended laws with their numbers where the
     header does not ("… của Luật Đất đai số 31/2024/QH15 đã được sửa đổi, bổ sung một số điều
     theo Luật số 43/2024/QH15 và Luật Nhà ở số 27/2023/QH15 …" under "… CỦA LUẬT ĐẤT ĐAI VÀ
-    LUẬT NHÀ Ở"), or where the header adds a parenthesis to it (a draft's "(SỬA ĐỔI)"): the
-    header is the title, the sentence keeps its capitals. A header that counts the acts it
+    LUẬT NHÀ Ở"), or where the header adds a parenthesis to it (a draft's "(SỬA ĐỔI)") or goes
+    on past it (a sentence a line break cut, "… tổ chức thực hiện Tổng" under "… THỰC HIỆN TỔNG
+    ĐIỀU TRA / NÔNG THÔN, NÔNG NGHIỆP NĂM 2026"): the header is the title, the sentence keeps
+    its capitals. A header that counts the acts it
     amends ("… CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY HOẠCH") is the title as it stands."""
     header = title_from_header(head) if enacted else ""
     if not header:
@@ -484,6 +486,9 @@ def _header_cut(enacted: str, head: list[str]) -> str:
     rest = header[len(enacted):]
     if header.lower().startswith(enacted.lower()) and re.fullmatch(r"\s*\([^()]+\)", rest):
         return enacted + rest  # a draft's "LUẬT / QUY HOẠCH (SỬA ĐỔI)": "… ban hành Luật Quy hoạch."
+    if header.lower().startswith(enacted.lower()) and rest[:1].isspace() \
+            and any(p.endswith(enacted) for p in head):
+        return enacted + rest  # the sentence's line ends on it, unfinished: "… thực hiện Tổng"
     unnumbered = _LAW_NUMBER_RE.sub("", _AMENDED_BY_RE.sub("", enacted))
     said = _words(unnumbered)
     if [w.lower() for w in said] != [w.lower() for w in _words(header)]:
