@@ -92,8 +92,9 @@ def _thing_in_title(doc: Document, defined: frozenset[str], lex: Lexicon) -> str
     text, a strong lexicon term ("Thông tư quy định về Hệ thống thông tin quản lý đào tạo lái
     xe …": what the text regulates, though its chapters name the system's matters in the
     sector's words), not one in a second object after a first of its own
-    (:func:`_second_object`: "hồ sơ địa chính và hệ thống thông tin đất đai"); None otherwise. A law's or code's subject is broader: a strong term there needs most chapters
-    digital (:func:`title_object_topic`)."""
+    (:func:`_second_object`: "hồ sơ địa chính và hệ thống thông tin đất đai"); None otherwise.
+    A law's or code's subject is broader: a strong term there needs most chapters digital
+    (:func:`title_object_topic`)."""
     regulated = _title_object(doc)
     if not regulated:
         return None

@@ -95,8 +95,9 @@ def _patterns() -> dict:
 def is_gazette_section(text: str) -> bool:
     """Is ``text`` the heading of one of the Official Gazette's own sections ("PHẦN I. VĂN BẢN
     QUY PHẠM PHÁP LUẬT", printed above a document's header in a Gazette issue, and in its table
-    of contents with the page column's "Trang" after it), not a Phần of the document? Removed here at the top of a page; the structure parser never reads one as a
-    Phần (a text taken out of the PDF keeps it)."""
+    of contents with the page column's "Trang" after it), not a Phần of the document? Removed
+    here at the top of a page; the structure parser never reads one as a Phần (a text taken out
+    of the PDF keeps it)."""
     flat = " ".join(text.split())
     return any(p.match(flat) for p in _patterns()["gazette_sections"])
 
