@@ -563,6 +563,27 @@ LEFT = {
         "chapters its label lists (infrastructure and software, traffic data, information "
         "security) are read as digital, the signal-control and incident chapters not: read as "
         "dedicated_chapter with both verdicts; found on a blind round's first run, left",
+    "du-thao-thong-tu-dao-tao-tu-xa-trinh-do-dai-hoc-2026.odt":
+        "borderline by its own label: a circular on distance education at university level, "
+        "labelled digital_law (the teaching is done mainly on an online platform); its title "
+        "names 'đào tạo từ xa', no lexicon term, and two of its four substantive chapters "
+        "(learners on the digital environment, online assessment) are read as digital, the "
+        "chapters on quality conditions and on quality and reporting not: dedicated_chapter "
+        "with both verdicts; found on a blind round's first run, left",
+    "du-thao-nghi-dinh-dich-vu-truyen-hinh-theo-yeu-cau-va-ott-2026.json":
+        "a decree on video-on-demand and 'dịch vụ phát thanh, truyền hình qua mạng Internet', "
+        "labelled digital_law (not borderline): the title's first object, on-demand television, "
+        "names no lexicon term, and its qualifier closes only the second object, which the "
+        "title rule reads as a second object after a first of its own (as a metering decree's "
+        "'… và quản lý dữ liệu đo đếm'); its chapters on licences and content are in the "
+        "sector's words, so the rules read three articles (articles_only), the trained verdict "
+        "its technical chapter (dedicated_chapter); found on a blind round's first run, left",
+    "quyet-dinh-quy-che-van-hanh-he-thong-quan-trac-mua-canh-bao-ngap-lut-quang-tri-2026.mhtml":
+        "borderline by its own label: a province's decision on its automatic rain, water-level "
+        "and flood-warning system, labelled digital_law; its title names the monitoring system "
+        "and the warnings, no lexicon term, and only its data chapter is read as digital (the "
+        "stations' upkeep and the warnings are in the sector's words): dedicated_chapter with "
+        "both verdicts; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
