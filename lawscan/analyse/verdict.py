@@ -118,8 +118,10 @@ def _named_at(phrase: str, term: str) -> int:
     if at >= 0:
         return at
     m = re.search(rf" (?:{_places()}) ", term)
-    name, place = (term[:m.start()], term[m.start() + 1:]) if m else ("", "")
-    at = phrase.find(name + " ") if len(name.split()) >= 3 else -1
+    if m is None or len(term[:m.start()].split()) < 3:
+        return -1
+    name, place = term[:m.start()], term[m.start() + 1:]
+    at = phrase.find(name + " ")
     return at if at >= 0 and phrase.find(place, at + len(name)) > 0 else -1
 
 

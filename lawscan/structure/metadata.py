@@ -473,8 +473,8 @@ def _header_cut(enacted: str, head: list[str]) -> str:
     LUẬT NHÀ Ở"), or where the header adds a parenthesis to it (a draft's "(SỬA ĐỔI)") or goes
     on past it (a sentence a line break cut, "… tổ chức thực hiện Tổng" under "… THỰC HIỆN TỔNG
     ĐIỀU TRA / NÔNG THÔN, NÔNG NGHIỆP NĂM 2026"): the header is the title, the sentence keeps
-    its capitals. A header that counts the acts it
-    amends ("… CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY HOẠCH") is the title as it stands."""
+    its capitals. A header that counts the acts it amends ("… CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY
+    HOẠCH") is the title as it stands."""
     header = title_from_header(head) if enacted else ""
     if not header:
         return enacted
