@@ -484,11 +484,10 @@ def _header_cut(enacted: str, head: list[str]) -> str:
             and not enacted[len(header)].isalnum():
         return enacted[:len(header)]
     rest = header[len(enacted):]
-    if header.lower().startswith(enacted.lower()) and re.fullmatch(r"\s*\([^()]+\)", rest):
-        return enacted + rest  # a draft's "LUẬT / QUY HOẠCH (SỬA ĐỔI)": "… ban hành Luật Quy hoạch."
-    if header.lower().startswith(enacted.lower()) and rest[:1].isspace() \
-            and any(p.endswith(enacted) for p in head):
-        return enacted + rest  # the sentence's line ends on it, unfinished: "… thực hiện Tổng"
+    if header.lower().startswith(enacted.lower()) and (
+            re.fullmatch(r"\s*\([^()]+\)", rest)  # "LUẬT / QUY HOẠCH (SỬA ĐỔI)": "… Luật Quy hoạch."
+            or rest[:1].isspace() and any(p.endswith(enacted) for p in head)):  # "… thực hiện Tổng"
+        return enacted + rest
     unnumbered = _LAW_NUMBER_RE.sub("", _AMENDED_BY_RE.sub("", enacted))
     said = _words(unnumbered)
     if [w.lower() for w in said] != [w.lower() for w in _words(header)]:
