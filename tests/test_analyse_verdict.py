@@ -577,3 +577,36 @@ def test_a_defined_system_named_in_the_title_without_its_place(place, status):
     v = analyse(doc)
     assert v.status == status, v.reasons
     assert (v.reasons[0].code == "title_object_thing") == (status == "digital_law"), v.reasons
+
+
+@pytest.mark.parametrize("inside, status", [
+    ("dùng chung về ", "digital_law"),
+    ("dùng chung cho các đơn vị về ", "dedicated_chapter"),
+    ("", "digital_law"),
+])
+def test_a_defined_platform_named_in_the_title_with_words_inside_its_name(inside, status):
+    """A decision on a platform its regulation defines as a nền tảng số ("Nền tảng quản lý hạ
+    tầng cấp nước"), which the title names with a few words inside the name ("Nền tảng quản lý
+    dùng chung về hạ tầng cấp nước"): the text regulates that platform (before: read by its
+    chapters, dedicated_chapter). More words than the rubric allows (five) are another thing's
+    name, read by the chapters; the name as defined is the control."""
+    from conftest import parse_text
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH AN PHÚ\nSố: 21/2026/QĐ-UBND\nQUYẾT ĐỊNH\n"
+        f"Ban hành Quy chế quản lý, vận hành và khai thác Nền tảng quản lý {inside}hạ tầng cấp "
+        "nước trên địa bàn tỉnh An Phú\nỦY BAN NHÂN DÂN TỈNH AN PHÚ QUYẾT ĐỊNH:\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc quản "
+        "lý, vận hành và khai thác Nền tảng.\nĐiều 2. Giải thích từ ngữ\n1. Nền tảng quản lý hạ "
+        "tầng cấp nước (sau đây gọi là Nền tảng) là nền tảng số do Sở Xây dựng làm chủ quản.\n"
+        "Chương II\nQUẢN LÝ CÔNG TRÌNH CẤP NƯỚC\nĐiều 3. Cập nhật công trình\nĐơn vị cấp nước "
+        "cập nhật vị trí, công suất của nhà máy nước và tuyến ống.\nĐiều 4. Kiểm tra công trình"
+        "\nSở Xây dựng kiểm tra công trình cấp nước hằng năm.\nChương III\nDỮ LIỆU VÀ AN TOÀN "
+        "THÔNG TIN\nĐiều 5. Kết nối, chia sẻ dữ liệu\nNền tảng kết nối với hệ thống thông tin "
+        "của các sở.\nĐiều 6. Bảo đảm an toàn thông tin\nNền tảng được bảo đảm an toàn thông tin "
+        "theo cấp độ.\nChương IV\nTỔ CHỨC THỰC HIỆN\nĐiều 7. Trách nhiệm thi hành\nCác sở, ngành "
+        "chịu trách nhiệm thi hành Quy chế này.\n")
+    assert doc.doc_kind == "decision"
+    v = analyse(doc)
+    assert v.status == status, v.reasons
+    assert (v.reasons[0].code == "title_object_thing") == (status == "digital_law"), v.reasons

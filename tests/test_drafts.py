@@ -590,14 +590,6 @@ LEFT = {
         "lịch số', no lexicon term, and its chapters on discounts and partners are commercial in "
         "the sector's words, so only its data chapter is read as digital: dedicated_chapter with "
         "both verdicts; found on a blind round's first run, left",
-    "du-thao-quyet-dinh-nen-tang-gis-dung-chung-ha-tang-do-thi-dong-nai-2026.mhtml":
-        "a province's decision on its shared GIS platform for urban infrastructure, labelled "
-        "digital_law (not borderline): its Điều 3 defines 'Nền tảng GIS hạ tầng đô thị' as a "
-        "nền tảng số, but its title names 'nền tảng GIS dùng chung về hạ tầng đô thị', words "
-        "between the defined name's, so the title is not read as naming the defined thing; two "
-        "of its four substantive chapters are read as digital (the data owners' chapter and "
-        "the responsibilities are in the sector's words): dedicated_chapter with both verdicts; "
-        "found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)

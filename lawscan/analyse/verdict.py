@@ -111,10 +111,14 @@ def _thing_in_title(doc: Document, defined: frozenset[str], lex: Lexicon) -> str
 
 def _named_at(phrase: str, term: str) -> int:
     """Where a title's object (folded) names a term the text defines (folded), or -1: as
-    defined, or without the place the term's name ends in when the object says that place
-    after it (rubric ``[defined_terms] places``: "hệ thống đặt lịch khám bệnh trực tuyến | tỉnh
-    quảng ngãi" in "… hệ thống đặt lịch khám bệnh trực tuyến tại các cơ sở … tỉnh quảng ngãi")."""
+    defined, with a few words inside the name (:func:`_named_with_words_inside`), or without the
+    place the term's name ends in when the object says that place after it (rubric
+    ``[defined_terms] places``: "hệ thống đặt lịch khám bệnh trực tuyến | tỉnh quảng ngãi" in
+    "… hệ thống đặt lịch khám bệnh trực tuyến tại các cơ sở … tỉnh quảng ngãi")."""
     at = phrase.find(term)
+    if at >= 0:
+        return at
+    at = _named_with_words_inside(phrase, term)
     if at >= 0:
         return at
     m = re.search(rf" (?:{_places()}) ", term)
@@ -123,6 +127,21 @@ def _named_at(phrase: str, term: str) -> int:
     name, place = term[:m.start()], term[m.start() + 1:]
     at = phrase.find(name + " ")
     return at if at >= 0 and phrase.find(place, at + len(name)) > 0 else -1
+
+
+def _named_with_words_inside(phrase: str, term: str) -> int:
+    """Where a title's object (folded) names a defined term of four words or more with a few
+    words put inside it at one place, at least two of the term's words on each side (rubric
+    ``[defined_terms] inserted_words``: "nền tảng gis | hạ tầng đô thị" in "nền tảng gis dùng
+    chung về hạ tầng đô thị"), or -1."""
+    words = term.split()
+    most = rubric()["defined_terms"]["inserted_words"]
+    for cut in range(2, len(words) - 1):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        m = re.search(rf"(?<!\S){re.escape(head)}(?: [^\s,;.]+){{1,{most}}} {re.escape(tail)}(?!\S)", phrase)
+        if m:
+            return m.start()
+    return -1
 
 
 @lru_cache(maxsize=1)
