@@ -153,6 +153,21 @@ def test_a_wi_fi_network_is_digital_infrastructure():
     assert lex.find("Mạng lưới điểm du lịch bảo đảm an toàn tính mạng du khách.") == []
 
 
+def test_domain_names_and_apis_are_digital_infrastructure():
+    """A domain name ("tên miền") is an Internet resource and an application programming
+    interface ("giao diện lập trình ứng dụng", "API") a connection between systems: strong
+    infrastructure terms, in a title as in a body ("tên" and "giao diện" alone are not)."""
+    lex = load_lexicon()
+    assert [(h.term, h.element, h.strength) for h in lex.find(
+        "Thu hồi tên miền vi phạm; kết nối qua giao diện lập trình ứng dụng (API)")] == [
+        ("tên miền", "infrastructure", "strong"),
+        ("giao diện lập trình ứng dụng", "infrastructure", "strong"),
+        ("api", "infrastructure", "strong")]
+    assert title_is_digital("Đăng ký, sử dụng tên miền quốc gia", lex)
+    assert title_is_digital("Tiêu chuẩn kỹ thuật của giao diện lập trình ứng dụng mở", lex)
+    assert lex.find("Tên giao dịch của doanh nghiệp; giao diện mặt tiền của cửa hàng") == []
+
+
 def test_reference_to_a_field_of_law_is_weak():
     lex = load_lexicon()
     hits = lex.find("theo quy định của pháp luật về giao dịch điện tử")

@@ -161,12 +161,6 @@ LEFT = {
         "traffic account); two of its five articles are read as digital, so the decree is read "
         "as articles_only, the neighbouring reading its label names; found on a blind round's "
         "first run, left",
-    "vbpl-thong-tu-27-2026-tt-bnnmt-anh-vien-tham.html":
-        "borderline by its own label: a remote-sensing circular whose Chương IV, 'KHO ẢNH VIỄN "
-        "THÁM DÙNG CHUNG … QUA ĐƯỜNG TRUYỀN', is an imagery store and its delivery in the "
-        "sector's words; two of its seven articles are read as digital, so the circular is read "
-        "as articles_only, marked for review (confidence 0.47); found on a blind round's first "
-        "run, left",
     "du-thao-nghi-dinh-dang-ky-hoat-dong-to-hop-tac.txt":
         "borderline by its own label: a decree on cooperative groups whose Điều 13, on how a "
         "registration file is submitted, is mostly about filing online (4 of its 8 lines name "
@@ -576,8 +570,8 @@ LEFT = {
         "names no lexicon term, and its qualifier closes only the second object, which the "
         "title rule reads as a second object after a first of its own (as a metering decree's "
         "'… và quản lý dữ liệu đo đếm'); its chapters on licences and content are in the "
-        "sector's words, so the rules read three articles (articles_only), the trained verdict "
-        "its technical chapter (dedicated_chapter); found on a blind round's first run, left",
+        "sector's words, so both verdicts read its technical chapter (dedicated_chapter); found "
+        "on a blind round's first run, left",
     "quyet-dinh-quy-che-van-hanh-he-thong-quan-trac-mua-canh-bao-ngap-lut-quang-tri-2026.mhtml":
         "borderline by its own label: a province's decision on its automatic rain, water-level "
         "and flood-warning system, labelled digital_law; its title names the monitoring system "
