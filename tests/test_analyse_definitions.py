@@ -134,6 +134,20 @@ def test_a_term_defined_as_a_kind_of_digital_thing_is_a_digital_term():
         "Hệ thống theo dõi tiêm chủng quốc gia"]
 
 
+@pytest.mark.parametrize("after, defined", [
+    (" thành phố Hải Phòng", True),
+    (" của các cơ sở y tế công lập", False),
+], ids=["its city", "more words"])
+def test_a_long_system_name_is_counted_without_the_place_it_ends_in(after, defined):
+    """A system's name may be long and end in its province or city ("… điểm tiêm chủng lưu động
+    thành phố Hải Phòng", 19 syllables): it is counted without the place (15, within
+    ``MAX_SYLLABLES``), while a name as long that goes on with other words is not read as one."""
+    name = f"Hệ thống theo dõi, quản lý tiêm chủng và bản đồ điểm tiêm chủng lưu động{after}"
+    doc = parse_text(REGULATION.format(definition=f"{name} là hệ thống thông tin do Sở Y tế quản lý."))
+    assert [a.term.text for a in digital_definitions(Outline.of(doc), load_lexicon())] == (
+        [name] if defined else [])
+
+
 @pytest.mark.parametrize("definition", [
     # the same head noun, but not what the strong term says: a report is not a system
     "Báo cáo tiêm chủng quốc gia là hệ thống thông tin tổng hợp về tình hình tiêm chủng.",

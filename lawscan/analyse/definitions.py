@@ -40,7 +40,8 @@ A term is left alone when it names a strong lexicon term already, or (defined by
 lexicon term (a weak one keeps its half weight: the lexicon knows "Trang thông tin điện tử" is
 mostly named in passing), and when it has fewer than three syllables (a text defining "Hồ sơ" as
 electronic records would make every "hồ sơ" digital) or more than ``MAX_SYLLABLES`` (a
-system's full name is long: "Hệ thống quản lý mã số vùng trồng và mã số cơ sở đóng gói").
+system's full name is long: "Hệ thống quản lý mã số vùng trồng và mã số cơ sở đóng gói"), not
+counting the province or city a name ends in (:func:`split_place`).
 """
 
 from __future__ import annotations
@@ -146,10 +147,30 @@ def _defined_digital(name: str, definition: str, lex: Lexicon) -> tuple[Term, st
 
 def _may_define(name: str, lex: Lexicon) -> bool:
     """Whether a defined term may be read as a new digital term: of ``MIN_SYLLABLES`` to
-    ``MAX_SYLLABLES`` syllables, not a number, not naming a strong lexicon term already."""
+    ``MAX_SYLLABLES`` syllables before the place its name may end in (:func:`split_place`: "Hệ
+    thống tham quan thực tế ảo 3D và bản đồ du lịch số | tỉnh Lâm Đồng"), not a number, not
+    naming a strong lexicon term already."""
     syllables = _WORD.findall(name)
-    return MIN_SYLLABLES <= len(syllables) <= MAX_SYLLABLES and not syllables[0].isdigit() \
+    placed = split_place(fold(name))
+    counted = len(_WORD.findall(placed[0])) if placed else len(syllables)
+    return MIN_SYLLABLES <= counted <= MAX_SYLLABLES and not syllables[0].isdigit() \
         and not any(h.strength == "strong" for h in lex.find(name))
+
+
+def split_place(term: str) -> tuple[str, str] | None:
+    """(the name, the place) of a folded defined term whose name of three words or more ends in
+    its province or city (rubric ``[defined_terms] places``: "hệ thống đặt lịch khám bệnh trực
+    tuyến | tỉnh quảng ngãi"); None for any other term."""
+    m = _place().search(term)
+    if m is None or len(term[:m.start()].split()) < 3:
+        return None
+    return term[:m.start()], term[m.start() + 1:]
+
+
+@lru_cache(maxsize=1)
+def _place() -> re.Pattern:
+    places = "|".join(re.escape(fold(p)) for p in rubric()["defined_terms"]["places"])
+    return re.compile(rf" (?:{places}) ")
 
 
 def _data_kept_digitally(definition: str, lex: Lexicon,

@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 
 from lawscan.analyse.confidence import confidence
+from lawscan.analyse.definitions import split_place
 from lawscan.fold import fold
 from lawscan.analyse.lexicon import Lexicon
 from lawscan.analyse.judge import Judgements
@@ -121,10 +122,10 @@ def _named_at(phrase: str, term: str) -> int:
     at = _named_with_words_inside(phrase, term)
     if at >= 0:
         return at
-    m = re.search(rf" (?:{_places()}) ", term)
-    if m is None or len(term[:m.start()].split()) < 3:
+    placed = split_place(term)
+    if placed is None:
         return -1
-    name, place = term[:m.start()], term[m.start() + 1:]
+    name, place = placed
     at = phrase.find(name + " ")
     return at if at >= 0 and phrase.find(place, at + len(name)) > 0 else -1
 
@@ -142,11 +143,6 @@ def _named_with_words_inside(phrase: str, term: str) -> int:
         if m:
             return m.start()
     return -1
-
-
-@lru_cache(maxsize=1)
-def _places() -> str:
-    return "|".join(re.escape(fold(p)) for p in rubric()["defined_terms"]["places"])
 
 
 def _title_object(doc: Document) -> str | None:
