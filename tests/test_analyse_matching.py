@@ -168,6 +168,18 @@ def test_domain_names_and_apis_are_digital_infrastructure():
     assert lex.find("Tên giao dịch của doanh nghiệp; giao diện mặt tiền của cửa hàng") == []
 
 
+def test_a_video_conference_is_digital_infrastructure():
+    """A video conference ("hội nghị truyền hình") carries a meeting over a network between
+    connection points: a strong infrastructure term, in a title as in a body; television
+    ("truyền hình") and a meeting ("hội nghị") alone are not."""
+    lex = load_lexicon()
+    assert [(h.term, h.strength) for h in lex.find(
+        "Điểm cầu được trang bị hệ thống hội nghị truyền hình và thiết bị biểu quyết")] == [
+        ("hội nghị truyền hình", "strong")]
+    assert title_is_digital("Hệ thống hội nghị truyền hình trực tuyến của cơ quan nhà nước", lex)
+    assert lex.find("Hội nghị tổng kết được truyền hình trực tiếp trên kênh truyền hình tỉnh") == []
+
+
 def test_reference_to_a_field_of_law_is_weak():
     lex = load_lexicon()
     hits = lex.find("theo quy định của pháp luật về giao dịch điện tử")
