@@ -255,9 +255,10 @@ LEFT = {
         "borderline by its own label: a Standing Committee resolution whose Chương IV, 'PHIÊN HỌP "
         "CÓ KẾT NỐI VỚI CÁC ĐIỂM CẦU', runs sittings linked to remote points in the Assembly's "
         "own words (technical conditions, confirming deputies, voting there, incidents, keeping "
-        "the sittings' data): none of its six articles names a digital thing in its title, so "
-        "the resolution is read as articles_only (Điều 13 on electronic voting), the neighbouring "
-        "reading its label names; found on a blind round's first run, left",
+        "the sittings' data): none of its six articles names a digital thing in its title and "
+        "only one, Điều 21, is read as digital by its body (a connection point's video-conference "
+        "system), so the resolution is read as articles_only (with Điều 13 on electronic "
+        "voting), the neighbouring reading its label names; found on a blind round's first run, left",
     "du-thao-luat-quoc-phong-sua-doi-2026.docx":
         "borderline by its own label: Chương II Mục 2 'BẢO VỆ CHỦ QUYỀN QUỐC GIA TRÊN ĐẤT LIỀN, "
         "BIỂN, ĐẢO, VÙNG TRỜI VÀ KHÔNG GIAN MẠNG' names cyberspace as the last of the places it "
