@@ -180,6 +180,32 @@ def test_a_video_conference_is_digital_infrastructure():
     assert lex.find("Hội nghị tổng kết được truyền hình trực tiếp trên kênh truyền hình tỉnh") == []
 
 
+def test_a_mobile_app_qr_payments_and_spam_are_digital_terms():
+    """An app "trên thiết bị di động" is a mobile app ("ứng dụng di động"); a payment by QR code
+    is a payment a payment app makes; spam messages, e-mail and calls are sent over networks:
+    strong terms, in a title as in a body. A QR code alone is a printed code ("in mã QR trên bao
+    bì"), and "rác" alone is waste."""
+    lex = load_lexicon()
+    assert [(h.term, h.strength) for h in lex.find(
+        "Người dân gọi cấp cứu qua ứng dụng trên thiết bị di động; thanh toán bằng mã QR; chặn "
+        "tin nhắn rác, thư điện tử rác và cuộc gọi rác")] == [
+        ("ứng dụng trên thiết bị di động", "strong"), ("thanh toán bằng mã qr", "strong"),
+        ("tin nhắn rác", "strong"), ("thư điện tử rác", "strong"), ("cuộc gọi rác", "strong")]
+    assert title_is_digital("Thông tư quy định về thanh toán bằng mã QR", lex)
+    assert title_is_digital("Phòng, chống tin nhắn rác, cuộc gọi rác", lex)
+    assert lex.find("In mã QR trên bao bì; thu gom rác thải sinh hoạt") == []
+
+
+def test_a_device_named_for_its_electronics_is_not_a_digital_form():
+    """A title item closed by "điện tử" names the digital form of a thing ("giấy chứng nhận
+    điện tử"), but an electronic screen, board, scale or thermometer is a device ("Biển hiệu có
+    sử dụng đèn chiếu sáng, màn hình điện tử"), as an e-cigarette is not digital."""
+    lex = load_lexicon()
+    assert not title_is_digital("Biển hiệu có sử dụng đèn chiếu sáng, màn hình điện tử", lex)
+    assert not title_is_digital("Kiểm định cân điện tử, nhiệt kế điện tử", lex)
+    assert title_is_digital("Cấp giấy chứng nhận kiểm dịch điện tử", lex)
+
+
 def test_reference_to_a_field_of_law_is_weak():
     lex = load_lexicon()
     hits = lex.find("theo quy định của pháp luật về giao dịch điện tử")

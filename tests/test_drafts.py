@@ -405,12 +405,6 @@ LEFT = {
         "titles that manage, connect and share a body of data are; only one draft says data "
         "reported in an inventory is a sector's figures, too few to tell the two apart; found "
         "on a blind round's first run, left",
-    "du-thao-nghi-dinh-cho-thue-luu-tru-du-lich-ngan-han-2026.json":
-        "borderline by its own label (its neighbour articles_only): a decree whose Mục 2 of "
-        "Chương IV on listings' data mixes paper and electronic records; 2 of its 4 articles "
-        "are read as digital, not most, so the decree is read as articles_only, marked for "
-        "review (0.53); the trained verdict reads it right; found on a blind round's first run, "
-        "left",
     "du-thao-nghi-dinh-thue-tieu-thu-dac-biet-ca-si-no-dat-cuoc-2026.md":
         "borderline by its own label (its neighbour articles_only): a decree whose Mục 2 of "
         "Chương III, 'KẾT NỐI, TRUYỀN DỮ LIỆU DOANH THU VÀ GIÁM SÁT TỪ XA', names no term the "
