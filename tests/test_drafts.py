@@ -579,6 +579,30 @@ LEFT = {
         "lịch số', no lexicon term, and its chapters on discounts and partners are commercial in "
         "the sector's words, so only its data chapter is read as digital: dedicated_chapter with "
         "both verdicts; found on a blind round's first run, left",
+    "nghi-dinh-lam-viec-tu-xa-can-bo-cong-chuc-vien-chuc-cong-bao-2026.txt":
+        "borderline by its own label: a decree on civil servants' remote work, labelled "
+        "digital_law; its title names 'làm việc từ xa', no lexicon term, and its chapters on "
+        "eligible posts and on duties are civil-service rules in the sector's words, so the "
+        "rules read three of its five substantive chapters (secure access, online supervision, "
+        "data security) and the trained verdict two: dedicated_chapter with both verdicts, the "
+        "neighbouring reading its label names; found on a blind round's first run, left",
+    "du-thao-nghi-dinh-tu-van-dau-tu-chung-khoan-tu-dong-2026.json":
+        "borderline by its own label: a decree on robo-advice in securities, labelled "
+        "digital_law; its title names 'tư vấn đầu tư chứng khoán tự động' ('tự động' is no "
+        "digital term by itself: automatic valves, automatic renewal), and its chapters on "
+        "registration, suitability and supervision are in the securities sector's words, so "
+        "the rules read two chapters and the trained verdict one: dedicated_chapter with both "
+        "verdicts, the neighbouring reading its label names; found on a blind round's first "
+        "run, left",
+    "quyet-dinh-ubnd-quang-ngai-bieu-quyet-dien-tu-hdnd-cap-xa-2026.mhtml":
+        "borderline by its own label: a province's decision on electronic voting at commune "
+        "councils' sessions, labelled digital_law; its title's qualifier closes 'biểu quyết "
+        "điện tử' before a complement ('tại kỳ họp …'), and a text is digital on a qualified "
+        "title only when the qualifier closes its whole object; of its three substantive "
+        "chapters only 'HỆ THỐNG BIỂU QUYẾT ĐIỆN TỬ' is read as digital (confirming delegates "
+        "and keeping results are in the council's words): dedicated_chapter with both "
+        "verdicts, the neighbouring reading its label names; found on a blind round's first "
+        "run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
