@@ -196,6 +196,21 @@ def test_a_mobile_app_qr_payments_and_spam_are_digital_terms():
     assert lex.find("In mã QR trên bao bì; thu gom rác thải sinh hoạt") == []
 
 
+def test_data_law_kinds_transfers_abroad_and_kiosks_are_digital_terms():
+    """The Data Law's core data and its transfers abroad ("chuyển dữ liệu xuyên biên giới",
+    "chuyển dữ liệu ra nước ngoài"), and a public-service kiosk, are strong terms, in a title as
+    in a body; "dữ liệu" alone is not, nor a kiosk that sells newspapers or goods across a
+    border ("ki-ốt bán báo", "hàng hóa xuyên biên giới")."""
+    lex = load_lexicon()
+    assert [(h.term, h.strength) for h in lex.find(
+        "Đánh giá tác động chuyển dữ liệu xuyên biên giới; dữ liệu cốt lõi; nộp hồ sơ tại "
+        "ki-ốt dịch vụ công")] == [
+        ("dữ liệu xuyên biên giới", "strong"), ("dữ liệu cốt lõi", "strong"),
+        ("ki-ốt dịch vụ công", "strong")]
+    assert title_is_digital("Chuyển dữ liệu ra nước ngoài", lex)
+    assert lex.find("Số liệu, dữ liệu về hàng hóa xuyên biên giới; ki-ốt bán báo") == []
+
+
 def test_a_device_named_for_its_electronics_is_not_a_digital_form():
     """A title item closed by "điện tử" names the digital form of a thing ("giấy chứng nhận
     điện tử"), but an electronic screen, board, scale or thermometer is a device ("Biển hiệu có
