@@ -612,6 +612,14 @@ LEFT = {
         "are in the sports facilities' words, and only the data chapter is read as digital: "
         "dedicated_chapter with both verdicts, the neighbouring reading its label names; found "
         "on a blind round's first run, left",
+    "du-thao-quyet-dinh-quy-dinh-he-thong-dieu-khien-chieu-sang-cong-cong-thong-minh-"
+    "tay-ninh-2026.mhtml":
+        "borderline by its own label: a province's decision on its smart street-lighting "
+        "control system, labelled digital_law; its title names 'hệ thống điều khiển chiếu sáng "
+        "công cộng thông minh' ('thông minh' is no digital term by itself), and its chapters on "
+        "lighting levels and on repairing lamps and cables are in the sector's words, so the "
+        "rules read only scattered articles (articles_only, marked for review) and the trained "
+        "verdict the data chapter (dedicated_chapter); found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
