@@ -140,7 +140,7 @@ def test_a_term_defined_as_a_kind_of_digital_thing_is_a_digital_term():
 ], ids=["its city", "more words"])
 def test_a_long_system_name_is_counted_without_the_place_it_ends_in(after, defined):
     """A system's name may be long and end in its province or city ("… điểm tiêm chủng lưu động
-    thành phố Hải Phòng", 19 syllables): it is counted without the place (15, within
+    thành phố Hải Phòng", 20 syllables): it is counted without the place (16, within
     ``MAX_SYLLABLES``), while a name as long that goes on with other words is not read as one."""
     name = f"Hệ thống theo dõi, quản lý tiêm chủng và bản đồ điểm tiêm chủng lưu động{after}"
     doc = parse_text(REGULATION.format(definition=f"{name} là hệ thống thông tin do Sở Y tế quản lý."))
