@@ -588,8 +588,8 @@ def test_a_defined_platform_named_in_the_title_with_words_inside_its_name(inside
     """A decision on a platform its regulation defines as a nền tảng số ("Nền tảng quản lý hạ
     tầng cấp nước"), which the title names with a few words inside the name ("Nền tảng quản lý
     dùng chung về hạ tầng cấp nước"): the text regulates that platform (before: read by its
-    chapters, dedicated_chapter). More words than the rubric allows (five) are another thing's
-    name, read by the chapters; the name as defined is the control."""
+    chapters, dedicated_chapter). Seven words inside, more than the rubric's three, make another
+    thing's name, read by the chapters; the name as defined is the control."""
     from conftest import parse_text
 
     doc = parse_text(
