@@ -547,6 +547,15 @@ def test_a_qualifier_that_closes_only_the_last_item_of_a_title_needs_most_chapte
     assert v.status == status, v.reasons
 
 
+def _assert_decision_read_by_its_title(doc, status):
+    """A decision read as ``status``: digital_law on the thing its title names first, any other
+    status by its chapters."""
+    assert doc.doc_kind == "decision"
+    v = analyse(doc)
+    assert v.status == status, v.reasons
+    assert (v.reasons[0].code == "title_object_thing") == (status == "digital_law"), v.reasons
+
+
 @pytest.mark.parametrize("place, status", [
     (" trên địa bàn tỉnh An Phú", "digital_law"),
     ("", "dedicated_chapter"),
@@ -573,10 +582,7 @@ def test_a_defined_system_named_in_the_title_without_its_place(place, status):
         "thông tin bệnh viện.\nĐiều 6. Bảo đảm an toàn thông tin\nHệ thống được bảo đảm an toàn "
         "thông tin theo cấp độ.\nChương IV\nTỔ CHỨC THỰC HIỆN\nĐiều 7. Trách nhiệm thi hành\n"
         "Các sở, ngành chịu trách nhiệm thi hành Quy chế này.\n")
-    assert doc.doc_kind == "decision"
-    v = analyse(doc)
-    assert v.status == status, v.reasons
-    assert (v.reasons[0].code == "title_object_thing") == (status == "digital_law"), v.reasons
+    _assert_decision_read_by_its_title(doc, status)
 
 
 @pytest.mark.parametrize("inside, status", [
@@ -606,7 +612,4 @@ def test_a_defined_platform_named_in_the_title_with_words_inside_its_name(inside
         "của các sở.\nĐiều 6. Bảo đảm an toàn thông tin\nNền tảng được bảo đảm an toàn thông tin "
         "theo cấp độ.\nChương IV\nTỔ CHỨC THỰC HIỆN\nĐiều 7. Trách nhiệm thi hành\nCác sở, ngành "
         "chịu trách nhiệm thi hành Quy chế này.\n")
-    assert doc.doc_kind == "decision"
-    v = analyse(doc)
-    assert v.status == status, v.reasons
-    assert (v.reasons[0].code == "title_object_thing") == (status == "digital_law"), v.reasons
+    _assert_decision_read_by_its_title(doc, status)
