@@ -211,6 +211,18 @@ def test_data_law_kinds_transfers_abroad_and_kiosks_are_digital_terms():
     assert lex.find("Số liệu, dữ liệu về hàng hóa xuyên biên giới; ki-ốt bán báo") == []
 
 
+def test_electronic_toll_collection_is_an_electronic_payment():
+    """Electronic toll collection ("thu phí điện tử", "thu phí điện tử không dừng") is a payment
+    the toll system takes from an account: a strong e-transactions term, in a title as in a
+    body; a toll ("thu phí") alone is not, nor an electronic scale at the toll station."""
+    lex = load_lexicon()
+    assert [(h.term, h.strength) for h in lex.find(
+        "Phương tiện đi qua làn thu phí điện tử không dừng được trừ tiền vào tài khoản")] == [
+        ("thu phí điện tử", "strong")]
+    assert title_is_digital("Yêu cầu đối với làn thu phí điện tử không dừng", lex)
+    assert lex.find("Trạm thu phí trang bị cân điện tử để kiểm tra tải trọng xe") == []
+
+
 def test_a_device_named_for_its_electronics_is_not_a_digital_form():
     """A title item closed by "điện tử" names the digital form of a thing ("giấy chứng nhận
     điện tử"), but an electronic screen, board, scale or thermometer is a device ("Biển hiệu có
