@@ -194,3 +194,28 @@ def test_trained_verdict_on_the_labelled_development_laws():
         v = analyse_document(load_document(CORPUS / r["file"]), {"verdict": "trained"}).verdict
         right += v.status == r["status"]
     assert right >= 0.9 * len(rows), f"{right}/{len(rows)}"
+
+
+def test_a_heading_the_lexicon_reads_as_digital_is_two_views_of_the_heading():
+    """A chapter heading the lexicon reads as digital is weighed as an article is: the mean, in
+    log-odds, of the classifier's probability and the lexicon title's, so neither overrules the
+    other. Round 80's platform decree: "THÔNG BÁO, ĐĂNG KÝ VÀ VẬN HÀNH NỀN TẢNG GIAO HÀNG TRỰC
+    TUYẾN" at 0.29 by the classifier, 0.97 by its title, three digital articles of five (roll-up
+    0.49) - digital. A heading the lexicon does not read as digital keeps the classifier's
+    probability alone."""
+    from lawscan.analyse.classifier import combine_trained, log_odds_mean
+    from lawscan.analyse.judge import Judgement, Signal
+    from lawscan.model import Unit
+
+    def chapter(title_p: float, title_digital: bool) -> Judgement:
+        unit = Unit("chapter", "II", "THÔNG BÁO, ĐĂNG KÝ VÀ VẬN HÀNH NỀN TẢNG", "chp_II", None, [])
+        j = Judgement(unit, "II", "Chương II", inside=0.98, two_inside=0.93)
+        j.signals = [Signal("title", title_p, title_digital, 1.0 if title_digital else -1.0),
+                     Signal("articles", 0.49, False), Signal("classifier", 0.29, False)]
+        combine_trained(j)
+        return j
+
+    read = chapter(0.97, True)
+    assert read.digital and read.p == pytest.approx(log_odds_mean(0.29, 0.97) * 0.98)  # 0.77
+    unread = chapter(0.01, False)
+    assert not unread.digital and unread.p == 0.49  # the roll-up, above 0.29 x 0.93
