@@ -223,6 +223,18 @@ def test_electronic_toll_collection_is_an_electronic_payment():
     assert lex.find("Trạm thu phí trang bị cân điện tử để kiểm tra tải trọng xe") == []
 
 
+def test_a_large_language_model_is_artificial_intelligence():
+    """A large language model ("mô hình ngôn ngữ lớn", "LLM"; the AI Law 134/2025/QH15 names
+    "mô hình ngôn ngữ lớn tiếng Việt") is an AI model: a strong AI term, in a title as in a
+    body; a model ("mô hình") or a language ("ngôn ngữ") alone is not."""
+    lex = load_lexicon()
+    assert [(h.term, h.category, h.strength) for h in lex.find(
+        "Phát triển mô hình ngôn ngữ lớn (LLM) tiếng Việt")] == [
+        ("mô hình ngôn ngữ lớn", "ai", "strong"), ("llm", "ai", "strong")]
+    assert title_is_digital("Đánh giá mô hình ngôn ngữ lớn trước khi triển khai", lex)
+    assert lex.find("Nhân rộng mô hình giáo dục song ngữ dựa trên ngôn ngữ mẹ đẻ") == []
+
+
 def test_a_device_named_for_its_electronics_is_not_a_digital_form():
     """A title item closed by "điện tử" names the digital form of a thing ("giấy chứng nhận
     điện tử"), but an electronic screen, board, scale or thermometer is a device ("Biển hiệu có
