@@ -185,6 +185,48 @@ def test_what_is_not_a_term_defined_as_a_digital_kind(definition):
     assert digital_definitions(Outline.of(doc), load_lexicon()) == []
 
 
+@pytest.mark.parametrize("definition,term", [
+    ("Cổng đăng ký tiêm chủng trực tuyến là hệ thống thông tin do Bộ Y tế xây dựng.",
+     "Cổng đăng ký tiêm chủng trực tuyến"),
+    ("Nền tảng đặt lịch tiêm chủng cộng đồng là hệ thống thông tin do Sở Y tế vận hành.",
+     "Nền tảng đặt lịch tiêm chủng cộng đồng"),
+], ids=["a portal", "a platform"])
+def test_a_portal_or_platform_defined_as_an_information_system_is_digital(definition, term):
+    """A term named as a portal or a platform ("Cổng …", "Nền tảng …"; rubric ``[defined_terms]
+    system_heads``) is the information system its definition says it is, as a "Hệ thống …"
+    is: a portal is no report ("Báo cáo … là hệ thống thông tin tổng hợp" stays a report)."""
+    doc = parse_text(REGULATION.format(definition=definition))
+    assert [a.term.text for a in digital_definitions(Outline.of(doc), load_lexicon())] == [term]
+
+
+@pytest.mark.parametrize("definition", [
+    # an e-portal: the lexicon reads publishing on it as incidental, and so its own one too
+    "Cổng thông tin điện tử của Bộ Y tế là hệ thống thông tin do Bộ Y tế quản lý.",
+    # a gate of the vaccine store, whatever the definition says after its kind
+    "Cổng kho vắc xin là lối ra vào có hệ thống thông tin nhận dạng phương tiện.",
+], ids=["an e-portal", "not the genus"])
+def test_what_is_not_a_portal_defined_as_an_information_system(definition):
+    doc = parse_text(REGULATION.format(definition=definition))
+    assert digital_definitions(Outline.of(doc), load_lexicon()) == []
+
+
+def test_the_short_name_of_a_thing_defined_as_digital_is_read_as_the_thing():
+    """A text's short name for a thing its definitions make digital ("Cổng đăng ký tiêm chủng
+    trực tuyến (sau đây gọi là Cổng tiêm chủng) là hệ thống thông tin …") counts wherever the
+    full name would: a chapter titled by the short name alone has a digital title (round 82's
+    decree on online consultation on draft legal documents); without the short name, not."""
+    def chapter_title(short: str):
+        text = REGULATION.format(definition=(
+            f"Cổng đăng ký tiêm chủng trực tuyến{short} là hệ thống thông tin do Bộ Y tế xây "
+            "dựng.")).replace("CẬP NHẬT THÔNG TIN TIÊM CHỦNG", "CẬP NHẬT THÔNG TIN TRÊN CỔNG TIÊM CHỦNG")
+        a = analyse_document(parse_text(text))
+        return next(j for j in a.judgements.chapters if j.unit.num == "II").signal("title"), a
+
+    title, a = chapter_title(" (sau đây gọi là Cổng tiêm chủng)")
+    assert title.margin >= 0 and "own_name" in [r.code for r in a.verdict.reasons]
+    assert chapter_title("")[0].margin < 0
+
+
 def test_a_text_that_regulates_a_thing_it_defines_as_digital_is_a_digital_text():
     """The circular regulates the system it defines as an information system: a digital text,
     though only one of its two substantive chapters names the system (a sub-law title's object

@@ -603,15 +603,6 @@ LEFT = {
         "and keeping results are in the council's words): dedicated_chapter with both "
         "verdicts, the neighbouring reading its label names; found on a blind round's first "
         "run, left",
-    "du-thao-quyet-dinh-nen-tang-dat-san-the-thao-cong-dong-dong-nai-2026.mhtml":
-        "borderline by its own label: a province's decision on its online platform for booking "
-        "community sports courts, labelled digital_law; its regulation defines 'Nền tảng đặt "
-        "sân thể thao cộng đồng trực tuyến tỉnh Đồng Nai' as 'hệ thống thông tin', a kind that "
-        "makes a defined term digital only under the term's own head noun ('hệ thống'), so the "
-        "title names no digital thing; the chapters on listing courts and on booking and paying "
-        "are in the sports facilities' words, and only the data chapter is read as digital: "
-        "dedicated_chapter with both verdicts, the neighbouring reading its label names; found "
-        "on a blind round's first run, left",
     "du-thao-quyet-dinh-quy-dinh-he-thong-dieu-khien-chieu-sang-cong-cong-thong-minh-"
     "tay-ninh-2026.mhtml":
         "borderline by its own label: a province's decision on its smart street-lighting "

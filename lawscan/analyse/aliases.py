@@ -6,8 +6,10 @@ articles speak of "Hệ thống TTLNH Quốc gia" and no lexicon term is left in
 
 ``digital_aliases(sc, lex) -> list[Alias]`` takes the lexicon scan of a document and gives each
 short name introduced by "(sau đây / dưới đây [được] gọi [tắt / chung] là X)" or "(sau đây viết
-tắt là X)" (rules/data/rubric.toml ``[short_names]``) whose full name is headed by a strong lexicon term: ``Alias.term`` is the short name
-as printed, as a term of that term's kind; ``Alias.reason`` says what it stands for and where.
+tắt là X)" (rules/data/rubric.toml ``[short_names]``) whose full name is headed by a strong
+lexicon term (the analysis passes a lexicon that holds the terms the text's definitions make
+digital too, :mod:`lawscan.analyse.definitions`): ``Alias.term`` is the short name as printed,
+as a term of that term's kind; ``Alias.reason`` says what it stands for and where.
 The analysis adds the terms to the document's own lexicon (``Lexicon.with_terms``) and scans
 again, so a short name counts wherever its full name would, and gives the reasons.
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lawscan.analyse.classifier import UnitClassifier
 from lawscan.analyse.judge import Judgements
+from lawscan.analyse.lexicon import Lexicon
 from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.outline import Outline
 from lawscan.model import Document, Verdict
@@ -46,7 +47,6 @@ def analyse_document(doc: Document, settings: dict | None = None,
     ``classifier``'s, probabilities combined with the lexicon and the roll-up:
     ``lawscan.analyse.classifier``)."""
     from lawscan.analyse import coverage as cov
-    from lawscan.analyse.aliases import digital_aliases
     from lawscan.analyse.definitions import digital_definitions
     from lawscan.analyse import verdict as vd
     from lawscan.analyse.classifier import (UnitContext, classifier_signals, combine_trained,
@@ -64,7 +64,7 @@ def analyse_document(doc: Document, settings: dict | None = None,
     outline = Outline.of(doc, kept=lambda article: title_is_digital(article.heading, lex))
     sc = scan(doc, lex)
     defined = digital_definitions(outline, lex)
-    own_names = digital_aliases(sc, lex) + defined
+    own_names = _short_names(doc, sc, lex, defined) + defined
     if own_names:  # rare: the document's own names for digital things count as its terms
         lex = lex.with_terms([alias.term for alias in own_names])
         sc = scan(doc, lex)
@@ -99,3 +99,17 @@ def analyse_document(doc: Document, settings: dict | None = None,
                     if f"chapter:{c}" in verdict.eids]
     verdict.coverage = cov.coverage(outline, sc, chapter_eids, verdict.applicable, extra)
     return Analysis(doc, outline, sc, judged, verdict)
+
+
+def _short_names(doc: Document, sc: DocScan, lex: Lexicon, defined: list) -> list:
+    """The short names the text gives its digital things (:mod:`lawscan.analyse.aliases`),
+    those of the things its definitions make digital too ("Cổng lấy ý kiến trực tuyến …
+    (sau đây gọi là Cổng góp ý pháp luật) là hệ thống thông tin …": the document is scanned
+    again with the defined terms, only when it has any)."""
+    from lawscan.analyse.aliases import digital_aliases
+    from lawscan.analyse.matcher import scan
+
+    if not defined:
+        return digital_aliases(sc, lex)
+    named = lex.with_terms([alias.term for alias in defined])
+    return digital_aliases(scan(doc, named), named)

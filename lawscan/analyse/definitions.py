@@ -7,7 +7,10 @@ it by that word alone:
 * by its kind: "1. Hệ thống giám sát tàu cá là hệ thống thông tin do Bộ … thiết lập …": the
   definition starts with a strong lexicon term that shares the term's head noun (its first
   word), so that it says which kind of that thing the term is ("Báo cáo tài chính là hệ thống
-  thông tin kinh tế, tài chính …" is a report, not an information system), or with "hệ thống"
+  thông tin kinh tế, tài chính …" is a report, not an information system), or whatever the
+  term's head when the term is named as a portal, platform, exchange or app (rubric
+  ``[defined_terms] system_heads``: "Cổng lấy ý kiến trực tuyến … là hệ thống thông tin dùng
+  chung"; not an e-portal or website, which the lexicon reads as incidental), or with "hệ thống"
   and then a strong term, whatever the term's head ("Sàn giao dịch … là hệ thống giao dịch điện
   tử tập trung"), or with a strong term of rubric ``[defined_terms] kinds``, whatever the term's
   head, not as the first item of a list ("Sàn giao dịch vận tải hàng hóa là nền tảng số …";
@@ -137,7 +140,7 @@ def _defined_digital(name: str, definition: str, lex: Lexicon) -> tuple[Term, st
     """(the strong term that makes a defined term digital, that term or the form as printed)
     when its definition gives its kind or its digital form, else None (``name`` may define:
     :func:`_may_define`)."""
-    genus = _genus(_WORD.findall(name)[0], definition, lex)
+    genus = _genus(name, definition, lex)
     if genus is not None:
         return genus, genus.text
     if lex.find(name) or not _qualified().search(fold(name)):
@@ -231,6 +234,15 @@ def _digital_form(definition: str, lex: Lexicon) -> tuple[Term, str] | None:
     return None
 
 
+def _system_named(name: str, lex: Lexicon) -> bool:
+    """The term is named as a thing an information system may be (rubric ``[defined_terms]
+    system_heads``: "Cổng …", "Nền tảng …"), and not as an e-portal or website, which the
+    lexicon reads as incidental (its ``portal`` terms: "Cổng thông tin điện tử của Bộ …")."""
+    folded = fold(name)
+    return any(folded.startswith(h + " ") for h in _longest_first("system_heads")) and \
+        not any(h.category == "portal" for h in lex.find(name))
+
+
 def _starts_with_kind(folded: str) -> bool:
     """The folded definition starts with a term of rubric ``[defined_terms] kinds`` that is not
     the first item of a list ("phần mềm và vật tư, thiết bị")."""
@@ -239,16 +251,19 @@ def _starts_with_kind(folded: str) -> bool:
     return kind is not None and not _LIST_NEXT.match(folded[len(kind):])
 
 
-def _genus(head: str, definition: str, lex: Lexicon) -> Term | None:
-    """The strong lexicon term that says what the defined thing is: one the definition starts
-    with, whose first word is the term's ``head`` ("Hệ thống …" and "hệ thống thông tin do Bộ …
-    thiết lập"), or one right after a word of rubric ``[defined_terms] systems`` the definition
-    starts with, whatever the term's head ("Sàn giao dịch … là hệ thống giao dịch điện tử tập
-    trung"), or one of rubric ``[defined_terms] kinds`` it starts with, whatever the term's head
-    ("Sàn giao dịch vận tải hàng hóa là nền tảng số …"); else None."""
+def _genus(name: str, definition: str, lex: Lexicon) -> Term | None:
+    """The strong lexicon term that says what the defined thing ``name`` is: one the definition
+    starts with, whose first word is the term's head ("Hệ thống …" and "hệ thống thông tin do
+    Bộ … thiết lập") or whatever it is when the term is named as a portal, platform or other
+    thing of rubric ``[defined_terms] system_heads`` (:func:`_system_named`: "Cổng lấy ý kiến
+    trực tuyến … là hệ thống thông tin dùng chung"), or one right after a word of rubric
+    ``[defined_terms] systems`` the definition starts with, whatever the term's head ("Sàn giao
+    dịch … là hệ thống giao dịch điện tử tập trung"), or one of rubric ``[defined_terms] kinds``
+    it starts with, whatever the term's head ("Sàn giao dịch vận tải hàng hóa là nền tảng số
+    …"); else None."""
     first, folded = _WORD.match(definition), fold(definition)
-    own_head = first is not None and fold(first.group()) == fold(head)
-    starts = [definition] if own_head or _starts_with_kind(folded) else []
+    own_head = first is not None and fold(first.group()) == fold(_WORD.findall(name)[0])
+    starts = [definition] if own_head or _system_named(name, lex) or _starts_with_kind(folded) else []
     system = next((s for s in _systems() if folded.startswith(s + " ")), None)
     if system:
         starts.append(definition[len(system) + 1:])
