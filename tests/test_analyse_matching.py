@@ -235,6 +235,19 @@ def test_a_large_language_model_is_artificial_intelligence():
     assert lex.find("Nhân rộng mô hình giáo dục song ngữ dựa trên ngôn ngữ mẹ đẻ") == []
 
 
+def test_virtual_reality_and_virtual_spaces_are_digital_platforms():
+    """Virtual and augmented reality ("thực tế ảo", "thực tế tăng cường") and a virtual space
+    ("không gian ảo", "vũ trụ ảo": the metaverse) are made of software and data: strong terms,
+    in a title as in a body; "thực tế" (in practice) and "ảo" alone are not."""
+    lex = load_lexicon()
+    assert [(h.term, h.strength) for h in lex.find(
+        "Cung cấp dịch vụ thực tế ảo, thực tế tăng cường trong không gian ảo (vũ trụ ảo)")] == [
+        ("thực tế ảo", "strong"), ("thực tế tăng cường", "strong"), ("không gian ảo", "strong"),
+        ("vũ trụ ảo", "strong")]
+    assert title_is_digital("Tài khoản và nhân vật trong không gian ảo", lex)
+    assert lex.find("Căn cứ tình hình thực tế địa phương; tránh phô trương, ảo tưởng") == []
+
+
 def test_a_device_named_for_its_electronics_is_not_a_digital_form():
     """A title item closed by "điện tử" names the digital form of a thing ("giấy chứng nhận
     điện tử"), but an electronic screen, board, scale or thermometer is a device ("Biển hiệu có
