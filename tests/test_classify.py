@@ -207,11 +207,11 @@ def test_a_heading_the_lexicon_reads_as_digital_is_two_views_of_the_heading():
     from lawscan.analyse.judge import Judgement, Signal
     from lawscan.model import Unit
 
-    def chapter(title_p: float, title_digital: bool) -> Judgement:
+    def chapter(title_p: float, title_digital: bool, clf: float = 0.29) -> Judgement:
         unit = Unit("chapter", "II", "THÔNG BÁO, ĐĂNG KÝ VÀ VẬN HÀNH NỀN TẢNG", "chp_II", None, [])
         j = Judgement(unit, "II", "Chương II", inside=0.98, two_inside=0.93)
         j.signals = [Signal("title", title_p, title_digital, 1.0 if title_digital else -1.0),
-                     Signal("articles", 0.49, False), Signal("classifier", 0.29, False)]
+                     Signal("articles", 0.49, False), Signal("classifier", clf, False)]
         combine_trained(j)
         return j
 
@@ -219,3 +219,7 @@ def test_a_heading_the_lexicon_reads_as_digital_is_two_views_of_the_heading():
     assert read.digital and read.p == pytest.approx(log_odds_mean(0.29, 0.97) * 0.98)  # 0.77
     unread = chapter(0.01, False)
     assert not unread.digital and unread.p == 0.49  # the roll-up, above 0.29 x 0.93
+    # a heading the classifier did not score (no cue: "… TRÊN CỔNG GÓP Ý PHÁP LUẬT", a text's
+    # own name for its portal) is read by its lexicon title alone, not averaged with the floor
+    unscored = chapter(0.97, True, clf=P_NO_CUE)
+    assert unscored.digital and unscored.p == pytest.approx(0.97 * 0.98)
