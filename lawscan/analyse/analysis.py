@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from lawscan.analyse.classifier import UnitClassifier
 from lawscan.analyse.judge import Judgements
-from lawscan.analyse.lexicon import Lexicon
 from lawscan.analyse.matcher import DocScan
 from lawscan.analyse.outline import Outline
 from lawscan.model import Document, Verdict
@@ -47,6 +46,7 @@ def analyse_document(doc: Document, settings: dict | None = None,
     ``classifier``'s, probabilities combined with the lexicon and the roll-up:
     ``lawscan.analyse.classifier``)."""
     from lawscan.analyse import coverage as cov
+    from lawscan.analyse.aliases import digital_aliases
     from lawscan.analyse.definitions import digital_definitions
     from lawscan.analyse import verdict as vd
     from lawscan.analyse.classifier import (UnitContext, classifier_signals, combine_trained,
@@ -63,11 +63,17 @@ def analyse_document(doc: Document, settings: dict | None = None,
     lex = load_lexicon(tuple(settings.get("lexicons", ())))
     outline = Outline.of(doc, kept=lambda article: title_is_digital(article.heading, lex))
     sc = scan(doc, lex)
+    # rare: the document's own names for digital things count as its terms - what its
+    # definitions make digital, then its short names (those of the defined things too)
     defined = digital_definitions(outline, lex)
-    own_names = _short_names(doc, sc, lex, defined) + defined
-    if own_names:  # rare: the document's own names for digital things count as its terms
-        lex = lex.with_terms([alias.term for alias in own_names])
+    if defined:
+        lex = lex.with_terms([alias.term for alias in defined])
         sc = scan(doc, lex)
+    aliases = digital_aliases(sc, lex)
+    if aliases:
+        lex = lex.with_terms([alias.term for alias in aliases])
+        sc = scan(doc, lex)
+    own_names = aliases + defined
     if method == "trained":
         hook = classifier_signals(classifier or load_classifier(), UnitContext(outline, sc, lex))
         judged = judge_units(outline, sc, lex, hook, combine_trained)
@@ -99,17 +105,3 @@ def analyse_document(doc: Document, settings: dict | None = None,
                     if f"chapter:{c}" in verdict.eids]
     verdict.coverage = cov.coverage(outline, sc, chapter_eids, verdict.applicable, extra)
     return Analysis(doc, outline, sc, judged, verdict)
-
-
-def _short_names(doc: Document, sc: DocScan, lex: Lexicon, defined: list) -> list:
-    """The short names the text gives its digital things (:mod:`lawscan.analyse.aliases`),
-    those of the things its definitions make digital too ("Cổng lấy ý kiến trực tuyến …
-    (sau đây gọi là Cổng góp ý pháp luật) là hệ thống thông tin …": the document is scanned
-    again with the defined terms, only when it has any)."""
-    from lawscan.analyse.aliases import digital_aliases
-    from lawscan.analyse.matcher import scan
-
-    if not defined:
-        return digital_aliases(sc, lex)
-    named = lex.with_terms([alias.term for alias in defined])
-    return digital_aliases(scan(doc, named), named)
