@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lawscan import __version__
+from lawscan.errors import ReadError
 from lawscan.model import KIND_PREFIX, Document, Line, Problem, Unit, display_path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -89,6 +90,16 @@ class ParseCache:
         digest = hashlib.sha256(data + b"\0" + self.key.encode() + b"\0" + Path(path).suffix.encode())
         name = digest.hexdigest()
         return self.dir / name[:2] / f"{name}.json"
+
+    def holds(self, path: str) -> bool:
+        """Whether an entry for ``path`` as it is now is kept (read or not: a file that breaks the
+        reading limits is held by no entry)."""
+        from lawscan.read.limits import read_bytes
+
+        try:
+            return self._entry(read_bytes(path, self.limits), path).is_file()
+        except (ReadError, OSError):
+            return False
 
     def load(self, path: str, loader):
         """``loader(path)`` parses; its result is cached under the content hash of ``path``. The

@@ -18,15 +18,17 @@ from lawscan.model import Document, InputError, display_path
 from lawscan.walk import SKIP_DIRS, SKIP_NAMES, SKIP_SUFFIXES, iter_inputs  # noqa: F401 (re-exported)
 
 
-def load_document(path: str | os.PathLike, limits: dict | None = None) -> Document:
-    """Read, normalise and parse one file, and tell its sector (``structure.sector``)."""
+def load_document(path: str | os.PathLike, limits: dict | None = None,
+                  batches: str | None = None) -> Document:
+    """Read, normalise and parse one file, and tell its sector (``structure.sector``).
+    ``batches``: the folder of the run's office conversions (lawscan.read.office_batch)."""
     from lawscan.normalise import normalise
     from lawscan.read import read_source
     from lawscan.structure import parse_source
     from lawscan.structure.metadata import names_spelt
     from lawscan.structure.sector import document_sector
 
-    source = normalise(read_source(str(path), limits))
+    source = normalise(read_source(str(path), limits, batches))
     if source.document is not None:  # structured input (Akoma Ntoso): the reader built the tree
         doc = source.document
         doc.lines = source.lines

@@ -68,9 +68,10 @@ class Scanner:
         self.ruleset = load_rules(extra_dirs=options.rules_dirs, select=options.select or None,
                                   ignore=options.ignore or None, severity=options.severity or None)
 
-    def scan_file(self, path: str) -> Item:
+    def scan_file(self, path: str, batches: str | None = None) -> Item:
         """Read, parse and check one file within the ``timeout`` limit (seconds, see
-        lawscan.read.limits); running out of time is that file's InputError."""
+        lawscan.read.limits); running out of time is that file's InputError. ``batches``: the
+        folder of the run's office conversions (lawscan.read.office_batch)."""
         from lawscan.pipeline import gc_per_document
         from lawscan.read.limits import DEFAULT_LIMITS, Clock, DocumentTimeout, time_limit
 
@@ -78,7 +79,7 @@ class Scanner:
         clock = Clock(path, float(timeout or 0))
         try:  # the limit inside the gc pause: no alarm rings as the collector is paused or resumed
             with gc_per_document(), time_limit(clock):
-                result = self._scan_file(path)
+                result = self._scan_file(path, batches)
         except DocumentTimeout:
             exc = clock.error()
             return InputError(exc.path, exc.reason, exc.code)
@@ -87,12 +88,12 @@ class Scanner:
             return InputError(exc.path, exc.reason, exc.code)
         return result
 
-    def _scan_file(self, path: str) -> Item:
+    def _scan_file(self, path: str, batches: str | None) -> Item:
         from lawscan import skipped
         from lawscan.pipeline import load_document
 
         def loader(p: str):
-            return load_document(p, self.options.limits or None)
+            return load_document(p, self.options.limits or None, batches)
 
         try:
             doc = self.cache.load(path, loader) if self.cache else loader(path)
@@ -154,12 +155,27 @@ def iter_scan(files: list[str], options: ScanOptions,
     if options.executor == "dask":
         yield from _dask(files, options)
         return
-    if options.jobs > 1 and len(files) > 1:
-        yield from _parallel(files, options)
-        return
-    scanner = scanner or Scanner(options)
-    for path in files:
-        yield scanner.scan_file(path)
+    with _batches(files, options) as batches:
+        if options.jobs > 1 and len(files) > 1:
+            yield from _parallel(files, options, batches)
+            return
+        scanner = scanner or Scanner(options)
+        for path in files:
+            batches.ready(path)
+            yield scanner.scan_file(path, batches.directory)
+
+
+def _batches(files: list[str], options: ScanOptions):
+    """The run's office conversions (lawscan.read.office_batch), leaving out the files the
+    parse cache holds."""
+    from lawscan.read.office_batch import Batches
+
+    if not options.cache_dir:
+        return Batches(files, options.limits)
+    from lawscan.cache import ParseCache
+
+    cache = ParseCache(options.cache_dir, tuple(options.rules_dirs), options.limits)
+    return Batches(files, options.limits, wanted=lambda path: not cache.holds(path))
 
 
 _WORKER: Scanner | None = None
@@ -195,14 +211,14 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _work(path: str):
+def _work(path: str, batches: str | None = None):
     try:
-        return _WORKER.scan_file(path)
+        return _WORKER.scan_file(path, batches)
     except Exception as exc:  # never lose a document to a worker failure
         return InputError(display_path(path), f"internal error: {type(exc).__name__}: {exc}", "internal")
 
 
-def _parallel(files: list[str], options: ScanOptions) -> Iterator[Item]:
+def _parallel(files: list[str], options: ScanOptions, batches) -> Iterator[Item]:
     """Scan on ``jobs`` worker processes; results in input order. A worker that dies (killed,
     out of memory, crashed) breaks the pool: the first document not yet handed on is scanned
     again alone in a fresh process — if that one dies too, the document is the culprit and
@@ -212,7 +228,8 @@ def _parallel(files: list[str], options: ScanOptions) -> Iterator[Item]:
     end, so their cache entries are whole; the pool is shut down and its manager thread joined
     here, before the interruption goes up. Left running into interpreter exit, that thread races
     CPython 3.11's exit hook for the pool's wake-up pipe, which prints an "OSError: Bad file
-    descriptor" traceback after the one line of the interruption."""
+    descriptor" traceback after the one line of the interruption. Office files are converted
+    here, a batch at a time (``batches``), before they are handed on."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
     import multiprocessing
@@ -225,7 +242,7 @@ def _parallel(files: list[str], options: ScanOptions) -> Iterator[Item]:
         while todo < len(files):
             pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
                                        initargs=(options, os.getpid()))
-            submit = _forking(lambda p: pool.submit(_work, p))
+            submit = _forking(_submitting(pool, batches))
             try:
                 for path, future in _window(files[todo:], submit, jobs):
                     result = future.result()
@@ -234,7 +251,7 @@ def _parallel(files: list[str], options: ScanOptions) -> Iterator[Item]:
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = None
-                yield _alone(ctx, options, files[todo])
+                yield _alone(ctx, options, files[todo], batches.directory)
                 todo += 1
     finally:
         if pool is not None:  # done or interrupted: see the docstring
@@ -260,7 +277,15 @@ def _forking(submit):
     return call
 
 
-def _alone(ctx, options: ScanOptions, path: str) -> DocumentResult | InputError:
+def _submitting(pool, batches):
+    """Submit one file to ``pool``, its batch of office files converted first."""
+    def submit(path: str):
+        batches.ready(path)
+        return pool.submit(_work, path, batches.directory)
+    return submit
+
+
+def _alone(ctx, options: ScanOptions, path: str, batches: str | None) -> DocumentResult | InputError:
     """Scan one file in a process of its own; its death is that file's error."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -268,7 +293,7 @@ def _alone(ctx, options: ScanOptions, path: str) -> DocumentResult | InputError:
     with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init_worker,
                              initargs=(options, os.getpid())) as pool:
         try:
-            return _forking(lambda p: pool.submit(_work, p))(path).result()
+            return _forking(lambda p: pool.submit(_work, p, batches))(path).result()
         except BrokenProcessPool:
             return InputError(display_path(path), "the worker process scanning this file died "
                                                   "(killed, out of memory or crashed)", "internal.worker")

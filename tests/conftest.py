@@ -77,6 +77,19 @@ def copy_tracked(dest: Path) -> Path:
     return dest
 
 
+def fake_tool(tmp_path, monkeypatch, name: str, body: str) -> None:
+    """A converter ``name`` that runs the shell ``body``, alone on PATH (with the basic tools)."""
+    import stat
+
+    bin_dir = tmp_path / "fake-bin"
+    bin_dir.mkdir(exist_ok=True)
+    tool = bin_dir / name
+    tool.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    monkeypatch.setattr("lawscan.read.office.converters", lambda: [(name, str(tool))])
+
+
 def pytest_unconfigure(config):
     """CI shows only the last line a run prints: when tests failed, that line names them (with
     pytest's counts and the first line of each failure), so a failure on CI can be found again."""

@@ -122,10 +122,10 @@ def test_an_interrupted_parallel_scan_joins_its_pool_before_going_up(workspace):
     import threading
     from concurrent.futures.process import _ExecutorManagerThread
 
-    from lawscan.scan import ScanOptions, _parallel
+    from lawscan.scan import ScanOptions, iter_scan
 
     files = sorted(str(p) for p in (workspace / "laws").iterdir())
-    run = _parallel(files, ScanOptions(slim=True, jobs=2))
+    run = iter_scan(files, ScanOptions(slim=True, jobs=2))
     next(run)  # the pool is up, documents are in flight
     with pytest.raises(KeyboardInterrupt):
         run.throw(KeyboardInterrupt)  # what Ctrl-C raises in the parent between two documents

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, fake_tool
 from lawscan.errors import ReadError
 from lawscan.read import read_source
 
@@ -124,21 +124,8 @@ def test_word_file_that_is_not_a_word_document(tmp_path):
         read_source(str(path))
 
 
-def _fake_tool(tmp_path, monkeypatch, name: str, body: str) -> None:
-    """A converter ``name`` that runs the shell ``body``, alone on PATH (with the basic tools)."""
-    import stat
-
-    bin_dir = tmp_path / "fake-bin"
-    bin_dir.mkdir(exist_ok=True)
-    tool = bin_dir / name
-    tool.write_text("#!/bin/sh\n" + body, encoding="utf-8")
-    tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin")
-    monkeypatch.setattr("lawscan.read.office.converters", lambda: [(name, str(tool))])
-
-
 def test_a_converter_that_writes_without_end_is_stopped(tmp_path, monkeypatch):
-    _fake_tool(tmp_path, monkeypatch, "antiword", "exec yes 'Điều 1. Phạm vi điều chỉnh'\n")
+    fake_tool(tmp_path, monkeypatch, "antiword", "exec yes 'Điều 1. Phạm vi điều chỉnh'\n")
     with pytest.raises(ReadError) as err:
         read_source(str(DOC), {"max_bytes": 1_000_000})
     assert err.value.code == "read.tool_output"
@@ -152,7 +139,7 @@ def test_libreoffice_runs_with_a_private_profile_without_macros_and_limits(tmp_p
     docx = tmp_path / "converted.docx"
     docx.write_bytes(gen.docx_bytes(gen.document_xml()))
     record = tmp_path / "record"
-    _fake_tool(tmp_path, monkeypatch, "soffice", f'''
+    fake_tool(tmp_path, monkeypatch, "soffice", f'''
 for arg; do case "$arg" in -env:UserInstallation=file://*) profile="${{arg#-env:UserInstallation=file://}}";; esac; done
 echo "profile=$profile" > {record}
 echo "fsize=$(ulimit -f)" >> {record}

@@ -29,11 +29,12 @@ LAW_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", 
                 ".docx", ".vbpl", ".aspx", ".pdf", ".doc", ".rtf", ".odt"}
 
 
-def read_source(path: str, limits: "dict | None" = None) -> Source:
-    """Read one file (see the module docstring)."""
+def read_source(path: str, limits: "dict | None" = None, batches: "str | None" = None) -> Source:
+    """Read one file (see the module docstring). ``batches``: the folder of the run's office
+    conversions (lawscan.read.office_batch), if any."""
     path = str(path)
     try:
-        source = _read(path, merge_limits(limits))
+        source = _read(path, merge_limits(limits), batches)
         return set_toc_apart(source) if source.document is None else source
     except ReadError as exc:
         if any(c in exc.reason for c in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
@@ -59,7 +60,7 @@ def _head_text(data: bytes) -> str:
     return data[skip:skip + 262144].decode(encoding, errors="replace")
 
 
-def _read(path: str, limits: dict) -> Source:
+def _read(path: str, limits: dict, batches: "str | None" = None) -> Source:
     from lawscan.read import detect
     from lawscan.read.encoding import decode
 
@@ -77,7 +78,7 @@ def _read(path: str, limits: dict) -> Source:
     if binary in ("doc", "rtf", "odt"):
         from lawscan.read.office import read_office
 
-        return _checked(path, read_office(path, data, limits, binary), limits)
+        return _checked(path, read_office(path, data, limits, binary, batches), limits)
 
     fmt = detect.sniff_text(_head_text(data), suffix)
     if fmt in ("akn", "xml"):  # XML declares its own encoding: the safe parser decodes the bytes

@@ -24,7 +24,8 @@ file it writes larger than ``max_bytes`` (the input limit; twice that for LibreO
 temporary files included); the input file itself is never handed to it, so nothing can be
 written beside it. LibreOffice's profile is private to the run (a folder in the temporary
 directory, removed after), disables macros (a file's macros never run) and blocks links to
-untrusted places.
+untrusted places. A scan converts its files a batch at a time (lawscan.read.office_batch) and
+hands the folder of the .docx files made to :func:`read_office` (``batches``).
 """
 
 from __future__ import annotations
@@ -69,8 +70,21 @@ def converters() -> list[tuple[str, str]]:
     return found
 
 
-def read_office(path: str, data: bytes, limits: dict | None = None, kind: str = "doc") -> Source:
-    """Read the bytes of a .doc, .rtf or .odt file (``kind``; see the module docstring)."""
+def read_office(path: str, data: bytes, limits: dict | None = None, kind: str = "doc",
+                batches: str | None = None) -> Source:
+    """Read the bytes of a .doc, .rtf or .odt file (``kind``; see the module docstring). The
+    .docx that a batch of the run (``batches``, the folder of lawscan.read.office_batch) made of
+    these bytes is read if there is one."""
+    from lawscan.read.office_batch import converted_docx
+
+    made = converted_docx(batches, data)
+    if made is not None:
+        from lawscan.read.docx import read_docx
+
+        source = read_docx(path, made, limits)
+        source.path, source.format = path, kind
+        source.meta["converter"] = "soffice"
+        return source
     described, usable, hint = KINDS[kind]
     timeout = float((limits or {}).get("convert_timeout") or 120)
     # what a converter may write: no file larger than an input may be (the converted .docx, the
@@ -99,22 +113,28 @@ def _with_libreoffice(path: str, exe: str, copy: str, work: str, timeout: float,
                       max_output: int, described: str) -> Source:
     from lawscan.read.docx import read_docx
 
-    profile = os.path.join(work, "profile")
-    os.makedirs(os.path.join(profile, "user"))
-    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as fh:
-        fh.write(_PROFILE_SETTINGS)
     outdir = os.path.join(work, "out")
     os.mkdir(outdir)
-    run_tool(path, [exe, "--headless", "--norestore", "--nolockcheck", "--nodefault",
-                    f"-env:UserInstallation=file://{profile}", "--convert-to", "docx:MS Word 2007 XML",
-                    "--outdir", outdir, copy], timeout=timeout, workdir=work, max_memory=None,
-             max_output=max_output)
+    run_tool(path, libreoffice_argv(exe, work, outdir, [copy]), timeout=timeout, workdir=work,
+             max_memory=None, max_output=max_output)
     converted = os.path.join(outdir, "input.docx")
     if not os.path.isfile(converted):
         raise ReadError(path, f"LibreOffice could not convert this file ({described} that is "
                               "damaged, or not one)", "read.doc_broken")
     with open(converted, "rb") as fh:
         return read_docx(path, fh.read(), limits)
+
+
+def libreoffice_argv(exe: str, work: str, outdir: str, inputs: list[str]) -> list[str]:
+    """The command that has LibreOffice save ``inputs`` as .docx files in ``outdir``, with a
+    fresh profile in ``work`` (made here) that runs no macro."""
+    profile = os.path.join(work, "profile")
+    os.makedirs(os.path.join(profile, "user"))
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as fh:
+        fh.write(_PROFILE_SETTINGS)
+    return [exe, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+            f"-env:UserInstallation=file://{profile}", "--convert-to", "docx:MS Word 2007 XML",
+            "--outdir", outdir, *inputs]
 
 
 def _as_text(path: str, name: str, exe: str, copy: str, work: str, timeout: float, max_output: int) -> Source:
