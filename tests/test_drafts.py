@@ -704,30 +704,42 @@ def _id(lab):
     return lab["file"]
 
 
-def _load(lab):
+@pytest.fixture(scope="module")
+def batches():
+    """The drafts LibreOffice reads, converted a batch at a time as a scan of their folder would
+    (lawscan.read.office_batch): about a tenth of a second a file instead of a second."""
+    from lawscan.read.office_batch import Batches
+
+    office = [str(DRAFTS / lab["file"]) for lab in LABELS if lab["file"].endswith((".doc", ".odt", ".rtf"))]
+    with Batches(office) as made:
+        yield made
+
+
+def _load(lab, batches):
     if lab["file"].endswith((".doc", ".odt", ".rtf")):
         if NO_LIBREOFFICE:
             pytest.skip("a .doc, .odt or .rtf draft: LibreOffice (soffice) is not installed")
-        return _converted(lab["file"])  # LibreOffice takes about a second a file
+        batches.ready(str(DRAFTS / lab["file"]))
+        return _read(lab["file"], batches.directory)
     if lab["file"] in SCANNED:
         from lawscan.read.ocr import ocr_available
 
         if ocr_available() is not None:
             pytest.skip(f"a scanned draft: {ocr_available()}")
-        return _converted(lab["file"])  # OCR takes seconds a page
-    return load_document(DRAFTS / lab["file"])
+    return _read(lab["file"])
 
 
 @lru_cache(maxsize=None)
-def _converted(name: str):
-    """A draft read through another program (LibreOffice, Tesseract), read once for all tests."""
-    return load_document(DRAFTS / name)
+def _read(name: str, batches: str | None = None):
+    """A draft read once for the three tests (OCR takes seconds a page; the drafts together take
+    about half a gigabyte)."""
+    return load_document(DRAFTS / name, batches=batches)
 
 
 @pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xfail(strict=True, reason=LEFT_STRUCTURE[lab["file"]]))
                                  if lab["file"] in LEFT_STRUCTURE else lab for lab in LABELS], ids=_id)
-def test_the_structure_counted_by_hand(lab):
-    doc = _load(lab)
+def test_the_structure_counted_by_hand(lab, batches):
+    doc = _load(lab, batches)
     counts = doc.counts()
     assert {k: counts[k + "s"] for k in ("part", "chapter", "section", "article")} == \
         {k: lab[k + "s"] for k in ("part", "chapter", "section", "article")}
@@ -754,17 +766,17 @@ LEFT_CHAPTER_TITLES = {
                                  if lab["file"] in LEFT_CHAPTER_TITLES else lab
                                  for lab in LABELS if lab["chapter_titles"] and lab["file"] not in LEFT_STRUCTURE],
                          ids=_id)
-def test_the_chapter_titles_as_printed(lab):
+def test_the_chapter_titles_as_printed(lab, batches):
     """Each chapter's number and title as the draft prints it (a title over several lines read
     whole, nothing of the next line taken)."""
-    titles = [(c.num, " ".join(c.heading.split())) for c in _load(lab).units("chapter")]
+    titles = [(c.num, " ".join(c.heading.split())) for c in _load(lab, batches).units("chapter")]
     assert titles == [(num, " ".join(unicodedata.normalize("NFC", title).split()))
                       for num, title in lab["chapter_titles"]]
 
 
 @pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xfail(strict=True, reason=LEFT[lab["file"]]))
                                  if lab["file"] in LEFT else lab for lab in LABELS], ids=_id)
-def test_the_rule_only_status(lab):
-    verdict = analyse(_load(lab))
+def test_the_rule_only_status(lab, batches):
+    verdict = analyse(_load(lab, batches))
     assert verdict.status == lab["status"], verdict.reasons
     assert verdict.chapters == lab["digital_chapters"]
