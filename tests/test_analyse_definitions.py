@@ -210,6 +210,47 @@ def test_what_is_not_a_portal_defined_as_an_information_system(definition):
     assert digital_definitions(Outline.of(doc), load_lexicon()) == []
 
 
+@pytest.mark.parametrize("definition,term", [
+    ("Hệ thống theo dõi tiêm chủng quốc gia là tập hợp thiết bị đọc mã vạch tại điểm tiêm, đường "
+     "truyền, máy chủ và phần mềm quản lý thông tin tiêm chủng do Bộ Y tế thiết lập.",
+     "Hệ thống theo dõi tiêm chủng quốc gia"),
+    ("Hệ thống giám sát kho vắc xin là tổ hợp cảm biến nhiệt độ, thiết bị truyền tín hiệu và cơ sở "
+     "dữ liệu nhiệt độ của các kho.", "Hệ thống giám sát kho vắc xin"),
+    ("Nền tảng điều phối vắc xin là hệ thống gồm hạ tầng kỹ thuật công nghệ thông tin, phần mềm và "
+     "quy trình phân bổ vắc xin.", "Nền tảng điều phối vắc xin"),
+], ids=["software", "a database", "a platform of IT infrastructure"])
+def test_a_system_defined_as_a_set_of_parts_with_software_or_data_is_digital(definition, term):
+    """A term named as a system ("Hệ thống …", or a platform, portal …) and defined as a set of
+    parts ("là tập hợp …", "tổ hợp …", "hệ thống gồm …") is an information system when its parts
+    include software, a database, IT infrastructure or an algorithm (rubric ``[defined_terms]
+    assembly_parts``)."""
+    doc = parse_text(REGULATION.format(definition=definition))
+    found = digital_definitions(Outline.of(doc), load_lexicon())
+    assert [(a.term.text, a.term.category) for a in found] == [(term, "information_system")]
+
+
+@pytest.mark.parametrize("definition", [
+    # a set of policies and procedures
+    "Hệ thống quản lý chất lượng tiêm chủng là tập hợp các chính sách, quy trình, nhân sự và nguồn "
+    "lực do cơ sở tiêm chủng thiết lập.",
+    # a set of devices, joined by a telecom network: no software, data or IT infrastructure named
+    "Hệ thống cảnh báo nhiệt độ kho vắc xin là tập hợp cảm biến, còi báo động và thiết bị nhắn tin "
+    "qua mạng viễn thông.",
+    # software named after the first sentence, as what the devices may be used with
+    "Hệ thống kho lạnh vắc xin là tập hợp buồng lạnh, máy nén và tủ điện. Việc theo dõi có thể dùng "
+    "phần mềm.",
+    # not named as a system: a team of people with software
+    "Tổ điều phối tiêm chủng là tập hợp cán bộ y tế được giao sử dụng phần mềm tiêm chủng.",
+    # a machine's control: software among sensors and actuators, no information handled
+    "Hệ thống tự động hóa kho vắc xin là tập hợp cảm biến, cơ cấu chấp hành, bộ điều khiển lập trình "
+    "được và phần mềm điều khiển dùng để vận hành băng tải của kho.",
+], ids=["policies", "devices and a telecom network", "software in a second sentence", "not a system",
+        "a machine's control"])
+def test_what_is_not_a_system_defined_as_a_set_of_digital_parts(definition):
+    doc = parse_text(REGULATION.format(definition=definition))
+    assert digital_definitions(Outline.of(doc), load_lexicon()) == []
+
+
 def test_the_short_name_of_a_thing_defined_as_digital_is_read_as_the_thing():
     """A text's short name for a thing its definitions make digital ("Cổng đăng ký tiêm chủng
     trực tuyến (sau đây gọi là Cổng tiêm chủng) là hệ thống thông tin …") counts wherever the

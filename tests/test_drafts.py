@@ -118,12 +118,6 @@ LEFT = {
         "lines name digital terms (under half), so no unit is digital and it is read as none, "
         "marked for review (confidence 0.26), where its label says digital_law and names "
         "articles_only as the neighbour; found on a blind round's first run, left",
-    "vbpl-nghi-dinh-214-2026-nd-cp-giao-thong-thong-minh-cao-toc.json":
-        "borderline by its own label: a vbpl.vn record without its title (see LEFT_STRUCTURE), "
-        "so no title's object is read; of its five substantive chapters only Chương V (data "
-        "sharing and security) is read as digital, where the label lists II-VI (a "
-        "traffic-management centre, field devices, non-stop tolling); found on a blind round's "
-        "first run, left",
     "nghi-dinh-tai-khoan-an-sinh-xa-hoi-du-thao.md":
         "borderline by its own label: a decree on social-security accounts through which benefits "
         "are paid without cash, an ordinary bank account in the sector's words ('tài khoản an "
@@ -405,14 +399,6 @@ LEFT = {
         "titles that manage, connect and share a body of data are; only one draft says data "
         "reported in an inventory is a sector's figures, too few to tell the two apart; found "
         "on a blind round's first run, left",
-    "du-thao-nghi-dinh-thue-tieu-thu-dac-biet-ca-si-no-dat-cuoc-2026.md":
-        "borderline by its own label (its neighbour articles_only): a decree whose Mục 2 of "
-        "Chương III, 'KẾT NỐI, TRUYỀN DỮ LIỆU DOANH THU VÀ GIÁM SÁT TỪ XA', names no term the "
-        "lexicon holds strong ('truyền dữ liệu' was measured as one: it turns SCADA data links of "
-        "power-grid circulars, labelled not digital, into digital articles, so it was not taken); "
-        "2 of its 5 articles are read as digital, so the decree is read as articles_only, marked "
-        "for review (0.75); the trained verdict reads it right; found on a blind round's first "
-        "run, left",
     "du-thao-nghi-dinh-du-thuyen-ben-du-thuyen-du-lich-2026.html":
         "borderline by its own label (its neighbour articles_only): a decree whose Chương V "
         "'QUẢN LÝ THÔNG TIN, KHAI BÁO VÀ GIÁM SÁT HÀNH TRÌNH' runs passenger declarations and "
@@ -603,14 +589,6 @@ LEFT = {
         "and keeping results are in the council's words): dedicated_chapter with both "
         "verdicts, the neighbouring reading its label names; found on a blind round's first "
         "run, left",
-    "du-thao-quyet-dinh-quy-dinh-he-thong-dieu-khien-chieu-sang-cong-cong-thong-minh-"
-    "tay-ninh-2026.mhtml":
-        "borderline by its own label: a province's decision on its smart street-lighting "
-        "control system, labelled digital_law; its title names 'hệ thống điều khiển chiếu sáng "
-        "công cộng thông minh' ('thông minh' is no digital term by itself), and its chapters on "
-        "lighting levels and on repairing lamps and cables are in the sector's words, so the "
-        "rules read only scattered articles (articles_only, marked for review) and the trained "
-        "verdict the data chapter (dedicated_chapter); found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)

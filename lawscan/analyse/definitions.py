@@ -143,6 +143,9 @@ def _defined_digital(name: str, definition: str, lex: Lexicon) -> tuple[Term, st
     genus = _genus(name, definition, lex)
     if genus is not None:
         return genus, genus.text
+    assembled = _assembled(name, definition, lex)
+    if assembled is not None:
+        return assembled
     if lex.find(name) or not _qualified().search(fold(name)):
         return None
     return _digital_form(definition, lex)
@@ -241,6 +244,47 @@ def _system_named(name: str, lex: Lexicon) -> bool:
     folded = fold(name)
     return any(folded.startswith(h + " ") for h in _longest_first("system_heads")) and \
         not any(h.category == "portal" for h in lex.find(name))
+
+
+def _assembled(name: str, definition: str, lex: Lexicon) -> tuple[Term, str] | None:
+    """(the lexicon's information system, the parts as printed) when a term named as a system
+    ("Hệ thống …", or a thing of rubric ``[defined_terms] system_heads``) is defined as a set of
+    parts (rubric ``[defined_terms] assemblies``: "là tập hợp …") that include, in the
+    definition's first sentence, a strong lexicon term of rubric ``[defined_terms]
+    assembly_parts`` (software, a database, IT infrastructure, an algorithm), and whose first
+    sentence says it handles or carries information (:func:`_handles_information`), as the
+    law defines an information system: "Hệ thống đọc chỉ số đồng hồ nước từ xa là tập hợp đồng
+    hồ nước …, hạ tầng mạng truyền dẫn, máy chủ và phần mềm quản lý dữ liệu đo đếm". Not a set
+    of policies ("Hệ thống kiểm soát nội bộ là tập hợp các cơ chế, chính sách …"), of devices
+    alone ("Hệ thống lưu trữ điện là tập hợp các thiết bị …"), or a machine's control
+    ("Hệ thống tự động hóa là tập hợp cảm biến, cơ cấu chấp hành … và phần mềm điều khiển …
+    để vận hành một dây chuyền"); else None."""
+    folded_name = fold(name)
+    if not (any(folded_name.startswith(s + " ") for s in _systems()) or _system_named(name, lex)):
+        return None
+    end = _SENTENCE_END.search(definition)
+    sentence = definition[:end.start()] if end else definition
+    folded = fold(sentence)
+    assembly = next((a for a in _longest_first("assemblies") if folded.startswith(a + " ")), None)
+    if assembly is None:
+        return None
+    parts = {fold(p) for p in rubric()["defined_terms"]["assembly_parts"]}
+    part = next((h for h in lex.find_folded(folded[len(assembly):])
+                 if h.strength == "strong" and any(fold(h.term).startswith(p) for p in parts)), None)
+    system = next((h for h in lex.find(rubric()["defined_terms"]["assembled_kind"]) if h.strength == "strong"),
+                  None)
+    if part is None or system is None or not _handles_information(folded):
+        return None
+    at = len(assembly)
+    return (Term(system.term, system.category, system.element, system.strength),
+            f"{sentence[:at]} … {sentence[at + part.start:at + part.end]}")
+
+
+def _handles_information(folded: str) -> bool:
+    """The folded sentence says the thing handles information or data, or carries it (rubric
+    ``[defined_terms] information_handled``: "dữ liệu", "thông tin", "đường truyền" …)."""
+    return any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded)
+               for w in rubric()["defined_terms"]["information_handled"])
 
 
 def _starts_with_kind(folded: str) -> bool:
