@@ -27,7 +27,8 @@ def shape(doc) -> tuple:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", default=str(Path(__file__).resolve().parents[1] / "tests" / "drafts"))
+    drafts = Path(__file__).resolve().parents[1] / "tests" / "drafts"
+    parser.add_argument("folder", nargs="?", default=str(drafts))
     parser.add_argument("--limit", type=int, default=0, help="only the first N files")
     args = parser.parse_args()
     files = sorted(str(p) for p in Path(args.folder).rglob("*") if p.suffix.lower() in OFFICE_SUFFIXES)

@@ -271,8 +271,8 @@ def _assembled(name: str, definition: str, lex: Lexicon) -> tuple[Term, str] | N
     parts = {fold(p) for p in rubric()["defined_terms"]["assembly_parts"]}
     part = next((h for h in lex.find_folded(folded[len(assembly):])
                  if h.strength == "strong" and any(fold(h.term).startswith(p) for p in parts)), None)
-    system = next((h for h in lex.find(rubric()["defined_terms"]["assembled_kind"]) if h.strength == "strong"),
-                  None)
+    kind = rubric()["defined_terms"]["assembled_kind"]
+    system = next((h for h in lex.find(kind) if h.strength == "strong"), None)
     if part is None or system is None or not _handles_information(folded):
         return None
     at = len(assembly)

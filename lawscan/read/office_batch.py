@@ -5,14 +5,14 @@ of a hundred .doc files read one by one (lawscan.read.office) spends most of its
 LibreOffice. :class:`Batches` is made once for a run, with its list of files. Before a file is
 read, ``ready(path)`` makes sure that this file and the first few of the run not converted yet
 (``CHUNK`` files in all, in run order) that are .doc, .rtf or .odt by content were converted
-together, with one LibreOffice start. Each .docx is kept in a private temporary folder under the SHA-256 of the input's bytes,
-which ``directory`` names. The reader (lawscan.read.office) takes the .docx made of the very bytes
-it reads (:func:`converted_docx`). It converts alone any file that has none, because the file
-was changed since, the batch failed, or no batch was made.
+together, with one LibreOffice start. Each .docx is kept under the SHA-256 of the input's bytes
+in a private temporary folder, which ``directory`` names. The reader (lawscan.read.office) takes
+the .docx made of the very bytes it reads (:func:`converted_docx`). It converts alone any file
+that has none, because the file was changed since, the batch failed, or no batch was made.
 
-A batch is only a shortcut: it runs as a single conversion does (a copy of each input, LibreOffice's
-private profile without macros, no file written larger than the single limit, the time one file
-may take: ``convert_timeout``). A batch that fails or runs out of time leaves its files to be
+A batch is only a shortcut: it runs as a single conversion does (a copy of each input,
+LibreOffice's private profile without macros, no file written larger than the single limit, the
+time one file may take: ``convert_timeout``). A batch that fails or runs out of time leaves its files to be
 converted alone, so a damaged or hostile file gets the same message it would get alone.
 ``benchmarks/bench_office.py`` measures the difference.
 """
@@ -55,9 +55,9 @@ class Batches:
         from lawscan.read.office import converters
 
         self.limits = merge_limits(limits)
-        exe = dict(converters()).get("soffice")
         suffixed = [p for p in files if str(p).lower().endswith(OFFICE_SUFFIXES)]
-        self.exe = exe if len(suffixed) > 1 else None  # a batch of one saves nothing
+        # a batch of one saves nothing
+        self.exe = dict(converters()).get("soffice") if len(suffixed) > 1 else None
         self.position = {path: i for i, path in enumerate(suffixed)}
         self.todo = suffixed
         self.cursor = 0  # todo[:cursor] are all done
