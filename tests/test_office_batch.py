@@ -42,19 +42,21 @@ def _shape(doc) -> tuple:
             [line.text for line in doc.lines])
 
 
-def _stand_in(tmp_path, monkeypatch, fail_batches: bool = False):
+def _stand_in(tmp_path, monkeypatch, fail_batches: bool = False, refuse: str = ""):
     """A soffice that logs each start (its number of inputs) and answers every input with the
-    same small .docx; with ``fail_batches`` it fails when given more than one input."""
+    same small .docx; with ``fail_batches`` it fails when given more than one input; it makes
+    nothing of an input that holds ``refuse``."""
     from hostile import generators as gen
 
     docx = tmp_path / "made.docx"
     docx.write_bytes(gen.docx_bytes(gen.document_xml()))
     log = tmp_path / "starts"
+    refused = f'grep -q {refuse} "$f" ||' if refuse else ""
     fake_tool(tmp_path, monkeypatch, "soffice", f'''
 while [ $# -gt 0 ]; do case "$1" in --outdir) outdir="$2"; shift 2; break;; *) shift;; esac; done
 echo "$#" >> {log}
 {"[ $# -gt 1 ] && exit 1" if fail_batches else ""}
-for f; do b=$(basename "$f"); cp {docx} "$outdir/${{b%.*}}.docx"; done
+for f; do b=$(basename "$f"); {refused} cp {docx} "$outdir/${{b%.*}}.docx"; done
 ''')
     return log
 
@@ -139,16 +141,7 @@ def test_a_batch_that_fails_leaves_each_file_to_be_converted_alone(tmp_path, mon
 
 def test_a_file_the_batch_could_not_convert_gets_the_message_it_gets_alone(tmp_path, monkeypatch):
     """A stand-in that makes nothing of a damaged input (marked BROKEN), in a batch or alone."""
-    from hostile import generators as gen
-
-    docx = tmp_path / "made.docx"
-    docx.write_bytes(gen.docx_bytes(gen.document_xml()))
-    log = tmp_path / "starts"
-    fake_tool(tmp_path, monkeypatch, "soffice", f'''
-while [ $# -gt 0 ]; do case "$1" in --outdir) outdir="$2"; shift 2; break;; *) shift;; esac; done
-echo "$#" >> {log}
-for f; do b=$(basename "$f"); grep -q BROKEN "$f" || cp {docx} "$outdir/${{b%.*}}.docx"; done
-''')
+    log = _stand_in(tmp_path, monkeypatch, refuse="BROKEN")
     folder = _folder(tmp_path, copies=1)
     damaged = folder / "ban-hong.doc"
     damaged.write_bytes(DOC.read_bytes() + b"BROKEN")

@@ -85,6 +85,18 @@ def _longest_first(key: str) -> tuple[str, ...]:
     return tuple(sorted((fold(g) for g in rubric()["defined_terms"][key]), key=len, reverse=True))
 
 
+def _starts_with(folded: str, key: str) -> str | None:
+    """The phrase of rubric ``[defined_terms] <key>`` the folded text starts with (the longest),
+    or None."""
+    return next((p for p in _longest_first(key) if folded.startswith(p + " ")), None)
+
+
+def _first_sentence(definition: str) -> str:
+    """The definition up to its first full stop or semicolon."""
+    end = _SENTENCE_END.search(definition)
+    return definition[:end.start()] if end else definition
+
+
 @lru_cache(maxsize=1)
 def _systems() -> tuple[str, ...]:
     """The folded words that say a defined thing is a system of the kind the next term names."""
@@ -189,10 +201,9 @@ def _data_kept_digitally(definition: str, lex: Lexicon,
     trúc …, được tạo lập, lưu trữ, cập nhật trên phần mềm dùng chung"; else None. "Hồ sơ bệnh án
     là tập hợp dữ liệu, bao gồm thông tin cá nhân, kết quả khám bệnh …" names none: records on
     paper are data too."""
-    end = _SENTENCE_END.search(definition)
-    sentence = definition[:end.start()] if end else definition
+    sentence = _first_sentence(definition)
     folded = fold(sentence)
-    genus = next((g for g in _longest_first("data_genera") if folded.startswith(g + " ")), None)
+    genus = _starts_with(folded, "data_genera")
     if genus is None:
         return None
     rest = folded[len(genus):]
@@ -220,8 +231,7 @@ def _definition(para: Unit) -> tuple[str, str] | None:
 def _digital_form(definition: str, lex: Lexicon) -> tuple[Term, str] | None:
     """(the strong term of the digital form, the form as printed) that the definition's first
     sentence gives the thing, not as an alternative to paper; else None."""
-    end = _SENTENCE_END.search(definition)
-    sentence = definition[:end.start()] if end else definition
+    sentence = _first_sentence(definition)
     folded = fold(sentence)
     forms, paper, alternative = _forms()
     if re.search(rf"(?<!\w){re.escape(paper)}(?!\w)", folded):
@@ -262,10 +272,9 @@ def _assembled(name: str, definition: str, lex: Lexicon) -> tuple[Term, str] | N
     folded_name = fold(name)
     if not (any(folded_name.startswith(s + " ") for s in _systems()) or _system_named(name, lex)):
         return None
-    end = _SENTENCE_END.search(definition)
-    sentence = definition[:end.start()] if end else definition
+    sentence = _first_sentence(definition)
     folded = fold(sentence)
-    assembly = next((a for a in _longest_first("assemblies") if folded.startswith(a + " ")), None)
+    assembly = _starts_with(folded, "assemblies")
     if assembly is None:
         return None
     parts = {fold(p) for p in rubric()["defined_terms"]["assembly_parts"]}
