@@ -30,6 +30,7 @@ hands the folder of the .docx files made to :func:`read_office` (``batches``).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 
@@ -75,9 +76,7 @@ def read_office(path: str, data: bytes, limits: dict | None = None, kind: str = 
     """Read the bytes of a .doc, .rtf or .odt file (``kind``; see the module docstring). The
     .docx that a batch of the run (``batches``, the folder of lawscan.read.office_batch) made of
     these bytes is read if there is one."""
-    from lawscan.read.office_batch import converted_docx
-
-    made = converted_docx(batches, data)
+    made = batch_docx(batches, data)
     if made is not None:
         from lawscan.read.docx import read_docx
 
@@ -107,6 +106,23 @@ def read_office(path: str, data: bytes, limits: dict | None = None, kind: str = 
     source.path, source.format = path, kind
     source.meta["converter"] = name
     return source
+
+
+def batch_docx(batches: str | None, data: bytes) -> bytes | None:
+    """The .docx a batch of the run made of exactly these bytes, kept in the folder ``batches``
+    under :func:`batch_name` (lawscan.read.office_batch), or None."""
+    if not batches:
+        return None
+    try:
+        with open(os.path.join(batches, batch_name(data)), "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+def batch_name(data: bytes) -> str:
+    """The name a batch keeps the .docx made of ``data`` under: the SHA-256 of the bytes."""
+    return hashlib.sha256(data).hexdigest() + ".docx"
 
 
 def _with_libreoffice(path: str, exe: str, copy: str, work: str, timeout: float, limits,

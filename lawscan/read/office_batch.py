@@ -7,7 +7,7 @@ read, ``ready(path)`` makes sure that this file and the first few of the run not
 (``CHUNK`` files in all, in run order) that are .doc, .rtf or .odt by content were converted
 together, with one LibreOffice start. Each .docx is kept under the SHA-256 of the input's bytes
 in a private temporary folder, which ``directory`` names. The reader (lawscan.read.office) takes
-the .docx made of the very bytes it reads (:func:`converted_docx`). It converts alone any file
+the .docx made of the very bytes it reads (:func:`lawscan.read.office.batch_docx`). It converts alone any file
 that has none, because the file was changed since, the batch failed, or no batch was made.
 
 A batch is only a shortcut: it runs as a single conversion does (a copy of each input,
@@ -19,7 +19,6 @@ converted alone, so a damaged or hostile file gets the same message it would get
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -28,21 +27,6 @@ from lawscan.errors import ReadError
 
 CHUNK = 16  # files per LibreOffice start: one start costs about as much as ten conversions
 OFFICE_SUFFIXES = (".doc", ".rtf", ".odt")
-
-
-def converted_docx(directory: str | None, data: bytes) -> bytes | None:
-    """The .docx a batch made of exactly these bytes, or None."""
-    if not directory:
-        return None
-    try:
-        with open(os.path.join(directory, _name(data)), "rb") as fh:
-            return fh.read()
-    except OSError:
-        return None
-
-
-def _name(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest() + ".docx"
 
 
 class Batches:
@@ -108,8 +92,8 @@ class Batches:
         return (data, kind) if kind in ("doc", "rtf", "odt") else None
 
     def _convert(self, chunk: list[tuple[bytes, str]]) -> None:
-        from lawscan.read.office import libreoffice_argv
         from lawscan.read.external import run_tool
+        from lawscan.read.office import batch_name, libreoffice_argv
 
         with tempfile.TemporaryDirectory(dir=self.directory) as work:
             names = []
@@ -128,4 +112,4 @@ class Batches:
             for i, (data, _kind) in enumerate(chunk):
                 made = os.path.join(outdir, f"input{i}.docx")
                 if os.path.isfile(made):
-                    os.replace(made, os.path.join(self.directory, _name(data)))
+                    os.replace(made, os.path.join(self.directory, batch_name(data)))
