@@ -31,7 +31,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from lawscan import __version__
-from lawscan.errors import ReadError
 from lawscan.model import KIND_PREFIX, Document, Line, Problem, Unit, display_path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -91,15 +90,9 @@ class ParseCache:
         name = digest.hexdigest()
         return self.dir / name[:2] / f"{name}.json"
 
-    def holds(self, path: str) -> bool:
-        """Whether an entry for ``path`` as it is now is kept (read or not: a file that breaks the
-        reading limits is held by no entry)."""
-        from lawscan.read.limits import read_bytes
-
-        try:
-            return self._entry(read_bytes(path, self.limits), path).is_file()
-        except (ReadError, OSError):
-            return False
+    def holds(self, path: str, data: bytes) -> bool:
+        """Whether an entry for ``path`` with these bytes (read under the reading limits) is kept."""
+        return self._entry(data, path).is_file()
 
     def load(self, path: str, loader):
         """``loader(path)`` parses; its result is cached under the content hash of ``path``. The

@@ -175,7 +175,7 @@ def _batches(files: list[str], options: ScanOptions):
     from lawscan.cache import ParseCache
 
     cache = ParseCache(options.cache_dir, tuple(options.rules_dirs), options.limits)
-    return Batches(files, options.limits, wanted=lambda path: not cache.holds(path))
+    return Batches(files, options.limits, wanted=lambda path, data: not cache.holds(path, data))
 
 
 _WORKER: Scanner | None = None

@@ -277,9 +277,8 @@ def _assembled(name: str, definition: str, lex: Lexicon) -> tuple[Term, str] | N
     assembly = _starts_with(folded, "assemblies")
     if assembly is None:
         return None
-    parts = {fold(p) for p in rubric()["defined_terms"]["assembly_parts"]}
-    part = next((h for h in lex.find_folded(folded[len(assembly):])
-                 if h.strength == "strong" and any(fold(h.term).startswith(p) for p in parts)), None)
+    part = next((h for h in lex.find_folded(folded[len(assembly):]) if h.strength == "strong"
+                 and any(fold(h.term).startswith(p) for p in _longest_first("assembly_parts"))), None)
     kind = rubric()["defined_terms"]["assembled_kind"]
     system = next((h for h in lex.find(kind) if h.strength == "strong"), None)
     if part is None or system is None or not _handles_information(folded):
@@ -292,8 +291,13 @@ def _assembled(name: str, definition: str, lex: Lexicon) -> tuple[Term, str] | N
 def _handles_information(folded: str) -> bool:
     """The folded sentence says the thing handles information or data, or carries it (rubric
     ``[defined_terms] information_handled``: "dữ liệu", "thông tin", "đường truyền" …)."""
-    return any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded)
-               for w in rubric()["defined_terms"]["information_handled"])
+    return _information_words().search(folded) is not None
+
+
+@lru_cache(maxsize=1)
+def _information_words() -> re.Pattern:
+    words = "|".join(map(re.escape, _longest_first("information_handled")))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def _starts_with_kind(folded: str) -> bool:

@@ -80,10 +80,16 @@ def read_office(path: str, data: bytes, limits: dict | None = None, kind: str = 
     if made is not None:
         from lawscan.read.docx import read_docx
 
-        source = read_docx(path, made, limits)
-        source.path, source.format = path, kind
-        source.meta["converter"] = "soffice"
-        return source
+        source, name = read_docx(path, made, limits), "soffice"
+    else:
+        source, name = _convert_alone(path, data, limits, kind)
+    source.path, source.format = path, kind
+    source.meta["converter"] = name
+    return source
+
+
+def _convert_alone(path: str, data: bytes, limits: dict | None, kind: str) -> tuple[Source, str]:
+    """The file read through the best converter installed, and that converter's name."""
     described, usable, hint = KINDS[kind]
     timeout = float((limits or {}).get("convert_timeout") or 120)
     # what a converter may write: no file larger than an input may be (the converted .docx, the
@@ -99,13 +105,9 @@ def read_office(path: str, data: bytes, limits: dict | None = None, kind: str = 
         with open(copy, "wb") as fh:
             fh.write(data)
         if name == "soffice":
-            source = _with_libreoffice(path, exe, copy, work, timeout, limits, 2 * max_output,
-                                       described)
-        else:
-            source = _as_text(path, name, exe, copy, work, timeout, max_output)
-    source.path, source.format = path, kind
-    source.meta["converter"] = name
-    return source
+            return _with_libreoffice(path, exe, copy, work, timeout, limits, 2 * max_output,
+                                     described), name
+        return _as_text(path, name, exe, copy, work, timeout, max_output), name
 
 
 def batch_docx(batches: str | None, data: bytes) -> bytes | None:

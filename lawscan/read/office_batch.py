@@ -30,8 +30,8 @@ OFFICE_SUFFIXES = (".doc", ".rtf", ".odt")
 
 
 class Batches:
-    """The batch conversions of one run over ``files`` (in run order). ``wanted(path)`` says
-    whether a file will be read at all (not one the parse cache holds). Use as a context
+    """The batch conversions of one run over ``files`` (in run order). ``wanted(path, data)``
+    says whether a file with these bytes will be read at all (not one the parse cache holds). Use as a context
     manager: the folder goes when the run ends."""
 
     def __init__(self, files: list[str], limits: dict | None = None, wanted=None):
@@ -45,7 +45,7 @@ class Batches:
         self.position = {path: i for i, path in enumerate(suffixed)}
         self.todo = suffixed
         self.cursor = 0  # todo[:cursor] are all done
-        self.wanted = wanted or (lambda path: True)
+        self.wanted = wanted or (lambda path, data: True)
         self.directory: str | None = None
         self.done: set[str] = set()
 
@@ -83,13 +83,11 @@ class Batches:
         from lawscan.read.limits import read_bytes
 
         try:
-            if not self.wanted(path):
-                return None
             data = read_bytes(path, self.limits)
         except (ReadError, OSError):
             return None
         kind = sniff_binary(path, data)
-        return (data, kind) if kind in ("doc", "rtf", "odt") else None
+        return (data, kind) if kind in ("doc", "rtf", "odt") and self.wanted(path, data) else None
 
     def _convert(self, chunk: list[tuple[bytes, str]]) -> None:
         from lawscan.read.external import run_tool
