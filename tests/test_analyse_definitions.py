@@ -251,6 +251,29 @@ def test_what_is_not_a_system_defined_as_a_set_of_digital_parts(definition):
     assert digital_definitions(Outline.of(doc), load_lexicon()) == []
 
 
+@pytest.mark.parametrize("definition,found", [
+    ("Bản đồ điểm tiêm chủng là hệ thống thông tin địa lý do Bộ Y tế quản lý, gồm cơ sở dữ liệu các "
+     "điểm tiêm và phần mềm tra cứu.", [("Bản đồ điểm tiêm chủng", "information_system")]),
+    ("Sổ tay tiêm chủng là hệ thống thông tin chuyên ngành, bao gồm hạ tầng kỹ thuật công nghệ thông "
+     "tin và ứng dụng trên thiết bị di động.", [("Sổ tay tiêm chủng", "information_system")]),
+    # a system of information on a subject, made of forms and tables: no software or data named
+    ("Báo cáo tiêm chủng năm là hệ thống thông tin tổng hợp về tiêm chủng, gồm các biểu mẫu và bảng "
+     "số liệu.", []),
+    # the parts in a second sentence
+    ("Bản đồ điểm tiêm chủng là hệ thống thông tin về các điểm tiêm. Bản đồ gồm cơ sở dữ liệu các "
+     "điểm tiêm.", []),
+], ids=["a geographic information system", "IT infrastructure", "forms and tables", "a second sentence"])
+def test_a_thing_defined_as_an_information_system_made_of_digital_parts(definition, found):
+    """Whatever its name ("Bản đồ …", "Sổ tay …"), a thing whose definition starts with "hệ thống
+    thông tin" and says, in its first sentence, that it is made of ("gồm", "bao gồm") software,
+    a database or IT infrastructure is an information system (round 88's provincial regulation on
+    a digital tourism map); one made of forms and tables is not ("Báo cáo tài chính là hệ thống
+    thông tin kinh tế, tài chính …")."""
+    doc = parse_text(REGULATION.format(definition=definition))
+    got = digital_definitions(Outline.of(doc), load_lexicon())
+    assert [(a.term.text, a.term.category) for a in got] == found
+
+
 def test_the_short_name_of_a_thing_defined_as_digital_is_read_as_the_thing():
     """A text's short name for a thing its definitions make digital ("Cổng đăng ký tiêm chủng
     trực tuyến (sau đây gọi là Cổng tiêm chủng) là hệ thống thông tin …") counts wherever the

@@ -18,6 +18,10 @@ it by that word alone:
 * by its form, for a noun and a qualifier that may or may not mean digital ("số" is mostly not:
   "xổ số", "dân số", "chỉ số"): "1. Học bạ số là học bạ được lập, cập nhật, ký số và lưu trữ
   dưới dạng dữ liệu điện tử …";
+* as an information system made of parts: the definition says the thing is a set of parts
+  ("Hệ thống … là tập hợp …", for a term named as a system) or is an information system made of
+  them ("Bản đồ số du lịch … là hệ thống thông tin địa lý …, gồm cơ sở dữ liệu …, phần mềm …",
+  whatever its name), and the parts include software, a database or IT infrastructure;
 * as data kept digitally, whatever its name: the definition says the thing is data ("tập hợp
   dữ liệu", "bản sao số" …) and its first sentence then names a strong lexicon term, or a thing
   the same text defines as digital, that the data is kept on, made of or made from: "Sổ đăng ký
@@ -257,35 +261,57 @@ def _system_named(name: str, lex: Lexicon) -> bool:
 
 
 def _assembled(name: str, definition: str, lex: Lexicon) -> tuple[Term, str] | None:
-    """(the lexicon's information system, the parts as printed) when a term named as a system
-    ("Hệ thống …", or a thing of rubric ``[defined_terms] system_heads``) is defined as a set of
-    parts (rubric ``[defined_terms] assemblies``: "là tập hợp …") that include, in the
-    definition's first sentence, a strong lexicon term of rubric ``[defined_terms]
-    assembly_parts`` (software, a database, IT infrastructure, an algorithm), and whose first
-    sentence says it handles or carries information (:func:`_handles_information`), as the
-    law defines an information system: "Hệ thống đọc chỉ số đồng hồ nước từ xa là tập hợp đồng
-    hồ nước …, hạ tầng mạng truyền dẫn, máy chủ và phần mềm quản lý dữ liệu đo đếm". Not a set
-    of policies ("Hệ thống kiểm soát nội bộ là tập hợp các cơ chế, chính sách …"), of devices
-    alone ("Hệ thống lưu trữ điện là tập hợp các thiết bị …"), or a machine's control
-    ("Hệ thống tự động hóa là tập hợp cảm biến, cơ cấu chấp hành … và phần mềm điều khiển …
-    để vận hành một dây chuyền"); else None."""
-    folded_name = fold(name)
-    if not (any(folded_name.startswith(s + " ") for s in _systems()) or _system_named(name, lex)):
-        return None
+    """(the lexicon's information system, the parts as printed) when a thing is defined as made
+    of parts (:func:`_parts_start`) that include, in the definition's first sentence, a strong
+    lexicon term of rubric ``[defined_terms] assembly_parts`` (software, a database, IT
+    infrastructure, an algorithm), and whose first sentence says it handles or carries
+    information (:func:`_handles_information`), as the law defines an information system: "Hệ
+    thống đọc chỉ số đồng hồ nước từ xa là tập hợp đồng hồ nước …, hạ tầng mạng truyền dẫn, máy
+    chủ và phần mềm quản lý dữ liệu đo đếm". Not a set of policies ("Hệ thống kiểm soát nội bộ là
+    tập hợp các cơ chế, chính sách …"), of devices alone ("Hệ thống lưu trữ điện là tập hợp các
+    thiết bị …"), or a machine's control ("Hệ thống tự động hóa là tập hợp cảm biến, cơ cấu chấp
+    hành … và phần mềm điều khiển … để vận hành một dây chuyền"); else None."""
     sentence = _first_sentence(definition)
     folded = fold(sentence)
-    assembly = _starts_with(folded, "assemblies")
-    if assembly is None:
+    at = _parts_start(name, folded, lex)
+    if at is None:
         return None
-    part = next((h for h in lex.find_folded(folded[len(assembly):]) if h.strength == "strong"
+    part = next((h for h in lex.find_folded(folded[at:]) if h.strength == "strong"
                  and any(fold(h.term).startswith(p) for p in _longest_first("assembly_parts"))), None)
     kind = rubric()["defined_terms"]["assembled_kind"]
     system = next((h for h in lex.find(kind) if h.strength == "strong"), None)
     if part is None or system is None or not _handles_information(folded):
         return None
-    at = len(assembly)
     return (Term(system.term, system.category, system.element, system.strength),
-            f"{sentence[:at]} … {sentence[at + part.start:at + part.end]}")
+            f"{sentence[:at].rstrip()} … {sentence[at + part.start:at + part.end]}")
+
+
+def _parts_start(name: str, folded: str, lex: Lexicon) -> int | None:
+    """Where the parts begin in the folded first sentence of a definition that says the thing
+    is made of them: after "tập hợp", "tổ hợp" … (rubric ``[defined_terms] assemblies``) the
+    sentence starts with, when the term is named as a system ("Hệ thống …", or a thing of
+    rubric ``[defined_terms] system_heads``); or after "gồm" (rubric ``[defined_terms]
+    made_of``) when the sentence starts with the kind itself ("Bản đồ số du lịch … là hệ thống
+    thông tin địa lý chuyên ngành …, gồm cơ sở dữ liệu …, phần mềm quản trị …"), whatever the
+    term's name ("Báo cáo tài chính là hệ thống thông tin kinh tế, tài chính …" names no parts);
+    else None."""
+    folded_name = fold(name)
+    if any(folded_name.startswith(s + " ") for s in _systems()) or _system_named(name, lex):
+        assembly = _starts_with(folded, "assemblies")
+        if assembly is not None:
+            return len(assembly)
+    kind = fold(rubric()["defined_terms"]["assembled_kind"])
+    if folded.startswith(kind + " "):
+        made_of = _made_of().search(folded, len(kind))
+        if made_of is not None:
+            return made_of.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _made_of() -> re.Pattern:
+    words = "|".join(map(re.escape, _longest_first("made_of")))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def _handles_information(folded: str) -> bool:
