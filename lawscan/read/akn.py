@@ -286,7 +286,8 @@ def _with_doc_type(title: str, doc_type: str) -> str:
     """A Vietnamese act's <docTitle> with the kind its <docType> prints apart in front, where the
     title does not begin with it ("NGHỊ ĐỊNH" + "Quy định về …" -> "Nghị định quy định về …";
     "LUẬT" + "AN NINH DỮ LIỆU" -> "Luật An ninh dữ liệu": a law's subject is its name,
-    ``named_kinds``); any other title as it is."""
+    ``named_kinds``, but not an amending law's: "LUẬT" + "SỬA ĐỔI, BỔ SUNG …" -> "Luật sửa đổi,
+    bổ sung …", ``amending_subjects``); any other title as it is."""
     from lawscan.read.encoding import vietnamese
 
     words = vietnamese()
@@ -296,7 +297,9 @@ def _with_doc_type(title: str, doc_type: str) -> str:
             or any(title.lower().startswith(k) for k in kinds):
         return title
     subject = title.lower() if title.isupper() else title
-    first = subject[:1].upper() if kind in words["named_kinds"] else subject[:1].lower()
+    amending = any(re.match(rf"{re.escape(w)}\b", subject, re.I) for w in words["amending_subjects"])
+    named = kind in words["named_kinds"] and not amending
+    first = subject[:1].upper() if named else subject[:1].lower()
     return f"{kind[:1].upper()}{kind[1:]} {first}{subject[1:]}"
 
 

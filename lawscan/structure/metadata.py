@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from lawscan.model import Line
 from lawscan.structure import kinds
 from lawscan.structure.address_title import title_from_address, titled
-from lawscan.structure.patterns import (V, alternation, is_upper_title, leaves_title_unfinished,
-                                       named_subjects, probe_text)
+from lawscan.structure.patterns import (V, alternation, amending_subjects, is_upper_title,
+                                       leaves_title_unfinished, named_subjects, probe_text)
 
 _H = V["header"]
 # "Số: 15/2026/NĐ-CP", "Số: 05/2024/QĐ-TTg" (the g of Thủ tướng), "Luật số 102-SL/L-004", a
@@ -51,7 +51,8 @@ _AMENDED_BY_RE = re.compile(rf"\s+{_H['amended_by']}\s+{_AMENDING_LAW}"
                             rf"(?:(?:,\s+|\s+{_AND}\s+){_AMENDING_LAW}"
                             rf"(?=[,;.]|\s+{_AND}|\s+(?i:{_H['about']})\s|$))*")
 _COUNTED_ACTS_RE = re.compile(_H["counted_acts"])
-_AMENDING_SUBJECT_RE = re.compile(_H["amending_subject"])
+# a title's subject that amends ("SỬA ĐỔI, BỔ SUNG …"): lower case after the kind, even a law's
+_AMENDING_SUBJECT_RE = re.compile(rf"(?i)^(?:{amending_subjects()})\b")
 _ABOUT_RE = re.compile(rf"\s(?:{_H['about']})\s+(.+)$", re.IGNORECASE)
 _OF_RE = re.compile(rf"^(?:{_H['of']})\s", re.IGNORECASE)
 _NUMBER_LEAD_RE = re.compile(r"^(?i:số)\s+\S*\d")  # "SỐ 18-L/CTN NGÀY … VỀ DẦU KHÍ"

@@ -178,6 +178,16 @@ def named_subjects() -> frozenset[str]:
     return frozenset(k.upper() for k in vietnamese()["named_kinds"])
 
 
+@lru_cache(maxsize=1)
+def amending_subjects() -> str:
+    """A regex alternation of the words an amending act's title subject begins with ("sửa đổi",
+    "bổ sung", "bãi bỏ"; any white space between their syllables): the read stage's
+    ``amending_subjects`` (``vietnamese.json``), the one list of them."""
+    from lawscan.read.encoding import vietnamese
+
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in vietnamese()["amending_subjects"])
+
+
 def leaves_title_unfinished(title_line: str) -> bool:
     """A title line that leaves the title unfinished ("…TỐ CÁO VÀ", "…QUẢN LÝ,", "… MỘT SỐ ĐIỀU
     CỦA"): the next line goes on it."""
