@@ -52,6 +52,31 @@ def test_amending_law_counts_its_quoted_text_for_the_instruction_article():
     assert {c.element: c.state for c in v.coverage}["online_public_services"] == "present"
 
 
+@pytest.mark.parametrize("amended,status", [
+    ("Luật An toàn thông tin mạng", "digital_law"),
+    ("Luật Viễn thông và Luật Giao dịch điện tử", "digital_law"),
+    # one of the laws it amends names no digital topic: its quoted text decides
+    ("Luật Viễn thông và Luật Nuôi tằm", "articles_only"),
+    ("Luật Nuôi tằm", "articles_only"),
+    # the laws named by their field, not by their kind and name
+    ("các luật về viễn thông", "articles_only"),
+])
+def test_an_amending_law_of_digital_laws_is_a_digital_law(amended, status):
+    """An amending law whose title amends only laws named by a digital topic is about the
+    digital environment as a whole, as those laws are (round 90's amending law of the Law on
+    Network Information Security); any other amending law is judged by its quoted text."""
+    from conftest import parse_text
+
+    text = (FIXTURES / "amending.txt").read_text(encoding="utf-8")
+    text = text.replace("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT NUÔI TẰM",
+                        f"SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA {amended.upper()}")
+    text = text.replace("của Luật Nuôi tằm số 98/2030/QH16", f"của {amended}")
+    v = analyse(parse_text(text))
+    assert v.status == status, v.reasons
+    if status == "digital_law":
+        assert v.reasons[0].code == "title_topic"
+
+
 def _final_nums(doc, kind: str) -> list[str]:
     """The numbers of the units of ``kind`` that are final provisions."""
     from lawscan.analyse.matcher import is_final_provisions

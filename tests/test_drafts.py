@@ -67,10 +67,6 @@ LEFT = {
         "'HỆ THỐNG THÔNG TIN QUỐC GIA VỀ ĐẤT ĐAI …' (Chương VIa) into the decree it amends; read "
         "as dedicated_chapter like the seven-law amending law above, where this label reads the "
         "decree's own articles (articles_only)",
-    "luat-sua-doi-luat-giao-dich-dien-tu.txt":
-        "borderline by its own label: an amending law of the e-transactions law, digital_law for "
-        "its label (the amended law is digital); its Điều 1 inserts a quoted chapter (Chương VIa), "
-        "read as dedicated_chapter like the other amending acts inserting a quoted chapter",
     "quyet-dinh-ubnd-quy-trinh-noi-bo.txt":
         "borderline by its own label: a decision approving the electronic workflows of procedures "
         "on a province's information system, digital_law for its label; read as articles_only, "

@@ -15,7 +15,9 @@ the :class:`lawscan.model.Verdict` but for its applicability and coverage (cover
   chapters - when the first item of that object names a thing the text itself defines as
   digital (:mod:`lawscan.analyse.definitions`: "Hệ thống … là hệ thống thông tin …") or, in a
   sub-law text's title, a strong term (:func:`_thing_in_title`). An
-  amending law is never digital_law by title: its quoted text decides.
+  amending law is digital_law by title only when a topic heads the name of every law its title
+  amends ("Luật sửa đổi, bổ sung một số điều của Luật An toàn thông tin mạng":
+  :func:`amended_laws_topic`); otherwise its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
   and every substantive article are listed;
 * ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
@@ -222,8 +224,10 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     object, the digital form of an item before it (:func:`_beside_its_plain_form`): that object
     is read with its chapters (:func:`title_object_topic`)."""
     title = law_title(doc)
-    if not title or is_amending_law(doc):
+    if not title:
         return None
+    if is_amending_law(doc):
+        return amended_laws_topic(title, lex)
     named = _LAW_PREFIX.sub("", title)
     topic = lex.has_topic(named)
     regulated = _regulated_object(doc)
@@ -236,6 +240,39 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     if qualified and regulated and _beside_its_plain_form(regulated, lex):
         return None
     return qualified
+
+
+def amended_laws_topic(title: str, lex: Lexicon) -> str | None:
+    """The digital topic that heads the name of every law an amending law's ``title`` amends
+    ("Luật sửa đổi, bổ sung một số điều của Luật An toàn thông tin mạng"; "… của Luật Viễn thông
+    và Luật Giao dịch điện tử" needs both): such a law is about the digital environment as a
+    whole, as the laws it amends are. None when a law it amends has no such name ("… của Luật
+    Đầu tư, Luật Doanh nghiệp": its quoted text decides) or the title names none by its kind
+    ("… của các luật về quân sự, quốc phòng")."""
+    names = _amended_law_names(fold(title))
+    topics = [lex.has_topic(name, starts_before=1) for name in names]
+    return topics[0] if topics and all(topics) else None
+
+
+def _amended_law_names(title: str) -> list[str]:
+    """The names, without their kind, of the laws a folded amending title lists after its
+    amendment verb and "của" (rubric ``[structure] amended_list_lead``), each named by a kind of
+    rubric ``[structure] amending_article_object`` ("an toàn thông tin mạng số 86/2015/qh13");
+    [] when an item of the list is not a law named so."""
+    st = rubric()["structure"]
+    at = max((title.find(lead) + len(lead) for lead in st["amended_list_lead"] if lead in title),
+             default=-1)
+    if at < 0:
+        return []
+    kinds = sorted(st["amending_article_object"], key=len, reverse=True)
+    names = []
+    for item in re.split(r",| và ", title[at:]):
+        item = item.strip(" .;")
+        kind = next((k for k in kinds if item.startswith(k + " ")), None)
+        if kind is None:
+            return []
+        names.append(item[len(kind) + 1:])
+    return names
 
 
 def _beside_its_plain_form(regulated: str, lex: Lexicon) -> bool:
