@@ -274,6 +274,43 @@ def test_a_thing_defined_as_an_information_system_made_of_digital_parts(definiti
     assert [(a.term.text, a.term.category) for a in got] == found
 
 
+AMENDING = """\
+BỘ Y TẾ
+Số: 09/2026/TT-BYT
+THÔNG TƯ
+Sửa đổi, bổ sung một số điều của Thông tư số 30/2024/TT-BYT quy định về tiêm chủng
+Bộ trưởng Bộ Y tế ban hành Thông tư sửa đổi, bổ sung một số điều của Thông tư số 30/2024/TT-BYT.
+Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 30/2024/TT-BYT
+1. Bổ sung khoản 7 vào sau khoản 6 Điều 2 như sau:
+“7. {definition}”
+2. Sửa đổi, bổ sung Điều 9 như sau:
+“Điều 9. Theo dõi mũi tiêm
+1. Cơ sở tiêm chủng cập nhật từng mũi tiêm vào Hệ thống theo dõi tiêm chủng trong ngày.
+2. Người được tiêm tra cứu mũi tiêm trên Hệ thống theo dõi tiêm chủng.
+3. Sở Y tế quản lý Hệ thống theo dõi tiêm chủng trên địa bàn.”
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành từ ngày 01 tháng 3 năm 2027.
+"""
+
+
+@pytest.mark.parametrize("definition,found,status", [
+    ("Hệ thống theo dõi tiêm chủng là hệ thống thông tin chuyên ngành do Bộ Y tế quản lý, vận hành "
+     "để tiếp nhận, lưu trữ dữ liệu tiêm chủng.", ["Hệ thống theo dõi tiêm chủng"], "articles_only"),
+    ("Hệ thống theo dõi tiêm chủng là hệ thống sổ sách do trạm y tế lập để ghi chép các mũi tiêm.",
+     [], "none"),
+], ids=["an information system", "paper books"])
+def test_a_definition_an_amendment_gives_the_text_it_amends(definition, found, status):
+    """A term an amending text defines in a khoản it inserts into the text it amends ("Bổ sung
+    khoản 7 vào sau khoản 6 Điều 2 như sau: “7. Hệ thống … là hệ thống thông tin …”") is read as
+    any other definition, so the quoted article that speaks of the system is digital (round 90's
+    circular amending a driver-training circular); defined as paper books, not."""
+    doc = parse_text(AMENDING.format(definition=definition))
+    got = digital_definitions(Outline.of(doc), load_lexicon())
+    assert [a.term.text for a in got] == found
+    v = analyse_document(doc).verdict
+    assert v.status == status, v.reasons
+
+
 def test_the_short_name_of_a_thing_defined_as_digital_is_read_as_the_thing():
     """A text's short name for a thing its definitions make digital ("Cổng đăng ký tiêm chủng
     trực tuyến (sau đây gọi là Cổng tiêm chủng) là hệ thống thông tin …") counts wherever the

@@ -30,8 +30,9 @@ it by that word alone:
   are data too).
 
 ``digital_definitions(outline, lex) -> list[Alias]`` takes a document's outline and lexicon and
-gives each term of its own definitions articles (rubric ``[structure] definitions_article``, not
-quoted text) whose definition starts with a strong term, or that ends in a qualifier of rubric
+gives each term of its own definitions articles (rubric ``[structure] definitions_article``), and
+of the definitions its quoted amendments give the text they amend (a quoted definitions article, a
+khoản quoted on its own), whose definition starts with a strong term, or that ends in a qualifier of rubric
 ``[defined_terms] qualifiers`` and whose definition says the thing exists in digital form: the
 definition's first sentence holds a phrase of rubric ``[defined_terms] digital_form`` ("dưới
 dạng điện tử", "dạng dữ liệu điện tử", "bằng phương tiện điện tử" …) with a strong lexicon term
@@ -135,7 +136,8 @@ def digital_definitions(outline: Outline, lex: Lexicon) -> list[Alias]:
 
 def _definitions(outline: Outline):
     """(article, khoản, term, definition) of each definition khoản of the document's own
-    definitions articles (rubric ``[structure] definitions_article``, not quoted text), in order."""
+    definitions articles (rubric ``[structure] definitions_article``), then of those its quoted
+    amendments give the text they amend (:func:`_quoted_definitions`), in order."""
     names = rubric()["structure"]["definitions_article"]
     for art in outline.units("article"):
         if not heading_is(art.heading, names):
@@ -144,6 +146,29 @@ def _definitions(outline: Outline):
             found = _definition(para) if para.kind == "paragraph" else None
             if found is not None:
                 yield art, para, *found
+    for art, para in _quoted_definitions(outline, names):
+        found = _definition(para)
+        if found is not None:
+            yield art, para, *found
+
+
+def _quoted_definitions(outline: Outline, names: list[str]):
+    """(the own article, khoản) of the khoản an amending text's quoted blocks give the text it
+    amends that may define a term: those of a quoted definitions article ("Sửa đổi, bổ sung Điều
+    3 như sau: “Điều 3. Giải thích từ ngữ …”"), and a khoản quoted on its own ("Bổ sung khoản 7
+    vào sau khoản 6 Điều 2 như sau: “7. Hệ thống quản lý dữ liệu đào tạo lái xe là hệ thống thông
+    tin chuyên ngành …”"), whose definition passes the same tests as any other."""
+    for block, own in outline.quoted:
+        art = own
+        while art is not None and art.kind != "article":
+            art = outline.parent.get(id(art))
+        if art is None:
+            continue
+        for unit in block.children:
+            if unit.kind == "paragraph":
+                yield art, unit
+            elif unit.kind == "article" and heading_is(unit.heading, names):
+                yield from ((art, para) for para in unit.walk() if para.kind == "paragraph")
 
 
 def _alias(art: Unit, para: Unit, name: str, term: Term, what: str) -> Alias:
