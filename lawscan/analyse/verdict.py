@@ -260,11 +260,11 @@ def _amended_law_names(title: str) -> list[str]:
     rubric ``[structure] amending_article_object`` ("an toàn thông tin mạng số 86/2015/qh13");
     [] when an item of the list is not a law named so."""
     st = rubric()["structure"]
-    at = max((title.find(lead) + len(lead) for lead in st["amended_list_lead"] if lead in title),
-             default=-1)
+    leads = [fold(lead) for lead in st["amended_list_lead"]]
+    at = max((title.find(lead) + len(lead) for lead in leads if lead in title), default=-1)
     if at < 0:
         return []
-    kinds = sorted(st["amending_article_object"], key=len, reverse=True)
+    kinds = sorted(map(fold, st["amending_article_object"]), key=len, reverse=True)
     names = []
     for item in re.split(r",| và ", title[at:]):
         item = item.strip(" .;")
