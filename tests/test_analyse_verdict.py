@@ -77,6 +77,40 @@ def test_an_amending_law_of_digital_laws_is_a_digital_law(amended, status):
         assert v.reasons[0].code == "title_topic"
 
 
+AMENDING_DECREE = """\
+CHÍNH PHỦ
+Số: 12/2026/NĐ-CP
+NGHỊ ĐỊNH
+Sửa đổi, bổ sung một số điều của {amended}
+Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của {amended}.
+Điều 1. Sửa đổi, bổ sung một số điều của {amended}
+1. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:
+“2. Hồ sơ nộp trực tiếp hoặc qua dịch vụ bưu chính trong thời hạn 10 ngày.”
+Điều 2. Hiệu lực thi hành
+Nghị định này có hiệu lực thi hành từ ngày 01 tháng 3 năm 2027.
+"""
+
+
+@pytest.mark.parametrize("amended,status", [
+    ("Nghị định số 53/2022/NĐ-CP ngày 15 tháng 8 năm 2022 của Chính phủ quy định chi tiết một số "
+     "điều của Luật An ninh mạng", "digital_law"),
+    ("Nghị định số 31/2025/NĐ-CP của Chính phủ quy định về hóa đơn điện tử", "digital_law"),
+    ("Nghị định số 84/2019/NĐ-CP ngày 14 tháng 11 năm 2019 của Chính phủ quy định về quản lý phân bón",
+     "none"),
+    # two texts amended: each is judged by the quoted text that amends it
+    ("Nghị định số 53/2022/NĐ-CP và Nghị định số 84/2019/NĐ-CP", "none"),
+])
+def test_an_amending_decree_of_a_digital_decree_is_a_digital_decree(amended, status):
+    """A sub-law text amending one text whose title says it regulates a digital topic or thing
+    ("… quy định chi tiết một số điều của Luật An ninh mạng") is about the digital environment
+    as that text is (round 91's decree amending the cybersecurity decree); amending a decree on
+    fertilisers, or two decrees, it is judged by its quoted text."""
+    from conftest import parse_text
+
+    v = analyse(parse_text(AMENDING_DECREE.format(amended=amended)))
+    assert v.status == status, v.reasons
+
+
 def _final_nums(doc, kind: str) -> list[str]:
     """The numbers of the units of ``kind`` that are final provisions."""
     from lawscan.analyse.matcher import is_final_provisions

@@ -15,9 +15,10 @@ the :class:`lawscan.model.Verdict` but for its applicability and coverage (cover
   chapters - when the first item of that object names a thing the text itself defines as
   digital (:mod:`lawscan.analyse.definitions`: "Hệ thống … là hệ thống thông tin …") or, in a
   sub-law text's title, a strong term (:func:`_thing_in_title`). An
-  amending law is digital_law by title only when a topic heads the name of every law its title
-  amends ("Luật sửa đổi, bổ sung một số điều của Luật An toàn thông tin mạng":
-  :func:`amended_laws_topic`); otherwise its quoted text decides.
+  amending text is digital_law by title only when what it amends is: a topic heads the name of
+  every law its title amends ("Luật sửa đổi, bổ sung một số điều của Luật An toàn thông tin
+  mạng"), or what the one sub-law text it amends regulates (:func:`amended_laws_topic`);
+  otherwise its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
   and every substantive article are listed;
 * ``dedicated_chapter`` / ``section_only`` / ``articles_only`` - the largest kind of digital unit
@@ -243,30 +244,65 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
 
 
 def amended_laws_topic(title: str, lex: Lexicon) -> str | None:
-    """The digital topic that heads the name of every law an amending law's ``title`` amends
+    """The digital topic of what an amending text's ``title`` amends, which makes the amending
+    text a digital one as that is: the topic that heads the name of every law it amends
     ("Luật sửa đổi, bổ sung một số điều của Luật An toàn thông tin mạng"; "… của Luật Viễn thông
-    và Luật Giao dịch điện tử" needs both): such a law is about the digital environment as a
-    whole, as the laws it amends are. None when a law it amends has no such name ("… của Luật
-    Đầu tư, Luật Doanh nghiệp": its quoted text decides) or the title names none by its kind
-    ("… của các luật về quân sự, quốc phòng")."""
-    names = _amended_law_names(fold(title))
-    topics = [lex.has_topic(name, starts_before=1) for name in names]
-    return topics[0] if topics and all(topics) else None
+    và Luật Giao dịch điện tử" needs both), or the digital topic or thing at the head of what the
+    one sub-law text it amends regulates, as that text's own title would say it
+    (:func:`_amended_object`: "Nghị định sửa đổi, bổ sung một số điều của Nghị định số
+    53/2022/NĐ-CP … quy định chi tiết một số điều của Luật An ninh mạng"). None when a law it
+    amends has no such name ("… của Luật Đầu tư, Luật Doanh nghiệp": its quoted text decides),
+    or the title names the texts by their field ("… của các luật về quân sự, quốc phòng")."""
+    folded = fold(title)
+    names = _amended_law_names(folded)
+    if names:
+        topics = [lex.has_topic(name, starts_before=1) for name in names]
+        return topics[0] if all(topics) else None
+    regulated = _amended_object(folded)
+    return object_topic(regulated, lex) if regulated else None
+
+
+def _amended_list(title: str) -> str | None:
+    """What a folded amending title says after its amendment verb and "của" (rubric
+    ``[structure] amended_list_lead``): the texts it amends; None when it says no such thing."""
+    leads = [fold(lead) for lead in rubric()["structure"]["amended_list_lead"]]
+    at = max((title.find(lead) + len(lead) for lead in leads if lead in title), default=-1)
+    return title[at:].strip() if at >= 0 else None
+
+
+def _amended_object(title: str) -> str | None:
+    """What the one sub-law text a folded amending title amends regulates, as its own title says
+    (rubric ``[regulates] amended_kinds``, ``amended_says``, ``issued_with``): after "quy định
+    (chi tiết) …", "hướng dẫn …" or "về …" for a decree or circular ("nghị định số 53/2022/nđ-cp
+    ngày … của chính phủ quy định chi tiết | một số điều của luật an ninh mạng"), after its kind
+    for a regulation, which is named by what it regulates ("quy chế | quản lý văn bản điện tử
+    trên hệ thống …"), up to "ban hành kèm theo …"; None for several texts or none."""
+    listed = _amended_list(title)
+    rg = rubric()["regulates"]
+    kinds = sorted(map(fold, rg["amended_kinds"]), key=len, reverse=True)
+    kind = next((k for k in kinds if listed and listed.startswith(k + " ")), None)
+    if kind is None or re.search(rf"(?:,| và )\s*(?:{'|'.join(map(re.escape, kinds))})\s+số\s", listed):
+        return None
+    rest = listed[len(kind):]
+    if kind not in map(fold, rg["amended_named_kinds"]):
+        says = re.search(rg["amended_says"], rest)
+        if says is None:
+            return None
+        rest = rest[says.end():]
+    return rest.split(fold(rg["issued_with"]))[0].strip(" ,;.") or None
 
 
 def _amended_law_names(title: str) -> list[str]:
-    """The names, without their kind, of the laws a folded amending title lists after its
-    amendment verb and "của" (rubric ``[structure] amended_list_lead``), each named by a kind of
-    rubric ``[structure] amending_article_object`` ("an toàn thông tin mạng số 86/2015/qh13");
-    [] when an item of the list is not a law named so."""
-    st = rubric()["structure"]
-    leads = [fold(lead) for lead in st["amended_list_lead"]]
-    at = max((title.find(lead) + len(lead) for lead in leads if lead in title), default=-1)
-    if at < 0:
+    """The names, without their kind, of the laws a folded amending title lists as those it
+    amends (:func:`_amended_list`), each named by a kind of rubric ``[structure]
+    amending_article_object`` ("an toàn thông tin mạng số 86/2015/qh13"); [] when an item of the
+    list is not a law named so."""
+    listed = _amended_list(title)
+    if not listed:
         return []
-    kinds = sorted(map(fold, st["amending_article_object"]), key=len, reverse=True)
+    kinds = sorted(map(fold, rubric()["structure"]["amending_article_object"]), key=len, reverse=True)
     names = []
-    for item in re.split(r",| và ", title[at:]):
+    for item in re.split(r",| và ", listed):
         item = item.strip(" .;")
         kind = next((k for k in kinds if item.startswith(k + " ")), None)
         if kind is None:
