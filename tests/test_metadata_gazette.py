@@ -83,6 +83,19 @@ def test_an_amending_law_that_counts_the_laws_it_amends_is_cited_by_its_header()
     assert doc.title == "Luật sửa đổi, bổ sung một số điều của 10 luật có liên quan đến an ninh, trật tự"
 
 
+def test_what_amended_an_amended_law_is_no_part_of_a_title_without_a_header():
+    """A record with no header (a portal's JSON of units) is titled by its enacting sentence,
+    which says what has amended the law it amends since it was passed ("… đã được sửa đổi, bổ
+    sung một số điều theo Luật số 26/2012/QH13 và Luật số 71/2014/QH13"): that is no part of the
+    title (round 91's amending law of the Personal Income Tax Law)."""
+    doc = parse_text("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật "
+                     "sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân số 04/2007/QH12 đã được "
+                     "sửa đổi, bổ sung một số điều theo Luật số 26/2012/QH13 và Luật số 71/2014/QH13.\n"
+                     "Điều 1. Sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân\n"
+                     "1. Sửa đổi khoản 1 Điều 3.\n")
+    assert doc.title == "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân"
+
+
 def test_an_amending_circulars_title_keeps_the_number_of_the_circular_it_amends():
     """"THÔNG TƯ / SỬA ĐỔI, … CỦA THÔNG TƯ SỐ 27/2024/TT-BYT NGÀY … QUY ĐỊNH VỀ HỒ SƠ BỆNH ÁN": the
     number names the amended act (a law's own number in its header is cut off, not this)."""

@@ -326,13 +326,16 @@ def _authenticated(auth: list[str]) -> tuple[str | None, str | None]:
 
 def _enacted_title(head: list[str]) -> str:
     """"Quốc hội ban hành Luật Thủy lợi." -> "Luật Thủy lợi"; not from a "Căn cứ …" clause
-    ("Căn cứ Nghị định … ban hành Quyết định …")."""
+    ("Căn cứ Nghị định … ban hành Quyết định …"). What amended an amended law since it was
+    passed is no part of the title ("… của Luật Thuế thu nhập cá nhân số 04/2007/QH12 đã được
+    sửa đổi, bổ sung một số điều theo Luật số 26/2012/QH13 và Luật số 71/2014/QH13." -> "… của
+    Luật Thuế thu nhập cá nhân"; a record without a header has no shorter title to cut it to)."""
     basis = _H["preamble_starts"][0]
     for p in head:
         clause = p.rsplit(";", 1)[-1].lstrip() if p.startswith(basis) else p
         m = _ENACT_RE.search(clause)
         if m and not clause.startswith(basis):
-            return _NUMBER_TAIL_RE.sub("", m.group(1)).strip(" ,;.")
+            return _NUMBER_TAIL_RE.sub("", _AMENDED_BY_RE.sub("", m.group(1)).strip(" ,;.")).strip(" ,;.")
     return ""
 
 
