@@ -17,7 +17,7 @@ the :class:`lawscan.model.Verdict` but for its applicability and coverage (cover
   sub-law text's title, a strong term (:func:`_thing_in_title`). An
   amending text is digital_law by title only when what it amends is: a topic heads the name of
   every law its title amends ("Luật sửa đổi, bổ sung một số điều của Luật An toàn thông tin
-  mạng"), or what the one sub-law text it amends regulates (:func:`amended_laws_topic`);
+  mạng"), or what the one sub-law text it amends regulates (:func:`amended_texts_topic`);
   otherwise its quoted text decides.
   Then every substantive chapter (not general provisions, not final provisions), their sections
   and every substantive article are listed;
@@ -228,7 +228,7 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     if not title:
         return None
     if is_amending_law(doc):
-        return amended_laws_topic(title, lex)
+        return amended_texts_topic(title, lex)
     named = _LAW_PREFIX.sub("", title)
     topic = lex.has_topic(named)
     regulated = _regulated_object(doc)
@@ -243,7 +243,7 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     return qualified
 
 
-def amended_laws_topic(title: str, lex: Lexicon) -> str | None:
+def amended_texts_topic(title: str, lex: Lexicon) -> str | None:
     """The digital topic of what an amending text's ``title`` amends, which makes the amending
     text a digital one as that is: the topic that heads the name of every law it amends
     ("Luật sửa đổi, bổ sung một số điều của Luật An toàn thông tin mạng"; "… của Luật Viễn thông
