@@ -96,6 +96,19 @@ def test_what_amended_an_amended_law_is_no_part_of_a_title_without_a_header():
     assert doc.title == "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân"
 
 
+def test_the_issuer_of_an_amended_decree_does_not_end_the_title():
+    """"… CỦA NGHỊ ĐỊNH SỐ 69/2024/NĐ-CP NGÀY … CỦA CHÍNH PHỦ QUY ĐỊNH VỀ ĐỊNH DANH …": the issuer
+    names the amended decree's, and what that decree regulates follows it (round 92's decree
+    amending the electronic identification decree, titled up to "… năm 2024")."""
+    doc = parse_text("CHÍNH PHỦ\nSố: /2026/NĐ-CP\nNGHỊ ĐỊNH\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ "
+                     "69/2024/NĐ-CP NGÀY 25 THÁNG 6 NĂM 2024 CỦA CHÍNH PHỦ QUY ĐỊNH VỀ ĐỊNH DANH VÀ XÁC "
+                     "THỰC ĐIỆN TỬ\nCăn cứ Luật Tổ chức Chính phủ;\nChính phủ ban hành Nghị định sửa "
+                     "đổi, bổ sung một số điều của Nghị định số 69/2024/NĐ-CP ngày 25 tháng 6 năm 2024 "
+                     "của Chính phủ quy định về định danh và xác thực điện tử.\n" + BODY)
+    assert doc.title == ("Nghị định sửa đổi, bổ sung một số điều của Nghị định số 69/2024/NĐ-CP ngày 25 "
+                         "tháng 6 năm 2024 của Chính phủ quy định về định danh và xác thực điện tử")
+
+
 def test_an_amending_circulars_title_keeps_the_number_of_the_circular_it_amends():
     """"THÔNG TƯ / SỬA ĐỔI, … CỦA THÔNG TƯ SỐ 27/2024/TT-BYT NGÀY … QUY ĐỊNH VỀ HỒ SƠ BỆNH ÁN": the
     number names the amended act (a law's own number in its header is cut off, not this)."""

@@ -61,9 +61,11 @@ _PROPER = {name.casefold(): name for name in _H["proper_names"]}
 _PREAMBLE = tuple(_H["preamble_starts"])
 _REVISION_MARKS = set(_H["revision_marks"])
 # "... CỦA QUỐC HỘI [NƯỚC …]" ends a subject; "… CỦA QUỐC HỘI, ĐOÀN …" and "GIÁM SÁT CỦA QUỐC
-# HỘI VÀ HỘI ĐỒNG NHÂN DÂN" name the issuer in a list that is the subject
+# HỘI VÀ HỘI ĐỒNG NHÂN DÂN" name the issuer in a list that is the subject, "… CỦA CHÍNH PHỦ QUY
+# ĐỊNH VỀ …" the issuer of an act the title amends
 _OF_ISSUER_RE = re.compile(rf"\s(?:{_H['of']})\s+(?:{alternation(_H['issuers'])})(?!\w)"
-                           rf"(?!\s*[,;]|\s+{_AND}\s)", re.IGNORECASE)
+                           rf"(?!\s*[,;]|\s+{_AND}\s|\s+(?:{alternation(_H['subject_after_issuer'])})\s)",
+                           re.IGNORECASE)
 _NUMBER_CUT_RE = re.compile(r"\s(?i:số)\s+\S*\d.*$")
 _SCOPE_RE = re.compile(_H["scope"])
 _HINT_NUMBER_RE = re.compile(r"^\d+(?:/\d{4})?/(?:[A-ZĐ0-9\-]|(?<=TT)g)+$|^\d+-[A-ZĐ]+/[A-ZĐ0-9\-/]+$")
