@@ -111,6 +111,28 @@ def test_an_amending_decree_of_a_digital_decree_is_a_digital_decree(amended, sta
     assert v.status == status, v.reasons
 
 
+def test_a_decision_amending_a_regulation_on_a_digital_thing_is_a_digital_decision():
+    """A province's decision amending the regulation on its intelligent operations centre ("Quy
+    chế quản lý, vận hành Trung tâm giám sát, điều hành thông minh …", a lexicon term since round
+    92) is about the digital environment as that regulation is; amending its regulation on
+    village cultural houses, it is judged by its quoted text."""
+    from conftest import parse_text
+
+    def status(regulation: str) -> str:
+        text = ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\nSố: /2026/QĐ-UBND\nQUYẾT ĐỊNH\n"
+                f"Sửa đổi, bổ sung một số điều của {regulation} ban hành kèm theo Quyết định số "
+                "27/2024/QĐ-UBND ngày 15 tháng 7 năm 2024 của Ủy ban nhân dân tỉnh Hà Tĩnh\n"
+                "Điều 1. Sửa đổi, bổ sung một số điều của Quy chế\n"
+                "1. Sửa đổi khoản 2 Điều 5 như sau:\n“2. Người trực ca ghi sổ trực ca hằng ngày.”\n"
+                "Điều 2. Hiệu lực thi hành\nQuyết định này có hiệu lực từ ngày 01 tháng 3 năm 2027.\n")
+        return analyse(parse_text(text)).status
+
+    assert status("Quy chế quản lý, vận hành Trung tâm giám sát, điều hành thông minh tỉnh Hà Tĩnh") \
+        == "digital_law"
+    assert status("Quy định quản lý, sử dụng nhà văn hóa thôn, tổ dân phố trên địa bàn tỉnh Hà Tĩnh") \
+        == "none"
+
+
 def _final_nums(doc, kind: str) -> list[str]:
     """The numbers of the units of ``kind`` that are final provisions."""
     from lawscan.analyse.matcher import is_final_provisions

@@ -49,11 +49,6 @@ LEFT = {
         "TRƯỜNG ĐIỆN TỬ' into the Enterprise Law; lawscan judges a quoted inserted chapter as a "
         "chapter (dedicated_chapter), as the labels of two earlier drafts inserting a quoted chapter "
         "read it; this label reads the amending law's own articles (articles_only)",
-    "quyet-dinh-ubnd-quy-che-van-hanh-trung-tam-dieu-hanh-thong-minh.html":
-        "a provincial regulation on its smart operations centre ('Trung tâm Giám sát, điều hành "
-        "thông minh', called 'Trung tâm IOC' in its chapter titles), a term the lexicon lacks: "
-        "only the chapter on information security is read as digital (dedicated_chapter where the "
-        "label says digital_law); found on the last round's first run, left",
     "thong-tu-co-so-du-lieu-thi-dua.docx":
         "the status is right (digital_law); of its chapters lawscan also lists Chương V 'TRÁCH "
         "NHIỆM VÀ TỔ CHỨC THỰC HIỆN', whose three of five articles are on building, running and "
@@ -530,10 +525,12 @@ LEFT = {
     "du-thao-quyet-dinh-quy-che-trung-tam-dieu-khien-giao-thong-thong-minh-da-nang-2026.mhtml":
         "borderline by its own label: a city's decision on its smart traffic control centre and "
         "adaptive traffic lights, labelled digital_law; its title names the centre and the "
-        "lights, no lexicon term and nothing the text defines as digital, and three of the five "
-        "chapters its label lists (infrastructure and software, traffic data, information "
-        "security) are read as digital, the signal-control and incident chapters not: read as "
-        "dedicated_chapter with both verdicts; found on a blind round's first run, left",
+        "lights, no lexicon term and nothing the text defines as digital, and of the five "
+        "chapters its label lists the rules read four (infrastructure and software, traffic data, "
+        "incidents, which names the city's intelligent operations centre, information security), "
+        "the trained verdict three, the signal-control chapter neither; with no digital title, "
+        "chapters make a dedicated_chapter (both verdicts); found on a blind round's first run, "
+        "left",
     "du-thao-thong-tu-dao-tao-tu-xa-trinh-do-dai-hoc-2026.odt":
         "borderline by its own label: a circular on distance education at university level, "
         "labelled digital_law (the teaching is done mainly on an online platform); its title "
