@@ -114,8 +114,9 @@ def test_an_amending_decree_of_a_digital_decree_is_a_digital_decree(amended, sta
 def test_a_decision_amending_a_regulation_on_a_digital_thing_is_a_digital_decision():
     """A province's decision amending the regulation on its intelligent operations centre ("Quy
     chế quản lý, vận hành Trung tâm giám sát, điều hành thông minh …", a lexicon term since round
-    92) is about the digital environment as that regulation is; amending its regulation on
-    village cultural houses, it is judged by its quoted text."""
+    92) or on its data-sharing platform (round 93) is about the digital environment as that
+    regulation is; amending its regulation on village cultural houses, it is judged by its quoted
+    text."""
     from conftest import parse_text
 
     def status(regulation: str) -> str:
@@ -128,6 +129,9 @@ def test_a_decision_amending_a_regulation_on_a_digital_thing_is_a_digital_decisi
         return analyse(parse_text(text)).status
 
     assert status("Quy chế quản lý, vận hành Trung tâm giám sát, điều hành thông minh tỉnh Hà Tĩnh") \
+        == "digital_law"
+    # the province's data-sharing platform by its official name (round 93)
+    assert status("Quy chế quản lý, vận hành, khai thác Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Hà Tĩnh") \
         == "digital_law"
     assert status("Quy định quản lý, sử dụng nhà văn hóa thôn, tổ dân phố trên địa bàn tỉnh Hà Tĩnh") \
         == "none"
