@@ -253,12 +253,14 @@ def amended_texts_topic(title: str, lex: Lexicon) -> str | None:
     53/2022/NĐ-CP … quy định chi tiết một số điều của Luật An ninh mạng"). None when a law it
     amends has no such name ("… của Luật Đầu tư, Luật Doanh nghiệp": its quoted text decides),
     or the title names the texts by their field ("… của các luật về quân sự, quốc phòng")."""
-    folded = fold(title)
-    names = _amended_law_names(folded)
+    listed = _amended_list(fold(title))
+    if not listed:
+        return None
+    names = _amended_law_names(listed)
     if names:
         topics = [lex.has_topic(name, starts_before=1) for name in names]
         return topics[0] if all(topics) else None
-    regulated = _amended_object(folded)
+    regulated = _amended_object(listed)
     return object_topic(regulated, lex) if regulated else None
 
 
@@ -270,17 +272,17 @@ def _amended_list(title: str) -> str | None:
     return title[at:].strip() if at >= 0 else None
 
 
-def _amended_object(title: str) -> str | None:
-    """What the one sub-law text a folded amending title amends regulates, as its own title says
+def _amended_object(listed: str) -> str | None:
+    """What the one sub-law text an amending title amends regulates (``listed``: the texts it
+    amends, :func:`_amended_list`), as that text's own title says
     (rubric ``[regulates] amended_kinds``, ``amended_says``, ``issued_with``): after "quy định
     (chi tiết) …", "hướng dẫn …" or "về …" for a decree or circular ("nghị định số 53/2022/nđ-cp
     ngày … của chính phủ quy định chi tiết | một số điều của luật an ninh mạng"), after its kind
     for a regulation, which is named by what it regulates ("quy chế | quản lý văn bản điện tử
     trên hệ thống …"), up to "ban hành kèm theo …"; None for several texts or none."""
-    listed = _amended_list(title)
     rg = rubric()["regulates"]
     kinds = sorted(map(fold, rg["amended_kinds"]), key=len, reverse=True)
-    kind = next((k for k in kinds if listed and listed.startswith(k + " ")), None)
+    kind = next((k for k in kinds if listed.startswith(k + " ")), None)
     if kind is None or re.search(rf"(?:,| và )\s*(?:{'|'.join(map(re.escape, kinds))})\s+số\s", listed):
         return None
     rest = listed[len(kind):]
@@ -292,14 +294,11 @@ def _amended_object(title: str) -> str | None:
     return rest.split(fold(rg["issued_with"]))[0].strip(" ,;.") or None
 
 
-def _amended_law_names(title: str) -> list[str]:
-    """The names, without their kind, of the laws a folded amending title lists as those it
-    amends (:func:`_amended_list`), each named by a kind of rubric ``[structure]
+def _amended_law_names(listed: str) -> list[str]:
+    """The names, without their kind, of the laws an amending title amends (``listed``: the texts
+    it amends, :func:`_amended_list`), each named by a kind of rubric ``[structure]
     amending_article_object`` ("an toàn thông tin mạng số 86/2015/qh13"); [] when an item of the
     list is not a law named so."""
-    listed = _amended_list(title)
-    if not listed:
-        return []
     kinds = sorted(map(fold, rubric()["structure"]["amending_article_object"]), key=len, reverse=True)
     names = []
     for item in re.split(r",| và ", listed):

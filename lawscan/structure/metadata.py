@@ -337,7 +337,8 @@ def _enacted_title(head: list[str]) -> str:
         clause = p.rsplit(";", 1)[-1].lstrip() if p.startswith(basis) else p
         m = _ENACT_RE.search(clause)
         if m and not clause.startswith(basis):
-            return _NUMBER_TAIL_RE.sub("", _AMENDED_BY_RE.sub("", m.group(1)).strip(" ,;.")).strip(" ,;.")
+            title = _AMENDED_BY_RE.sub("", m.group(1)).strip(" ,;.")
+            return _NUMBER_TAIL_RE.sub("", title).strip(" ,;.")
     return ""
 
 
@@ -472,11 +473,10 @@ def _with_kind(hinted: str, hints: dict) -> str:
 
 def _header_cut(enacted: str, head: list[str]) -> str:
     """The enacting sentence's title cut to the header's when it goes on past it ("Quốc hội ban
-    hành Luật sửa đổi, … của Luật Bảo hiểm y tế số 25/2008/QH12 đã được …" under "LUẬT / SỬA
-    ĐỔI, … CỦA LUẬT BẢO HIỂM Y TẾ"), or names the amended laws with their numbers where the
-    header does not ("… của Luật Đất đai số 31/2024/QH15 đã được sửa đổi, bổ sung một số điều
-    theo Luật số 43/2024/QH15 và Luật Nhà ở số 27/2023/QH15 …" under "… CỦA LUẬT ĐẤT ĐAI VÀ
-    LUẬT NHÀ Ở"), or where the header adds a parenthesis to it (a draft's "(SỬA ĐỔI)") or goes
+    hành Luật sửa đổi, … của Luật Bảo hiểm y tế số 25/2008/QH12" under "LUẬT / SỬA ĐỔI, …
+    CỦA LUẬT BẢO HIỂM Y TẾ"), or names the amended laws with their numbers where the header
+    does not ("… của Luật Đất đai số 31/2024/QH15 và Luật Nhà ở số 27/2023/QH15" under "… CỦA
+    LUẬT ĐẤT ĐAI VÀ LUẬT NHÀ Ở"; what amended them since is cut by :func:`_enacted_title`), or where the header adds a parenthesis to it (a draft's "(SỬA ĐỔI)") or goes
     on past it (a sentence a line break cut, "… tổ chức thực hiện Tổng" under "… THỰC HIỆN TỔNG
     ĐIỀU TRA / NÔNG THÔN, NÔNG NGHIỆP NĂM 2026"): the header is the title, the sentence keeps
     its capitals. A header that counts the acts it amends ("… CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY
@@ -494,7 +494,7 @@ def _header_cut(enacted: str, head: list[str]) -> str:
             re.fullmatch(r"\s*\([^()]+\)", rest)  # "LUẬT / QUY HOẠCH (SỬA ĐỔI)": "… Luật Quy hoạch."
             or rest[:1].isspace() and any(p.endswith(enacted) for p in head)):  # "… thực hiện Tổng"
         return enacted + rest
-    unnumbered = _LAW_NUMBER_RE.sub("", _AMENDED_BY_RE.sub("", enacted))
+    unnumbered = _LAW_NUMBER_RE.sub("", enacted)  # what amended the laws is cut already (_enacted_title)
     said = _words(unnumbered)
     if [w.lower() for w in said] != [w.lower() for w in _words(header)]:
         return enacted
