@@ -244,6 +244,28 @@ def test_an_amending_laws_title_is_its_headers_when_the_sentence_adds_only_numbe
     assert doc.title == title and doc.doc_kind == "amending_law"
 
 
+def test_a_header_title_over_five_lines_and_amending_laws_listed_without_spaces():
+    """An amending law of eight laws prints its title over five lines under "LUẬT", and its
+    enacting sentence lists what amended one of them as "…, Luật số 72/2020/QH14,Luật số
+    03/2022/QH15, …": the title is the whole header's, with the sentence's capitals (before: the
+    header was read to its third line and the sentence, numbers and all, was the title)."""
+    header = ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤU THẦU, LUẬT\nĐẦU TƯ THEO PHƯƠNG THỨC ĐỐI TÁC "
+              "CÔNG TƯ, LUẬT HẢI\nQUAN, LUẬT THUẾ XUẤT KHẨU,\nTHUẾ NHẬP KHẨU, LUẬT ĐẦU TƯ, LUẬT ĐẦU TƯ "
+              "CÔNG, LUẬT\nQUẢN LÝ, SỬ DỤNG TÀI SẢN CÔNG")
+    sentence = ("Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu số 22/2023/QH15, Luật Đầu tư theo "
+                "phương thức đối tác công tư số 64/2020/QH14, Luật Hải quan số 54/2014/QH13, Luật Thuế "
+                "xuất khẩu, thuế nhập khẩu số 107/2016/QH13, Luật Đầu tư số 61/2020/QH14 đã được sửa "
+                "đổi, bổ sung một số điều theo Luật số 72/2020/QH14,Luật số 03/2022/QH15,Luật số "
+                "05/2022/QH15, Luật Đầu tư công số 58/2024/QH15, Luật Quản lý, sử dụng tài sản công số "
+                "15/2017/QH14.")
+    doc = parse_text(f"QUỐC HỘI\nLuật số: 90/2025/QH15\nLUẬT\n{header}\n"
+                     f"Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành {sentence}\n"
+                     "Điều 1. Sửa đổi, bổ sung một số điều của Luật Đấu thầu\n1. Sửa đổi khoản 2 Điều 3.\n")
+    assert doc.title == ("Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương "
+                         "thức đối tác công tư, Luật Hải quan, Luật Thuế xuất khẩu, thuế nhập khẩu, Luật "
+                         "Đầu tư, Luật Đầu tư công, Luật Quản lý, sử dụng tài sản công")
+
+
 def test_a_drafts_header_adds_sua_doi_to_the_enacting_sentence():
     """A replacing law's draft prints "LUẬT / QUY HOẠCH (SỬA ĐỔI)" over "Quốc hội ban hành Luật
     Quy hoạch.": the draft is "Luật Quy hoạch (sửa đổi)"."""

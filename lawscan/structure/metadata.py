@@ -48,7 +48,7 @@ _AMENDING_LAW = rf"(?:{alternation(_H['amending_acts'])})(?:\s+(?i:số)\s+[\w/\
 # the last amending act may be followed by the subject the amendments are about ("… và Luật số
 # 07/2022/QH15 về nhãn hiệu, …"), never by more of a law's name ("… và Luật Nhà ở số …")
 _AMENDED_BY_RE = re.compile(rf"\s+{_H['amended_by']}\s+{_AMENDING_LAW}"
-                            rf"(?:(?:,\s+|\s+{_AND}\s+){_AMENDING_LAW}"
+                            rf"(?:(?:,\s*|\s+{_AND}\s+){_AMENDING_LAW}"
                             rf"(?=[,;.]|\s+{_AND}|\s+(?i:{_H['about']})\s|$))*")
 _COUNTED_ACTS_RE = re.compile(_H["counted_acts"])
 # a title's subject that amends ("SỬA ĐỔI, BỔ SUNG …"): lower case after the kind, even a law's
@@ -123,7 +123,7 @@ def title_from_header(probes: list[str]) -> str:
         if _ISSUER_RE.match(rest) or _ministry(rest):  # the Gazette's "VĂN BẢN HỢP NHẤT BỘ …"
             continue
         named = " ".join(word.split()) in named_subjects()
-        more = _upper_lines(probes[k + 1:k + 4], named_subject=named)
+        more = _upper_lines(probes[k + 1:k + 8], named_subject=named)
         if rest and more and more[0] == rest:  # the subject printed again under "LUẬT CÔNG NGHỆ THÔNG TIN"
             more = more[1:]
         subject = " ".join(([rest] if rest else []) + more)
