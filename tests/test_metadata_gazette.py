@@ -494,3 +494,15 @@ def test_a_title_in_capitals_spells_the_names_its_text_spells(where, second, tit
     ("Cửu Long") is spelt as the text spells it after a word in lower case."""
     doc = parse_text(NA_RESOLUTION.format(where=where, second=second))
     assert doc.title == title
+
+
+def test_a_body_named_at_the_end_of_a_title_is_cut_only_when_it_is_the_issuer():
+    """A Standing Committee resolution "… VÀ HỘI ĐỒNG TIẾP CÔNG DÂN CỦA QUỐC HỘI", whose issuer
+    a PDF split over two lines ("ỦY BAN THƯỜNG VỤ QUỐC" / "HỘI"): the Assembly is named in the
+    subject, not signing it (before: the title lost "của Quốc hội" and the issuer was unread)."""
+    doc = parse_text("ỦY BAN THƯỜNG VỤ QUỐC\nHỘI\nNghị quyết số:\n/2026/UBTVQH15\nNGHỊ QUYẾT\n"
+                     "QUY ĐỊNH VỀ TIẾP CÔNG DÂN CỦA ĐẠI BIỂU QUỐC HỘI VÀ HỘI ĐỒNG TIẾP CÔNG DÂN\n"
+                     "CỦA QUỐC HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+                     "QUYẾT NGHỊ:\n" + BODY)
+    assert doc.issuer == "ỦY BAN THƯỜNG VỤ QUỐC HỘI"
+    assert doc.title.endswith("và hội đồng tiếp công dân của Quốc hội"), doc.title

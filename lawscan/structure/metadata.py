@@ -134,7 +134,7 @@ def title_from_header(probes: list[str]) -> str:
             # a law is named by what it is about ("Luật Dầu khí"), a decree says it ("Nghị định về …")
             subject = about.group(1) if named else f"{_H['about']} {about.group(1)}"
         of = _OF_ISSUER_RE.search(subject)  # "GIAO DỊCH ĐIỆN TỬ CỦA QUỐC HỘI NƯỚC ..."
-        if of:
+        if of and (subject[of.end():].strip() or _signs_as(of.group(0), probes)):
             subject = subject[:of.start()]
         if not _AMENDING_SUBJECT_RE.match(subject):  # an amended act is named by its number
             subject = _NUMBER_CUT_RE.sub("", subject)
@@ -146,6 +146,14 @@ def title_from_header(probes: list[str]) -> str:
             subject = subject[:1].lower() + subject[1:]
         return _proper_names(f"{_sentence_case(word)} {subject}")
     return ""
+
+
+def _signs_as(of_issuer: str, probes: list[str]) -> bool:
+    """Is the body a title's subject ends with (" CỦA QUỐC HỘI") the text's issuer, whose
+    signature that is (an older law's "… CỦA QUỐC HỘI")? Not another's: a Standing Committee
+    resolution "… VÀ HỘI ĐỒNG TIẾP CÔNG DÂN CỦA QUỐC HỘI" names the Assembly's council."""
+    issuer = _issuer(_top(probes))
+    return issuer is None or of_issuer.upper().split(None, 1)[-1] == issuer.upper()
 
 
 def _upper_lines(probes: list[str], named_subject: bool = False) -> list[str]:
@@ -218,9 +226,10 @@ def _top(head: list[str]) -> list[str]:
 def _issuer(lines: list[str]) -> str | None:
     """The issuing body: "QUỐC HỘI", "CHÍNH PHỦ", "BỘ TÀI CHÍNH" (before the motto on its line),
     its name completed by the line below when it was split ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ
-    HỘI", "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM")."""
+    HỘI", "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM", "ỦY BAN THƯỜNG VỤ QUỐC" / "HỘI")."""
     for k, p in enumerate(lines[:15]):
-        m = _ISSUER_RE.match(p)
+        rest = lines[k + 1] if k + 1 < len(lines) else ""
+        m = _ISSUER_RE.match(p) or _completes(rest) and _ISSUER_RE.fullmatch(f"{p} {rest}")  # "…QUỐC"/"HỘI"
         name = m.group(0) if m else _ministry(p)
         if name:
             rest = lines[k + 1] if k + 1 < len(lines) and name == p.strip() else ""
