@@ -698,3 +698,58 @@ def test_a_defined_platform_named_in_the_title_with_words_inside_its_name(inside
         "theo cấp độ.\nChương IV\nTỔ CHỨC THỰC HIỆN\nĐiều 7. Trách nhiệm thi hành\nCác sở, ngành "
         "chịu trách nhiệm thi hành Quy chế này.\n")
     _assert_decision_read_by_its_title(doc, status)
+
+
+PILOT = """QUỐC HỘI
+Nghị quyết số: /2026/QH15
+NGHỊ QUYẾT
+THÍ ĐIỂM MỘT SỐ CƠ CHẾ, CHÍNH SÁCH ĐẶC BIỆT PHÁT TRIỂN {subject}
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+QUYẾT NGHỊ:
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này thí điểm một số cơ chế, chính sách đặc biệt.
+Chương II
+TÀI CHÍNH CHO NGHIÊN CỨU KHOA HỌC
+Điều 2. Khoán chi nhiệm vụ khoa học
+1. Nhiệm vụ khoa học được khoán chi đến sản phẩm cuối cùng.
+2. Tổ chức chủ trì được tự chủ sử dụng kinh phí.
+Điều 3. Quỹ đầu tư mạo hiểm
+Quỹ đầu tư mạo hiểm được góp vốn vào doanh nghiệp khởi nghiệp sáng tạo.
+Chương III
+NHÂN LỰC KHOA HỌC
+Điều 4. Thu hút nhà khoa học
+Nhà khoa học được hưởng chế độ đãi ngộ đặc biệt.
+Điều 5. Tự chủ của tổ chức khoa học
+Tổ chức khoa học công lập được tự chủ về nhân sự.
+Chương IV
+CHUYỂN ĐỔI SỐ VÀ HẠ TẦNG SỐ
+Điều 6. Trung tâm dữ liệu và điện toán đám mây
+1. Cơ quan nhà nước được thuê dịch vụ điện toán đám mây, trung tâm dữ liệu.
+2. Dữ liệu được kết nối, chia sẻ qua nền tảng tích hợp, chia sẻ dữ liệu quốc gia.
+Điều 7. Nền tảng số quản lý khoa học
+Nền tảng số quản lý nhiệm vụ khoa học được kết nối với Cơ sở dữ liệu quốc gia về khoa học.
+Chương V
+ĐIỀU KHOẢN THI HÀNH
+Điều 8. Hiệu lực thi hành
+Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027.
+"""
+
+
+@pytest.mark.parametrize("subject, status", [
+    ("KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ", "dedicated_chapter"),
+    ("CHUYỂN ĐỔI SỐ", "digital_law"),
+])
+def test_a_topic_listed_after_plain_subjects_of_a_resolutions_title_needs_most_chapters(subject, status):
+    """A resolution's title that lists digital transformation after subjects of its own
+    ("khoa học, công nghệ, đổi mới sáng tạo và | chuyển đổi số"; no "quy định về" to say an
+    object) is read with its chapters, as a sub-law text's list is: one chapter of three is
+    dedicated_chapter (before: digital_law on the title alone); the topic alone keeps it."""
+    from conftest import parse_text
+
+    doc = parse_text(PILOT.format(subject=subject))
+    assert doc.doc_kind == "resolution"
+    v = analyse(doc)
+    assert v.status == status, v.reasons
+    assert status == "digital_law" or v.chapters == ["IV"]

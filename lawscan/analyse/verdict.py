@@ -221,9 +221,11 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     (:meth:`Lexicon.digital_object`), which makes the text a digital one on its own; not one
     that a sub-law text's title names only in a second object it regulates, after a first of
     its own ("Nghị định quy định về đo đếm điện năng và quản lý dữ liệu đo đếm" is about
-    metering, with a chapter on its data), or a qualifier that closes only the last item of its
-    object, the digital form of an item before it (:func:`_beside_its_plain_form`): that object
-    is read with its chapters (:func:`title_object_topic`)."""
+    metering, with a chapter on its data), or that a title without an object to say lists after
+    subjects of its own ("Nghị quyết thí điểm … phát triển khoa học, công nghệ, đổi mới sáng tạo
+    và chuyển đổi số", a text with chapters to read), or a qualifier that closes only the last
+    item of its object, the digital form of an item before it (:func:`_beside_its_plain_form`):
+    that object is read with its chapters (:func:`title_object_topic`)."""
     title = law_title(doc)
     if not title:
         return None
@@ -235,6 +237,9 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     regulated = " ".join(regulated.split()) if regulated else None
     if topic and regulated and _not_the_head(regulated, topic, lex):
         return None
+    listed = " ".join(fold(named).split())
+    if topic and not regulated and doc.units("chapter") and _listed_after(listed, topic, lex):
+        return None  # "… khoa học, công nghệ, đổi mới sáng tạo và | chuyển đổi số": its chapters decide
     if topic:
         return topic
     qualified = lex.digital_object(named)
