@@ -582,6 +582,13 @@ LEFT = {
         "and keeping results are in the council's words): dedicated_chapter with both "
         "verdicts, the neighbouring reading its label names; found on a blind round's first "
         "run, left",
+    "nq-hdnd-binh-son-phi-le-phi-tthc-truc-tuyen-2026.txt":
+        "a province's resolution (9 articles, no chapters) setting fees and their reductions for "
+        "administrative procedures done online, labelled digital_law (not borderline); 'thủ tục "
+        "hành chính trực tuyến' stands after the tenth word of its title's object ('mức thu, "
+        "miễn, giảm phí, lệ phí khi thực hiện …'), whose head is the fees, so the title does not "
+        "make it a digital text; four of its seven substantive articles are read as digital: "
+        "articles_only with both verdicts; found on a blind round's first run, left",
 }
 
 # drafts whose structure is not read as written, and why (left)
@@ -618,8 +625,11 @@ LEFT_STRUCTURE = {
 # the enacting sentence's capitals when the header says the same in capitals, as MANIFEST.tsv
 # writes the laws of that time ("Luật an toàn thông tin mạng")
 TITLE_AS_PRINTED = {
-    # its enacting sentence: "Quốc hội ban hành Luật giáo dục đại học."
+    # its enacting sentence: "Quốc hội ban hành Luật giáo dục đại học." (the corpus's labels of
+    # such laws spell them both ways: "Luật Đất đai" for 45/2013/QH13, "Luật kế toán" for 2015's)
     "vbhn-luat-giao-duc-dai-hoc.txt": "Luật giáo dục đại học (văn bản hợp nhất)",
+    "congbao-so-215-216-2026-vbhn-52-vpqh-luat-quang-cao.txt": "Luật quảng cáo (văn bản hợp nhất)",
+    "vbhn-luat-kiem-toan-doc-lap-2026.md": "Luật kiểm toán độc lập (văn bản hợp nhất)",
     # drafts of a law that replaces the old one whose labels cite them "(sửa đổi)", as drafters do,
     # where the text prints the law's name only ("LUẬT / CƯ TRÚ"; a portal's breadcrumb, not read,
     # says "Dự thảo Luật Cư trú (sửa đổi)")
@@ -643,6 +653,15 @@ TITLE_AS_PRINTED = {
         "Quyết định quy định quy trình tiếp nhận, xử lý phản ánh, yêu cầu, khiếu nại của người tiêu "
         "dùng; tổ chức hoạt động của tổng đài tư vấn, hỗ trợ người tiêu dùng quốc gia và mạng lưới "
         "đầu mối bảo vệ quyền lợi người tiêu dùng",
+    # names printed in capitals that the text writes with one capital ("Khu thương mại tự do
+    # thành phố Cần Thơ", "Hội đồng Tiếp công dân của Quốc hội"), respelt as above only when two
+    # words are capitalised
+    "du-thao-nghi-quyet-khu-thuong-mai-tu-do-can-tho.odt":
+        "Nghị quyết thí điểm một số cơ chế, chính sách đặc thù xây dựng và phát triển khu thương mại "
+        "tự do thành phố Cần Thơ",
+    "nq-tiep-cong-dan.pdf":
+        "Nghị quyết quy định về tiếp công dân của đại biểu Quốc hội và hội đồng tiếp công dân của "
+        "Quốc hội",
     # the label cites the amended act by its number; the text's title also gives its date and issuer
     "thong-tu-sua-doi-thong-tu-ho-so-benh-an.txt":
         "Thông tư sửa đổi, bổ sung một số điều của Thông tư số 27/2024/TT-BYT ngày 18 tháng 10 năm "
