@@ -632,6 +632,27 @@ def test_a_qualifier_that_closes_only_the_last_item_of_a_title_needs_most_chapte
     assert v.status == status, v.reasons
 
 
+@pytest.mark.parametrize("subject", [
+    # a qualifier closing the last of several objects of their own
+    "Quy định về kiểm định công tơ điện năng, ghi chỉ số công tơ hằng tháng và thanh toán tiền điện "
+    "trực tuyến",
+    # data named inside an item after an object of its own
+    "Quy định về lắp đặt, kiểm định công tơ điện năng tại khách hàng, cơ sở dữ liệu đo đếm điện năng "
+    "và ghi chỉ số công tơ",
+])
+def test_a_digital_thing_listed_after_objects_of_their_own_needs_most_chapters(subject):
+    """The last of several objects of three words or more each that a qualifier closes ("…, ghi
+    chỉ số công tơ hằng tháng và | thanh toán tiền điện trực tuyến", as a tourism decree's
+    "thẻ hướng dẫn viên du lịch điện tử"), or a database named inside an item after such an
+    object ("… công tơ điện năng tại khách hàng, | cơ sở dữ liệu đo đếm …", as a circular on
+    public assets, their national database and online auctions): one object of several, read
+    with the chapters (one of three on the data: dedicated_chapter; before: digital_law on the
+    title alone)."""
+    doc = _metering_titled(subject)
+    v = analyse(doc)
+    assert (v.status, v.chapters) == ("dedicated_chapter", ["III"]), v.reasons
+
+
 def _assert_decision_read_by_its_title(doc, status):
     """A decision read as ``status``: digital_law on the thing its title names first, any other
     status by its chapters."""

@@ -319,10 +319,18 @@ def _beside_its_plain_form(regulated: str, lex: Lexicon) -> bool:
     """Is the last item of a sub-law text's object (folded) the digital form of an item before
     it ("khảo sát thủy đạc, hải đồ và | hải đồ điện tử"): the text regulates the thing and its
     digital form, one object of several? Verbs sharing the object ("quản lý, tổ chức hoạt động
-    thể thao điện tử") and things of one form ("hóa đơn, chứng từ điện tử") are not."""
+    thể thao điện tử") and things of one form ("hóa đơn, chứng từ điện tử") are not; the last of
+    several objects of their own is (:func:`_several_objects`)."""
     *before, last = [item.strip() for item in re.split(r",| và ", regulated)]
     q = lex.closing_qualifier(last)
-    return q is not None and last[:-len(q)].strip() in before
+    return q is not None and (last[:-len(q)].strip() in before or _several_objects(before))
+
+
+def _several_objects(items: list[str]) -> bool:
+    """Are ``items`` two objects or more of three words or more each, things of their own that a
+    qualifier closing the next item does not reach ("kinh doanh dịch vụ lữ hành, hướng dẫn viên
+    du lịch, cơ sở lưu trú du lịch và | thẻ hướng dẫn viên du lịch điện tử")?"""
+    return len(items) >= 2 and all(len(item.split()) >= 3 for item in items)
 
 
 def _not_the_head(regulated: str, term: str, lex: Lexicon) -> bool:
@@ -336,17 +344,35 @@ def _not_the_head(regulated: str, term: str, lex: Lexicon) -> bool:
 
 
 def _listed_after(regulated: str, term: str, lex: Lexicon) -> bool:
-    """Does ``term`` first stand in ``regulated`` (both folded) at the head of an item of a list,
-    after a comma or "và", every item before it naming nothing digital ("tài liệu, | dữ liệu và
-    mẫu vật dầu khí", "báo cáo, thống kê và thông tin, | dữ liệu về khu công nghiệp": data of a
-    sector beside its records and samples, not a text about data)? Verbs sharing an object do
-    not head it ("quản lý, vận hành và khai thác trung tâm dữ liệu")."""
+    """Does ``term`` first stand in ``regulated`` (both folded) in an item of a list, after a
+    comma or "và", every item before it naming nothing digital ("tài liệu, | dữ liệu và mẫu vật
+    dầu khí", "báo cáo, thống kê và thông tin, | dữ liệu về khu công nghiệp": data of a sector
+    beside its records and samples, not a text about data)? At the item's head, or in a term
+    that heads it (:func:`_heads_an_item`); verbs sharing an object do not make one ("quản lý,
+    vận hành và khai thác trung tâm dữ liệu")."""
     at = regulated.find(term)
-    before = regulated[:at].rstrip()
-    if at <= 0 or not (before.endswith(",") or before.endswith(" và")):
+    if at <= 0:
         return False
+    before = regulated[:at].rstrip()
+    if not (before.endswith(",") or before.endswith(" và")):
+        cut = max(before.rfind(","), before.rfind(" và "))
+        if cut < 0 or not _heads_an_item(regulated, cut, at + len(term), lex):
+            return False
+        before = before[:cut]
     return not lex.has_topic(before) and not any(
         h.strength == "strong" or h.category in lex.title_categories for h in lex.find_folded(before))
+
+
+def _heads_an_item(regulated: str, cut: int, end: int, lex: Lexicon) -> bool:
+    """Does a lexicon term that reaches ``end`` head the item after the separator at ``cut``
+    (a comma or " và "), which follows an object of three words or more ("quản lý, sử dụng tài
+    sản công tại cơ quan nhà nước, | cơ sở dữ liệu quốc gia về tài sản công"; not "cơ chế, |
+    chính sách đặc biệt phát triển chuyển đổi số")?"""
+    start = cut + (1 if regulated[cut] == "," else len(" và "))
+    start += len(regulated[start:]) - len(regulated[start:].lstrip())
+    object_before = regulated[:cut].rsplit(",", 1)[-1]
+    return len(object_before.split()) >= 3 and any(
+        h.start == start and h.end >= end for h in lex.find_folded(regulated))
 
 
 def _second_object(regulated: str, topic: str) -> bool:
