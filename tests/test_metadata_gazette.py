@@ -496,6 +496,21 @@ def test_a_title_in_capitals_spells_the_names_its_text_spells(where, second, tit
     assert doc.title == title
 
 
+@pytest.mark.parametrize("body, title_ends", [
+    ("Phát triển đô thị theo mô hình TOD quanh các nhà ga.", "theo mô hình TOD"),
+    # written in lower case once: not an acronym of the text's
+    ("Phát triển đô thị theo mô hình TOD, mô hình tod được ưu tiên.", "theo mô hình tod"),
+], ids=["an acronym", "written both ways"])
+def test_a_title_in_capitals_spells_the_acronyms_its_text_writes(body, title_ends):
+    """An acronym of a title printed in capitals ("… THEO MÔ HÌNH TOD") stays in capitals when
+    the text writes it so after a word in lower case and never in lower case (before: "mô hình
+    tod")."""
+    doc = parse_text("QUỐC HỘI\nNghị quyết số: 48/2026/QH16\nNGHỊ QUYẾT\nTHÍ ĐIỂM CƠ CHẾ PHÁT TRIỂN ĐÔ THỊ "
+                     "THEO MÔ HÌNH TOD\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+                     f"QUYẾT NGHỊ:\nĐiều 1. Phạm vi điều chỉnh\n1. {body}\n")
+    assert doc.title == f"Nghị quyết thí điểm cơ chế phát triển đô thị {title_ends}"
+
+
 def test_a_body_named_at_the_end_of_a_title_is_cut_only_when_it_is_the_issuer():
     """A Standing Committee resolution "… VÀ HỘI ĐỒNG TIẾP CÔNG DÂN CỦA QUỐC HỘI", whose issuer
     a PDF split over two lines ("ỦY BAN THƯỜNG VỤ QUỐC" / "HỘI"): the Assembly is named in the

@@ -417,22 +417,30 @@ def _names_as_written(title: str, lines: list[Line]) -> str:
     spelt so: two title words in a row (not the kind word) that the text prints each with a
     capital after a word in lower case, never in lower case there ("… VÙNG ĐỒNG BẰNG SÔNG CỬU
     LONG" and "… vùng đồng bằng sông Cửu Long, …" in an article -> "… sông Cửu Long"). A name
-    of ``[header] proper_names`` is spelt already; these are the names no list can hold."""
+    of ``[header] proper_names`` is spelt already; these are the names no list can hold.
+    Acronyms are spelt so too (:func:`_acronyms_as_written`)."""
     words = list(re.finditer(r"\w+", title))[1:]
     pairs = [(a.start(), b.end()) for a, b in zip(words, words[1:])
              if a.group().islower() and b.group().islower()]
-    if not pairs:
-        return title
     text = "\n".join(ln.text for ln in lines)
     low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer: offsets would not agree
-        return title
     spelt = list(title)
-    for start, end in pairs:
+    for start, end in pairs if len(low) == len(text) else ():  # else offsets would not agree
         written = _written_mid_sentence(title[start:end].lower(), text, low)
         if written is not None:
             spelt[start:end] = written
-    return "".join(spelt)
+    return _acronyms_as_written("".join(spelt), text)
+
+
+def _acronyms_as_written(title: str, text: str) -> str:
+    """``title`` with the words its text writes only in capitals, after a word in lower case
+    and never in lower case ("… theo mô hình TOD …" -> "… mô hình TOD …"), in capitals."""
+    tokens = re.findall(r"\w+|\n", text)
+    acronyms = {w for before, w in zip(tokens, tokens[1:])
+                if before.islower() and w.isupper() and w.isalpha() and 2 <= len(w) <= 6}
+    written_low = {w for w in tokens if w.islower()}
+    return re.sub(r"\w+", lambda m: m.group().upper() if m.start() and m.group().upper() in acronyms
+                  and m.group() not in written_low else m.group(), title)
 
 
 _PREVIOUS_WORD_RE = re.compile(r"(\w+)[ \t]+$")
