@@ -237,8 +237,8 @@ def title_topic(doc: Document, lex: Lexicon) -> str | None:
     regulated = " ".join(regulated.split()) if regulated else None
     if topic and regulated and _not_the_head(regulated, topic, lex):
         return None
-    listed = " ".join(fold(named).split())
-    if topic and not regulated and doc.units("chapter") and _listed_after(listed, topic, lex):
+    if topic and not regulated and doc.units("chapter") \
+            and _listed_after(" ".join(fold(named).split()), topic, lex):
         return None  # "… khoa học, công nghệ, đổi mới sáng tạo và | chuyển đổi số": its chapters decide
     if topic:
         return topic

@@ -228,12 +228,11 @@ def _issuer(lines: list[str]) -> str | None:
     its name completed by the line below when it was split ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ
     HỘI", "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM", "ỦY BAN THƯỜNG VỤ QUỐC" / "HỘI")."""
     for k, p in enumerate(lines[:15]):
-        rest = lines[k + 1] if k + 1 < len(lines) else ""
-        m = _ISSUER_RE.match(p) or _completes(rest) and _ISSUER_RE.fullmatch(f"{p} {rest}")  # "…QUỐC"/"HỘI"
+        below = lines[k + 1] if k + 1 < len(lines) else ""
+        m = _ISSUER_RE.match(p) or _completes(below) and _ISSUER_RE.fullmatch(f"{p} {below}")  # "…QUỐC"/"HỘI"
         name = m.group(0) if m else _ministry(p)
         if name:
-            rest = lines[k + 1] if k + 1 < len(lines) and name == p.strip() else ""
-            return f"{name} {rest}" if _completes(rest) else name
+            return f"{name} {below}" if name == p.strip() and _completes(below) else name
     return None
 
 
@@ -435,12 +434,21 @@ def _names_as_written(title: str, lines: list[Line]) -> str:
 def _acronyms_as_written(title: str, text: str) -> str:
     """``title`` with the words its text writes only in capitals, after a word in lower case
     and never in lower case ("… theo mô hình TOD …" -> "… mô hình TOD …"), in capitals."""
-    tokens = re.findall(r"\w+|\n", text)
-    acronyms = {w for before, w in zip(tokens, tokens[1:])
-                if before.islower() and w.isupper() and w.isalpha() and 2 <= len(w) <= 6}
-    written_low = {w for w in tokens if w.islower()}
-    return re.sub(r"\w+", lambda m: m.group().upper() if m.start() and m.group().upper() in acronyms
-                  and m.group() not in written_low else m.group(), title)
+    def spelt(m: re.Match) -> str:
+        word, caps = m.group(), m.group().upper()
+        if not m.start() or not (word.isalpha() and word.islower() and 2 <= len(word) <= 6) \
+                or caps not in text or re.search(rf"(?<!\w){word}(?!\w)", text):  # in lower case
+            return word
+        return caps if any(_after_lower_case(text, w.start())
+                           for w in re.finditer(rf"(?<=\w[ \t]){caps}(?!\w)", text)) else word
+
+    return re.sub(r"\w+", spelt, title)
+
+
+def _after_lower_case(text: str, at: int) -> bool:
+    """Does the word before ``at`` in ``text`` stand in lower case (mid-sentence)?"""
+    before = _PREVIOUS_WORD_RE.search(text, max(0, at - 30), at)
+    return bool(before) and before.group(1).islower()
 
 
 _PREVIOUS_WORD_RE = re.compile(r"(\w+)[ \t]+$")
@@ -493,11 +501,12 @@ def _header_cut(enacted: str, head: list[str]) -> str:
     hành Luật sửa đổi, … của Luật Bảo hiểm y tế số 25/2008/QH12" under "LUẬT / SỬA ĐỔI, …
     CỦA LUẬT BẢO HIỂM Y TẾ"), or names the amended laws with their numbers where the header
     does not ("… của Luật Đất đai số 31/2024/QH15 và Luật Nhà ở số 27/2023/QH15" under "… CỦA
-    LUẬT ĐẤT ĐAI VÀ LUẬT NHÀ Ở"; what amended them since is cut by :func:`_enacted_title`), or where the header adds a parenthesis to it (a draft's "(SỬA ĐỔI)") or goes
-    on past it (a sentence a line break cut, "… tổ chức thực hiện Tổng" under "… THỰC HIỆN TỔNG
-    ĐIỀU TRA / NÔNG THÔN, NÔNG NGHIỆP NĂM 2026"): the header is the title, the sentence keeps
-    its capitals. A header that counts the acts it amends ("… CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY
-    HOẠCH") is the title as it stands."""
+    LUẬT ĐẤT ĐAI VÀ LUẬT NHÀ Ở"; what amended them since is cut by :func:`_enacted_title`), or
+    where the header adds a parenthesis to it (a draft's "(SỬA ĐỔI)") or goes on past it (a
+    sentence a line break cut, "… tổ chức thực hiện Tổng" under "… THỰC HIỆN TỔNG ĐIỀU TRA /
+    NÔNG THÔN, NÔNG NGHIỆP NĂM 2026"): the header is the title, the sentence keeps its capitals.
+    A header that counts the acts it amends ("… CỦA 37 LUẬT CÓ LIÊN QUAN ĐẾN QUY HOẠCH") is the
+    title as it stands."""
     header = title_from_header(head) if enacted else ""
     if not header:
         return enacted
